@@ -1,0 +1,104 @@
+// What a run returns: plain values (no typed arrays), ready to be written, compared or drawn.
+import type { LeverKey } from '../scenario/schema.ts';
+
+/** The continuum levels, weakest first (Himmelman's networking -> collaborating continuum). */
+export const LEVEL_NAMES = ['networking', 'coordinating', 'cooperating', 'collaborating'] as const;
+export type LevelName = (typeof LEVEL_NAMES)[number];
+
+/** How a partnership came to exist. */
+export const MANDATES = ['voluntary', 'incentivised', 'mandated'] as const;
+export type Mandate = (typeof MANDATES)[number];
+
+/** The cause that drove a member out (the largest term of its deficit), and so a partnership's end. */
+export const CAUSES = ['funding-ended', 'trust-collapsed', 'competition', 'capacity', 'values-diverged', 'leader-left', 'no-purpose'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+/** The kinds of event in the log. */
+export const EVENT_KINDS = ['formed', 'joined', 'left', 'strengthened', 'weakened', 'dissolved'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One entry of the event log: what happened, when, to which partnership and organisations, and why. */
+export interface PartnershipEvent {
+  readonly step: number;
+  readonly kind: EventKind;
+  readonly partnership: number;
+  readonly organisations: readonly number[];
+  /** Why: a Cause for left/dissolved/weakened; for formed/joined, what brought it about (e.g. 'broker', 'network', 'mandate', 'peers'). */
+  readonly cause: string;
+  /** The continuum level after the event, for strengthened/weakened. */
+  readonly level?: LevelName;
+}
+
+/** One row of the time series: the state after a step. */
+export interface StepRecord {
+  readonly step: number;
+  readonly year: number;
+  readonly active: number;
+  readonly formed: number;
+  readonly dissolved: number;
+  readonly participation: number;
+  readonly meanTrust: number;
+  readonly meanStrength: number;
+  /** Active partnerships at each continuum level, weakest first. */
+  readonly levels: readonly number[];
+  /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
+  readonly levers: Readonly<Record<LeverKey, number>>;
+}
+
+/** One partnership's life, for partnerships.csv and survival analysis. */
+export interface PartnershipRecord {
+  readonly id: number;
+  readonly area: string;
+  readonly formedStep: number;
+  /** The step it dissolved in, or null while active at the end of the run. */
+  readonly endedStep: number | null;
+  readonly endReason: Cause | null;
+  /** Members at the end (or when it dissolved, the last two). */
+  readonly members: number;
+  readonly peakLevel: LevelName;
+  readonly finalLevel: LevelName;
+  readonly mandate: Mandate;
+  readonly principles: boolean;
+  readonly laInvolved: boolean;
+  readonly funded: boolean;
+}
+
+/** The summary metrics of one run. A metric with nothing to measure (no partnership reached 3 years) is null. */
+export interface Metrics {
+  readonly partnershipsFormed: number;
+  readonly partnershipsDissolved: number;
+  readonly partnershipsActiveAtEnd: number;
+  readonly participationAtEnd: number;
+  readonly meanTrustAtEnd: number;
+  readonly meanStrengthAtEnd: number;
+  readonly strongShareAtEnd: number;
+  readonly meanLifetimeYears: number | null;
+  readonly survival3y: number | null;
+  readonly survival5y: number | null;
+}
+export type MetricName = keyof Metrics;
+
+/** Outcomes in one area, so that areas with different histories can be compared. */
+export interface AreaMetrics {
+  readonly area: string;
+  readonly organisations: number;
+  readonly participationAtEnd: number;
+  readonly partnershipsActiveAtEnd: number;
+  readonly partnershipsFormed: number;
+  readonly meanStrengthAtEnd: number;
+}
+
+/** Everything one run produces. */
+export interface RunResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly steps: number;
+  readonly organisations: number;
+  readonly metrics: Metrics;
+  readonly areas: readonly AreaMetrics[];
+  /** Work done, for benchmarks: organisation-steps and tie updates. */
+  readonly work: { readonly orgSteps: number; readonly tieUpdates: number };
+  readonly timeseries: readonly StepRecord[];
+  readonly partnerships: readonly PartnershipRecord[];
+  readonly events: readonly PartnershipEvent[];
+}

@@ -1,0 +1,32 @@
+// The typed error every library function throws for bad input; the CLI prints its message and exits 2.
+
+/** Stable codes for every kind of user error, so tests and scripts can tell them apart. */
+export type ErrorCode =
+  | 'yaml-syntax'
+  | 'json-syntax'
+  | 'unknown-key'
+  | 'wrong-type'
+  | 'out-of-range'
+  | 'schedule-order'
+  | 'extends-missing'
+  | 'extends-cycle'
+  | 'set-unknown-key'
+  | 'set-bad-value'
+  | 'file-missing'
+  | 'bad-option'
+  | 'output-unwritable';
+
+/** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
+export class PartnersimError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'PartnersimError';
+    this.code = code;
+  }
+}
+
+/** Tells a PartnersimError from any other thrown value. */
+export function isPartnersimError(error: unknown): error is PartnersimError {
+  return error instanceof PartnersimError;
+}
