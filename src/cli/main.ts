@@ -1,0 +1,51 @@
+// The command line: parses arguments with commander and hands each command to its own file.
+// Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
+import { Command, CommanderError } from 'commander';
+import { isPartnersimError } from '../errors.ts';
+import { VERSION } from '../version.ts';
+import { registerValidate } from './validate.ts';
+import { registerRun } from './run.ts';
+import { registerSchema } from './schema.ts';
+
+/** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Returns the commander program with every command registered; the action handlers set `state.code`. */
+export function buildProgram(io: Io, state: { code: number }): Command {
+  const program = new Command()
+    .name('partnersim')
+    .description('Agent-based simulation of how education partnerships form, strengthen, weaken and dissolve.')
+    .version(VERSION)
+    .showSuggestionAfterError()
+    .showHelpAfterError('(run partnersim --help for the commands)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerRun(program, io, state);
+  registerValidate(program, io, state);
+  registerSchema(program, io, state);
+  return program;
+}
+
+/** Runs the CLI on these arguments and returns the exit status: 0 ok, 1 a run failed, 2 bad input. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const state = { code: 0 };
+  try {
+    await buildProgram(io, state).parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isPartnersimError(error)) {
+      io.err(`partnersim: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

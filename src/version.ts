@@ -1,0 +1,2 @@
+// The partnersim version, written into every manifest; kept equal to package.json's by a test.
+export const VERSION = '0.1.0';
