@@ -37,3 +37,8 @@ export function deriveSeed(master: number, ...parts: (string | number)[]): numbe
 export function digest(text: string): string {
   return [1, 2, 3, 4].map((salt) => hashString(text, salt).toString(16).padStart(14, '0').slice(-8)).join('');
 }
+
+/** Returns the seed of replicate r of a run with this master seed: the same for every scenario, so that comparisons share random numbers. */
+export function replicateSeed(master: number, replicate: number): number {
+  return deriveSeed(master, 'replicate', replicate);
+}
