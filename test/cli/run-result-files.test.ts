@@ -1,0 +1,180 @@
+// The result files' contents on hand-made runs: columns, number formatting, CSV quoting, replicate columns.
+import { describe, expect, it } from 'vitest';
+import type { Metrics, RunResult, StepRecord } from '../../src/engine/types.ts';
+import {
+  csvField,
+  eventsJsonl,
+  formatNumber,
+  manifestJson,
+  PARTNERSHIP_COLUMNS,
+  partnershipsCsv,
+  resultFiles,
+  RESULT_FILES,
+  summaryJson,
+  TIMESERIES_COLUMNS,
+  timeseriesCsv,
+} from '../../src/cli/result-files.ts';
+import { normalizeScenario } from '../../src/scenario/normalize.ts';
+import { LEVER_KEYS } from '../../src/scenario/schema.ts';
+
+const levers = Object.fromEntries(LEVER_KEYS.map((key, i) => [key, i / 10])) as StepRecord['levers'];
+
+const metrics = (formed: number, survival5y: number | null): Metrics => ({
+  partnershipsFormed: formed,
+  partnershipsDissolved: 1,
+  partnershipsActiveAtEnd: formed - 1,
+  participationAtEnd: 0.5,
+  meanTrustAtEnd: 0.4,
+  meanStrengthAtEnd: 0.3,
+  strongShareAtEnd: 0.25,
+  meanLifetimeYears: 1.5,
+  survival3y: 1,
+  survival5y,
+});
+
+const run = (seed: number, formed: number, survival5y: number | null = null): RunResult => ({
+  scenario: 'fixture',
+  seed,
+  steps: 2,
+  organisations: 12,
+  metrics: metrics(formed, survival5y),
+  areas: [{ area: 'North, upper', organisations: 12, participationAtEnd: 0.5, partnershipsActiveAtEnd: formed - 1, partnershipsFormed: formed, meanStrengthAtEnd: 0.3 }],
+  work: { orgSteps: 24, tieUpdates: 100 },
+  timeseries: [
+    { step: 0, year: 0, active: 1, formed: 1, dissolved: 0, participation: 1 / 6, meanTrust: 0.1 + 0.2, meanStrength: 0.25, levels: [1, 0, 0, 0], levers },
+    { step: 1, year: 1 / 12, active: 1, formed: 1, dissolved: 1, participation: 0.25, meanTrust: 2 / 3, meanStrength: 0.000012345678, levels: [0, 1, 0, 0], levers },
+  ],
+  partnerships: [
+    { id: 0, area: 'North, upper', formedStep: 0, endedStep: 1, endReason: 'trust-collapsed', members: 2, peakLevel: 'coordinating', finalLevel: 'networking', mandate: 'voluntary', principles: true, laInvolved: false, funded: false },
+    { id: 1, area: 'North, upper', formedStep: 1, endedStep: null, endReason: null, members: 3, peakLevel: 'networking', finalLevel: 'networking', mandate: 'incentivised', principles: false, laInvolved: true, funded: true },
+  ],
+  events: [
+    { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
+    { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-collapsed' },
+  ],
+});
+
+describe('formatNumber', () => {
+  it('writes integers exactly and other numbers to 6 significant digits without noise', () => {
+    expect(formatNumber(120)).toBe('120');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(2 / 3)).toBe('0.666667');
+    expect(formatNumber(1 / 12)).toBe('0.0833333');
+    expect(formatNumber(1234.56789)).toBe('1234.57');
+    expect(formatNumber(null)).toBe('');
+  });
+});
+
+describe('csvField', () => {
+  it('quotes fields with commas, quotes or line breaks, doubling inner quotes', () => {
+    expect(csvField('North')).toBe('North');
+    expect(csvField('North, upper')).toBe('"North, upper"');
+    expect(csvField('the "old" town')).toBe('"the ""old"" town"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('timeseriesCsv', () => {
+  it('has the documented columns: counters, one per level, one per lever', () => {
+    expect(TIMESERIES_COLUMNS).toEqual([
+      'step', 'year', 'active', 'formed', 'dissolved', 'participation', 'meanTrust', 'meanStrength',
+      'level_networking', 'level_coordinating', 'level_cooperating', 'level_collaborating',
+      ...LEVER_KEYS,
+    ]);
+  });
+
+  it('writes a header and one row per step for one run', () => {
+    const lines = timeseriesCsv([run(7, 2)]).split('\n');
+    expect(lines[0]).toBe(TIMESERIES_COLUMNS.join(','));
+    expect(lines[1]).toBe('0,0,1,1,0,0.166667,0.3,0.25,1,0,0,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1');
+    expect(lines[2].startsWith('1,0.0833333,1,1,1,0.25,0.666667,0.0000123457,0,1,0,0,')).toBe(true);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+
+  it('leads with a replicate column for several replicates', () => {
+    const lines = timeseriesCsv([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    expect(lines[0]).toBe(['replicate', ...TIMESERIES_COLUMNS].join(','));
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['0,0', '0,1', '1,0', '1,1']);
+  });
+});
+
+describe('partnershipsCsv', () => {
+  it('writes one quoted, typed row per partnership, empty end while active', () => {
+    expect(partnershipsCsv([run(7, 2)])).toBe(
+      [
+        PARTNERSHIP_COLUMNS.join(','),
+        '0,"North, upper",0,1,trust-collapsed,2,coordinating,networking,voluntary,true,false,false',
+        '1,"North, upper",1,,,3,networking,networking,incentivised,false,true,true',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leads with a replicate column for several replicates', () => {
+    const lines = partnershipsCsv([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    expect(lines[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
+    expect(lines.map((line) => line.split(',')[0])).toEqual(['replicate', '0', '0', '1', '1']);
+  });
+});
+
+describe('eventsJsonl', () => {
+  it('writes one JSON event per line', () => {
+    const lines = eventsJsonl([run(7, 2)]).trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(run(7, 2).events);
+  });
+
+  it('adds a leading replicate field for several replicates', () => {
+    const lines = eventsJsonl([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe('{"replicate":1,"step":0,"kind":"formed","partnership":0,"organisations":[1,2],"cause":"network"}');
+  });
+
+  it('is empty for a run without events', () => {
+    expect(eventsJsonl([{ ...run(7, 2), events: [] }])).toBe('');
+  });
+});
+
+describe('summaryJson', () => {
+  it('gives one run its own seed, metrics, areas and work', () => {
+    const summary = JSON.parse(summaryJson([run(7, 2)], 1));
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'work']);
+    expect(summary.seed).toBe(7);
+    expect(summary.metrics).toEqual(metrics(2, null));
+    expect(summary.work).toEqual({ orgSteps: 24, tieUpdates: 100 });
+  });
+
+  it('aggregates several replicates: master seed, mean/sd/ci95 per metric, replicates, summed work', () => {
+    const summary = JSON.parse(summaryJson([run(7, 2, 0.5), run(8, 4), run(9, 6, 1)], 1));
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'replicates', 'work']);
+    expect(summary.seed).toBe(1);
+    expect(summary.metrics.partnershipsFormed.mean).toBe(4);
+    expect(summary.metrics.partnershipsFormed.sd).toBe(2);
+    // t(0.975, 2) * 2 / sqrt(3) = 4.302653 * 1.154701
+    expect(summary.metrics.partnershipsFormed.ci95[0]).toBeCloseTo(4 - 4.968275, 5);
+    expect(summary.metrics.survival5y.mean).toBe(0.75);
+    expect(summary.replicates).toEqual([
+      { replicate: 0, seed: 7, metrics: metrics(2, 0.5) },
+      { replicate: 1, seed: 8, metrics: metrics(4, null) },
+      { replicate: 2, seed: 9, metrics: metrics(6, 1) },
+    ]);
+    expect(summary.areas[0].area).toBe('North, upper');
+    expect(summary.areas[0].partnershipsFormed.mean).toBe(4);
+    expect(summary.work).toEqual({ orgSteps: 72, tieUpdates: 300 });
+  });
+});
+
+describe('manifestJson and resultFiles', () => {
+  const scenario = normalizeScenario({ name: 'fixture' });
+  const provenance = { version: '0.1.0', commit: null, node: 'v20.0.0', args: ['run', 'x.yaml'], scenario, scenarioHash: 'abc', masterSeed: 1, seeds: [7, 8] };
+
+  it('records provenance without any clock', () => {
+    const manifest = JSON.parse(manifestJson(provenance));
+    expect(manifest).toEqual({ partnersim: '0.1.0', commit: null, node: 'v20.0.0', args: ['run', 'x.yaml'], scenario, scenarioHash: 'abc', masterSeed: 1, reps: 2, seeds: [7, 8] });
+  });
+
+  it('gives all five files', () => {
+    expect(Object.keys(resultFiles([run(7, 2), run(8, 3)], provenance))).toEqual([...RESULT_FILES]);
+  });
+});
