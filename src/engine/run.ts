@@ -1,0 +1,29 @@
+// Running a scenario to the end: one run from a seed, or replicates whose seeds are hashed from the master seed.
+import { replicateSeed } from '../random.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { Simulation } from './simulation.ts';
+import type { RunResult } from './types.ts';
+
+/** Options of a run: the run seed (default: replicate 0's seed from the scenario's master seed) and the steps (default: the scenario's). */
+export interface RunOptions {
+  readonly seed?: number;
+  readonly steps?: number;
+}
+
+/** Runs a scenario from start to end and returns its results. */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const simulation = new Simulation(scenario, options.seed ?? replicateSeed(scenario.time.seed, 0));
+  const steps = options.steps ?? scenario.time.steps;
+  for (let s = 0; s < steps; s++) simulation.advance();
+  return simulation.result();
+}
+
+/** Runs replicates 0..reps-1 of a scenario, each with the seed hashed from the master seed and its number, and returns their results in order. */
+export function runReplicates(scenario: Scenario, reps: number, onDone?: (done: number) => void): RunResult[] {
+  const results: RunResult[] = [];
+  for (let r = 0; r < reps; r++) {
+    results.push(runScenario(scenario, { seed: replicateSeed(scenario.time.seed, r) }));
+    onDone?.(r + 1);
+  }
+  return results;
+}

@@ -1,0 +1,78 @@
+// The weak-to-strong continuum: each partnership scored on Dhillon's four features (trust, networks,
+// shared norms and values, motivations; Dhillon 2009, 2013) and placed on Himmelman's ordinal levels.
+import { PARAMS } from './params.ts';
+import { otherEnd, trustFrom, type Partnership, type World } from './world.ts';
+import { LEVEL_NAMES } from './vocabulary.ts';
+import type { StepContext } from './context.ts';
+
+/** Returns the ordinal level for a score, moving from the current level only past a margin (so noise does not flap it). */
+export function levelFor(score: number, current: number): number {
+  const th = PARAMS.levelThresholds;
+  let level = 0;
+  for (const t of th) level += +(score >= t);
+  const up = level > current && score >= th[level - 1] + PARAMS.levelHysteresis;
+  const down = level < current && score < th[current - 1] - PARAMS.levelHysteresis;
+  return up || down ? level : current;
+}
+
+/**
+ * Scores a partnership's four features in place: trust (mean effective trust between tied members),
+ * network (density of ties among members and their strength), norms (1 - 4 x the spread of members'
+ * norms), motivation (members' shared-values and resource motives, counted at 60% when participation is
+ * mandated, with how well membership pays them); the continuum score is their mean.
+ */
+export function scorePartnershipInPlace(world: World, p: Partnership): void {
+  const o = world.orgs;
+  const stamp = ++world.stamp;
+  for (const j of p.members) world.mark[j] = stamp;
+  let trust = 0;
+  let directed = 0;
+  let strength = 0;
+  let norms = 0;
+  let norms2 = 0;
+  let motivation = 0;
+  const compelled = p.mandate === 'mandated' ? 0.6 : 1;
+  for (let k = 0; k < p.members.length; k++) {
+    const i = p.members[k];
+    for (const slot of o.ties[i]) {
+      const member = +(world.mark[otherEnd(world.ties, slot, i)] === stamp);
+      trust += member * trustFrom(world.ties, slot, i, PARAMS.leaderTrustWeight);
+      strength += member * world.ties.strength[slot];
+      directed += member;
+    }
+    norms += o.norms[i];
+    norms2 += o.norms[i] * o.norms[i];
+    const mix = compelled * (o.motValues[i] + 0.5 * o.motResources[i]);
+    motivation += Math.min(1, Math.max(0, 0.5 * mix + 0.5 * (0.5 + p.satisfaction[k])));
+  }
+  const m = p.members.length;
+  const density = directed / (m * (m - 1));
+  const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
+  p.trust = directed > 0 ? trust / directed : 0;
+  p.network = 0.5 * Math.min(1, 1.5 * density) + 0.5 * (directed > 0 ? strength / directed : 0);
+  p.norms = 1 - Math.min(1, 4 * spread);
+  p.motivation = motivation / m;
+  p.score = (p.trust + p.network + p.norms + p.motivation) / 4;
+}
+
+/** Scores every active partnership and moves it along the continuum, recording strengthened and weakened events. */
+export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
+  for (const id of world.active) {
+    const p = world.partnerships[id];
+    scorePartnershipInPlace(world, p);
+    const level = levelFor(p.score, p.level);
+    if (level !== p.level) {
+      const kind = level > p.level ? 'strengthened' : 'weakened';
+      ctx.emit({ step: ctx.step, kind, partnership: p.id, organisations: [...p.members], cause: strongestDriver(p, kind), level: LEVEL_NAMES[level] });
+      p.level = level;
+      p.peakLevel = Math.max(p.peakLevel, level);
+    }
+  }
+}
+
+/** Returns the feature that most drove a move: the highest when it strengthened, the lowest when it weakened. */
+function strongestDriver(p: Partnership, kind: 'strengthened' | 'weakened'): string {
+  const features: [string, number][] = [['trust', p.trust], ['network', p.network], ['norms', p.norms], ['motivation', p.motivation]];
+  features.sort((x, y) => (kind === 'strengthened' ? y[1] - x[1] : x[1] - y[1]));
+  return features[0][0];
+}

@@ -1,0 +1,102 @@
+// Partners interact, contribute or defect, and update trust: the step loop's hot part, one pass over
+// the sparse ties with one typed array per field and branch-free arithmetic.
+import { PARAMS } from './params.ts';
+import { nextDamage, nextTrust, trustSignal } from './trust.ts';
+import type { TrustParams } from '../scenario/schema.ts';
+import type { Rng } from '../random.ts';
+import type { World } from './world.ts';
+
+/**
+ * Sets each organisation's effort and shadow of the future for this step, in place. Effort: the share of
+ * its capacity it gives to partnership work, from its motivation mix (shared values give most, compliance
+ * least; Dhillon 2009) and how stretched it is across partnerships. Shadow of the future w: the expected
+ * continuation of its partnerships, cut short when its benefit depends on funding that is due to end
+ * (Nowak 2006: reciprocity holds only while w > c/b).
+ */
+export function prepareOrgsInPlace(world: World, fundHorizon: number): void {
+  const o = world.orgs;
+  for (let i = 0; i < o.n; i++) {
+    const mix = o.motValues[i] + 0.75 * o.motResources[i] + 0.45 * o.motCompliance[i];
+    const stretch = Math.min(1, o.capacity[i] / (0.25 + 0.2 * o.memberships[i]));
+    o.effort[i] = Math.min(1, mix * stretch * (0.8 + 0.4 * o.leaderExperience[i]));
+    const fd = o.fundDependence[i];
+    o.shadow[i] = ((1 - fd) * 0.85 + fd * fundHorizon) * (1 - 0.25 * o.nonLocal[i]);
+    o.betrayed[i] = 0;
+    o.rewarded[i] = 0;
+  }
+}
+
+/**
+ * Runs one round of interaction over every tie, in place, and returns the number of directed trust
+ * updates. Co-members interact every step, other ties by chance in proportion to their strength.
+ * Each side defects when its temptation c - w b exceeds its trustworthiness plus noise (Nowak 2006;
+ * Gorobets & Nooteboom 2004); competitors of the same kind in the same area pay more to help each other.
+ * What each side sees updates its organisation- and leader-level trust (Pant & Yu 2025), deeper trust
+ * types losing less (Lewicki & Bunker 1996); tie strength follows trust while the tie is used and fades
+ * when it is not (Granovetter 1973). Ties outside any partnership that have faded are listed in `drop`.
+ */
+export function interactInPlace(world: World, rng: Rng, competition: number, tp: TrustParams, drop: number[]): number {
+  const o = world.orgs;
+  const t = world.ties;
+  const { kind, area, power, capacity, exposure, trustworthiness, effort, shadow, norms, betrayed, rewarded } = o;
+  const { a: A, b: B, alive, trustAB, trustBA, leaderAB, leaderBA, damageAB, damageBA, strength, age, interactions, shared, sharedMandated } = t;
+  const P = PARAMS;
+  const lw = P.leaderTrustWeight;
+  const kRes = 1 - P.knowledgeResilience;
+  const iRes = P.knowledgeResilience - P.identificationResilience;
+  let updates = 0;
+  for (let e = 0; e < t.count; e++) {
+    if (alive[e] === 0) continue;
+    const a = A[e];
+    const b = B[e];
+    const sh = +(shared[e] > 0);
+    const st = strength[e];
+    const interact = +(rng() < sh + (1 - sh) * P.informalContact * st);
+    if (interact === 0) {
+      const faded = st * (1 - P.strengthDecay);
+      strength[e] = faded * +(faded > P.flush);
+      age[e] += 1;
+      if (sh === 0 && strength[e] < P.tieDropStrength && age[e] > P.tieGraceSteps) drop.push(e);
+      continue;
+    }
+    // Contribution: a defecting side gives nothing; in a partnership held together only by mandate,
+    // the motive is compliance and the contribution the minimum (Dhillon 2009).
+    const compelled = 1 - 0.4 * sh * +(shared[e] === sharedMandated[e]);
+    const rivals = competition * +(kind[a] === kind[b]) * +(area[a] === area[b]);
+    const benefit = P.benefitBase + P.benefitShared * sh + 0.5 * Math.abs(power[a] - power[b]);
+    const wA = sh * (0.5 * st + 0.5 * shadow[a]) + (1 - sh) * st;
+    const wB = sh * (0.5 * st + 0.5 * shadow[b]) + (1 - sh) * st;
+    const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + rivals * exposure[a];
+    const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + rivals * exposure[b];
+    const defectA = +(cA - wA * benefit > trustworthiness[a] + P.decisionNoise * (rng() - 0.5));
+    const defectB = +(cB - wB * benefit > trustworthiness[b] + P.decisionNoise * (rng() - 0.5));
+    const sOfB = interact * trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
+    const sOfA = interact * trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
+    // Trust type from repeated interaction and shared norms sets how fast trust is lost.
+    const known = +(interactions[e] >= P.knowledgeInteractions);
+    const close = +(Math.abs(norms[a] - norms[b]) <= P.identificationNormGap);
+    const resA = 1 - kRes * known - iRes * known * close * +(trustAB[e] >= P.identificationTrust);
+    const resB = 1 - kRes * known - iRes * known * close * +(trustBA[e] >= P.identificationTrust);
+    const rAB = damageAB[e];
+    const rBA = damageBA[e];
+    leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, tp);
+    leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, tp);
+    trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, tp);
+    trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, tp);
+    damageAB[e] = nextDamage(rAB, sOfB, tp);
+    damageBA[e] = nextDamage(rBA, sOfA, tp);
+    betrayed[a] += interact * defectB;
+    betrayed[b] += interact * defectA;
+    rewarded[a] += interact * (1 - defectB);
+    rewarded[b] += interact * (1 - defectA);
+    interactions[e] += interact;
+    const mutual = 0.5 * ((1 - lw) * (trustAB[e] + trustBA[e]) + lw * (leaderAB[e] + leaderBA[e]));
+    const rate = P.strengthDecay + (P.strengthGrowth - P.strengthDecay) * interact;
+    const next = st + rate * (interact * mutual - st);
+    strength[e] = next * +(next > P.flush);
+    age[e] += 1;
+    updates += 2 * interact;
+    if (sh === 0 && strength[e] < P.tieDropStrength && age[e] > P.tieGraceSteps) drop.push(e);
+  }
+  return updates;
+}

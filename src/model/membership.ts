@@ -1,0 +1,122 @@
+// Each member weighs what its partnership gives against what it costs, and leaves when the balance it
+// has seen stays negative. Partnerships end when fewer than two members remain: nothing else ends them.
+import { PARAMS } from './params.ts';
+import { otherEnd, trustFrom, type Partnership, type World } from './world.ts';
+import { removeMemberInPlace } from './partnerships.ts';
+import type { Cause } from './vocabulary.ts';
+import type { StepContext } from './context.ts';
+
+/** One member's view of one partnership this step: the terms of its benefit and cost. */
+export interface MemberBalance {
+  fund: number;
+  compliance: number;
+  social: number;
+  resource: number;
+  goodwill: number;
+  coordination: number;
+  capacity: number;
+  competition: number;
+  values: number;
+  /** Mean effective trust in the members it is tied to. */
+  trust: number;
+  net: number;
+}
+
+/**
+ * Returns member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit exceeds its
+ * cost). Benefits: funding (the carrot), avoiding the stick's penalty, social capital (trust in partners
+ * and the partnership's strength: Field 2003; Dhillon 2009), access to partners' resources, and the
+ * initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with local-authority
+ * officers, a statement of principles and political support: ABPP), capacity spread over several
+ * partnerships, helping competitors of its own kind, and distance from the partnership's norms.
+ * The caller has stamped p's members in world.mark with world.stamp.
+ */
+export function memberBalance(world: World, ctx: StepContext, p: Partnership, i: number, meanNorms: number, meanPower: number, rivals: number): MemberBalance {
+  const o = world.orgs;
+  const lv = ctx.levers;
+  const P = PARAMS;
+  let trustSum = 0;
+  let tied = 0;
+  for (const slot of o.ties[i]) {
+    const j = otherEnd(world.ties, slot, i);
+    const member = +(world.mark[j] === world.stamp);
+    trustSum += member * trustFrom(world.ties, slot, i, P.leaderTrustWeight);
+    tied += member;
+  }
+  const trust = tied > 0 ? trustSum / tied : 0;
+  const local = o.nonLocal[i] === 1 ? P.nonLocalValue : 1;
+  const only = +(o.memberships[i] === 1);
+  const mandated = +(p.mandate === 'mandated');
+  const fund = lv.carrot * +p.funded * P.fundBenefit * (0.5 + o.motResources[i]);
+  const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, mandated, 0.3);
+  const social = local * P.socialBenefit * (0.5 * trust + 0.5 * p.score) * (0.4 + o.motValues[i]);
+  const resource = local * P.resourceBenefit * (0.3 + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + 0.2);
+  const goodwill = p.goodwill;
+  const a = p.area;
+  const coordination = P.coordinationCost * Math.sqrt(p.members.length / 3)
+    * (1 - 0.5 * +p.laInvolved * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
+  const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i]);
+  const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
+  const values = P.valuesCost * Math.abs(o.norms[i] - meanNorms);
+  const net = fund + compliance + social + resource + goodwill - coordination - capacity - competition - values;
+  return { fund, compliance, social, resource, goodwill, coordination, capacity, competition, values, trust, net };
+}
+
+/** Returns the cause behind a member's deficit: the largest of its shortfalls (lost funding, lost trust) and costs. */
+export function deficitCause(world: World, p: Partnership, i: number, b: MemberBalance): Cause {
+  const o = world.orgs;
+  const lostFunding = p.funded ? Math.max(0, p.peakFund - b.fund) : 0;
+  const lostTrust = PARAMS.socialBenefit * Math.max(0, 0.5 - b.trust) * (0.4 + o.motValues[i]);
+  const recentLeader = o.leaderTenure[i] < 12 || o.leaderTenure[p.lead] < 12;
+  const terms: [Cause, number][] = [
+    ['funding-ended', lostFunding],
+    [recentLeader ? 'leader-left' : 'trust-collapsed', lostTrust],
+    ['competition', b.competition],
+    ['capacity', b.capacity],
+    ['values-diverged', b.values],
+    ['no-purpose', b.coordination],
+  ];
+  let best = terms[0];
+  for (const term of terms) if (term[1] > best[1]) best = term;
+  return best[0];
+}
+
+/**
+ * Updates every member's running satisfaction with its partnership and lets members whose satisfaction
+ * is negative leave, with a chance that grows with the deficit; records each organisation's dependence
+ * on funding (for its shadow of the future next step) and spends each partnership's goodwill.
+ */
+export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
+  const o = world.orgs;
+  const P = PARAMS;
+  const fundSum = new Float64Array(o.n);
+  const benefitSum = new Float64Array(o.n);
+  const leaving: [Partnership, number, Cause][] = [];
+  for (const id of world.active) {
+    const p = world.partnerships[id];
+    const stamp = ++world.stamp;
+    let norms = 0;
+    let power = 0;
+    for (const j of p.members) {
+      world.mark[j] = stamp;
+      norms += o.norms[j];
+      power += o.power[j];
+    }
+    const m = p.members.length;
+    for (let k = 0; k < m; k++) {
+      const i = p.members[k];
+      let rivals = 0;
+      for (const j of p.members) rivals += +(o.kind[j] === o.kind[i]);
+      const b = memberBalance(world, ctx, p, i, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (rivals - 1) / (m - 1));
+      p.peakFund = Math.max(p.peakFund, b.fund);
+      fundSum[i] += b.fund;
+      benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;
+      const sat = P.satisfactionMemory * p.satisfaction[k] + (1 - P.satisfactionMemory) * b.net;
+      p.satisfaction[k] = sat;
+      if (sat < 0 && ctx.rng() < P.leaveRate * -sat) leaving.push([p, i, deficitCause(world, p, i, b)]);
+    }
+    p.goodwill *= 1 - P.goodwillDecay;
+  }
+  for (let i = 0; i < o.n; i++) o.fundDependence[i] = benefitSum[i] > 0 ? fundSum[i] / benefitSum[i] : 0;
+  for (const [p, i, cause] of leaving) if (p.endedStep === null) removeMemberInPlace(world, ctx, p, i, cause);
+}

@@ -1,0 +1,118 @@
+// Partnerships as collectives: forming one, members joining and leaving, and dissolution when fewer than
+// two members remain. Membership changes keep each tie's count of shared partnerships current.
+import { PARAMS } from './params.ts';
+import { addTieInPlace, findTie, otherEnd, type Partnership, type World } from './world.ts';
+import type { Cause, Mandate } from './vocabulary.ts';
+import type { StepContext } from './context.ts';
+
+/** What a new partnership is made of. */
+export interface PartnershipSpec {
+  readonly area: number;
+  readonly lead: number;
+  readonly members: readonly number[];
+  readonly mandate: Mandate;
+  readonly principles: boolean;
+  readonly laInvolved: boolean;
+  readonly funded: boolean;
+  /** What brought it about: 'network', 'broker', 'mandate' or 'history'. */
+  readonly cause: string;
+}
+
+/** Returns the starting trust of a new tie in an area: deeper earlier collaboration and political support give more (ABPP). */
+export function startingTrust(ctx: StepContext, area: number): number {
+  return 0.1 + 0.25 * ctx.levers.history[area] + 0.1 * ctx.levers.politics[area];
+}
+
+/** Creates a partnership from a spec, adds its members, records the event, and returns it. */
+export function formPartnershipInPlace(world: World, ctx: StepContext, spec: PartnershipSpec): Partnership {
+  const p: Partnership = {
+    id: world.partnerships.length,
+    area: spec.area,
+    formedStep: ctx.step,
+    endedStep: null,
+    endReason: null,
+    lead: spec.lead,
+    mandate: spec.mandate,
+    principles: spec.principles,
+    laInvolved: spec.laInvolved,
+    funded: spec.funded,
+    members: [],
+    satisfaction: [],
+    goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
+    peakFund: 0,
+    trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
+  };
+  world.partnerships.push(p);
+  world.active.push(p.id);
+  for (const i of spec.members) addMemberInPlace(world, ctx, p, i);
+  ctx.formed++;
+  ctx.emit({ step: ctx.step, kind: 'formed', partnership: p.id, organisations: [...p.members], cause: spec.cause });
+  return p;
+}
+
+/** Adds organisation i to p, in place: it gets ties to the lead and a few members, and every tie it has to a member counts one more shared partnership. */
+export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
+  const o = world.orgs;
+  const trust = startingTrust(ctx, o.area[i]);
+  if (i !== p.lead) addTieInPlace(world, i, p.lead, trust, 0.1);
+  for (let k = 0; k < Math.min(PARAMS.maxInvitees, p.members.length); k++) {
+    const j = p.members[Math.floor(ctx.rng() * p.members.length)];
+    if (j !== i) addTieInPlace(world, i, j, trust, 0.1);
+  }
+  const mandated = +(p.mandate === 'mandated');
+  for (const j of p.members) {
+    const slot = findTie(world, i, j);
+    if (slot >= 0) {
+      world.ties.shared[slot]++;
+      world.ties.sharedMandated[slot] += mandated;
+    }
+  }
+  p.members.push(i);
+  p.satisfaction.push(0);
+  o.memberships[i]++;
+  o.partnerships[i].push(p.id);
+}
+
+/** Removes member i from p for this cause, in place; when fewer than two members remain, p dissolves with that cause. */
+export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number, cause: Cause): void {
+  detachInPlace(world, p, i);
+  ctx.emit({ step: ctx.step, kind: 'left', partnership: p.id, organisations: [i], cause });
+  if (p.members.length < 2) {
+    const remaining = [...p.members];
+    for (const j of remaining) detachInPlace(world, p, j);
+    p.endedStep = ctx.step;
+    p.endReason = cause;
+    world.active.splice(world.active.indexOf(p.id), 1);
+    ctx.dissolved++;
+    ctx.emit({ step: ctx.step, kind: 'dissolved', partnership: p.id, organisations: [i, ...remaining], cause });
+    p.members = remaining;
+    p.satisfaction = remaining.map(() => 0);
+    return;
+  }
+  if (p.lead === i) p.lead = strongestMember(world, p);
+}
+
+function detachInPlace(world: World, p: Partnership, i: number): void {
+  const o = world.orgs;
+  const at = p.members.indexOf(i);
+  p.members.splice(at, 1);
+  p.satisfaction.splice(at, 1);
+  o.memberships[i]--;
+  const list = o.partnerships[i];
+  list.splice(list.indexOf(p.id), 1);
+  const mandated = +(p.mandate === 'mandated');
+  for (const slot of o.ties[i]) {
+    const j = otherEnd(world.ties, slot, i);
+    if (p.members.includes(j)) {
+      world.ties.shared[slot]--;
+      world.ties.sharedMandated[slot] -= mandated;
+    }
+  }
+}
+
+/** Returns the member with the most power: the one who takes the lead when the lead leaves. */
+function strongestMember(world: World, p: Partnership): number {
+  let best = p.members[0];
+  for (const j of p.members) if (world.orgs.power[j] > world.orgs.power[best]) best = j;
+  return best;
+}

@@ -1,0 +1,30 @@
+// The model's named categories: continuum levels, mandates, causes of leaving, and the events it records.
+
+/** The continuum levels, weakest first (Himmelman's networking -> collaborating continuum). */
+export const LEVEL_NAMES = ['networking', 'coordinating', 'cooperating', 'collaborating'] as const;
+export type LevelName = (typeof LEVEL_NAMES)[number];
+
+/** How a partnership came to exist. */
+export const MANDATES = ['voluntary', 'incentivised', 'mandated'] as const;
+export type Mandate = (typeof MANDATES)[number];
+
+/** The cause that drove a member out (the largest term of its deficit), and so a partnership's end. */
+export const CAUSES = ['funding-ended', 'trust-collapsed', 'competition', 'capacity', 'values-diverged', 'leader-left', 'no-purpose'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+/** The kinds of event in the log. */
+export const EVENT_KINDS = ['formed', 'joined', 'left', 'strengthened', 'weakened', 'dissolved'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One entry of the event log: what happened, when, to which partnership and organisations, and why. */
+export interface PartnershipEvent {
+  readonly step: number;
+  readonly kind: EventKind;
+  readonly partnership: number;
+  readonly organisations: readonly number[];
+  /** Why: a Cause for left/dissolved/weakened; for formed/joined, what brought it about (e.g. 'broker', 'network', 'mandate', 'peers'). */
+  readonly cause: string;
+  /** The continuum level after the event, for strengthened/weakened. */
+  readonly level?: LevelName;
+}
+
