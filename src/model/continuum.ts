@@ -17,7 +17,7 @@ export function levelFor(score: number, current: number): number {
 
 /**
  * Scores a partnership's four features in place: trust (mean effective trust between tied members),
- * network (density of ties among members and their strength), norms (1 - 4 x the spread of members'
+ * network (density of ties among members, 40%, and their mean strength, 60%), norms (1 - 4 x the spread of members'
  * norms), motivation (members' shared-values and resource motives, counted at 60% when participation is
  * mandated, with how well membership pays them); the continuum score is their mean.
  */
@@ -49,7 +49,7 @@ export function scorePartnershipInPlace(world: World, p: Partnership): void {
   const density = directed / (m * (m - 1));
   const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
   p.trust = directed > 0 ? trust / directed : 0;
-  p.network = 0.5 * Math.min(1, 1.5 * density) + 0.5 * (directed > 0 ? strength / directed : 0);
+  p.network = 0.4 * density + 0.6 * (directed > 0 ? strength / directed : 0);
   p.norms = 1 - Math.min(1, 4 * spread);
   p.motivation = motivation / m;
   p.score = (p.trust + p.network + p.norms + p.motivation) / 4;

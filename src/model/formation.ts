@@ -12,9 +12,9 @@ const LA_KIND = ORG_KINDS.indexOf('localAuthority');
 /** Most members a partnership takes by joining. */
 const MAX_MEMBERS = 30;
 
-/** Returns how many partnerships organisation i can carry: more with more capacity. */
-export function partnershipCapacity(world: World, i: number): number {
-  return 1 + Math.floor(3 * world.orgs.capacity[i]);
+/** Returns how many partnerships organisation i can carry: more with more capacity, which funding buys (the carrot pays for staff time). */
+export function partnershipCapacity(world: World, ctx: StepContext, i: number): number {
+  return 1 + Math.floor(3 * world.orgs.capacity[i] * (1 + ctx.levers.carrot));
 }
 
 /** Returns i's partner-choice score for j: trust against expected gain, weighed by i's adaptive weight (Gorobets & Nooteboom 2006). */
@@ -62,12 +62,13 @@ export function joinInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const rng = ctx.rng;
+  const counts = new Map<number, { peers: number; trust: number }>();
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || rng() >= PARAMS.joinConsiderRate) continue;
-    if (o.memberships[i] >= partnershipCapacity(world, i)) continue;
+    if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const mine = o.ties[i];
     if (mine.length === 0) continue;
-    const counts = new Map<number, { peers: number; trust: number }>();
+    counts.clear();
     for (const slot of mine) {
       const j = otherEnd(world.ties, slot, i);
       const trust = trustFrom(world.ties, slot, i, PARAMS.leaderTrustWeight);
@@ -119,11 +120,11 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
     const a = o.area[i];
     const rate = PARAMS.initiateRate * (0.5 + o.leaderExperience[i]) * (1 + 2 * lv.carrot) * (0.5 + lv.politics[a]) * (1 + lv.stick * +(o.memberships[i] === 0));
-    if (rng() >= rate || o.memberships[i] >= partnershipCapacity(world, i)) continue;
+    if (rng() >= rate || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const candidates: [number, number][] = [];
     for (const slot of o.ties[i]) {
       const j = otherEnd(world.ties, slot, i);
-      if (o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, j)) continue;
+      if (o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const score = partnerScore(world, ctx, i, j, trustFrom(world.ties, slot, i, PARAMS.leaderTrustWeight));
       if (score > PARAMS.acceptScore) candidates.push([j, score]);
     }
@@ -160,7 +161,7 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
     const size = 2 + Math.floor(rng() * 3);
     for (let tries = 0; tries < 3 * size && members.length <= size; tries++) {
       const j = local[Math.floor(rng() * local.length)];
-      if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, j)) continue;
+      if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const slot = addTieInPlace(world, la, j, trust, 0.1);
       if (partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, PARAMS.leaderTrustWeight)) > PARAMS.acceptScore - 0.1 * lv.support[a]) members.push(j);
     }

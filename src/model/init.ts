@@ -107,12 +107,12 @@ function seedHistoryInPlace(world: World, ctx: StepContext, a: number): void {
   const earlier = Math.round((history * local.length) / 12);
   for (let k = 0; k < earlier; k++) {
     const lead = local[1 + Math.floor(rng() * (local.length - 1))];
-    if (o.memberships[lead] >= partnershipCapacity(world, lead)) continue;
+    if (o.memberships[lead] >= partnershipCapacity(world, ctx, lead)) continue;
     const members = [lead];
     const byTrust = [...o.ties[lead]].sort((x, y) => world.ties.trustAB[y] + world.ties.trustBA[y] - world.ties.trustAB[x] - world.ties.trustBA[x] || x - y);
     for (const slot of byTrust.slice(0, 2 + Math.floor(rng() * 4))) {
       const j = otherEnd(world.ties, slot, lead);
-      if (o.memberships[j] < partnershipCapacity(world, j)) members.push(j);
+      if (o.memberships[j] < partnershipCapacity(world, ctx, j)) members.push(j);
     }
     if (members.length < 2) continue;
     formPartnershipInPlace(world, ctx, {

@@ -9,15 +9,15 @@ import type { World } from './world.ts';
 /**
  * Sets each organisation's effort and shadow of the future for this step, in place. Effort: the share of
  * its capacity it gives to partnership work, from its motivation mix (shared values give most, compliance
- * least; Dhillon 2009) and how stretched it is across partnerships. Shadow of the future w: the expected
+ * least; Dhillon 2009) and how stretched its capacity (which funding adds to) is across partnerships. Shadow of the future w: the expected
  * continuation of its partnerships, cut short when its benefit depends on funding that is due to end
  * (Nowak 2006: reciprocity holds only while w > c/b).
  */
-export function prepareOrgsInPlace(world: World, fundHorizon: number): void {
+export function prepareOrgsInPlace(world: World, fundHorizon: number, carrot: number): void {
   const o = world.orgs;
   for (let i = 0; i < o.n; i++) {
     const mix = o.motValues[i] + 0.75 * o.motResources[i] + 0.45 * o.motCompliance[i];
-    const stretch = Math.min(1, o.capacity[i] / (0.25 + 0.2 * o.memberships[i]));
+    const stretch = Math.min(1, o.capacity[i] * (1 + carrot) / (0.25 + 0.2 * o.memberships[i]));
     o.effort[i] = Math.min(1, mix * stretch * (0.8 + 0.4 * o.leaderExperience[i]));
     const fd = o.fundDependence[i];
     o.shadow[i] = ((1 - fd) * 0.85 + fd * fundHorizon) * (1 - 0.25 * o.nonLocal[i]);
@@ -29,8 +29,8 @@ export function prepareOrgsInPlace(world: World, fundHorizon: number): void {
 /**
  * Runs one round of interaction over every tie, in place, and returns the number of directed trust
  * updates. Co-members interact every step, other ties by chance in proportion to their strength.
- * Each side defects when its temptation c - w b exceeds its trustworthiness plus noise (Nowak 2006;
- * Gorobets & Nooteboom 2004); competitors of the same kind in the same area pay more to help each other.
+ * Each side defects with a chance that rises as its temptation c - w b nears and passes its
+ * trustworthiness (Nowak 2006; Gorobets & Nooteboom 2004: a threshold of defection, with logistic noise); competitors of the same kind in the same area pay more to help each other.
  * What each side sees updates its organisation- and leader-level trust (Pant & Yu 2025), deeper trust
  * types losing less (Lewicki & Bunker 1996); tie strength follows trust while the tie is used and fades
  * when it is not (Granovetter 1973). Ties outside any partnership that have faded are listed in `drop`.
@@ -66,10 +66,10 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
     const benefit = P.benefitBase + P.benefitShared * sh + 0.5 * Math.abs(power[a] - power[b]);
     const wA = sh * (0.5 * st + 0.5 * shadow[a]) + (1 - sh) * st;
     const wB = sh * (0.5 * st + 0.5 * shadow[b]) + (1 - sh) * st;
-    const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + rivals * exposure[a];
-    const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + rivals * exposure[b];
-    const defectA = +(cA - wA * benefit > trustworthiness[a] + P.decisionNoise * (rng() - 0.5));
-    const defectB = +(cB - wB * benefit > trustworthiness[b] + P.decisionNoise * (rng() - 0.5));
+    const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + P.rivalryTemptation * rivals * exposure[a];
+    const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + P.rivalryTemptation * rivals * exposure[b];
+    const defectA = +(rng() * (1 + Math.exp((trustworthiness[a] - cA + wA * benefit) / P.decisionNoise)) < 1);
+    const defectB = +(rng() * (1 + Math.exp((trustworthiness[b] - cB + wB * benefit) / P.decisionNoise)) < 1);
     const sOfB = interact * trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
     const sOfA = interact * trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
     // Trust type from repeated interaction and shared norms sets how fast trust is lost.

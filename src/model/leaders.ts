@@ -50,5 +50,5 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
 
 /** Returns an organisation's trustworthiness, the temptation it resists (Gorobets & Nooteboom 2004): higher with shared-values motives and an experienced leader. */
 export function trustworthinessOf(values: number, experience: number, draw: number): number {
-  return 0.1 + 0.35 * values + 0.25 * experience + 0.2 * draw;
+  return 0.35 * values + 0.25 * experience + 0.15 * draw;
 }

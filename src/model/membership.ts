@@ -5,6 +5,7 @@ import { otherEnd, trustFrom, type Partnership, type World } from './world.ts';
 import { removeMemberInPlace } from './partnerships.ts';
 import type { Cause } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
+import { ORG_KINDS } from '../scenario/schema.ts';
 
 /** One member's view of one partnership this step: the terms of its benefit and cost. */
 export interface MemberBalance {
@@ -22,8 +23,13 @@ export interface MemberBalance {
   net: number;
 }
 
+/** Returns a balance with every term zero, to be filled by fillMemberBalance. */
+export function emptyBalance(): MemberBalance {
+  return { fund: 0, compliance: 0, social: 0, resource: 0, goodwill: 0, coordination: 0, capacity: 0, competition: 0, values: 0, trust: 0, net: 0 };
+}
+
 /**
- * Returns member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit exceeds its
+ * Fills `out` with member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit exceeds its
  * cost). Benefits: funding (the carrot), avoiding the stick's penalty, social capital (trust in partners
  * and the partnership's strength: Field 2003; Dhillon 2009), access to partners' resources, and the
  * initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with local-authority
@@ -31,7 +37,7 @@ export interface MemberBalance {
  * partnerships, helping competitors of its own kind, and distance from the partnership's norms.
  * The caller has stamped p's members in world.mark with world.stamp.
  */
-export function memberBalance(world: World, ctx: StepContext, p: Partnership, i: number, meanNorms: number, meanPower: number, rivals: number): MemberBalance {
+export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, meanNorms: number, meanPower: number, rivals: number): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const P = PARAMS;
@@ -51,15 +57,23 @@ export function memberBalance(world: World, ctx: StepContext, p: Partnership, i:
   const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, mandated, 0.3);
   const social = local * P.socialBenefit * (0.5 * trust + 0.5 * p.score) * (0.4 + o.motValues[i]);
   const resource = local * P.resourceBenefit * (0.3 + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + 0.2);
-  const goodwill = p.goodwill;
   const a = p.area;
   const coordination = P.coordinationCost * Math.sqrt(p.members.length / 3)
     * (1 - 0.5 * +p.laInvolved * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
-  const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i]);
+  const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
   const values = P.valuesCost * Math.abs(o.norms[i] - meanNorms);
-  const net = fund + compliance + social + resource + goodwill - coordination - capacity - competition - values;
-  return { fund, compliance, social, resource, goodwill, coordination, capacity, competition, values, trust, net };
+  out.fund = fund;
+  out.compliance = compliance;
+  out.social = social;
+  out.resource = resource;
+  out.goodwill = p.goodwill;
+  out.coordination = coordination;
+  out.capacity = capacity;
+  out.competition = competition;
+  out.values = values;
+  out.trust = trust;
+  out.net = fund + compliance + social + resource + p.goodwill - coordination - capacity - competition - values;
 }
 
 /** Returns the cause behind a member's deficit: the largest of its shortfalls (lost funding, lost trust) and costs. */
@@ -89,25 +103,27 @@ export function deficitCause(world: World, p: Partnership, i: number, b: MemberB
 export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const P = PARAMS;
-  const fundSum = new Float64Array(o.n);
-  const benefitSum = new Float64Array(o.n);
+  const fundSum = o.fundSeen.fill(0);
+  const benefitSum = o.benefitSeen.fill(0);
+  const kinds = new Int32Array(ORG_KINDS.length);
+  const b = emptyBalance();
   const leaving: [Partnership, number, Cause][] = [];
   for (const id of world.active) {
     const p = world.partnerships[id];
     const stamp = ++world.stamp;
     let norms = 0;
     let power = 0;
+    kinds.fill(0);
     for (const j of p.members) {
       world.mark[j] = stamp;
       norms += o.norms[j];
       power += o.power[j];
+      kinds[o.kind[j]]++;
     }
     const m = p.members.length;
     for (let k = 0; k < m; k++) {
       const i = p.members[k];
-      let rivals = 0;
-      for (const j of p.members) rivals += +(o.kind[j] === o.kind[i]);
-      const b = memberBalance(world, ctx, p, i, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (rivals - 1) / (m - 1));
+      fillMemberBalance(b, world, ctx, p, i, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
       p.peakFund = Math.max(p.peakFund, b.fund);
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;

@@ -29,10 +29,12 @@ export const PARAMS = {
   benefitBase: 0.45,
   benefitShared: 0.3,
   /** Base cost of contributing, and its extra for an organisation short of capacity. */
-  costBase: 0.1,
+  costBase: 0.2,
   costCapacity: 0.3,
-  /** Spread of the idiosyncratic noise in each cooperate/defect decision. */
-  decisionNoise: 0.4,
+  /** Scale of the logistic noise in each cooperate/defect decision: defection has probability 1 / (1 + exp((threshold - temptation) / scale)). */
+  decisionNoise: 0.15,
+  /** Share of the competition lever that a rival's temptation to defect carries. */
+  rivalryTemptation: 1.0,
   // Trust types: Lewicki & Bunker (1996); deeper trust is harder to lose.
   /** Interactions after which trust is knowledge-based rather than calculus-based. */
   knowledgeInteractions: 12,
@@ -58,14 +60,14 @@ export const PARAMS = {
   // Membership: benefit against cost (Jackson & Wolinsky 1996), goodwill buffer (Fichman & Levinthal 1991).
   fundBenefit: 0.5,
   complianceBenefit: 0.6,
-  socialBenefit: 0.6,
+  socialBenefit: 1.0,
   resourceBenefit: 0.4,
   goodwillStart: 0.3,
   goodwillFundedExtra: 0.2,
   goodwillDecay: 0.04,
-  coordinationCost: 0.22,
-  capacityCost: 0.12,
-  competitionCost: 0.5,
+  coordinationCost: 0.2,
+  capacityCost: 0.05,
+  competitionCost: 0.8,
   valuesCost: 0.6,
   /** Share of local partnership benefit that an organisation in a non-local trust still values (ABPP). */
   nonLocalValue: 0.6,
@@ -83,12 +85,12 @@ export const PARAMS = {
   /** Partner-choice score an invitee must see in the initiator to accept. */
   acceptScore: 0.3,
   // Norm convergence among members: Field (2003), Dhillon (2009).
-  normConvergence: 0.03,
+  normConvergence: 0.005,
   // Leaders: turnover resets leader-level trust; experience grows with tenure (years).
   experienceGrowth: 0.02,
   newLeaderContacts: 3,
   // Continuum: thresholds of the weighted score between levels, and hysteresis against flapping.
-  levelThresholds: [0.35, 0.5, 0.65] as readonly number[],
+  levelThresholds: [0.42, 0.54, 0.66] as readonly number[],
   levelHysteresis: 0.02,
   /** Values below this are flushed to zero: subnormal floats slow the step loop many-fold. */
   flush: 1e-9,

@@ -36,7 +36,7 @@ export function stepInPlace(world: World, ctx: StepContext): number {
   ctx.dissolved = 0;
   turnOverLeadersInPlace(world, ctx); // 1
   fragmentInPlace(world, ctx); // 2
-  prepareOrgsInPlace(world, ctx.fundHorizon); // 3
+  prepareOrgsInPlace(world, ctx.fundHorizon, ctx.levers.carrot); // 3
   const drop: number[] = [];
   const updates = interactInPlace(world, ctx.rng, ctx.levers.competition, ctx.trust, drop);
   for (const slot of drop) removeTieInPlace(world, slot);

@@ -42,6 +42,9 @@ export interface Orgs {
   readonly shadow: Float64Array;
   /** Share of its partnership benefit that came from funding last step. */
   readonly fundDependence: Float64Array;
+  /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
+  readonly fundSeen: Float64Array;
+  readonly benefitSeen: Float64Array;
   /** Defections it suffered this step, and cooperation it received. */
   readonly betrayed: Float64Array;
   readonly rewarded: Float64Array;
@@ -136,7 +139,7 @@ export function createOrgs(n: number): Orgs {
     nonLocal: new Uint8Array(n),
     leaderExperience: f(), leaderTenure: f(), leaderCount: new Int32Array(n),
     memberships: new Int32Array(n),
-    effort: f(), shadow: f(), fundDependence: f(), betrayed: f(), rewarded: f(),
+    effort: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), betrayed: f(), rewarded: f(),
     ties: Array.from({ length: n }, () => []),
     partnerships: Array.from({ length: n }, () => []),
   };
