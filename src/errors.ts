@@ -8,11 +8,13 @@ export type ErrorCode =
   | 'wrong-type'
   | 'out-of-range'
   | 'schedule-order'
+  | 'duplicate-area'
   | 'extends-missing'
   | 'extends-cycle'
   | 'set-unknown-key'
   | 'set-bad-value'
   | 'file-missing'
+  | 'file-unreadable'
   | 'bad-option'
   | 'output-unwritable';
 
