@@ -163,3 +163,8 @@ export function leverSchedule(holder: Scenario | Area, key: string): Schedule {
   const [group, name] = key.split('.');
   return (holder as unknown as Record<string, Record<string, Schedule>>)[group][name];
 }
+
+/** Returns how many organisations a scenario has: those of every counted kind, and one local authority per area. */
+export function countOrganisations(scenario: Scenario): number {
+  return COUNTED_KINDS.reduce((total, kind) => total + scenario.organisations.kinds[kind], 0) + scenario.organisations.areas.length;
+}
