@@ -1,0 +1,29 @@
+// How the loader reaches files: through an injected host, so that scenario/ runs unchanged in Node
+// (src/cli/node-host.ts) and in the browser, which holds its scenario files in memory.
+
+/** File access for loading scenarios. */
+export interface ScenarioHost {
+  /** Returns a file's text, or undefined when there is no file at that path. */
+  readFile(path: string): string | undefined;
+  /** Returns the path that `relative`, written in `fromFile` (its `extends`), names: relative to that file's directory. */
+  resolve(fromFile: string, relative: string): string;
+}
+
+/** Returns a host over texts held in memory, keyed by POSIX path (`scenarios/baseline.yaml`): for the browser and for tests. */
+export function createMemoryHost(files: Readonly<Record<string, string>>): ScenarioHost {
+  return {
+    readFile: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
+    resolve: (fromFile, relative) => normalizePath(relative.startsWith('/') ? relative : `${fromFile.slice(0, fromFile.lastIndexOf('/') + 1)}${relative}`),
+  };
+}
+
+// Resolves `.` and `..` segments the way node:path's posix.normalize does, keeping `..` that climbs above a relative start.
+function normalizePath(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && segments.length > 0 && segments[segments.length - 1] !== '..') segments.pop();
+    else if (segment !== '..' || !path.startsWith('/')) segments.push(segment);
+  }
+  return (path.startsWith('/') ? '/' : '') + segments.join('/');
+}

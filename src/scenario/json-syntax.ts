@@ -1,0 +1,104 @@
+// A strict JSON syntax check that says where a text first breaks and what was expected there, the same in
+// every JavaScript engine (JSON.parse's messages differ between engines and often omit the position).
+
+/** Where a JSON text breaks: the offset, what would have been valid there, and what was found instead. */
+export interface JsonSyntaxError {
+  readonly offset: number;
+  readonly expected: string;
+  readonly found: string;
+}
+
+class Break {
+  constructor(readonly error: JsonSyntaxError) {}
+}
+
+/** Returns the first syntax error in a JSON text, or undefined when it is valid JSON. */
+export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  let at = 0;
+  function fail(expected: string): never {
+    throw new Break({ offset: at, expected, found: foundAt(text, at) });
+  }
+  const skipSpace = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
+  };
+  const string = () => {
+    at++;
+    while (at < text.length && text[at] !== '"') {
+      if (text[at] < ' ') fail('no control characters inside text (write \\n for a new line)');
+      if (text[at] === '\\') {
+        at++;
+        if (text[at] === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)) : !'"\\/bfnrt'.includes(text[at] ?? 'x')) fail('an escape such as \\n, \\" or \\u00e9');
+      }
+      at++;
+    }
+    if (at >= text.length) fail('a closing \'"\'');
+    at++;
+  };
+  const value = (): void => {
+    skipSpace();
+    const c = text[at];
+    if (c === '{') object();
+    else if (c === '[') array();
+    else if (c === '"') string();
+    else if (c === '-' || (c >= '0' && c <= '9')) number();
+    else literal();
+  };
+  const object = () => {
+    at++;
+    skipSpace();
+    if (text[at] === '}') return void at++;
+    for (;;) {
+      skipSpace();
+      if (text[at] !== '"') fail('a double-quoted key');
+      string();
+      skipSpace();
+      if (text[at] !== ':') fail("':' after the key");
+      at++;
+      value();
+      skipSpace();
+      if (text[at] === '}') return void at++;
+      if (text[at] !== ',') fail("',' or '}' after a value");
+      at++;
+    }
+  };
+  const array = () => {
+    at++;
+    skipSpace();
+    if (text[at] === ']') return void at++;
+    for (;;) {
+      value();
+      skipSpace();
+      if (text[at] === ']') return void at++;
+      if (text[at] !== ',') fail("',' or ']' after a value");
+      at++;
+    }
+  };
+  const number = () => {
+    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    match.lastIndex = at;
+    if (match.exec(text) === null) fail('a number');
+    at = match.lastIndex;
+  };
+  const literal = () => {
+    const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, at));
+    if (word === undefined) fail('a value (an object, a list, a number, double-quoted text, true, false or null)');
+    at += word.length;
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail('the end of the text after the value');
+    return undefined;
+  } catch (error) {
+    if (error instanceof Break) return error.error;
+    throw error;
+  }
+}
+
+// Names what stands at an offset: a word or number as a whole, otherwise a single character.
+function foundAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const word = /[A-Za-z0-9_.+-]+/y;
+  word.lastIndex = offset;
+  return JSON.stringify(word.exec(text)?.[0] ?? text[offset]);
+}

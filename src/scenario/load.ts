@@ -1,0 +1,54 @@
+// Loading a scenario: read each file through the host, check its own content, follow `extends` (the parent
+// first, the child's keys winning), apply --set overrides, then normalise. Nothing here touches node:.
+import { PartnersimError } from '../errors.ts';
+import { extendsCycle, extendsMissing, fileMissing } from '../messages.ts';
+import { checkScenarioInput } from './check.ts';
+import type { ScenarioHost } from './host.ts';
+import { mergeScenarioInputs } from './merge.ts';
+import { normalizeScenario } from './normalize.ts';
+import { applyOverrides } from './overrides.ts';
+import type { Scenario, ScenarioInput } from './schema.ts';
+import { parseSource } from './source.ts';
+
+/** How to load: --set arguments (`policy.carrot=0.6`), applied after `extends` in the order given. */
+export interface LoadOptions {
+  readonly set?: readonly string[];
+}
+
+/** Returns the scenario input written in a text, checked on its own (its `extends` not followed); the file name
+ * picks JSON (.json) or YAML and places errors. For text held in memory, as the browser's editor has. */
+export function parseScenarioText(text: string, fileName: string): ScenarioInput {
+  const { value, origin } = parseSource(text, fileName);
+  return checkScenarioInput(value, origin);
+}
+
+/** Returns the normalised scenario of a file, with its `extends` chain and --set overrides applied; its name
+ * defaults to the file's base name. Throws a PartnersimError for the first problem found. */
+export function loadScenario(path: string, host: ScenarioHost, options: LoadOptions = {}): Scenario {
+  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)));
+  return normalizeScenario(applyOverrides(input, options.set ?? []), baseName(path));
+}
+
+// `chain` holds the files that extend this one, to name a cycle; `missing` says what a missing file means here.
+function readWithParents(path: string, host: ScenarioHost, chain: readonly string[], missing: () => PartnersimError): ScenarioInput {
+  const text = host.readFile(path);
+  if (text === undefined) throw missing();
+  const { value, origin } = parseSource(text, path);
+  const input = checkScenarioInput(value, origin);
+  if (input.extends === undefined) return input;
+  const parentPath = host.resolve(path, input.extends);
+  const at = origin.at(['extends'], 'value');
+  const visited = [...chain, path];
+  if (visited.includes(parentPath)) throw new PartnersimError('extends-cycle', extendsCycle(at, [...visited.slice(visited.indexOf(parentPath)), parentPath]));
+  const parent = readWithParents(parentPath, host, visited, () => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path)));
+  return mergeScenarioInputs(inheritable(parent), input);
+}
+
+// A scenario's name and description describe its own file, so a child does not take its parent's.
+function inheritable(parent: ScenarioInput): ScenarioInput {
+  return Object.fromEntries(Object.entries(parent).filter(([key]) => key !== 'name' && key !== 'description'));
+}
+
+function baseName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]*$/, '');
+}

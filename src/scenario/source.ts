@@ -1,0 +1,71 @@
+// Reading a scenario file's text: YAML, or JSON by extension, parsed with positions kept so that every later
+// problem can be placed at file:line:column.
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { PartnersimError } from '../errors.ts';
+import { fileLocation, malformedJson, malformedYaml, repeatedKey } from '../messages.ts';
+import type { Origin } from './check.ts';
+import { findJsonSyntaxError } from './json-syntax.ts';
+
+/** A parsed scenario text: its plain value (an empty YAML file is an empty mapping), and where each of its paths lies. */
+export interface ScenarioSource {
+  readonly value: unknown;
+  readonly origin: Origin;
+}
+
+/** Returns the parsed text of a scenario file, JSON if its name ends in .json and YAML otherwise; throws a
+ * PartnersimError placed at the first syntax error. */
+export function parseSource(text: string, fileName: string): ScenarioSource {
+  const json = fileName.toLowerCase().endsWith('.json');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core' });
+  const location = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return fileLocation(fileName, line, col);
+  };
+  // JSON is checked by its own strict grammar (YAML would accept trailing commas and single quotes); of the
+  // YAML parser's findings in a valid JSON text only a repeated key matters, as JSON.parse would keep the last.
+  const jsonError = json ? findJsonSyntaxError(text) : undefined;
+  if (jsonError !== undefined) throw new PartnersimError('json-syntax', malformedJson(location(jsonError.offset), jsonError.expected, jsonError.found));
+  const yamlError = doc.errors.find((error) => !json || error.code === 'DUPLICATE_KEY');
+  if (yamlError !== undefined) {
+    const [offset] = yamlError.pos;
+    const message = yamlError.code === 'DUPLICATE_KEY' ? repeatedKey(location(offset), snippetAt(text, offset)) : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
+    throw new PartnersimError(json ? 'json-syntax' : 'yaml-syntax', message);
+  }
+  const offset = (path: readonly PropertyKey[], target: 'key' | 'value') => offsetOf(doc, path, target);
+  return {
+    value: json ? JSON.parse(text) : (doc.toJS() ?? {}),
+    origin: { kind: 'file', at: (path, target) => location(offset(path, target)), order: offset },
+  };
+}
+
+// The offset of a key or value; for a path that is absent, that of the nearest enclosing node.
+function offsetOf(doc: Document, path: readonly PropertyKey[], target: 'key' | 'value'): number {
+  if (target === 'key' && path.length > 0) {
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const name = String(path[path.length - 1]);
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === name) : undefined;
+    if (isNode(pair?.key) && pair.key.range) return pair.key.range[0];
+  }
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = nodeAt(doc, path.slice(0, depth));
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[]): unknown {
+  return path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+}
+
+// What stands at a syntax error: the rest of its line, shortened.
+function snippetAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const rest = text.slice(offset).split(/\r?\n/)[0].trim();
+  if (rest === '') return 'the end of the line';
+  return JSON.stringify(rest.length > 40 ? `${rest.slice(0, 40)}...` : rest);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
