@@ -1,0 +1,64 @@
+// `partnersim validate FILE... [--set k=v]`: one line per file, errors for bad ones, exit status 2 if any is bad.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerValidate } from '../../src/cli/validate.ts';
+import { errorLine, fileLocation, fileMissing, outOfRange, setLocation, validateOk } from '../../src/messages.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'partnersim-validate-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function validate(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const result = { code: 0, out: '', err: '' };
+  const program = new Command().exitOverride();
+  registerValidate(program, { out: (text) => (result.out += text), err: (text) => (result.err += text) }, result);
+  await program.parseAsync(['validate', ...args], { from: 'user' });
+  return result;
+}
+
+describe('partnersim validate', () => {
+  it('prints a line for each good file and exits 0', async () => {
+    const baseline = write('baseline.yaml', 'name: baseline\n');
+    const small = write('small.json', '{"time": {"steps": 36}, "organisations": {"areas": 2, "kinds": {"school": 10}}}');
+    const { code, out, err } = await validate(baseline, small);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toBe(`${validateOk(baseline, 'baseline', 166, 4, 120)}\n${validateOk(small, 'small', 94, 2, 36)}\n`);
+  });
+
+  it('prints the error of a bad file, goes on with the others, and exits 2', async () => {
+    const bad = write('bad.yaml', 'policy:\n  carrot: 1.5\n');
+    const missing = join(dir, 'missing.yaml');
+    const good = write('good.yaml', 'time: {steps: 12}\n');
+    const { code, out, err } = await validate(bad, missing, good);
+    expect(code).toBe(2);
+    expect(out).toBe(`${validateOk(good, 'good', 166, 4, 12)}\n`);
+    const badLine = errorLine(outOfRange(fileLocation(bad, 2, 11), 'policy.carrot', 'a number from 0 to 1', '1.5'));
+    expect(err).toBe(`${badLine}\n${errorLine(fileMissing(missing))}\n`);
+  });
+
+  it('applies --set to every file', async () => {
+    const file = write('set.yaml', 'name: set\n');
+    const { code, out } = await validate(file, '--set', 'organisations.areas=1', '--set', 'time.steps=6');
+    expect(code).toBe(0);
+    expect(out).toBe(`${validateOk(file, 'set', 163, 1, 6)}\n`);
+  });
+
+  it('reports a bad --set against each file', async () => {
+    const file = write('plain.yaml', '{}\n');
+    const { code, err } = await validate(file, '--set', 'policy.stick=2');
+    expect(code).toBe(2);
+    expect(err).toBe(`${errorLine(outOfRange(setLocation('policy.stick=2'), 'policy.stick', 'a number from 0 to 1', '2'))}\n`);
+  });
+});
