@@ -2,6 +2,7 @@
 // Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
 import { Command, CommanderError } from 'commander';
 import { isPartnersimError } from '../errors.ts';
+import { errorLine } from '../messages.ts';
 import { VERSION } from '../version.ts';
 import { registerValidate } from './validate.ts';
 import { registerRun } from './run.ts';
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isPartnersimError(error)) {
-      io.err(`partnersim: ${error.message}\n`);
+      io.err(errorLine(error.message));
       return 2;
     }
     throw error;
