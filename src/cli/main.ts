@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isPartnersimError(error)) {
-      io.err(errorLine(error.message));
+      io.err(`${errorLine(error.message)}\n`);
       return 2;
     }
     throw error;
