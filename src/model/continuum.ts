@@ -1,7 +1,7 @@
 // The weak-to-strong continuum: each partnership scored on Dhillon's four features (trust, networks,
 // shared norms and values, motivations; Dhillon 2009, 2013) and placed on Himmelman's ordinal levels.
 import { PARAMS } from './params.ts';
-import { otherEnd, trustFrom, type Partnership, type World } from './world.ts';
+import type { Partnership, World } from './world.ts';
 import { LEVEL_NAMES } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
 
@@ -23,33 +23,31 @@ export function levelFor(score: number, current: number): number {
  */
 export function scorePartnershipInPlace(world: World, p: Partnership): void {
   const o = world.orgs;
-  const stamp = ++world.stamp;
-  for (const j of p.members) world.mark[j] = stamp;
+  const t = world.ties;
+  const lw = PARAMS.leaderTrustWeight;
   let trust = 0;
-  let directed = 0;
   let strength = 0;
+  for (const slot of p.ties) {
+    trust += (1 - lw) * (t.trustAB[slot] + t.trustBA[slot]) + lw * (t.leaderAB[slot] + t.leaderBA[slot]);
+    strength += t.strength[slot];
+  }
+  const tied = p.ties.length;
   let norms = 0;
   let norms2 = 0;
   let motivation = 0;
   const compelled = p.mandate === 'mandated' ? 0.6 : 1;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
-    for (const slot of o.ties[i]) {
-      const member = +(world.mark[otherEnd(world.ties, slot, i)] === stamp);
-      trust += member * trustFrom(world.ties, slot, i, PARAMS.leaderTrustWeight);
-      strength += member * world.ties.strength[slot];
-      directed += member;
-    }
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
     const mix = compelled * (o.motValues[i] + 0.5 * o.motResources[i]);
     motivation += Math.min(1, Math.max(0, 0.5 * mix + 0.5 * (0.5 + p.satisfaction[k])));
   }
   const m = p.members.length;
-  const density = directed / (m * (m - 1));
+  const density = (2 * tied) / (m * (m - 1));
   const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
-  p.trust = directed > 0 ? trust / directed : 0;
-  p.network = 0.4 * density + 0.6 * (directed > 0 ? strength / directed : 0);
+  p.trust = tied > 0 ? trust / (2 * tied) : 0;
+  p.network = 0.4 * density + 0.6 * (tied > 0 ? strength / tied : 0);
   p.norms = 1 - Math.min(1, 4 * spread);
   p.motivation = motivation / m;
   p.score = (p.trust + p.network + p.norms + p.motivation) / 4;

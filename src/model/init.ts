@@ -14,7 +14,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const counts = exact.map(Math.floor);
   const order = exact.map((e, a) => [e - Math.floor(e), a]).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-  for (let k = 0; k < total - counts.reduce((s, c) => s + c, 0); k++) counts[order[k][1]]++;
+  const short = total - counts.reduce((s, c) => s + c, 0);
+  for (let k = 0; k < short; k++) counts[order[k][1]]++;
   return counts;
 }
 
@@ -41,8 +42,6 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
     areaCount: areas.length,
     areaMembers: areas.map(() => []),
     areaAuthority: new Int32Array(areas.length),
-    mark: new Int32Array(n),
-    stamp: 0,
   };
   const columns = Math.ceil(Math.sqrt(areas.length));
   let i = 0;

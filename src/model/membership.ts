@@ -1,7 +1,7 @@
 // Each member weighs what its partnership gives against what it costs, and leaves when the balance it
 // has seen stays negative. Partnerships end when fewer than two members remain: nothing else ends them.
 import { PARAMS } from './params.ts';
-import { otherEnd, trustFrom, type Partnership, type World } from './world.ts';
+import type { Partnership, World } from './world.ts';
 import { removeMemberInPlace } from './partnerships.ts';
 import type { Cause } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
@@ -35,21 +35,12 @@ export function emptyBalance(): MemberBalance {
  * initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with local-authority
  * officers, a statement of principles and political support: ABPP), capacity spread over several
  * partnerships, helping competitors of its own kind, and distance from the partnership's norms.
- * The caller has stamped p's members in world.mark with world.stamp.
+ * `trust` is i's mean effective trust in the members it is tied to; the means are over the other members.
  */
-export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, meanNorms: number, meanPower: number, rivals: number): void {
+export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, trust: number, meanNorms: number, meanPower: number, rivals: number): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const P = PARAMS;
-  let trustSum = 0;
-  let tied = 0;
-  for (const slot of o.ties[i]) {
-    const j = otherEnd(world.ties, slot, i);
-    const member = +(world.mark[j] === world.stamp);
-    trustSum += member * trustFrom(world.ties, slot, i, P.leaderTrustWeight);
-    tied += member;
-  }
-  const trust = tied > 0 ? trustSum / tied : 0;
   const local = o.nonLocal[i] === 1 ? P.nonLocalValue : 1;
   const only = +(o.memberships[i] === 1);
   const mandated = +(p.mandate === 'mandated');
@@ -95,6 +86,21 @@ export function deficitCause(world: World, p: Partnership, i: number, b: MemberB
   return best[0];
 }
 
+/** Adds, for each member of p, its effective trust in the members it is tied to, and their number, into orgs.trustSeen and orgs.tiesSeen. */
+export function sumTrustInPlace(world: World, p: Partnership): void {
+  const o = world.orgs;
+  const t = world.ties;
+  const lw = PARAMS.leaderTrustWeight;
+  for (const slot of p.ties) {
+    const a = t.a[slot];
+    const b = t.b[slot];
+    o.trustSeen[a] += (1 - lw) * t.trustAB[slot] + lw * t.leaderAB[slot];
+    o.trustSeen[b] += (1 - lw) * t.trustBA[slot] + lw * t.leaderBA[slot];
+    o.tiesSeen[a]++;
+    o.tiesSeen[b]++;
+  }
+}
+
 /**
  * Updates every member's running satisfaction with its partnership and lets members whose satisfaction
  * is negative leave, with a chance that grows with the deficit; records each organisation's dependence
@@ -110,20 +116,22 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const leaving: [Partnership, number, Cause][] = [];
   for (const id of world.active) {
     const p = world.partnerships[id];
-    const stamp = ++world.stamp;
     let norms = 0;
     let power = 0;
     kinds.fill(0);
     for (const j of p.members) {
-      world.mark[j] = stamp;
+      o.trustSeen[j] = 0;
+      o.tiesSeen[j] = 0;
       norms += o.norms[j];
       power += o.power[j];
       kinds[o.kind[j]]++;
     }
+    sumTrustInPlace(world, p);
     const m = p.members.length;
     for (let k = 0; k < m; k++) {
       const i = p.members[k];
-      fillMemberBalance(b, world, ctx, p, i, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
+      const trust = o.tiesSeen[i] > 0 ? o.trustSeen[i] / o.tiesSeen[i] : 0;
+      fillMemberBalance(b, world, ctx, p, i, trust, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
       p.peakFund = Math.max(p.peakFund, b.fund);
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;

@@ -1,7 +1,7 @@
 // Partnerships as collectives: forming one, members joining and leaving, and dissolution when fewer than
 // two members remain. Membership changes keep each tie's count of shared partnerships current.
 import { PARAMS } from './params.ts';
-import { addTieInPlace, findTie, otherEnd, type Partnership, type World } from './world.ts';
+import { addTieInPlace, findTie, type Partnership, type World } from './world.ts';
 import type { Cause, Mandate } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
 
@@ -37,6 +37,7 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     laInvolved: spec.laInvolved,
     funded: spec.funded,
     members: [],
+    ties: [],
     satisfaction: [],
     goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
     peakFund: 0,
@@ -50,7 +51,7 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
   return p;
 }
 
-/** Adds organisation i to p, in place: it gets ties to the lead and a few members, and every tie it has to a member counts one more shared partnership. */
+/** Adds organisation i to p, in place: it gets ties to the lead and a few members, and every tie it has to a member joins p's internal network and counts one more shared partnership. */
 export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
   const o = world.orgs;
   const trust = startingTrust(ctx, o.area[i]);
@@ -65,6 +66,7 @@ export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership,
     if (slot >= 0) {
       world.ties.shared[slot]++;
       world.ties.sharedMandated[slot] += mandated;
+      p.ties.push(slot);
     }
   }
   p.members.push(i);
@@ -85,8 +87,8 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     world.active.splice(world.active.indexOf(p.id), 1);
     ctx.dissolved++;
     ctx.emit({ step: ctx.step, kind: 'dissolved', partnership: p.id, organisations: [i, ...remaining], cause });
-    p.members = remaining;
-    p.satisfaction = remaining.map(() => 0);
+    p.members = [i, ...remaining];
+    p.satisfaction = p.members.map(() => 0);
     return;
   }
   if (p.lead === i) p.lead = strongestMember(world, p);
@@ -101,13 +103,13 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   const list = o.partnerships[i];
   list.splice(list.indexOf(p.id), 1);
   const mandated = +(p.mandate === 'mandated');
-  for (const slot of o.ties[i]) {
-    const j = otherEnd(world.ties, slot, i);
-    if (p.members.includes(j)) {
-      world.ties.shared[slot]--;
-      world.ties.sharedMandated[slot] -= mandated;
-    }
-  }
+  const t = world.ties;
+  p.ties = p.ties.filter((slot) => {
+    const touches = t.a[slot] === i || t.b[slot] === i;
+    t.shared[slot] -= +touches;
+    t.sharedMandated[slot] -= +touches * mandated;
+    return !touches;
+  });
 }
 
 /** Returns the member with the most power: the one who takes the lead when the lead leaves. */

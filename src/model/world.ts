@@ -45,6 +45,9 @@ export interface Orgs {
   /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
   readonly fundSeen: Float64Array;
   readonly benefitSeen: Float64Array;
+  /** Scratch of the membership pass: summed trust in, and number of, tied co-members. */
+  readonly trustSeen: Float64Array;
+  readonly tiesSeen: Float64Array;
   /** Defections it suffered this step, and cooperation it received. */
   readonly betrayed: Float64Array;
   readonly rewarded: Float64Array;
@@ -95,6 +98,8 @@ export interface Partnership {
   readonly funded: boolean;
   /** Members and each one's running net benefit (same order). */
   members: number[];
+  /** Slots of the ties between members: the partnership's internal network. */
+  ties: number[];
   satisfaction: number[];
   /** Initial stock of goodwill (and start-up funding), spent over the first years. */
   goodwill: number;
@@ -121,9 +126,6 @@ export interface World {
   /** Members of each area, and the local authority of each area. */
   readonly areaMembers: number[][];
   readonly areaAuthority: Int32Array;
-  /** Scratch marks: an organisation is in the set being looked at when mark[i] === stamp. */
-  readonly mark: Int32Array;
-  stamp: number;
 }
 
 /** Returns empty organisation arrays for n organisations. */
@@ -139,7 +141,7 @@ export function createOrgs(n: number): Orgs {
     nonLocal: new Uint8Array(n),
     leaderExperience: f(), leaderTenure: f(), leaderCount: new Int32Array(n),
     memberships: new Int32Array(n),
-    effort: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), betrayed: f(), rewarded: f(),
+    effort: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), trustSeen: f(), tiesSeen: f(), betrayed: f(), rewarded: f(),
     ties: Array.from({ length: n }, () => []),
     partnerships: Array.from({ length: n }, () => []),
   };
@@ -180,7 +182,8 @@ export function findTie(world: World, i: number, j: number): number {
   return world.ties.index.get(lo * world.orgs.n + hi) ?? -1;
 }
 
-/** Adds a tie between i and j (or returns the one they have) with this starting trust and strength; returns its slot. */
+/** Adds a tie between i and j (or returns the one they have) with this starting trust and strength, counting
+ * the partnerships they already share; returns its slot. */
 export function addTieInPlace(world: World, i: number, j: number, trust: number, strength: number): number {
   const existing = findTie(world, i, j);
   if (existing >= 0) return existing;
@@ -198,10 +201,17 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
   world.orgs.ties[hi].push(slot);
+  for (const id of world.orgs.partnerships[lo]) {
+    if (!world.orgs.partnerships[hi].includes(id)) continue;
+    const p = world.partnerships[id];
+    ties.shared[slot]++;
+    ties.sharedMandated[slot] += +(p.mandate === 'mandated');
+    p.ties.push(slot);
+  }
   return slot;
 }
 
-/** Removes the tie in this slot from the pool and from both ends' lists. */
+/** Removes the tie in this slot from the pool and from both ends' lists; only a tie in no shared partnership is removed. */
 export function removeTieInPlace(world: World, slot: number): void {
   const ties = world.ties;
   const lo = ties.a[slot];
