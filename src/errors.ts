@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'file-missing'
   | 'file-unreadable'
   | 'bad-option'
-  | 'output-unwritable';
+  | 'output-unwritable'
+  | 'output-occupied';
 
 /** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
 export class PartnersimError extends Error {

@@ -1,5 +1,6 @@
 // Every message a user can see, as a named function, so that wording lives in one place and tests
 // assert against these functions rather than copies of their text. Grouped by where they arise.
+import type { MetricName } from './engine/types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Where a problem is: a position in a file, or a --set argument.
@@ -149,4 +150,118 @@ export function schemaWritten(path: string): string {
 /** Returns the message for an output file that cannot be written. */
 export function outputUnwritable(path: string, reason: string): string {
   return `${path}: cannot write: ${reason}. Fix: check that the directory exists and is writable.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// partnersim run: options, result directories, progress and the printed summary.
+
+/** Returns the message for a --steps or --reps value that is not a positive whole number. */
+export function notPositiveInteger(option: string, value: string): string {
+  return `${option}: expected a positive whole number, found ${JSON.stringify(value)}. Fix: write ${option} followed by a number such as 12.`;
+}
+
+/** Returns the message for a --steps value above the longest run a scenario may ask for. */
+export function tooManySteps(value: string, max: number): string {
+  return `--steps: expected a whole number from 1 to ${max}, found ${value}. Fix: run at most ${max} steps.`;
+}
+
+/** Returns the message for a --seed value that is not a whole number in the seed range. */
+export function badSeed(value: string): string {
+  return `--seed: expected a whole number from 0 to 4294967295, found ${JSON.stringify(value)}. Fix: write --seed followed by a number such as 42.`;
+}
+
+/** Returns the reason an operating-system error code gives for failing to write, in words. */
+export function writeFailureReason(code: string | undefined, detail: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'part of the path is a file, not a directory';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return detail;
+  }
+}
+
+/** Returns the message for a result directory that cannot be written. */
+export function resultDirUnwritable(dir: string, reason: string): string {
+  return `${dir}: cannot write results: ${reason}. Fix: choose another directory with --out, or make this path a writable directory.`;
+}
+
+/** Returns the message for an output path that holds something other than earlier results, which a run will not replace. */
+export function resultDirOccupied(dir: string, found: 'a file' | 'files that are not partnersim results'): string {
+  return `${dir}: will not replace it with results: expected nothing there, an empty directory or earlier partnersim results (with manifest.json), found ${found}. Fix: choose another directory with --out, or move what is there.`;
+}
+
+/** Returns the message for a run that failed inside the model (a bug, not bad input), with what was thrown. */
+export function runFailed(replicate: number, seed: number, detail: string): string {
+  return `replicate ${replicate} (seed ${seed}) failed; no results were written. Please report this with the scenario and seed:\n${detail}`;
+}
+
+/** Returns the plain progress line printed on a non-terminal stderr as each replicate finishes. */
+export function replicateDone(done: number, total: number, seed: number): string {
+  return `replicate ${done} of ${total} done (seed ${seed})`;
+}
+
+/** Returns the cli-progress format of the bar shown on a terminal while replicates run. */
+export function replicateBarFormat(): string {
+  return 'replicates {bar} {value}/{total} | ETA {eta_formatted}';
+}
+
+const METRIC_LABELS: Record<MetricName, string> = {
+  partnershipsFormed: 'partnerships formed',
+  partnershipsDissolved: 'partnerships dissolved',
+  partnershipsActiveAtEnd: 'partnerships active at end',
+  participationAtEnd: 'participation at end',
+  meanTrustAtEnd: 'mean trust at end',
+  meanStrengthAtEnd: 'mean strength at end',
+  strongShareAtEnd: 'strong share at end',
+  meanLifetimeYears: 'mean lifetime (years)',
+  survival3y: 'survival to 3 years',
+  survival5y: 'survival to 5 years',
+};
+const LABEL_WIDTH = Math.max(...Object.values(METRIC_LABELS).map((label) => label.length)) + 2;
+
+const shown = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3))));
+const metricLine = (name: MetricName, value: string): string => `  ${METRIC_LABELS[name].padEnd(LABEL_WIDTH)}${value}`;
+const NOT_MEASURED = 'not measured (no partnership reached that age)';
+
+/** Returns the summary `partnersim run` prints for one run: scenario, seeds, steps, organisations, then each metric. */
+export function runSummary(
+  scenario: string,
+  masterSeed: number,
+  runSeed: number,
+  steps: number,
+  organisations: number,
+  metrics: Readonly<Record<MetricName, number | null>>,
+): string {
+  const lines = (Object.keys(METRIC_LABELS) as MetricName[]).map((name) => metricLine(name, metrics[name] === null ? NOT_MEASURED : shown(metrics[name])));
+  return [`${scenario}: seed ${masterSeed} (run seed ${runSeed}), ${steps} steps, ${organisations} organisations`, ...lines].join('\n');
+}
+
+/** Returns the summary `partnersim run --reps` prints: scenario, master seed and replicates, then each metric's mean and 95% interval. */
+export function replicatesSummary(
+  scenario: string,
+  masterSeed: number,
+  reps: number,
+  steps: number,
+  organisations: number,
+  metrics: Readonly<Record<MetricName, { readonly mean: number | null; readonly ci95: readonly [number, number] | null }>>,
+): string {
+  const value = ({ mean, ci95 }: { readonly mean: number | null; readonly ci95: readonly [number, number] | null }): string => {
+    if (mean === null) return NOT_MEASURED;
+    return ci95 === null ? `${shown(mean)}  (measured in one replicate: no interval)` : `${shown(mean)}  [${shown(ci95[0])}, ${shown(ci95[1])}]`;
+  };
+  const lines = (Object.keys(METRIC_LABELS) as MetricName[]).map((name) => metricLine(name, value(metrics[name])));
+  return [`${scenario}: master seed ${masterSeed}, ${reps} replicates, ${steps} steps, ${organisations} organisations; mean [95% interval]`, ...lines].join('\n');
+}
+
+/** Returns the line naming the directory the results were written to. */
+export function resultsWritten(dir: string): string {
+  return `results written to ${dir}`;
 }

@@ -1,0 +1,75 @@
+// Writes a result directory atomically: every file goes into a temporary sibling, which is renamed into
+// place only once complete, so a reader never sees a partial result directory.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PartnersimError } from '../errors.ts';
+import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../messages.ts';
+
+/** Returns the default result directory of a scenario, relative to the working directory: results/<name>. */
+export function defaultResultDir(scenarioName: string): string {
+  return join('results', scenarioName);
+}
+
+// The sibling paths of a result directory: where it is written, and where earlier results wait while replaced.
+function siblings(dir: string): { target: string; temporary: string; aside: string } {
+  const target = resolve(dir);
+  const stem = join(dirname(target), `.${basename(target)}`);
+  return { target, temporary: `${stem}.tmp-${process.pid}`, aside: `${stem}.old-${process.pid}` };
+}
+
+const unwritable = (shownAs: string, error: unknown): PartnersimError => {
+  if (error instanceof PartnersimError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new PartnersimError('output-unwritable', resultDirUnwritable(shownAs, writeFailureReason(code, message)));
+};
+
+// Makes the parent and an empty temporary sibling, after checking that whatever is at `dir` may be replaced:
+// only an empty directory or earlier results, so that --out naming a folder of the user's own files deletes nothing.
+function createTemporary(dir: string, shownAs: string): string {
+  const { target, temporary, aside } = siblings(dir);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    if (existsSync(target)) {
+      if (!statSync(target).isDirectory()) throw new PartnersimError('output-occupied', resultDirOccupied(shownAs, 'a file'));
+      const entries = readdirSync(target);
+      if (entries.length > 0 && !entries.includes('manifest.json')) {
+        throw new PartnersimError('output-occupied', resultDirOccupied(shownAs, 'files that are not partnersim results'));
+      }
+    }
+    // Leftovers of a run killed mid-write (containers reuse pids) would block this one.
+    for (const stale of [temporary, aside]) rmSync(stale, { recursive: true, force: true });
+    mkdirSync(temporary);
+    return temporary;
+  } catch (error) {
+    throw unwritable(shownAs, error);
+  }
+}
+
+/** Checks, before a long run, that results could be written to `dir` (named `shownAs` in messages); throws a PartnersimError if not. Leaves nothing behind but `dir`'s parent. */
+export function checkResultDir(dir: string, shownAs: string = dir): void {
+  rmSync(createTemporary(dir, shownAs), { recursive: true });
+}
+
+/** Writes these files into `dir` (named `shownAs` in messages), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError. */
+export function writeResultDir(dir: string, files: Readonly<Record<string, string>>, shownAs: string = dir): void {
+  const temporary = createTemporary(dir, shownAs);
+  const { target, aside } = siblings(dir);
+  try {
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(temporary, name), content);
+    if (existsSync(target)) {
+      renameSync(target, aside);
+      try {
+        renameSync(temporary, target);
+      } catch (error) {
+        renameSync(aside, target);
+        throw error;
+      }
+      rmSync(aside, { recursive: true, force: true });
+    } else {
+      renameSync(temporary, target);
+    }
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw unwritable(shownAs, error);
+  }
+}

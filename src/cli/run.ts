@@ -1,0 +1,117 @@
+// `partnersim run`: loads a scenario, runs its replicates and writes the result directory
+// (manifest, summary, time series, partnerships, events), then prints a short summary.
+import type { Command } from 'commander';
+import { aggregateMetrics } from '../analysis/stats.ts';
+import { runScenario } from '../engine/run.ts';
+import type { RunResult } from '../engine/types.ts';
+import { PartnersimError } from '../errors.ts';
+import { badSeed, errorLine, notPositiveInteger, replicatesSummary, resultsWritten, runFailed, runSummary, tooManySteps } from '../messages.ts';
+import { replicateSeed } from '../random.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { hashScenario } from '../scenario/normalize.ts';
+import { scenarioInputSchema, type Scenario } from '../scenario/schema.ts';
+import { VERSION } from '../version.ts';
+import type { Io } from './main.ts';
+import { nodeHost } from './node-host.ts';
+import { checkResultDir, defaultResultDir, writeResultDir } from './output.ts';
+import { createProgress } from './progress.ts';
+import { gitCommit } from './provenance.ts';
+import { resultFiles } from './result-files.ts';
+
+/** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
+interface RunCommandOptions {
+  readonly seed?: string;
+  readonly steps?: string;
+  readonly set: readonly string[];
+  readonly reps: string;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
+// The longest run a scenario may ask for, read from the schema so that --steps and time.steps agree.
+const MAX_STEPS = scenarioInputSchema.shape.time.unwrap().shape.steps.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
+
+/** Registers `partnersim run SCENARIO` on the program; its action sets `state.code` to 1 when a run fails. */
+export function registerRun(program: Command, io: Io, state: { code: number }): void {
+  program
+    .command('run')
+    .description('run a scenario and write its results to results/<scenario name>/ (or --out)')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--seed <n>', "master seed, overriding the scenario's time.seed")
+    .option('--steps <n>', "steps to simulate, overriding the scenario's time.steps")
+    .option('--set <key=value>', 'override a scenario key, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
+    .option('--reps <n>', 'replicates, each with its own seed derived from the master seed', '1')
+    .option('--out <dir>', 'directory to write the results into (default: results/<scenario name>)')
+    .option('--quiet', 'print only the results directory')
+    .action((file: string, options: RunCommandOptions, command: Command) => {
+      state.code = runCommand(file, options, command.parent?.args ?? command.args, io);
+    });
+}
+
+// Parse, load, check the output, run, write, print: the library does the work, this only joins it up.
+function runCommand(file: string, options: RunCommandOptions, args: readonly string[], io: Io): number {
+  const reps = parseCount('--reps', options.reps);
+  const overrides = [
+    ...options.set,
+    ...(options.seed === undefined ? [] : [`time.seed=${parseSeed(options.seed)}`]),
+    ...(options.steps === undefined ? [] : [`time.steps=${parseSteps(options.steps)}`]),
+  ];
+  const scenario = loadScenario(file, nodeHost, { set: overrides });
+  const dir = options.out ?? defaultResultDir(scenario.name);
+  checkResultDir(dir);
+
+  const masterSeed = scenario.time.seed;
+  const seeds = Array.from({ length: reps }, (_, replicate) => replicateSeed(masterSeed, replicate));
+  const results = runAll(scenario, seeds, io, options.quiet === true);
+  if (results === null) return 1;
+
+  const provenance = { version: VERSION, commit: gitCommit(), node: process.version, args, scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
+  writeResultDir(dir, resultFiles(results, provenance));
+  io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
+  return 0;
+}
+
+// Runs each replicate with its own seed, reporting progress; a run that throws is a bug in the model, reported
+// with its seed so that it can be reproduced, and nothing is written (null).
+function runAll(scenario: Scenario, seeds: readonly number[], io: Io, quiet: boolean): RunResult[] | null {
+  const progress = createProgress(io, seeds.length, { terminal: process.stderr.isTTY === true, quiet: quiet || seeds.length === 1, columns: process.stderr.columns });
+  const results: RunResult[] = [];
+  for (const [replicate, seed] of seeds.entries()) {
+    try {
+      results.push(runScenario(scenario, { seed }));
+    } catch (error) {
+      // The bar is cleared first, or clearing it would wipe the report's first line.
+      progress.stop();
+      io.err(errorLine(runFailed(replicate, seed, error instanceof Error ? (error.stack ?? error.message) : String(error))) + '\n');
+      return null;
+    }
+    progress.done(seed);
+  }
+  progress.stop();
+  return results;
+}
+
+function summaryText(results: readonly RunResult[], masterSeed: number): string {
+  const [first] = results;
+  return results.length === 1
+    ? runSummary(first.scenario, masterSeed, first.seed, first.steps, first.organisations, first.metrics)
+    : replicatesSummary(first.scenario, masterSeed, results.length, first.steps, first.organisations, aggregateMetrics(results.map((result) => result.metrics)));
+}
+
+function parseCount(option: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
+  return Number(text);
+}
+
+function parseSteps(text: string): number {
+  const steps = parseCount('--steps', text);
+  if (steps > MAX_STEPS) throw new PartnersimError('bad-option', tooManySteps(text, MAX_STEPS));
+  return steps;
+}
+
+function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 2 ** 32 - 1) throw new PartnersimError('bad-option', badSeed(text));
+  return Number(text);
+}
