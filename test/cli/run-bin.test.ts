@@ -1,0 +1,33 @@
+// The installed command: `node bin/partnersim.js run` in a subprocess, with --out and with the default results/<name>.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULT_FILES } from '../../src/cli/result-files.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin', 'partnersim.js');
+const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'partnersim-bin-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bin/partnersim.js run', () => {
+  it('runs scenarios/baseline.yaml into --out and exits 0', () => {
+    const out = join(root, 'out');
+    const printed = execFileSync(process.execPath, [BIN, 'run', BASELINE, '--steps', '12', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(printed).toBe(`${out}\n`);
+    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES].sort());
+  }, 60_000);
+
+  it('writes to results/<scenario name> under the working directory by default', () => {
+    const printed = execFileSync(process.execPath, [BIN, 'run', BASELINE, '--steps', '2', '--quiet'], { cwd: root, encoding: 'utf8' });
+    const dir = printed.trim();
+    expect(dir.startsWith(join('results', ''))).toBe(true);
+    expect(existsSync(join(root, dir, 'manifest.json'))).toBe(true);
+  }, 60_000);
+});

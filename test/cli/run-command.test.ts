@@ -1,0 +1,105 @@
+// `partnersim run` end to end through main(): the five files with their documented columns, and what it prints.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
+import { resultsWritten } from '../../src/messages.ts';
+import { replicateSeed } from '../../src/random.ts';
+import { hashScenario } from '../../src/scenario/normalize.ts';
+import { VERSION } from '../../src/version.ts';
+
+const TINY = `name: tiny
+time: {steps: 12, seed: 5}
+organisations:
+  areas: 2
+  kinds: {school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
+`;
+
+let root: string;
+let file: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'partnersim-run-'));
+  file = join(root, 'tiny.yaml');
+  writeFileSync(file, TINY);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
+  return { code, out, err };
+}
+
+describe('partnersim run', () => {
+  let dir: string;
+  let printed: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    dir = join(root, 'out');
+    printed = await cli(['run', file, '--out', dir]);
+  });
+
+  it('exits 0 and writes the five files', () => {
+    expect(printed.code).toBe(0);
+    expect(printed.err).toBe('');
+    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES].sort());
+  });
+
+  it('prints a summary, then where the results are', () => {
+    expect(printed.out).toContain('tiny: seed 5');
+    expect(printed.out).toContain('12 steps');
+    expect(printed.out).toContain('partnerships formed');
+    expect(printed.out).toContain('survival to 5 years');
+    expect(printed.out.endsWith(resultsWritten(dir) + '\n')).toBe(true);
+  });
+
+  it('writes a manifest holding the scenario actually run, its hash and seeds', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest)).toEqual(['partnersim', 'commit', 'node', 'args', 'scenario', 'scenarioHash', 'masterSeed', 'reps', 'seeds']);
+    expect(manifest.partnersim).toBe(VERSION);
+    expect(manifest.node).toBe(process.version);
+    expect(manifest.args).toEqual(['run', file, '--out', dir]);
+    expect(manifest.scenario.name).toBe('tiny');
+    expect(manifest.scenario.time).toEqual({ steps: 12, stepsPerYear: 12, seed: 5 });
+    expect(manifest.scenarioHash).toBe(hashScenario(manifest.scenario));
+    expect(manifest).toMatchObject({ masterSeed: 5, reps: 1, seeds: [replicateSeed(5, 0)] });
+    expect(manifest.commit === null || /^[0-9a-f]{40}$/.test(manifest.commit)).toBe(true);
+  });
+
+  it('writes a single-run summary', () => {
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'work']);
+    expect(summary).toMatchObject({ scenario: 'tiny', seed: replicateSeed(5, 0), steps: 12 });
+    expect(summary.areas).toHaveLength(2);
+  });
+
+  it('writes one time-series row per step under the documented header', () => {
+    const lines = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(TIMESERIES_COLUMNS.join(','));
+    expect(lines).toHaveLength(13);
+    expect(lines.slice(1).every((line) => line.split(',').length === TIMESERIES_COLUMNS.length)).toBe(true);
+  });
+
+  it('writes partnerships and events that agree with each other', () => {
+    const lines = readFileSync(join(dir, 'partnerships.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(PARTNERSHIP_COLUMNS.join(','));
+    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    expect(events.filter((event) => event.kind === 'formed')).toHaveLength(lines.length - 1);
+  });
+
+  it('prints only the directory with --quiet', async () => {
+    const quiet = await cli(['run', file, '--out', dir, '--quiet']);
+    expect(quiet).toEqual({ code: 0, out: `${dir}\n`, err: '' });
+  });
+
+  it('applies --steps and --set to the scenario it records', async () => {
+    const other = join(root, 'other');
+    expect((await cli(['run', file, '--out', other, '--steps', '3', '--set', 'policy.carrot=0.8', '--quiet'])).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(other, 'manifest.json'), 'utf8'));
+    expect(manifest.scenario.time.steps).toBe(3);
+    expect(manifest.scenario.policy.carrot).toEqual([{ from: 0, value: 0.8 }]);
+    expect(readFileSync(join(other, 'timeseries.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(4);
+  });
+});

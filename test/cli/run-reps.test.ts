@@ -1,0 +1,68 @@
+// `partnersim run --reps 3`: the aggregated summary, replicate columns and fields, progress on stderr.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../../src/analysis/stats.ts';
+import { main } from '../../src/cli/main.ts';
+import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
+import { replicateDone } from '../../src/messages.ts';
+import { replicateSeed } from '../../src/random.ts';
+
+const TINY = `name: tiny
+time: {steps: 12, seed: 5}
+organisations:
+  areas: 2
+  kinds: {school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
+`;
+
+let root: string;
+let dir: string;
+let out = '';
+let err = '';
+let code: number;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'partnersim-reps-'));
+  writeFileSync(join(root, 'tiny.yaml'), TINY);
+  dir = join(root, 'out');
+  code = await main(['run', join(root, 'tiny.yaml'), '--reps', '3', '--out', dir], { out: (text) => void (out += text), err: (text) => void (err += text) });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const seeds = [0, 1, 2].map((r) => replicateSeed(5, r));
+
+describe('partnersim run --reps 3', () => {
+  it('summarises each metric over the replicates', () => {
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'replicates', 'work']);
+    expect(summary.seed).toBe(5);
+    expect(Object.keys(summary.metrics)).toEqual([...METRIC_NAMES]);
+    const formed = summary.metrics.partnershipsFormed;
+    const values = summary.replicates.map((replicate: { metrics: { partnershipsFormed: number } }) => replicate.metrics.partnershipsFormed);
+    expect(formed.mean).toBeCloseTo((values[0] + values[1] + values[2]) / 3, 12);
+    expect(formed.ci95[0]).toBeLessThanOrEqual(formed.mean);
+    expect(summary.replicates.map((replicate: { replicate: number; seed: number }) => [replicate.replicate, replicate.seed])).toEqual(seeds.map((seed, r) => [r, seed]));
+  });
+
+  it('records the master seed and one seed per replicate', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ masterSeed: 5, reps: 3, seeds });
+  });
+
+  it('leads the CSV files with a replicate column and each event with a replicate field', () => {
+    const timeseries = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+    expect(timeseries[0]).toBe(['replicate', ...TIMESERIES_COLUMNS].join(','));
+    expect(timeseries).toHaveLength(1 + 3 * 12);
+    expect(new Set(timeseries.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['0', '1', '2']));
+    expect(readFileSync(join(dir, 'partnerships.csv'), 'utf8').split('\n')[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
+    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(events.every((event) => Object.keys(event)[0] === 'replicate')).toBe(true);
+  });
+
+  it('prints means with 95% intervals, and progress on stderr', () => {
+    expect(out).toContain('master seed 5, 3 replicates');
+    expect(out).toContain('mean [95% interval]');
+    expect(err).toBe(seeds.map((seed, r) => replicateDone(r + 1, 3, seed) + '\n').join(''));
+  });
+});
