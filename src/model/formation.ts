@@ -160,7 +160,12 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
     const members = [la];
     const size = 2 + Math.floor(rng() * 3);
     for (let tries = 0; tries < 3 * size && members.length <= size; tries++) {
-      const j = local[Math.floor(rng() * local.length)];
+      // Officers know their area: of two organisations they think of, they approach the one whose values
+      // are closer to those already convened.
+      const first = local[Math.floor(rng() * local.length)];
+      const second = local[Math.floor(rng() * local.length)];
+      const anchor = o.norms[members[members.length - 1]];
+      const j = Math.abs(o.norms[second] - anchor) < Math.abs(o.norms[first] - anchor) ? second : first;
       if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const slot = addTieInPlace(world, la, j, trust, 0.1);
       if (partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, PARAMS.leaderTrustWeight)) > PARAMS.acceptScore - 0.1 * lv.support[a]) members.push(j);

@@ -29,13 +29,14 @@ export function emptyBalance(): MemberBalance {
 }
 
 /**
- * Fills `out` with member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit exceeds its
- * cost). Benefits: funding (the carrot), avoiding the stick's penalty, social capital (trust in partners
- * and the partnership's strength: Field 2003; Dhillon 2009), access to partners' resources, and the
- * initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with local-authority
- * officers, a statement of principles and political support: ABPP), capacity spread over several
- * partnerships, helping competitors of its own kind, and distance from the partnership's norms.
- * `trust` is i's mean effective trust in the members it is tied to; the means are over the other members.
+ * Fills `out` with member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit
+ * exceeds its cost). Benefits: funding (the carrot), avoiding the stick's penalty, social capital (trust
+ * in partners and the partnership's strength: Field 2003; Dhillon 2009), access to partners' resources,
+ * and the initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with
+ * local-authority officers' support, twice as much where they are involved, with a statement of
+ * principles, and with political support: ABPP), capacity spread over several partnerships, helping
+ * competitors of its own kind, and distance from the partnership's norms. `trust` is i's mean effective
+ * trust in the members it is tied to; the means are over the other members.
  */
 export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, trust: number, meanNorms: number, meanPower: number, rivals: number): void {
   const o = world.orgs;
@@ -50,7 +51,7 @@ export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepCon
   const resource = local * P.resourceBenefit * (0.3 + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + 0.2);
   const a = p.area;
   const coordination = P.coordinationCost * Math.sqrt(p.members.length / 3)
-    * (1 - 0.5 * +p.laInvolved * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
+    * (1 - 0.25 * (1 + +p.laInvolved) * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
   const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
   const values = P.valuesCost * Math.abs(o.norms[i] - meanNorms);
