@@ -17,23 +17,24 @@ function siblings(dir: string): { target: string; temporary: string; aside: stri
   return { target, temporary: `${stem}.tmp-${process.pid}`, aside: `${stem}.old-${process.pid}` };
 }
 
-const unwritable = (shownAs: string, error: unknown): PartnersimError => {
+// Our own refusals pass through; an operating-system error becomes a message with its reason and the fix.
+const toOutputError = (dir: string, error: unknown): PartnersimError => {
   if (error instanceof PartnersimError) return error;
   const { code, message } = error as NodeJS.ErrnoException;
-  return new PartnersimError('output-unwritable', resultDirUnwritable(shownAs, writeFailureReason(code, message)));
+  return new PartnersimError('output-unwritable', resultDirUnwritable(dir, writeFailureReason(code, message)));
 };
 
 // Makes the parent and an empty temporary sibling, after checking that whatever is at `dir` may be replaced:
 // only an empty directory or earlier results, so that --out naming a folder of the user's own files deletes nothing.
-function createTemporary(dir: string, shownAs: string): string {
+function createTemporary(dir: string): string {
   const { target, temporary, aside } = siblings(dir);
   try {
     mkdirSync(dirname(target), { recursive: true });
     if (existsSync(target)) {
-      if (!statSync(target).isDirectory()) throw new PartnersimError('output-occupied', resultDirOccupied(shownAs, 'a file'));
+      if (!statSync(target).isDirectory()) throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'a file'));
       const entries = readdirSync(target);
       if (entries.length > 0 && !entries.includes('manifest.json')) {
-        throw new PartnersimError('output-occupied', resultDirOccupied(shownAs, 'files that are not partnersim results'));
+        throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'files that are not partnersim results'));
       }
     }
     // Leftovers of a run killed mid-write (containers reuse pids) would block this one.
@@ -41,18 +42,18 @@ function createTemporary(dir: string, shownAs: string): string {
     mkdirSync(temporary);
     return temporary;
   } catch (error) {
-    throw unwritable(shownAs, error);
+    throw toOutputError(dir, error);
   }
 }
 
-/** Checks, before a long run, that results could be written to `dir` (named `shownAs` in messages); throws a PartnersimError if not. Leaves nothing behind but `dir`'s parent. */
-export function checkResultDir(dir: string, shownAs: string = dir): void {
-  rmSync(createTemporary(dir, shownAs), { recursive: true });
+/** Checks, before a long run, that results could be written to `dir`; throws a PartnersimError naming it as given if not. Leaves nothing behind but `dir`'s parent. */
+export function checkResultDir(dir: string): void {
+  rmSync(createTemporary(dir), { recursive: true });
 }
 
-/** Writes these files into `dir` (named `shownAs` in messages), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError. */
-export function writeResultDir(dir: string, files: Readonly<Record<string, string>>, shownAs: string = dir): void {
-  const temporary = createTemporary(dir, shownAs);
+/** Writes these files into `dir` (relative to the working directory), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError naming `dir` as given. */
+export function writeResultDir(dir: string, files: Readonly<Record<string, string>>): void {
+  const temporary = createTemporary(dir);
   const { target, aside } = siblings(dir);
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(temporary, name), content);
@@ -70,6 +71,6 @@ export function writeResultDir(dir: string, files: Readonly<Record<string, strin
     }
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
-    throw unwritable(shownAs, error);
+    throw toOutputError(dir, error);
   }
 }

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The directory partnersim is installed in (the package root). */
-export const INSTALL_DIR = fileURLToPath(new URL('../..', import.meta.url));
+// The directory partnersim is installed in (the package root).
+const INSTALL_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Returns the HEAD commit of the git checkout whose top level is `directory`, or null when unknown (no git, not a checkout, or installed inside another project's checkout). */
 export function gitCommit(directory: string = INSTALL_DIR): string | null {

@@ -49,14 +49,14 @@ describe('writeResultDir', () => {
     const dir = join(root, 'mine');
     mkdirSync(dir);
     writeFileSync(join(dir, 'thesis.tex'), 'precious');
-    expect(() => writeResultDir(dir, files, 'mine')).toThrow(resultDirOccupied('mine', 'files that are not partnersim results'));
+    expect(() => writeResultDir(dir, files)).toThrow(resultDirOccupied(dir, 'files that are not partnersim results'));
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
     expect(readdirSync(root)).toEqual(['mine']);
   });
 
   it('refuses to replace a regular file', () => {
     writeFileSync(join(root, 'notes'), 'precious');
-    expect(() => writeResultDir(join(root, 'notes'), files, 'notes')).toThrow(resultDirOccupied('notes', 'a file'));
+    expect(() => writeResultDir(join(root, 'notes'), files)).toThrow(resultDirOccupied(join(root, 'notes'), 'a file'));
     expect(readFileSync(join(root, 'notes'), 'utf8')).toBe('precious');
   });
 
@@ -83,8 +83,8 @@ describe('checkResultDir', () => {
 
   it('rejects what writeResultDir would reject, before any run', () => {
     writeFileSync(join(root, 'file'), '');
-    expect(() => checkResultDir(join(root, 'file', 'x'), 'file/x')).toThrow(resultDirUnwritable('file/x', writeFailureReason('ENOTDIR', '')));
-    expect(() => checkResultDir(join(root, 'file'), 'file')).toThrow(resultDirOccupied('file', 'a file'));
+    expect(() => checkResultDir(join(root, 'file', 'x'))).toThrow(resultDirUnwritable(join(root, 'file', 'x'), writeFailureReason('ENOTDIR', '')));
+    expect(() => checkResultDir(join(root, 'file'))).toThrow(resultDirOccupied(join(root, 'file'), 'a file'));
     expect(readdirSync(root)).toEqual(['file']);
   });
 });
