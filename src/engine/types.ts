@@ -72,7 +72,7 @@ export interface RunResult {
   readonly organisations: number;
   readonly metrics: Metrics;
   readonly areas: readonly AreaMetrics[];
-  /** Work done, for benchmarks: organisation-steps and tie updates. */
+  /** Work done, for benchmarks: organisation-steps, and tie updates (every live tie, every step). */
   readonly work: { readonly orgSteps: number; readonly tieUpdates: number };
   readonly timeseries: readonly StepRecord[];
   readonly partnerships: readonly PartnershipRecord[];

@@ -62,33 +62,43 @@ export function joinInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const rng = ctx.rng;
-  const counts = new Map<number, { peers: number; trust: number }>();
+  // Candidate partnerships of i's peers, with how many peers are in each and i's summed trust in them.
+  const ids: number[] = [];
+  const peers: number[] = [];
+  const trusts: number[] = [];
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || rng() >= PARAMS.joinConsiderRate) continue;
     if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const mine = o.ties[i];
     if (mine.length === 0) continue;
-    counts.clear();
+    ids.length = 0;
+    peers.length = 0;
+    trusts.length = 0;
     for (const slot of mine) {
       const j = otherEnd(world.ties, slot, i);
       const trust = trustFrom(world.ties, slot, i, PARAMS.leaderTrustWeight);
       for (const id of o.partnerships[j]) {
-        const entry = counts.get(id) ?? { peers: 0, trust: 0 };
-        entry.peers++;
-        entry.trust += trust;
-        counts.set(id, entry);
+        let at = ids.indexOf(id);
+        if (at < 0) {
+          at = ids.length;
+          ids.push(id);
+          peers.push(0);
+          trusts.push(0);
+        }
+        peers[at]++;
+        trusts[at] += trust;
       }
     }
     let best = -1;
     let bestScore: number = PARAMS.acceptScore;
-    for (const [id, { peers, trust }] of counts) {
-      const p = world.partnerships[id];
-      if (p.members.length >= MAX_MEMBERS || o.partnerships[i].includes(id)) continue;
+    for (let k = 0; k < ids.length; k++) {
+      const p = world.partnerships[ids[k]];
+      if (p.members.length >= MAX_MEMBERS || o.partnerships[i].includes(p.id)) continue;
       const threshold = o.joinThreshold[i] - 0.3 * lv.carrot * +p.funded - 0.4 * lv.stick * +(o.memberships[i] === 0) - 0.15 * lv.politics[o.area[i]];
-      if (peers / mine.length < threshold) continue;
-      const score = partnerScore(world, ctx, i, p.lead, trust / peers) + 0.1 * p.score;
+      if (peers[k] / mine.length < threshold) continue;
+      const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]) + 0.1 * p.score;
       if (score > bestScore) {
-        best = id;
+        best = p.id;
         bestScore = score;
       }
     }

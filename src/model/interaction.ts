@@ -27,13 +27,14 @@ export function prepareOrgsInPlace(world: World, fundHorizon: number, carrot: nu
 }
 
 /**
- * Runs one round of interaction over every tie, in place, and returns the number of directed trust
- * updates. Co-members interact every step, other ties by chance in proportion to their strength.
- * Each side defects with a chance that rises as its temptation c - w b nears and passes its
- * trustworthiness (Nowak 2006; Gorobets & Nooteboom 2004: a threshold of defection, with logistic noise); competitors of the same kind in the same area pay more to help each other.
- * What each side sees updates its organisation- and leader-level trust (Pant & Yu 2025), deeper trust
- * types losing less (Lewicki & Bunker 1996); tie strength follows trust while the tie is used and fades
- * when it is not (Granovetter 1973). Ties outside any partnership that have faded are listed in `drop`.
+ * Runs one round of interaction over every tie, in place, and returns the number of ties updated.
+ * Co-members interact every step, other ties by chance in proportion to their strength. Each side
+ * defects with a chance that rises as its temptation c - w b nears and passes its trustworthiness
+ * (Nowak 2006; Gorobets & Nooteboom 2004: a threshold of defection, with logistic noise); competitors
+ * of the same kind in the same area are more tempted. What each side sees updates its organisation-
+ * and leader-level trust (Pant & Yu 2025), deeper trust types losing less (Lewicki & Bunker 1996); tie
+ * strength follows trust while the tie is used and fades when it is not (Granovetter 1973). Ties
+ * outside any partnership that have faded are listed in `drop`.
  */
 export function interactInPlace(world: World, rng: Rng, competition: number, tp: TrustParams, drop: number[]): number {
   const o = world.orgs;
@@ -44,59 +45,56 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
   const lw = P.leaderTrustWeight;
   const kRes = 1 - P.knowledgeResilience;
   const iRes = P.knowledgeResilience - P.identificationResilience;
-  let updates = 0;
+  let updated = 0;
   for (let e = 0; e < t.count; e++) {
     if (alive[e] === 0) continue;
-    const a = A[e];
-    const b = B[e];
+    updated++;
     const sh = +(shared[e] > 0);
     const st = strength[e];
     const interact = +(rng() < sh + (1 - sh) * P.informalContact * st);
-    if (interact === 0) {
-      const faded = st * (1 - P.strengthDecay);
-      strength[e] = faded * +(faded > P.flush);
-      age[e] += 1;
-      if (sh === 0 && strength[e] < P.tieDropStrength && age[e] > P.tieGraceSteps) drop.push(e);
-      continue;
+    let mutual = 0;
+    // Most ties outside partnerships are idle in a step: skipping their exchange halves the loop's cost.
+    if (interact === 1) {
+      const a = A[e];
+      const b = B[e];
+      // Contribution: a defecting side gives nothing; in a partnership held together only by mandate,
+      // the motive is compliance and the contribution the minimum (Dhillon 2009).
+      const compelled = 1 - 0.4 * sh * +(shared[e] === sharedMandated[e]);
+      const rivals = competition * +(kind[a] === kind[b]) * +(area[a] === area[b]);
+      const benefit = P.benefitBase + P.benefitShared * sh + 0.5 * Math.abs(power[a] - power[b]);
+      const wA = sh * (0.5 * st + 0.5 * shadow[a]) + (1 - sh) * st;
+      const wB = sh * (0.5 * st + 0.5 * shadow[b]) + (1 - sh) * st;
+      const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + P.rivalryTemptation * rivals * exposure[a];
+      const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + P.rivalryTemptation * rivals * exposure[b];
+      const defectA = +(rng() * (1 + Math.exp((trustworthiness[a] - cA + wA * benefit) / P.decisionNoise)) < 1);
+      const defectB = +(rng() * (1 + Math.exp((trustworthiness[b] - cB + wB * benefit) / P.decisionNoise)) < 1);
+      const sOfB = trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
+      const sOfA = trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
+      // Trust type from repeated interaction and shared norms sets how fast trust is lost.
+      const known = +(interactions[e] >= P.knowledgeInteractions);
+      const close = +(Math.abs(norms[a] - norms[b]) <= P.identificationNormGap);
+      const resA = 1 - kRes * known - iRes * known * close * +(trustAB[e] >= P.identificationTrust);
+      const resB = 1 - kRes * known - iRes * known * close * +(trustBA[e] >= P.identificationTrust);
+      const rAB = damageAB[e];
+      const rBA = damageBA[e];
+      leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, tp);
+      leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, tp);
+      trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, tp);
+      trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, tp);
+      damageAB[e] = nextDamage(rAB, sOfB, tp);
+      damageBA[e] = nextDamage(rBA, sOfA, tp);
+      betrayed[a] += defectB;
+      betrayed[b] += defectA;
+      rewarded[a] += 1 - defectB;
+      rewarded[b] += 1 - defectA;
+      interactions[e] += 1;
+      mutual = 0.5 * ((1 - lw) * (trustAB[e] + trustBA[e]) + lw * (leaderAB[e] + leaderBA[e]));
     }
-    // Contribution: a defecting side gives nothing; in a partnership held together only by mandate,
-    // the motive is compliance and the contribution the minimum (Dhillon 2009).
-    const compelled = 1 - 0.4 * sh * +(shared[e] === sharedMandated[e]);
-    const rivals = competition * +(kind[a] === kind[b]) * +(area[a] === area[b]);
-    const benefit = P.benefitBase + P.benefitShared * sh + 0.5 * Math.abs(power[a] - power[b]);
-    const wA = sh * (0.5 * st + 0.5 * shadow[a]) + (1 - sh) * st;
-    const wB = sh * (0.5 * st + 0.5 * shadow[b]) + (1 - sh) * st;
-    const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + P.rivalryTemptation * rivals * exposure[a];
-    const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + P.rivalryTemptation * rivals * exposure[b];
-    const defectA = +(rng() * (1 + Math.exp((trustworthiness[a] - cA + wA * benefit) / P.decisionNoise)) < 1);
-    const defectB = +(rng() * (1 + Math.exp((trustworthiness[b] - cB + wB * benefit) / P.decisionNoise)) < 1);
-    const sOfB = interact * trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
-    const sOfA = interact * trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
-    // Trust type from repeated interaction and shared norms sets how fast trust is lost.
-    const known = +(interactions[e] >= P.knowledgeInteractions);
-    const close = +(Math.abs(norms[a] - norms[b]) <= P.identificationNormGap);
-    const resA = 1 - kRes * known - iRes * known * close * +(trustAB[e] >= P.identificationTrust);
-    const resB = 1 - kRes * known - iRes * known * close * +(trustBA[e] >= P.identificationTrust);
-    const rAB = damageAB[e];
-    const rBA = damageBA[e];
-    leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, tp);
-    leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, tp);
-    trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, tp);
-    trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, tp);
-    damageAB[e] = nextDamage(rAB, sOfB, tp);
-    damageBA[e] = nextDamage(rBA, sOfA, tp);
-    betrayed[a] += interact * defectB;
-    betrayed[b] += interact * defectA;
-    rewarded[a] += interact * (1 - defectB);
-    rewarded[b] += interact * (1 - defectA);
-    interactions[e] += interact;
-    const mutual = 0.5 * ((1 - lw) * (trustAB[e] + trustBA[e]) + lw * (leaderAB[e] + leaderBA[e]));
     const rate = P.strengthDecay + (P.strengthGrowth - P.strengthDecay) * interact;
-    const next = st + rate * (interact * mutual - st);
+    const next = st + rate * (mutual - st);
     strength[e] = next * +(next > P.flush);
     age[e] += 1;
-    updates += 2 * interact;
     if (sh === 0 && strength[e] < P.tieDropStrength && age[e] > P.tieGraceSteps) drop.push(e);
   }
-  return updates;
+  return updated;
 }

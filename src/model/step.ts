@@ -30,7 +30,7 @@ export function adaptTrustWeightsInPlace(world: World): void {
   }
 }
 
-/** Advances the world by one step, in place; returns the number of directed trust updates made. */
+/** Advances the world by one step, in place; returns the number of ties updated. */
 export function stepInPlace(world: World, ctx: StepContext): number {
   ctx.formed = 0;
   ctx.dissolved = 0;
