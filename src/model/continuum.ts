@@ -19,16 +19,29 @@ export function levelFor(score: number, current: number): number {
  * Scores a partnership's four features in place: trust (mean effective trust between tied members),
  * network (density of ties among members, 40%, and their mean strength, 60%), norms (1 - 4 x the spread of members'
  * norms), motivation (members' shared-values and resource motives, counted at 60% when participation is
- * mandated, with how well membership pays them); the continuum score is their mean.
+ * mandated, with how well membership pays them); the continuum score is their mean. Also records each
+ * member's mean trust in the members it is tied to, which members weigh in the next step.
  */
 export function scorePartnershipInPlace(world: World, p: Partnership): void {
   const o = world.orgs;
   const t = world.ties;
   const lw = PARAMS.leaderTrustWeight;
+  for (const j of p.members) {
+    o.trustSeen[j] = 0;
+    o.tiesSeen[j] = 0;
+  }
   let trust = 0;
   let strength = 0;
   for (const slot of p.ties) {
-    trust += (1 - lw) * (t.trustAB[slot] + t.trustBA[slot]) + lw * (t.leaderAB[slot] + t.leaderBA[slot]);
+    const a = t.a[slot];
+    const b = t.b[slot];
+    const ab = (1 - lw) * t.trustAB[slot] + lw * t.leaderAB[slot];
+    const ba = (1 - lw) * t.trustBA[slot] + lw * t.leaderBA[slot];
+    o.trustSeen[a] += ab;
+    o.trustSeen[b] += ba;
+    o.tiesSeen[a]++;
+    o.tiesSeen[b]++;
+    trust += ab + ba;
     strength += t.strength[slot];
   }
   const tied = p.ties.length;
@@ -38,6 +51,7 @@ export function scorePartnershipInPlace(world: World, p: Partnership): void {
   const compelled = p.mandate === 'mandated' ? 0.6 : 1;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
+    p.memberTrust[k] = o.tiesSeen[i] > 0 ? o.trustSeen[i] / o.tiesSeen[i] : 0;
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
     const mix = compelled * (o.motValues[i] + 0.5 * o.motResources[i]);

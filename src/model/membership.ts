@@ -87,23 +87,8 @@ export function deficitCause(world: World, p: Partnership, i: number, b: MemberB
   return best[0];
 }
 
-/** Adds, for each member of p, its effective trust in the members it is tied to, and their number, into orgs.trustSeen and orgs.tiesSeen. */
-export function sumTrustInPlace(world: World, p: Partnership): void {
-  const o = world.orgs;
-  const t = world.ties;
-  const lw = PARAMS.leaderTrustWeight;
-  for (const slot of p.ties) {
-    const a = t.a[slot];
-    const b = t.b[slot];
-    o.trustSeen[a] += (1 - lw) * t.trustAB[slot] + lw * t.leaderAB[slot];
-    o.trustSeen[b] += (1 - lw) * t.trustBA[slot] + lw * t.leaderBA[slot];
-    o.tiesSeen[a]++;
-    o.tiesSeen[b]++;
-  }
-}
-
 /**
- * Updates every member's running satisfaction with its partnership and lets members whose satisfaction
+ * Updates every member's running satisfaction with its partnership as last scored on the continuum and lets members whose satisfaction
  * is negative leave, with a chance that grows with the deficit; records each organisation's dependence
  * on funding (for its shadow of the future next step) and spends each partnership's goodwill.
  */
@@ -121,18 +106,14 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
     let power = 0;
     kinds.fill(0);
     for (const j of p.members) {
-      o.trustSeen[j] = 0;
-      o.tiesSeen[j] = 0;
       norms += o.norms[j];
       power += o.power[j];
       kinds[o.kind[j]]++;
     }
-    sumTrustInPlace(world, p);
     const m = p.members.length;
     for (let k = 0; k < m; k++) {
       const i = p.members[k];
-      const trust = o.tiesSeen[i] > 0 ? o.trustSeen[i] / o.tiesSeen[i] : 0;
-      fillMemberBalance(b, world, ctx, p, i, trust, (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
+      fillMemberBalance(b, world, ctx, p, i, p.memberTrust[k], (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
       p.peakFund = Math.max(p.peakFund, b.fund);
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;

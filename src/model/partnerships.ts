@@ -39,6 +39,7 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     members: [],
     ties: [],
     satisfaction: [],
+    memberTrust: [],
     goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
     peakFund: 0,
     trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
@@ -71,6 +72,7 @@ export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership,
   }
   p.members.push(i);
   p.satisfaction.push(0);
+  p.memberTrust.push(0);
   o.memberships[i]++;
   o.partnerships[i].push(p.id);
 }
@@ -89,6 +91,7 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     ctx.emit({ step: ctx.step, kind: 'dissolved', partnership: p.id, organisations: [i, ...remaining], cause });
     p.members = [i, ...remaining];
     p.satisfaction = p.members.map(() => 0);
+    p.memberTrust = p.members.map(() => 0);
     return;
   }
   if (p.lead === i) p.lead = strongestMember(world, p);
@@ -99,6 +102,7 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   const at = p.members.indexOf(i);
   p.members.splice(at, 1);
   p.satisfaction.splice(at, 1);
+  p.memberTrust.splice(at, 1);
   o.memberships[i]--;
   const list = o.partnerships[i];
   list.splice(list.indexOf(p.id), 1);

@@ -45,7 +45,7 @@ export interface Orgs {
   /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
   readonly fundSeen: Float64Array;
   readonly benefitSeen: Float64Array;
-  /** Scratch of the membership pass: summed trust in, and number of, tied co-members. */
+  /** Scratch of the continuum pass: summed trust in, and number of, tied co-members. */
   readonly trustSeen: Float64Array;
   readonly tiesSeen: Float64Array;
   /** Defections it suffered this step, and cooperation it received. */
@@ -101,6 +101,8 @@ export interface Partnership {
   /** Slots of the ties between members: the partnership's internal network. */
   ties: number[];
   satisfaction: number[];
+  /** Each member's mean effective trust in the members it is tied to, as last scored (same order). */
+  memberTrust: number[];
   /** Initial stock of goodwill (and start-up funding), spent over the first years. */
   goodwill: number;
   /** Highest funding benefit per member seen, to tell when funding has ended. */
