@@ -28,7 +28,7 @@ export function hashString(text: string, salt = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** Returns a 32-bit run seed derived by hashing the master seed with the run's identity (scenario hash, point, replicate), never from the order runs execute in. */
+/** Returns a 32-bit run seed derived by hashing the master seed with the parts that identify a run (a replicate number; a sweep adds its point), never from the order runs execute in. */
 export function deriveSeed(master: number, ...parts: (string | number)[]): number {
   return hashString([master >>> 0, ...parts].join('\u001f')) % 4294967296 >>> 0;
 }

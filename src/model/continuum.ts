@@ -5,14 +5,16 @@ import type { Partnership, World } from './world.ts';
 import { LEVEL_NAMES } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
 
-/** Returns the ordinal level for a score, moving from the current level only past a margin (so noise does not flap it). */
+/** Returns the ordinal level for a score, moving from the current level only past a margin beyond each threshold (so noise does not flap it), by as many levels as the score has cleared. */
 export function levelFor(score: number, current: number): number {
-  const th = PARAMS.levelThresholds;
-  let level = 0;
-  for (const t of th) level += +(score >= t);
-  const up = level > current && score >= th[level - 1] + PARAMS.levelHysteresis;
-  const down = level < current && score < th[current - 1] - PARAMS.levelHysteresis;
-  return up || down ? level : current;
+  const h = PARAMS.levelHysteresis;
+  let up = 0;
+  let down = 0;
+  for (const t of PARAMS.levelThresholds) {
+    up += +(score >= t + h);
+    down += +(score >= t - h);
+  }
+  return up > current ? up : down < current ? down : current;
 }
 
 /**

@@ -200,9 +200,11 @@ export function mandateInPlace(world: World, ctx: StepContext): void {
   for (let a = 0; a < world.areaCount; a++) {
     if (rng() >= PARAMS.mandateRate * lv.stick) continue;
     const la = world.areaAuthority[a];
+    const local = world.areaMembers[a];
     const members = [la];
-    for (const j of world.areaMembers[a]) {
-      if (members.length > PARAMS.mandateSize) break;
+    const start = Math.floor(rng() * local.length);
+    for (let k = 0; k < local.length && members.length <= PARAMS.mandateSize; k++) {
+      const j = local[(start + k) % local.length];
       if (j !== la && o.memberships[j] === 0 && rng() < 0.5) members.push(j);
     }
     if (members.length < 3) continue;

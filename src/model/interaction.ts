@@ -1,7 +1,7 @@
 // Partners interact, contribute or defect, and update trust: the step loop's hot part, one pass over
 // the sparse ties with one typed array per field and branch-free arithmetic.
 import { PARAMS } from './params.ts';
-import { nextDamage, nextTrust, trustSignal } from './trust.ts';
+import { nextDamage, nextTrust, RESILIENCE, trustSignal, trustTypeOf } from './trust.ts';
 import type { TrustParams } from '../scenario/schema.ts';
 import type { Rng } from '../random.ts';
 import type { World } from './world.ts';
@@ -43,8 +43,6 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
   const { a: A, b: B, alive, trustAB, trustBA, leaderAB, leaderBA, damageAB, damageBA, strength, age, interactions, shared, sharedMandated } = t;
   const P = PARAMS;
   const lw = P.leaderTrustWeight;
-  const kRes = 1 - P.knowledgeResilience;
-  const iRes = P.knowledgeResilience - P.identificationResilience;
   let updated = 0;
   for (let e = 0; e < t.count; e++) {
     if (alive[e] === 0) continue;
@@ -71,10 +69,9 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
       const sOfB = trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
       const sOfA = trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
       // Trust type from repeated interaction and shared norms sets how fast trust is lost.
-      const known = +(interactions[e] >= P.knowledgeInteractions);
-      const close = +(Math.abs(norms[a] - norms[b]) <= P.identificationNormGap);
-      const resA = 1 - kRes * known - iRes * known * close * +(trustAB[e] >= P.identificationTrust);
-      const resB = 1 - kRes * known - iRes * known * close * +(trustBA[e] >= P.identificationTrust);
+      const gap = Math.abs(norms[a] - norms[b]);
+      const resA = RESILIENCE[trustTypeOf(interactions[e], trustAB[e], gap)];
+      const resB = RESILIENCE[trustTypeOf(interactions[e], trustBA[e], gap)];
       const rAB = damageAB[e];
       const rBA = damageBA[e];
       leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, tp);

@@ -35,10 +35,11 @@ export function emptyBalance(): MemberBalance {
  * and the initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with
  * local-authority officers' support, twice as much where they are involved, with a statement of
  * principles, and with political support: ABPP), capacity spread over several partnerships, helping
- * competitors of its own kind, and distance from the partnership's norms. `trust` is i's mean effective
+ * competitors of its own kind, and distance from its partners' norms (which converge) and organisational
+ * cultures (which do not: Dhillon 2009, partners differ in culture). `trust` is i's mean effective
  * trust in the members it is tied to; the means are over the other members.
  */
-export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, trust: number, meanNorms: number, meanPower: number, rivals: number): void {
+export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, trust: number, meanNorms: number, meanCulture: number, meanPower: number, rivals: number): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const P = PARAMS;
@@ -54,7 +55,7 @@ export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepCon
     * (1 - 0.25 * (1 + +p.laInvolved) * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
   const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
-  const values = P.valuesCost * Math.abs(o.norms[i] - meanNorms);
+  const values = P.valuesCost * (0.6 * Math.abs(o.norms[i] - meanNorms) + 0.4 * Math.abs(o.culture[i] - meanCulture));
   out.fund = fund;
   out.compliance = compliance;
   out.social = social;
@@ -68,12 +69,12 @@ export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepCon
   out.net = fund + compliance + social + resource + p.goodwill - coordination - capacity - competition - values;
 }
 
-/** Returns the cause behind a member's deficit: the largest of its shortfalls (lost funding, lost trust) and costs. */
-export function deficitCause(world: World, p: Partnership, i: number, b: MemberBalance): Cause {
+/** Returns the cause behind a member's deficit: the largest of its shortfalls (funding fallen from its peak, trust below a middling level, a leader new within the year) and costs. */
+export function deficitCause(world: World, ctx: StepContext, p: Partnership, i: number, b: MemberBalance): Cause {
   const o = world.orgs;
-  const lostFunding = p.funded ? Math.max(0, p.peakFund - b.fund) : 0;
+  const lostFunding = +p.funded * PARAMS.fundBenefit * (0.5 + o.motResources[i]) * Math.max(0, p.peakCarrot - ctx.levers.carrot);
   const lostTrust = PARAMS.socialBenefit * Math.max(0, 0.5 - b.trust) * (0.4 + o.motValues[i]);
-  const recentLeader = o.leaderTenure[i] < 12 || o.leaderTenure[p.lead] < 12;
+  const recentLeader = o.leaderTenure[i] < ctx.stepsPerYear || o.leaderTenure[p.lead] < ctx.stepsPerYear;
   const terms: [Cause, number][] = [
     ['funding-ended', lostFunding],
     [recentLeader ? 'leader-left' : 'trust-collapsed', lostTrust],
@@ -103,25 +104,27 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   for (const id of world.active) {
     const p = world.partnerships[id];
     let norms = 0;
+    let culture = 0;
     let power = 0;
     kinds.fill(0);
     for (const j of p.members) {
       norms += o.norms[j];
+      culture += o.culture[j];
       power += o.power[j];
       kinds[o.kind[j]]++;
     }
     const m = p.members.length;
     for (let k = 0; k < m; k++) {
       const i = p.members[k];
-      fillMemberBalance(b, world, ctx, p, i, p.memberTrust[k], (norms - o.norms[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
-      p.peakFund = Math.max(p.peakFund, b.fund);
+      fillMemberBalance(b, world, ctx, p, i, p.memberTrust[k], (norms - o.norms[i]) / (m - 1), (culture - o.culture[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;
       const sat = P.satisfactionMemory * p.satisfaction[k] + (1 - P.satisfactionMemory) * b.net;
       p.satisfaction[k] = sat;
-      if (sat < 0 && ctx.rng() < P.leaveRate * -sat) leaving.push([p, i, deficitCause(world, p, i, b)]);
+      if (sat < 0 && ctx.rng() < P.leaveRate * -sat) leaving.push([p, i, deficitCause(world, ctx, p, i, b)]);
     }
     p.goodwill *= 1 - P.goodwillDecay;
+    p.peakCarrot = Math.max(p.peakCarrot, +p.funded * ctx.levers.carrot);
   }
   for (let i = 0; i < o.n; i++) o.fundDependence[i] = benefitSum[i] > 0 ? fundSum[i] / benefitSum[i] : 0;
   for (const [p, i, cause] of leaving) if (p.endedStep === null) removeMemberInPlace(world, ctx, p, i, cause);

@@ -2,6 +2,7 @@
 // two members remain. Membership changes keep each tie's count of shared partnerships current.
 import { PARAMS } from './params.ts';
 import { addTieInPlace, findTie, type Partnership, type World } from './world.ts';
+import { levelFor, scorePartnershipInPlace } from './continuum.ts';
 import type { Cause, Mandate } from './vocabulary.ts';
 import type { StepContext } from './context.ts';
 
@@ -23,7 +24,7 @@ export function startingTrust(ctx: StepContext, area: number): number {
   return 0.1 + 0.25 * ctx.levers.history[area] + 0.1 * ctx.levers.politics[area];
 }
 
-/** Creates a partnership from a spec, adds its members, records the event, and returns it. */
+/** Creates a partnership from a spec, adds its members, places it on the continuum, records the event, and returns it. */
 export function formPartnershipInPlace(world: World, ctx: StepContext, spec: PartnershipSpec): Partnership {
   const p: Partnership = {
     id: world.partnerships.length,
@@ -41,12 +42,15 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     satisfaction: [],
     memberTrust: [],
     goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
-    peakFund: 0,
+    peakCarrot: 0,
     trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
   };
   world.partnerships.push(p);
   world.active.push(p.id);
   for (const i of spec.members) addMemberInPlace(world, ctx, p, i);
+  scorePartnershipInPlace(world, p);
+  p.level = levelFor(p.score, 0);
+  p.peakLevel = p.level;
   ctx.formed++;
   ctx.emit({ step: ctx.step, kind: 'formed', partnership: p.id, organisations: [...p.members], cause: spec.cause });
   return p;

@@ -1,6 +1,7 @@
 // Trust is built slowly and lost quickly: the asymmetric update of Pant & Yu (2025), with reputation
 // damage, and trust types whose depth slows its loss (Lewicki & Bunker 1996).
 import type { TrustParams } from '../scenario/schema.ts';
+import { PARAMS } from './params.ts';
 
 /** Returns the signal s = tanh(k (a - b)) of a contribution a against the expected b (Pant & Yu 2025). */
 export function trustSignal(contribution: number, expected: number, sensitivity: number): number {
@@ -30,10 +31,11 @@ export function nextDamage(r: number, s: number, p: TrustParams): number {
 export const TRUST_TYPES = ['calculus', 'knowledge', 'identification'] as const;
 export type TrustType = (typeof TRUST_TYPES)[number];
 
-/** Returns the trust type (0 calculus, 1 knowledge, 2 identification) from repeated interaction, trust and shared norms. */
-export function trustTypeOf(interactions: number, trust: number, normGap: number, p: {
-  knowledgeInteractions: number; identificationTrust: number; identificationNormGap: number;
-}): number {
-  const knowledge = +(interactions >= p.knowledgeInteractions);
-  return knowledge + knowledge * +(trust >= p.identificationTrust) * +(normGap <= p.identificationNormGap);
+/** Returns the trust type (0 calculus, 1 knowledge, 2 identification) from repeated interaction, trust and shared norms (Lewicki & Bunker 1996). */
+export function trustTypeOf(interactions: number, trust: number, normGap: number): number {
+  const knowledge = +(interactions >= PARAMS.knowledgeInteractions);
+  return knowledge + knowledge * +(trust >= PARAMS.identificationTrust) * +(normGap <= PARAMS.identificationNormGap);
 }
+
+/** How much of the calculated trust loss each trust type suffers, indexed by trustTypeOf: deeper trust is harder to lose. */
+export const RESILIENCE: readonly number[] = [1, PARAMS.knowledgeResilience, PARAMS.identificationResilience];

@@ -25,7 +25,7 @@ export interface Orgs {
   readonly exposure: Float64Array;
   /** Trustworthiness: the temptation it resists before defecting (Gorobets & Nooteboom 2004). */
   readonly trustworthiness: Float64Array;
-  /** Share of its peers that must be in a partnership before it joins (Granovetter 1978). */
+  /** Share of its contacts that must be in a partnership before it joins that partnership (Granovetter 1978). */
   readonly joinThreshold: Float64Array;
   /** Weight on trust against expected gain in partner choice, adapted by experience (Gorobets & Nooteboom 2006). */
   readonly trustWeight: Float64Array;
@@ -105,8 +105,8 @@ export interface Partnership {
   memberTrust: number[];
   /** Initial stock of goodwill (and start-up funding), spent over the first years. */
   goodwill: number;
-  /** Highest funding benefit per member seen, to tell when funding has ended. */
-  peakFund: number;
+  /** Highest carrot seen while it was funded, to tell when its funding has fallen. */
+  peakCarrot: number;
   /** Dhillon's four features and their mean, the continuum score; the ordinal level and its peak. */
   trust: number;
   network: number;
