@@ -1,0 +1,120 @@
+// The public API (src/index.ts): what a researcher imports is enough to load a scenario from text, run it,
+// and get its results as plain values, without reaching into src/ or touching the file system.
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.ts';
+import {
+  createMemoryHost, isPartnersimError, kaplanMeier, loadScenario, normalizeScenario, parseScenarioText, replicateSeed,
+  runReplicates, runScenario, Simulation, summarise, survivalAt, type RunResult, type Scenario,
+} from '../src/index.ts';
+
+const BASE = `name: base
+time: {steps: 24, seed: 3}
+organisations:
+  areas: 2
+  kinds: {school: 14, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
+policy: {carrot: 0.5}
+`;
+const CHILD = `extends: base.yaml
+name: child
+market: {competition: 0.8}
+`;
+
+/** Asserts that a value is made of plain JSON values only: no typed arrays, Maps, class instances, undefined, NaN or functions. */
+function expectPlain(value: unknown, path = 'result'): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+    return;
+  }
+  expect(typeof value, path).toBe('object');
+  if (Array.isArray(value)) {
+    value.forEach((v, k) => expectPlain(v, `${path}[${k}]`));
+    return;
+  }
+  expect(Object.getPrototypeOf(value), `${path} is not a plain object`).toBe(Object.prototype);
+  for (const [k, v] of Object.entries(value as object)) expectPlain(v, `${path}.${k}`);
+}
+
+describe('the public API', () => {
+  it('exports what a researcher needs, as functions and constants', () => {
+    for (const name of [
+      'loadScenario', 'parseScenarioText', 'createMemoryHost', 'normalizeScenario', 'hashScenario', 'applyOverrides',
+      'runScenario', 'runReplicates', 'Simulation', 'kaplanMeier', 'survivalAt', 'valueAt', 'leversAt',
+      'createRng', 'deriveSeed', 'replicateSeed', 'digest', 'isPartnersimError', 'summarise', 'aggregateMetrics',
+      'nextTrust', 'nextDamage', 'trustSignal', 'renderScenarioJsonSchema',
+    ]) expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
+    expect(api.LEVER_KEYS).toContain('policy.carrot');
+    expect(api.LEVEL_NAMES).toEqual(['networking', 'coordinating', 'cooperating', 'collaborating']);
+    expect(api.MANDATES).toEqual(['voluntary', 'incentivised', 'mandated']);
+    expect(api.CAUSES.length).toBeGreaterThan(0);
+    expect(api.EVENT_KINDS).toContain('dissolved');
+    expect(Object.keys(api.LEVER_MEANINGS).sort()).toEqual([...api.LEVER_KEYS].sort());
+  });
+
+  it('loads a scenario from text held in memory, with extends and --set overrides', () => {
+    const host = createMemoryHost({ 'scenarios/base.yaml': BASE, 'scenarios/child.yaml': CHILD });
+    const scenario = loadScenario('scenarios/child.yaml', host, { set: ['policy.stick=0.4'] });
+    expect(scenario.name).toBe('child');
+    expect(scenario.time).toEqual({ steps: 24, stepsPerYear: 12, seed: 3 });
+    expect(scenario.policy.carrot).toEqual([{ from: 0, value: 0.5 }]);
+    expect(scenario.policy.stick).toEqual([{ from: 0, value: 0.4 }]);
+    expect(scenario.market.competition).toEqual([{ from: 0, value: 0.8 }]);
+  });
+
+  it('parses and normalises a text to the same scenario that loading it gives', () => {
+    const parsed = normalizeScenario(parseScenarioText(BASE, 'base.yaml'), 'base');
+    expect(parsed).toEqual(loadScenario('base.yaml', createMemoryHost({ 'base.yaml': BASE })));
+  });
+
+  it('reports a bad scenario as a typed error with a stable code', () => {
+    let caught: unknown;
+    try {
+      parseScenarioText('time: {steps: -1}\n', 'bad.yaml');
+    } catch (error) {
+      caught = error;
+    }
+    expect(isPartnersimError(caught)).toBe(true);
+    expect(typeof (caught as { code: unknown }).code).toBe('string');
+    expect(() => loadScenario('missing.yaml', createMemoryHost({}))).toThrow();
+  });
+
+  it('runs a scenario and returns its results as plain, JSON-serialisable values', () => {
+    const scenario: Scenario = normalizeScenario(parseScenarioText(BASE, 'base.yaml'), 'base');
+    const result: RunResult = runScenario(scenario, { seed: 4 });
+    expectPlain(result);
+    expect(JSON.parse(JSON.stringify(result))).toStrictEqual(result);
+    expect(structuredClone(result)).toStrictEqual(result);
+    expect(result.scenario).toBe('base');
+    expect(result.steps).toBe(24);
+    expect(result.timeseries).toHaveLength(24);
+    expect(result.organisations).toBe(30 + 2);
+    expect(result.areas.map((a) => a.area)).toEqual(['Area 1', 'Area 2']);
+    expect(result.partnerships.length).toBe(result.metrics.partnershipsFormed);
+  });
+
+  it('runs replicates and summarises a metric across them', () => {
+    const scenario = normalizeScenario(parseScenarioText(BASE, 'base.yaml'), 'base');
+    const results = runReplicates(scenario, 3);
+    expect(results.map((r) => r.seed)).toEqual([0, 1, 2].map((r) => replicateSeed(3, r)));
+    const summary = summarise(results.map((r) => r.metrics.participationAtEnd));
+    expectPlain(summary, 'summary');
+    expect(JSON.parse(JSON.stringify(summary))).toStrictEqual(summary);
+  });
+
+  it('steps a Simulation live, moving a lever, and reads survival from its partnerships', () => {
+    const scenario = normalizeScenario(parseScenarioText(BASE, 'base.yaml'), 'base');
+    const simulation = new Simulation(scenario, 4);
+    const row = simulation.advance();
+    expectPlain(row, 'row');
+    simulation.setLever('policy.carrot', 0);
+    for (let s = 1; s < 24; s++) simulation.advance();
+    const result = simulation.result();
+    expectPlain(result);
+    expect(result.timeseries[1].levers['policy.carrot']).toBe(0);
+    const durations = result.partnerships.map((p) => ((p.endedStep ?? result.steps) - p.formedStep) / 12);
+    const curve = kaplanMeier(durations, result.partnerships.map((p) => p.endedStep !== null));
+    expectPlain(curve, 'curve');
+    const atOneYear = survivalAt(curve, durations, 1);
+    expect(atOneYear === null || (atOneYear >= 0 && atOneYear <= 1)).toBe(true);
+  });
+});

@@ -1,0 +1,220 @@
+// The sparse tie pool: adding, finding and removing ties keeps the pool, its pair index and both ends'
+// lists consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addTieInPlace, createOrgs, createTies, findTie, removeTieInPlace, type Partnership, type World } from '../../src/model/world.ts';
+
+function emptyWorld(n: number, capacity: number): World {
+  return {
+    orgs: createOrgs(n),
+    ties: createTies(capacity),
+    partnerships: [],
+    active: [],
+    areaCount: 1,
+    areaMembers: [Array.from({ length: n }, (_, i) => i)],
+    areaAuthority: new Int32Array(1),
+  };
+}
+
+/** Asserts that the pool, the index and the organisations' lists describe exactly the pairs in `expected`. */
+function expectConsistent(world: World, expected: ReadonlySet<string>): void {
+  const { ties, orgs } = world;
+  expect(ties.count).toBeLessThanOrEqual(ties.capacity);
+  for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedMandated]) expect(field.length).toBe(ties.capacity);
+  const alive: string[] = [];
+  for (let slot = 0; slot < ties.count; slot++) {
+    const lo = ties.a[slot];
+    const hi = ties.b[slot];
+    if (ties.alive[slot] === 1) {
+      alive.push(`${lo}-${hi}`);
+      expect(lo).toBeLessThan(hi);
+      expect(ties.index.get(lo * orgs.n + hi)).toBe(slot);
+      expect(findTie(world, lo, hi)).toBe(slot);
+      expect(findTie(world, hi, lo)).toBe(slot);
+      expect(orgs.ties[lo].filter((s) => s === slot)).toHaveLength(1);
+      expect(orgs.ties[hi].filter((s) => s === slot)).toHaveLength(1);
+      expect(ties.free).not.toContain(slot);
+    } else {
+      expect(ties.free.filter((s) => s === slot)).toHaveLength(1);
+    }
+  }
+  expect(new Set(alive)).toEqual(expected);
+  expect(alive).toHaveLength(expected.size);
+  expect(ties.index.size).toBe(expected.size);
+  expect(ties.free.length + expected.size).toBe(ties.count);
+  for (let i = 0; i < orgs.n; i++) {
+    for (const slot of orgs.ties[i]) {
+      expect(ties.alive[slot]).toBe(1);
+      expect(ties.a[slot] === i || ties.b[slot] === i).toBe(true);
+    }
+  }
+  const ends = orgs.ties.reduce((s, list) => s + list.length, 0);
+  expect(ends).toBe(2 * expected.size);
+}
+
+const key = (i: number, j: number) => `${Math.min(i, j)}-${Math.max(i, j)}`;
+
+describe('addTieInPlace / findTie', () => {
+  it('adds a tie with its starting values, the lower index as side A, and finds it from either end', () => {
+    const world = emptyWorld(6, 8);
+    expect(findTie(world, 4, 1)).toBe(-1);
+    const slot = addTieInPlace(world, 4, 1, 0.3, 0.2);
+    const t = world.ties;
+    expect([t.a[slot], t.b[slot], t.alive[slot]]).toEqual([1, 4, 1]);
+    expect([t.trustAB[slot], t.trustBA[slot], t.leaderAB[slot], t.leaderBA[slot]]).toEqual([0.3, 0.3, 0.3, 0.3]);
+    expect([t.damageAB[slot], t.damageBA[slot], t.strength[slot], t.age[slot], t.interactions[slot]]).toEqual([0, 0, 0.2, 0, 0]);
+    expect(findTie(world, 1, 4)).toBe(slot);
+    expect(findTie(world, 4, 1)).toBe(slot);
+    expect(findTie(world, 1, 5)).toBe(-1);
+    expectConsistent(world, new Set([key(1, 4)]));
+  });
+
+  it('returns the existing tie for a pair that has one, leaving its state alone', () => {
+    const world = emptyWorld(4, 8);
+    const slot = addTieInPlace(world, 0, 2, 0.3, 0.2);
+    world.ties.trustAB[slot] = 0.9;
+    expect(addTieInPlace(world, 2, 0, 0.1, 0.1)).toBe(slot);
+    expect(world.ties.trustAB[slot]).toBe(0.9);
+    expect(world.ties.strength[slot]).toBe(0.2);
+    expectConsistent(world, new Set([key(0, 2)]));
+  });
+});
+
+describe('removeTieInPlace', () => {
+  it('removes the tie from the pool, the index and both ends, and its slot is reused by the next tie', () => {
+    const world = emptyWorld(6, 8);
+    const s01 = addTieInPlace(world, 0, 1, 0.2, 0.1);
+    const s12 = addTieInPlace(world, 1, 2, 0.2, 0.1);
+    const s23 = addTieInPlace(world, 2, 3, 0.2, 0.1);
+    removeTieInPlace(world, s12);
+    expect(findTie(world, 1, 2)).toBe(-1);
+    expect(world.orgs.ties[1]).toEqual([s01]);
+    expect(world.orgs.ties[2]).toEqual([s23]);
+    expectConsistent(world, new Set([key(0, 1), key(2, 3)]));
+    const reused = addTieInPlace(world, 4, 5, 0.5, 0.4);
+    expect(reused).toBe(s12);
+    expect(world.ties.count).toBe(3);
+    expect([world.ties.trustAB[reused], world.ties.strength[reused]]).toEqual([0.5, 0.4]);
+    expectConsistent(world, new Set([key(0, 1), key(2, 3), key(4, 5)]));
+  });
+});
+
+describe('growing the pool', () => {
+  it('grows past the initial capacity and keeps every tie and its values', () => {
+    const world = emptyWorld(12, 2);
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < 11; i++) pairs.push([i, i + 1], [i, (i + 5) % 12]);
+    const slots = pairs.map(([i, j], k) => {
+      const slot = addTieInPlace(world, i, j, 0.1, 0.1);
+      world.ties.trustAB[slot] = k / 100;
+      return slot;
+    });
+    const expected = new Set(pairs.map(([i, j]) => key(i, j)));
+    expect(world.ties.capacity).toBeGreaterThanOrEqual(expected.size);
+    expect(world.ties.capacity).toBeGreaterThan(2);
+    expectConsistent(world, expected);
+    // The last value written to a slot survives every growth.
+    const last = new Map<number, number>();
+    slots.forEach((slot, k) => last.set(slot, k / 100));
+    for (const [slot, value] of last) expect(world.ties.trustAB[slot]).toBe(value);
+  });
+});
+
+describe('any sequence of adds and removes', () => {
+  it('keeps the pool, the index and the lists consistent with the set of pairs added and not removed', () => {
+    const n = 9;
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), i: fc.nat({ max: n - 1 }), j: fc.nat({ max: n - 1 }) }),
+      fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), fc.integer({ min: 1, max: 8 }), (ops, capacity) => {
+        const world = emptyWorld(n, capacity);
+        const expected = new Set<string>();
+        let peak = 0;
+        for (const o of ops) {
+          if (o.kind === 'add') {
+            if (o.i === o.j) continue;
+            const before = findTie(world, o.i, o.j);
+            const free = [...world.ties.free];
+            const slot = addTieInPlace(world, o.i, o.j, 0.2, 0.1);
+            if (before >= 0) expect(slot).toBe(before);
+            else if (free.length > 0) expect(free).toContain(slot);
+            expected.add(key(o.i, o.j));
+            peak = Math.max(peak, expected.size);
+          } else {
+            if (expected.size === 0) continue;
+            const pair = [...expected][o.pick % expected.size];
+            const [i, j] = pair.split('-').map(Number);
+            const freeBefore = world.ties.free.length;
+            removeTieInPlace(world, findTie(world, i, j));
+            expect(world.ties.free.length).toBe(freeBefore + 1);
+            expected.delete(pair);
+          }
+        }
+        expectConsistent(world, expected);
+        // Slots are reused: the pool takes a new slot only when none is free, so it holds as many as were ever alive at once.
+        expect(world.ties.count).toBe(peak);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses a freed slot before taking a new one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 20 }), fc.nat(), (count, pick) => {
+        const world = emptyWorld(count + 1, 4);
+        const slots = Array.from({ length: count }, (_, k) => addTieInPlace(world, 0, k + 1, 0.2, 0.1));
+        const gone = slots[pick % count];
+        removeTieInPlace(world, gone);
+        const before = world.ties.count;
+        expect(addTieInPlace(world, 1, 2, 0.2, 0.1)).toBe(gone);
+        expect(world.ties.count).toBe(before);
+      }),
+    );
+  });
+});
+
+describe('shared partnerships', () => {
+  const partnership = (id: number, members: number[], mandate: Partnership['mandate']): Partnership => ({
+    id, area: 0, formedStep: 0, endedStep: null, endReason: null, lead: members[0], mandate,
+    principles: false, laInvolved: false, funded: false, members, ties: [], satisfaction: members.map(() => 0), memberTrust: members.map(() => 0),
+    goodwill: 0, peakCarrot: 0, trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
+  });
+
+  it('counts the partnerships both ends already share, and the mandated ones, and joins their networks', () => {
+    const world = emptyWorld(5, 4);
+    const voluntary = partnership(0, [0, 1, 2], 'voluntary');
+    const mandated = partnership(1, [0, 1, 3], 'mandated');
+    const other = partnership(2, [1, 4], 'voluntary');
+    for (const p of [voluntary, mandated, other]) {
+      world.partnerships.push(p);
+      world.active.push(p.id);
+      for (const i of p.members) world.orgs.partnerships[i].push(p.id);
+    }
+    const s01 = addTieInPlace(world, 1, 0, 0.2, 0.1);
+    expect([world.ties.shared[s01], world.ties.sharedMandated[s01]]).toEqual([2, 1]);
+    expect(voluntary.ties).toEqual([s01]);
+    expect(mandated.ties).toEqual([s01]);
+    expect(other.ties).toEqual([]);
+    const s02 = addTieInPlace(world, 0, 2, 0.2, 0.1);
+    expect([world.ties.shared[s02], world.ties.sharedMandated[s02]]).toEqual([1, 0]);
+    const s24 = addTieInPlace(world, 2, 4, 0.2, 0.1);
+    expect([world.ties.shared[s24], world.ties.sharedMandated[s24]]).toEqual([0, 0]);
+    expect(voluntary.ties).toEqual([s01, s02]);
+  });
+
+  it('gives a reused slot fresh counts, not those of the tie that held it', () => {
+    const world = emptyWorld(4, 4);
+    const p = partnership(0, [0, 1], 'mandated');
+    world.partnerships.push(p);
+    const slot = addTieInPlace(world, 0, 1, 0.2, 0.1);
+    world.ties.shared[slot] = 3;
+    world.ties.sharedMandated[slot] = 2;
+    world.ties.damageAB[slot] = 0.5;
+    removeTieInPlace(world, slot);
+    const reused = addTieInPlace(world, 2, 3, 0.2, 0.1);
+    expect(reused).toBe(slot);
+    expect([world.ties.shared[reused], world.ties.sharedMandated[reused], world.ties.damageAB[reused]]).toEqual([0, 0, 0]);
+  });
+});
