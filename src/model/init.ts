@@ -13,7 +13,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   const exact = weights.map((w) => (total * w) / sum);
   const counts = exact.map(Math.floor);
-  const order = exact.map((e, a) => [e - Math.floor(e), a]).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  // Remainders compared as total * w - count * sum, exact for integer weights, so ties go to the earlier area.
+  const order = weights.map((w, a) => [total * w - counts[a] * sum, a]).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
   const short = total - counts.reduce((s, c) => s + c, 0);
   for (let k = 0; k < short; k++) counts[order[k][1]]++;
   return counts;
