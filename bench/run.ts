@@ -70,10 +70,10 @@ function timeMinimalLoop(ties: number, steps: number, trust: TrustParams): numbe
         const sA = trustSignal(0.8 * +(rng() < 0.9), 0.5, trust.sensitivity);
         const rAB = dAB[e];
         const rBA = dBA[e];
-        lAB[e] = nextTrust(lAB[e], rAB, sB, 1, trust);
-        lBA[e] = nextTrust(lBA[e], rBA, sA, 1, trust);
-        tAB[e] = nextTrust(tAB[e], rAB, sB, 1, trust);
-        tBA[e] = nextTrust(tBA[e], rBA, sA, 1, trust);
+        lAB[e] = nextTrust(lAB[e], rAB, sB, 1, 0.5, trust);
+        lBA[e] = nextTrust(lBA[e], rBA, sA, 1, 0.5, trust);
+        tAB[e] = nextTrust(tAB[e], rAB, sB, 1, 0.5, trust);
+        tBA[e] = nextTrust(tBA[e], rBA, sA, 1, 0.5, trust);
         dAB[e] = nextDamage(rAB, sB, trust);
         dBA[e] = nextDamage(rBA, sA, trust);
       }

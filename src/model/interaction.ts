@@ -72,12 +72,15 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
       const gap = Math.abs(norms[a] - norms[b]);
       const resA = RESILIENCE[trustTypeOf(interactions[e], trustAB[e], gap)];
       const resB = RESILIENCE[trustTypeOf(interactions[e], trustBA[e], gap)];
+      // Dependence on the partner: the weaker side depends on the stronger (Dhillon 2009: partners differ in power).
+      const dA = Math.min(1, Math.max(0, 0.5 + power[b] - power[a]));
+      const dB = 1 - dA;
       const rAB = damageAB[e];
       const rBA = damageBA[e];
-      leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, tp);
-      leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, tp);
-      trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, tp);
-      trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, tp);
+      leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, dA, tp);
+      leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, dB, tp);
+      trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, dA, tp);
+      trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, dB, tp);
       damageAB[e] = nextDamage(rAB, sOfB, tp);
       damageBA[e] = nextDamage(rBA, sOfA, tp);
       betrayed[a] += defectB;

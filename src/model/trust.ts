@@ -9,13 +9,14 @@ export function trustSignal(contribution: number, expected: number, sensitivity:
 }
 
 /** Returns trust after signal s (Pant & Yu 2025): for s > 0, T + l_up s (1 - R - T), the ceiling lowered
- * by reputation damage R; for s < 0, T - l_down |s| T (1 + x R), the loss scaled by `resilience` (below 1
- * for deeper trust types, Lewicki & Bunker 1996). Branch-free, clamped to [0, 1], near-zero flushed. */
-export function nextTrust(t: number, r: number, s: number, resilience: number, p: TrustParams): number {
+ * by reputation damage R; for s < 0, T - l_down |s| T (1 + x D), faster the more the truster depends on
+ * its partner (D in [0, 1]), the loss scaled by `resilience` (below 1 for deeper trust types, Lewicki &
+ * Bunker 1996). Branch-free, clamped to [0, 1], near-zero flushed. */
+export function nextTrust(t: number, r: number, s: number, resilience: number, dependence: number, p: TrustParams): number {
   const pos = +(s > 0);
   const neg = +(s < 0);
   const gain = pos * p.up * s * Math.max(0, 1 - r - t);
-  const loss = neg * p.down * resilience * -s * t * (1 + p.damageWeight * r);
+  const loss = neg * p.down * resilience * -s * t * (1 + p.dependenceWeight * dependence);
   const next = Math.min(1, Math.max(0, t + gain - loss));
   return next * +(next > 1e-9);
 }

@@ -59,7 +59,7 @@ export const DEFAULT_LEVERS: Readonly<Record<LeverKey, number>> = {
   'context.politics': 0.5,
 };
 
-/** The default trust dynamics: Pant & Yu (2025)'s published parameters. */
+/** The default trust dynamics: Pant & Yu (2025)'s defaults as MODEL.md quotes them, and a sensitivity of our choosing. */
 export const DEFAULT_TRUST: TrustParams = {
   /** l_up: trust rises slowly after a contribution above expectation. */
   up: 0.1,
@@ -69,8 +69,10 @@ export const DEFAULT_TRUST: TrustParams = {
   damageGrowth: 0.6,
   /** Reputation damage decays slowly in each step without a violation. */
   damageDecay: 0.03,
-  /** x: how much reputation damage speeds the loss of trust. */
-  damageWeight: 0.5,
-  /** k in s = tanh(k (a - b)): how sharply a gap between contribution and expectation registers. */
+  /** x: how much the truster's dependence on its partner speeds the loss of trust. */
+  dependenceWeight: 0.5,
+  /** k in s = tanh(k (a - b)): how sharply a gap between contribution and expectation registers. Not among
+   * the defaults MODEL.md quotes (Pant & Yu's own reference uses 1); 4 makes a full contribution against
+   * an expectation of one half register as s = 0.83, and a defection as s = -0.96. */
   sensitivity: 4,
 };

@@ -41,7 +41,7 @@ export function normalizeScenario(input: NormalizeInput, fallbackName = 'scenari
       down: input.trust?.down ?? DEFAULT_TRUST.down,
       damageGrowth: input.trust?.damageGrowth ?? DEFAULT_TRUST.damageGrowth,
       damageDecay: input.trust?.damageDecay ?? DEFAULT_TRUST.damageDecay,
-      damageWeight: input.trust?.damageWeight ?? DEFAULT_TRUST.damageWeight,
+      dependenceWeight: input.trust?.dependenceWeight ?? DEFAULT_TRUST.dependenceWeight,
       sensitivity: input.trust?.sensitivity ?? DEFAULT_TRUST.sensitivity,
     },
   };

@@ -79,8 +79,8 @@ export const trustInputSchema = z.strictObject({
   down: unit.optional().describe('l_down: rate at which trust falls after a shortfall (0.30)'),
   damageGrowth: unit.optional().describe('growth of reputation damage with each violation (0.60)'),
   damageDecay: unit.optional().describe('decay of reputation damage per step without violation (0.03)'),
-  damageWeight: z.number().min(0).max(5).optional().describe('x: how much reputation damage speeds trust loss (0.5)'),
-  sensitivity: z.number().positive().max(50).optional().describe('k in s = tanh(k (a - b)) (4)'),
+  dependenceWeight: z.number().min(0).max(5).optional().describe("x: how much the truster's dependence on its partner speeds trust loss (0.5)"),
+  sensitivity: z.number().positive().max(50).optional().describe('k in s = tanh(k (a - b)): how sharply a contribution above or below expectation registers (4)'),
 });
 
 /** A scenario as a person writes it: every key optional, levers as constants or schedules. */
@@ -129,7 +129,7 @@ export interface TrustParams {
   readonly down: number;
   readonly damageGrowth: number;
   readonly damageDecay: number;
-  readonly damageWeight: number;
+  readonly dependenceWeight: number;
   readonly sensitivity: number;
 }
 

@@ -6,12 +6,12 @@ import { nextDamage, nextTrust, RESILIENCE, trustSignal, trustTypeOf } from '../
 import { PARAMS } from '../../src/model/params.ts';
 import type { TrustParams } from '../../src/scenario/schema.ts';
 
-/** Pant & Yu's defaults: l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4. */
-const P: TrustParams = { up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, damageWeight: 0.5, sensitivity: 4 };
+/** Pant & Yu's defaults as MODEL.md quotes them: l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4 (ours). */
+const P: TrustParams = { up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, dependenceWeight: 0.5, sensitivity: 4 };
 
 const iterate = (n: number, t0: number, r: number, s: number, resilience = 1): number[] => {
   const path = [t0];
-  for (let k = 0; k < n; k++) path.push(nextTrust(path[k], r, s, resilience, P));
+  for (let k = 0; k < n; k++) path.push(nextTrust(path[k], r, s, resilience, 0, P));
   return path;
 };
 
@@ -53,7 +53,7 @@ describe('nextTrust: built slowly', () => {
   });
 
   it('does not change on a zero signal', () => {
-    expect(nextTrust(0.37, 0.2, 0, 1, P)).toBe(0.37);
+    expect(nextTrust(0.37, 0.2, 0, 1, 0, P)).toBe(0.37);
   });
 });
 
@@ -61,16 +61,16 @@ describe('nextTrust: lost quickly', () => {
   it('one defection (-s) costs exactly l_down s T and one cooperation (+s) gains l_up s (1 - T)', () => {
     const s = trustSignal(0.9, 0.5, P.sensitivity);
     for (const t of [0.1, 0.3, 0.5, 0.9]) {
-      expect(t - nextTrust(t, 0, -s, 1, P)).toBeCloseTo(P.down * s * t, 14);
-      expect(nextTrust(t, 0, s, 1, P) - t).toBeCloseTo(P.up * s * (1 - t), 14);
+      expect(t - nextTrust(t, 0, -s, 1, 0, P)).toBeCloseTo(P.down * s * t, 14);
+      expect(nextTrust(t, 0, s, 1, 0, P) - t).toBeCloseTo(P.up * s * (1 - t), 14);
     }
   });
 
   it('one defection costs more than one cooperation gains at the same T, for T above l_up / (l_up + l_down) = 0.25', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.26, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (t, s) => {
-        const loss = t - nextTrust(t, 0, -s, 1, P);
-        const gain = nextTrust(t, 0, s, 1, P) - t;
+        const loss = t - nextTrust(t, 0, -s, 1, 0, P);
+        const gain = nextTrust(t, 0, s, 1, 0, P) - t;
         expect(loss).toBeGreaterThan(gain);
       }),
     );
@@ -78,13 +78,30 @@ describe('nextTrust: lost quickly', () => {
 
   it('a defection undoes many cooperations: from T = 0.5, one loss needs at least three gains to recover', () => {
     const s = trustSignal(0.9, 0.5, P.sensitivity);
-    let t = nextTrust(0.5, 0, -s, 1, P);
+    let t = nextTrust(0.5, 0, -s, 1, 0, P);
     let gains = 0;
     while (t < 0.5) {
-      t = nextTrust(t, 0, s, 1, P);
+      t = nextTrust(t, 0, s, 1, 0, P);
       gains++;
     }
     expect(gains).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('dependence', () => {
+  const s = trustSignal(0.9, 0.5, P.sensitivity);
+
+  it('speeds loss by the factor 1 + x D', () => {
+    for (const d of [0.2, 0.5, 1]) {
+      const lossDependent = 0.6 - nextTrust(0.6, 0, -s, 1, d, P);
+      const lossFree = 0.6 - nextTrust(0.6, 0, -s, 1, 0, P);
+      expect(lossDependent).toBeCloseTo(lossFree * (1 + P.dependenceWeight * d), 14);
+      expect(lossDependent).toBeGreaterThan(lossFree);
+    }
+  });
+
+  it('does not change gains', () => {
+    expect(nextTrust(0.4, 0, s, 1, 1, P)).toBe(nextTrust(0.4, 0, s, 1, 0, P));
   });
 });
 
@@ -92,19 +109,14 @@ describe('reputation damage', () => {
   const s = trustSignal(0.9, 0.5, P.sensitivity);
 
   it('lowers the ceiling: trust at or above 1 - R gains nothing from cooperation', () => {
-    expect(nextTrust(0.7, 0.3, s, 1, P)).toBeCloseTo(0.7, 15);
-    expect(nextTrust(0.8, 0.3, s, 1, P)).toBe(0.8);
-    expect(nextTrust(0.5, 0.3, s, 1, P) - 0.5).toBeCloseTo(P.up * s * (1 - 0.3 - 0.5), 15);
-    expect(nextTrust(0.5, 0.3, s, 1, P)).toBeLessThan(nextTrust(0.5, 0, s, 1, P));
+    expect(nextTrust(0.7, 0.3, s, 1, 0, P)).toBeCloseTo(0.7, 15);
+    expect(nextTrust(0.8, 0.3, s, 1, 0, P)).toBe(0.8);
+    expect(nextTrust(0.5, 0.3, s, 1, 0, P) - 0.5).toBeCloseTo(P.up * s * (1 - 0.3 - 0.5), 15);
+    expect(nextTrust(0.5, 0.3, s, 1, 0, P)).toBeLessThan(nextTrust(0.5, 0, s, 1, 0, P));
   });
 
-  it('speeds loss by the factor 1 + x R', () => {
-    for (const r of [0.2, 0.5, 1]) {
-      const lossDamaged = 0.6 - nextTrust(0.6, r, -s, 1, P);
-      const lossClean = 0.6 - nextTrust(0.6, 0, -s, 1, P);
-      expect(lossDamaged).toBeCloseTo(lossClean * (1 + P.damageWeight * r), 14);
-      expect(lossDamaged).toBeGreaterThan(lossClean);
-    }
+  it('leaves the loss itself alone: damage acts through the ceiling', () => {
+    expect(0.6 - nextTrust(0.6, 0.5, -s, 1, 0, P)).toBeCloseTo(0.6 - nextTrust(0.6, 0, -s, 1, 0, P), 15);
   });
 
   it('grows with a violation by g |s| (1 - R)', () => {
@@ -125,10 +137,10 @@ describe('resilience of deeper trust types', () => {
   it('scales the loss proportionally and leaves the gain alone', () => {
     const s = trustSignal(0.1, 0.5, P.sensitivity);
     for (const [t, r] of [[0.6, 0], [0.8, 0.3], [0.3, 0.9]]) {
-      const full = t - nextTrust(t, r, s, 1, P);
-      for (const resilience of [0.75, 0.5, 0]) expect(t - nextTrust(t, r, s, resilience, P)).toBeCloseTo(resilience * full, 14);
+      const full = t - nextTrust(t, r, s, 1, 0, P);
+      for (const resilience of [0.75, 0.5, 0]) expect(t - nextTrust(t, r, s, resilience, 0, P)).toBeCloseTo(resilience * full, 14);
     }
-    expect(nextTrust(0.4, 0, 0.5, 0.5, P)).toBe(nextTrust(0.4, 0, 0.5, 1, P));
+    expect(nextTrust(0.4, 0, 0.5, 0.5, 0, P)).toBe(nextTrust(0.4, 0, 0.5, 1, 0, P));
   });
 });
 
@@ -136,13 +148,13 @@ describe('bounds', () => {
   const unit = fc.double({ min: 0, max: 1, noNaN: true });
   const params = fc.record({
     up: unit, down: unit, damageGrowth: unit, damageDecay: unit,
-    damageWeight: fc.double({ min: 0, max: 5, noNaN: true }), sensitivity: fc.constant(4),
+    dependenceWeight: fc.double({ min: 0, max: 5, noNaN: true }), sensitivity: fc.constant(4),
   });
 
-  it('keeps trust and damage in [0, 1] for any T, R in [0, 1], s in [-1, 1], resilience in [0, 1] (default parameters)', () => {
+  it('keeps trust and damage in [0, 1] for any T, R in [0, 1], s in [-1, 1], resilience and D in [0, 1] (default parameters)', () => {
     fc.assert(
-      fc.property(unit, unit, fc.double({ min: -1, max: 1, noNaN: true }), unit, (t, r, s, resilience) => {
-        const next = nextTrust(t, r, s, resilience, P);
+      fc.property(unit, unit, fc.double({ min: -1, max: 1, noNaN: true }), unit, unit, (t, r, s, resilience, d) => {
+        const next = nextTrust(t, r, s, resilience, d, P);
         const damage = nextDamage(r, s, P);
         expect(next).toBeGreaterThanOrEqual(0);
         expect(next).toBeLessThanOrEqual(1);
@@ -155,8 +167,8 @@ describe('bounds', () => {
 
   it('keeps trust and damage in [0, 1] for every trust parameter a scenario may set', () => {
     fc.assert(
-      fc.property(unit, unit, fc.double({ min: -1, max: 1, noNaN: true }), unit, params, (t, r, s, resilience, p) => {
-        const next = nextTrust(t, r, s, resilience, p);
+      fc.property(unit, unit, fc.double({ min: -1, max: 1, noNaN: true }), unit, unit, params, (t, r, s, resilience, d, p) => {
+        const next = nextTrust(t, r, s, resilience, d, p);
         const damage = nextDamage(r, s, p);
         expect(next >= 0 && next <= 1).toBe(true);
         expect(damage >= 0 && damage <= 1).toBe(true);
@@ -190,7 +202,7 @@ describe('trustTypeOf', () => {
   it('sets the resilience of each type: deeper trust loses less (1, 0.75, 0.5)', () => {
     expect(RESILIENCE).toEqual([1, 0.75, 0.5]);
     const s = trustSignal(0.1, 0.5, P.sensitivity);
-    const losses = [0, 1, 2].map((type) => 0.7 - nextTrust(0.7, 0, s, RESILIENCE[type], P));
+    const losses = [0, 1, 2].map((type) => 0.7 - nextTrust(0.7, 0, s, RESILIENCE[type], 0, P));
     expect(losses[1]).toBeLessThan(losses[0]);
     expect(losses[2]).toBeLessThan(losses[1]);
   });

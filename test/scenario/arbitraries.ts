@@ -54,7 +54,7 @@ export const scenarioInput: fc.Arbitrary<ScenarioInput> = fc.record(
         down: unit,
         damageGrowth: unit,
         damageDecay: unit,
-        damageWeight: fc.double({ min: 0, max: 5, noNaN: true }),
+        dependenceWeight: fc.double({ min: 0, max: 5, noNaN: true }),
         sensitivity: fc.double({ min: 0.01, max: 50, noNaN: true }),
       },
       { requiredKeys: [], noNullPrototype: true },

@@ -76,7 +76,7 @@ describe('keys and values', () => {
 
   it('suggests nothing for a key far from every valid one', () => {
     const path = write('far.yaml', 'trust:\n  zzzzzz: 1\n');
-    const allowed = ['up', 'down', 'damageGrowth', 'damageDecay', 'damageWeight', 'sensitivity'];
+    const allowed = ['up', 'down', 'damageGrowth', 'damageDecay', 'dependenceWeight', 'sensitivity'];
     expectFailure(path, 'unknown-key', message.unknownKey(at(path, 2, 3), 'trust.zzzzzz', 'zzzzzz', allowed, undefined));
   });
 

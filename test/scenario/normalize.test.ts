@@ -23,7 +23,7 @@ describe('normalizeScenario', () => {
       ['Area 4', 1],
     ]);
     for (const key of LEVER_KEYS) expect(leverSchedule(scenario, key)).toEqual(constant(DEFAULT_LEVERS[key]));
-    expect(scenario.trust).toEqual({ up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, damageWeight: 0.5, sensitivity: 4 });
+    expect(scenario.trust).toEqual({ up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, dependenceWeight: 0.5, sensitivity: 4 });
   });
 
   it('names an unnamed scenario "scenario" when no fallback is given', () => {
@@ -82,7 +82,7 @@ describe('normalizeScenario', () => {
     const scenario = normalizeScenario({ trust: { sensitivity: 2, up: 0.2 }, policy: { stick: 0.1, carrot: 0.2 }, name: 'x' });
     expect(Object.keys(scenario)).toEqual(['name', 'description', 'time', 'organisations', 'policy', 'market', 'governance', 'localAuthority', 'leaders', 'partnerships', 'context', 'trust']);
     expect(Object.keys(scenario.policy)).toEqual(['carrot', 'stick']);
-    expect(Object.keys(scenario.trust)).toEqual(['up', 'down', 'damageGrowth', 'damageDecay', 'damageWeight', 'sensitivity']);
+    expect(Object.keys(scenario.trust)).toEqual(['up', 'down', 'damageGrowth', 'damageDecay', 'dependenceWeight', 'sensitivity']);
     expect(Object.keys(scenario.organisations.areas[0])).toEqual(['name', 'weight', 'context', 'localAuthority']);
   });
 
