@@ -1,20 +1,16 @@
 // The installed command: `node bin/partnersim.js run` in a subprocess, with --out and with the default results/<name>.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESULT_FILES } from '../../src/cli/result-files.ts';
+import { useTempDir } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin', 'partnersim.js');
 const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-bin-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('bin').root;
 
 describe('bin/partnersim.js run', () => {
   it('runs scenarios/baseline.yaml into --out and exits 0', () => {

@@ -1,44 +1,24 @@
 // `partnersim run` end to end through main(): the five files with their documented columns, and what it prints.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
 import { resultsWritten } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { hashScenario } from '../../src/scenario/normalize.ts';
 import { VERSION } from '../../src/version.ts';
+import { runCli, tinyScenario, useTempDir, type CliResult } from './fixtures.ts';
 
-const TINY = `name: tiny
-time: {steps: 12, seed: 5}
-organisations:
-  areas: 2
-  kinds: {school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
-`;
-
-let root: string;
-let file: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-run-'));
-  file = join(root, 'tiny.yaml');
-  writeFileSync(file, TINY);
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
+const tmp = useTempDir('run', { 'tiny.yaml': tinyScenario({ steps: 12 }) });
+const root = tmp.root;
+const file = tmp.path('tiny.yaml');
 
 describe('partnersim run', () => {
   let dir: string;
-  let printed: { code: number; out: string; err: string };
+  let printed: CliResult;
   beforeAll(async () => {
     dir = join(root, 'out');
-    printed = await cli(['run', file, '--out', dir]);
+    printed = await runCli(['run', file, '--out', dir]);
   });
 
   it('exits 0 and writes the five files', () => {
@@ -90,13 +70,13 @@ describe('partnersim run', () => {
   });
 
   it('prints only the directory with --quiet', async () => {
-    const quiet = await cli(['run', file, '--out', dir, '--quiet']);
+    const quiet = await runCli(['run', file, '--out', dir, '--quiet']);
     expect(quiet).toEqual({ code: 0, out: `${dir}\n`, err: '' });
   });
 
   it('applies --steps and --set to the scenario it records', async () => {
     const other = join(root, 'other');
-    expect((await cli(['run', file, '--out', other, '--steps', '3', '--set', 'policy.carrot=0.8', '--quiet'])).code).toBe(0);
+    expect((await runCli(['run', file, '--out', other, '--steps', '3', '--set', 'policy.carrot=0.8', '--quiet'])).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(other, 'manifest.json'), 'utf8'));
     expect(manifest.scenario.time.steps).toBe(3);
     expect(manifest.scenario.policy.carrot).toEqual([{ from: 0, value: 0.8 }]);

@@ -1,33 +1,17 @@
 // Determinism: the same scenario and seed give byte-identical result files; another seed gives other results.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { RESULT_FILES } from '../../src/cli/result-files.ts';
+import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
-const TINY = `name: tiny
-time: {steps: 24, seed: 5}
-organisations:
-  areas: 2
-  kinds: {school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
-`;
-
-let root: string;
-let file: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-determinism-'));
-  file = join(root, 'tiny.yaml');
-  writeFileSync(file, TINY);
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const silent = { out: () => {}, err: () => {} };
+const tmp = useTempDir('determinism', { 'tiny.yaml': tinyScenario({ steps: 24 }) });
+const file = tmp.path('tiny.yaml');
 
 // Runs into the same directory each time (so that the recorded arguments match) and returns the files' bytes.
 async function runFiles(...extra: string[]): Promise<Record<string, Buffer>> {
-  const dir = join(root, 'out');
-  expect(await main(['run', file, '--out', dir, ...extra], silent)).toBe(0);
+  const dir = tmp.path('out');
+  expect((await runCli(['run', file, '--out', dir, ...extra])).code).toBe(0);
   return Object.fromEntries(RESULT_FILES.map((name) => [name, readFileSync(join(dir, name))]));
 }
 

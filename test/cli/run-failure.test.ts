@@ -1,11 +1,9 @@
 // A replicate that throws inside the model: exit status 1, a report naming its seed, and no result directory.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { errorLine, runFailed } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
+import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 vi.mock('../../src/engine/run.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/engine/run.ts')>();
@@ -18,19 +16,13 @@ vi.mock('../../src/engine/run.ts', async (importOriginal) => {
   };
 });
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-failure-'));
-  writeFileSync(join(root, 'tiny.yaml'), 'name: tiny\ntime: {steps: 3, seed: 5}\norganisations: {areas: 1, kinds: {school: 6, academy: 4}}\n');
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const tmp = useTempDir('failure', { 'tiny.yaml': tinyScenario({ steps: 3, areas: 1, kinds: { school: 6, academy: 4 } }) });
+const root = tmp.root;
 
 describe('partnersim run when a replicate fails', () => {
   it('exits 1, reports the replicate and its seed, and writes nothing', async () => {
-    let out = '';
-    let err = '';
-    const dir = join(root, 'out');
-    const code = await main(['run', join(root, 'tiny.yaml'), '--reps', '3', '--out', dir, '--quiet'], { out: (text) => void (out += text), err: (text) => void (err += text) });
+    const dir = tmp.path('out');
+    const { code, out, err } = await runCli(['run', tmp.path('tiny.yaml'), '--reps', '3', '--out', dir, '--quiet']);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.startsWith(errorLine(runFailed(1, replicateSeed(5, 1), '')))).toBe(true);

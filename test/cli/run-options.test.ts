@@ -1,35 +1,15 @@
 // Bad input to `partnersim run`: each gives one clear message, exit status 2, and no result directory.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { badSeed, errorLine, notPositiveInteger, resultDirOccupied, resultDirUnwritable, tooManySteps, writeFailureReason } from '../../src/messages.ts';
+import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
-const TINY = `name: tiny
-time: {steps: 6, seed: 5}
-organisations:
-  areas: 1
-  kinds: {school: 6, academy: 4, trust: 1, college: 1, provider: 1, community: 1}
-`;
-
-let root: string;
-let file: string;
-let dir: string;
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-options-'));
-  file = join(root, 'tiny.yaml');
-  writeFileSync(file, TINY);
-  dir = join(root, 'out');
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
+// A fresh directory for each test, holding only tiny.yaml.
+const tmp = useTempDir('options', { 'tiny.yaml': tinyScenario({ steps: 6, areas: 1, kinds: { school: 6, academy: 4, trust: 1, college: 1, provider: 1, community: 1 } }) }, 'test');
+const root = tmp.root;
+const file = tmp.path('tiny.yaml');
+const dir = tmp.path('out');
 
 describe('partnersim run with bad options', () => {
   it.each([
@@ -41,22 +21,22 @@ describe('partnersim run with bad options', () => {
     ['--reps', '1.5'],
     ['--reps', ''],
   ])('rejects %s %j', async (option, value) => {
-    expect(await cli(['run', file, '--out', dir, option, value])).toEqual({ code: 2, out: '', err: errorLine(notPositiveInteger(option, value)) + '\n' });
+    expect(await runCli(['run', file, '--out', dir, option, value])).toEqual({ code: 2, out: '', err: errorLine(notPositiveInteger(option, value)) + '\n' });
     expect(existsSync(dir)).toBe(false);
   });
 
   it('rejects --steps beyond the longest run a scenario may ask for', async () => {
-    expect(await cli(['run', file, '--out', dir, '--steps', '100001'])).toEqual({ code: 2, out: '', err: errorLine(tooManySteps('100001', 100000)) + '\n' });
+    expect(await runCli(['run', file, '--out', dir, '--steps', '100001'])).toEqual({ code: 2, out: '', err: errorLine(tooManySteps('100001', 100000)) + '\n' });
     expect(existsSync(dir)).toBe(false);
   });
 
   it.each(['-1', '1.5', 'abc', '4294967296'])('rejects --seed %j', async (value) => {
-    expect(await cli(['run', file, '--out', dir, '--seed', value])).toEqual({ code: 2, out: '', err: errorLine(badSeed(value)) + '\n' });
+    expect(await runCli(['run', file, '--out', dir, '--seed', value])).toEqual({ code: 2, out: '', err: errorLine(badSeed(value)) + '\n' });
     expect(existsSync(dir)).toBe(false);
   });
 
   it('reports a missing scenario file through the loader', async () => {
-    const { code, out, err } = await cli(['run', join(root, 'missing.yaml'), '--out', dir]);
+    const { code, out, err } = await runCli(['run', join(root, 'missing.yaml'), '--out', dir]);
     expect({ code, out }).toEqual({ code: 2, out: '' });
     expect(err).toMatch(/^partnersim: .*missing\.yaml.*not found/);
     expect(err.trimEnd().split('\n')).toHaveLength(1);
@@ -64,7 +44,7 @@ describe('partnersim run with bad options', () => {
   });
 
   it('reports a bad --set through the loader', async () => {
-    const { code, err } = await cli(['run', file, '--out', dir, '--set', 'policy.carot=0.5']);
+    const { code, err } = await runCli(['run', file, '--out', dir, '--set', 'policy.carot=0.5']);
     expect(code).toBe(2);
     expect(err).toContain('policy.carrot');
     expect(existsSync(dir)).toBe(false);
@@ -73,14 +53,14 @@ describe('partnersim run with bad options', () => {
   it('reports an output directory under a regular file, naming it, the reason and the fix', async () => {
     writeFileSync(join(root, 'file'), '');
     const out = join(root, 'file', 'results');
-    expect(await cli(['run', file, '--out', out])).toEqual({ code: 2, out: '', err: errorLine(resultDirUnwritable(out, writeFailureReason('ENOTDIR', ''))) + '\n' });
+    expect(await runCli(['run', file, '--out', out])).toEqual({ code: 2, out: '', err: errorLine(resultDirUnwritable(out, writeFailureReason('ENOTDIR', ''))) + '\n' });
     expect(readdirSync(root).sort()).toEqual(['file', 'tiny.yaml']);
   });
 
   it('refuses to replace a directory of other files', async () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    expect(await cli(['run', file, '--out', dir])).toEqual({ code: 2, out: '', err: errorLine(resultDirOccupied(dir, 'files that are not partnersim results')) + '\n' });
+    expect(await runCli(['run', file, '--out', dir])).toEqual({ code: 2, out: '', err: errorLine(resultDirOccupied(dir, 'files that are not partnersim results')) + '\n' });
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 });

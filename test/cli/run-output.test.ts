@@ -1,16 +1,12 @@
 // Writing a result directory: atomic replacement of earlier results, refusals, and no leftovers on failure.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkResultDir, defaultResultDir, writeResultDir } from '../../src/cli/output.ts';
 import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/messages.ts';
+import { useTempDir } from './fixtures.ts';
 
-let root: string;
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-output-'));
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('output', {}, 'test').root;
 
 const files = { 'manifest.json': '{}\n', 'summary.json': '{"a":1}\n' };
 

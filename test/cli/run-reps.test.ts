@@ -1,33 +1,21 @@
 // `partnersim run --reps 3`: the aggregated summary, replicate columns and fields, progress on stderr.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/analysis/stats.ts';
-import { main } from '../../src/cli/main.ts';
 import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
 import { replicateDone } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
+import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
-const TINY = `name: tiny
-time: {steps: 12, seed: 5}
-organisations:
-  areas: 2
-  kinds: {school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2}
-`;
-
-let root: string;
-let dir: string;
-let out = '';
-let err = '';
+const tmp = useTempDir('reps', { 'tiny.yaml': tinyScenario({ steps: 12 }) });
+const dir = tmp.path('out');
 let code: number;
+let out: string;
+let err: string;
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'partnersim-reps-'));
-  writeFileSync(join(root, 'tiny.yaml'), TINY);
-  dir = join(root, 'out');
-  code = await main(['run', join(root, 'tiny.yaml'), '--reps', '3', '--out', dir], { out: (text) => void (out += text), err: (text) => void (err += text) });
+  ({ code, out, err } = await runCli(['run', tmp.path('tiny.yaml'), '--reps', '3', '--out', dir]));
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const seeds = [0, 1, 2].map((r) => replicateSeed(5, r));
 

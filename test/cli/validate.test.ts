@@ -1,26 +1,15 @@
 // `partnersim validate FILE... [--set k=v]`: one line per file, errors for bad ones, exit status 2 if any is bad.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/validate.ts';
 import { errorLine, fileLocation, fileMissing, outOfRange, setLocation, validateOk } from '../../src/messages.ts';
+import { useTempDir, type CliResult } from './fixtures.ts';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'partnersim-validate-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir('validate');
+const write = tmp.write;
 
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function validate(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const result = { code: 0, out: '', err: '' };
+async function validate(...args: string[]): Promise<CliResult> {
+  const result: CliResult = { code: 0, out: '', err: '' };
   const program = new Command().exitOverride();
   registerValidate(program, { out: (text) => (result.out += text), err: (text) => (result.err += text) }, result);
   await program.parseAsync(['validate', ...args], { from: 'user' });
@@ -39,7 +28,7 @@ describe('partnersim validate', () => {
 
   it('prints the error of a bad file, goes on with the others, and exits 2', async () => {
     const bad = write('bad.yaml', 'policy:\n  carrot: 1.5\n');
-    const missing = join(dir, 'missing.yaml');
+    const missing = tmp.path('missing.yaml');
     const good = write('good.yaml', 'time: {steps: 12}\n');
     const { code, out, err } = await validate(bad, missing, good);
     expect(code).toBe(2);

@@ -1,26 +1,16 @@
 // Each kind of bad scenario file gives one message naming file:line:column, the key, what was expected,
 // what was found and a fix, with a stable error code (files written to a temporary directory, read from disk).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { isPartnersimError, type ErrorCode } from '../../src/errors.ts';
 import * as message from '../../src/messages.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { useTempDir } from '../cli/fixtures.ts';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'partnersim-load-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
+const tmp = useTempDir('load');
+const dir = tmp.root;
+const write = tmp.write;
 
 function expectFailure(path: string, code: ErrorCode, text: string): void {
   try {
