@@ -171,7 +171,7 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
     const size = 2 + Math.floor(rng() * 3);
     for (let tries = 0; tries < 3 * size && members.length <= size; tries++) {
       // Officers know their area: of two organisations they think of, they approach the one whose values
-      // are closer to those already convened.
+      // are closer to those of the organisation they convened last.
       const first = local[Math.floor(rng() * local.length)];
       const second = local[Math.floor(rng() * local.length)];
       const anchor = o.norms[members[members.length - 1]];

@@ -4,7 +4,7 @@ import type { OrgKind } from '../scenario/schema.ts';
 
 /** How each kind of organisation starts: mean power, capacity for partnership work, motivation mix
  * (shared values, access to resources, compliance; normalised per organisation), exposure to market
- * competition, and whether it competes for pupils with others of its kind. Dhillon (2009): partners
+ * competition (rivalry itself is between organisations of the same kind in the same area). Dhillon (2009): partners
  * differ in power, culture and reasons for joining; ABPP: schools and academies compete for pupils. */
 export const KIND_PROFILES: Readonly<Record<OrgKind, {
   power: number; capacity: number; values: number; resources: number; compliance: number; exposure: number;
@@ -89,7 +89,7 @@ export const PARAMS = {
   // Leaders: turnover resets leader-level trust; experience grows with tenure (years).
   experienceGrowth: 0.02,
   newLeaderContacts: 3,
-  // Continuum: thresholds of the weighted score between levels, and hysteresis against flapping.
+  // Continuum: thresholds of the score (the mean of the four features) between levels, and hysteresis against flapping.
   levelThresholds: [0.42, 0.54, 0.66] as readonly number[],
   levelHysteresis: 0.02,
   /** Values below this are flushed to zero: subnormal floats slow the step loop many-fold. */

@@ -22,7 +22,7 @@ export interface PartnershipEvent {
   readonly kind: EventKind;
   readonly partnership: number;
   readonly organisations: readonly number[];
-  /** Why: a Cause for left/dissolved; for formed, what brought it about ('network', 'broker', 'mandate', 'history'); for joined, 'peers'; for strengthened/weakened, the feature that moved most ('trust', 'network', 'norms', 'motivation'). */
+  /** Why: a Cause for left/dissolved; for formed, what brought it about ('network', 'broker', 'mandate', 'history'); for joined, 'peers'; for strengthened, its highest feature, for weakened its lowest ('trust', 'network', 'norms', 'motivation'). */
   readonly cause: string;
   /** The continuum level after the event, for strengthened/weakened. */
   readonly level?: LevelName;

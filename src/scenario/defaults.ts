@@ -72,7 +72,7 @@ export const DEFAULT_TRUST: TrustParams = {
   /** x: how much the truster's dependence on its partner speeds the loss of trust. */
   dependenceWeight: 0.5,
   /** k in s = tanh(k (a - b)): how sharply a gap between contribution and expectation registers. Not among
-   * the defaults MODEL.md quotes (Pant & Yu's own reference uses 1); 4 makes a full contribution against
+   * the defaults MODEL.md quotes (Pant & Yu's own reference uses 1); 4 makes a contribution of 0.8 against
    * an expectation of one half register as s = 0.83, and a defection as s = -0.96. */
   sensitivity: 4,
 };
