@@ -52,6 +52,7 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
       const profile = KIND_PROFILES[ORG_KINDS[kind]];
       orgs.kind[i] = kind;
       orgs.area[i] = a;
+      orgs.market[i] = a * ORG_KINDS.length + kind;
       orgs.x[i] = (a % columns) + 0.05 + 0.9 * rng();
       orgs.y[i] = Math.floor(a / columns) + 0.05 + 0.9 * rng();
       orgs.power[i] = clamp01(profile.power + (rng() - 0.5) * 0.3);

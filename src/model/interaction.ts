@@ -19,6 +19,7 @@ export function prepareOrgsInPlace(world: World, fundHorizon: number, carrot: nu
     const mix = o.motValues[i] + 0.75 * o.motResources[i] + 0.45 * o.motCompliance[i];
     const stretch = Math.min(1, o.capacity[i] * (1 + carrot) / (0.25 + 0.2 * o.memberships[i]));
     o.effort[i] = Math.min(1, mix * stretch * (0.8 + 0.4 * o.leaderExperience[i]));
+    o.resolve[i] = o.trustworthiness[i] - PARAMS.costBase - PARAMS.costCapacity * (1 - o.capacity[i]);
     const fd = o.fundDependence[i];
     o.shadow[i] = ((1 - fd) * 0.85 + fd * fundHorizon) * (1 - 0.25 * o.nonLocal[i]);
     o.betrayed[i] = 0;
@@ -39,7 +40,7 @@ export function prepareOrgsInPlace(world: World, fundHorizon: number, carrot: nu
 export function interactInPlace(world: World, rng: Rng, competition: number, tp: TrustParams, drop: number[]): number {
   const o = world.orgs;
   const t = world.ties;
-  const { kind, area, power, capacity, exposure, trustworthiness, effort, shadow, norms, betrayed, rewarded } = o;
+  const { market, power, exposure, resolve, effort, shadow, norms, betrayed, rewarded } = o;
   const { a: A, b: B, alive, trustAB, trustBA, leaderAB, leaderBA, damageAB, damageBA, strength, age, interactions, shared, sharedMandated } = t;
   const P = PARAMS;
   const lw = P.leaderTrustWeight;
@@ -58,14 +59,13 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
       // Contribution: a defecting side gives nothing; in a partnership held together only by mandate,
       // the motive is compliance and the contribution the minimum (Dhillon 2009).
       const compelled = 1 - 0.4 * sh * +(shared[e] === sharedMandated[e]);
-      const rivals = competition * +(kind[a] === kind[b]) * +(area[a] === area[b]);
+      const rivals = P.rivalryTemptation * competition * +(market[a] === market[b]);
       const benefit = P.benefitBase + P.benefitShared * sh + 0.5 * Math.abs(power[a] - power[b]);
       const wA = sh * (0.5 * st + 0.5 * shadow[a]) + (1 - sh) * st;
       const wB = sh * (0.5 * st + 0.5 * shadow[b]) + (1 - sh) * st;
-      const cA = P.costBase + P.costCapacity * (1 - capacity[a]) + P.rivalryTemptation * rivals * exposure[a];
-      const cB = P.costBase + P.costCapacity * (1 - capacity[b]) + P.rivalryTemptation * rivals * exposure[b];
-      const defectA = +(rng() * (1 + Math.exp((trustworthiness[a] - cA + wA * benefit) / P.decisionNoise)) < 1);
-      const defectB = +(rng() * (1 + Math.exp((trustworthiness[b] - cB + wB * benefit) / P.decisionNoise)) < 1);
+      // Defection has chance 1 / (1 + exp((threshold - (c - w b)) / noise)), c = base + capacity shortfall + rivalry.
+      const defectA = +(rng() * (1 + Math.exp((resolve[a] - rivals * exposure[a] + wA * benefit) / P.decisionNoise)) < 1);
+      const defectB = +(rng() * (1 + Math.exp((resolve[b] - rivals * exposure[b] + wB * benefit) / P.decisionNoise)) < 1);
       const sOfB = trustSignal((1 - defectB) * effort[b] * compelled, P.expectedContribution, tp.sensitivity);
       const sOfA = trustSignal((1 - defectA) * effort[a] * compelled, P.expectedContribution, tp.sensitivity);
       // Trust type from repeated interaction and shared norms sets how fast trust is lost.

@@ -7,6 +7,8 @@ export interface Orgs {
   readonly n: number;
   readonly kind: Uint8Array;
   readonly area: Uint16Array;
+  /** Its market: area and kind in one number, equal for rivals (same kind, same area). */
+  readonly market: Int32Array;
   readonly x: Float64Array;
   readonly y: Float64Array;
   /** Size, resources and status. */
@@ -37,8 +39,10 @@ export interface Orgs {
   readonly leaderCount: Int32Array;
   /** Partnerships it belongs to now. */
   readonly memberships: Int32Array;
-  /** Per step scratch: effort it puts into partnership work, and its shadow of the future. */
+  /** Per step scratch: effort it puts into partnership work, its resolve (trustworthiness less the cost
+   * of contributing, before rivalry and the benefit of cooperation), and its shadow of the future. */
   readonly effort: Float64Array;
+  readonly resolve: Float64Array;
   readonly shadow: Float64Array;
   /** Share of its partnership benefit that came from funding last step. */
   readonly fundDependence: Float64Array;
@@ -137,13 +141,14 @@ export function createOrgs(n: number): Orgs {
     n,
     kind: new Uint8Array(n),
     area: new Uint16Array(n),
+    market: new Int32Array(n),
     x: f(), y: f(), power: f(), capacity: f(), culture: f(), norms: f(),
     motValues: f(), motResources: f(), motCompliance: f(), exposure: f(),
     trustworthiness: f(), joinThreshold: f(), trustWeight: f(),
     nonLocal: new Uint8Array(n),
     leaderExperience: f(), leaderTenure: f(), leaderCount: new Int32Array(n),
     memberships: new Int32Array(n),
-    effort: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), trustSeen: f(), tiesSeen: f(), betrayed: f(), rewarded: f(),
+    effort: f(), resolve: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), trustSeen: f(), tiesSeen: f(), betrayed: f(), rewarded: f(),
     ties: Array.from({ length: n }, () => []),
     partnerships: Array.from({ length: n }, () => []),
   };
