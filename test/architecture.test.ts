@@ -1,0 +1,38 @@
+// The layering the browser relies on: model, engine and scenario (and the leaves they import) touch no
+// Node API, no wall clock and no Math.random, and import nothing from later stages of the pipeline.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SHARED = ['src/model', 'src/engine', 'src/scenario'];
+const LEAVES = ['src/random.ts', 'src/errors.ts', 'src/messages.ts', 'src/version.ts'];
+
+/** Returns every .ts file of the shared core with its code (comments removed: they may name what the code must not use). */
+function coreFiles(): { file: string; text: string }[] {
+  const files = [...SHARED.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f))), ...LEAVES];
+  return files.map((file) => ({ file, text: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '') }));
+}
+
+/** Returns the module specifiers a file imports or re-exports. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^(?:import|export)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
+}
+
+describe('the shared core (model, engine, scenario) runs in a browser', () => {
+  it.each(coreFiles())('$file imports nothing from Node', ({ text }) => {
+    expect(importsOf(text).filter((spec) => spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process'].includes(spec))).toEqual([]);
+    expect(text).not.toMatch(/\brequire\(|\bprocess\./);
+  });
+
+  it.each(coreFiles())('$file reads no wall clock and no Math.random', ({ text }) => {
+    expect(text).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now/);
+  });
+
+  it.each(coreFiles())('$file imports nothing from later stages (cli, analysis, report, sweep, web)', ({ text }) => {
+    expect(importsOf(text).filter((spec) => /\/(cli|analysis|report|sweep|web)\//.test(spec))).toEqual([]);
+  });
+
+  it('finds the imports it checks (the check can fail)', () => {
+    expect(importsOf("import { x } from 'node:fs';\nexport { y } from '../cli/main.ts';")).toEqual(['node:fs', '../cli/main.ts']);
+  });
+});
