@@ -28,10 +28,6 @@ export function nextDamage(r: number, s: number, p: TrustParams): number {
   return next * +(next > 1e-9);
 }
 
-/** The trust types of Lewicki & Bunker (1996), shallowest first. */
-export const TRUST_TYPES = ['calculus', 'knowledge', 'identification'] as const;
-export type TrustType = (typeof TRUST_TYPES)[number];
-
 /** Returns the trust type (0 calculus, 1 knowledge, 2 identification) from repeated interaction, trust and shared norms (Lewicki & Bunker 1996). */
 export function trustTypeOf(interactions: number, trust: number, normGap: number): number {
   const knowledge = +(interactions >= PARAMS.knowledgeInteractions);
