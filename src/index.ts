@@ -9,7 +9,7 @@ export {
   scenarioInputSchema, LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS, COUNTED_KINDS,
   type Scenario, type ScenarioInput, type Schedule, type Area, type LeverKey, type OrgKind,
 } from './scenario/schema.ts';
-export { runScenario, runReplicates, type RunOptions } from './engine/run.ts';
+export { runScenario, runReplicates, ReplicateFailure, type RunOptions } from './engine/run.ts';
 export { Simulation } from './engine/simulation.ts';
 export { kaplanMeier, survivalAt, type SurvivalPoint } from './engine/survival.ts';
 export { valueAt, leversAt } from './engine/levers.ts';

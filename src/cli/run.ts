@@ -2,11 +2,10 @@
 // (manifest, summary, time series, partnerships, events), then prints a short summary.
 import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
-import { runScenario } from '../engine/run.ts';
+import { ReplicateFailure, runReplicates } from '../engine/run.ts';
 import type { RunResult } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
 import { badSeed, errorLine, notPositiveInteger, replicatesSummary, resultsWritten, runFailed, runSummary, tooManySteps } from '../messages.ts';
-import { replicateSeed } from '../random.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import { scenarioInputSchema, type Scenario } from '../scenario/schema.ts';
@@ -63,9 +62,9 @@ function runCommand(file: string, options: RunCommandOptions, args: readonly str
   checkResultDir(dir);
 
   const masterSeed = scenario.time.seed;
-  const seeds = Array.from({ length: reps }, (_, replicate) => replicateSeed(masterSeed, replicate));
-  const results = runAll(scenario, seeds, io, options.quiet === true);
+  const results = runAll(scenario, reps, io, options.quiet === true);
   if (results === null) return 1;
+  const seeds = results.map((result) => result.seed);
 
   const provenance = { version: VERSION, commit: gitCommit(), node: process.version, args, scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
   writeResultDir(dir, resultFiles(results, provenance));
@@ -73,21 +72,20 @@ function runCommand(file: string, options: RunCommandOptions, args: readonly str
   return 0;
 }
 
-// Runs each replicate with its own seed, reporting progress; a run that throws is a bug in the model, reported
-// with its seed so that it can be reproduced, and nothing is written (null).
-function runAll(scenario: Scenario, seeds: readonly number[], io: Io, quiet: boolean): RunResult[] | null {
-  const progress = createProgress(io, seeds.length, { terminal: process.stderr.isTTY === true, quiet: quiet || seeds.length === 1, columns: process.stderr.columns });
-  const results: RunResult[] = [];
-  for (const [replicate, seed] of seeds.entries()) {
-    try {
-      results.push(runScenario(scenario, { seed }));
-    } catch (error) {
-      // The bar is cleared first, or clearing it would wipe the report's first line.
-      progress.stop();
-      io.err(errorLine(runFailed(replicate, seed, error instanceof Error ? (error.stack ?? error.message) : String(error))) + '\n');
-      return null;
-    }
-    progress.done(seed);
+// Runs the replicates, reporting progress; a run that throws is a bug in the model, reported with its seed so
+// that it can be reproduced, and nothing is written (null).
+function runAll(scenario: Scenario, reps: number, io: Io, quiet: boolean): RunResult[] | null {
+  const progress = createProgress(io, reps, { terminal: process.stderr.isTTY === true, quiet: quiet || reps === 1, columns: process.stderr.columns });
+  let results: RunResult[];
+  try {
+    results = runReplicates(scenario, reps, (_, seed) => progress.done(seed));
+  } catch (error) {
+    // The bar is cleared first, or clearing it would wipe the report's first line.
+    progress.stop();
+    if (!(error instanceof ReplicateFailure)) throw error;
+    const cause = error.cause;
+    io.err(errorLine(runFailed(error.replicate, error.seed, cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))) + '\n');
+    return null;
   }
   progress.stop();
   return results;

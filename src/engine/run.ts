@@ -18,12 +18,30 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   return simulation.result();
 }
 
-/** Runs replicates 0..reps-1 of a scenario, each with the seed hashed from the master seed and its number, and returns their results in order. */
-export function runReplicates(scenario: Scenario, reps: number, onDone?: (done: number) => void): RunResult[] {
+/** A replicate that threw: which one and its seed, so that the failure can be reproduced, with the error as `cause`. */
+export class ReplicateFailure extends Error {
+  readonly replicate: number;
+  readonly seed: number;
+  constructor(replicate: number, seed: number, cause: unknown) {
+    super(`replicate ${replicate} (seed ${seed}) failed`, { cause });
+    this.name = 'ReplicateFailure';
+    this.replicate = replicate;
+    this.seed = seed;
+  }
+}
+
+/** Runs replicates 0..reps-1 of a scenario, each with the seed hashed from the master seed and its number, and returns
+ * their results in order; `onDone` hears of each as it finishes. A replicate that throws ends them with a ReplicateFailure. */
+export function runReplicates(scenario: Scenario, reps: number, onDone?: (done: number, seed: number) => void): RunResult[] {
   const results: RunResult[] = [];
   for (let r = 0; r < reps; r++) {
-    results.push(runScenario(scenario, { seed: replicateSeed(scenario.time.seed, r) }));
-    onDone?.(r + 1);
+    const seed = replicateSeed(scenario.time.seed, r);
+    try {
+      results.push(runScenario(scenario, { seed }));
+    } catch (error) {
+      throw new ReplicateFailure(r, seed, error);
+    }
+    onDone?.(r + 1, seed);
   }
   return results;
 }

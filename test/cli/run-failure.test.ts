@@ -5,15 +5,15 @@ import { errorLine, runFailed } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
-vi.mock('../../src/engine/run.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/engine/run.ts')>();
-  return {
-    ...original,
-    runScenario: (...args: Parameters<typeof original.runScenario>) => {
-      if (args[1]?.seed === replicateSeed(5, 1)) throw new Error('broken invariant');
-      return original.runScenario(...args);
-    },
-  };
+vi.mock('../../src/engine/simulation.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/engine/simulation.ts')>();
+  class FailingSimulation extends original.Simulation {
+    constructor(...args: ConstructorParameters<typeof original.Simulation>) {
+      if (args[1] === replicateSeed(5, 1)) throw new Error('broken invariant');
+      super(...args);
+    }
+  }
+  return { ...original, Simulation: FailingSimulation };
 });
 
 const tmp = useTempDir('failure', { 'tiny.yaml': tinyScenario({ steps: 3, areas: 1, kinds: { school: 6, academy: 4 } }) });
