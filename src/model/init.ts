@@ -68,7 +68,6 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
       orgs.exposure[i] = profile.exposure;
       orgs.leaderExperience[i] = drawExperience(ctx);
       orgs.leaderTenure[i] = Math.floor(rng() * 5 * ctx.stepsPerYear);
-      orgs.leaderCount[i] = 1;
       orgs.trustworthiness[i] = trustworthinessOf(orgs.motValues[i], orgs.leaderExperience[i], rng());
       orgs.joinThreshold[i] = 0.05 + 0.5 * rng();
       orgs.trustWeight[i] = 0.5;

@@ -26,7 +26,6 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
     o.leaderExperience[i] += growth * (1 - o.leaderExperience[i]);
     if (rng() >= chance) continue;
     const a = o.area[i];
-    o.leaderCount[i]++;
     o.leaderTenure[i] = 0;
     o.leaderExperience[i] = drawExperience(ctx);
     o.norms[i] = Math.min(1, Math.max(0, o.norms[i] + (rng() - 0.5) * ctx.levers.culture[a] * 0.3));

@@ -33,10 +33,9 @@ export interface Orgs {
   readonly trustWeight: Float64Array;
   /** 1 once the organisation is in a trust not based on its locality. */
   readonly nonLocal: Uint8Array;
-  /** Its leader: experience, tenure (steps), and a count of leaders so far. */
+  /** Its leader: experience, and tenure in steps. */
   readonly leaderExperience: Float64Array;
   readonly leaderTenure: Float64Array;
-  readonly leaderCount: Int32Array;
   /** Partnerships it belongs to now. */
   readonly memberships: Int32Array;
   /** Per step scratch: effort it puts into partnership work, its resolve (trustworthiness less the cost
@@ -146,7 +145,7 @@ export function createOrgs(n: number): Orgs {
     motValues: f(), motResources: f(), motCompliance: f(), exposure: f(),
     trustworthiness: f(), joinThreshold: f(), trustWeight: f(),
     nonLocal: new Uint8Array(n),
-    leaderExperience: f(), leaderTenure: f(), leaderCount: new Int32Array(n),
+    leaderExperience: f(), leaderTenure: f(),
     memberships: new Int32Array(n),
     effort: f(), resolve: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), trustSeen: f(), tiesSeen: f(), betrayed: f(), rewarded: f(),
     ties: Array.from({ length: n }, () => []),
