@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'file-unreadable'
   | 'bad-option'
   | 'output-unwritable'
-  | 'output-occupied';
+  | 'output-occupied'
+  | 'sweep-invalid'
+  | 'sweep-mismatch'
+  | 'sweep-incomplete';
 
 /** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
 export class PartnersimError extends Error {

@@ -50,9 +50,9 @@ export function repeatedKey(at: string, found: string): string {
 // Scenario files: keys and values.
 
 /** Returns the message for a key the scenario schema does not know, with the closest valid key when one is near. */
-export function unknownKey(at: string, key: string, name: string, allowed: readonly string[], suggestion?: string): string {
+export function unknownKey(at: string, key: string, name: string, allowed: readonly string[], suggestion?: string, schemaFile = 'scenarios/schema.json'): string {
   const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
-  const fix = suggestion === undefined ? 'remove it, or check its spelling and nesting against scenarios/schema.json' : `use ${suggestion} instead`;
+  const fix = suggestion === undefined ? `remove it, or check its spelling and nesting against ${schemaFile}` : `use ${suggestion} instead`;
   return `${at}: unknown key ${key}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(name)}${hint} Fix: ${fix}.`;
 }
 
@@ -264,4 +264,210 @@ export function replicatesSummary(
 /** Returns the line naming the directory the results were written to. */
 export function resultsWritten(dir: string): string {
   return `results written to ${dir}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sweep files.
+
+/** Returns the message for a sweep file that does not exist. */
+export function sweepFileMissing(path: string): string {
+  return `${path}: sweep file not found: expected a YAML or JSON sweep file there, found nothing. Fix: check the file name and its directory.`;
+}
+
+/** Returns the message for a sweep whose base scenario file does not exist. */
+export function sweepScenarioMissing(at: string, target: string, sweepFile: string): string {
+  return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${sweepFile}.`;
+}
+
+/** Returns the message for a sweep that varies nothing. */
+export function sweepWithoutParameters(at: string): string {
+  return `${at}: parameters is empty: expected at least one key to vary, such as policy.carrot: [0, 0.4, 0.8]. Fix: add a parameter; to repeat one scenario, use partnersim run --reps.`;
+}
+
+/** Returns the message for a range whose end is not above its start. */
+export function rangeNotIncreasing(at: string, key: string, from: number, to: number): string {
+  return `${at}: parameters.${key} is an empty range: expected to above from, found from: ${from}, to: ${to}. Fix: swap them, or list a single value as [${from}].`;
+}
+
+/** Returns the message for `steps` on a range in a sampled design. */
+export function stepsOnlyForGrid(at: string, key: string, design: string): string {
+  return `${at}: parameters.${key}.steps applies only to the grid design: expected a range {from, to} for design ${design}, which draws values from it, found steps. Fix: remove steps, or use design: grid.`;
+}
+
+/** Returns the message for a range without `steps` in a grid. */
+export function gridRangeWithoutSteps(at: string, key: string, from: number, to: number): string {
+  return `${at}: parameters.${key} needs steps in a grid: expected a list of values or {from, to, steps}, found a range without steps. Fix: write {from: ${from}, to: ${to}, steps: 5}, or list the values.`;
+}
+
+/** Returns the message for `samples` in a grid. */
+export function samplesNotForGrid(at: string): string {
+  return `${at}: samples does not apply to the grid design: expected no samples (a grid takes every combination), found samples. Fix: remove samples, or choose design: random, lhs, sobol or morris.`;
+}
+
+/** Returns the message for a sampled design without `samples`. */
+export function samplesRequired(at: string, design: string): string {
+  const what = design === 'sobol' ? 'base samples N (N x (k+2) points)' : design === 'morris' ? 'trajectories r (r x (k+1) points)' : 'points';
+  return `${at}: design ${design} needs samples: expected samples, the number of ${what}, found nothing. Fix: add samples: 100 (or the number you need).`;
+}
+
+/** Returns the message for `levels` outside a Morris design. */
+export function levelsOnlyForMorris(at: string, design: string): string {
+  return `${at}: levels applies only to the morris design: expected no levels for design ${design}, found levels. Fix: remove levels, or use design: morris.`;
+}
+
+/** Returns the message for an odd number of Morris levels. */
+export function morrisLevelsOdd(at: string, levels: number): string {
+  return `${at}: levels is odd: expected an even number of grid levels (Morris's step of p/(2(p-1)) needs p even), found ${levels}. Fix: use ${levels + 1}.`;
+}
+
+/** Returns the message for a Sobol design with more parameters than the sequence's dimensions support. */
+export function tooManySobolParameters(at: string, count: number, max: number): string {
+  return `${at}: too many parameters for design sobol: expected at most ${max} (Saltelli sampling uses twice as many Sobol' dimensions), found ${count}. Fix: vary fewer keys, or screen them first with design: morris.`;
+}
+
+/** Returns the message for a time-series step after the run's last step. */
+export function recordStepBeyondRun(at: string, step: number, steps: number): string {
+  return `${at}: record.timeseries.steps asks for step ${step}: expected a step from 1 to ${steps} (the base scenario's time.steps), found ${step}. Fix: use a step of at most ${steps}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sweep directories: resuming, status, merging.
+
+const listed = (indices: readonly number[], max = 20): string =>
+  indices.length <= max ? indices.join(', ') : `${indices.slice(0, max).join(', ')} and ${indices.length - max} more`;
+
+/** Returns the message for a directory that holds no sweep (no manifest.json of a sweep). */
+export function notASweepDir(dir: string): string {
+  return `${dir}: not a sweep directory: expected a manifest.json written by partnersim sweep, found none. Fix: give a directory that partnersim sweep (or merge) wrote.`;
+}
+
+/** Returns the message for resuming into a directory that holds another sweep. */
+export function resumeOtherSweep(dir: string, foundName: string, foundHash: string, name: string, hash: string): string {
+  return `${dir}: holds another sweep: expected sweep ${name} (hash ${hash}), found ${foundName} (hash ${foundHash}); the sweep file, its scenario or partnersim's version has changed since. Fix: choose another directory with --out, or delete ${dir} to start again.`;
+}
+
+/** Returns the message for resuming a shard into a directory that holds another shard. */
+export function resumeOtherShard(dir: string, found: string, asked: string): string {
+  return `${dir}: holds another part of this sweep: expected ${asked}, found ${found}. Fix: give each shard its own --out directory.`;
+}
+
+/** Returns the message for resuming with another output format. */
+export function resumeOtherFormat(dir: string, found: string, asked: string): string {
+  return `${dir}: holds this sweep in another format: expected --format ${asked}, found ${found}. Fix: run again with --format ${found}, or choose another --out directory.`;
+}
+
+/** Returns the message for merge or status without directories. */
+export function noParts(): string {
+  return 'no sweep directories given: expected one or more directories that partnersim sweep wrote. Fix: list them, e.g. results/my-sweep.parts/shard-*.';
+}
+
+/** Returns the message for a part that belongs to another sweep. */
+export function foreignPart(dir: string, name: string, hash: string, firstDir: string, firstName: string, firstHash: string): string {
+  return `${dir}: is part of another sweep: expected sweep ${firstName} (hash ${firstHash}) like ${firstDir}, found ${name} (hash ${hash}). Fix: leave ${dir} out, or rerun it with the same sweep file and partnersim version.`;
+}
+
+/** Returns the message for parts written in different formats. */
+export function partFormatDiffers(dir: string, format: string, firstDir: string, firstFormat: string): string {
+  return `${dir}: written as ${format}: expected ${firstFormat} like ${firstDir}. Fix: rerun the odd part with --format ${firstFormat}.`;
+}
+
+/** Returns the message for parts sharded differently. */
+export function partShardingDiffers(dir: string, shard: string, firstDir: string, firstShard: string): string {
+  return `${dir}: holds ${shard}: expected the same number of shards as ${firstDir} (${firstShard}). Fix: merge parts of one sharding only.`;
+}
+
+/** Returns the message for runs found in two parts. */
+export function mergeDuplicateRuns(dir: string, other: string, indices: readonly number[]): string {
+  return `${dir}: repeats runs already in ${other}: expected each run in exactly one part, found runs ${listed(indices)} twice. Fix: give each shard's directory once.`;
+}
+
+/** Returns the message for a merge that lacks runs, with the shards to run again. */
+export function mergeMissingRuns(missing: readonly number[], resubmit: readonly number[], shards: number | null, absent: readonly number[]): string {
+  const which = shards === null ? 'run the sweep again with the same command to finish it' : `run shards ${resubmit.join(', ')} (of ${shards}) again${absent.length > 0 ? ` (no directory given for shards ${absent.join(', ')})` : ''}`;
+  return `cannot merge: expected every run of the sweep, found ${missing.length} missing: runs ${listed(missing)}. Fix: ${which}; partnersim sweep status lists them.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// partnersim sweep, merge and emit.
+
+/** Returns the cli-progress format of the bar shown on a terminal while a sweep runs. */
+export function sweepBarFormat(): string {
+  return 'sweep {bar} {value}/{total} runs | {rate} runs/s | {eta_formatted} left';
+}
+
+/** Returns the plain progress line of a sweep (when stderr is not a terminal). */
+export function sweepProgressLine(finished: number, total: number, perSecond: number, secondsLeft: number | null): string {
+  const percent = Math.floor((100 * finished) / total);
+  const left = secondsLeft === null ? '' : `, about ${formatDuration(secondsLeft)} left`;
+  return `sweep: ${finished}/${total} runs (${percent}%)${perSecond > 0 ? `, ${perSecond.toFixed(1)} runs/s` : ''}${finished < total ? left : ''}`;
+}
+
+/** Returns a duration in seconds as a person reads it: 45 s, 12 min, 3.5 h. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** Returns the line a finished sweep prints. */
+export function sweepFinished(name: string, part: string, total: number, ran: number, kept: number, failed: number, dir: string): string {
+  const from = kept > 0 ? ` (${ran} run now, ${kept} kept from before)` : '';
+  return `sweep ${name}, ${part}: ${total} runs done${from}, ${failed} failed; results written to ${dir}`;
+}
+
+/** Returns the message for a sweep whose runs failed, naming them and how to run them again. */
+export function sweepRunsFailed(failed: readonly number[], total: number, dir: string, firstError: string): string {
+  return `${failed.length} of ${total} runs failed: runs ${listed(failed)}; the first error was: ${firstError}. Their errors are in ${dir}/journal.jsonl and the error column of the runs table. Fix: correct the cause, then run the same command again: finished runs are kept and only the failed ones run again.`;
+}
+
+/** Returns the message for an interrupted sweep. */
+export function sweepInterrupted(finished: number, total: number, dir: string): string {
+  return `interrupted: ${finished} of ${total} runs are finished and kept in ${dir}. Run the same command again to resume.`;
+}
+
+/** Returns the message for a --shard that is not i/N or auto/N. */
+export function badShard(text: string): string {
+  return `--shard ${text}: expected i/N with 0 <= i < N (such as 2/7), or auto/N to take i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, found ${JSON.stringify(text)}. Fix: write --shard 0/${/\/(\d+)$/.exec(text)?.[1] ?? 'N'} for the first of N shards.`;
+}
+
+/** Returns the message for --shard auto/N when no array-index variable is set. */
+export function shardIndexUnset(count: number, names: readonly string[]): string {
+  return `--shard auto/${count}: expected the shard index in one of ${names.join(', ')}, found none set. Fix: run inside a job array, or give the index: --shard 0/${count}.`;
+}
+
+/** Returns the message for an array-index variable that is not a shard index. */
+export function shardIndexBad(name: string, value: string, count: number): string {
+  return `--shard auto/${count}: ${name} is ${JSON.stringify(value)}: expected a whole number from 0 to ${count - 1}. Fix: submit the job array as --array=0-${count - 1}.`;
+}
+
+/** Returns the lines `partnersim sweep status` prints. */
+export function sweepStatusReport(
+  name: string,
+  hash: string,
+  runs: number,
+  finished: number,
+  failed: readonly number[],
+  missing: readonly number[],
+  shards: number | null,
+  resubmit: readonly number[],
+  absent: readonly number[],
+): string {
+  const lines = [`sweep ${name} (hash ${hash}): ${runs} runs${shards === null ? '' : ` in ${shards} shards`}; ${finished - failed.length} finished, ${failed.length} failed, ${missing.length} missing`];
+  if (missing.length > 0) lines.push(`missing runs: ${listed(missing)}`);
+  if (failed.length > 0) lines.push(`failed runs: ${listed(failed)}`);
+  if (absent.length > 0) lines.push(`shards with no directory given: ${absent.join(', ')}`);
+  if (resubmit.length > 0) lines.push(`shards to run again: ${resubmit.join(', ')} (sbatch --array=${resubmit.join(',')} with the script from partnersim emit slurm)`);
+  if (missing.length === 0 && failed.length === 0) lines.push(shards === null ? 'complete' : 'complete: merge the parts with partnersim merge');
+  else if (shards === null) lines.push('to finish: run the same partnersim sweep command again');
+  return lines.join('\n');
+}
+
+/** Returns the line partnersim merge prints. */
+export function mergeWritten(parts: number, runs: number, dir: string): string {
+  return `merged ${parts} parts (${runs} runs) into ${dir}`;
+}
+
+/** Returns the lines partnersim emit slurm prints: where the script is and how to submit it. */
+export function slurmScriptWritten(path: string, shards: number): string {
+  return `wrote ${path}: a job array of ${shards} shards and a chained merge. Submit it with: sbatch ${path}`;
 }

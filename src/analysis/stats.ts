@@ -1,6 +1,6 @@
 // Summaries over replicates: the mean, sample standard deviation and Student-t 95% interval of each
 // metric, skipping metrics a replicate could not measure (null).
-import type { AreaMetrics, Metrics, MetricName } from '../engine/types.ts';
+import { METRIC_NAMES, type AreaMetrics, type Metrics, type MetricName } from '../engine/types.ts';
 import { studentTQuantile } from './student-t.ts';
 
 /** A quantity over replicates: mean (null with no values), sample sd and 95% interval (null with fewer than two). */
@@ -12,20 +12,6 @@ export interface Summary {
 
 /** An area's outcomes over replicates, each summarised. */
 export type AreaSummary = { readonly area: string } & { readonly [K in Exclude<keyof AreaMetrics, 'area'>]: Summary };
-
-/** The metric names in a fixed order (the Record makes the compiler insist on every metric). */
-export const METRIC_NAMES = Object.keys({
-  partnershipsFormed: 0,
-  partnershipsDissolved: 0,
-  partnershipsActiveAtEnd: 0,
-  participationAtEnd: 0,
-  meanTrustAtEnd: 0,
-  meanStrengthAtEnd: 0,
-  strongShareAtEnd: 0,
-  meanLifetimeYears: 0,
-  survival3y: 0,
-  survival5y: 0,
-} satisfies Record<MetricName, 0>) as readonly MetricName[];
 
 const AREA_FIELDS = Object.keys({
   organisations: 0,

@@ -7,6 +7,9 @@ import { VERSION } from '../version.ts';
 import { registerValidate } from './validate.ts';
 import { registerRun } from './run.ts';
 import { registerSchema } from './schema.ts';
+import { registerSweep } from './sweep.ts';
+import { registerMerge } from './merge.ts';
+import { registerEmit } from './emit.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {
@@ -19,8 +22,18 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/** What commands read of their surroundings, so tests can set it: the environment, whether stderr is a terminal, and
+ * (tests only) a module whose `recordRun` sweeps use instead of the engine's. */
+export interface Deps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly terminal: boolean;
+  readonly sweepRunner?: string;
+}
+
+const processDeps = (): Deps => ({ env: process.env, terminal: process.stderr.isTTY === true });
+
 /** Returns the commander program with every command registered; the action handlers set `state.code`. */
-export function buildProgram(io: Io, state: { code: number }): Command {
+export function buildProgram(io: Io, state: { code: number }, deps: Deps = processDeps()): Command {
   const program = new Command()
     .name('partnersim')
     .description('Agent-based simulation of how education partnerships form, strengthen, weaken and dissolve.')
@@ -32,14 +45,18 @@ export function buildProgram(io: Io, state: { code: number }): Command {
   registerRun(program, io, state);
   registerValidate(program, io, state);
   registerSchema(program, io, state);
+  registerSweep(program, io, state, deps);
+  registerMerge(program, io, state);
+  registerEmit(program, io, state);
   return program;
 }
 
-/** Runs the CLI on these arguments and returns the exit status: 0 ok, 1 a run failed, 2 bad input. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** Runs the CLI on these arguments and returns the exit status: 0 ok, 1 a run failed (or a sweep is incomplete),
+ * 2 bad input, 130 a sweep interrupted. */
+export async function main(argv: string[], io: Io = processIo, deps: Deps = processDeps()): Promise<number> {
   const state = { code: 0 };
   try {
-    await buildProgram(io, state).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, state, deps).parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -52,7 +52,7 @@ export function checkResultDir(dir: string): void {
 }
 
 /** Writes these files into `dir` (relative to the working directory), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError naming `dir` as given. */
-export function writeResultDir(dir: string, files: Readonly<Record<string, string>>): void {
+export function writeResultDir(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
   const temporary = createTemporary(dir);
   const { target, aside } = siblings(dir);
   try {

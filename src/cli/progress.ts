@@ -1,6 +1,6 @@
-// Progress of replicates on stderr: a cli-progress bar on a terminal, a plain line per replicate otherwise.
+// Progress on stderr, of replicates and of sweeps: a cli-progress bar on a terminal, plain lines otherwise.
 import cliProgress from 'cli-progress';
-import { replicateBarFormat, replicateDone } from '../messages.ts';
+import { replicateBarFormat, replicateDone, sweepBarFormat, sweepProgressLine } from '../messages.ts';
 import type { Io } from './main.ts';
 
 /** Reports replicates as they finish; `stop` ends the report (and must be called, also on failure). */
@@ -26,6 +26,54 @@ export function createProgress(io: Io, total: number, options: { readonly termin
   bar.start(total, 0);
   return {
     done: () => bar.increment(),
+    stop: () => bar.stop(),
+  };
+}
+
+/** Reports a sweep's progress; `stop` ends the report (and must be called, also on failure or interrupt). */
+export interface SweepProgress {
+  /** `finished` of the part's `total` runs are done (the first call gives those kept from an earlier attempt). */
+  update(finished: number, total: number): void;
+  stop(): void;
+}
+
+// Plain lines come at each tenth of the way, so a log of a long sweep stays short.
+const PLAIN_LINES = 10;
+
+/** Returns a sweep's progress report on io.err: a bar with runs done, rate and time left when `terminal`, a plain
+ * line each tenth of the way otherwise, nothing when `quiet`. The rate counts only runs made by this attempt. */
+export function createSweepProgress(io: Io, options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number; readonly now?: () => number }): SweepProgress {
+  if (options.quiet) return { update: () => {}, stop: () => {} };
+  const now = options.now ?? Date.now;
+  let start: { time: number; finished: number } | undefined;
+  const rate = (finished: number): number => {
+    const seconds = (now() - (start?.time ?? now())) / 1000;
+    return seconds > 0 ? (finished - (start?.finished ?? finished)) / seconds : 0;
+  };
+  if (!options.terminal) {
+    let nextLine = 0;
+    return {
+      update: (finished, total) => {
+        start ??= { time: now(), finished };
+        if (finished < Math.min(total, nextLine) || (finished === start.finished && finished < total)) return;
+        nextLine = Math.ceil(((Math.floor((finished * PLAIN_LINES) / total) + 1) * total) / PLAIN_LINES);
+        const perSecond = rate(finished);
+        io.err(sweepProgressLine(finished, total, perSecond, perSecond > 0 ? (total - finished) / perSecond : null) + '\n');
+      },
+      stop: () => {},
+    };
+  }
+  const stream = { isTTY: true, columns: options.columns, write: (text: string) => (io.err(text), true) } as unknown as NodeJS.WritableStream;
+  const bar = new cliProgress.SingleBar({ stream, format: sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update: (finished, total) => {
+      start ??= { time: now(), finished };
+      if (!started) {
+        bar.start(total, finished, { rate: '-' });
+        started = true;
+      } else bar.update(finished, { rate: rate(finished).toFixed(1) });
+    },
     stop: () => bar.stop(),
   };
 }

@@ -54,6 +54,20 @@ export interface Metrics {
 }
 export type MetricName = keyof Metrics;
 
+/** The metric names in a fixed order (the Record makes the compiler insist on every metric). */
+export const METRIC_NAMES = Object.keys({
+  partnershipsFormed: 0,
+  partnershipsDissolved: 0,
+  partnershipsActiveAtEnd: 0,
+  participationAtEnd: 0,
+  meanTrustAtEnd: 0,
+  meanStrengthAtEnd: 0,
+  strongShareAtEnd: 0,
+  meanLifetimeYears: 0,
+  survival3y: 0,
+  survival5y: 0,
+} satisfies Record<MetricName, 0>) as readonly MetricName[];
+
 /** Outcomes in one area, so that areas with different histories can be compared. */
 export interface AreaMetrics {
   readonly area: string;

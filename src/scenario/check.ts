@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { PartnersimError, type ErrorCode } from '../errors.ts';
 import { describeFound, duplicateAreaName, missingKey, outOfRange, scheduleNotFromZero, scheduleOutOfOrder, unknownKey, wrongType } from '../messages.ts';
-import { allowedKeys, describeExpected, scenarioKeys, schemaAt } from './json-schema.ts';
+import { allowedKeys, describeExpected, scenarioJsonSchema, schemaAt, schemaKeys, type JsonSchemaNode } from './json-schema.ts';
 import { closestKey, dottedKey } from './keys.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, scenarioInputSchema, type LeverInput, type ScenarioInput } from './schema.ts';
 
@@ -18,10 +18,26 @@ export interface Origin {
   order(path: readonly PropertyKey[], target: 'key' | 'value'): number;
 }
 
+/** What a kind of document (a scenario, a sweep) is checked against: its zod schema, the JSON Schema generated from it
+ * (which messages read), and the file that publishes that JSON Schema. */
+export interface DocumentSchema<T> {
+  readonly zod: z.ZodType<T>;
+  json(): JsonSchemaNode;
+  readonly file: string;
+}
+
+const SCENARIO_SCHEMA: DocumentSchema<ScenarioInput> = { zod: scenarioInputSchema, json: scenarioJsonSchema, file: 'scenarios/schema.json' };
+
 /** Returns the content, typed, when it is a valid scenario on its own; throws the PartnersimError of its first problem otherwise. */
 export function checkScenarioInput(value: unknown, origin: Origin): ScenarioInput {
-  const result = scenarioInputSchema.safeParse(value);
-  const problems = result.success ? [...scheduleProblems(result.data), ...areaProblems(result.data)] : schemaProblems(result.error.issues, []);
+  return checkDocument(value, origin, SCENARIO_SCHEMA, (data) => [...scheduleProblems(data), ...areaProblems(data)]);
+}
+
+/** Returns the content, typed, when it is valid against a document schema and breaks none of `rules` (what a schema
+ * cannot say); throws the PartnersimError of the problem that comes first in the text otherwise. */
+export function checkDocument<T>(value: unknown, origin: Origin, schema: DocumentSchema<T>, rules: (data: T) => Problem[] = () => []): T {
+  const result = schema.zod.safeParse(value);
+  const problems = result.success ? rules(result.data) : schemaProblems(result.error.issues, []);
   if (result.success && problems.length === 0) return result.data;
   // A missing key is usually the other half of a misspelt one, so the misspelling is reported first.
   const rank = (problem: Problem) => [Number(problem.kind === 'type' && valueAt(value, problem.path) === undefined), origin.order(problem.path, target(problem))];
@@ -29,10 +45,11 @@ export function checkScenarioInput(value: unknown, origin: Origin): ScenarioInpu
     const [ra, rb] = [rank(a), rank(b)];
     return ra[0] - rb[0] || ra[1] - rb[1];
   });
-  throw problemError(first, value, origin);
+  throw problemError(first, value, origin, schema);
 }
 
-type Problem =
+/** A problem found in a document, placed by its path. */
+export type Problem =
   | { readonly kind: 'unknown' | 'range' | 'type'; readonly path: readonly PropertyKey[] }
   | { readonly kind: 'not-from-zero'; readonly path: readonly PropertyKey[]; readonly lever: string; readonly from: number }
   | { readonly kind: 'out-of-order'; readonly path: readonly PropertyKey[]; readonly lever: string; readonly previous: number; readonly from: number }
@@ -90,20 +107,20 @@ function target(problem: Problem): 'key' | 'value' {
   return problem.kind === 'unknown' ? 'key' : 'value';
 }
 
-function problemError(problem: Problem, root: unknown, origin: Origin): PartnersimError {
+function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema: DocumentSchema<T>): PartnersimError {
   const error = (code: ErrorCode, message: string) => new PartnersimError(origin.kind === 'set' ? 'set-bad-value' : code, message);
   const at = origin.at(problem.path, target(problem));
   const key = problem.path.length === 0 ? 'the scenario' : dottedKey(problem.path);
   switch (problem.kind) {
     case 'unknown': {
       const name = String(problem.path[problem.path.length - 1]);
-      const allowed = allowedKeys(schemaAt(problem.path.slice(0, -1), root) ?? {});
-      const suggestion = closestKey(key, scenarioKeys().map((k) => k.key));
-      return error('unknown-key', unknownKey(at, key, name, allowed, suggestion));
+      const allowed = allowedKeys(schemaAt(problem.path.slice(0, -1), root, schema.json()) ?? {});
+      const suggestion = closestKey(key, schemaKeys(schema.json()).map((k) => k.key));
+      return error('unknown-key', unknownKey(at, key, name, allowed, suggestion, schema.file));
     }
     case 'range':
     case 'type': {
-      const expected = describeExpected(schemaAt(problem.path, root) ?? {});
+      const expected = describeExpected(schemaAt(problem.path, root, schema.json()) ?? {});
       const found = valueAt(root, problem.path);
       if (problem.kind === 'range') return error('out-of-range', outOfRange(at, key, expected, describeFound(found)));
       return error('wrong-type', found === undefined ? missingKey(at, key, expected) : wrongType(at, key, expected, describeFound(found)));

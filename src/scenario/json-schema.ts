@@ -16,6 +16,7 @@ export interface JsonSchemaNode {
   readonly exclusiveMaximum?: number;
   readonly minLength?: number;
   readonly minItems?: number;
+  readonly enum?: readonly unknown[];
 }
 
 /** A key a scenario file may contain, as a dotted path with `[]` for a list's entries; a leaf holds a value, not a mapping. */
@@ -42,9 +43,9 @@ export function renderScenarioJsonSchema(): string {
   return JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
 }
 
-/** Returns the schema node at a path of a scenario, taking the branch of each union that the value found there matches. */
-export function schemaAt(path: readonly PropertyKey[], root: unknown): JsonSchemaNode | undefined {
-  let node: JsonSchemaNode | undefined = branchFor(scenarioJsonSchema(), root);
+/** Returns the schema node at a path of a document (a scenario unless another schema is given), taking the branch of each union that the value found there matches. */
+export function schemaAt(path: readonly PropertyKey[], root: unknown, schema: JsonSchemaNode = scenarioJsonSchema()): JsonSchemaNode | undefined {
+  let node: JsonSchemaNode | undefined = branchFor(schema, root);
   let value = root;
   for (const segment of path) {
     const container: JsonSchemaNode = node.anyOf?.find((b) => (typeof segment === 'number' ? b.items : b.properties)) ?? node;
@@ -59,6 +60,7 @@ export function schemaAt(path: readonly PropertyKey[], root: unknown): JsonSchem
 /** Returns what a schema node expects, in words: "a number from 0 to 1", "a whole number from 1 to 100000", "a list of one or more {from, value}". */
 export function describeExpected(node: JsonSchemaNode): string {
   if (node.anyOf) return node.anyOf.map(describeExpected).join(', or ');
+  if (node.enum) return `one of ${node.enum.map((value) => JSON.stringify(value)).join(', ')}`;
   switch (node.type) {
     case 'integer':
       return describeBounds('a whole number', node, 1);
@@ -84,6 +86,11 @@ export function allowedKeys(node: JsonSchemaNode): string[] {
 
 /** Returns every key a scenario file may contain, in schema order, parents before their children. */
 export function scenarioKeys(): readonly ScenarioKey[] {
+  return schemaKeys(scenarioJsonSchema());
+}
+
+/** Returns every key a document of this schema may contain, in schema order, parents before their children. */
+export function schemaKeys(schema: JsonSchemaNode): readonly ScenarioKey[] {
   const keys: ScenarioKey[] = [];
   const visit = (node: JsonSchemaNode, prefix: string): void => {
     for (const branch of node.anyOf ?? [node]) {
@@ -95,7 +102,7 @@ export function scenarioKeys(): readonly ScenarioKey[] {
       }
     }
   };
-  visit(scenarioJsonSchema(), '');
+  visit(schema, '');
   return keys;
 }
 

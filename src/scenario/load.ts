@@ -25,8 +25,13 @@ export function parseScenarioText(text: string, fileName: string): ScenarioInput
 /** Returns the normalised scenario of a file, with its `extends` chain and --set overrides applied; its name
  * defaults to the file's base name. Throws a PartnersimError for the first problem found. */
 export function loadScenario(path: string, host: ScenarioHost, options: LoadOptions = {}): Scenario {
-  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)));
-  return normalizeScenario(applyOverrides(input, options.set ?? []), baseName(path));
+  return normalizeScenario(applyOverrides(loadScenarioInput(path, host), options.set ?? []), baseName(path));
+}
+
+/** Returns a scenario file's input with its `extends` chain applied, before normalising: what a sweep varies keys of,
+ * so that a scenario-wide lever still reaches every area that does not set its own. */
+export function loadScenarioInput(path: string, host: ScenarioHost): ScenarioInput {
+  return readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)));
 }
 
 // `chain` holds the files that extend this one, to name a cycle; `missing` says what a missing file means here.
@@ -49,6 +54,7 @@ function inheritable(parent: ScenarioInput): ScenarioInput {
   return Object.fromEntries(Object.entries(parent).filter(([key]) => key !== 'name' && key !== 'description'));
 }
 
-function baseName(path: string): string {
+/** Returns a file's name without its directory and extension: the default name of a scenario or sweep. */
+export function baseName(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]*$/, '');
 }

@@ -1,6 +1,7 @@
 // Summaries over replicates against hand-computed means, sds and intervals.
 import { describe, expect, it } from 'vitest';
-import { aggregateAreas, aggregateMetrics, METRIC_NAMES, summarise } from '../../src/analysis/stats.ts';
+import { aggregateAreas, aggregateMetrics, summarise } from '../../src/analysis/stats.ts';
+import { METRIC_NAMES } from '../../src/engine/types.ts';
 import type { Metrics } from '../../src/engine/types.ts';
 
 describe('summarise', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../src/analysis/stats.ts';
+import { METRIC_NAMES } from '../../src/engine/types.ts';
 import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
 import { replicateDone } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';

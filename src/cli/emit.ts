@@ -1,0 +1,84 @@
+// `partnersim emit slurm SWEEP --shards N`: writes the sbatch job-array script that runs a sweep's shards on a
+// SLURM cluster and merges them, with the log directory it writes to.
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import { PartnersimError } from '../errors.ts';
+import { notPositiveInteger, slurmScriptWritten } from '../messages.ts';
+import { expandSweep } from '../sweep/expand.ts';
+import { loadSweep } from '../sweep/load.ts';
+import { slurmScript } from '../sweep/slurm.ts';
+import { writeFileAtomic } from '../sweep/store.ts';
+import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
+import { VERSION } from '../version.ts';
+import type { Io } from './main.ts';
+import { nodeHost } from './node-host.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/partnersim.js', import.meta.url));
+const DEFAULT_THROTTLE = 16;
+
+interface EmitSlurmOptions {
+  readonly shards: string;
+  readonly throttle?: string;
+  readonly cpus: string;
+  readonly time?: string;
+  readonly partition?: string;
+  readonly format: TableFormat;
+  readonly out?: string;
+  readonly script?: string;
+}
+
+/** Registers `partnersim emit slurm SWEEP`. */
+export function registerEmit(program: Command, io: Io, _state: { code: number }): void {
+  const emit = program.command('emit').description('write a script that runs a sweep on a cluster');
+  emit
+    .command('slurm')
+    .description('write an sbatch job-array script: one task per shard, then a merge chained with --dependency=afterok')
+    .argument('<sweep>', 'sweep file (YAML or JSON)')
+    .requiredOption('--shards <n>', 'number of shards (array tasks); each runs the runs whose index modulo n is its task id')
+    .option('--throttle <n>', `most shards running at once (default: ${DEFAULT_THROTTLE}, or the number of shards if fewer)`)
+    .option('--cpus <n>', 'CPUs per task; each shard runs that many worker threads', '1')
+    .option('--time <limit>', 'time limit per task, as sbatch --time takes it (such as 02:00:00)')
+    .option('--partition <name>', 'the SLURM partition to run in')
+    .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
+    .option('--out <dir>', 'directory for the merged results (default: results/<name>); shards and logs go in <dir>.parts/')
+    .option('--script <file>', 'where to write the script (default: <out>.parts/<name>.sbatch)')
+    .action((file: string, options: EmitSlurmOptions) => {
+      const shards = count('--shards', options.shards);
+      const loaded = loadSweep(file, nodeHost);
+      const { name } = loaded.sweep;
+      const out = options.out ?? join('results', name);
+      const partsDir = `${out}.parts`;
+      const scriptPath = options.script ?? join(partsDir, `${name}.sbatch`);
+      const text = slurmScript({
+        name,
+        hash: loaded.hash,
+        version: VERSION,
+        runs: expandSweep(loaded).runs.length,
+        shards,
+        throttle: options.throttle === undefined ? Math.min(shards, DEFAULT_THROTTLE) : count('--throttle', options.throttle),
+        cpusPerTask: count('--cpus', options.cpus),
+        time: options.time,
+        partition: options.partition,
+        format: options.format,
+        command: [process.execPath, BIN],
+        workdir: process.cwd(),
+        sweepFile: file,
+        out,
+        partsDir,
+        scriptPath,
+      });
+      // SLURM does not make the directory of --output: a task whose log cannot be opened fails at once.
+      mkdirSync(join(partsDir, 'logs'), { recursive: true });
+      mkdirSync(dirname(resolve(scriptPath)), { recursive: true });
+      writeFileAtomic(scriptPath, text);
+      chmodSync(scriptPath, 0o755);
+      io.out(slurmScriptWritten(scriptPath, shards) + '\n');
+    });
+}
+
+function count(option: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1_000_000) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
+  return Number(text);
+}

@@ -1,0 +1,122 @@
+// `partnersim sweep SWEEP` runs a sweep (or one shard of it) on worker threads into a directory that an
+// interrupted attempt resumes; `partnersim sweep status DIR...` says which runs and shards are missing.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { PartnersimError } from '../errors.ts';
+import { badShard, errorLine, notPositiveInteger, shardIndexBad, shardIndexUnset, sweepFinished, sweepInterrupted, sweepRunsFailed, sweepStatusReport } from '../messages.ts';
+import { loadSweep } from '../sweep/load.ts';
+import { readPart, sweepStatus } from '../sweep/parts.ts';
+import { runSweep } from '../sweep/run-sweep.ts';
+import { shardText, type Shard } from '../sweep/store.ts';
+import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
+import type { Deps, Io } from './main.ts';
+import { nodeHost } from './node-host.ts';
+import { createSweepProgress } from './progress.ts';
+import { gitCommit } from './provenance.ts';
+
+/** The environment variables a job array sets to a task's index: SLURM, Kubernetes indexed Jobs, AWS Batch. */
+export const ARRAY_INDEX_VARIABLES = ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;
+
+interface SweepCommandOptions {
+  readonly workers?: string;
+  readonly out?: string;
+  readonly format: TableFormat;
+  readonly shard?: string;
+  readonly quiet?: boolean;
+}
+
+/** Returns the results directory of a sweep by default: results/<name>, and a shard's inside results/<name>.parts/. */
+export function defaultSweepDir(name: string, shard: Shard): string {
+  return shard === null ? join('results', name) : join('results', `${name}.parts`, `shard-${shard.index}`);
+}
+
+/** Registers `partnersim sweep SWEEP` and `partnersim sweep status DIR...`; the actions set `state.code`. */
+export function registerSweep(program: Command, io: Io, state: { code: number }, deps: Deps): void {
+  const sweep = program
+    .command('sweep')
+    .description('run a parameter sweep on worker threads into results/<sweep name>/ (or --out); running it again resumes')
+    .argument('<sweep>', 'sweep file (YAML or JSON): see sweeps/ and sweeps/schema.json')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--out <dir>', 'directory for the results (default: results/<name>, or results/<name>.parts/shard-<i> for a shard)')
+    .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
+    .option('--shard <i/N>', 'run only the runs whose index modulo N is i; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX')
+    .option('--quiet', 'print only the results directory')
+    .action(async (file: string, options: SweepCommandOptions) => {
+      state.code = await sweepCommand(file, options, io, deps);
+    });
+  sweep
+    .command('status')
+    .description('say which runs of a sweep are finished, failed or missing, and which shards to run again')
+    .argument('<dirs...>', "the sweep's directory, or its shards' directories")
+    .action((dirs: string[]) => {
+      const status = sweepStatus(dirs.map(readPart));
+      const { manifest } = status;
+      io.out(sweepStatusReport(manifest.sweep.name, manifest.hash, status.runs, status.finished, status.failed, status.missing, status.shards, status.resubmit, status.absent) + '\n');
+      state.code = status.missing.length + status.failed.length === 0 ? 0 : 1;
+    });
+}
+
+async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, deps: Deps): Promise<number> {
+  const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
+  const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
+  const loaded = loadSweep(file, nodeHost);
+  const dir = options.out ?? defaultSweepDir(loaded.sweep.name, shard);
+  const quiet = options.quiet === true;
+
+  const progress = createSweepProgress(io, { terminal: deps.terminal, quiet, columns: process.stderr.columns });
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let outcome;
+  try {
+    outcome = await runSweep(loaded, {
+      dir,
+      format: options.format,
+      shard,
+      workers,
+      provenance: { commit: gitCommit(), node: process.version },
+      signal: controller.signal,
+      onProgress: (finished, total) => progress.update(finished, total),
+      runner: deps.sweepRunner,
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+  if (outcome.status === 'interrupted') {
+    io.err(errorLine(sweepInterrupted(outcome.finished, outcome.total, dir)) + '\n');
+    return 130;
+  }
+  io.out(quiet ? `${dir}\n` : sweepFinished(loaded.sweep.name, shardText(shard), outcome.total, outcome.ran, outcome.kept, outcome.failed.length, dir) + '\n');
+  if (outcome.failed.length === 0) return 0;
+  const firstError = 'error' in outcome.failed[0] ? outcome.failed[0].error.split('\n')[0] : '';
+  io.err(errorLine(sweepRunsFailed(outcome.failed.map((record) => record.index), outcome.total, dir, firstError)) + '\n');
+  return 1;
+}
+
+function parseWorkers(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024) throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
+  return Number(text);
+}
+
+/** Returns the shard `--shard` names: `i/N`, or `auto/N` with i from the first job-array index variable that is set. */
+export function parseShard(text: string, env: Readonly<Record<string, string | undefined>>): Shard {
+  const match = /^(\d+|auto)\/(\d+)$/.exec(text.trim());
+  if (match === null || Number(match[2]) < 1) throw new PartnersimError('bad-option', badShard(text));
+  const count = Number(match[2]);
+  let index: number;
+  if (match[1] === 'auto') {
+    const name = ARRAY_INDEX_VARIABLES.find((variable) => env[variable] !== undefined && env[variable] !== '');
+    if (name === undefined) throw new PartnersimError('bad-option', shardIndexUnset(count, ARRAY_INDEX_VARIABLES));
+    const value = env[name] ?? '';
+    if (!/^\d+$/.test(value) || Number(value) >= count) throw new PartnersimError('bad-option', shardIndexBad(name, value, count));
+    index = Number(value);
+  } else {
+    index = Number(match[1]);
+    if (index >= count) throw new PartnersimError('bad-option', badShard(text));
+  }
+  return { index, count };
+}

@@ -1,0 +1,151 @@
+// Loading a sweep file: parsed and checked like a scenario (every problem placed at file:line:column), its base
+// scenario loaded, then what a schema cannot say: each value valid for its key, the design given what it needs.
+import { z } from 'zod';
+import { METRIC_NAMES } from '../engine/types.ts';
+import { PartnersimError, isPartnersimError } from '../errors.ts';
+import * as message from '../messages.ts';
+import { digest } from '../random.ts';
+import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } from '../scenario/check.ts';
+import type { ScenarioHost } from '../scenario/host.ts';
+import type { JsonSchemaNode } from '../scenario/json-schema.ts';
+import { baseName, loadScenarioInput } from '../scenario/load.ts';
+import { hashScenario, normalizeScenario } from '../scenario/normalize.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { parseSource } from '../scenario/source.ts';
+import { VERSION } from '../version.ts';
+import { SOBOL_MAX_DIMS } from './designs.ts';
+import { DEFAULT_MORRIS_LEVELS, TIMESERIES_FIELDS, sweepInputSchema, type Design, type SweepInput, type SweepParameter, type Sweep } from './schema.ts';
+
+/** A sweep ready to expand: the sweep, its base scenario as written (extends applied) and normalised, and the hashes
+ * that identify them. */
+export interface LoadedSweep {
+  readonly sweep: Sweep;
+  readonly scenarioInput: ScenarioInput;
+  readonly scenario: Scenario;
+  readonly scenarioHash: string;
+  /** Identifies what the sweep computes (parameters, design, replicates, seed, record, base scenario, partnersim version),
+   * not its name or where its files are: parts of one sweep made anywhere share it. */
+  readonly hash: string;
+}
+
+let sweepJson: JsonSchemaNode | undefined;
+
+/** Returns the JSON Schema (draft 2020-12) of sweep files. */
+export function sweepJsonSchema(): JsonSchemaNode {
+  if (sweepJson === undefined) {
+    const { $schema, ...rest } = z.toJSONSchema(sweepInputSchema, { io: 'input' });
+    const description = 'A parameter sweep for partnersim: a base scenario, the keys to vary, the design, replicates, a seed and what to record.';
+    sweepJson = { $schema, title: 'partnersim sweep', description, ...rest } as JsonSchemaNode;
+  }
+  return sweepJson;
+}
+
+/** Returns the text of sweeps/schema.json: the schema as indented JSON with a final newline. */
+export function renderSweepJsonSchema(): string {
+  return JSON.stringify(sweepJsonSchema(), null, 2) + '\n';
+}
+
+const SWEEP_SCHEMA: DocumentSchema<SweepInput> = { zod: sweepInputSchema, json: sweepJsonSchema, file: 'sweeps/schema.json' };
+
+/** Returns the sweep in a file with its base scenario loaded; throws a PartnersimError naming the file, line and key of
+ * the first problem. */
+export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
+  const text = host.readFile(path);
+  if (text === undefined) throw new PartnersimError('file-missing', message.sweepFileMissing(path));
+  const { value, origin } = parseSource(text, path);
+  const input = checkDocument(value, origin, SWEEP_SCHEMA);
+  const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
+
+  const scenarioPath = host.resolve(path, input.scenario);
+  const scenarioInput = loadBase(scenarioPath, host, () => at(['scenario']), path);
+  const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
+  const parameters = normalizeParameters(input, origin);
+  const design = normalizeDesign(input, parameters.length, at);
+  const timeseries = input.record?.timeseries;
+  timeseries?.steps.forEach((step, i) => {
+    if (step > scenario.time.steps) throw invalid(message.recordStepBeyondRun(at(['record', 'timeseries', 'steps', i]), step, scenario.time.steps));
+  });
+  const sweep: Sweep = {
+    name: input.name ?? baseName(path),
+    description: input.description ?? '',
+    scenario: scenarioPath,
+    parameters,
+    design,
+    replicates: input.replicates ?? 1,
+    seed: input.seed ?? scenario.time.seed,
+    record: {
+      metrics: input.record?.metrics ?? METRIC_NAMES,
+      timeseries: timeseries === undefined ? null : { steps: timeseries.steps, fields: timeseries.fields ?? TIMESERIES_FIELDS },
+    },
+  };
+  const scenarioHash = hashScenario(scenario);
+  return { sweep, scenarioInput, scenario, scenarioHash, hash: hashSweep(sweep, scenarioHash) };
+}
+
+/** Returns the hash of a sweep over a base scenario: the digest of everything that decides its runs' results. */
+export function hashSweep(sweep: Sweep, scenarioHash: string): string {
+  const { parameters, design, replicates, seed, record } = sweep;
+  return digest(JSON.stringify({ partnersim: VERSION, scenarioHash, parameters, design, replicates, seed, record }));
+}
+
+// The base scenario's own errors name its file; a missing one is placed at the sweep's `scenario` key.
+function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, sweepPath: string): ScenarioInput {
+  try {
+    return loadScenarioInput(scenarioPath, host);
+  } catch (error) {
+    if (isPartnersimError(error) && error.code === 'file-missing') throw new PartnersimError('file-missing', message.sweepScenarioMissing(at(), scenarioPath, sweepPath));
+    throw error;
+  }
+}
+
+// Saltelli sampling takes two Sobol' dimensions per parameter.
+const MAX_SOBOL_PARAMETERS = Math.floor(SOBOL_MAX_DIMS / 2);
+
+const invalid = (text: string) => new PartnersimError('sweep-invalid', text);
+
+// Parameters in the order written; each value is checked as that key of a scenario, with errors placed in the sweep file.
+function normalizeParameters(input: SweepInput, origin: Origin): SweepParameter[] {
+  const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
+  const entries = Object.entries(input.parameters).filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined);
+  if (entries.length === 0) throw invalid(message.sweepWithoutParameters(at(['parameters'])));
+  const grid = (input.design ?? 'grid') === 'grid';
+  return entries.map(([key, spec]): SweepParameter => {
+    const where = ['parameters', key];
+    if (Array.isArray(spec)) {
+      spec.forEach((value, i) => checkValue(key, value, [...where, i], origin));
+      return { kind: 'values', key, values: spec };
+    }
+    checkValue(key, spec.from, [...where, 'from'], origin);
+    checkValue(key, spec.to, [...where, 'to'], origin);
+    if (!(spec.from < spec.to)) throw invalid(message.rangeNotIncreasing(at([...where, 'to']), key, spec.from, spec.to));
+    if (!grid) {
+      if (spec.steps !== undefined) throw invalid(message.stepsOnlyForGrid(at([...where, 'steps']), key, input.design ?? 'grid'));
+      return { kind: 'range', key, from: spec.from, to: spec.to };
+    }
+    if (spec.steps === undefined) throw invalid(message.gridRangeWithoutSteps(at(where), key, spec.from, spec.to));
+    const { from, to, steps } = spec;
+    return { kind: 'values', key, values: Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1))) };
+  });
+}
+
+// A value is checked as the scenario that sets only this key, so its bounds and messages are the scenario's own.
+function checkValue(key: string, value: number, path: readonly PropertyKey[], origin: Origin): void {
+  const scenario = key.split('.').reduceRight<unknown>((inner, name) => ({ [name]: inner }), value);
+  const placed: Origin = { kind: 'file', at: (_, target) => origin.at(path, target), order: () => 0 };
+  checkScenarioInput(scenario, placed);
+}
+
+function normalizeDesign(input: SweepInput, parameters: number, at: (path: readonly PropertyKey[]) => string): Design {
+  const kind = input.design ?? 'grid';
+  if (input.levels !== undefined && kind !== 'morris') throw invalid(message.levelsOnlyForMorris(at(['levels']), kind));
+  if (kind === 'grid') {
+    if (input.samples !== undefined) throw invalid(message.samplesNotForGrid(at(['samples'])));
+    return { kind };
+  }
+  if (input.samples === undefined) throw invalid(message.samplesRequired(at(['design']), kind));
+  if (kind === 'sobol' && parameters > MAX_SOBOL_PARAMETERS) throw invalid(message.tooManySobolParameters(at(['parameters']), parameters, MAX_SOBOL_PARAMETERS));
+  if (kind !== 'morris') return { kind, samples: input.samples };
+  const levels = input.levels ?? DEFAULT_MORRIS_LEVELS;
+  if (levels % 2 !== 0) throw invalid(message.morrisLevelsOdd(at(['levels']), levels));
+  return { kind, samples: input.samples, levels };
+}

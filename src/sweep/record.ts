@@ -1,0 +1,82 @@
+// What a sweep keeps of each run: the metrics and time-series rows it was asked to record, or the error that
+// stopped it; and the tables (runs, time series) built from those records in run-index order.
+import { runScenario } from '../engine/run.ts';
+import type { MetricName, StepRecord } from '../engine/types.ts';
+import { LEVEL_NAMES } from '../engine/types.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { SweepPoint, SweepRun } from './expand.ts';
+import type { RecordSpec, Sweep, TimeseriesField } from './schema.ts';
+import type { Cell, Column } from './table.ts';
+
+/** A finished run: what it recorded, or the error it threw (its first line, then the stack). */
+export type RunRecord =
+  | (SweepRun & { readonly status: 'ok'; readonly metrics: readonly (number | null)[]; readonly timeseries: readonly (readonly number[])[] })
+  | (SweepRun & { readonly status: 'failed'; readonly error: string });
+
+/** Tells a failed run's record from a finished one's. */
+export function isFailed(record: RunRecord): record is Extract<RunRecord, { status: 'failed' }> {
+  return record.status === 'failed';
+}
+
+/** Returns the record of one run of a scenario: its metrics in the spec's order and, at each chosen step, [step, ...fields];
+ * a run that throws gives a failed record instead, so that one bad run does not stop a sweep. */
+export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): RunRecord {
+  try {
+    const result = runScenario(scenario, { seed: run.seed });
+    const metrics = spec.metrics.map((name) => result.metrics[name]);
+    const series = spec.timeseries;
+    const timeseries = series === null ? [] : series.steps.map((step) => [step, ...series.fields.map((field) => fieldOf(result.timeseries[step - 1], field))]);
+    return { ...run, status: 'ok', metrics, timeseries };
+  } catch (error) {
+    return { ...run, status: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+function fieldOf(row: StepRecord, field: TimeseriesField): number {
+  const level = (LEVEL_NAMES as readonly string[]).indexOf(field);
+  return level >= 0 ? row.levels[level] : row[field as Exclude<TimeseriesField, (typeof LEVEL_NAMES)[number]>];
+}
+
+// Counts are whole numbers; every other metric and field is a share or a mean.
+const COUNT_METRICS: ReadonlySet<MetricName> = new Set(['partnershipsFormed', 'partnershipsDissolved', 'partnershipsActiveAtEnd']);
+const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set(['participation', 'meanTrust', 'meanStrength']);
+
+/** The tables of a finished sweep, by file stem: `runs` always, `timeseries` when the sweep records it. */
+export type SweepTables = Record<string, { readonly columns: readonly Column[]; readonly rows: readonly (readonly Cell[])[] }>;
+
+/** Returns the result tables of a sweep from its records, in run-index order: one row per run (index, point, replicate,
+ * seed, each parameter's value, status, error, each metric), and one per run and recorded step. */
+export function sweepTables(sweep: Pick<Sweep, 'parameters' | 'record'>, points: readonly SweepPoint[], records: readonly RunRecord[]): SweepTables {
+  const sorted = [...records].sort((a, b) => a.index - b.index);
+  const ids: Column[] = [
+    { name: 'index', type: 'int' },
+    { name: 'point', type: 'int' },
+    { name: 'replicate', type: 'int' },
+  ];
+  const runColumns: Column[] = [
+    ...ids,
+    { name: 'seed', type: 'int' },
+    ...sweep.parameters.map((p): Column => ({ name: p.key, type: 'float' })),
+    { name: 'status', type: 'string' },
+    { name: 'error', type: 'string' },
+    ...sweep.record.metrics.map((name): Column => ({ name, type: COUNT_METRICS.has(name) ? 'int' : 'float' })),
+  ];
+  const runRows = sorted.map((r): Cell[] => [
+    r.index,
+    r.point,
+    r.replicate,
+    r.seed,
+    ...points[r.point].values,
+    r.status,
+    isFailed(r) ? r.error.split('\n')[0] : null,
+    ...(isFailed(r) ? sweep.record.metrics.map(() => null) : r.metrics),
+  ]);
+  const tables: SweepTables = { runs: { columns: runColumns, rows: runRows } };
+  const series = sweep.record.timeseries;
+  if (series !== null) {
+    const columns: Column[] = [...ids, { name: 'step', type: 'int' }, ...series.fields.map((name): Column => ({ name, type: FLOAT_FIELDS.has(name) ? 'float' : 'int' }))];
+    const rows = sorted.flatMap((r) => (isFailed(r) ? [] : r.timeseries.map((row): Cell[] => [r.index, r.point, r.replicate, ...row])));
+    tables.timeseries = { columns, rows };
+  }
+  return tables;
+}

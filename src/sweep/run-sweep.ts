@@ -1,0 +1,103 @@
+// Running a sweep, or one shard of it, into a directory: expand, skip what the directory already finished, run the
+// rest on workers while journalling each record, then write the complete part.
+import type { Scenario } from '../scenario/schema.ts';
+import { VERSION } from '../version.ts';
+import { executeRuns } from './execute.ts';
+import { expandSweep, pointScenario, type SweepPlan, type SweepRun } from './expand.ts';
+import type { LoadedSweep } from './load.ts';
+import { isFailed, type RunRecord } from './record.ts';
+import { completeFiles, JournalWriter, openPart, SEED_RULE, shardIndices, writeFilesInPlace, type Shard, type SweepManifest } from './store.ts';
+import type { TableFormat } from './table.ts';
+
+/** Where and how to run a sweep. */
+export interface SweepOptions {
+  readonly dir: string;
+  readonly format: TableFormat;
+  readonly shard: Shard;
+  readonly workers: number;
+  /** The machine's side of the manifest: the git commit and Node version. */
+  readonly provenance: { readonly commit: string | null; readonly node: string };
+  /** Stops the sweep; finished runs stay in the journal for the next attempt. */
+  readonly signal?: AbortSignal;
+  /** Hears how many of the part's runs are finished, once at the start (runs kept from before) and after each run. */
+  onProgress?(finished: number, total: number): void;
+  /** A module URL exporting `recordRun`, used instead of the engine's (tests make runs fail with it). */
+  readonly runner?: string;
+}
+
+/** How a sweep ended: complete (possibly with failed runs), or interrupted with some runs still to do. */
+export type SweepOutcome =
+  | { readonly status: 'complete'; readonly total: number; readonly ran: number; readonly kept: number; readonly failed: readonly RunRecord[] }
+  | { readonly status: 'interrupted'; readonly total: number; readonly finished: number };
+
+/** Returns the manifest a part of this sweep starts with. */
+export function startManifest(loaded: LoadedSweep, plan: SweepPlan, options: Pick<SweepOptions, 'format' | 'shard' | 'provenance'>): SweepManifest {
+  const { scenario: _path, ...spec } = loaded.sweep;
+  const points = plan.points.length;
+  const runs = plan.runs.length;
+  return {
+    kind: 'partnersim sweep',
+    hash: loaded.hash,
+    partnersim: VERSION,
+    commit: options.provenance.commit,
+    node: options.provenance.node,
+    format: options.format,
+    shard: options.shard,
+    sweep: spec,
+    seedRule: SEED_RULE,
+    scenarioHash: loaded.scenarioHash,
+    scenario: loaded.scenario,
+    points,
+    runs,
+    partRuns: shardIndices(runs, options.shard).length,
+    status: 'running',
+    finished: 0,
+    failed: [],
+  };
+}
+
+/** Runs a sweep (or the shard asked for) into a directory, resuming what it already holds; runs that failed before
+ * are run again. Resolves with the outcome; throws a PartnersimError when the directory holds something else. */
+export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Promise<SweepOutcome> {
+  const plan = expandSweep(loaded);
+  const manifest = startManifest(loaded, plan, options);
+  const records = new Map<number, RunRecord>();
+  for (const record of openPart(options.dir, manifest)) if (!isFailed(record)) records.set(record.index, record);
+  const part = shardIndices(plan.runs.length, options.shard).map((index) => plan.runs[index]);
+  const todo = part.filter((run) => !records.has(run.index));
+  const kept = records.size;
+  options.onProgress?.(kept, part.length);
+
+  const journal = new JournalWriter(options.dir);
+  let outcome: { interrupted: boolean };
+  try {
+    outcome = await executeRuns(todo, {
+      workers: options.workers,
+      spec: loaded.sweep.record,
+      scenarioOf: scenarioCache(loaded, plan),
+      signal: options.signal,
+      runner: options.runner,
+      onRecord: (record) => {
+        journal.append(record);
+        records.set(record.index, record);
+        options.onProgress?.(records.size, part.length);
+      },
+    });
+  } finally {
+    journal.close();
+  }
+  if (outcome.interrupted) return { status: 'interrupted', total: part.length, finished: records.size };
+  writeFilesInPlace(options.dir, completeFiles(manifest, [...records.values()]));
+  const failed = [...records.values()].filter(isFailed).sort((a, b) => a.index - b.index);
+  return { status: 'complete', total: part.length, ran: todo.length, kept, failed };
+}
+
+// Runs are point-major, so the scenario of the point last asked for is nearly always the one wanted next.
+function scenarioCache(loaded: LoadedSweep, { points }: SweepPlan): (run: SweepRun) => Scenario {
+  const { sweep, scenarioInput, scenario } = loaded;
+  let cached: { point: number; scenario: Scenario } | undefined;
+  return (run) => {
+    if (cached?.point !== run.point) cached = { point: run.point, scenario: pointScenario(scenarioInput, scenario.name, sweep.parameters, points[run.point].values) };
+    return cached.scenario;
+  };
+}
