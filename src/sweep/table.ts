@@ -1,0 +1,244 @@
+// The table encoders a parameter sweep writes its results with (one row per run, one column per
+// parameter or measure): CSV, JSON Lines and Parquet, pure and deterministic, exact for every number.
+import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
+
+/** The formats a table can be written in; each is also its file extension. */
+export const TABLE_FORMATS = ['csv', 'parquet', 'jsonl'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** The types a column can have; every column is nullable, null standing for "nothing to measure". */
+export const COLUMN_TYPES = ['int', 'float', 'string'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/** One column of a table: its name (unique in the table) and the type of its cells. */
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/** One cell: a number in an int or float column, a string in a string column, or null in any. */
+export type Cell = number | string | null;
+
+/** One row: a cell per column, in column order. */
+export type Row = readonly Cell[];
+
+/** Tells a table format from any other string (e.g. a --format option as typed). */
+export function isTableFormat(value: string): value is TableFormat {
+  return (TABLE_FORMATS as readonly string[]).includes(value);
+}
+
+/** Returns the file name of a table in a format, e.g. `tableFileName('runs', 'csv')` is `runs.csv`. */
+export function tableFileName(stem: string, format: TableFormat): string {
+  return `${stem}.${format}`;
+}
+
+/**
+ * Returns the bytes of a table in a format: deterministic, the same rows always give the same bytes.
+ * Throws a TypeError naming the column (and row) when a cell does not fit its column: an int that is
+ * not a safe integer, NaN or Infinity anywhere, a number in a string column, a string that is not
+ * well-formed Unicode, or a row of the wrong length.
+ */
+export function encodeTable(columns: readonly Column[], rows: readonly Row[], format: TableFormat): Uint8Array {
+  checkTable(columns, rows);
+  switch (format) {
+    case 'csv':
+      return new TextEncoder().encode(encodeCsv(columns, rows));
+    case 'jsonl':
+      return new TextEncoder().encode(encodeJsonl(columns, rows));
+    case 'parquet':
+      return encodeParquet(columns, rows);
+    default:
+      throw new TypeError(unknownFormat(format));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks: once, before any format, so that all three refuse exactly the same tables.
+
+// A lone surrogate cannot be written as UTF-8: TextEncoder would silently turn it into U+FFFD.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function checkTable(columns: readonly Column[], rows: readonly Row[]): void {
+  if (columns.length === 0) throw new TypeError(noColumns());
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (column.name === '') throw new TypeError(emptyColumnName());
+    if (seen.has(column.name)) throw new TypeError(repeatedColumn(column.name));
+    if (!(COLUMN_TYPES as readonly string[]).includes(column.type)) throw new TypeError(unknownColumnType(column));
+    seen.add(column.name);
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length !== columns.length) throw new TypeError(wrongRowLength(r, row.length, columns.length));
+    for (let c = 0; c < columns.length; c++) {
+      const problem = cellProblem(columns[c].type, row[c]);
+      if (problem !== undefined) throw new TypeError(badCell(columns[c], r, problem));
+    }
+  }
+}
+
+/** Returns what is wrong with a cell for a column type, or undefined when it fits. */
+function cellProblem(type: ColumnType, cell: Cell): string | undefined {
+  if (cell === null) return undefined;
+  if (type === 'string') {
+    if (typeof cell !== 'string') return `expected a string or null, found ${describeCell(cell)}`;
+    if (LONE_SURROGATE.test(cell)) return `expected well-formed Unicode, found a lone surrogate in ${JSON.stringify(cell)}`;
+    return undefined;
+  }
+  if (typeof cell !== 'number') return `expected a number or null, found ${describeCell(cell)}`;
+  // Sweeps store null for "nothing to measure": NaN and Infinity have no CSV or JSON spelling.
+  if (!Number.isFinite(cell)) return `expected a finite number or null, found ${cell}`;
+  // Beyond 2^53 an integer is no longer exact in a JS number, so it cannot round-trip.
+  if (type === 'int' && !Number.isSafeInteger(cell)) return `expected a safe integer or null, found ${cell}`;
+  return undefined;
+}
+
+function describeCell(cell: unknown): string {
+  if (typeof cell === 'string') return `the string ${JSON.stringify(cell)}`;
+  if (typeof cell === 'number') return `the number ${cell}`;
+  return cell === undefined ? 'nothing' : `a ${typeof cell}`;
+}
+
+// The messages of the TypeErrors above: they report a bug in the caller (the sweep), not a user's mistake.
+
+function noColumns(): string {
+  return 'a table needs at least one column';
+}
+
+function emptyColumnName(): string {
+  return 'a table column needs a non-empty name';
+}
+
+function repeatedColumn(name: string): string {
+  return `table column ${JSON.stringify(name)} appears twice: column names must be unique`;
+}
+
+function unknownColumnType(column: Column): string {
+  return `table column ${JSON.stringify(column.name)} has type ${JSON.stringify(column.type)}: expected one of ${COLUMN_TYPES.join(', ')}`;
+}
+
+function wrongRowLength(row: number, found: number, expected: number): string {
+  return `table row ${row} has ${found} cells: expected ${expected}, one per column`;
+}
+
+function badCell(column: Column, row: number, problem: string): string {
+  return `table column ${JSON.stringify(column.name)} (${column.type}), row ${row}: ${problem}`;
+}
+
+function unknownFormat(format: unknown): string {
+  return `unknown table format ${JSON.stringify(format)}: expected one of ${TABLE_FORMATS.join(', ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text formats.
+
+/** Returns a number as text that parses back to the very same number (String() does, except for -0). */
+function numberText(type: ColumnType, value: number): string {
+  // -0 is a distinct float (1/-0 is -Infinity) but String(-0) is "0"; an int has no sign of zero.
+  return type === 'float' && Object.is(value, -0) ? '-0' : String(value);
+}
+
+// RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, and quotes inside are doubled.
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvText(text: string): string {
+  // The empty string is quoted too, so that it stays distinct from null (an empty field).
+  if (text === '' || NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
+  return text;
+}
+
+function encodeCsv(columns: readonly Column[], rows: readonly Row[]): string {
+  const lines = [columns.map((column) => csvText(column.name)).join(',')];
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (let c = 0; c < columns.length; c++) {
+      const cell = row[c];
+      fields.push(cell === null ? '' : typeof cell === 'string' ? csvText(cell) : numberText(columns[c].type, cell));
+    }
+    lines.push(fields.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function encodeJsonl(columns: readonly Column[], rows: readonly Row[]): string {
+  // Each object is written by hand: a JS object would put keys like "2" before the others.
+  const keys = columns.map((column) => JSON.stringify(column.name) + ':');
+  let text = '';
+  for (const row of rows) {
+    const members: string[] = [];
+    for (let c = 0; c < columns.length; c++) {
+      const cell = row[c];
+      const value = cell === null ? 'null' : typeof cell === 'string' ? JSON.stringify(cell) : numberText(columns[c].type, cell);
+      members.push(keys[c] + value);
+    }
+    text += '{' + members.join(',') + '}\n';
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parquet, through hyparquet-writer (pure JS, so sweeps need no native module).
+
+// Every setting whose default could change in a later hyparquet-writer is pinned, so that the bytes
+// depend on the rows alone. One row group per 100,000 rows: sweep tables are read whole, not previewed.
+const PARQUET_OPTIONS = {
+  codec: 'SNAPPY',
+  statistics: true,
+  rowGroupSize: 100_000,
+  pageSize: 1 << 20,
+  createdBy: 'partnersim (hyparquet-writer)',
+} as const;
+
+/** Returns the Parquet schema element of a column: every column OPTIONAL, as every cell may be null. */
+function parquetElement(column: Column): SchemaElement {
+  switch (column.type) {
+    // INT64, not INT32: run seeds go up to 2^32 - 1, which a signed INT32 cannot hold.
+    case 'int':
+      return { name: column.name, type: 'INT64', repetition_type: 'OPTIONAL' };
+    case 'float':
+      return { name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' };
+    // Both the legacy converted type and the logical type, so that old and new readers see text.
+    case 'string':
+      return { name: column.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' };
+  }
+}
+
+function encodeParquet(columns: readonly Column[], rows: readonly Row[]): Uint8Array {
+  const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map(parquetElement)];
+  const columnData = columns.map((column, c) => ({
+    name: column.name,
+    // hyparquet-writer takes INT64 values as bigints.
+    data: column.type === 'int' ? rows.map((row) => (row[c] === null ? null : BigInt(row[c] as number))) : rows.map((row) => row[c]),
+  }));
+  const bytes = new Uint8Array(parquetWriteBuffer({ columnData, schema, ...PARQUET_OPTIONS }));
+  return rows.length === 0 ? typeEmptyRowGroupList(bytes) : bytes;
+}
+
+/**
+ * Returns the file of a table with no rows, its empty list of row groups typed as a list of structs.
+ * hyparquet-writer 0.17 writes every empty Thrift list with element type 0, which is no type at all;
+ * DuckDB and hyparquet accept that, but Arrow's reader refuses the file ("Expected list element type
+ * of Struct but got Byte").
+ * The footer then ends: row_groups (field 4) = [], created_by (field 6), column_orders (field 7), so
+ * the list header is found just before the created_by this module wrote, and nowhere else.
+ */
+function typeEmptyRowGroupList(bytes: Uint8Array): Uint8Array {
+  const createdBy = new TextEncoder().encode(PARQUET_OPTIONS.createdBy);
+  // Compact protocol: 0x19 = field +1, a list; 0x00 = 0 elements of type 0; 0x28 = field +2, binary;
+  // then its length (under 128, so one byte) and its bytes.
+  const marker = Uint8Array.of(0x19, 0x00, 0x28, createdBy.length, ...createdBy);
+  const at = lastIndexOf(bytes, marker);
+  if (at < 0) return bytes; // a later writer that types the list itself
+  const patched = bytes.slice();
+  patched[at + 1] = 0x0c; // 0 elements of structs
+  return patched;
+}
+
+/** Returns where the last occurrence of a byte sequence starts, or -1 (Buffer's lastIndexOf, without Node). */
+function lastIndexOf(bytes: Uint8Array, sequence: Uint8Array): number {
+  outer: for (let at = bytes.length - sequence.length; at >= 0; at--) {
+    for (let i = 0; i < sequence.length; i++) if (bytes[at + i] !== sequence[i]) continue outer;
+    return at;
+  }
+  return -1;
+}
