@@ -55,7 +55,8 @@ export function createSweepProgress(io: Io, options: { readonly terminal: boolea
     return {
       update: (finished, total) => {
         start ??= { time: now(), finished };
-        if (finished < Math.min(total, nextLine) || (finished === start.finished && finished < total)) return;
+        // Runs kept from an earlier attempt are not news; a line comes with each tenth of the way after that.
+        if (finished === start.finished || finished < Math.min(total, nextLine)) return;
         nextLine = Math.ceil(((Math.floor((finished * PLAIN_LINES) / total) + 1) * total) / PLAIN_LINES);
         const perSecond = rate(finished);
         io.err(sweepProgressLine(finished, total, perSecond, perSecond > 0 ? (total - finished) / perSecond : null) + '\n');

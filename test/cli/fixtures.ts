@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { main, type Deps } from '../../src/cli/main.ts';
 
 /** The organisations of the tiny scenario in two areas. */
 export const TINY_KINDS: Readonly<Record<string, number>> = { school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2 };
@@ -69,10 +69,12 @@ export interface CliResult {
   err: string;
 }
 
-/** Runs main(args) and returns its exit status with all it wrote to stdout and stderr. */
-export async function runCli(args: string[]): Promise<CliResult> {
+/** Runs main(args) and returns its exit status with all it wrote to stdout and stderr; `deps` replaces the process's
+ * environment (stderr is taken not to be a terminal). */
+export async function runCli(args: string[], deps: Partial<Deps> = {}): Promise<CliResult> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
+  const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text) };
+  const code = await main(args, io, { env: process.env, terminal: false, ...deps });
   return { code, out, err };
 }
