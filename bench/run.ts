@@ -1,6 +1,8 @@
-// The benchmark (`npm run bench`): engine speed on the baseline and national scenarios, and the engine's
-// time per tie update against a minimal typed-array loop doing the same trust arithmetic over as many ties.
+// The benchmark (`npm run bench`): engine speed on the baseline and national scenarios, the engine's time per
+// tie update against a minimal typed-array loop doing the same trust arithmetic over as many ties, and a sweep
+// of 2,000 baseline runs on 1 and 2 worker threads against the engine in a plain loop.
 // Figures come from one process, so their ratios compare like with like on whatever machine runs it.
+import { availableParallelism } from 'node:os';
 import { loadScenario } from '../src/scenario/load.ts';
 import { nodeHost } from '../src/cli/node-host.ts';
 import { runScenario } from '../src/engine/run.ts';
@@ -8,6 +10,7 @@ import { createRng, replicateSeed } from '../src/random.ts';
 import { nextDamage, nextTrust, trustSignal } from '../src/model/trust.ts';
 import type { RunResult } from '../src/engine/types.ts';
 import type { Scenario, TrustParams } from '../src/scenario/schema.ts';
+import { benchSweep } from './sweep.ts';
 
 interface Timing {
   readonly label: string;
@@ -87,8 +90,8 @@ function timeMinimalLoop(ties: number, steps: number, trust: TrustParams): numbe
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Runs the benchmark and prints its table; `--quick` runs fewer repetitions. */
-function main(): void {
+/** Runs the benchmark and prints its tables; `--quick` runs fewer repetitions (and a sweep of 200 runs). */
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const baseline = loadScenario('scenarios/baseline.yaml', nodeHost);
   const national = loadScenario('scenarios/national.yaml', nodeHost);
@@ -106,6 +109,16 @@ function main(): void {
   console.log(`\nminimal typed-array loop, same trust arithmetic over ${fmt(nat.tieUpdates / nat.steps)} ties x ${nat.steps} steps: ${fmt(minimal, 1)} ns/tie-update`);
   console.log(`engine / minimal loop, per tie update: baseline ${fmt(rows[0].nsPerTieUpdate / minimal, 2)}x, national ${fmt(nat.nsPerTieUpdate / minimal, 2)}x (target: within 3x)`);
   console.log(`targets: baseline under 20 ms/run (${fmt(rows[0].msPerRun, 1)} ms), national under 5 s on one core (${fmt(nat.msPerRun / 1000, 2)} s)`);
+
+  const sweep = await benchSweep(quick ? 200 : 2000);
+  const [one, two] = sweep.workerSeconds;
+  const rate = (seconds: number) => fmt(sweep.runs / seconds, 1);
+  console.log(`\nsweep of ${fmt(sweep.runs)} baseline runs (${availableParallelism()} cores)`);
+  console.log(`engine in a plain loop   ${fmt(sweep.loopSeconds, 1).padStart(7)} s  ${rate(sweep.loopSeconds).padStart(6)} runs/s`);
+  console.log(`sweep on 1 worker        ${fmt(one, 1).padStart(7)} s  ${rate(one).padStart(6)} runs/s`);
+  console.log(`sweep on 2 workers       ${fmt(two, 1).padStart(7)} s  ${rate(two).padStart(6)} runs/s`);
+  console.log(`parallel efficiency on 2 workers: ${fmt((100 * one) / (2 * two), 1)}% (target: at least 90%)`);
+  console.log(`sweep machinery overhead over the loop (1 worker): ${fmt(100 * (one / sweep.loopSeconds - 1), 1)}% (target: under 5%)`);
 }
 
-main();
+await main();

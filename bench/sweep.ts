@@ -1,0 +1,53 @@
+// The sweep benchmark: 2,000 baseline runs (one point, 2,000 replicates) through the engine in a plain loop, and
+// through `runSweep` on 1 and on 2 worker threads, all in one process. The loop is timed in two halves, before and
+// after the sweeps, so that a machine that speeds up or slows down meanwhile is averaged out.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { nodeHost } from '../src/cli/node-host.ts';
+import { expandSweep, pointScenario } from '../src/sweep/expand.ts';
+import { loadSweep, type LoadedSweep } from '../src/sweep/load.ts';
+import { recordRun } from '../src/sweep/record.ts';
+import { runSweep } from '../src/sweep/run-sweep.ts';
+
+/** The figures of the sweep benchmark, in seconds and runs per second. */
+export interface SweepBench {
+  readonly runs: number;
+  readonly loopSeconds: number;
+  readonly workerSeconds: readonly [one: number, two: number];
+}
+
+// Times the engine's loop over some of the runs, recording each as a sweep would.
+function timeLoop(loaded: LoadedSweep, from: number, to: number): number {
+  const plan = expandSweep(loaded);
+  const scenario = pointScenario(loaded.scenarioInput, loaded.scenario.name, loaded.sweep.parameters, plan.points[0].values);
+  const start = performance.now();
+  for (const run of plan.runs.slice(from, to)) recordRun(run, scenario, loaded.sweep.record);
+  return (performance.now() - start) / 1000;
+}
+
+async function timeSweep(loaded: LoadedSweep, workers: number, root: string): Promise<number> {
+  const start = performance.now();
+  const outcome = await runSweep(loaded, { dir: join(root, `workers-${workers}`), format: 'csv', shard: null, workers, provenance: { commit: null, node: process.version } });
+  if (outcome.status !== 'complete' || outcome.failed.length > 0) throw new Error(`the benchmark sweep on ${workers} workers did not complete cleanly`);
+  return (performance.now() - start) / 1000;
+}
+
+/** Runs the sweep benchmark over `runs` baseline runs and returns its timings. */
+export async function benchSweep(runs: number): Promise<SweepBench> {
+  const root = mkdtempSync(join(tmpdir(), 'partnersim-bench-'));
+  try {
+    const file = join(root, 'bench.yaml');
+    // The baseline has no carrot, so a point at carrot 0 is the baseline itself.
+    writeFileSync(file, `name: bench\nscenario: ${resolve('scenarios/baseline.yaml')}\nparameters:\n  policy.carrot: [0]\nreplicates: ${runs}\n`);
+    const loaded = loadSweep(file, nodeHost);
+    const half = Math.floor(runs / 2);
+    const firstHalf = timeLoop(loaded, 0, half);
+    const one = await timeSweep(loaded, 1, root);
+    const two = await timeSweep(loaded, 2, root);
+    const secondHalf = timeLoop(loaded, half, runs);
+    return { runs, loopSeconds: firstHalf + secondHalf, workerSeconds: [one, two] };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
