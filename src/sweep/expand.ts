@@ -102,7 +102,8 @@ function unitRows(design: Exclude<Design, { kind: 'grid' }>, k: number, masterSe
 /** Returns a parameter's value at a position u in [0, 1]: along its range, or the listed value whose equal share of
  * [0, 1] holds u (the last value for u = 1). */
 export function valueAt(parameter: SweepParameter, u: number): number {
-  if (parameter.kind === 'range') return parameter.from + (parameter.to - parameter.from) * u;
+  // Rounding can carry from + (to - from) past `to` (0.3 + 0.6 = 0.9000000000000001): the range's end bounds it.
+  if (parameter.kind === 'range') return Math.min(parameter.to, parameter.from + (parameter.to - parameter.from) * u);
   const n = parameter.values.length;
   return parameter.values[Math.min(n - 1, Math.floor(u * n))];
 }

@@ -74,8 +74,8 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
     replicates: input.replicates ?? 1,
     seed: input.seed ?? scenario.time.seed,
     record: {
-      metrics: input.record?.metrics ?? METRIC_NAMES,
-      timeseries: timeseries === undefined ? null : { steps: timeseries.steps, fields: timeseries.fields ?? TIMESERIES_FIELDS },
+      metrics: unique(input.record?.metrics ?? METRIC_NAMES),
+      timeseries: timeseries === undefined ? null : { steps: unique(timeseries.steps), fields: unique(timeseries.fields ?? TIMESERIES_FIELDS) },
     },
   };
   const scenarioHash = hashScenario(scenario);
@@ -98,6 +98,10 @@ function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, sw
   }
 }
 
+// What to record is a set: a metric or field named twice would be a repeated column, which writing the tables
+// refuses only after every run; a step named twice would be a repeated row.
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
 // Saltelli sampling takes two Sobol' dimensions per parameter.
 const MAX_SOBOL_PARAMETERS = Math.floor(SOBOL_MAX_DIMS / 2);
 
@@ -106,7 +110,11 @@ const invalid = (text: string) => new PartnersimError('sweep-invalid', text);
 // Parameters in the order written; each value is checked as that key of a scenario, with errors placed in the sweep file.
 function normalizeParameters(input: SweepInput, origin: Origin): SweepParameter[] {
   const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
-  const entries = Object.entries(input.parameters).filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined);
+  // zod returns an object's keys in its schema's order; the order written is the text's.
+  const written = (key: string) => origin.order(['parameters', key], 'key');
+  const entries = Object.entries(input.parameters)
+    .filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined)
+    .sort(([a], [b]) => written(a) - written(b));
   if (entries.length === 0) throw invalid(message.sweepWithoutParameters(at(['parameters'])));
   const grid = (input.design ?? 'grid') === 'grid';
   return entries.map(([key, spec]): SweepParameter => {
