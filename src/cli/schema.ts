@@ -1,38 +1,50 @@
-// `partnersim schema`: prints the JSON Schema of scenario files, or writes it to scenarios/schema.json
-// (`npm run schema`) for editors and for the test that fails when the committed copy is stale.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// `partnersim schema`: prints the JSON Schema of scenario files (or, with --sweep, of sweep files), or writes both to
+// scenarios/schema.json and sweeps/schema.json (`npm run schema`) for editors and for the tests that fail when a committed copy is stale.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
 import { outputUnwritable, schemaWritten } from '../messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
+import { renderSweepJsonSchema } from '../sweep/load.ts';
+import { writeFileAtomic } from '../sweep/store.ts';
 import type { Io } from './main.ts';
 
-/** The committed schema file, found from this file so that the command works from any directory. */
+/** The committed scenario schema, found from this file so that the command works from any directory. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/schema.json', import.meta.url));
 
-/** Registers `partnersim schema [--write]` on the program; it cannot fail on bad input, so `_state` is left as is. */
+/** The committed sweep schema, found the same way. */
+export const SWEEP_SCHEMA_PATH = fileURLToPath(new URL('../../sweeps/schema.json', import.meta.url));
+
+/** Returns the committed schema files, each with the text it should hold: what --write writes, in that order. */
+export function schemaFiles(): { readonly path: string; readonly text: string }[] {
+  return [
+    { path: SCHEMA_PATH, text: renderScenarioJsonSchema() },
+    { path: SWEEP_SCHEMA_PATH, text: renderSweepJsonSchema() },
+  ];
+}
+
+/** Registers `partnersim schema [--sweep] [--write]` on the program; it cannot fail on bad input, so `_state` is left as is. */
 export function registerSchema(program: Command, io: Io, _state: { code: number }): void {
   program
     .command('schema')
-    .description('print the JSON Schema of scenario files, or --write it to scenarios/schema.json')
-    .option('--write', 'write scenarios/schema.json instead of printing it')
-    .action((options: { write?: boolean }) => {
-      if (!options.write) return io.out(renderScenarioJsonSchema());
-      writeSchemaFile(SCHEMA_PATH);
-      io.out(schemaWritten(relative(process.cwd(), SCHEMA_PATH)) + '\n');
+    .description('print the JSON Schema of scenario files (or of sweep files, with --sweep), or --write both to scenarios/schema.json and sweeps/schema.json')
+    .option('--sweep', 'print the schema of sweep files instead of scenario files')
+    .option('--write', 'write scenarios/schema.json and sweeps/schema.json instead of printing')
+    .action((options: { sweep?: boolean; write?: boolean }) => {
+      if (!options.write) return io.out(options.sweep ? renderSweepJsonSchema() : renderScenarioJsonSchema());
+      for (const { path, text } of schemaFiles()) {
+        writeSchemaFile(path, text);
+        io.out(schemaWritten(relative(process.cwd(), path)) + '\n');
+      }
     });
 }
 
-/** Writes the JSON Schema to a file atomically (a temporary file renamed over it), so a reader never sees half of it. */
-export function writeSchemaFile(path: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+/** Writes a JSON Schema's text to a file atomically, so a reader never sees half of it; throws a PartnersimError when it cannot. */
+export function writeSchemaFile(path: string, text: string): void {
   try {
-    writeFileSync(temporary, renderScenarioJsonSchema());
-    renameSync(temporary, path);
+    writeFileAtomic(path, text);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new PartnersimError('output-unwritable', outputUnwritable(path, (error as Error).message));
   }
 }
