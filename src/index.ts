@@ -1,4 +1,4 @@
-// partnersim's public API: what a researcher imports to load scenarios, run them and read the results
+// partnersim's public API: what a researcher imports to load scenarios and sweeps, run them and read the results
 // as values. The CLI is a thin shell over these functions.
 export { loadScenario, parseScenarioText, type LoadOptions } from './scenario/load.ts';
 export { createMemoryHost, type ScenarioHost } from './scenario/host.ts';
@@ -22,3 +22,16 @@ export { createRng, deriveSeed, replicateSeed, digest } from './random.ts';
 export { PartnersimError, isPartnersimError, type ErrorCode } from './errors.ts';
 export { summarise, aggregateMetrics } from './analysis/stats.ts';
 export { nextTrust, nextDamage, trustSignal } from './model/trust.ts';
+// Sweeps: load a sweep file (a base scenario, the keys to vary, a design), expand it into points and seeded runs
+// (pure), run a point's scenario or the whole sweep on worker threads into a directory, and encode result tables.
+// The unit-cube samplers are here too, for designs of one's own and for the sensitivity analysis.
+export { loadSweep, hashSweep, renderSweepJsonSchema, type LoadedSweep } from './sweep/load.ts';
+export { expandSweep, designPoints, pointScenario, runSeed, type SweepPlan, type SweepPoint, type SweepRun } from './sweep/expand.ts';
+export { recordRun, sweepTables, isFailed, type RunRecord, type SweepTables } from './sweep/record.ts';
+export { runSweep, type SweepOptions, type SweepOutcome } from './sweep/run-sweep.ts';
+export { randomSample, latinHypercube, sobolSequence, saltelliSample, saltelliBlock, morrisTrajectories, morrisStep } from './sweep/designs.ts';
+export { encodeTable, TABLE_FORMATS, type TableFormat, type Column, type Cell } from './sweep/table.ts';
+export {
+  sweepInputSchema, DESIGN_KINDS, SWEEPABLE_KEYS, TIMESERIES_FIELDS,
+  type Sweep, type SweepInput, type SweepParameter, type Design, type DesignKind, type RecordSpec, type TimeseriesField,
+} from './sweep/schema.ts';

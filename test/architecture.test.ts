@@ -1,5 +1,5 @@
 // The layering the browser relies on: model, engine and scenario (and the leaves they import) touch no
-// Node API, no wall clock and no Math.random, and import nothing from later stages of the pipeline.
+// Node API, no wall clock and no Math.random, and import nothing from later stages; src/sweep imports no later stage either.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,33 @@ describe('the shared core (model, engine, scenario) runs in a browser', () => {
 
   it('finds the imports it checks (the check can fail)', () => {
     expect(importsOf("import { x } from 'node:fs';\nexport { y } from '../cli/main.ts';")).toEqual(['node:fs', '../cli/main.ts']);
+  });
+});
+
+// Sweeps come after the model, engine and scenario, and before analysis and reports: they run scenarios and write
+// tables, which later stages read. Expanding a sweep (its schema, loading, designs) is pure, like the core.
+const SWEEP = 'src/sweep';
+const SWEEP_EXPANSION = ['schema.ts', 'load.ts', 'expand.ts', 'designs.ts', 'sobol-directions.ts'].map((f) => join(SWEEP, f));
+
+/** Returns every .ts and .js file of src/sweep with its code, comments removed. */
+function sweepFiles(): { file: string; text: string }[] {
+  return readdirSync(SWEEP)
+    .filter((f) => /\.(ts|js)$/.test(f))
+    .map((f) => join(SWEEP, f))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '') }));
+}
+
+describe('sweeps (src/sweep) sit between the core and the later stages', () => {
+  it('holds the files this test checks', () => {
+    expect(sweepFiles().map((f) => f.file)).toEqual(expect.arrayContaining(SWEEP_EXPANSION));
+  });
+
+  it.each(sweepFiles())('$file imports nothing from later stages (analysis, report, cli, web)', ({ text }) => {
+    expect(importsOf(text).filter((spec) => /\/(cli|analysis|report|web)\//.test(spec))).toEqual([]);
+  });
+
+  it.each(sweepFiles().filter((f) => SWEEP_EXPANSION.includes(f.file)))('$file, part of expanding a sweep, uses no Node API, clock or Math.random', ({ text }) => {
+    expect(importsOf(text).filter((spec) => spec.startsWith('node:'))).toEqual([]);
+    expect(text).not.toMatch(/\bprocess\.|Math\.random|Date\.now|new Date\(|performance\.now/);
   });
 });
