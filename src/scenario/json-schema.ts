@@ -69,7 +69,7 @@ export function describeExpected(node: JsonSchemaNode): string {
     case 'string':
       return (node.minLength ?? 0) > 0 ? 'non-empty text' : 'text';
     case 'array': {
-      const items = node.items === undefined ? 'values' : node.items.type === 'object' ? describeObject(node.items) : describeExpected(node.items);
+      const items = node.items === undefined ? 'values' : node.items.type === 'object' ? describeObject(node.items) : plural(describeExpected(node.items));
       return `a list of ${(node.minItems ?? 0) > 0 ? 'one or more ' : ''}${items}`;
     }
     case 'object':
@@ -104,6 +104,14 @@ export function schemaKeys(schema: JsonSchemaNode): readonly ScenarioKey[] {
   };
   visit(schema, '');
   return keys;
+}
+
+// "a number from 0 to 1" -> "numbers from 0 to 1", "one of ..." -> "values, each one of ...", for a list's items.
+function plural(description: string): string {
+  const single = /^an? (whole number|number)(.*)$/.exec(description);
+  if (single !== null) return `${single[1]}s${single[2]}`;
+  if (description === 'text' || description === 'non-empty text') return `${description}s`;
+  return `values, each ${description}`;
 }
 
 function describeObject(node: JsonSchemaNode): string {

@@ -179,13 +179,13 @@ describe('keys and values', () => {
   });
 
   it('reports a parameter of the wrong type', () => {
-    const either = 'a list of one or more a number, or a mapping {from, to, steps}';
+    const either = 'a list of one or more numbers, or a mapping {from, to, steps}';
     expectFailure(sweepText('parameters:', '  policy.carrot: high'), 'wrong-type', message.wrongType(at(3, 18), 'parameters.policy.carrot', either, 'the text "high"'));
     expectFailure(sweepText('parameters:', '  policy.carrot: [0, "x"]'), 'wrong-type', message.wrongType(at(3, 22), 'parameters.policy.carrot[1]', 'a number', 'the text "x"'));
   });
 
   it('reports an empty list of values', () => {
-    expectFailure(sweepText('parameters:', '  policy.carrot: []'), 'wrong-type', message.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more a number', 'an empty list'));
+    expectFailure(sweepText('parameters:', '  policy.carrot: []'), 'wrong-type', message.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more numbers', 'an empty list'));
   });
 
   it('reports other keys of the wrong type or out of range', () => {
