@@ -29,13 +29,18 @@ let generated: JsonSchemaNode | undefined;
 
 /** Returns the JSON Schema (draft 2020-12) of what a person may write in a scenario file. */
 export function scenarioJsonSchema(): JsonSchemaNode {
-  if (generated === undefined) {
-    const { $schema, ...rest } = z.toJSONSchema(scenarioInputSchema, { io: 'input' });
-    const title = 'partnersim scenario';
-    const description = 'A scenario for partnersim: every key is optional; each lever is a number from 0 to 1 or a schedule [{from: step, value}].';
-    generated = { $schema, title, description, ...rest } as JsonSchemaNode;
-  }
+  generated ??= generateJsonSchema(
+    scenarioInputSchema,
+    'partnersim scenario',
+    'A scenario for partnersim: every key is optional; each lever is a number from 0 to 1 or a schedule [{from: step, value}].',
+  );
   return generated;
+}
+
+/** Returns the JSON Schema (draft 2020-12) of what a person may write in a document of a zod schema, with a title and description. */
+export function generateJsonSchema(schema: z.ZodType, title: string, description: string): JsonSchemaNode {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return { $schema, title, description, ...rest } as JsonSchemaNode;
 }
 
 /** Returns the text of scenarios/schema.json: the schema as indented JSON with a final newline. */

@@ -1,13 +1,12 @@
 // Loading a sweep file: parsed and checked like a scenario (every problem placed at file:line:column), its base
 // scenario loaded, then what a schema cannot say: each value valid for its key, the design given what it needs.
-import { z } from 'zod';
 import { METRIC_NAMES } from '../engine/types.ts';
 import { PartnersimError, isPartnersimError } from '../errors.ts';
 import * as message from '../messages.ts';
 import { digest } from '../random.ts';
 import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } from '../scenario/check.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
-import type { JsonSchemaNode } from '../scenario/json-schema.ts';
+import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
 import { hashScenario, normalizeScenario } from '../scenario/normalize.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
@@ -32,11 +31,11 @@ let sweepJson: JsonSchemaNode | undefined;
 
 /** Returns the JSON Schema (draft 2020-12) of sweep files. */
 export function sweepJsonSchema(): JsonSchemaNode {
-  if (sweepJson === undefined) {
-    const { $schema, ...rest } = z.toJSONSchema(sweepInputSchema, { io: 'input' });
-    const description = 'A parameter sweep for partnersim: a base scenario, the keys to vary, the design, replicates, a seed and what to record.';
-    sweepJson = { $schema, title: 'partnersim sweep', description, ...rest } as JsonSchemaNode;
-  }
+  sweepJson ??= generateJsonSchema(
+    sweepInputSchema,
+    'partnersim sweep',
+    'A parameter sweep for partnersim: a base scenario, the keys to vary, the design, replicates, a seed and what to record.',
+  );
   return sweepJson;
 }
 
