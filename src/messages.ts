@@ -142,6 +142,16 @@ export function validateOk(file: string, name: string, organisations: number, ar
   return `ok  ${file}  (${name}, ${organisations} organisations in ${areas} ${areas === 1 ? 'area' : 'areas'}, ${steps} steps)`;
 }
 
+/** Returns the line `partnersim validate` prints for a good sweep file. */
+export function validateSweepOk(file: string, name: string, design: string, points: number, runs: number, scenario: string): string {
+  return `ok  ${file}  (sweep ${name}: ${design} design, ${points} ${points === 1 ? 'point' : 'points'}, ${runs} ${runs === 1 ? 'run' : 'runs'} over scenario ${scenario})`;
+}
+
+/** Returns the message for --set given with a sweep file to validate. */
+export function setOnSweep(file: string): string {
+  return `${file}: --set does not apply to a sweep file: expected scenario files with --set, found a sweep. Fix: validate the sweep without --set, and set fixed keys in its base scenario.`;
+}
+
 /** Returns the line `partnersim schema --write` prints once the schema file is written. */
 export function schemaWritten(path: string): string {
   return `wrote ${path}`;

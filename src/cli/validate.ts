@@ -1,10 +1,14 @@
-// `partnersim validate`: loads each scenario file (extends, --set, normalising) without running it, and says
-// which are good; a bad file does not stop the others, but makes the exit status 2.
+// `partnersim validate`: loads each scenario or sweep file (extends, --set, normalising; a sweep's base scenario
+// and design) without running it, and says which are good; a bad file does not stop the others, but makes the
+// exit status 2.
 import type { Command } from 'commander';
 import { isPartnersimError } from '../errors.ts';
-import { errorLine, validateOk } from '../messages.ts';
+import { PartnersimError } from '../errors.ts';
+import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { countOrganisations } from '../scenario/schema.ts';
+import { expandSweep } from '../sweep/expand.ts';
+import { isSweepText, loadSweep } from '../sweep/load.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 
@@ -14,14 +18,13 @@ const collect = (value: string, previous: readonly string[]): string[] => [...pr
 export function registerValidate(program: Command, io: Io, state: { code: number }): void {
   program
     .command('validate')
-    .description('check scenario files (extends, --set overrides, defaults) without running them')
-    .argument('<files...>', 'scenario files (YAML, or JSON by extension)')
-    .option('--set <key=value>', 'override a scenario key in every file, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
+    .description('check scenario and sweep files (extends, --set overrides, defaults; a sweep\'s scenario and design) without running them')
+    .argument('<files...>', 'scenario or sweep files (YAML, or JSON by extension); a file with a scenario: key is a sweep')
+    .option('--set <key=value>', 'override a scenario key in every scenario file, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
     .action((files: string[], options: { set: string[] }) => {
       for (const file of files) {
         try {
-          const scenario = loadScenario(file, nodeHost, { set: options.set });
-          io.out(validateOk(file, scenario.name, countOrganisations(scenario), scenario.organisations.areas.length, scenario.time.steps) + '\n');
+          io.out(checkFile(file, options.set) + '\n');
         } catch (error) {
           if (!isPartnersimError(error)) throw error;
           io.err(errorLine(error.message) + '\n');
@@ -29,4 +32,17 @@ export function registerValidate(program: Command, io: Io, state: { code: number
         }
       }
     });
+}
+
+// A sweep is told from a scenario by its `scenario:` key, which no scenario has.
+function checkFile(file: string, set: readonly string[]): string {
+  const text = nodeHost.readFile(file);
+  if (text !== undefined && isSweepText(text, file)) {
+    if (set.length > 0) throw new PartnersimError('bad-option', setOnSweep(file));
+    const loaded = loadSweep(file, nodeHost);
+    const plan = expandSweep(loaded);
+    return validateSweepOk(file, loaded.sweep.name, loaded.sweep.design.kind, plan.points.length, plan.runs.length, loaded.scenario.name);
+  }
+  const scenario = loadScenario(file, nodeHost, { set });
+  return validateOk(file, scenario.name, countOrganisations(scenario), scenario.organisations.areas.length, scenario.time.steps);
 }

@@ -81,6 +81,17 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   return { sweep, scenarioInput, scenario, scenarioHash, hash: hashSweep(sweep, scenarioHash) };
 }
 
+/** Tells whether a file's text is a sweep (a mapping with a `scenario` key, which no scenario file has) rather than a
+ * scenario; text that does not parse is not a sweep, so the scenario loader reports its syntax error. */
+export function isSweepText(text: string, fileName: string): boolean {
+  try {
+    const { value } = parseSource(text, fileName);
+    return typeof value === 'object' && value !== null && Object.hasOwn(value, 'scenario');
+  } catch {
+    return false;
+  }
+}
+
 /** Returns the hash of a sweep over a base scenario: the digest of everything that decides its runs' results. */
 export function hashSweep(sweep: Sweep, scenarioHash: string): string {
   const { parameters, design, replicates, seed, record } = sweep;

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/validate.ts';
-import { errorLine, fileLocation, fileMissing, outOfRange, setLocation, validateOk } from '../../src/messages.ts';
+import { errorLine, fileLocation, fileMissing, outOfRange, setLocation, setOnSweep, validateOk, validateSweepOk } from '../../src/messages.ts';
+import { rangeNotIncreasing } from '../../src/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
 
 const tmp = useTempDir('validate');
@@ -49,5 +50,23 @@ describe('partnersim validate', () => {
     const { code, err } = await validate(file, '--set', 'policy.stick=2');
     expect(code).toBe(2);
     expect(err).toBe(`${errorLine(outOfRange(setLocation('policy.stick=2'), 'policy.stick', 'a number from 0 to 1', '2'))}\n`);
+  });
+
+  it('checks a sweep file, its base scenario and its design', async () => {
+    write('base.yaml', 'name: base\n');
+    const sweep = write('grid.yaml', 'scenario: base.yaml\nparameters:\n  policy.carrot: [0, 0.5]\nreplicates: 3\n');
+    const bad = write('bad-sweep.yaml', 'scenario: base.yaml\nparameters:\n  policy.carrot: {from: 0.5, to: 0.2, steps: 2}\n');
+    const { code, out, err } = await validate(sweep, bad);
+    expect(code).toBe(2);
+    expect(out).toBe(validateSweepOk(sweep, 'grid', 'grid', 2, 6, 'base') + '\n');
+    expect(err).toBe(errorLine(rangeNotIncreasing(fileLocation(bad, 3, 34), 'policy.carrot', 0.5, 0.2)) + '\n');
+  });
+
+  it('refuses --set with a sweep file', async () => {
+    write('base.yaml', 'name: base\n');
+    const sweep = write('grid.yaml', 'scenario: base.yaml\nparameters:\n  policy.carrot: [0, 0.5]\n');
+    const { code, err } = await validate(sweep, '--set', 'policy.stick=0.5');
+    expect(code).toBe(2);
+    expect(err).toBe(errorLine(setOnSweep(sweep)) + '\n');
   });
 });
