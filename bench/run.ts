@@ -90,9 +90,23 @@ function timeMinimalLoop(ties: number, steps: number, trust: TrustParams): numbe
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Runs the benchmark and prints its tables; `--quick` runs fewer repetitions (and a sweep of 200 runs). */
+/** Runs the benchmark and prints its tables; `--quick` runs fewer repetitions (and a sweep of 200 runs), `--sweep-only` only the sweep. */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  if (!process.argv.includes('--sweep-only')) benchEngine(quick);
+  const sweep = await benchSweep(quick ? 200 : 2000);
+  const [one, two] = sweep.workerSeconds;
+  const rate = (seconds: number) => fmt(sweep.runs / seconds, 1);
+  console.log(`\nsweep of ${fmt(sweep.runs)} baseline runs (${availableParallelism()} cores)`);
+  console.log(`engine in a plain loop   ${fmt(sweep.loopSeconds, 1).padStart(7)} s  ${rate(sweep.loopSeconds).padStart(6)} runs/s`);
+  console.log(`sweep on 1 worker        ${fmt(one, 1).padStart(7)} s  ${rate(one).padStart(6)} runs/s`);
+  console.log(`sweep on 2 workers       ${fmt(two, 1).padStart(7)} s  ${rate(two).padStart(6)} runs/s`);
+  console.log(`parallel efficiency on 2 workers: ${fmt((100 * one) / (2 * two), 1)}% (target: at least 90%)`);
+  console.log(`sweep machinery overhead over the loop (1 worker): ${fmt(100 * (one / sweep.loopSeconds - 1), 1)}% (target: under 5%)`);
+}
+
+/** Times the engine on the baseline and national scenarios and against the minimal loop, and prints the table. */
+function benchEngine(quick: boolean): void {
   const baseline = loadScenario('scenarios/baseline.yaml', nodeHost);
   const national = loadScenario('scenarios/national.yaml', nodeHost);
   const rows = [
@@ -109,16 +123,6 @@ async function main(): Promise<void> {
   console.log(`\nminimal typed-array loop, same trust arithmetic over ${fmt(nat.tieUpdates / nat.steps)} ties x ${nat.steps} steps: ${fmt(minimal, 1)} ns/tie-update`);
   console.log(`engine / minimal loop, per tie update: baseline ${fmt(rows[0].nsPerTieUpdate / minimal, 2)}x, national ${fmt(nat.nsPerTieUpdate / minimal, 2)}x (target: within 3x)`);
   console.log(`targets: baseline under 20 ms/run (${fmt(rows[0].msPerRun, 1)} ms), national under 5 s on one core (${fmt(nat.msPerRun / 1000, 2)} s)`);
-
-  const sweep = await benchSweep(quick ? 200 : 2000);
-  const [one, two] = sweep.workerSeconds;
-  const rate = (seconds: number) => fmt(sweep.runs / seconds, 1);
-  console.log(`\nsweep of ${fmt(sweep.runs)} baseline runs (${availableParallelism()} cores)`);
-  console.log(`engine in a plain loop   ${fmt(sweep.loopSeconds, 1).padStart(7)} s  ${rate(sweep.loopSeconds).padStart(6)} runs/s`);
-  console.log(`sweep on 1 worker        ${fmt(one, 1).padStart(7)} s  ${rate(one).padStart(6)} runs/s`);
-  console.log(`sweep on 2 workers       ${fmt(two, 1).padStart(7)} s  ${rate(two).padStart(6)} runs/s`);
-  console.log(`parallel efficiency on 2 workers: ${fmt((100 * one) / (2 * two), 1)}% (target: at least 90%)`);
-  console.log(`sweep machinery overhead over the loop (1 worker): ${fmt(100 * (one / sweep.loopSeconds - 1), 1)}% (target: under 5%)`);
 }
 
 await main();

@@ -1,13 +1,13 @@
 // The sweep benchmark: 2,000 baseline runs (one point, 2,000 replicates) through the engine in a plain loop, and
-// through `runSweep` on 1 and on 2 worker threads, all in one process. The loop is timed in two halves, before and
-// after the sweeps, so that a machine that speeds up or slows down meanwhile is averaged out.
+// through `runSweep` on 1 and on 2 worker threads, all from one process. The loop runs in a fresh worker thread, as
+// a sweep's runs do, and is timed in two halves, before and after the sweeps, so that a machine that speeds up or
+// slows down meanwhile is averaged out; its time leaves out the thread's start, which the sweeps' times include.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { nodeHost } from '../src/cli/node-host.ts';
-import { expandSweep, pointScenario } from '../src/sweep/expand.ts';
+import { Worker } from 'node:worker_threads';
 import { loadSweep, type LoadedSweep } from '../src/sweep/load.ts';
-import { recordRun } from '../src/sweep/record.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
 
 /** The figures of the sweep benchmark, in seconds and runs per second. */
@@ -17,13 +17,16 @@ export interface SweepBench {
   readonly workerSeconds: readonly [one: number, two: number];
 }
 
-// Times the engine's loop over some of the runs, recording each as a sweep would.
-function timeLoop(loaded: LoadedSweep, from: number, to: number): number {
-  const plan = expandSweep(loaded);
-  const scenario = pointScenario(loaded.scenarioInput, loaded.scenario.name, loaded.sweep.parameters, plan.points[0].values);
-  const start = performance.now();
-  for (const run of plan.runs.slice(from, to)) recordRun(run, scenario, loaded.sweep.record);
-  return (performance.now() - start) / 1000;
+// Times the engine in a plain loop over some of the runs, recording each as a sweep would, in a fresh worker thread.
+function timeLoop(file: string, from: number, to: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./loop-worker.js', import.meta.url), { workerData: { file, from, to } });
+    worker.once('message', (ms: number) => {
+      resolve(ms / 1000);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 async function timeSweep(loaded: LoadedSweep, workers: number, root: string): Promise<number> {
@@ -42,10 +45,10 @@ export async function benchSweep(runs: number): Promise<SweepBench> {
     writeFileSync(file, `name: bench\nscenario: ${resolve('scenarios/baseline.yaml')}\nparameters:\n  policy.carrot: [0]\nreplicates: ${runs}\n`);
     const loaded = loadSweep(file, nodeHost);
     const half = Math.floor(runs / 2);
-    const firstHalf = timeLoop(loaded, 0, half);
+    const firstHalf = await timeLoop(file, 0, half);
     const one = await timeSweep(loaded, 1, root);
     const two = await timeSweep(loaded, 2, root);
-    const secondHalf = timeLoop(loaded, half, runs);
+    const secondHalf = await timeLoop(file, half, runs);
     return { runs, loopSeconds: firstHalf + secondHalf, workerSeconds: [one, two] };
   } finally {
     rmSync(root, { recursive: true, force: true });
