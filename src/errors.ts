@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'output-occupied'
   | 'sweep-invalid'
   | 'sweep-mismatch'
-  | 'sweep-incomplete';
+  | 'sweep-incomplete'
+  | 'sweep-damaged';
 
 /** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
 export class PartnersimError extends Error {

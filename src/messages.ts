@@ -348,7 +348,12 @@ const listed = (indices: readonly number[], max = 20): string =>
 
 /** Returns the message for a directory that holds no sweep (no manifest.json of a sweep). */
 export function notASweepDir(dir: string): string {
-  return `${dir}: not a sweep directory: expected a manifest.json written by partnersim sweep, found none. Fix: give a directory that partnersim sweep (or merge) wrote.`;
+  return `${dir}: not a sweep directory: expected a manifest.json written by partnersim sweep, found no sweep manifest. Fix: give a directory that partnersim sweep (or merge) wrote.`;
+}
+
+/** Returns the message for a manifest or journal line that no longer parses. */
+export function damagedSweepFile(path: string, line: number, reason: string): string {
+  return `${path}:${line}: damaged: expected the JSON that partnersim sweep wrote, found text that does not parse (${reason}). Fix: restore the file, or delete the sweep's directory and run the sweep again.`;
 }
 
 /** Returns the message for resuming into a directory that holds another sweep. */

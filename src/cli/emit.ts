@@ -67,6 +67,7 @@ export function registerEmit(program: Command, io: Io, _state: { code: number })
         sweepFile: file,
         out,
         partsDir,
+        logsDir: resolve(partsDir, 'logs'),
         scriptPath,
       });
       // SLURM does not make the directory of --output: a task whose log cannot be opened fails at once.

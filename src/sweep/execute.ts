@@ -33,7 +33,7 @@ export interface ExecuteOptions {
   scenarioOf(run: SweepRun): Scenario;
   /** Hears each record as its run finishes, in the order they finish. */
   onRecord(record: RunRecord): void;
-  /** Stops the work: no new batch is sent and the workers are terminated; runs in flight are dropped. */
+  /** Stops the work: no new batch is sent and the workers are terminated; runs not finished by then are dropped. */
   readonly signal?: AbortSignal;
   /** A module URL exporting `recordRun`, used instead of the engine's (tests make runs fail with it). */
   readonly runner?: string;
@@ -87,7 +87,8 @@ export function executeRuns(runs: readonly SweepRun[], options: ExecuteOptions):
         worker.on('message', (message: FromWorker) => {
           if (message.kind === 'idle') return feed();
           held.delete(message.record.index);
-          if (!stopped) options.onRecord(message.record);
+          // A run that finished as the sweep was being stopped is kept all the same.
+          options.onRecord(message.record);
         });
         // A worker that dies (out of memory, a crash in its setup) fails what it held; the others go on.
         worker.on('error', (cause) => {

@@ -23,6 +23,8 @@ export interface SlurmScriptOptions {
   /** Where the merged results go, and where the shards, logs and this script go. */
   readonly out: string;
   readonly partsDir: string;
+  /** The logs' directory, absolute: SLURM opens --output before the job's working directory is set. */
+  readonly logsDir: string;
   readonly scriptPath: string;
 }
 
@@ -34,7 +36,7 @@ export function shellQuote(word: string): string {
 /** Returns the text of the sbatch job-array script for a sweep. */
 export function slurmScript(o: SlurmScriptOptions): string {
   const q = shellQuote;
-  const logs = `${o.partsDir}/logs`;
+  const logs = o.logsDir;
   const partnersim = o.command.map(q).join(' ');
   const shardDirs = `${o.partsDir}/shard-*`;
   const merge = `${partnersim} merge ${q(o.partsDir)}/shard-* --out ${q(o.out)}`;
@@ -51,10 +53,10 @@ export function slurmScript(o: SlurmScriptOptions): string {
     `#SBATCH --array=0-${o.shards - 1}%${o.throttle}`,
     `#SBATCH --cpus-per-task=${o.cpusPerTask}`,
     `#SBATCH --output=${q(`${logs}/shard-%a.out`)}`,
+    `#SBATCH --chdir=${q(o.workdir)}`,
     ...(o.time === undefined ? [] : [`#SBATCH --time=${q(o.time)}`]),
     ...(o.partition === undefined ? [] : [`#SBATCH --partition=${q(o.partition)}`]),
     'set -euo pipefail',
-    `cd ${q(o.workdir)}`,
     'if [ "${SLURM_ARRAY_TASK_ID}" = "${SLURM_ARRAY_TASK_MIN}" ]; then',
     `  sbatch --parsable --job-name=${q(`partnersim-${o.name}-merge`)} --dependency="afterok:\${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes \\`,
     `    --chdir=${q(o.workdir)} --output=${q(`${logs}/merge-%j.out`)} --wrap=${q(merge)}`,

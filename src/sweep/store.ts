@@ -62,8 +62,8 @@ export function readManifest(dir: string): SweepManifest {
   } catch {
     throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
   }
-  const manifest = JSON.parse(text) as SweepManifest;
-  if (manifest.kind !== 'partnersim sweep') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
+  const manifest = parseJson(text, join(dir, MANIFEST_FILE), 1) as SweepManifest;
+  if (manifest?.kind !== 'partnersim sweep') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
   return manifest;
 }
 
@@ -73,7 +73,16 @@ export function readJournal(dir: string): RunRecord[] {
   if (!existsSync(path)) return [];
   const lines = readFileSync(path, 'utf8').split('\n');
   // Only lines that ended with a newline were written whole.
-  return lines.slice(0, -1).map((line) => JSON.parse(line) as RunRecord);
+  return lines.slice(0, -1).map((line, i) => parseJson(line, path, i + 1) as RunRecord);
+}
+
+// A file partnersim wrote that no longer parses was changed by hand or damaged on disk: say where, not a stack trace.
+function parseJson(text: string, path: string, line: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PartnersimError('sweep-damaged', message.damagedSweepFile(path, line, (error as Error).message));
+  }
 }
 
 /** Prepares a directory for a part of a sweep and returns the records it already holds: a new directory gets the

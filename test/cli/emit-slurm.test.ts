@@ -26,7 +26,7 @@ describe('partnersim emit slurm', () => {
     expect(text).toContain('--dependency="afterok:${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes');
     expect(text).toContain(`merge ${out}.parts/shard-* --out ${out}`);
     expect(text).toContain(`sweep ${tmp.path('sweep.yaml')} --shard auto/3 --workers "\${SLURM_CPUS_PER_TASK:-1}" --format csv`);
-    expect(text).toContain(`cd ${process.cwd()}`);
+    expect(text.split('\n')).toContain(`#SBATCH --chdir=${process.cwd()}`);
     expect(text).toContain(process.execPath);
     expect(spawnSync('bash', ['-n', script]).status).toBe(0);
   });

@@ -1,5 +1,6 @@
 // partnersim merge refuses a part from another sweep, a missing run and a duplicate, with messages that say which
-// and what to do; partnersim sweep status lists missing runs and the shards to run again.
+// and what to do; partnersim sweep status lists missing runs and the shards to run again; a damaged file is named.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as message from '../../src/messages.ts';
 import { readManifest } from '../../src/sweep/store.ts';
@@ -64,5 +65,18 @@ describe('partnersim sweep status', () => {
     expect(result.code).toBe(1);
     expect(result.out).toBe(message.sweepStatusReport('tiny-sweep', hash, 6, 4, [], [1, 4], 3, [1], [1]) + '\n');
     expect(result.out).toContain('sbatch --array=1 ');
+  });
+});
+
+describe('a damaged sweep directory', () => {
+  it('is reported with the file and line, not a stack trace', async () => {
+    const copy = tmp.path('damaged');
+    cpSync(shard(0), copy, { recursive: true });
+    const journal = `${copy}/journal.jsonl`;
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    writeFileSync(journal, [lines[0], '{"index": 3, "sta', ...lines.slice(1)].join('\n'));
+    const result = await runCli(['sweep', 'status', copy]);
+    expect(result.code).toBe(2);
+    expect(result.err.startsWith(`partnersim: ${journal}:2: damaged: expected the JSON that partnersim sweep wrote`)).toBe(true);
   });
 });
