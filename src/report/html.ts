@@ -2,7 +2,7 @@
 // built as a pure function of the comparison, the levers in words, the findings and the ready-rendered charts.
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
-import { METRIC_LABELS } from '../messages.ts';
+import { METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
 import { LEVER_MEANINGS, type LeverKey } from '../scenario/schema.ts';
 
 /** One chart of the report: an id for its figure (a link target), its title and caption, and its SVG markup. */
@@ -35,9 +35,6 @@ export interface ReportInput {
   };
 }
 
-/** The metrics that are shares of a whole: shown as percentages, their differences in percentage points. */
-export const REPORT_SHARE_METRICS: ReadonlySet<MetricName> = new Set<MetricName>(['participationAtEnd', 'strongShareAtEnd', 'survival3y', 'survival5y']);
-
 /** What a null (a value the replicates could not measure) reads as. */
 export const NOT_MEASURED = 'not measured';
 
@@ -66,7 +63,7 @@ function intervalDecimals([low, high]: readonly [number, number]): number {
   return largest === 0 || !Number.isFinite(largest) ? 0 : Math.min(12, Math.max(0, SIGNIFICANT - 1 - Math.floor(Math.log10(largest))));
 }
 
-const isShare = (metric: MetricName): boolean => REPORT_SHARE_METRICS.has(metric);
+const isShare = (metric: MetricName): boolean => SHARE_METRICS.has(metric);
 
 /** Returns a metric's value as the report shows it: a share as a percentage, anything else to 3 significant digits; null as "not measured". */
 export function formatMetricValue(metric: MetricName, value: number | null): string {
