@@ -1,0 +1,206 @@
+// The report's vega-lite specs: valid against vega-lite's own schema, compiled without a warning, built purely,
+// and drawing what the comparison holds (levers that vary, differences by metric, levels in order, one colour per scenario).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { SERIES_FIELDS } from '../../src/analysis/comparison.ts';
+import { LEVEL_NAMES, METRIC_NAMES } from '../../src/engine/types.ts';
+import { LEVER_KEYS } from '../../src/scenario/schema.ts';
+import { CHART_FONT, CHART_HEIGHT, CHART_WIDTH, forestSpec, leverSpec, levelsSpec, reportCharts, seriesSpec, survivalSpec } from '../../src/report/specs.ts';
+import { deepFreeze, oneScenario, twoScenarios } from './fixture.ts';
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+const validate = new Ajv({ strict: false, allowUnionTypes: true, allErrors: true, validateFormats: false }).compile(schema);
+
+/** Returns the warnings vega-lite raises while compiling a spec. */
+function compileWarnings(spec: TopLevelSpec): string[] {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => 2,
+    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
+    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  compile(structuredClone(spec), { logger: logger as never });
+  return warnings;
+}
+
+/** Returns every object inside a value that satisfies the test, depth first. */
+function findAll(value: unknown, test: (object: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  if (!value || typeof value !== 'object') return [];
+  const here = !Array.isArray(value) && test(value as Record<string, unknown>) ? [value as Record<string, unknown>] : [];
+  return [...here, ...Object.values(value).flatMap((inner) => findAll(inner, test))];
+}
+
+/** Returns the inline data rows of a spec. */
+function rows(spec: TopLevelSpec | null): Record<string, unknown>[] {
+  const data = spec?.data as { values: Record<string, unknown>[] } | undefined;
+  return data?.values ?? [];
+}
+
+const COMPARISONS = [
+  { name: 'two scenarios', comparison: twoScenarios() },
+  { name: 'one scenario', comparison: oneScenario() },
+];
+const CHARTS = COMPARISONS.flatMap(({ name, comparison }) => reportCharts(comparison).map((chart) => ({ label: `${name}: ${chart.id}`, chart })));
+
+describe('every chart of a report', () => {
+  it.each(CHARTS)('$label is valid against the vega-lite schema', ({ chart }) => {
+    const valid = validate(chart.spec);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the schema check can fail: a wrong mark and an unknown property are refused', () => {
+    const spec = reportCharts(twoScenarios())[2].spec;
+    expect(validate({ ...spec, mark: 'lines' })).toBe(false);
+    expect(validate({ ...spec, colour: 'red' })).toBe(false);
+  });
+
+  it.each(CHARTS)('$label compiles to vega without a warning', ({ chart }) => {
+    expect(compileWarnings(chart.spec)).toEqual([]);
+  });
+
+  it.each(CHARTS)('$label holds no object twice, so changing one part of it changes no other', ({ chart }) => {
+    const seen = new Set<object>();
+    const repeated: unknown[] = [];
+    const walk = (value: unknown): void => {
+      if (!value || typeof value !== 'object') return;
+      if (seen.has(value)) repeated.push(value);
+      seen.add(value);
+      Object.values(value).forEach(walk);
+    };
+    walk(chart.spec);
+    expect(repeated).toEqual([]);
+  });
+
+  it.each(CHARTS)('$label has a title, a caption, the chart font and its data inline', ({ chart }) => {
+    expect(chart.spec.title).toMatchObject({ text: chart.title });
+    expect(chart.caption.length).toBeGreaterThan(40);
+    expect(chart.spec.config?.font).toBe(CHART_FONT);
+    expect(rows(chart.spec).length).toBeGreaterThan(0);
+  });
+
+  it('colours each scenario the same in every chart, the baseline first', () => {
+    const colourScales = CHARTS.filter(({ label }) => label.startsWith('two')).flatMap(({ chart }) =>
+      findAll(chart.spec, (o) => o.field === 'scenario' && !!o.scale && Array.isArray((o.scale as { range?: unknown[] }).range) && typeof (o.scale as { range: unknown[] }).range[0] === 'string'),
+    );
+    expect(colourScales.length).toBeGreaterThan(8);
+    for (const encoding of colourScales) expect(encoding.scale).toEqual({ domain: ['baseline', 'more funding'], range: ['#4c78a8', '#f58518'] });
+  });
+});
+
+describe('reportCharts', () => {
+  it('lists the charts in the order the report shows them', () => {
+    expect(reportCharts(twoScenarios()).map((c) => c.id)).toEqual(['levers', 'differences', ...SERIES_FIELDS.map((f) => `series-${f}`), 'survival', 'hazard', 'levels']);
+  });
+
+  it('has no differences chart for a single scenario', () => {
+    expect(reportCharts(oneScenario()).map((c) => c.id)).toEqual(['levers', ...SERIES_FIELDS.map((f) => `series-${f}`), 'survival', 'hazard', 'levels']);
+    expect(forestSpec(oneScenario())).toBeNull();
+  });
+
+  it('is pure: the same comparison gives deep-equal specs, and a frozen comparison is neither changed nor refused', () => {
+    const comparison = deepFreeze(twoScenarios());
+    const before = JSON.stringify(comparison);
+    const first = reportCharts(comparison);
+    expect(reportCharts(comparison)).toEqual(first);
+    expect(JSON.stringify(comparison)).toBe(before);
+    expect(first).toEqual(reportCharts(twoScenarios()));
+  });
+
+  it('shares no object between specs or with the comparison, so changing one spec changes nothing else', () => {
+    const comparison = twoScenarios();
+    const [a, b] = [seriesSpec(comparison, 'active'), seriesSpec(comparison, 'active')];
+    (a.config as { font: string }).font = 'changed';
+    rows(a)[0].mean = -1;
+    expect(b).toEqual(seriesSpec(twoScenarios(), 'active'));
+    expect(comparison).toEqual(twoScenarios());
+  });
+});
+
+describe('leverSpec', () => {
+  it('draws the levers that vary, in lever order, from the points where each schedule changes and its last', () => {
+    const spec = leverSpec(twoScenarios());
+    expect(findAll(spec, (o) => o.field === 'lever' && Array.isArray(o.sort))[0].sort).toEqual(['policy.carrot', 'market.competition']);
+    expect(rows(spec)).toEqual([
+      { scenario: 'baseline', lever: 'policy.carrot', year: 0, value: 0.1 },
+      { scenario: 'baseline', lever: 'policy.carrot', year: 6, value: 0.1 },
+      { scenario: 'baseline', lever: 'market.competition', year: 0, value: 0.5 },
+      { scenario: 'baseline', lever: 'market.competition', year: 6, value: 0.5 },
+      { scenario: 'more funding', lever: 'policy.carrot', year: 0, value: 0.1 },
+      { scenario: 'more funding', lever: 'policy.carrot', year: 2, value: 0.7 },
+      { scenario: 'more funding', lever: 'policy.carrot', year: 6, value: 0.7 },
+      { scenario: 'more funding', lever: 'market.competition', year: 0, value: 0.3 },
+      { scenario: 'more funding', lever: 'market.competition', year: 6, value: 0.3 },
+    ]);
+  });
+
+  it('draws step lines, so a schedule holds its value until it changes', () => {
+    expect(findAll(leverSpec(twoScenarios()), (o) => o.type === 'line')[0].interpolate).toBe('step-after');
+  });
+
+  it('shows the common constant values as bars when no lever varies', () => {
+    const spec = leverSpec(oneScenario());
+    expect(spec).toMatchObject({ mark: { type: 'bar' } });
+    expect(rows(spec).map((r) => r.lever)).toEqual([...LEVER_KEYS]);
+  });
+
+  it('is null without lever values', () => {
+    expect(leverSpec({ ...twoScenarios(), levers: [] })).toBeNull();
+  });
+});
+
+describe('forestSpec', () => {
+  it('has a row per metric with a mean, in metric order, each with its own x scale', () => {
+    const spec = forestSpec(twoScenarios());
+    const data = rows(spec);
+    expect(data).toHaveLength(METRIC_NAMES.length - 1); // survival5y has no pairs
+    expect(new Set(data.map((r) => r.scenario))).toEqual(new Set(['more funding']));
+    expect(spec).toMatchObject({ resolve: { scale: { x: 'independent' } } });
+    const sort = (findAll(spec, (o) => o.field === 'metric')[0].sort as string[]).filter((label) => data.some((r) => r.metric === label));
+    expect(data.map((r) => r.metric)).toEqual(sort);
+  });
+
+  it('shrinks the interval to the point when there is none (fewer than two pairs)', () => {
+    const lifetime = rows(forestSpec(twoScenarios())).find((r) => String(r.metric).startsWith('Mean lifetime'));
+    expect(lifetime).toMatchObject({ mean: 0.4, low: 0.4, high: 0.4 });
+  });
+
+  it('draws a reference line at zero', () => {
+    expect(findAll(forestSpec(twoScenarios()), (o) => (o.x as { datum?: number } | undefined)?.datum === 0)).toHaveLength(1);
+  });
+});
+
+describe('the other charts', () => {
+  it('single views are CHART_WIDTH x CHART_HEIGHT, legend and titles included', () => {
+    for (const spec of [seriesSpec(twoScenarios(), 'meanTrust'), survivalSpec(twoScenarios())]) {
+      expect(spec).toMatchObject({ width: CHART_WIDTH, height: CHART_HEIGHT, autosize: { type: 'fit', contains: 'padding' } });
+    }
+  });
+
+  it('series draw one field, a band (low..high) under a mean line', () => {
+    const spec = seriesSpec(twoScenarios(), 'participation');
+    expect(rows(spec)).toHaveLength(2 * 25);
+    expect(findAll(spec, (o) => o.type === 'area')).toHaveLength(1);
+    expect(findAll(spec, (o) => o.field === 'high')).toHaveLength(1);
+  });
+
+  it('survival is a step function on a 0-1 scale', () => {
+    const spec = survivalSpec(twoScenarios());
+    expect(findAll(spec, (o) => o.interpolate === 'step-after')).toHaveLength(2);
+    expect(findAll(spec, (o) => o.field === 'survival')[0].scale).toEqual({ domain: [0, 1] });
+  });
+
+  it('levels stack networking to collaborating, one panel per scenario', () => {
+    const spec = levelsSpec(twoScenarios());
+    expect(findAll(spec, (o) => o.field === 'level')[0].scale).toMatchObject({ domain: [...LEVEL_NAMES] });
+    expect(findAll(spec, (o) => o.field === 'scenario' && Array.isArray(o.sort))[0].sort).toEqual(['baseline', 'more funding']);
+    const order = rows(spec).filter((r) => r.scenario === 'baseline' && r.year === 1).map((r) => [r.level, r.order]);
+    expect(order).toEqual(LEVEL_NAMES.map((level, k) => [level, k]));
+  });
+});
