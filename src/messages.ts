@@ -223,7 +223,8 @@ export function replicateBarFormat(): string {
   return 'replicates {bar} {value}/{total} | ETA {eta_formatted}';
 }
 
-const METRIC_LABELS: Record<MetricName, string> = {
+/** What each metric is called in words, in summaries and reports. */
+export const METRIC_LABELS: Record<MetricName, string> = {
   partnershipsFormed: 'partnerships formed',
   partnershipsDissolved: 'partnerships dissolved',
   partnershipsActiveAtEnd: 'partnerships active at end',
@@ -485,4 +486,104 @@ export function mergeWritten(parts: number, runs: number, dir: string): string {
 /** Returns the lines partnersim emit slurm prints: where the script is and how to submit it. */
 export function slurmScriptWritten(path: string, shards: number): string {
   return `wrote ${path}: a job array of ${shards} shards and a chained merge. Submit it with: sbatch ${path}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports: the key findings, as sentences built from the numbers.
+
+/** The metrics that are shares of a whole, shown as percentages (and their differences as percentage points). */
+export const SHARE_METRICS: ReadonlySet<MetricName> = new Set(['participationAtEnd', 'strongShareAtEnd', 'survival3y', 'survival5y']);
+
+/** Returns a value of a metric as a report shows it: a share as a percentage, anything else to 3 significant digits. */
+export function formatMetric(metric: MetricName, value: number): string {
+  return SHARE_METRICS.has(metric) ? `${Math.round(value * 100)}%` : shown(value);
+}
+
+const signed = (text: string, value: number): string => (value > 0 ? `+${text}` : text.replace('-', '−'));
+const dash = (low: string, high: string): string => `${low}–${high}`;
+const years = (n: number): string => (n === 1 ? 'one year' : n === 2 ? 'two years' : `${n} years`);
+
+/** Returns the sentence on partnerships after a fund ends: the share still active some years later, with its interval, in each scenario. */
+export function findingFundEnd(
+  scenario: string,
+  endYear: number,
+  later: number,
+  own: { readonly mean: number; readonly ci95: readonly [number, number] | null },
+  others: readonly { readonly scenario: string; readonly mean: number; readonly ci95: readonly [number, number] | null }[],
+): string {
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const withCi = (mean: number, ci: readonly [number, number] | null, long: boolean) =>
+    ci === null ? pct(mean) : `${pct(mean)} (${long ? '95% CI ' : ''}${dash(String(Math.round(Math.max(0, ci[0]) * 100)), pct(Math.min(1, ci[1])))})`;
+  const against = others.map((o) => `${withCi(o.mean, o.ci95, false)} under ${o.scenario}`);
+  const tail = against.length === 0 ? '' : `, against ${against.join(' and ')}`;
+  return `Under ${scenario}, ${withCi(own.mean, own.ci95, true)} of the partnerships active when the fund ends (year ${shown(endYear)}) are still active ${years(later)} later${tail}.`;
+}
+
+/** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the baseline. */
+export function findingDifference(scenario: string, baseline: string, metric: MetricName, value: number, baseValue: number, difference: number, ci95: readonly [number, number]): string {
+  const share = SHARE_METRICS.has(metric);
+  const diff = (v: number) => signed(share ? `${shown(Number((v * 100).toPrecision(3)))} points` : shown(v), v);
+  const direction = difference > 0 ? 'higher' : 'lower';
+  return `${capitalise(METRIC_LABELS[metric])} is ${direction} under ${scenario} than under ${baseline}: ${formatMetric(metric, value)} against ${formatMetric(metric, baseValue)} (difference ${diff(difference)}, 95% CI ${diff(ci95[0])} to ${diff(ci95[1])}).`;
+}
+
+/** Returns the sentence for a scenario with no metric clearly different from the baseline. */
+export function findingNoDifference(scenario: string, baseline: string, replicates: number): string {
+  return `Over ${replicates} paired replicates, ${scenario} shows no clear difference from ${baseline} in any metric: every 95% interval of the difference includes zero.`;
+}
+
+/** Returns the sentence summarising a single scenario's outcomes. */
+export function findingSingle(scenario: string, replicates: number, runYears: number, formed: number, activeAtEnd: number, participation: number, survival5y: number | null): string {
+  const survival = survival5y === null ? 'no partnership reached five years, so 5-year survival is not measured' : `${Math.round(survival5y * 100)}% of partnerships survive five years`;
+  const over = replicates === 1 ? 'In one run' : `Averaged over ${replicates} replicates`;
+  return `${over} of ${scenario} (${shown(runYears)} years), ${shown(formed)} partnerships form and ${shown(activeAtEnd)} are active at the end; ${Math.round(participation * 100)}% of organisations take part, and ${survival}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Returns the message for a result directory that lacks one of its files. */
+export function resultFileMissing(dir: string, name: string): string {
+  return `${dir}: not a complete result directory: expected ${name} (written by partnersim run or compare), found none. Fix: give a directory that partnersim run or compare wrote, or run it again.`;
+}
+
+/** Returns the message for a result file that does not parse. */
+export function resultFileDamaged(path: string, reason: string): string {
+  return `${path}: damaged: expected the file partnersim wrote, found text that does not parse (${reason}). Fix: run the scenario again to rewrite it.`;
+}
+
+/** Returns a lever's schedule in words for a report: `0.3`, or `0 → 0.8 from year 1 → 0 from year 4`. */
+export function scheduleInWords(schedule: readonly { readonly from: number; readonly value: number }[], stepsPerYear: number): string {
+  return schedule.map((entry, i) => (i === 0 ? shown(entry.value) : `${shown(entry.value)} from year ${shown(Number((entry.from / stepsPerYear).toPrecision(3)))}`)).join(' → ');
+}
+
+/** Returns the title of a single scenario's report. */
+export function runReportTitle(scenario: string): string {
+  return `partnersim: ${scenario}`;
+}
+
+/** Returns the title of a comparison's report. */
+export function compareTitle(others: readonly string[], baseline: string): string {
+  return `partnersim: ${others.join(', ')} compared with ${baseline}`;
+}
+
+/** Returns the line naming the report written. */
+export function reportWritten(path: string): string {
+  return `report written to ${path}`;
+}
+
+/** Returns what `partnersim compare` prints: the key findings, then where the report is. */
+export function compareFinished(findings: readonly string[], dir: string): string {
+  return [...findings.map((finding) => `- ${finding}`), `report written to ${dir}/report.html (results of each scenario, comparison.json and charts/ beside it)`].join('\n');
+}
+
+/** Returns the message for two compared scenarios with the same name. */
+export function duplicateScenarioName(name: string, first: string, second: string): string {
+  return `${second}: scenario name ${JSON.stringify(name)} is already used by ${first}: expected each compared scenario to have its own name. Fix: give one of them another name: key.`;
+}
+
+/** Returns the message for a --baseline that names none of the scenarios. */
+export function unknownBaseline(baseline: string, names: readonly string[]): string {
+  return `--baseline ${baseline}: expected the name or file of one of the compared scenarios (${names.join(', ')}), found none called ${JSON.stringify(baseline)}. Fix: use one of those names.`;
 }

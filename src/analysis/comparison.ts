@@ -91,6 +91,17 @@ export interface LeverPoint {
   readonly value: number;
 }
 
+/** How partnerships fare after a fund ends: of those active in the step a scenario's carrot falls to 0, the share still
+ * active some years later, in every scenario at the same step (the baseline's partnerships at the same moment). */
+export interface FundEnd {
+  /** The scenario whose fund ends. */
+  readonly scenario: string;
+  readonly step: number;
+  readonly years: number;
+  /** Every scenario, baseline first: the share over replicates. */
+  readonly shares: readonly { readonly scenario: string; readonly share: Summary }[];
+}
+
 /** Everything a comparison (or a single scenario's report) shows. */
 export interface Comparison {
   /** The scenario the others are compared with. */
@@ -104,4 +115,6 @@ export interface Comparison {
   readonly series: readonly SeriesPoint[];
   readonly levels: readonly LevelPoint[];
   readonly levers: readonly LeverPoint[];
+  /** Present when some scenario's fund ends early enough to look a while after. */
+  readonly fundEnd?: FundEnd;
 }

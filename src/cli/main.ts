@@ -10,6 +10,8 @@ import { registerSchema } from './schema.ts';
 import { registerSweep } from './sweep.ts';
 import { registerMerge } from './merge.ts';
 import { registerEmit } from './emit.ts';
+import { registerCompare } from './compare.ts';
+import { registerReport } from './report.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {
@@ -43,6 +45,8 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerRun(program, io, state);
+  registerCompare(program, io, state);
+  registerReport(program, io, state);
   registerValidate(program, io, state);
   registerSchema(program, io, state);
   registerSweep(program, io, state, deps);

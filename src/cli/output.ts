@@ -51,12 +51,15 @@ export function checkResultDir(dir: string): void {
   rmSync(createTemporary(dir), { recursive: true });
 }
 
-/** Writes these files into `dir` (relative to the working directory), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError naming `dir` as given. */
+/** Writes these files (names may hold subdirectories, such as `charts/x.svg`) into `dir` (relative to the working directory), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError naming `dir` as given. */
 export function writeResultDir(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
   const temporary = createTemporary(dir);
   const { target, aside } = siblings(dir);
   try {
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(temporary, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(temporary, name)), { recursive: true });
+      writeFileSync(join(temporary, name), content);
+    }
     if (existsSync(target)) {
       renameSync(target, aside);
       try {

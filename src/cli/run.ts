@@ -1,21 +1,23 @@
 // `partnersim run`: loads a scenario, runs its replicates and writes the result directory
-// (manifest, summary, time series, partnerships, events), then prints a short summary.
+// (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
 import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
 import { ReplicateFailure, runReplicates } from '../engine/run.ts';
 import type { RunResult } from '../engine/types.ts';
-import { PartnersimError } from '../errors.ts';
-import { badSeed, errorLine, notPositiveInteger, replicatesSummary, resultsWritten, runFailed, runSummary, tooManySteps } from '../messages.ts';
+import { errorLine, replicatesSummary, resultsWritten, runFailed, runSummary } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
-import { scenarioInputSchema, type Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { checkResultDir, defaultResultDir, writeResultDir } from './output.ts';
 import { createProgress } from './progress.ts';
 import { gitCommit } from './provenance.ts';
-import { resultFiles } from './result-files.ts';
+import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
+import { reportFiles } from './report.ts';
+import { parseStoredRun } from './read-results.ts';
+import { resultFiles, type ResultFile } from './result-files.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
 interface RunCommandOptions {
@@ -25,12 +27,8 @@ interface RunCommandOptions {
   readonly reps: string;
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly report: boolean;
 }
-
-const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
-
-// The longest run a scenario may ask for, read from the schema so that --steps and time.steps agree.
-const MAX_STEPS = scenarioInputSchema.shape.time.unwrap().shape.steps.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
 
 /** Registers `partnersim run SCENARIO` on the program; its action sets `state.code` to 1 when a run fails. */
 export function registerRun(program: Command, io: Io, state: { code: number }): void {
@@ -44,13 +42,14 @@ export function registerRun(program: Command, io: Io, state: { code: number }): 
     .option('--reps <n>', 'replicates, each with its own seed derived from the master seed', '1')
     .option('--out <dir>', 'directory to write the results into (default: results/<scenario name>)')
     .option('--quiet', 'print only the results directory')
-    .action((file: string, options: RunCommandOptions, command: Command) => {
-      state.code = runCommand(file, options, command.parent?.args ?? command.args, io);
+    .option('--no-report', 'skip report.html (its charts take about a second to draw)')
+    .action(async (file: string, options: RunCommandOptions, command: Command) => {
+      state.code = await runCommand(file, options, command.parent?.args ?? command.args, io);
     });
 }
 
 // Parse, load, check the output, run, write, print: the library does the work, this only joins it up.
-function runCommand(file: string, options: RunCommandOptions, args: readonly string[], io: Io): number {
+async function runCommand(file: string, options: RunCommandOptions, args: readonly string[], io: Io): Promise<number> {
   const reps = parseCount('--reps', options.reps);
   const overrides = [
     ...options.set,
@@ -67,7 +66,10 @@ function runCommand(file: string, options: RunCommandOptions, args: readonly str
   const seeds = results.map((result) => result.seed);
 
   const provenance = { version: VERSION, commit: gitCommit(), node: process.version, args, scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
-  writeResultDir(dir, resultFiles(results, provenance));
+  const files = resultFiles(results, provenance);
+  // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
+  const report = options.report ? await reportFiles([parseStoredRun(dir, (name) => files[name as ResultFile])], scenario.name, provenance, false) : {};
+  writeResultDir(dir, { ...files, ...report });
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;
 }
@@ -96,20 +98,4 @@ function summaryText(results: readonly RunResult[], masterSeed: number): string 
   return results.length === 1
     ? runSummary(first.scenario, masterSeed, first.seed, first.steps, first.organisations, first.metrics)
     : replicatesSummary(first.scenario, masterSeed, results.length, first.steps, first.organisations, aggregateMetrics(results.map((result) => result.metrics)));
-}
-
-function parseCount(option: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
-  return Number(text);
-}
-
-function parseSteps(text: string): number {
-  const steps = parseCount('--steps', text);
-  if (steps > MAX_STEPS) throw new PartnersimError('bad-option', tooManySteps(text, MAX_STEPS));
-  return steps;
-}
-
-function parseSeed(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) > 2 ** 32 - 1) throw new PartnersimError('bad-option', badSeed(text));
-  return Number(text);
 }

@@ -3,7 +3,7 @@
 // in run-index order and the journal is rewritten sorted, each file atomically (a temporary file, then a rename).
 // A complete directory is the same bytes however many workers or shards made it.
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from '../messages.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -149,11 +149,15 @@ export function completeFiles(manifest: SweepManifest, records: readonly RunReco
   return files;
 }
 
-/** Writes files into an existing directory, each through a temporary file and a rename, the manifest last, so that a
- * reader never sees a half-written file and a manifest saying complete only once everything else is in place. */
+/** Writes files (names may hold subdirectories) into a directory, each through a temporary file and a rename, the
+ * manifest last, so that a reader never sees a half-written file and a manifest saying complete only once everything
+ * else is in place. */
 export function writeFilesInPlace(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
   const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
-  for (const name of names) writeFileAtomic(join(dir, name), files[name]);
+  for (const name of names) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileAtomic(join(dir, name), files[name]);
+  }
 }
 
 /** Writes a file through a temporary sibling and a rename. */

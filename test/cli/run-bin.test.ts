@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_FILE } from '../../src/cli/report.ts';
 import { RESULT_FILES } from '../../src/cli/result-files.ts';
 import { useTempDir } from './fixtures.ts';
 
@@ -17,7 +18,7 @@ describe('bin/partnersim.js run', () => {
     const out = join(root, 'out');
     const printed = execFileSync(process.execPath, [BIN, 'run', BASELINE, '--steps', '12', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
     expect(printed).toBe(`${out}\n`);
-    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES, REPORT_FILE].sort());
   }, 60_000);
 
   it('writes to results/<scenario name> under the working directory by default', () => {

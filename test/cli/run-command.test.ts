@@ -1,7 +1,8 @@
-// `partnersim run` end to end through main(): the five files with their documented columns, and what it prints.
+// `partnersim run` end to end through main(): the five files with their documented columns, the report, and what it prints.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_FILE } from '../../src/cli/report.ts';
 import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src/cli/result-files.ts';
 import { resultsWritten } from '../../src/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
@@ -21,10 +22,10 @@ describe('partnersim run', () => {
     printed = await runCli(['run', file, '--out', dir]);
   });
 
-  it('exits 0 and writes the five files', () => {
+  it('exits 0 and writes the five files and the report', () => {
     expect(printed.code).toBe(0);
     expect(printed.err).toBe('');
-    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES].sort());
+    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES, REPORT_FILE].sort());
   });
 
   it('prints a summary, then where the results are', () => {

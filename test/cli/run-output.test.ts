@@ -65,7 +65,8 @@ describe('writeResultDir', () => {
 
   it('removes its temporary directory when a file cannot be written', () => {
     const dir = join(root, 'out');
-    expect(() => writeResultDir(dir, { 'no/such/sub.csv': 'x' })).toThrow(/cannot write results/);
+    // `a` is written as a file, so `a/b.csv` cannot be.
+    expect(() => writeResultDir(dir, { a: 'x', 'a/b.csv': 'y' })).toThrow(/cannot write results/);
     expect(readdirSync(root)).toEqual([]);
   });
 });

@@ -1,0 +1,29 @@
+// Options shared by commands, parsed and checked here so that each command says the same of the same mistake.
+import { PartnersimError } from '../errors.ts';
+import { badSeed, notPositiveInteger, tooManySteps } from '../messages.ts';
+import { scenarioInputSchema } from '../scenario/schema.ts';
+
+// The longest run a scenario may ask for, read from the schema so that --steps and time.steps agree.
+const MAX_STEPS = scenarioInputSchema.shape.time.unwrap().shape.steps.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
+
+/** Collects a repeatable option's values (commander's argParser for --set). */
+export const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
+/** Returns a positive whole number given to an option; throws a PartnersimError naming the option otherwise. */
+export function parseCount(option: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
+  return Number(text);
+}
+
+/** Returns the --steps value, at most the schema's limit. */
+export function parseSteps(text: string): number {
+  const steps = parseCount('--steps', text);
+  if (steps > MAX_STEPS) throw new PartnersimError('bad-option', tooManySteps(text, MAX_STEPS));
+  return steps;
+}
+
+/** Returns the --seed value: a whole number from 0 to 2^32 - 1. */
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 2 ** 32 - 1) throw new PartnersimError('bad-option', badSeed(text));
+  return Number(text);
+}

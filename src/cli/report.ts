@@ -1,0 +1,109 @@
+// Reports on disk: the files a report adds to a result directory (report.html; for a comparison also comparison.json
+// and every chart as SVG and PNG), and `partnersim report DIR`, which rebuilds them from the results stored there.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { compareScenarios, type ScenarioRuns } from '../analysis/compare.ts';
+import type { Comparison } from '../analysis/comparison.ts';
+import { fundEndOutcome } from '../analysis/fund-end.ts';
+import { compareTitle, reportWritten, runReportTitle } from '../messages.ts';
+import { buildReport } from '../report/build.ts';
+import { VERSION } from '../version.ts';
+import type { Io } from './main.ts';
+import { gitCommit } from './provenance.ts';
+import { readStoredRun } from './read-results.ts';
+import { writeFilesInPlace } from '../sweep/store.ts';
+
+/** What a comparison's manifest says its `kind` is. */
+export const COMPARE_KIND = 'partnersim compare';
+
+/** The report's file in a result directory. */
+export const REPORT_FILE = 'report.html';
+
+/** Where a report's numbers came from, as its provenance section shows them. */
+export interface ReportSource {
+  readonly version: string;
+  readonly commit: string | null;
+  readonly node: string;
+  readonly args: readonly string[];
+  readonly masterSeed: number;
+  readonly seeds: readonly number[];
+}
+
+/** Returns the comparison of these runs with the baseline, with the fund-end outcome when a fund ends. */
+export function comparisonOf(runs: readonly ScenarioRuns[], baseline: string): Comparison {
+  const comparison = compareScenarios(runs, baseline);
+  const ordered = comparison.scenarios.map((summary) => runs.find((run) => run.scenario.name === summary.name) as ScenarioRuns);
+  const fundEnd = fundEndOutcome(ordered);
+  return fundEnd === undefined ? comparison : { ...comparison, fundEnd };
+}
+
+/** Returns the files of a report on these runs, by name: report.html, and with `charts` also comparison.json and
+ * charts/<id>.svg and .png. */
+export async function reportFiles(runs: readonly ScenarioRuns[], baseline: string, source: ReportSource, charts: boolean): Promise<Record<string, string | Uint8Array>> {
+  const comparison = comparisonOf(runs, baseline);
+  const others = comparison.scenarios.slice(1).map((s) => s.name);
+  const title = others.length === 0 ? runReportTitle(baseline) : compareTitle(others, baseline);
+  const provenance = {
+    version: source.version,
+    commit: source.commit,
+    node: source.node,
+    command: ['partnersim', ...source.args].join(' '),
+    masterSeed: source.masterSeed,
+    seeds: source.seeds,
+    scenarios: runs.map((run) => ({ name: run.scenario.name, hash: run.scenarioHash })),
+  };
+  const report = await buildReport(title, comparison, comparison.scenarios.map((s) => runs.find((run) => run.scenario.name === s.name)!.scenario), provenance);
+  const files: Record<string, string | Uint8Array> = { [REPORT_FILE]: report.html };
+  if (!charts) return files;
+  files['comparison.json'] = JSON.stringify(comparison, null, 2) + '\n';
+  for (const chart of report.charts) {
+    files[`charts/${chart.id}.svg`] = chart.svg;
+    files[`charts/${chart.id}.png`] = chart.png;
+  }
+  return files;
+}
+
+/** Registers `partnersim report DIR`. */
+export function registerReport(program: Command, io: Io, _state: { code: number }): void {
+  program
+    .command('report')
+    .description('rebuild the report of a result directory (from partnersim run or compare) from the results stored there')
+    .argument('<dir>', 'the result directory')
+    .action(async (dir: string) => {
+      const files = await rebuildReport(dir);
+      writeFilesInPlace(dir, files);
+      io.out(reportWritten(join(dir, REPORT_FILE)) + '\n');
+    });
+}
+
+/** Returns the report files of a result directory, rebuilt from the results stored in it: a comparison (its manifest
+ * lists the scenarios' subdirectories and the baseline) or a single run. */
+export async function rebuildReport(dir: string): Promise<Record<string, string | Uint8Array>> {
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kind?: string }) : {};
+  const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({ version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds });
+  if (manifest.kind === COMPARE_KIND) {
+    const compare = manifest as CompareManifest;
+    const runs = compare.scenarios.map((entry) => readStoredRun(join(dir, entry.dir)));
+    return reportFiles(runs, compare.baseline, source(compare.args, compare.masterSeed, compare.seeds), true);
+  }
+  const run = readStoredRun(dir);
+  return reportFiles([run], run.scenario.name, source(run.args, run.masterSeed, run.seeds), false);
+}
+
+/** The manifest of a comparison's directory. */
+export interface CompareManifest {
+  readonly kind: typeof COMPARE_KIND;
+  readonly partnersim: string;
+  readonly commit: string | null;
+  readonly node: string;
+  readonly args: readonly string[];
+  readonly baseline: string;
+  readonly masterSeed: number;
+  readonly reps: number;
+  readonly seeds: readonly number[];
+  /** Each scenario's name, its subdirectory (a result directory like partnersim run's) and its hash. */
+  readonly scenarios: readonly { readonly name: string; readonly dir: string; readonly scenarioHash: string }[];
+}
+
