@@ -521,10 +521,12 @@ export function findingFundEnd(
 
 /** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the baseline. */
 export function findingDifference(scenario: string, baseline: string, metric: MetricName, value: number, baseValue: number, difference: number, ci95: readonly [number, number]): string {
+  // Shares differ in percentage points, to one decimal; other metrics to 3 significant digits.
   const share = SHARE_METRICS.has(metric);
-  const diff = (v: number) => signed(share ? `${shown(Number((v * 100).toPrecision(3)))} points` : shown(v), v);
+  const diff = (v: number) => signed(share ? (v * 100).toFixed(1) : shown(v), v);
+  const unit = share ? ' points' : '';
   const direction = difference > 0 ? 'higher' : 'lower';
-  return `${capitalise(METRIC_LABELS[metric])} is ${direction} under ${scenario} than under ${baseline}: ${formatMetric(metric, value)} against ${formatMetric(metric, baseValue)} (difference ${diff(difference)}, 95% CI ${diff(ci95[0])} to ${diff(ci95[1])}).`;
+  return `${capitalise(METRIC_LABELS[metric])} is ${direction} under ${scenario} than under ${baseline}: ${formatMetric(metric, value)} against ${formatMetric(metric, baseValue)} (difference ${diff(difference)}${unit}, 95% CI ${diff(ci95[0])} to ${diff(ci95[1])}${unit}).`;
 }
 
 /** Returns the sentence for a scenario with no metric clearly different from the baseline. */

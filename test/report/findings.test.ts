@@ -48,7 +48,7 @@ describe('keyFindings', () => {
       message.findingNoDifference('sticks', 'baseline', 8),
     ]);
     expect(keyFindings(comparison)[0]).toBe(
-      'Survival to 5 years is lower under carrots than under baseline: 41% against 68% (difference −27 points, 95% CI −33 points to −21 points).',
+      'Survival to 5 years is lower under carrots than under baseline: 41% against 68% (difference −27.0 points, 95% CI −33.0 to −21.0 points).',
     );
   });
 
