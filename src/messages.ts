@@ -215,12 +215,12 @@ export function runFailed(replicate: number, seed: number, detail: string): stri
 
 /** Returns the plain progress line printed on a non-terminal stderr as each replicate finishes. */
 export function replicateDone(done: number, total: number, seed: number): string {
-  return `replicate ${done} of ${total} done (seed ${seed})`;
+  return `run ${done} of ${total} done (seed ${seed})`;
 }
 
 /** Returns the cli-progress format of the bar shown on a terminal while replicates run. */
 export function replicateBarFormat(): string {
-  return 'replicates {bar} {value}/{total} | ETA {eta_formatted}';
+  return 'runs {bar} {value}/{total} | ETA {eta_formatted}';
 }
 
 /** What each metric is called in words, in summaries and reports. */

@@ -2,10 +2,9 @@
 // one master seed for all), compares each with the baseline, and writes one directory: each scenario's results as
 // `partnersim run` writes them, comparison.json, the charts, and report.html. Prints the key findings.
 import type { Command } from 'commander';
-import { ReplicateFailure, runReplicates } from '../engine/run.ts';
 import type { RunResult } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { compareFinished, duplicateScenarioName, errorLine, runFailed, unknownBaseline } from '../messages.ts';
+import { compareFinished, duplicateScenarioName, unknownBaseline } from '../messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
@@ -15,10 +14,10 @@ import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
 import { checkResultDir, writeResultDir } from './output.ts';
-import { createProgress } from './progress.ts';
 import { gitCommit } from './provenance.ts';
 import { COMPARE_KIND, comparisonOf, reportFiles, type CompareManifest } from './report.ts';
 import { parseStoredRun } from './read-results.ts';
+import { runScenarios } from './run-replicates.ts';
 import { resultFiles, type ResultFile } from './result-files.ts';
 
 // A scenario's runs as the engine returned them (with their seeds), before they are written.
@@ -76,8 +75,9 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
   const dir = options.out ?? defaultCompareDir(scenarios.map((s) => s.name));
   checkResultDir(dir);
 
-  const runs = runEvery(scenarios, reps, io, options.quiet === true);
-  if (runs === null) return 1;
+  const results = runScenarios(scenarios, reps, io, options.quiet === true);
+  if (results === null) return 1;
+  const runs: CompletedRuns[] = scenarios.map((scenario, i) => ({ scenario, scenarioHash: hashScenario(scenario), results: results[i] }));
   const seeds = runs[0].results.map((result) => result.seed);
   const source = { version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds };
   const subdirs = scenarioDirs(scenarios.map((s) => s.name));
@@ -106,26 +106,6 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
   const findings = keyFindings(comparisonOf(stored, baseline));
   io.out(options.quiet === true ? `${dir}\n` : compareFinished(findings, dir) + '\n');
   return 0;
-}
-
-// Runs each scenario's replicates with one progress report over them all; a run that throws is reported with its
-// scenario and seed, and nothing is written (null).
-function runEvery(scenarios: readonly Scenario[], reps: number, io: Io, quiet: boolean): CompletedRuns[] | null {
-  const progress = createProgress(io, scenarios.length * reps, { terminal: process.stderr.isTTY === true, quiet, columns: process.stderr.columns });
-  const runs: CompletedRuns[] = [];
-  try {
-    for (const scenario of scenarios) {
-      runs.push({ scenario, scenarioHash: hashScenario(scenario), results: runReplicates(scenario, reps, (_, seed) => progress.done(seed)) });
-    }
-  } catch (error) {
-    progress.stop();
-    if (!(error instanceof ReplicateFailure)) throw error;
-    const cause = error.cause;
-    io.err(errorLine(runFailed(error.replicate, error.seed, cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))) + '\n');
-    return null;
-  }
-  progress.stop();
-  return runs;
 }
 
 /** Returns the default directory of a comparison: results/compare-<names joined by dashes>, kept to a sane length. */

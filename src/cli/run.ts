@@ -2,21 +2,19 @@
 // (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
 import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
-import { ReplicateFailure, runReplicates } from '../engine/run.ts';
 import type { RunResult } from '../engine/types.ts';
-import { errorLine, replicatesSummary, resultsWritten, runFailed, runSummary } from '../messages.ts';
+import { replicatesSummary, resultsWritten, runSummary } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
-import type { Scenario } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { checkResultDir, defaultResultDir, writeResultDir } from './output.ts';
-import { createProgress } from './progress.ts';
 import { gitCommit } from './provenance.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
 import { reportFiles } from './report.ts';
 import { parseStoredRun } from './read-results.ts';
+import { runScenarios } from './run-replicates.ts';
 import { resultFiles, type ResultFile } from './result-files.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
@@ -61,8 +59,8 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
   checkResultDir(dir);
 
   const masterSeed = scenario.time.seed;
-  const results = runAll(scenario, reps, io, options.quiet === true);
-  if (results === null) return 1;
+  const [results] = runScenarios([scenario], reps, io, options.quiet === true || reps === 1) ?? [];
+  if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
   const provenance = { version: VERSION, commit: gitCommit(), node: process.version, args, scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
@@ -72,25 +70,6 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
   writeResultDir(dir, { ...files, ...report });
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;
-}
-
-// Runs the replicates, reporting progress; a run that throws is a bug in the model, reported with its seed so
-// that it can be reproduced, and nothing is written (null).
-function runAll(scenario: Scenario, reps: number, io: Io, quiet: boolean): RunResult[] | null {
-  const progress = createProgress(io, reps, { terminal: process.stderr.isTTY === true, quiet: quiet || reps === 1, columns: process.stderr.columns });
-  let results: RunResult[];
-  try {
-    results = runReplicates(scenario, reps, (_, seed) => progress.done(seed));
-  } catch (error) {
-    // The bar is cleared first, or clearing it would wipe the report's first line.
-    progress.stop();
-    if (!(error instanceof ReplicateFailure)) throw error;
-    const cause = error.cause;
-    io.err(errorLine(runFailed(error.replicate, error.seed, cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))) + '\n');
-    return null;
-  }
-  progress.stop();
-  return results;
 }
 
 function summaryText(results: readonly RunResult[], masterSeed: number): string {

@@ -32,7 +32,7 @@ describe('createProgress', () => {
     progress.done(11);
     progress.stop();
     const drawn = err.join('');
-    expect(drawn).toContain('replicates');
+    expect(drawn).toContain('runs');
     expect(drawn).toContain('/3');
     expect(drawn.endsWith('\u001b[2K')).toBe(true);
   });
