@@ -1,0 +1,263 @@
+// The runs behind the classroom page, without the page: the shipped scenarios as presets, a run started the way
+// `partnersim run` starts one (replicate 0's seed from the master seed), levers moved live, and a second
+// "what if" run on the same seed that advances in lockstep. Nothing here touches the DOM, so tests run it in Node.
+import { leversAt, valueAt } from '../engine/levers.ts';
+import { Simulation } from '../engine/simulation.ts';
+import type { Metrics, PartnershipEvent } from '../engine/types.ts';
+import { replicateSeed } from '../random.ts';
+import { createMemoryHost } from '../scenario/host.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { AREA_LEVER_KEYS, LEVER_KEYS, ORG_KINDS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
+import type { RunId } from './feed.ts';
+import { organisationNames } from './words.ts';
+
+/** The data the page is given: every shipped scenario file's text by path, and the path to start with. */
+export interface ClassroomData {
+  readonly scenarios: Readonly<Record<string, string>>;
+  readonly initial: string;
+}
+
+/** A shipped scenario offered as a preset. */
+export interface Preset {
+  readonly path: string;
+  readonly name: string;
+  readonly description: string;
+  readonly scenario: Scenario;
+}
+
+/** Levers the user has set, each held at its value from step 0 when the run starts again. */
+export type LeverSettings = Partial<Record<LeverKey, number>>;
+
+/** Returns the presets: every scenario file in the data that loads (with `extends` followed in memory), in path order with the initial one first. */
+export function loadPresets(data: ClassroomData): { presets: Preset[]; failures: { path: string; message: string }[] } {
+  const host = createMemoryHost(data.scenarios);
+  const presets: Preset[] = [];
+  const failures: { path: string; message: string }[] = [];
+  const paths = Object.keys(data.scenarios).filter((p) => /\.(ya?ml|json)$/i.test(p) && !/schema\.json$/i.test(p)).sort();
+  for (const path of [data.initial, ...paths.filter((p) => p !== data.initial)]) {
+    try {
+      const scenario = loadScenario(path, host);
+      presets.push({ path, name: scenario.name, description: scenario.description, scenario });
+    } catch (error) {
+      failures.push({ path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { presets, failures };
+}
+
+/** Returns the scenario a run starts from: the preset with this master seed, and each lever the user set held at its value from step 0. */
+export function startingScenario(preset: Scenario, masterSeed: number, levers: LeverSettings): Scenario {
+  let scenario: Scenario = { ...preset, time: { ...preset.time, seed: masterSeed } };
+  for (const key of LEVER_KEYS) {
+    const value = levers[key];
+    if (value === undefined) continue;
+    scenario = withConstantLever(scenario, key, value);
+  }
+  return scenario;
+}
+
+// The lever as a constant from step 0, scenario-wide and in every area (as --set key=value gives it).
+function withConstantLever(scenario: Scenario, key: LeverKey, value: number): Scenario {
+  const [group, name] = key.split('.') as [string, string];
+  const constant = [{ from: 0, value }];
+  const holder = scenario as unknown as Record<string, Record<string, unknown>>;
+  const next = { ...scenario, [group]: { ...holder[group], [name]: constant } } as Scenario;
+  if (!(AREA_LEVER_KEYS as readonly string[]).includes(key)) return next;
+  const areas = scenario.organisations.areas.map((area) => {
+    const a = area as unknown as Record<string, Record<string, unknown>>;
+    return { ...area, [group]: { ...a[group], [name]: constant } };
+  });
+  return { ...next, organisations: { ...scenario.organisations, areas } };
+}
+
+/** One run on the page: the simulation, the levers the user set, the organisations' names and each partnership's events. */
+export class ClassroomRun {
+  readonly id: RunId;
+  readonly sim: Simulation;
+  readonly levers: LeverSettings;
+  readonly names: readonly string[];
+  readonly areaNames: readonly string[];
+  private readonly byPartnership = new Map<number, number[]>();
+  private indexed = 0;
+
+  /** Starts a run of a preset with a master seed and levers set by the user. */
+  constructor(id: RunId, preset: Scenario, masterSeed: number, levers: LeverSettings) {
+    this.id = id;
+    this.levers = { ...levers };
+    const scenario = startingScenario(preset, masterSeed, this.levers);
+    this.sim = new Simulation(scenario, replicateSeed(masterSeed, 0));
+    this.areaNames = scenario.organisations.areas.map((a) => a.name);
+    this.names = organisationNames(this.sim.world.orgs.kind, this.sim.world.orgs.area, ORG_KINDS, this.areaNames);
+  }
+
+  /** Returns the step last completed. */
+  get step(): number {
+    return this.sim.step;
+  }
+
+  /** Returns the name of the area a partnership belongs to. */
+  areaOf(partnership: number): string {
+    return this.areaNames[this.sim.world.partnerships[partnership].area] ?? '';
+  }
+
+  /** Returns the events of one partnership, oldest first. */
+  historyOf(partnership: number): PartnershipEvent[] {
+    this.indexEvents();
+    return (this.byPartnership.get(partnership) ?? []).map((i) => this.sim.events[i]);
+  }
+
+  private indexEvents(): void {
+    const events = this.sim.events;
+    for (; this.indexed < events.length; this.indexed++) {
+      const id = events[this.indexed].partnership;
+      let list = this.byPartnership.get(id);
+      if (!list) this.byPartnership.set(id, (list = []));
+      list.push(this.indexed);
+    }
+  }
+
+  /** Returns each lever's value as its slider shows it: at step 0 the value the run starts with, later the value for the
+   * coming step (so a lever just moved shows its new value); the user's value once set, else the scenario's schedule. */
+  nextLevers(): Record<LeverKey, number> {
+    return leversAt(this.sim.scenario, this.shownStep());
+  }
+
+  private shownStep(): number {
+    return this.sim.step === 0 ? 0 : this.sim.step + 1;
+  }
+
+  /** Returns the levers whose areas have values of their own at the coming step that differ from the scenario-wide one. */
+  leversVaryingByArea(): LeverKey[] {
+    const next = this.shownStep();
+    const scenario = this.sim.scenario;
+    return AREA_LEVER_KEYS.filter((key) => {
+      const wide = valueAt(leverSchedule(scenario, key), next);
+      return scenario.organisations.areas.some((area) => valueAt(leverSchedule(area, key), next) !== wide);
+    });
+  }
+
+  /** Moves a lever from the next step on, and remembers it for the next start. */
+  setLeverLive(key: LeverKey, value: number): void {
+    this.levers[key] = value;
+    this.sim.setLever(key, value);
+  }
+}
+
+/** The page's runs: a preset, a master seed, run A and, in "what if" mode, run B on the same seed beside it. */
+export class Classroom {
+  readonly presets: readonly Preset[];
+  private presetIndex = 0;
+  private master: number;
+  a: ClassroomRun;
+  b: ClassroomRun | null = null;
+
+  /** Loads the presets and starts the initial one. */
+  constructor(presets: readonly Preset[]) {
+    if (presets.length === 0) throw new Error('no scenario to run');
+    this.presets = presets;
+    this.master = presets[0].scenario.time.seed;
+    this.a = new ClassroomRun('A', presets[0].scenario, this.master, {});
+  }
+
+  /** Returns the preset in use. */
+  get preset(): Preset {
+    return this.presets[this.presetIndex];
+  }
+
+  /** Returns the master seed (the scenario's time.seed, as the seed box shows it). */
+  get masterSeed(): number {
+    return this.master;
+  }
+
+  /** Returns the seed of the runs: replicate 0's, hashed from the master seed as `partnersim run` does. */
+  get runSeed(): number {
+    return this.a.sim.seed;
+  }
+
+  /** Returns the number of steps in a run. */
+  get steps(): number {
+    return this.preset.scenario.time.steps;
+  }
+
+  /** Returns the runs in play: A, and B in "what if" mode. */
+  get runs(): ClassroomRun[] {
+    return this.b ? [this.a, this.b] : [this.a];
+  }
+
+  /** Returns whether the runs have reached the scenario's last step. */
+  get atEnd(): boolean {
+    return this.a.step >= this.steps;
+  }
+
+  /** Switches to a preset by path: its master seed, its own levers, both runs started again. */
+  setPreset(path: string): void {
+    const index = this.presets.findIndex((p) => p.path === path || p.name === path);
+    if (index < 0) throw new Error(`no preset ${path}`);
+    this.presetIndex = index;
+    this.master = this.preset.scenario.time.seed;
+    this.a = new ClassroomRun('A', this.preset.scenario, this.master, {});
+    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, {});
+  }
+
+  /** Sets the master seed and starts the runs again, keeping the levers the user set. */
+  setSeed(seed: number): void {
+    this.master = Math.min(2 ** 32 - 1, Math.max(0, Math.floor(seed)));
+    this.reset();
+  }
+
+  /** Starts the runs again from step 0, keeping the levers the user set. */
+  reset(): void {
+    this.a = new ClassroomRun('A', this.preset.scenario, this.master, this.a.levers);
+    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, this.b.levers);
+  }
+
+  /** Returns to the preset's own levers (the user's settings forgotten) and starts again. */
+  restoreLevers(): void {
+    this.a = new ClassroomRun('A', this.preset.scenario, this.master, {});
+    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, {});
+  }
+
+  /** Turns "what if" on (run B on the same seed, its levers starting as A's, both from step 0) or off (A goes on alone). */
+  setWhatIf(on: boolean): void {
+    if (on === (this.b !== null)) return;
+    if (!on) {
+      this.b = null;
+      return;
+    }
+    // B's levers start as A's: the same schedules, and whatever the user has set in A.
+    const levers = { ...this.a.levers };
+    this.a = new ClassroomRun('A', this.preset.scenario, this.master, levers);
+    this.b = new ClassroomRun('B', this.preset.scenario, this.master, levers);
+  }
+
+  /** Sets a lever of a run: before the first step the run starts again with it (so starting ties feel it), later it acts from the next step. */
+  setLever(run: RunId, key: LeverKey, value: number): void {
+    const target = run === 'B' ? this.b : this.a;
+    if (!target) return;
+    if (target.step === 0) {
+      const restarted = new ClassroomRun(run, this.preset.scenario, this.master, { ...target.levers, [key]: value });
+      if (run === 'B') this.b = restarted;
+      else this.a = restarted;
+    } else {
+      target.setLeverLive(key, value);
+    }
+  }
+
+  /** Advances every run one step; returns false (and does nothing) at the end of the run. */
+  advance(): boolean {
+    if (this.atEnd) return false;
+    for (const run of this.runs) run.sim.advance();
+    return true;
+  }
+
+  /** Advances to the scenario's last step at once. */
+  runToEnd(): void {
+    while (this.advance());
+  }
+
+  /** Returns run A's metrics so far, as `partnersim run` computes them. */
+  metrics(run: RunId = 'A'): Metrics | null {
+    const target = run === 'B' ? this.b : this.a;
+    return target ? target.sim.result().metrics : null;
+  }
+}

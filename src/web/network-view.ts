@@ -1,0 +1,753 @@
+// The network view: one run's organisations on a canvas, laid out by area, with ties whose thickness follows trust,
+// partnerships as green rings around their members and green ties between them (darker = further along the
+// continuum), and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
+// partnerships forming and dissolving pulse. Drawing reads the world; it never changes it.
+//
+// What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
+// rings and organisations), redrawn at most every LAYER_MS; each frame puts them on the canvas with the animations
+// between and over them.
+import { LEVEL_NAMES } from '../model/vocabulary.ts';
+import { ORG_KINDS } from '../scenario/schema.ts';
+import type { ClassroomRun } from './classroom.ts';
+import type { Selection } from './details.ts';
+import { centroid, convexHull, distanceToSegment, paddedHullArcs, type HullArc, type Point } from './geometry.ts';
+import { layoutNetwork, nodeAt, nodeBase, type NetworkLayout } from './layout.ts';
+import { addShape, KIND_SHAPES } from './shapes.ts';
+import { COLORS, KIND_COLORS, LEVEL_COLORS } from './style.ts';
+import { TieTracker } from './tie-tracker.ts';
+import { KIND_WORDS, partnershipName, percent } from './words.ts';
+
+const TRUST_BUCKETS = 6;
+const FADE_BUCKETS = 4;
+const CATEGORIES = 1 + LEVEL_NAMES.length; // a tie in no partnership, or in one at each level
+const BUCKETS = 2 * CATEGORIES * TRUST_BUCKETS * FADE_BUCKETS;
+const RINGS = 3; // partnerships shown around one organisation
+const PULSES = 64;
+const DYING_BANDS = 4;
+/** Most shapes in one canvas path. */
+const PATH_PART = 256;
+/** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
+const LAYER_MS = 30;
+const LAYER_MS_LARGE = 400;
+const FLASH_MS = 1300;
+const PULSE_MS = 1000;
+
+/** Worlds this large are drawn without per-tie animation. */
+function isLarge(orgs: number, ties: number): boolean {
+  return orgs > 3000 || ties > 15000;
+}
+
+/** A canvas showing one run's network. */
+export class NetworkView {
+  readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private run: ClassroomRun | null = null;
+  private layout: NetworkLayout | null = null;
+  private readonly tracker = new TieTracker();
+  private cssW = 0;
+  private cssH = 0;
+  private dpr = 1;
+  private scale = 1;
+  private eventsSeen = 0;
+  private large = false;
+  private below: HTMLCanvasElement | null = null;
+  private above: HTMLCanvasElement | null = null;
+  private layersDirty = true;
+  /** When the pictures were last drawn: ties born after this less the fade-in time are not in them yet. */
+  private layerTime = -Infinity;
+  /** When the next tie fading in will have settled (then it belongs in the picture below). */
+  private settleAt = Infinity;
+  // Per step: the highest level of a partnership holding each tie (-1: none) and which one; each organisation's rings.
+  private tieLevel = new Int8Array(0);
+  private tiePartnership = new Int32Array(0);
+  private rings = new Int8Array(0);
+  private involved = new Uint8Array(0);
+  private focused = false;
+  private areaActive = new Int32Array(0);
+  private areaIn = new Int32Array(0);
+  private areaSize = new Int32Array(0);
+  // Per frame scratch for drawing ties by style: each tie's bucket, then ties ordered by bucket.
+  private bucketOf = new Uint16Array(0);
+  private order = new Int32Array(0);
+  private readonly counts = new Uint32Array(BUCKETS + 1);
+  // Pulses where partnerships formed, dissolved or changed: a ring of PULSES.
+  private readonly pulseX = new Float64Array(PULSES);
+  private readonly pulseY = new Float64Array(PULSES);
+  private readonly pulseR = new Float64Array(PULSES);
+  private readonly pulseAt = new Float64Array(PULSES).fill(-Infinity);
+  private readonly pulseColor: string[] = new Array<string>(PULSES).fill(COLORS.broken);
+  private pulseNext = 0;
+  private flashes: { arcs: HullArc[]; at: number }[] = [];
+  private selectedHull: HullArc[] | null = null;
+  selection: Selection | null = null;
+  hover = -1;
+
+  constructor(canvas: HTMLCanvasElement) {
+    this.canvas = canvas;
+    const ctx = canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('no 2D canvas');
+    this.ctx = ctx;
+  }
+
+  /** Shows a run (a new one: its ties are taken as there from the start). */
+  attach(run: ClassroomRun, now: number): void {
+    this.run = run;
+    this.tracker.clear();
+    this.flashes = [];
+    this.pulseAt.fill(-Infinity);
+    this.eventsSeen = run.sim.events.length;
+    this.layout = null;
+    this.relayout();
+    this.sync(now, true);
+  }
+
+  /** Returns the run shown. */
+  get shown(): ClassroomRun | null {
+    return this.run;
+  }
+
+  /** Sets the canvas size in CSS pixels and the device pixel ratio. */
+  resize(width: number, height: number, dpr: number): void {
+    const w = Math.max(1, Math.floor(width));
+    const h = Math.max(1, Math.floor(height));
+    if (w === this.cssW && h === this.cssH && dpr === this.dpr) return;
+    this.cssW = w;
+    this.cssH = h;
+    this.dpr = dpr;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    this.below = null;
+    this.above = null;
+    this.relayout();
+  }
+
+  private relayout(): void {
+    if (!this.run || this.cssW < 2 || this.cssH < 2) return;
+    const world = this.run.sim.world;
+    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH);
+    const counts = new Array<number>(world.areaCount).fill(0);
+    for (let i = 0; i < world.orgs.n; i++) counts[world.orgs.area[i]]++;
+    const cell = this.layout.cells[0];
+    const base = cell ? nodeBase(cell.inner.w, cell.inner.h, Math.max(...counts)) : 4;
+    this.scale = Math.min(1.3, Math.max(0.3, base / 6));
+    this.updateSelectionCaches();
+    this.layersDirty = true;
+  }
+
+  /** Takes in the run after steps were taken (or a new run, with `initial`): ties born and broken, partnerships' levels, pulses for the new events. */
+  sync(now: number, initial = false): void {
+    const run = this.run;
+    if (!run) return;
+    const world = run.sim.world;
+    const ties = world.ties;
+    const orgs = world.orgs;
+    this.large = isLarge(orgs.n, ties.count);
+    this.tracker.sync(ties, orgs.n, now, initial || this.large);
+    if (this.tieLevel.length < ties.capacity) {
+      this.tieLevel = new Int8Array(ties.capacity);
+      this.tiePartnership = new Int32Array(ties.capacity);
+      this.bucketOf = new Uint16Array(ties.capacity);
+      this.order = new Int32Array(ties.capacity);
+    }
+    this.tieLevel.fill(-1);
+    for (const id of world.active) {
+      const p = world.partnerships[id];
+      for (const slot of p.ties) {
+        if (p.level > this.tieLevel[slot]) {
+          this.tieLevel[slot] = p.level;
+          this.tiePartnership[slot] = id;
+        }
+      }
+    }
+    if (this.rings.length !== orgs.n * RINGS) this.rings = new Int8Array(orgs.n * RINGS);
+    this.rings.fill(-1);
+    for (let i = 0; i < orgs.n; i++) {
+      for (const id of orgs.partnerships[i]) insertLevel(this.rings, i * RINGS, world.partnerships[id].level);
+    }
+    if (this.areaActive.length !== world.areaCount) {
+      this.areaActive = new Int32Array(world.areaCount);
+      this.areaIn = new Int32Array(world.areaCount);
+      this.areaSize = new Int32Array(world.areaCount);
+    }
+    this.areaActive.fill(0);
+    this.areaIn.fill(0);
+    this.areaSize.fill(0);
+    for (const id of world.active) this.areaActive[world.partnerships[id].area]++;
+    for (let i = 0; i < orgs.n; i++) {
+      this.areaSize[orgs.area[i]]++;
+      this.areaIn[orgs.area[i]] += +(orgs.memberships[i] > 0);
+    }
+    if (!initial) this.pulseEvents(now);
+    this.eventsSeen = run.sim.events.length;
+    this.updateSelectionCaches();
+    this.layersDirty = true;
+  }
+
+  private pulseEvents(now: number): void {
+    const run = this.run;
+    const layout = this.layout;
+    if (!run || !layout) return;
+    const events = run.sim.events;
+    const from = Math.max(this.eventsSeen, events.length - PULSES);
+    const s = this.scale;
+    for (let k = from; k < events.length; k++) {
+      const e = events[k];
+      // Members joining and leaving are too many to pulse; the rings around them show it.
+      if (e.kind === 'joined' || e.kind === 'left' || (this.large && e.kind !== 'formed' && e.kind !== 'dissolved')) continue;
+      const at = this.centreOf(e.kind === 'strengthened' || e.kind === 'weakened' ? run.sim.world.partnerships[e.partnership].members : e.organisations);
+      switch (e.kind) {
+        case 'formed':
+          this.pulse(at, 34 * s, LEVEL_COLORS[2], now);
+          break;
+        case 'strengthened':
+          this.pulse(at, 24 * s, LEVEL_COLORS[3], now);
+          break;
+        case 'weakened':
+          this.pulse(at, 24 * s, '#d99500', now);
+          break;
+        case 'dissolved':
+          this.pulse(at, 40 * s, COLORS.broken, now);
+          this.flashes.push({ arcs: paddedHullArcs(convexHull(e.organisations.map((i) => ({ x: layout.px[i], y: layout.py[i] })))), at: now });
+          break;
+      }
+    }
+    this.flashes = this.flashes.filter((f) => now - f.at < FLASH_MS).slice(-24);
+  }
+
+  private centreOf(members: readonly number[]): Point {
+    const layout = this.layout;
+    if (!layout || members.length === 0) return { x: 0, y: 0 };
+    return centroid(members.map((i) => ({ x: layout.px[i], y: layout.py[i] })));
+  }
+
+  private pulse(at: Point, radius: number, color: string, now: number): void {
+    const k = this.pulseNext;
+    this.pulseX[k] = at.x;
+    this.pulseY[k] = at.y;
+    this.pulseR[k] = radius;
+    this.pulseAt[k] = now;
+    this.pulseColor[k] = color;
+    this.pulseNext = (k + 1) % PULSES;
+  }
+
+  /** Sets what is selected (an organisation is highlighted in every view, a partnership only in its own run's). */
+  select(selection: Selection | null): void {
+    this.selection = selection;
+    this.updateSelectionCaches();
+    this.layersDirty = true;
+  }
+
+  /** Sets the speed of play (steps per second), which shortens the animations when fast. */
+  setPace(stepsPerSecond: number): void {
+    this.tracker.setPace(stepsPerSecond);
+  }
+
+  /** Sets the organisation under the pointer (-1 for none). */
+  setHover(org: number): void {
+    this.hover = org;
+  }
+
+  // Which organisations the selection involves (the rest are drawn faint), and the selected partnership's hull.
+  private updateSelectionCaches(): void {
+    const run = this.run;
+    const layout = this.layout;
+    this.selectedHull = null;
+    this.focused = false;
+    if (!run || !layout) return;
+    const world = run.sim.world;
+    if (this.involved.length !== world.orgs.n) this.involved = new Uint8Array(world.orgs.n);
+    this.involved.fill(0);
+    const sel = this.selection;
+    if (!sel) return;
+    if (sel.kind === 'org' && sel.org < world.orgs.n) {
+      this.focused = true;
+      this.involved[sel.org] = 1;
+      const ties = world.ties;
+      for (const slot of world.orgs.ties[sel.org]) this.involved[ties.a[slot] === sel.org ? ties.b[slot] : ties.a[slot]] = 1;
+    } else if (sel.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length) {
+      this.focused = true;
+      const members = world.partnerships[sel.id].members;
+      for (const i of members) this.involved[i] = 1;
+      this.selectedHull = paddedHullArcs(convexHull(members.map((i) => ({ x: layout.px[i], y: layout.py[i] }))));
+    } else if (sel.kind === 'tie' && sel.a < world.orgs.n && sel.b < world.orgs.n) {
+      this.focused = true;
+      this.involved[sel.a] = 1;
+      this.involved[sel.b] = 1;
+    }
+  }
+
+  /** Returns what is at a point of the canvas (CSS pixels): an organisation, else a partnership whose tie is there, else a tie. */
+  hit(x: number, y: number): Selection | null {
+    const run = this.run;
+    const layout = this.layout;
+    if (!run || !layout) return null;
+    const org = nodeAt(layout, x, y, 5);
+    if (org >= 0) return { kind: 'org', run: run.id, org };
+    const ties = run.sim.world.ties;
+    let best = -1;
+    let bestD = 7;
+    for (let slot = 0; slot < ties.count; slot++) {
+      if (ties.alive[slot] === 0) continue;
+      const a = ties.a[slot];
+      const b = ties.b[slot];
+      // Ties inside a partnership win a near tie: they are what a click on a green line means.
+      const d = distanceToSegment(x, y, layout.px[a], layout.py[a], layout.px[b], layout.py[b]) - (this.tieLevel[slot] >= 0 ? 2 : 0);
+      if (d < bestD) {
+        bestD = d;
+        best = slot;
+      }
+    }
+    if (best < 0) return null;
+    if (this.tieLevel[best] >= 0) return { kind: 'partnership', run: run.id, id: this.tiePartnership[best] };
+    return { kind: 'tie', run: run.id, a: ties.a[best], b: ties.b[best] };
+  }
+
+  /** Returns where an organisation is drawn, in CSS pixels of the canvas, or null. */
+  nodePosition(org: number): Point | null {
+    const layout = this.layout;
+    return layout && org >= 0 && org < layout.px.length ? { x: layout.px[org], y: layout.py[org] } : null;
+  }
+
+  /** Returns the organisation under a point, or -1. */
+  orgAt(x: number, y: number): number {
+    return this.layout ? nodeAt(this.layout, x, y, 5) : -1;
+  }
+
+  /** Draws a frame at time `now` (ms). */
+  draw(now: number): void {
+    const ctx = this.ctx;
+    const run = this.run;
+    const layout = this.layout;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.globalAlpha = 1;
+    if (!run || !layout) {
+      ctx.fillStyle = COLORS.paper;
+      ctx.fillRect(0, 0, this.cssW, this.cssH);
+      return;
+    }
+    if (now >= this.settleAt) this.layersDirty = true;
+    if (!this.below || !this.above || (this.layersDirty && now - this.layerTime >= (this.large ? LAYER_MS_LARGE : LAYER_MS))) this.drawLayers(now);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (this.below) ctx.drawImage(this.below, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    this.drawFlashes(ctx, now);
+    if (!this.large) {
+      this.drawTies(ctx, now, false);
+      this.drawDying(ctx, now);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (this.above) ctx.drawImage(this.above, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    this.drawPulses(ctx, now);
+    this.drawHighlights(ctx);
+  }
+
+  // The pictures that change only with steps, selection and size: below, areas, the selected hull and the ties that have
+  // faded in; above (transparent), the rings and the organisations.
+  private drawLayers(now: number): void {
+    const make = (): HTMLCanvasElement => {
+      const layer = document.createElement('canvas');
+      layer.width = this.canvas.width;
+      layer.height = this.canvas.height;
+      return layer;
+    };
+    this.below ??= make();
+    this.above ??= make();
+    const below = this.below.getContext('2d', { alpha: false });
+    const above = this.above.getContext('2d');
+    if (!below || !above) return;
+    this.layerTime = now;
+    this.layersDirty = false;
+    below.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    below.globalAlpha = 1;
+    below.fillStyle = COLORS.paper;
+    below.fillRect(0, 0, this.cssW, this.cssH);
+    this.drawAreas(below);
+    this.drawHull(below);
+    this.settleAt = this.drawTies(below, now, true);
+    above.setTransform(1, 0, 0, 1, 0, 0);
+    above.clearRect(0, 0, this.above.width, this.above.height);
+    above.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    this.drawRings(above);
+    this.drawNodes(above);
+  }
+
+  private drawAreas(ctx: CanvasRenderingContext2D): void {
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    ctx.lineWidth = 1;
+    layout.cells.forEach((cell, a) => {
+      ctx.fillStyle = COLORS.area;
+      ctx.strokeStyle = COLORS.areaLine;
+      roundRect(ctx, cell.x, cell.y, cell.w, cell.h, Math.min(8, cell.w / 8));
+      ctx.fill();
+      ctx.stroke();
+      if (cell.band === 0) return;
+      const big = cell.band >= 28;
+      ctx.fillStyle = COLORS.ink;
+      ctx.font = `700 ${big ? 17 : 11}px system-ui, sans-serif`;
+      ctx.textBaseline = 'middle';
+      const name = run.areaNames[a] ?? '';
+      const y = cell.y + cell.band / 2 + 1;
+      ctx.fillText(name, cell.x + 8, y, cell.w - 16);
+      if (!big) return;
+      const nameWidth = ctx.measureText(name).width;
+      const stats = `${this.areaActive[a]} partnerships · ${percent(this.areaSize[a] > 0 ? this.areaIn[a] / this.areaSize[a] : 0)} in one`;
+      ctx.font = '15px system-ui, sans-serif';
+      ctx.fillStyle = COLORS.muted;
+      const room = cell.w - 16 - nameWidth - 12;
+      if (room > 60) ctx.fillText(stats, cell.x + 8 + nameWidth + 12, y, room);
+    });
+  }
+
+  private drawHull(ctx: CanvasRenderingContext2D): void {
+    if (!this.selectedHull) return;
+    const pad = 14 * this.scale + 6;
+    hullPath(ctx, this.selectedHull, pad);
+    ctx.globalAlpha = 0.22;
+    ctx.fillStyle = LEVEL_COLORS[1];
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = LEVEL_COLORS[3];
+    ctx.setLineDash([7, 5]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  private drawFlashes(ctx: CanvasRenderingContext2D, now: number): void {
+    const pad = 12 * this.scale + 5;
+    for (const flash of this.flashes) {
+      const left = 1 - (now - flash.at) / FLASH_MS;
+      if (left <= 0) continue;
+      hullPath(ctx, flash.arcs, pad + (1 - left) * 10);
+      ctx.globalAlpha = 0.15 * left;
+      ctx.fillStyle = COLORS.broken;
+      ctx.fill();
+      ctx.globalAlpha = left;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = COLORS.broken;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  // Ties, in batches of one style each (a counting sort of the ties by style): for the picture below (`settled`), the ties
+  // that have faded in, returning when the next one still fading will have; otherwise the ties not yet in that picture,
+  // as far as they have faded in now.
+  private drawTies(ctx: CanvasRenderingContext2D, now: number, settled: boolean): number {
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    const ties = run.sim.world.ties;
+    const shown = this.tracker.shown;
+    const counts = this.counts;
+    const bucketOf = this.bucketOf;
+    const focused = this.focused;
+    const involved = this.involved;
+    const sel = this.selection;
+    const selPartnership = sel && sel.kind === 'partnership' && sel.run === run.id ? sel.id : -1;
+    const born = this.tracker.born;
+    const fadeMs = this.tracker.fadeInMs;
+    const inLayer = this.layerTime - fadeMs;
+    let settleAt = Infinity;
+    counts.fill(0);
+    for (let slot = 0; slot < ties.count; slot++) {
+      const fading = !this.large && born[slot] > inLayer;
+      if (ties.alive[slot] === 0 || fading === settled) {
+        if (settled && fading && ties.alive[slot] === 1) settleAt = Math.min(settleAt, born[slot] + fadeMs);
+        bucketOf[slot] = BUCKETS;
+        continue;
+      }
+      const level = this.tieLevel[slot];
+      const trust = Math.min(TRUST_BUCKETS - 1, Math.max(0, Math.floor(shown[slot] * TRUST_BUCKETS)));
+      const fade = settled ? FADE_BUCKETS - 1 : Math.min(FADE_BUCKETS - 1, Math.floor(this.tracker.fadeIn(slot, now) * FADE_BUCKETS));
+      let faint = 0;
+      if (focused) {
+        if (selPartnership >= 0) faint = +!(level >= 0 && involved[ties.a[slot]] === 1 && involved[ties.b[slot]] === 1);
+        else faint = +!(involved[ties.a[slot]] === 1 && involved[ties.b[slot]] === 1 && (sel?.kind !== 'org' || ties.a[slot] === sel.org || ties.b[slot] === sel.org));
+      }
+      const bucket = (((1 - faint) * CATEGORIES + (level + 1)) * TRUST_BUCKETS + trust) * FADE_BUCKETS + fade;
+      bucketOf[slot] = bucket;
+      counts[bucket + 1]++;
+    }
+    for (let b = 1; b <= BUCKETS; b++) counts[b] += counts[b - 1];
+    // counts[b] is now where bucket b starts in `order`.
+    const order = this.order;
+    for (let slot = 0; slot < ties.count; slot++) {
+      const b = bucketOf[slot];
+      if (b < BUCKETS) order[counts[b]++] = slot;
+    }
+    // After filling, counts[b] is where bucket b ends; it started where bucket b - 1 ended.
+    const s = this.scale;
+    const px = layout.px;
+    const py = layout.py;
+    ctx.lineCap = 'butt';
+    for (let b = 0; b < BUCKETS; b++) {
+      const start = b === 0 ? 0 : counts[b - 1];
+      const end = counts[b];
+      if (end <= start) continue;
+      const fade = b % FADE_BUCKETS;
+      const trust = Math.floor(b / FADE_BUCKETS) % TRUST_BUCKETS;
+      const category = Math.floor(b / (FADE_BUCKETS * TRUST_BUCKETS)) % CATEGORIES;
+      const bright = Math.floor(b / (FADE_BUCKETS * TRUST_BUCKETS * CATEGORIES));
+      const t = (trust + 0.5) / TRUST_BUCKETS;
+      const inPartnership = category > 0;
+      ctx.strokeStyle = inPartnership ? LEVEL_COLORS[category - 1] : COLORS.tie;
+      ctx.lineWidth = s * (inPartnership ? 0.9 + 3.2 * t : 0.5 + 2.4 * t);
+      ctx.globalAlpha = (inPartnership ? 0.3 + 0.6 * t : 0.1 + 0.45 * t) * ((fade + 1) / FADE_BUCKETS) * (bright ? 1 : 0.15);
+      ctx.beginPath();
+      for (let k = start; k < end; k++) {
+        const slot = order[k];
+        const a = ties.a[slot];
+        const c = ties.b[slot];
+        ctx.moveTo(px[a], py[a]);
+        ctx.lineTo(px[c], py[c]);
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    return settleAt;
+  }
+
+  // Broken ties in red, thick as they break and fading out: drawn in a few bands of how much is left, one path each.
+  private drawDying(ctx: CanvasRenderingContext2D, now: number): void {
+    const layout = this.layout as NetworkLayout;
+    const tracker = this.tracker;
+    const n = layout.px.length;
+    ctx.strokeStyle = COLORS.broken;
+    ctx.lineCap = 'butt';
+    for (let band = 0; band < DYING_BANDS; band++) {
+      let any = false;
+      ctx.beginPath();
+      for (let k = 0; k < tracker.dyingAt.length; k++) {
+        const left = tracker.dyingLeft(k, now);
+        if (left <= 0 || Math.min(DYING_BANDS - 1, Math.floor(left * DYING_BANDS)) !== band) continue;
+        const a = tracker.dyingA[k];
+        const b = tracker.dyingB[k];
+        if (a >= n || b >= n) continue;
+        ctx.moveTo(layout.px[a], layout.py[a]);
+        ctx.lineTo(layout.px[b], layout.py[b]);
+        any = true;
+      }
+      if (!any) continue;
+      const left = (band + 1) / DYING_BANDS;
+      ctx.globalAlpha = 0.9 * left;
+      ctx.lineWidth = this.scale * 1.5 + 2 * left;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private drawRings(ctx: CanvasRenderingContext2D): void {
+    const layout = this.layout as NetworkLayout;
+    const rings = this.rings;
+    const n = layout.px.length;
+    const s = this.scale;
+    ctx.lineWidth = Math.max(1, 2.4 * s);
+    for (let pass = 0; pass < 2; pass++) {
+      const faint = pass === 0;
+      if (faint && !this.focused) continue;
+      ctx.globalAlpha = faint ? 0.2 : 1;
+      for (let level = 0; level < LEVEL_COLORS.length; level++) {
+        ctx.strokeStyle = LEVEL_COLORS[level];
+        ctx.beginPath();
+        let inPath = 0;
+        for (let i = 0; i < n; i++) {
+          if (this.focused && (this.involved[i] === 1) === faint) continue;
+          for (let k = 0; k < RINGS; k++) {
+            if (rings[i * RINGS + k] !== level) continue;
+            const radius = layout.r[i] + s * (2.6 + 3 * k) + 0.6;
+            ctx.moveTo(layout.px[i] + radius, layout.py[i]);
+            ctx.arc(layout.px[i], layout.py[i], radius, 0, 2 * Math.PI);
+            if (++inPath === PATH_PART) {
+              ctx.stroke();
+              ctx.beginPath();
+              inPath = 0;
+            }
+          }
+        }
+        if (inPath > 0) ctx.stroke();
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private drawNodes(ctx: CanvasRenderingContext2D): void {
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    const orgs = run.sim.world.orgs;
+    const outline = orgs.n <= 3000;
+    ctx.lineWidth = Math.max(0.6, 0.9 * this.scale);
+    ctx.strokeStyle = 'rgba(17,20,24,0.75)';
+    for (let pass = 0; pass < 2; pass++) {
+      const faint = pass === 0;
+      if (faint && !this.focused) continue;
+      ctx.globalAlpha = faint ? 0.3 : 1;
+      for (let kind = 0; kind < ORG_KINDS.length; kind++) {
+        const shape = KIND_SHAPES[ORG_KINDS[kind]];
+        ctx.fillStyle = KIND_COLORS[kind];
+        ctx.beginPath();
+        let inPath = 0;
+        for (let i = 0; i < orgs.n; i++) {
+          if (orgs.kind[i] !== kind) continue;
+          if (this.focused && (this.involved[i] === 1) === faint) continue;
+          addShape(ctx, shape, layout.px[i], layout.py[i], layout.r[i]);
+          // Canvas paths slow down as they grow (each closePath looks back over the path): fill them in parts.
+          if (++inPath === PATH_PART) {
+            ctx.fill();
+            if (outline) ctx.stroke();
+            ctx.beginPath();
+            inPath = 0;
+          }
+        }
+        if (inPath === 0) continue;
+        ctx.fill();
+        if (outline) ctx.stroke();
+      }
+      // A white dot marks an organisation that has moved into a trust based outside its area.
+      ctx.fillStyle = COLORS.paper;
+      ctx.beginPath();
+      for (let i = 0; i < orgs.n; i++) {
+        if (orgs.nonLocal[i] === 0 || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        const dot = Math.max(1, layout.r[i] * 0.42);
+        ctx.moveTo(layout.px[i] + dot, layout.py[i]);
+        ctx.arc(layout.px[i], layout.py[i], dot, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private drawPulses(ctx: CanvasRenderingContext2D, now: number): void {
+    for (let k = 0; k < PULSES; k++) {
+      const age = (now - this.pulseAt[k]) / PULSE_MS;
+      if (!(age >= 0 && age < 1)) continue;
+      const radius = 4 + this.pulseR[k] * (0.25 + 0.75 * age);
+      ctx.globalAlpha = 0.85 * (1 - age);
+      ctx.strokeStyle = this.pulseColor[k];
+      ctx.lineWidth = (1 + this.pulseR[k] / 10) * (1 - 0.5 * age);
+      ctx.beginPath();
+      ctx.arc(this.pulseX[k], this.pulseY[k], radius, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  // The selected organisation or tie drawn strongly on top, and names beside the selected and hovered organisations.
+  private drawHighlights(ctx: CanvasRenderingContext2D): void {
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    const world = run.sim.world;
+    const sel = this.selection;
+    const n = world.orgs.n;
+    if (sel?.kind === 'org' && sel.org < n) this.strongTies(ctx, world.orgs.ties[sel.org], COLORS.ink);
+    if (sel?.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length && world.partnerships[sel.id].endedStep === null) {
+      this.strongTies(ctx, world.partnerships[sel.id].ties, LEVEL_COLORS[3]);
+    }
+    if (sel?.kind === 'tie' && sel.a < n && sel.b < n) {
+      ctx.strokeStyle = COLORS.ink;
+      ctx.lineWidth = 3;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(layout.px[sel.a], layout.py[sel.a]);
+      ctx.lineTo(layout.px[sel.b], layout.py[sel.b]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      this.ring(ctx, sel.a);
+      this.ring(ctx, sel.b);
+      this.label(ctx, sel.a, run.names[sel.a]);
+      this.label(ctx, sel.b, run.names[sel.b]);
+    }
+    if (sel?.kind === 'org' && sel.org < n) {
+      this.ring(ctx, sel.org);
+      this.label(ctx, sel.org, `${run.names[sel.org]}`);
+    }
+    if (sel?.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length && this.selectedHull) {
+      const p = world.partnerships[sel.id];
+      const top = p.members.reduce((best, i) => (layout.py[i] - layout.r[i] < layout.py[best] - layout.r[best] ? i : best), p.members[0] ?? 0);
+      const state = p.endedStep === null ? LEVEL_NAMES[p.level] : 'dissolved';
+      this.label(ctx, top, `${partnershipName(p.id)} · ${state}`, -(18 * this.scale + 14));
+    }
+    if (this.hover >= 0 && this.hover < n && !(sel?.kind === 'org' && sel.org === this.hover)) {
+      this.ring(ctx, this.hover, 2);
+      this.label(ctx, this.hover, `${run.names[this.hover]} · ${KIND_WORDS[ORG_KINDS[world.orgs.kind[this.hover]]].full}`);
+    }
+  }
+
+  // The selection's ties drawn strongly over everything else, as thick as their trust.
+  private strongTies(ctx: CanvasRenderingContext2D, slots: readonly number[], color: string): void {
+    const layout = this.layout as NetworkLayout;
+    const ties = (this.run as ClassroomRun).sim.world.ties;
+    ctx.strokeStyle = color;
+    ctx.globalAlpha = 0.8;
+    for (const slot of slots) {
+      if (ties.alive[slot] === 0) continue;
+      ctx.lineWidth = 1 + 4 * this.tracker.shown[slot];
+      ctx.beginPath();
+      ctx.moveTo(layout.px[ties.a[slot]], layout.py[ties.a[slot]]);
+      ctx.lineTo(layout.px[ties.b[slot]], layout.py[ties.b[slot]]);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private ring(ctx: CanvasRenderingContext2D, i: number, width = 3.5): void {
+    const layout = this.layout as NetworkLayout;
+    ctx.strokeStyle = COLORS.ink;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    ctx.arc(layout.px[i], layout.py[i], layout.r[i] + 4 + RINGS * 3 * this.scale, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+
+  private label(ctx: CanvasRenderingContext2D, i: number, text: string, dy?: number): void {
+    const layout = this.layout as NetworkLayout;
+    ctx.font = '700 15px system-ui, sans-serif';
+    const width = ctx.measureText(text).width + 12;
+    const height = 22;
+    const gap = layout.r[i] + 6 + RINGS * 3 * this.scale;
+    let x = layout.px[i] - width / 2;
+    let y = dy === undefined ? layout.py[i] - gap - height : layout.py[i] + dy - height / 2;
+    if (y < 2) y = layout.py[i] + gap;
+    x = Math.max(2, Math.min(this.cssW - width - 2, x));
+    y = Math.max(2, Math.min(this.cssH - height - 2, y));
+    ctx.globalAlpha = 0.92;
+    ctx.fillStyle = COLORS.paper;
+    roundRect(ctx, x, y, width, height, 5);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = COLORS.ink;
+    ctx.stroke();
+    ctx.fillStyle = COLORS.ink;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, x + 6, y + height / 2 + 1);
+  }
+}
+
+// Puts a partnership's level into an organisation's ring slots, highest first (three kept).
+function insertLevel(rings: Int8Array, at: number, level: number): void {
+  for (let k = 0; k < RINGS; k++) {
+    if (level > rings[at + k]) {
+      for (let m = RINGS - 1; m > k; m--) rings[at + m] = rings[at + m - 1];
+      rings[at + k] = level;
+      return;
+    }
+  }
+}
+
+function hullPath(ctx: CanvasRenderingContext2D, arcs: readonly HullArc[], pad: number): void {
+  ctx.beginPath();
+  for (const arc of arcs) ctx.arc(arc.cx, arc.cy, pad, arc.start, arc.end);
+  ctx.closePath();
+}
+
+function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + w, y, x + w, y + h, r);
+  ctx.arcTo(x + w, y + h, x, y + h, r);
+  ctx.arcTo(x, y + h, x, y, r);
+  ctx.arcTo(x, y, x + w, y, r);
+  ctx.closePath();
+}

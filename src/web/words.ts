@@ -1,0 +1,196 @@
+// Every word the classroom page shows about the model, in one place: names of kinds, levers, levels and
+// features, the phrases that say why something happened, and the sentences of the event feed.
+import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
+import { LEVEL_NAMES } from '../model/vocabulary.ts';
+import type { LeverKey, OrgKind } from '../scenario/schema.ts';
+
+/** What each organisation kind is called: a short name for labels, and the full name for the legend and details. */
+export const KIND_WORDS: Record<OrgKind, { readonly short: string; readonly full: string }> = {
+  school: { short: 'School', full: 'maintained school' },
+  academy: { short: 'Academy', full: 'academy' },
+  trust: { short: 'Trust', full: 'multi-academy trust' },
+  college: { short: 'College', full: 'college' },
+  provider: { short: 'Provider', full: 'training provider' },
+  community: { short: 'Community', full: 'community partner' },
+  localAuthority: { short: 'Local authority', full: 'local authority' },
+};
+
+/** Each lever's label beside its slider (its meaning, LEVER_MEANINGS, is the hover text). */
+export const LEVER_LABELS: Record<LeverKey, string> = {
+  'policy.carrot': 'Carrot: funding',
+  'policy.stick': 'Stick: compulsion',
+  'market.competition': 'Competition',
+  'governance.fragmentation': 'Non-local trusts',
+  'localAuthority.support': 'Council officers',
+  'leaders.experience': 'Leader experience',
+  'leaders.turnover': 'Leader turnover',
+  'partnerships.principles': 'Principles',
+  'context.history': 'Shared history',
+  'context.culture': 'Cultural diversity',
+  'context.politics': 'Political support',
+};
+
+/** Levers that act mostly when the run starts (they seed the starting ties), so the hover text says to reset after moving them. */
+export const STARTING_LEVERS: ReadonlySet<LeverKey> = new Set<LeverKey>(['context.history', 'context.culture']);
+
+/** Returns the hover text of a lever's slider: its label, its meaning (as LEVER_MEANINGS words it), its key, and when it acts. */
+export function leverHint(key: LeverKey, label: string, meaning: string): string {
+  const when = STARTING_LEVERS.has(key)
+    ? 'It shapes the starting network: move it at step 0, or press Reset after moving it.'
+    : 'It acts from the next step; Reset starts again with it from step 0.';
+  return `${label} — ${meaning} (${key}). ${when}`;
+}
+
+/** What each continuum level means, weakest first (Himmelman's continuum). */
+export const LEVEL_WORDS: Record<LevelName, string> = {
+  networking: 'networking: exchanging information',
+  coordinating: 'coordinating: aligning activities',
+  cooperating: 'cooperating: sharing resources',
+  collaborating: 'collaborating: a shared purpose',
+};
+
+/** Dhillon's four features of a partnership, as the details panel names them. */
+export const FEATURE_WORDS = {
+  trust: 'Trust',
+  network: 'Network',
+  norms: 'Shared norms',
+  motivation: 'Motivation',
+} as const;
+export type Feature = keyof typeof FEATURE_WORDS;
+
+/** How a partnership came about, by mandate. */
+export const MANDATE_WORDS: Record<Mandate, string> = {
+  voluntary: 'voluntary',
+  incentivised: 'incentivised (funded by the carrot)',
+  mandated: 'mandated (the stick)',
+};
+
+/** Why a member left a partnership (`member`) and why a partnership dissolved (`partnership`), by exit cause (ODD 7.9). */
+export const CAUSE_WORDS: Record<Cause, { readonly member: string; readonly partnership: string }> = {
+  'funding-ended': { member: 'the funding it came for had ended', partnership: 'its fund ended' },
+  'trust-collapsed': { member: 'it no longer trusted its partners', partnership: 'trust between its members had collapsed' },
+  competition: { member: 'its partners were its rivals', partnership: 'competition between its members was too strong' },
+  capacity: { member: 'it had no capacity left for partnership work', partnership: 'its members had no capacity left for it' },
+  'values-diverged': { member: 'its values differed from its partners’', partnership: 'its members’ values had drifted apart' },
+  'leader-left': { member: 'a new leader had not yet built trust', partnership: 'a new leader had not yet built trust' },
+  'no-purpose': { member: 'working together cost more than it gave', partnership: 'working together cost more than it gave' },
+};
+
+/** How a partnership formed, by the event's cause (ODD 4.11). */
+export const FORMED_WORDS: Record<string, string> = {
+  network: 'leaders who trust each other got together',
+  broker: 'the council brokered it',
+  mandate: 'the council grouped organisations in no partnership (the stick)',
+  history: 'carried over from earlier collaboration',
+};
+
+/** What drove a move up (the strongest feature) or down (the weakest) the continuum. */
+export const LEVEL_MOVE_WORDS: Record<'strengthened' | 'weakened', Record<Feature, string>> = {
+  strengthened: {
+    trust: 'its members trust each other more',
+    network: 'its members’ ties grew strong',
+    norms: 'its members came to share norms and values',
+    motivation: 'its members want to take part',
+  },
+  weakened: {
+    trust: 'trust between its members is low',
+    network: 'its members’ ties are few or weak',
+    norms: 'its members’ norms and values differ',
+    motivation: 'its members’ motivation is weak',
+  },
+};
+
+/** Short names of the event kinds, for the feed's filter. */
+export const EVENT_KIND_WORDS: Record<EventKind, string> = {
+  formed: 'formed',
+  joined: 'joined',
+  left: 'left',
+  strengthened: 'stronger',
+  weakened: 'weaker',
+  dissolved: 'dissolved',
+};
+
+/** Returns a text with its first letter in capitals. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Returns the year (1-based: step 1 to 12 is year 1) and the step within it; step 0 is year 0, the start. */
+export function yearOf(step: number, stepsPerYear: number): { year: number; within: number } {
+  if (step <= 0) return { year: 0, within: 0 };
+  const year = Math.ceil(step / stepsPerYear);
+  return { year, within: step - (year - 1) * stepsPerYear };
+}
+
+/** Returns a step as a time in words: "Start", "Year 3, month 6" (or "step 6" when a step is not a month). */
+export function timeWords(step: number, stepsPerYear: number): string {
+  if (step <= 0) return 'Start';
+  const { year, within } = yearOf(step, stepsPerYear);
+  return `Year ${year}, ${stepsPerYear === 12 ? 'month' : 'step'} ${within}`;
+}
+
+/** Returns the toolbar's clock: "Year 3 · step 30/120". */
+export function clockWords(step: number, stepsPerYear: number, steps: number): string {
+  const { year } = yearOf(step, stepsPerYear);
+  return `${step === 0 ? 'Start' : `Year ${year}`} · step ${step}/${steps}`;
+}
+
+/** Returns the name of each organisation: its kind and its number among that kind ("School 12"), or for a local authority its area's council. */
+export function organisationNames(kinds: ArrayLike<number>, areas: ArrayLike<number>, kindNames: readonly OrgKind[], areaNames: readonly string[]): string[] {
+  const seen = new Map<number, number>();
+  return Array.from({ length: kinds.length }, (_, i) => {
+    const kind = kindNames[kinds[i]];
+    if (kind === 'localAuthority') return `${areaNames[areas[i]]} council`;
+    const k = (seen.get(kinds[i]) ?? 0) + 1;
+    seen.set(kinds[i], k);
+    return `${KIND_WORDS[kind].short} ${k}`;
+  });
+}
+
+/** Returns "partnership 12". */
+export function partnershipName(id: number): string {
+  return `partnership ${id}`;
+}
+
+/** What the feed needs to word an event: organisations' names and a partnership's area name. */
+export interface EventContext {
+  readonly names: readonly string[];
+  readonly areaOf: (partnership: number) => string;
+}
+
+/** Returns an event as a plain sentence (without its time), e.g. "Partnership 12 in Area 2 dissolved — its fund ended". */
+export function eventSentence(event: PartnershipEvent, context: EventContext): string {
+  const p = partnershipName(event.partnership);
+  const where = `${p} in ${context.areaOf(event.partnership)}`;
+  const org = context.names[event.organisations[0]] ?? 'an organisation';
+  switch (event.kind) {
+    case 'formed':
+      return `${capitalise(where)} formed with ${event.organisations.length} members — ${FORMED_WORDS[event.cause] ?? event.cause}`;
+    case 'joined':
+      return `${org} joined ${p} — enough of its contacts were in it`;
+    case 'left':
+      return `${org} left ${p} — ${causeWords(event.cause).member}`;
+    case 'dissolved':
+      return `${capitalise(where)} dissolved — ${causeWords(event.cause).partnership}`;
+    case 'strengthened':
+    case 'weakened': {
+      const level = event.level ?? LEVEL_NAMES[0];
+      const why = LEVEL_MOVE_WORDS[event.kind][event.cause as Feature] ?? event.cause;
+      return `${capitalise(p)} ${event.kind === 'strengthened' ? 'rose' : 'fell'} to ${level} — ${why}`;
+    }
+  }
+}
+
+function causeWords(cause: string): { member: string; partnership: string } {
+  return CAUSE_WORDS[cause as Cause] ?? { member: cause, partnership: cause };
+}
+
+/** Returns a share as a whole percentage, "62%". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Returns a number in [0, 1] to two decimals, "0.62". */
+export function twoDecimals(value: number): string {
+  return value.toFixed(2);
+}
