@@ -389,7 +389,8 @@ export class ClassroomApp {
     this.applyPending();
     this.classroom.runToEnd();
     this.setPlaying(false);
-    this.afterSteps(performance.now());
+    // Years at once: the views take the end as it is, with nothing to animate.
+    this.afterSteps(performance.now(), false, false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -436,11 +437,11 @@ export class ClassroomApp {
   }
 
   // After steps (or new runs): the views take in the changes, the feed its new events; clock, buttons, sliders, charts follow.
-  private afterSteps(now: number, initial = false): void {
+  private afterSteps(now: number, initial = false, animate = true): void {
     const { a, b } = this.classroom;
     if (!initial) {
-      this.viewA.sync(now);
-      if (b) this.viewB.sync(now);
+      this.viewA.sync(now, !animate);
+      if (b) this.viewB.sync(now, !animate);
       this.updateFeed();
     }
     this.year.textContent = clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps);
@@ -457,8 +458,8 @@ export class ClassroomApp {
     const nextB = b?.nextLevers();
     const varying = new Set(a.leversVaryingByArea());
     for (const [key, row] of this.levers) {
-      setSlider(row.a, row.valueA, nextA[key], varying.has(key));
-      if (nextB && b) setSlider(row.b, row.valueB, nextB[key], false);
+      setSlider(row.a, row.valueA, nextA[key], varying.has(key) ? a.areaRange(key) : null);
+      if (nextB && b) setSlider(row.b, row.valueB, nextB[key], null);
       row.mark.hidden = a.levers[key] === undefined && (b?.levers[key] === undefined);
     }
   }
@@ -547,10 +548,24 @@ export class ClassroomApp {
     const whatIf = this.classroom.b !== null;
     return el(
       'li',
-      { class: entry.kind, tabindex: 0, 'data-key': entry.key, title: 'Show this partnership' },
+      { class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`, tabindex: 0, 'data-key': entry.key, title: 'Show this partnership' },
       el('span', { class: 'when' }, whatIf ? el('span', { class: `run ${entry.run === 'B' ? 'b' : 'a'}` }, entry.run) : null, entry.time),
       entry.text,
     );
+  }
+
+  private isPicked(entry: FeedEntry): boolean {
+    const sel = this.selection;
+    return sel !== null && sel.kind === 'partnership' && sel.run === entry.run && sel.id === entry.partnership;
+  }
+
+  // Marks the feed's entries about the selected partnership.
+  private markFeed(): void {
+    const entries = new Map(this.feedEntries.map((e) => [e.key, e]));
+    for (const item of Array.from(this.feed.children)) {
+      const entry = entries.get((item as HTMLElement).dataset.key ?? '');
+      item.classList.toggle('picked', entry !== undefined && this.isPicked(entry));
+    }
   }
 
   private feedChosen(target: EventTarget | null): void {
@@ -567,6 +582,7 @@ export class ClassroomApp {
     this.selection = selection;
     this.viewA.select(selection);
     this.viewB.select(selection);
+    this.markFeed();
     this.showDetails();
   }
 
@@ -642,12 +658,14 @@ function stepBudget(stepMs: number): number {
   return Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.floor(8 / Math.max(stepMs, 1e-3))));
 }
 
-// Moves a slider to a value unless it is there already (a slider being dragged then stays put), and shows the value.
-function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, varies: boolean): void {
+// Moves a slider to a value unless it is there already (a slider being dragged then stays put), and shows the value, or
+// the range of the areas' own values when they differ.
+function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, areas: [number, number] | null): void {
   if (Math.abs(Number(input.value) - value) > 1e-9) input.value = String(value);
-  const text = varies ? `${twoDecimals(value)}*` : twoDecimals(value);
+  const text = areas ? `${twoDecimals(areas[0])}–${twoDecimals(areas[1])}` : twoDecimals(value);
   if (output.textContent !== text) output.textContent = text;
-  output.title = varies ? 'areas have values of their own; moving the slider sets every area' : '';
+  const title = areas ? 'the areas have values of their own, from the first to the second; moving the slider sets every area' : '';
+  if (output.title !== title) output.title = title;
 }
 
 function renderDetails(content: DetailsContent, tag: string): Node[] {

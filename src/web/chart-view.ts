@@ -127,7 +127,8 @@ export class ChartView {
     ctx.strokeStyle = run.dashed ? COLORS.runB : COLORS.faint;
     ctx.lineWidth = 1;
     ctx.setLineDash([3, 3]);
-    let lastLabelEnd = -Infinity;
+    // Labels go in the first of two rows where they do not run into the one before.
+    const rowEnds = [-Infinity, -Infinity];
     for (const change of changes) {
       const mx = Math.round(x(change.step)) + 0.5;
       ctx.beginPath();
@@ -138,12 +139,13 @@ export class ChartView {
       const text = `${LEVER_LABELS[change.key].split(':')[0].toLowerCase()} ${twoDecimals(change.value)}`;
       ctx.font = '13px system-ui, sans-serif';
       const width = ctx.measureText(text).width;
-      if (mx + 3 < lastLabelEnd || mx + 3 + width > this.cssW - PAD.right) continue;
+      const row = rowEnds.findIndex((end) => mx + 3 >= end);
+      if (row < 0 || mx + 3 + width > this.cssW - PAD.right) continue;
       ctx.fillStyle = COLORS.muted;
       ctx.textBaseline = 'top';
-      ctx.fillText(text, mx + 3, PAD.top);
+      ctx.fillText(text, mx + 3, PAD.top + 15 * row);
       ctx.textBaseline = 'alphabetic';
-      lastLabelEnd = mx + 3 + width + 6;
+      rowEnds[row] = mx + 3 + width + 6;
     }
     ctx.setLineDash([]);
   }

@@ -136,6 +136,16 @@ export class ClassroomRun {
     });
   }
 
+  /** Returns the lowest and highest value the areas give a lever as its slider shows it (equal when no area differs). */
+  areaRange(key: LeverKey): [number, number] {
+    const at = this.shownStep();
+    const scenario = this.sim.scenario;
+    const wide = valueAt(leverSchedule(scenario, key), at);
+    if (!(AREA_LEVER_KEYS as readonly string[]).includes(key)) return [wide, wide];
+    const values = scenario.organisations.areas.map((area) => valueAt(leverSchedule(area, key), at));
+    return [Math.min(...values), Math.max(...values)];
+  }
+
   /** Moves a lever from the next step on, and remembers it for the next start. */
   setLeverLive(key: LeverKey, value: number): void {
     this.levers[key] = value;

@@ -124,13 +124,9 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
     : `In ${area} · ${LEVEL_WORDS[level]}`;
   const facts: [string, Line][] = [
     ['Level', [ended ? `last ${level}` : level, p.peakLevel > p.level ? ` (peak ${LEVEL_NAMES[p.peakLevel]})` : '']],
-    ['Members', [String(p.members.length), ended ? ' at the end' : '']],
-    ['Lead', p.members.includes(p.lead) || ended ? [orgLink(run, p.lead)] : ['none']],
-    ['Mandate', [MANDATE_WORDS[p.mandate]]],
-    ['Funded', [p.funded ? 'yes' : 'no']],
-    ['Principles', [p.principles ? 'a statement of principles' : 'none set out']],
-    ['Council', [p.laInvolved ? 'officers involved' : 'not involved']],
-    ['Formed', [`${timeWords(p.formedStep, spy)} (${ended ? 'lasted' : 'age'} ${durationWords(age, spy)})`]],
+    ['Members', [`${p.members.length}${ended ? ' at the end' : ''}, lead `, orgLink(run, p.lead)]],
+    ['Set up', [`${MANDATE_WORDS[p.mandate]}; ${p.funded ? 'funded' : 'not funded'}; ${p.principles ? 'a statement of principles' : 'no statement of principles'}; council officers ${p.laInvolved ? 'involved' : 'not involved'}`]],
+    ['Formed', [`${timeWords(p.formedStep, spy)}, step ${p.formedStep} (${ended ? 'lasted' : 'age'} ${durationWords(age, spy)})`]],
   ];
   return {
     title: capitalise(partnershipName(id)),
@@ -144,11 +140,11 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
       { label: 'Score', value: p.score },
     ],
     sections: [
+      { heading: 'History', lines: run.historyOf(id).map((e) => [`${timeWords(e.step, spy)}: `, eventSentence(e, context)]) },
       {
         heading: `Members (${p.members.length})`,
         lines: p.members.map((i) => [orgLink(run, i), ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}`]),
       },
-      { heading: 'History', lines: run.historyOf(id).map((e) => [`${timeWords(e.step, spy)}: `, eventSentence(e, context)]) },
     ],
   };
 }

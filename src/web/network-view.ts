@@ -27,7 +27,7 @@ const DYING_BANDS = 4;
 /** Most shapes in one canvas path. */
 const PATH_PART = 256;
 /** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
-const LAYER_MS = 30;
+const LAYER_MS = 45;
 const LAYER_MS_LARGE = 400;
 const FLASH_MS = 1300;
 const PULSE_MS = 1000;

@@ -47,12 +47,12 @@ canvas:focus-visible { outline-offset: -3px; }
   grid-template-areas: "bar bar bar" "levers view side" "levers charts charts"; }
 .cls.whatif { grid-template-columns: 300px minmax(0, 1fr) 312px; }
 
-.bar { grid-area: bar; display: flex; align-items: center; gap: 8px 10px; flex-wrap: wrap; padding: 7px 0 6px; font-size: 17px;
+.bar { grid-area: bar; display: flex; align-items: center; gap: 8px 10px; flex-wrap: wrap; padding: 7px 0 6px; font-size: 16.5px;
   border-bottom: 2px solid var(--line); }
 .bar h1 { font-size: 20px; margin: 0 6px 0 0; white-space: nowrap; }
 .bar h1 span { font-weight: 400; color: var(--muted); }
 .bar label { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
-.bar select { width: 186px; padding: 4px 4px; border: 2px solid var(--line); border-radius: 6px; background: var(--paper); }
+.bar select { width: 178px; padding: 4px 4px; border: 2px solid var(--line); border-radius: 6px; background: var(--paper); }
 #seed { width: 4.6em; padding: 4px 6px; border: 2px solid var(--line); border-radius: 6px; }
 .bar .spacer { flex: 1 1 0; }
 button { cursor: pointer; border-radius: 8px; border: 2px solid var(--ink); background: var(--paper); padding: 5px 12px;
@@ -65,7 +65,7 @@ button:disabled { opacity: 0.45; cursor: default; }
 #speed { width: 90px; accent-color: var(--accent); }
 #speed-value { min-width: 4.9em; font-variant-numeric: tabular-nums; }
 #year { font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; padding: 4px 10px; border-radius: 8px;
-  background: var(--panel); min-width: 10.6em; text-align: center; }
+  background: var(--panel); min-width: 10.4em; text-align: center; }
 
 .levers { grid-area: levers; overflow-y: auto; overflow-x: hidden; padding-right: 4px; display: flex; flex-direction: column; }
 .panel-head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; margin: 4px 0 2px; }
@@ -98,7 +98,7 @@ h2 { font-size: 18px; margin: 0; }
 .side { grid-area: side; display: flex; flex-direction: column; gap: 8px; min-height: 0; }
 #details { flex: 0 1 auto; max-height: 62%; overflow-y: auto; background: var(--panel); border-radius: 8px; padding: 8px 10px;
   border: 2px solid transparent; }
-#details.chosen { border-color: var(--ink); }
+#details.chosen { border-color: var(--ink); max-height: 74%; }
 #details h2 { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
 #details h3 { font-size: 16px; margin: 8px 0 2px; }
 #details .hint { margin: 0; color: var(--muted); font-size: 16px; }
@@ -132,6 +132,7 @@ h2 { font-size: 18px; margin: 0; }
 #feed li.left { border-left-color: #f1a3a4; }
 #feed li.dissolved { border-left-color: var(--broken); background: #fff4f4; }
 #feed li.dissolved:hover { background: #fde6e6; }
+#feed li.picked { outline: 3px solid var(--ink); outline-offset: -3px; }
 #feed li.empty { cursor: default; color: var(--muted); border-left-color: transparent; }
 
 .charts { grid-area: charts; display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; min-height: 0; }

@@ -127,6 +127,10 @@ describe('a run on the page', () => {
     expect(c.a.leversVaryingByArea()).toEqual([]);
     c.setPreset('two-areas');
     expect(c.a.leversVaryingByArea().sort()).toEqual(['context.history', 'context.politics']);
+    expect(c.a.areaRange('context.history')).toEqual([0.05, 0.85]);
+    expect(c.a.areaRange('policy.carrot')).toEqual([0, 0]);
+    c.setLever('A', 'context.history', 0.5);
+    expect(c.a.areaRange('context.history')).toEqual([0.5, 0.5]);
   });
 });
 

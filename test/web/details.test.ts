@@ -47,7 +47,8 @@ describe('details of a partnership', () => {
     expect(d.title).toBe(`Partnership ${active.id}`);
     expect(d.bars.map((b) => b.value)).toEqual([active.trust, active.network, active.norms, active.motivation, active.score]);
     expect(text(d.facts.find(([k]) => k === 'Level')![1])).toContain(LEVEL_NAMES[active.level]);
-    expect(d.sections[0].lines).toHaveLength(active.members.length);
+    expect(d.sections.find((x) => x.heading.startsWith('Members'))?.lines).toHaveLength(active.members.length);
+    expect(text(d.facts.find(([k]) => k === 'Set up')![1])).toMatch(/^(voluntary|incentivised|mandated)/);
   });
 
   it('tells its whole history in order, and why it dissolved', () => {
