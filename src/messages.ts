@@ -589,3 +589,31 @@ export function duplicateScenarioName(name: string, first: string, second: strin
 export function unknownBaseline(baseline: string, names: readonly string[]): string {
   return `--baseline ${baseline}: expected the name or file of one of the compared scenarios (${names.join(', ')}), found none called ${JSON.stringify(baseline)}. Fix: use one of those names.`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The classroom.
+
+/** Returns the line `partnersim serve` prints once the page is served. */
+export function classroomServing(url: string): string {
+  return `classroom at ${url} — open it in a browser (it runs offline); Ctrl-C stops the server`;
+}
+
+/** Returns the line `partnersim serve` prints when stopped. */
+export function classroomStopped(): string {
+  return 'classroom server stopped';
+}
+
+/** Returns the line `partnersim classroom --export` prints. */
+export function classroomExported(path: string): string {
+  return `wrote ${path}: the classroom page in one file; open it in a browser, no Node or network needed`;
+}
+
+/** Returns the message for a port already in use. */
+export function portInUse(port: number): string {
+  return `--port ${port}: the port is in use: expected a free port, found another server on it. Fix: choose another with --port, or --port 0 for any free port.`;
+}
+
+/** Returns the note printed when the browser could not be opened. */
+export function openFailed(url: string): string {
+  return `could not open a browser: open ${url} yourself`;
+}

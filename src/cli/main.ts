@@ -12,6 +12,7 @@ import { registerMerge } from './merge.ts';
 import { registerEmit } from './emit.ts';
 import { registerCompare } from './compare.ts';
 import { registerReport } from './report.ts';
+import { registerClassroom } from './classroom.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {
@@ -47,6 +48,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
   registerRun(program, io, state);
   registerCompare(program, io, state);
   registerReport(program, io, state);
+  registerClassroom(program, io, state);
   registerValidate(program, io, state);
   registerSchema(program, io, state);
   registerSweep(program, io, state, deps);

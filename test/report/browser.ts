@@ -40,15 +40,16 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-/** Starts headless Chromium with {@link CHROMIUM_ARGS} and an empty temporary profile (user-data dir). */
-export async function launchChromium(): Promise<LaunchedChromium> {
+/** Starts headless Chromium with {@link CHROMIUM_ARGS} and an empty temporary profile (user-data dir); `offline`
+ * (the default) blocks every network request, localhost's too: pass false to load a page served on localhost. */
+export async function launchChromium({ offline = true }: { readonly offline?: boolean } = {}): Promise<LaunchedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'partnersim-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: [...CHROMIUM_ARGS],
-      offline: true,
+      offline,
       timeout: 60_000,
     });
     return {

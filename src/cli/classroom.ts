@@ -1,0 +1,87 @@
+// `partnersim serve [SCENARIO]` serves the classroom page on localhost; `partnersim classroom --export FILE.html`
+// writes the same page as one file that opens from a USB stick with no Node at all. The model runs in the page.
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Command } from 'commander';
+import { PartnersimError } from '../errors.ts';
+import { classroomExported, classroomServing, classroomStopped, openFailed, portInUse } from '../messages.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { writeFileAtomic } from '../sweep/store.ts';
+import { classroomPage } from '../web/build.ts';
+import type { Io } from './main.ts';
+import { nodeHost } from './node-host.ts';
+import { parseCount } from './options.ts';
+
+/** The port `partnersim serve` listens on unless told otherwise. */
+export const DEFAULT_PORT = 8080;
+
+/** A running classroom server: its address, and `close` to stop it. */
+export interface ClassroomServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a page at / on localhost (127.0.0.1) and resolves once it listens; port 0 takes any free port. Anything but
+ * GET / is 404: the page needs nothing else. */
+export function serveClassroom(html: string, port: number): Promise<ClassroomServer> {
+  const server: Server = createServer((request, response) => {
+    if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(html);
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('not found: the classroom page is at /\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PartnersimError('bad-option', portInUse(port)) : error));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve({ url: `http://localhost:${actual}/`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+/** Registers `partnersim serve [SCENARIO]` and `partnersim classroom --export FILE`. */
+export function registerClassroom(program: Command, io: Io, _state: { code: number }): void {
+  program
+    .command('serve')
+    .description('serve the classroom page on localhost: the model runs live in the browser, with sliders, network and charts')
+    .argument('[scenario]', 'scenario to start with (default: scenarios/baseline.yaml); the shipped ones are in its menu')
+    .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0 takes any free port)`)
+    .option('--open', 'open the page in the default browser')
+    .action(async (scenario: string | undefined, options: { port?: string; open?: boolean }) => {
+      const port = options.port === undefined ? DEFAULT_PORT : options.port === '0' ? 0 : parseCount('--port', options.port);
+      if (scenario !== undefined) loadScenario(scenario, nodeHost);
+      const server = await serveClassroom(await classroomPage(scenario), port);
+      io.out(classroomServing(server.url) + '\n');
+      if (options.open === true && !openInBrowser(server.url)) io.err(openFailed(server.url) + '\n');
+      await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+      await server.close();
+      io.out(classroomStopped() + '\n');
+    });
+  program
+    .command('classroom')
+    .description('write the classroom page as one self-contained HTML file that opens offline, with no Node')
+    .requiredOption('--export <file>', 'the HTML file to write')
+    .argument('[scenario]', 'scenario to start with (default: scenarios/baseline.yaml)')
+    .action(async (scenario: string | undefined, options: { export: string }) => {
+      if (scenario !== undefined) loadScenario(scenario, nodeHost);
+      writeFileAtomic(options.export, await classroomPage(scenario));
+      io.out(classroomExported(options.export) + '\n');
+    });
+}
+
+// The platform's opener, detached so that partnersim does not wait for the browser; false when it cannot start.
+function openInBrowser(url: string): boolean {
+  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => {});
+    child.unref();
+    return child.pid !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,74 @@
+// partnersim serve and partnersim classroom --export: the command line around the classroom page. `serve` prints
+// its address, serves the page at / (404 elsewhere) and stops on Ctrl-C; a port in use is refused with a fix.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as message from '../../src/messages.ts';
+import { scenarioChainTexts } from '../../src/web/build.ts';
+import { runCli, useTempDir } from './fixtures.ts';
+
+const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
+const tmp = useTempDir('classroom-cli', {
+  'mine/north.yaml': 'extends: ../shared/base.yaml\nname: north\n',
+  'shared/base.yaml': 'extends: ../root.yaml\ntime: {steps: 24}\n',
+  'root.yaml': 'name: root\n',
+});
+
+describe('partnersim serve', { timeout: 60_000 }, () => {
+  it('prints its address, serves the page at / and 404 elsewhere, and stops on Ctrl-C', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    while (!/http:\/\/localhost:\d+\//.test(out) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const url = /http:\/\/localhost:\d+\//.exec(out)![0];
+    expect(out).toBe(message.classroomServing(url) + '\n');
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('PARTNERSIM_CLASSROOM');
+    expect((await fetch(`${url}favicon.ico`)).status).toBe(404);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out.endsWith(message.classroomStopped() + '\n')).toBe(true);
+  });
+
+  it('refuses a port in use, saying how to choose another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', () => done()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await runCli(['serve', '--port', String(port)]);
+      expect(result).toEqual({ code: 2, out: '', err: message.errorLine(message.portInUse(port)) + '\n' });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('checks the scenario before serving it', async () => {
+    const result = await runCli(['serve', tmp.path('missing.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(message.errorLine(message.fileMissing(tmp.path('missing.yaml'))) + '\n');
+  });
+});
+
+describe('the scenarios a page embeds', () => {
+  it('are a scenario and every file its extends chain names, keyed as the page resolves them', () => {
+    const texts = scenarioChainTexts(tmp.path('mine/north.yaml'));
+    expect(Object.keys(texts).sort()).toEqual([tmp.path('mine/north.yaml'), tmp.path('root.yaml'), tmp.path('shared/base.yaml')].sort());
+    expect(texts[join(tmp.root, 'root.yaml')]).toBe('name: root\n');
+  });
+});
+
+describe('partnersim classroom --export', { timeout: 60_000 }, () => {
+  it('writes the page with a scenario of the user’s own as the one it starts with', async () => {
+    const file = tmp.path('page.html');
+    const result = await runCli(['classroom', '--export', file, tmp.path('mine/north.yaml')]);
+    expect(result).toEqual({ code: 0, out: message.classroomExported(file) + '\n', err: '' });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(JSON.stringify(tmp.path('mine/north.yaml')));
+    expect(text.startsWith('<!DOCTYPE html>') || text.startsWith('<!doctype html>')).toBe(true);
+  });
+});

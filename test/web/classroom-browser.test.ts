@@ -1,0 +1,134 @@
+// The classroom end to end in real Chromium (Debian's, through playwright-core): the served page and the exported
+// file load with no console errors and no request leaving localhost; play, the carrot slider and step change the
+// charts and the event feed; and the page's run gives the same metrics as `partnersim run` for the scenario and seed.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveClassroom, type ClassroomServer } from '../../src/cli/classroom.ts';
+import { nodeHost } from '../../src/cli/node-host.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { classroomPage } from '../../src/web/build.ts';
+import { runCli, useTempDir } from '../cli/fixtures.ts';
+import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../report/browser.ts';
+
+const up = chromiumAvailable();
+if (!up.ok) console.warn(`SKIPPED: the classroom in a browser test (test/web/classroom-browser.test.ts): ${up.reason}`);
+
+const tmp = useTempDir('classroom');
+/** Where the test leaves its screenshot of the page (results/ is not tracked; docs/images/classroom.png is a copy). */
+const SCREENSHOT = join('results', 'classroom.png');
+
+interface Watched {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly requests: string[];
+}
+
+// A page at 1280x720 whose console errors, page errors and requests (from anything in the context) are recorded.
+async function open(browser: LaunchedChromium, url: string): Promise<Watched> {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  browser.context.on('request', (request) => requests.push(request.url()));
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { partnersimClassroom?: { ready: boolean } }).partnersimClassroom?.ready === true);
+  return { page, errors, requests };
+}
+
+const state = (page: Page) =>
+  page.evaluate(() => {
+    const c = (window as unknown as { partnersimClassroom: { step: number; playing: boolean; eventCount: number; timeseriesLength: number } }).partnersimClassroom;
+    return { step: c.step, playing: c.playing, events: c.eventCount, rows: c.timeseriesLength };
+  });
+const canvasData = (page: Page, id: string) => page.evaluate((selector) => (document.querySelector(selector) as HTMLCanvasElement).toDataURL(), `#${id}`);
+
+describe('the classroom in Chromium', { timeout: 180_000 }, () => {
+  let server: ClassroomServer | undefined;
+  let browser: LaunchedChromium | undefined;
+  let html = '';
+  beforeAll(async () => {
+    if (!up.ok) return;
+    html = await classroomPage();
+    server = await serveClassroom(html, 0);
+    // Online, for the served page; the test checks that every request stays on localhost.
+    browser = await launchChromium({ offline: false });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.skipIf(!up.ok)('serves a page that plays, takes the carrot slider and steps, changing the charts and the feed, all on localhost', async () => {
+    const { page, errors, requests } = await open(browser!, server!.url);
+    const before = { state: await state(page), chart: await canvasData(page, 'chart-active'), feed: await page.locator('#feed li').count() };
+    expect(before.state).toMatchObject({ step: 0, playing: false });
+
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (window as unknown as { partnersimClassroom: { step: number } }).partnersimClassroom.step >= 12, undefined, { timeout: 30_000 });
+    await page.click('#play');
+    const played = await state(page);
+    expect(played.playing).toBe(false);
+
+    const carrot = page.locator('input[data-lever="policy.carrot"]');
+    expect(await carrot.getAttribute('title')).toMatch(/fund|carrot|incentive/i);
+    await carrot.fill('0.9');
+    await carrot.dispatchEvent('change');
+    await page.click('#step');
+    await page.keyboard.press('ArrowRight');
+    const stepped = await state(page);
+    expect(stepped.step).toBe(played.step + 2);
+    expect(stepped.rows).toBe(stepped.step);
+    expect(await canvasData(page, 'chart-active')).not.toBe(before.chart);
+    expect(await page.locator('#feed li').count()).toBeGreaterThan(before.feed);
+    expect(await page.locator('#year').innerText()).toMatch(/\d/);
+
+    mkdirSync('results', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith(server!.url))).toBe(true);
+    await page.close();
+  });
+
+  it.skipIf(!up.ok)('shows what was clicked in the feed, and splits into a what-if view', async () => {
+    const { page, errors } = await open(browser!, server!.url);
+    await page.evaluate(() => (window as unknown as { partnersimClassroom: { runToEnd(): void } }).partnersimClassroom.runToEnd());
+    await page.locator('#feed li').first().click();
+    expect((await page.locator('#details').innerText()).length).toBeGreaterThan(20);
+    await page.click('#whatif');
+    expect(await page.locator('input[data-lever="policy.carrot"]').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!up.ok)('gives the same metrics as partnersim run for the scenario and seed', async () => {
+    const { page } = await open(browser!, server!.url);
+    const inPage = await page.evaluate(() => {
+      const c = (window as unknown as { partnersimClassroom: { runToEnd(): void; metrics(): unknown } }).partnersimClassroom;
+      c.runToEnd();
+      return c.metrics();
+    });
+    const inNode = runScenario(loadScenario('scenarios/baseline.yaml', nodeHost)).metrics;
+    expect(inPage).toEqual(JSON.parse(JSON.stringify(inNode)));
+    await page.close();
+  });
+
+  it.skipIf(!up.ok)('exports one file that opens offline, with no request but itself, and runs', async () => {
+    const file = tmp.path('classroom.html');
+    const result = await runCli(['classroom', '--export', file]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(html);
+    const url = pathToFileURL(file).href;
+    const { page, errors, requests } = await open(browser!, url);
+    await page.click('#step');
+    expect((await state(page)).step).toBe(1);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+});
