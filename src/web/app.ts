@@ -16,7 +16,7 @@ import { DEFAULT_FEED_KINDS, FEED_LIMIT, feedEntry, mergeFeed, shownEventIndices
 import { NetworkView } from './network-view.ts';
 import { KIND_SHAPES } from './shapes.ts';
 import { COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS } from './style.ts';
-import { EVENT_KIND_WORDS, KIND_WORDS, LEVER_LABELS, clockWords, leverHint, percent, twoDecimals } from './words.ts';
+import { EVENT_KIND_WORDS, KIND_WORDS, LEVER_LABELS, PAGE_WORDS, clockWords, leverHint, pausedWords, percent, twoDecimals } from './words.ts';
 
 /** What tests (and a curious teacher's console) can ask the page. */
 export interface ClassroomApi {
@@ -122,55 +122,55 @@ export class ClassroomApp {
   constructor(host: HTMLElement, presets: readonly Preset[], initialProblems: readonly string[]) {
     this.classroom = new Classroom(presets);
     // ---- toolbar
-    this.preset = el('select', { id: 'preset', 'aria-label': 'Scenario' });
+    this.preset = el('select', { id: 'preset', 'aria-label': PAGE_WORDS.scenario });
     for (const p of presets) this.preset.append(el('option', { value: p.path }, p.name));
-    this.seedBox = el('input', { id: 'seed', type: 'number', min: 0, max: 2 ** 32 - 1, step: 1, inputmode: 'numeric', 'aria-label': 'Seed' });
-    this.playButton = el('button', { id: 'play', type: 'button', 'aria-pressed': 'false', title: 'Play or pause (space)' }, '▶ Play');
-    this.stepButton = el('button', { id: 'step', type: 'button', title: 'One step (right arrow)' }, 'Step ▸');
-    const resetButton = el('button', { id: 'reset', type: 'button', title: 'Start again from step 0 with the levers as they are' }, '↺ Reset');
-    this.speed = el('input', { id: 'speed', type: 'range', min: SPEED_MIN, max: SPEED_MAX, step: 1, value: DEFAULT_SPEED, 'aria-label': 'Speed in steps per second' });
+    this.seedBox = el('input', { id: 'seed', type: 'number', min: 0, max: 2 ** 32 - 1, step: 1, inputmode: 'numeric', 'aria-label': PAGE_WORDS.seed });
+    this.playButton = el('button', { id: 'play', type: 'button', 'aria-pressed': 'false', title: PAGE_WORDS.playHint }, PAGE_WORDS.play);
+    this.stepButton = el('button', { id: 'step', type: 'button', title: PAGE_WORDS.stepHint }, PAGE_WORDS.step);
+    const resetButton = el('button', { id: 'reset', type: 'button', title: PAGE_WORDS.resetHint }, PAGE_WORDS.reset);
+    this.speed = el('input', { id: 'speed', type: 'range', min: SPEED_MIN, max: SPEED_MAX, step: 1, value: DEFAULT_SPEED, 'aria-label': PAGE_WORDS.speedHint });
     this.speedValue = el('output', { id: 'speed-value', for: 'speed' });
     this.year = el('output', { id: 'year', 'aria-live': 'off' });
-    this.whatIfButton = el('button', { id: 'whatif', type: 'button', 'aria-pressed': 'false', title: 'Run the same seed twice side by side, with levers of its own for run B' }, 'What if…');
+    this.whatIfButton = el('button', { id: 'whatif', type: 'button', 'aria-pressed': 'false', title: PAGE_WORDS.whatIfHint }, PAGE_WORDS.whatIf);
     const bar = el(
       'header',
       { class: 'bar' },
       el('h1', { class: 'sr-only' }, 'partnersim classroom'),
       this.preset,
-      el('label', {}, 'Seed', this.seedBox),
+      el('label', {}, PAGE_WORDS.seed, this.seedBox),
       this.playButton,
       this.stepButton,
       resetButton,
-      el('label', {}, 'Speed', this.speed, this.speedValue),
+      el('label', {}, PAGE_WORDS.speed, this.speed, this.speedValue),
       this.year,
       this.whatIfButton,
     );
     // ---- levers and the kinds' legend
-    const restore = el('button', { id: 'restore', type: 'button', title: "Forget the levers you set: back to the scenario's own, from step 0" }, "Scenario's levers");
-    const leverPanel = el('aside', { class: 'levers', 'aria-label': 'Levers' }, el('div', { class: 'panel-head' }, el('h2', {}, 'Levers'), restore));
+    const restore = el('button', { id: 'restore', type: 'button', title: PAGE_WORDS.restoreHint }, PAGE_WORDS.restore);
+    const leverPanel = el('aside', { class: 'levers', 'aria-label': PAGE_WORDS.levers }, el('div', { class: 'panel-head' }, el('h2', {}, PAGE_WORDS.levers), restore));
     for (const key of LEVER_KEYS) leverPanel.append(this.leverRow(key));
     const kinds = el('ul', {});
     ORG_KINDS.forEach((kind, k) => kinds.append(el('li', { title: KIND_WORDS[kind].full }, shapeIcon(KIND_SHAPES[kind], KIND_COLORS[k]), KIND_WORDS[kind].short)));
-    kinds.append(el('li', { title: 'in a multi-academy trust based outside its area' }, strokeIcon('dot', KIND_COLORS[1], 1), 'Non-local'));
-    leverPanel.append(el('section', { class: 'legend-kinds', 'aria-label': 'Organisations' }, el('h2', {}, 'Organisations'), el('p', { class: 'sr-only' }, 'size shows power'), kinds));
+    kinds.append(el('li', { title: PAGE_WORDS.nonLocalHint }, strokeIcon('dot', KIND_COLORS[1], 1), PAGE_WORDS.nonLocal));
+    leverPanel.append(el('section', { class: 'legend-kinds', 'aria-label': PAGE_WORDS.organisations }, el('h2', {}, PAGE_WORDS.organisations), el('p', { class: 'sr-only' }, 'size shows power'), kinds));
     // ---- network views and the ties' legend
-    const canvasA = el('canvas', { id: 'network', tabindex: 0, role: 'img', 'aria-label': 'The network of organisations, by area' });
-    const canvasB = el('canvas', { id: 'network-b', tabindex: 0, role: 'img', 'aria-label': 'The network of run B' });
+    const canvasA = el('canvas', { id: 'network', tabindex: 0, role: 'img', 'aria-label': PAGE_WORDS.network });
+    const canvasB = el('canvas', { id: 'network-b', tabindex: 0, role: 'img', 'aria-label': PAGE_WORDS.networkB });
     this.viewA = new NetworkView(canvasA);
     this.viewB = new NetworkView(canvasB);
-    const figureA = el('figure', { class: 'view a' }, el('figcaption', { class: 'tag', hidden: true }, 'A: levers on the left'), el('div', { class: 'canvas-box' }, canvasA));
-    this.figureB = el('figure', { class: 'view b', hidden: true }, el('figcaption', { class: 'tag' }, 'B: what if — purple levers'), el('div', { class: 'canvas-box' }, canvasB));
-    const legend = el('div', { class: 'legend-line', 'aria-label': 'Legend' });
-    legend.append(el('span', {}, 'Partnership rings and ties:'));
+    const figureA = el('figure', { class: 'view a' }, el('figcaption', { class: 'tag', hidden: true }, PAGE_WORDS.tagA), el('div', { class: 'canvas-box' }, canvasA));
+    this.figureB = el('figure', { class: 'view b', hidden: true }, el('figcaption', { class: 'tag' }, PAGE_WORDS.tagB), el('div', { class: 'canvas-box' }, canvasB));
+    const legend = el('div', { class: 'legend-line', 'aria-label': PAGE_WORDS.legendLabel });
+    legend.append(el('span', {}, PAGE_WORDS.legend));
     LEVEL_NAMES.forEach((name, k) => legend.append(el('span', {}, strokeIcon('ring', LEVEL_COLORS[k], 3.5), name)));
-    legend.append(el('span', {}, strokeIcon('line', COLORS.tie, 4), 'thicker tie = more trust'));
-    legend.append(el('span', {}, strokeIcon('line', COLORS.broken, 3), 'tie broken'));
-    legend.append(el('span', {}, 'size = power'));
-    const views = el('section', { class: 'views', 'aria-label': 'Network' }, el('div', { class: 'view-row' }, figureA, this.figureB), legend);
+    legend.append(el('span', {}, strokeIcon('line', COLORS.tie, 4), PAGE_WORDS.trustTie));
+    legend.append(el('span', {}, strokeIcon('line', COLORS.broken, 3), PAGE_WORDS.brokenTie));
+    legend.append(el('span', {}, PAGE_WORDS.sizeIsPower));
+    const views = el('section', { class: 'views', 'aria-label': PAGE_WORDS.networkLabel }, el('div', { class: 'view-row' }, figureA, this.figureB), legend);
     // ---- details and feed
-    this.details = el('section', { id: 'details', 'aria-label': 'Details' });
-    this.feed = el('ol', { id: 'feed', 'aria-label': 'What happened, newest first' });
-    const filters = el('div', { class: 'filters', role: 'group', 'aria-label': 'Events shown' });
+    this.details = el('section', { id: 'details', 'aria-label': PAGE_WORDS.details });
+    this.feed = el('ol', { id: 'feed', 'aria-label': PAGE_WORDS.feedLabel });
+    const filters = el('div', { class: 'filters', role: 'group', 'aria-label': PAGE_WORDS.feedFilter });
     for (const kind of EVENT_KINDS) {
       const box = el('input', { type: 'checkbox', 'data-kind': kind, checked: this.feedKinds.has(kind) });
       box.addEventListener('change', () => {
@@ -180,9 +180,9 @@ export class ClassroomApp {
       });
       filters.append(el('label', {}, box, EVENT_KIND_WORDS[kind]));
     }
-    const side = el('aside', { class: 'side' }, this.details, el('section', { class: 'feed-panel', 'aria-label': 'Events' }, el('h2', {}, 'What happened'), filters, this.feed));
+    const side = el('aside', { class: 'side' }, this.details, el('section', { class: 'feed-panel', 'aria-label': PAGE_WORDS.events }, el('h2', {}, PAGE_WORDS.feed), filters, this.feed));
     // ---- charts
-    const chartRow = el('section', { class: 'charts', 'aria-label': 'Charts' });
+    const chartRow = el('section', { class: 'charts', 'aria-label': PAGE_WORDS.charts });
     for (const spec of CHARTS) {
       const canvas = el('canvas', { id: spec.id, role: 'img', 'aria-label': spec.title });
       const now = el('span', { class: 'now' });
@@ -259,7 +259,7 @@ export class ClassroomApp {
     const b = el('input', { type: 'range', min: 0, max: 1, step: 0.01, 'data-lever': key, 'data-run': 'B', title: `Run B: ${hint}`, 'aria-label': `${LEVER_LABELS[key]}, run B` });
     const valueA = el('span', { class: 'value' });
     const valueB = el('span', { class: 'value value-b', hidden: true });
-    const mark = el('span', { class: 'set', title: 'set by you: Reset keeps it', hidden: true }, ' •');
+    const mark = el('span', { class: 'set', title: PAGE_WORDS.leverSet, hidden: true }, ' •');
     a.addEventListener('input', () => this.leverMoved('A', key, Number(a.value)));
     b.addEventListener('input', () => this.leverMoved('B', key, Number(b.value)));
     const sliders = el('div', { class: 'sliders' }, a);
@@ -332,7 +332,7 @@ export class ClassroomApp {
     this.root.classList.toggle('whatif', on);
     this.figureB.hidden = !on;
     (this.root.querySelector('.view.a .tag') as HTMLElement).hidden = !on;
-    this.viewA.canvas.setAttribute('aria-label', on ? 'Run A: the network of organisations, by area' : 'The network of organisations, by area');
+    this.viewA.canvas.setAttribute('aria-label', on ? PAGE_WORDS.networkA : PAGE_WORDS.network);
     for (const row of this.levers.values()) {
       if (on) row.sliders.append(row.b);
       else row.b.remove();
@@ -363,10 +363,11 @@ export class ClassroomApp {
   }
 
   private setPlaying(on: boolean): void {
+    if (on !== this.playing) this.status.textContent = on ? PAGE_WORDS.playing : pausedWords(clockWords(this.classroom.a.step, this.classroom.a.sim.scenario.time.stepsPerYear, this.classroom.steps));
     this.playing = on;
     this.carry = 0;
     this.playButton.setAttribute('aria-pressed', String(on));
-    this.playButton.textContent = on ? '❚❚ Pause' : this.classroom.atEnd ? '↺ Replay' : '▶ Play';
+    this.playButton.textContent = on ? PAGE_WORDS.pause : this.classroom.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
     this.stepButton.disabled = this.classroom.atEnd;
   }
 
@@ -397,6 +398,8 @@ export class ClassroomApp {
   // The loop
 
   private frame(now: number): void {
+    // The next frame is asked for first, so that one failing frame does not stop the page.
+    requestAnimationFrame((t) => this.frame(t));
     const elapsed = this.lastFrame < 0 ? 0 : now - this.lastFrame;
     this.lastFrame = now;
     if (this.resizeDirty) this.resize();
@@ -420,7 +423,6 @@ export class ClassroomApp {
     if (this.chartsDirty && (!this.playing || now - this.chartsAt >= CHART_MS)) this.drawCharts(now);
     this.workMs[this.frameCount % this.workMs.length] = performance.now() - now;
     this.frameCount++;
-    requestAnimationFrame((t) => this.frame(t));
   }
 
   private resize(): void {
@@ -446,10 +448,11 @@ export class ClassroomApp {
     }
     this.year.textContent = clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps);
     this.stepButton.disabled = this.classroom.atEnd;
-    if (!this.playing) this.playButton.textContent = this.classroom.atEnd ? '↺ Replay' : '▶ Play';
+    if (!this.playing) this.playButton.textContent = this.classroom.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
     this.refreshLevers();
     this.chartsDirty = true;
-    if (this.selection) this.showDetails();
+    // While playing, the frame refreshes the details now and then; a single step shows them at once.
+    if (this.selection && !this.playing) this.showDetails();
   }
 
   private refreshLevers(): void {
@@ -523,7 +526,7 @@ export class ClassroomApp {
     entries.sort((p, q) => q.step - p.step || (p.run === q.run ? q.index - p.index : p.run === 'A' ? -1 : 1));
     this.feedEntries = entries.slice(0, FEED_LIMIT);
     this.feed.replaceChildren(...this.feedEntries.map((e) => this.feedItem(e)));
-    if (this.feedEntries.length === 0) this.feed.append(el('li', { class: 'empty' }, 'Press Play: what happens to partnerships will be told here.'));
+    if (this.feedEntries.length === 0) this.feed.append(el('li', { class: 'empty' }, PAGE_WORDS.feedEmpty));
   }
 
   private updateFeed(): void {
@@ -548,7 +551,7 @@ export class ClassroomApp {
     const whatIf = this.classroom.b !== null;
     return el(
       'li',
-      { class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`, tabindex: 0, 'data-key': entry.key, title: 'Show this partnership' },
+      { class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`, tabindex: 0, 'data-key': entry.key, title: PAGE_WORDS.feedEntryHint },
       el('span', { class: 'when' }, whatIf ? el('span', { class: `run ${entry.run === 'B' ? 'b' : 'a'}` }, entry.run) : null, entry.time),
       entry.text,
     );
@@ -596,9 +599,9 @@ export class ClassroomApp {
     this.details.classList.toggle('chosen', content !== null);
     if (!content) {
       this.details.replaceChildren(
-        el('h2', {}, 'Details'),
-        el('p', { class: 'hint' }, 'Click an organisation, a green partnership tie or an event to see who it is and why it happened.'),
-        el('p', { class: 'keys' }, 'Keys: ', el('kbd', {}, 'Space'), ' play or pause · ', el('kbd', {}, '→'), ' one step · ', el('kbd', {}, 'Tab'), ' to move between controls'),
+        el('h2', {}, PAGE_WORDS.details),
+        el('p', { class: 'hint' }, PAGE_WORDS.detailsHint),
+        el('p', { class: 'keys' }, PAGE_WORDS.keys, el('kbd', {}, 'Space'), PAGE_WORDS.keySpace, el('kbd', {}, '→'), PAGE_WORDS.keyRight, el('kbd', {}, 'Tab'), PAGE_WORDS.keyTab),
       );
       return;
     }
@@ -612,7 +615,6 @@ export class ClassroomApp {
 
   /** Returns the page's API (window.partnersimClassroom). */
   api(): ClassroomApi {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const app = this;
     const c = this.classroom;
     return {
@@ -664,7 +666,7 @@ function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, 
   if (Math.abs(Number(input.value) - value) > 1e-9) input.value = String(value);
   const text = areas ? `${twoDecimals(areas[0])}–${twoDecimals(areas[1])}` : twoDecimals(value);
   if (output.textContent !== text) output.textContent = text;
-  const title = areas ? 'the areas have values of their own, from the first to the second; moving the slider sets every area' : '';
+  const title = areas ? PAGE_WORDS.areasDiffer : '';
   if (output.title !== title) output.title = title;
 }
 
@@ -672,11 +674,11 @@ function renderDetails(content: DetailsContent, tag: string): Node[] {
   const line = (segments: Line): Node[] =>
     segments.map((s) => (typeof s === 'string' ? document.createTextNode(s) : el('button', { type: 'button', class: 'link', 'data-select': JSON.stringify(s.target) }, s.text)));
   const nodes: Node[] = [
-    el('h2', {}, el('span', {}, content.title, tag), el('button', { type: 'button', class: 'close', title: 'Close the details', 'aria-label': 'Close the details' }, '×')),
+    el('h2', {}, el('span', {}, content.title, tag), el('button', { type: 'button', class: 'close', title: PAGE_WORDS.close, 'aria-label': PAGE_WORDS.close }, '×')),
     el('p', { class: 'hint' }, content.subtitle),
   ];
   if (content.bars.length > 0) {
-    const bars = el('div', { class: 'bars', 'aria-label': 'Continuum features' });
+    const bars = el('div', { class: 'bars', 'aria-label': PAGE_WORDS.features });
     for (const bar of content.bars) {
       bars.append(
         el('div', { class: 'bar-row' }, el('span', {}, bar.label), el('span', { class: 'track' }, el('span', { class: 'fill', style: `width:${Math.round(bar.value * 100)}%; display:block` })), el('span', { class: 'num' }, twoDecimals(bar.value))),

@@ -15,7 +15,7 @@ import { layoutNetwork, nodeAt, nodeBase, type NetworkLayout } from './layout.ts
 import { addShape, KIND_SHAPES } from './shapes.ts';
 import { COLORS, KIND_COLORS, LEVEL_COLORS } from './style.ts';
 import { TieTracker } from './tie-tracker.ts';
-import { KIND_WORDS, partnershipName, percent } from './words.ts';
+import { KIND_WORDS, areaStatsWords, partnershipName } from './words.ts';
 
 const TRUST_BUCKETS = 6;
 const FADE_BUCKETS = 4;
@@ -392,7 +392,7 @@ export class NetworkView {
       ctx.fillText(name, cell.x + 8, y, cell.w - 16);
       if (!big) return;
       const nameWidth = ctx.measureText(name).width;
-      const stats = `${this.areaActive[a]} partnerships · ${percent(this.areaSize[a] > 0 ? this.areaIn[a] / this.areaSize[a] : 0)} in one`;
+      const stats = areaStatsWords(this.areaActive[a], this.areaSize[a] > 0 ? this.areaIn[a] / this.areaSize[a] : 0);
       ctx.font = '15px system-ui, sans-serif';
       ctx.fillStyle = COLORS.muted;
       const room = cell.w - 16 - nameWidth - 12;

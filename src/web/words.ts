@@ -194,3 +194,66 @@ export function percent(share: number): string {
 export function twoDecimals(value: number): string {
   return value.toFixed(2);
 }
+
+/** The page's own words: buttons, hints, headings and labels (the charts' titles are in app.ts's CHARTS). */
+export const PAGE_WORDS = {
+  scenario: 'Scenario',
+  seed: 'Seed',
+  play: '▶ Play',
+  pause: '❚❚ Pause',
+  replay: '↺ Replay',
+  playHint: 'Play or pause (space)',
+  step: 'Step ▸',
+  stepHint: 'One step (right arrow)',
+  reset: '↺ Reset',
+  resetHint: 'Start again from step 0 with the levers as they are',
+  speed: 'Speed',
+  speedHint: 'Speed in steps per second',
+  whatIf: 'What if…',
+  whatIfHint: 'Run the same seed twice side by side, with levers of its own for run B',
+  levers: 'Levers',
+  restore: "Scenario's levers",
+  restoreHint: "Forget the levers you set: back to the scenario's own, from step 0",
+  leverSet: 'set by you: Reset keeps it',
+  areasDiffer: 'the areas have values of their own, from the first to the second; moving the slider sets every area',
+  organisations: 'Organisations',
+  nonLocal: 'Non-local',
+  nonLocalHint: 'in a multi-academy trust based outside its area',
+  sizeIsPower: 'size = power',
+  network: 'The network of organisations, by area',
+  networkA: 'Run A: the network of organisations, by area',
+  networkB: 'The network of run B',
+  tagA: 'A: levers on the left',
+  tagB: 'B: what if — purple levers',
+  legend: 'Partnership rings and ties:',
+  trustTie: 'thicker tie = more trust',
+  brokenTie: 'tie broken',
+  details: 'Details',
+  detailsHint: 'Click an organisation, a green partnership tie or an event to see who it is and why it happened.',
+  close: 'Close the details',
+  feed: 'What happened',
+  feedLabel: 'What happened, newest first',
+  feedEmpty: 'Press Play: what happens to partnerships will be told here.',
+  feedEntryHint: 'Show this partnership',
+  feedFilter: 'Events shown',
+  features: 'Continuum features',
+  playing: 'Playing',
+  legendLabel: 'Legend',
+  networkLabel: 'Network',
+  events: 'Events',
+  charts: 'Charts',
+  keys: 'Keys: ',
+  keySpace: ' play or pause · ',
+  keyRight: ' one step · ',
+  keyTab: ' to move between controls',
+} as const;
+
+/** Returns the screen-reader status when play stops: "Paused at Year 3 · step 30/120". */
+export function pausedWords(clock: string): string {
+  return `Paused at ${clock}`;
+}
+
+/** Returns an area's line on the network: "15 partnerships · 62% in one". */
+export function areaStatsWords(active: number, share: number): string {
+  return `${active} partnership${active === 1 ? '' : 's'} · ${percent(share)} in one`;
+}

@@ -4,7 +4,7 @@ import type { PartnershipEvent } from '../../src/engine/types.ts';
 import { CAUSES, EVENT_KINDS } from '../../src/model/vocabulary.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS } from '../../src/scenario/schema.ts';
 import {
-  CAUSE_WORDS, EVENT_KIND_WORDS, FORMED_WORDS, KIND_WORDS, LEVEL_MOVE_WORDS, LEVER_LABELS, clockWords, eventSentence, leverHint,
+  CAUSE_WORDS, EVENT_KIND_WORDS, areaStatsWords, FORMED_WORDS, KIND_WORDS, LEVEL_MOVE_WORDS, LEVER_LABELS, clockWords, eventSentence, leverHint,
   organisationNames, timeWords, yearOf,
 } from '../../src/web/words.ts';
 
@@ -71,6 +71,11 @@ describe('the words of the classroom', () => {
     expect(organisationNames(kinds, areas, ORG_KINDS, ['Northfield', 'Southgate'])).toEqual([
       'Northfield council', 'School 1', 'School 2', 'Academy 1', 'Southgate council', 'School 3',
     ]);
+  });
+
+  it('sums up an area', () => {
+    expect(areaStatsWords(15, 0.617)).toBe('15 partnerships · 62% in one');
+    expect(areaStatsWords(1, 0.1)).toBe('1 partnership · 10% in one');
   });
 
   it('hints each lever with its meaning word for word', () => {
