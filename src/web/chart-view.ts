@@ -5,7 +5,7 @@ import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
 import { linear, niceMax, niceTicks, stackedLevels, thinStride, tickLabel, yearTicks } from './chart-scale.ts';
 import { COLORS, LEVEL_COLORS } from './style.ts';
-import { LEVER_LABELS, twoDecimals } from './words.ts';
+import { LEVER_LABELS, PAGE_WORDS, twoDecimals } from './words.ts';
 
 /** What a chart shows. */
 export type ChartKind = 'active' | 'participation' | 'trust' | 'levels';
@@ -27,6 +27,7 @@ export function leverChanges(scenario: Scenario): { step: number; key: LeverKey;
 }
 
 const PAD = { left: 44, right: 10, top: 8, bottom: 22 };
+const YEARS = PAGE_WORDS.years;
 
 /** A chart on a canvas. */
 export class ChartView {
@@ -115,6 +116,9 @@ export class ChartView {
       const tx = x(year * stepsPerYear);
       ctx.fillText(String(year), Math.min(w - PAD.right - 6, tx), h - PAD.bottom + 4);
     }
+    ctx.textAlign = 'left';
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText(YEARS, 2, h - PAD.bottom + 5);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
   }

@@ -242,6 +242,7 @@ export const PAGE_WORDS = {
   networkLabel: 'Network',
   events: 'Events',
   charts: 'Charts',
+  years: 'years',
   keys: 'Keys: ',
   keySpace: ' play or pause · ',
   keyRight: ' one step · ',
