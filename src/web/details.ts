@@ -81,7 +81,9 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
   for (let k = events.length - 1; k >= 0 && recent.length < RECENT_EVENTS; k--) {
     const e = events[k];
     if (!e.organisations.includes(i) || e.kind === 'strengthened' || e.kind === 'weakened') continue;
-    recent.push([`${timeWords(e.step, spy)}: `, partnershipLink(run, e.partnership), ` ${e.kind}${e.kind === 'left' || e.kind === 'dissolved' ? ` — ${CAUSE_WORDS[e.cause as keyof typeof CAUSE_WORDS]?.member ?? e.cause}` : ''}`]);
+    const words = CAUSE_WORDS[e.cause as keyof typeof CAUSE_WORDS];
+    const why = e.kind === 'left' ? ` — ${words?.member ?? e.cause}` : e.kind === 'dissolved' ? ` — ${words?.partnership ?? e.cause}` : '';
+    recent.push([`${timeWords(e.step, spy)}: `, partnershipLink(run, e.partnership), ` ${e.kind}${why}`]);
   }
   const facts: [string, Line][] = [
     ['Kind', [KIND_WORDS[kind].full]],
