@@ -338,6 +338,8 @@ export class ClassroomApp {
       else row.b.remove();
       row.valueB.hidden = !on;
     }
+    this.viewA.layerSlowdown = on ? 2 : 1;
+    this.viewB.layerSlowdown = 2;
     this.resizeDirty = true;
     this.runsChanged();
   }
@@ -417,8 +419,9 @@ export class ClassroomApp {
       if (this.classroom.atEnd) this.setPlaying(false);
     }
     if (this.selection && this.detailsStep !== this.classroom.a.step && now - this.detailsShownAt > DETAILS_REFRESH_MS) this.showDetails();
-    this.viewA.draw(now);
-    if (this.classroom.b) this.viewB.draw(now);
+    // Two views take turns to redraw their pictures, so that one frame does not carry both.
+    const redrewA = this.viewA.draw(now);
+    if (this.classroom.b) this.viewB.draw(now, !redrewA);
     // While playing fast, the charts are drawn at most every CHART_MS: a step more or less cannot be seen in them.
     if (this.chartsDirty && (!this.playing || now - this.chartsAt >= CHART_MS)) this.drawCharts(now);
     this.workMs[this.frameCount % this.workMs.length] = performance.now() - now;

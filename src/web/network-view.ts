@@ -81,6 +81,8 @@ export class NetworkView {
   private selectedHull: HullArc[] | null = null;
   selection: Selection | null = null;
   hover = -1;
+  /** How many times LAYER_MS apart the pictures are redrawn at most: 2 when two views share the frame. */
+  layerSlowdown = 1;
 
   constructor(canvas: HTMLCanvasElement) {
     this.canvas = canvas;
@@ -313,8 +315,9 @@ export class NetworkView {
     return this.layout ? nodeAt(this.layout, x, y, 5) : -1;
   }
 
-  /** Draws a frame at time `now` (ms). */
-  draw(now: number): void {
+  /** Draws a frame at time `now` (ms); the off-screen pictures are redrawn only if `mayRedraw` (so that two views can
+   * take turns). Returns whether they were. */
+  draw(now: number, mayRedraw = true): boolean {
     const ctx = this.ctx;
     const run = this.run;
     const layout = this.layout;
@@ -323,10 +326,12 @@ export class NetworkView {
     if (!run || !layout) {
       ctx.fillStyle = COLORS.paper;
       ctx.fillRect(0, 0, this.cssW, this.cssH);
-      return;
+      return false;
     }
     if (now >= this.settleAt) this.layersDirty = true;
-    if (!this.below || !this.above || (this.layersDirty && now - this.layerTime >= (this.large ? LAYER_MS_LARGE : LAYER_MS))) this.drawLayers(now);
+    const due = this.layersDirty && mayRedraw && now - this.layerTime >= (this.large ? LAYER_MS_LARGE : LAYER_MS) * this.layerSlowdown;
+    const redraw = !this.below || !this.above || due;
+    if (redraw) this.drawLayers(now);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (this.below) ctx.drawImage(this.below, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -340,6 +345,7 @@ export class NetworkView {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     this.drawPulses(ctx, now);
     this.drawHighlights(ctx);
+    return redraw;
   }
 
   // The pictures that change only with steps, selection and size: below, areas, the selected hull and the ties that have
