@@ -29,8 +29,10 @@ const PATH_PART = 256;
 /** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
 const LAYER_MS = 45;
 const LAYER_MS_LARGE = 400;
+/** How long a dissolving partnership flashes and an event pulses, in ms, at most: at speed, a few steps' time. */
 const FLASH_MS = 1300;
 const PULSE_MS = 1000;
+const FLASH_STEPS = 6;
 
 /** Worlds this large are drawn without per-tie animation. */
 function isLarge(orgs: number, ties: number): boolean {
@@ -81,6 +83,8 @@ export class NetworkView {
   private selectedHull: HullArc[] | null = null;
   selection: Selection | null = null;
   hover = -1;
+  private flashMs = FLASH_MS;
+  private pulseMs = PULSE_MS;
   /** How many times LAYER_MS apart the pictures are redrawn at most: 2 when two views share the frame. */
   layerSlowdown = 1;
 
@@ -213,7 +217,7 @@ export class NetworkView {
           break;
       }
     }
-    this.flashes = this.flashes.filter((f) => now - f.at < FLASH_MS).slice(-24);
+    this.flashes = this.flashes.filter((f) => now - f.at < this.flashMs).slice(-24);
   }
 
   private centreOf(members: readonly number[]): Point {
@@ -242,6 +246,9 @@ export class NetworkView {
   /** Sets the speed of play (steps per second), which shortens the animations when fast. */
   setPace(stepsPerSecond: number): void {
     this.tracker.setPace(stepsPerSecond);
+    const steps = (FLASH_STEPS * 1000) / Math.max(1, stepsPerSecond);
+    this.flashMs = Math.min(FLASH_MS, steps);
+    this.pulseMs = Math.min(PULSE_MS, steps);
   }
 
   /** Sets the organisation under the pointer (-1 for none). */
@@ -424,7 +431,7 @@ export class NetworkView {
   private drawFlashes(ctx: CanvasRenderingContext2D, now: number): void {
     const pad = 12 * this.scale + 5;
     for (const flash of this.flashes) {
-      const left = 1 - (now - flash.at) / FLASH_MS;
+      const left = 1 - (now - flash.at) / this.flashMs;
       if (left <= 0) continue;
       hullPath(ctx, flash.arcs, pad + (1 - left) * 10);
       ctx.globalAlpha = 0.15 * left;
@@ -626,7 +633,7 @@ export class NetworkView {
 
   private drawPulses(ctx: CanvasRenderingContext2D, now: number): void {
     for (let k = 0; k < PULSES; k++) {
-      const age = (now - this.pulseAt[k]) / PULSE_MS;
+      const age = (now - this.pulseAt[k]) / this.pulseMs;
       if (!(age >= 0 && age < 1)) continue;
       const radius = 4 + this.pulseR[k] * (0.25 + 0.75 * age);
       ctx.globalAlpha = 0.85 * (1 - age);
