@@ -3,7 +3,7 @@
 // simulated meanwhile.
 import { chromium } from 'playwright-core';
 import { serveClassroom } from '../src/cli/classroom.ts';
-import { classroomPage } from '../src/web/build.ts';
+import { classroomPage } from '../src/cli/classroom-page.ts';
 
 // Short enough that the baseline (120 steps) is still running at the end at top speed.
 const SECONDS = 3;

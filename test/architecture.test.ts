@@ -64,3 +64,20 @@ describe('sweeps (src/sweep) sit between the core and the later stages', () => {
     expect(text).not.toMatch(/\bprocess\.|Math\.random|Date\.now|new Date\(|performance\.now/);
   });
 });
+
+// The classroom page (src/web) is a shell over the same model for the browser: bundled for it, so it can use no
+// Node API, and it reaches the model through the core, never through the command line or the sweep machinery.
+const WEB = 'src/web';
+
+describe('the classroom page (src/web) runs in a browser', () => {
+  const webFiles = () =>
+    readdirSync(WEB)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(WEB, f))
+      .map((file) => ({ file, text: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '') }));
+
+  it.each(webFiles())('$file imports nothing from Node, the command line or sweeps', ({ text }) => {
+    expect(importsOf(text).filter((spec) => spec.startsWith('node:') || /\/(cli|sweep)\//.test(spec))).toEqual([]);
+    expect(text).not.toMatch(/\brequire\(|\bprocess\./);
+  });
+});

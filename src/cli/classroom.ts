@@ -8,7 +8,7 @@ import { PartnersimError } from '../errors.ts';
 import { classroomExported, classroomServing, classroomStopped, openFailed, portInUse } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { writeFileAtomic } from '../sweep/store.ts';
-import { classroomPage } from '../web/build.ts';
+import { classroomPage } from './classroom-page.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { parseCount } from './options.ts';

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/messages.ts';
-import { scenarioChainTexts } from '../../src/web/build.ts';
+import { scenarioChainTexts } from '../../src/cli/classroom-page.ts';
 import { runCli, useTempDir } from './fixtures.ts';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');

@@ -10,7 +10,7 @@ import { serveClassroom, type ClassroomServer } from '../../src/cli/classroom.ts
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { classroomPage } from '../../src/web/build.ts';
+import { classroomPage } from '../../src/cli/classroom-page.ts';
 import { runCli, useTempDir } from '../cli/fixtures.ts';
 import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../report/browser.ts';
 

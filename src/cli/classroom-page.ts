@@ -5,12 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { posix as posixPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { nodeHost } from '../cli/node-host.ts';
+import { nodeHost } from './node-host.ts';
 import { parseScenarioText } from '../scenario/load.ts';
-import { classroomHtml } from './page.ts';
+import { classroomHtml } from '../web/page.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./main.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../web/main.ts', import.meta.url));
 const SHIPPED_DIR = 'scenarios';
 
 /** Returns the browser code of the classroom, bundled: one script with the model, engine and page, no imports. */
