@@ -1,5 +1,6 @@
 // The classroom page as one self-contained HTML document: inline style, the scenarios as data, then the bundled
 // script that builds the page. A pure function of its inputs; nothing in the document is fetched.
+import { escapeHtml } from '../report/html.ts';
 import type { ClassroomData } from './classroom.ts';
 import { CLASSROOM_CSS } from './style.ts';
 
@@ -22,7 +23,7 @@ export function classroomHtml({ script, data, title = 'partnersim classroom' }: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CLASSROOM_CSP}">
-<title>${escapeText(title)}</title>
+<title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <style>${CLASSROOM_CSS}</style>
 </head>
@@ -41,6 +42,3 @@ export function inlineScriptText(text: string): string {
   return text.replaceAll('</', '<\\/').replaceAll('<!--', '<\\!--');
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
