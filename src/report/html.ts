@@ -1,5 +1,5 @@
-// report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that an analyst can forward,
-// built as a pure function of the comparison, the levers in words, the findings and the ready-rendered charts.
+// report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that an analyst can forward.
+// The page kit every report shares (shell, header, sections, findings, charts, provenance, numbers) and the comparison's page.
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
@@ -24,15 +24,19 @@ export interface ReportInput {
   /** The key findings as sentences. */
   readonly findings: readonly string[];
   readonly charts: readonly ReportChart[];
-  readonly provenance: {
-    readonly version: string;
-    readonly commit: string | null;
-    readonly node: string;
-    readonly command: string;
+  readonly provenance: CommandProvenance & {
     readonly masterSeed: number;
     readonly seeds: readonly number[];
     readonly scenarios: readonly { readonly name: string; readonly hash: string }[];
   };
+}
+
+/** Which partnersim made a report, from which commit, on which Node.js, by which command: what every report's provenance lists first. */
+export interface CommandProvenance {
+  readonly version: string;
+  readonly commit: string | null;
+  readonly node: string;
+  readonly command: string;
 }
 
 /** What a null (a value the replicates could not measure) reads as. */
@@ -44,6 +48,7 @@ export function escapeHtml(text: string): string {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const h = escapeHtml;
 
 const SIGNIFICANT = 3;
 
@@ -105,16 +110,38 @@ export function renderReportHtml(input: ReportInput): string {
     metricsHtml(input.comparison),
     provenanceHtml(input.provenance),
   ];
+  return pageHtml(input.title, input.provenance.version, sections);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page kit: what every report page is made of.
+
+/** A section of a report page: its id (the contents' link target) and its heading. */
+export interface PageSection {
+  readonly id: string;
+  readonly heading: string;
+}
+
+/** The key findings section, under the same id and heading in every report. */
+export const FINDINGS_SECTION: PageSection = { id: 'findings', heading: 'Key findings' };
+/** The charts section, under the same id and heading in every report. */
+export const CHARTS_SECTION: PageSection = { id: 'charts', heading: 'Charts' };
+/** The provenance section, under the same id and heading in every report. */
+export const PROVENANCE_SECTION: PageSection = { id: 'provenance', heading: 'Provenance' };
+
+/** Returns a whole report page: a head whose policy allows no script and no fetch, the shared style followed by
+ * `style` (a page's own rules), and the sections' markup in order. */
+export function pageHtml(title: string, version: string, sections: readonly string[], style = ''): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="partnersim ${escapeHtml(input.provenance.version)}">
-<title>${escapeHtml(input.title)}</title>
+<meta name="generator" content="partnersim ${escapeHtml(version)}">
+<title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<style>${STYLE}</style>
+<style>${STYLE}${style}</style>
 </head>
 <body>
 <main>
@@ -125,21 +152,92 @@ ${sections.join('\n')}
 `;
 }
 
-// Section ids double as the contents' link targets.
-const SECTIONS = [
-  ['compared', 'What was compared'],
-  ['findings', 'Key findings'],
-  ['charts', 'Charts'],
-  ['metrics', 'Every metric'],
-  ['provenance', 'Provenance'],
-] as const;
+/** Returns a page's header: its title, a lede (markup, one sentence on what the page is about) and the contents. */
+export function pageHeaderHtml(title: string, lede: string, contents: readonly PageSection[]): string {
+  const items = contents.map(({ id, heading }) => `<li><a href="#${id}">${heading}</a></li>`).join('');
+  return `<header>
+<h1>${h(title)}</h1>
+<p class="lede">${lede}</p>
+<nav aria-label="Contents"><ol>${items}</ol></nav>
+</header>`;
+}
 
-const h = escapeHtml;
-const name = (text: string): string => `<strong>${h(text)}</strong>`;
+/** Returns the opening of a section, up to and including its heading; the caller closes it with </section>. */
+export function sectionStart({ id, heading }: PageSection): string {
+  return `<section id="${id}" aria-labelledby="${id}-heading">
+<h2 id="${id}-heading">${heading}</h2>`;
+}
 
-function listInWords(items: readonly string[]): string {
+/** Returns the key findings section: the sentences as a list, or a note that there are none. */
+export function findingsHtml(findings: readonly string[]): string {
+  const body = findings.length === 0 ? '<p class="muted">No key findings were drawn.</p>' : `<ul class="findings">\n${findings.map((f) => `<li>${h(f)}</li>`).join('\n')}\n</ul>`;
+  return `${sectionStart(FINDINGS_SECTION)}
+${body}
+</section>`;
+}
+
+/** Returns SVG markup without an XML declaration or doctype, which have no place inside an HTML page. */
+function inlineSvg(svg: string): string {
+  return svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '').trim();
+}
+
+/** Returns the charts section: each chart's SVG inline in a figure with its title and caption. */
+export function chartsHtml(charts: readonly ReportChart[]): string {
+  const body =
+    charts.length === 0
+      ? '<p class="muted">No charts.</p>'
+      : charts
+          .map(
+            (chart) => `<figure class="chart" id="${h(chart.id)}">
+<div class="chart-svg">${inlineSvg(chart.svg)}</div>
+<figcaption><span class="chart-title">${h(chart.title)}.</span> ${h(chart.caption)}</figcaption>
+</figure>`,
+          )
+          .join('\n');
+  return `${sectionStart(CHARTS_SECTION)}
+${body}
+</section>`;
+}
+
+/** Returns a command line whose lines break between arguments, never inside one that fits (such as after the first - of --reps). */
+function commandHtml(command: string): string {
+  return command
+    .split(' ')
+    .map((arg) => `<span>${h(arg)}</span>`)
+    .join(' ');
+}
+
+/** Returns the provenance list: partnersim's version, the commit, Node.js and the command, then a report's own
+ * entries as [term, description] markup. */
+export function provenanceListHtml(p: CommandProvenance, entries: readonly (readonly [term: string, description: string])[]): string {
+  const commit = p.commit === null ? '<span class="muted">not recorded (not run from a git checkout)</span>' : `<code>${h(p.commit)}</code>`;
+  const own = entries.map(([term, description]) => `<dt>${term}</dt><dd>${description}</dd>\n`).join('');
+  return `<dl class="provenance">
+<dt>partnersim</dt><dd>${h(p.version)}</dd>
+<dt>Commit</dt><dd>${commit}</dd>
+<dt>Node.js</dt><dd>${h(p.node)}</dd>
+<dt>Command</dt><dd><code class="command">${commandHtml(p.command)}</code></dd>
+${own}</dl>`;
+}
+
+/** Returns text with its first letter in capitals. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Returns items joined as in a sentence: "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The comparison's page.
+
+const COMPARED_SECTION: PageSection = { id: 'compared', heading: 'What was compared' };
+const METRICS_SECTION: PageSection = { id: 'metrics', heading: 'Every metric' };
+const SECTIONS = [COMPARED_SECTION, FINDINGS_SECTION, CHARTS_SECTION, METRICS_SECTION, PROVENANCE_SECTION];
+
+const name = (text: string): string => `<strong>${h(text)}</strong>`;
 
 /** The same value in every scenario, or null when they differ. */
 function common<T>(scenarios: readonly ScenarioSummary[], pick: (s: ScenarioSummary) => T): T | null {
@@ -160,18 +258,7 @@ function headerHtml({ title, comparison }: ReportInput): string {
       ? 'runs that differ in length or size (see below)'
       : `${steps} steps (${formatNumber(steps / perYear)} years) with ${organisations} organisations`;
   const paired = others.length > 0 ? '; each difference from the baseline is paired by replicate' : '';
-  const contents = SECTIONS.map(([id, heading]) => `<li><a href="#${id}">${heading}</a></li>`).join('');
-  return `<header>
-<h1>${h(title)}</h1>
-<p class="lede">${what}: ${reps} of ${runs}${paired}.</p>
-<nav aria-label="Contents"><ol>${contents}</ol></nav>
-</header>`;
-}
-
-function sectionStart(id: (typeof SECTIONS)[number][0]): string {
-  const heading = SECTIONS.find(([key]) => key === id)?.[1] ?? id;
-  return `<section id="${id}" aria-labelledby="${id}-heading">
-<h2 id="${id}-heading">${heading}</h2>`;
+  return pageHeaderHtml(title, `${what}: ${reps} of ${runs}${paired}.`, SECTIONS);
 }
 
 function comparedHtml({ comparison, levers }: ReportInput): string {
@@ -186,7 +273,7 @@ function comparedHtml({ comparison, levers }: ReportInput): string {
       return `<dt>${name(s.name)}${role}</dt><dd>${description}${sameSize ? '' : `<span class="muted">(${size})</span>`}</dd>`;
     })
     .join('\n');
-  return `${sectionStart('compared')}
+  return `${sectionStart(COMPARED_SECTION)}
 <dl class="scenarios">
 ${described}
 </dl>
@@ -222,35 +309,6 @@ ${rows.join('\n')}
 </table></div>`;
 }
 
-function findingsHtml(findings: readonly string[]): string {
-  const body = findings.length === 0 ? '<p class="muted">No key findings were drawn.</p>' : `<ul class="findings">\n${findings.map((f) => `<li>${h(f)}</li>`).join('\n')}\n</ul>`;
-  return `${sectionStart('findings')}
-${body}
-</section>`;
-}
-
-/** Returns SVG markup without an XML declaration or doctype, which have no place inside an HTML page. */
-function inlineSvg(svg: string): string {
-  return svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '').trim();
-}
-
-function chartsHtml(charts: readonly ReportChart[]): string {
-  const body =
-    charts.length === 0
-      ? '<p class="muted">No charts.</p>'
-      : charts
-          .map(
-            (chart) => `<figure class="chart" id="${h(chart.id)}">
-<div class="chart-svg">${inlineSvg(chart.svg)}</div>
-<figcaption><span class="chart-title">${h(chart.title)}.</span> ${h(chart.caption)}</figcaption>
-</figure>`,
-          )
-          .join('\n');
-  return `${sectionStart('charts')}
-${body}
-</section>`;
-}
-
 /** What each metric counts or measures, shown under its name in the table. */
 const METRIC_UNITS: Record<MetricName, string> = {
   partnershipsFormed: 'count over the run, including those there at the start',
@@ -264,10 +322,6 @@ const METRIC_UNITS: Record<MetricName, string> = {
   survival3y: 'share of partnerships still active 3 years after forming, Kaplan-Meier',
   survival5y: 'share of partnerships still active 5 years after forming, Kaplan-Meier',
 };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** True when a difference's 95% interval excludes zero. */
 function isClear(d: Difference | undefined): boolean {
@@ -315,7 +369,7 @@ ${rows.join('\n')}
       : '',
     `“${capitalise(NOT_MEASURED)}”: the replicates gave nothing to measure (such as no partnership reaching that age) or too few values for an interval.`,
   ].filter((note) => note !== '');
-  return `${sectionStart('metrics')}
+  return `${sectionStart(METRICS_SECTION)}
 <div class="scroll"><table class="metrics">
 <thead><tr>${head}</tr></thead>
 ${groups.join('\n')}
@@ -329,27 +383,14 @@ function cell(text: string): string {
   return text === NOT_MEASURED ? `<span class="muted">${text}</span>` : h(text);
 }
 
-/** Returns a command line whose lines break between arguments, never inside one that fits (such as after the first - of --reps). */
-function commandHtml(command: string): string {
-  return command
-    .split(' ')
-    .map((arg) => `<span>${h(arg)}</span>`)
-    .join(' ');
-}
-
 function provenanceHtml(p: ReportInput['provenance']): string {
-  const commit = p.commit === null ? '<span class="muted">not recorded (not run from a git checkout)</span>' : `<code>${h(p.commit)}</code>`;
   const seeds = p.seeds.length === 0 ? '<span class="muted">none</span>' : `<code class="seeds">${p.seeds.join(', ')}</code>`;
   const hashes = p.scenarios.map((s) => `<tr><th scope="row">${h(s.name)}</th><td><code>${h(s.hash)}</code></td></tr>`).join('\n');
-  return `${sectionStart('provenance')}
-<dl class="provenance">
-<dt>partnersim</dt><dd>${h(p.version)}</dd>
-<dt>Commit</dt><dd>${commit}</dd>
-<dt>Node.js</dt><dd>${h(p.node)}</dd>
-<dt>Command</dt><dd><code class="command">${commandHtml(p.command)}</code></dd>
-<dt>Master seed</dt><dd><code>${p.masterSeed}</code></dd>
-<dt>Replicate seeds (${p.seeds.length})</dt><dd>${seeds}</dd>
-</dl>
+  return `${sectionStart(PROVENANCE_SECTION)}
+${provenanceListHtml(p, [
+  ['Master seed', `<code>${p.masterSeed}</code>`],
+  [`Replicate seeds (${p.seeds.length})`, seeds],
+])}
 <table class="hashes">
 <caption>Scenario hashes</caption>
 <thead><tr><th scope="col">Scenario</th><th scope="col">Hash</th></tr></thead>
