@@ -617,3 +617,128 @@ export function portInUse(port: number): string {
 export function openFailed(url: string): string {
   return `could not open a browser: open ${url} yourself`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Analysis findings: sentences built from a sweep analysis's numbers (report/analysis-findings.ts picks which).
+
+/** An estimate with its interval, as an analysis gives it. */
+type Estimated = { readonly estimate: number; readonly ci: readonly [number, number] };
+
+/** Returns a share as a whole percentage with a true minus sign: `42%`, `−2%`. */
+export function wholePercent(share: number): string {
+  return `${Math.round(share * 100) + 0}%`.replace('-', '−');
+}
+
+/** Returns a share and its interval as percentages: `42% (95% CI 35% to 50%)`. */
+const percentWithCi = ({ estimate, ci }: Estimated, confidence: number): string => `${wholePercent(estimate)} (${wholePercent(confidence)} CI ${wholePercent(ci[0])} to ${wholePercent(ci[1])})`;
+const count = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+const CONDITION_SYMBOLS = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' } as const;
+
+/** Returns items joined as in a sentence: `a`, `a and b`, `a, b and c` (or `or` for `and`). */
+export function listInWords(items: readonly string[], join: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${join} ${items[items.length - 1]}`;
+}
+
+/** Returns the title of an analysis's report, such as `partnersim: Sobol' indices of survival5y over sweep levers`. */
+export function analysisTitle(method: 'sobol' | 'morris' | 'prim', sweep: string, subject: string): string {
+  if (method === 'sobol') return `partnersim: Sobol' indices of ${subject} over sweep ${sweep}`;
+  if (method === 'morris') return `partnersim: Morris elementary effects on ${subject} over sweep ${sweep}`;
+  return `partnersim: where ${subject} holds in sweep ${sweep} (PRIM)`;
+}
+
+/** Returns a PRIM condition in words: `survival to 5 years ≥ 0.6`. */
+export function conditionInWords(condition: { readonly metric: MetricName; readonly op: '>=' | '>' | '<=' | '<'; readonly value: number }): string {
+  return `${METRIC_LABELS[condition.metric]} ${CONDITION_SYMBOLS[condition.op]} ${shown(condition.value)}`;
+}
+
+/** Returns the sentence for a chosen metric the analysis could not estimate, with the method's reason. */
+export function findingNotAnalysed(metric: MetricName, reason: string): string {
+  return `${capitalise(METRIC_LABELS[metric])} could not be analysed: ${reason.replace(/\.$/, '')}.`;
+}
+
+/** Returns the sentence naming the parameter with the largest total-order Sobol' index, with both its indices. */
+export function findingSobolTop(metric: MetricName, parameter: string, first: Estimated, total: Estimated, confidence: number): string {
+  return `For ${METRIC_LABELS[metric]}, ${parameter} matters most: on its own it accounts for an estimated ${percentWithCi(first, confidence)} of the variance, and with its interactions for ${percentWithCi(total, confidence)}.`;
+}
+
+/** Returns the sentence naming the parameters whose total-order interval reaches down to 0. */
+export function findingSobolNegligible(metric: MetricName, parameters: readonly string[]): string {
+  const one = parameters.length === 1;
+  return `The total-order ${one ? 'interval' : 'intervals'} of ${listInWords(parameters)} ${one ? 'reaches' : 'reach'} down to 0: ${METRIC_LABELS[metric]} may not depend on ${one ? 'it' : 'them'} at all over the sweep, so ${one ? 'it' : 'they'} could be fixed at any value in ${one ? 'its range' : 'their ranges'}.`;
+}
+
+/** Returns the sentence on the share of variance from interactions, when the first-order indices leave a noticeable share. */
+export function findingSobolInteractions(metric: MetricName, sumFirst: number): string {
+  return `The first-order indices add up to ${wholePercent(sumFirst)}, so an estimated ${wholePercent(1 - sumFirst)} of the variance of ${METRIC_LABELS[metric]} comes from parameters acting together (interactions) rather than alone; both figures are estimates from the sampled runs.`;
+}
+
+/** Returns the sentence for first-order indices that account for (nearly) all the variance. */
+export function findingSobolAdditive(metric: MetricName, sumFirst: number): string {
+  return `The first-order indices add up to ${wholePercent(sumFirst)}: the parameters act on ${METRIC_LABELS[metric]} almost independently of each other, with little or no variance from interactions (within sampling error).`;
+}
+
+/** Returns the note on base samples left out because an output in their block was missing. */
+export function findingSobolDropped(metric: MetricName, dropped: number, used: number): string {
+  const blocks = dropped === 1 ? 'base sample was' : 'base samples were';
+  return `${count(dropped)} of ${count(dropped + used)} ${blocks} left out because a point in ${dropped === 1 ? 'its' : 'their'} block had no measured ${METRIC_LABELS[metric]}; the indices rest on the other ${count(used)}.`;
+}
+
+/** Returns the note on bootstrap intervals too wide to rank parameters, naming the widest and how to narrow them. */
+export function findingSobolWide(parameter: string, total: Estimated, samples: number): string {
+  return `The intervals are wide (the total-order index of ${parameter} lies anywhere from ${wholePercent(total.ci[0])} to ${wholePercent(total.ci[1])}): raise samples in the sweep file (${count(samples)} now) for sharper estimates; intervals narrow about as one over the square root of samples.`;
+}
+
+/** Returns the sentence ranking parameters by mu*, the largest first. */
+export function findingMorrisRanking(metric: MetricName, ranked: readonly { readonly parameter: string; readonly muStar: number }[]): string {
+  return `For ${METRIC_LABELS[metric]}, the parameters ranked by μ* (the mean size of their elementary effects) are ${listInWords(ranked.map((r) => `${r.parameter} (${shown(r.muStar)})`))}.`;
+}
+
+/** Returns the sentence naming the parameters whose mu* interval includes 0. */
+export function findingMorrisNegligible(metric: MetricName, parameters: readonly string[]): string {
+  const one = parameters.length === 1;
+  return `The μ* ${one ? 'interval' : 'intervals'} of ${listInWords(parameters)} ${one ? 'includes' : 'include'} 0: ${one ? 'its' : 'their'} effect on ${METRIC_LABELS[metric]} is negligible over the sweep's ranges.`;
+}
+
+/** Returns the sentence naming the parameters whose sigma exceeds their mu*. */
+export function findingMorrisNonLinear(metric: MetricName, parameters: readonly { readonly parameter: string; readonly ratio: number }[]): string {
+  const one = parameters.length === 1;
+  const named = listInWords(parameters.map((p, i) => `${p.parameter} (${i === 0 ? 'σ/μ* ' : ''}${p.ratio.toFixed(2)})`));
+  return `${named} ${one ? 'has' : 'have'} σ above μ*: ${one ? 'its' : 'their'} effect on ${METRIC_LABELS[metric]} is strongly non-linear or depends on the values of other parameters.`;
+}
+
+/** Returns the sentence on parameters whose elementary effects nearly all share a sign: which raise the metric, which lower it. */
+export function findingMorrisDirections(metric: MetricName, raising: readonly string[], lowering: readonly string[]): string {
+  const label = METRIC_LABELS[metric];
+  const parts = [...(raising.length > 0 ? [`raising ${listInWords(raising, 'or')} raises ${label}`] : []), ...(lowering.length > 0 ? [`raising ${listInWords(lowering, 'or')} lowers ${raising.length > 0 ? 'it' : label}`] : [])];
+  return `Throughout the sweep, ${parts.join(' and ')}: for ${raising.length + lowering.length === 1 ? 'this parameter' : 'these'}, |μ| is close to μ*, so nearly all the elementary effects share a sign.`;
+}
+
+/** Returns the sentence on how often a PRIM condition holds over all runs. */
+export function findingPrimBase(condition: string, density: number, positives: number, runs: number): string {
+  return `${capitalise(condition)} holds in ${wholePercent(density)} of runs (${count(positives)} of ${count(runs)}).`;
+}
+
+/** Returns a PRIM box's restrictions in words: `policy.carrot is at most 0.4 and market.competition is at least 0.55`. */
+function limitsInWords(limits: readonly { readonly parameter: string; readonly low: number | null; readonly high: number | null }[]): string {
+  return listInWords(
+    limits.map(({ parameter, low, high }) =>
+      low !== null && high !== null ? `${parameter} is between ${shown(low)} and ${shown(high)}` : low !== null ? `${parameter} is at least ${shown(low)}` : `${parameter} is at most ${shown(high ?? 0)}`,
+    ),
+  );
+}
+
+/** Returns the sentence on one PRIM box: where it lies, how often the condition holds in it, and how much it holds. */
+export function findingPrimBox(
+  box: number,
+  condition: string,
+  limits: readonly { readonly parameter: string; readonly low: number | null; readonly high: number | null }[],
+  stats: { readonly density: number; readonly coverage: number; readonly mass: number },
+): string {
+  const which = box === 1 ? 'In box 1' : `In box ${box}, found among the runs outside the ${box === 2 ? 'first box' : `first ${box - 1} boxes`}`;
+  return `${which}, where ${limitsInWords(limits)}, ${condition} holds in ${wholePercent(stats.density)} of the runs inside it (density); the box holds ${wholePercent(stats.coverage)} of all runs where it holds (coverage) and ${wholePercent(stats.mass)} of all runs (mass).`;
+}
+
+/** Returns the sentence for a PRIM analysis in which no box beats the base rate. */
+export function findingPrimNoBox(condition: string, density: number): string {
+  return `No box of parameter values makes ${condition} more common than its base rate of ${wholePercent(density)}: over the sweep's ranges it does not gather in any region PRIM can find.`;
+}

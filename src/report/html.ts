@@ -2,7 +2,7 @@
 // The page kit every report shares (shell, header, sections, findings, charts, provenance, numbers) and the comparison's page.
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
-import { METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
+import { listInWords, METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
 import { LEVER_MEANINGS, type LeverKey } from '../scenario/schema.ts';
 
 /** One chart of the report: an id for its figure (a link target), its title and caption, and its SVG markup. */
@@ -223,11 +223,6 @@ ${own}</dl>`;
 /** Returns text with its first letter in capitals. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Returns items joined as in a sentence: "a", "a and b", "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 // ---------------------------------------------------------------------------------------------
