@@ -1,12 +1,17 @@
-// Building a report: the comparison's charts rendered to SVG (inline in the HTML) and PNG (for slides), the key
-// findings, each scenario's levers in words, and the provenance, put together as one self-contained report.html.
+// Building a report: the charts rendered to SVG (inline in the HTML) and PNG (for slides), the key findings and the
+// provenance, put together as one self-contained report.html: a comparison's (with each scenario's levers in words)
+// or a sweep analysis's.
 import type { Comparison } from '../analysis/comparison.ts';
+import type { SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import { scheduleInWords } from '../messages.ts';
 import { LEVER_KEYS, leverSchedule, type Scenario } from '../scenario/schema.ts';
+import { analysisFindings } from './analysis-findings.ts';
+import { renderAnalysisHtml, type AnalysisReportInput } from './analysis-html.ts';
+import { analysisCharts } from './analysis-specs.ts';
 import { keyFindings } from './findings.ts';
 import { renderReportHtml, type ReportInput } from './html.ts';
 import { renderPng, renderSvg } from './render.ts';
-import { reportCharts } from './specs.ts';
+import { reportCharts, type ReportChart } from './specs.ts';
 
 /** A rendered chart: its id (the file stem), SVG text and PNG bytes. */
 export interface RenderedChart {
@@ -18,19 +23,35 @@ export interface RenderedChart {
 /** What a report says about where it came from. */
 export type ReportProvenance = ReportInput['provenance'];
 
-/** Returns the report of a comparison (one scenario for `partnersim run`): the HTML text and every chart rendered. */
-export async function buildReport(title: string, comparison: Comparison, scenarios: readonly Scenario[], provenance: ReportProvenance): Promise<{ html: string; charts: RenderedChart[] }> {
-  const charts: RenderedChart[] = [];
+/** What an analysis's report says about where it came from: partnersim's version, the commit, Node.js and the command. */
+export type AnalysisProvenance = AnalysisReportInput['provenance'];
+
+/** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption). */
+async function renderCharts(specs: readonly ReportChart[]): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
+  const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
-  for (const chart of reportCharts(comparison)) {
+  for (const chart of specs) {
     const svg = await renderSvg(chart.spec);
-    charts.push({ id: chart.id, svg, png: renderPng(svg) });
+    rendered.push({ id: chart.id, svg, png: renderPng(svg) });
     inline.push({ id: chart.id, title: chart.title, caption: chart.caption, svg });
   }
+  return { rendered, inline };
+}
+
+/** Returns the report of a comparison (one scenario for `partnersim run`): the HTML text and every chart rendered. */
+export async function buildReport(title: string, comparison: Comparison, scenarios: readonly Scenario[], provenance: ReportProvenance): Promise<{ html: string; charts: RenderedChart[] }> {
+  const { rendered, inline } = await renderCharts(reportCharts(comparison));
   const levers = scenarios.map((scenario) => ({
     scenario: scenario.name,
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, scheduleInWords(leverSchedule(scenario, key), scenario.time.stepsPerYear)])),
   }));
   const html = renderReportHtml({ title, comparison, levers, findings: keyFindings(comparison), charts: inline, provenance });
-  return { html, charts };
+  return { html, charts: rendered };
+}
+
+/** Returns the report of a sweep analysis (`partnersim analyse`): the HTML text and every chart rendered. */
+export async function buildAnalysisReport(title: string, analysis: SweepAnalysis, provenance: AnalysisProvenance): Promise<{ html: string; charts: RenderedChart[] }> {
+  const { rendered, inline } = await renderCharts(analysisCharts(analysis));
+  const html = renderAnalysisHtml({ title, analysis, findings: analysisFindings(analysis), charts: inline, provenance });
+  return { html, charts: rendered };
 }
