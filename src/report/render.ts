@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { digest } from '../random.ts';
 import { CHART_FONT_FAMILY } from './specs.ts';
 
 const require = createRequire(import.meta.url);
@@ -138,6 +139,15 @@ function titleOf(spec: TopLevelSpec): string {
   return '(untitled)';
 }
 
+/**
+ * Returns SVG whose definitions (gradients of colour legends, clip paths) carry ids prefixed with `scope`. Vega
+ * numbers them from process-wide counters: reset before each chart and scoped by the spec, the same spec gives the
+ * same bytes in any process, and two charts inline in one page never share an id.
+ */
+function scopeDefIds(svg: string, scope: string): string {
+  return svg.replace(/(id="|url\(#)((?:p_)?gradient_\d+|clip\d+)/g, `$1${scope}-$2`);
+}
+
 /** Returns the SVG of a vega-lite spec; throws if vega-lite or vega warns. Works on a copy: vega tags the data it ingests. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   useChartFontMetrics();
@@ -146,7 +156,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(structuredClone(spec), { logger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger, logLevel: vega.Warn });
   try {
-    const svg = await view.toSVG();
+    vega.resetSVGDefIds();
+    const svg = scopeDefIds(await view.toSVG(), `c${digest(JSON.stringify(spec)).slice(0, 8)}`);
     if (messages.length > 0) throw new Error(`rendering the chart "${titleOf(spec)}" raised ${messages.length} message(s):\n  ${messages.join('\n  ')}`);
     return svg;
   } finally {

@@ -70,6 +70,21 @@ describe('renderSvg', () => {
     expect(await renderSvg(spec)).toBe(rendered.find((r) => r.chart.id === 'levels')!.svg);
   });
 
+  it("names a colour legend's gradient after its spec: the same bytes on every render, and no id shared by two charts", async () => {
+    const heatmap = (max: number): TopLevelSpec => ({
+      data: { values: [{ x: 'a', v: 0 }, { x: 'b', v: max }] },
+      mark: 'rect',
+      encoding: { x: { field: 'x', type: 'nominal' }, color: { field: 'v', type: 'quantitative' } },
+    });
+    const [first, again, other] = [await renderSvg(heatmap(1)), await renderSvg(heatmap(1)), await renderSvg(heatmap(2))];
+    const ids = (svg: string) => [...svg.matchAll(/id="([^"]*gradient[^"]*)"/g)].map((m) => m[1]);
+    expect(ids(first)).toHaveLength(1);
+    expect(again).toBe(first);
+    expect(ids(other)).toHaveLength(1);
+    expect(ids(other)[0]).not.toBe(ids(first)[0]);
+    expect(first).toContain(`url(#${ids(first)[0]})`);
+  });
+
   it('throws when vega-lite warns, naming the chart and the warning', async () => {
     const warns: TopLevelSpec = { title: 'Bars with shapes', data: { values: [{ a: 1, b: 'x' }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } } };
     await expect(renderSvg(warns)).rejects.toThrow(/"Bars with shapes".*\n.*shape/);
