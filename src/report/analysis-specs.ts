@@ -1,6 +1,6 @@
 // The charts of a sweep analysis as vega-lite specs: pure functions from a SweepAnalysis to top-level specs with their
 // data inlined, in the look of the comparison's charts (specs.ts). Rendering them is render.ts's job.
-import type { Config, TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { MorrisEffects } from '../analysis/morris.ts';
 import type { PrimResult } from '../analysis/prim.ts';
 import type { SobolIndices } from '../analysis/sobol.ts';
@@ -8,26 +8,13 @@ import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis
 import type { MetricName } from '../engine/types.ts';
 import { conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
 import { capitalise } from './html.ts';
-import { CHART_FONT, CHART_HEIGHT, CHART_WIDTH, type ReportChart } from './specs.ts';
-
-const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-/** Returns the look of the comparison's charts (specs.ts), which keeps its own copy private. A fresh object each call. */
-function chartConfig(): Config {
-  return {
-    font: CHART_FONT,
-    title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitlePadding: 4, offset: 10 },
-    axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 260 },
-    legend: { labelFontSize: 12, titleFontSize: 13, labelLimit: 260 },
-    header: { labelFontSize: 13, titleFontSize: 13 },
-  };
-}
+import { CHART_HEIGHT, CHART_WIDTH, chartConfig, rowHeader, SCHEMA_URL, type ReportChart } from './specs.ts';
 
 /** The two Sobol' orders, light and dark of one hue, so the total (which contains the first) reads as the stronger. */
 const ORDERS = { domain: ['First order', 'Total order'], range: ['#9ecae9', '#1f5f99'] } as const;
 /** One dark colour per PRIM box, so each box's limits stand out against the light sweep range. */
 const BOX_PALETTE = ['#1f5f99', '#b5542b', '#3b7d3b', '#7a4e9c', '#8c6d1f', '#2f7f86'];
-/** Morris's reading of sigma against mu* (Garcia Sanz et al.): below 0.1 almost linear, above 1 strongly non-linear or interacting. */
+/** Morris's reading of sigma against mu* (Garcia Sanchez et al., 2014): below 0.1 almost linear, above 1 strongly non-linear or interacting. */
 export const MORRIS_RATIOS = [0.1, 0.5, 1] as const;
 const INDEX_BAR_STEP = 16;
 const HEATMAP_CELL = { width: 96, height: 30 } as const;
@@ -346,7 +333,7 @@ export function primRangesSpec(parameters: readonly AnalysedParameter[], result:
         type: 'nominal',
         sort: parameters.map((p) => p.key),
         title: null,
-        header: { labelAngle: 0, labelOrient: 'top', labelAlign: 'left', labelAnchor: 'start', labelFontWeight: 'bold', labelPadding: 4 },
+        header: rowHeader(),
       },
     },
     spec: {

@@ -15,7 +15,8 @@ export const CHART_WIDTH = 640;
 /** The height in pixels of a single-view chart, titles and axes included. */
 export const CHART_HEIGHT = 320;
 
-const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
+/** The vega-lite schema every spec names. */
+export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Tableau 10, vega's default categorical scheme, listed so a scenario keeps its colour in every chart. */
 const SCENARIO_PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 /** Faceted charts are sized per panel: levers and the forest plot one row per lever or metric, levels two panels a row. */
@@ -54,7 +55,7 @@ export interface ReportChart {
 }
 
 /** Returns the shared look: the chart font, readable sizes, titles anchored left. A fresh object each call, so specs share nothing. */
-function chartConfig(): Config {
+export function chartConfig(): Config {
   return {
     font: CHART_FONT,
     title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitlePadding: 4, offset: 10 },
@@ -62,6 +63,11 @@ function chartConfig(): Config {
     legend: { labelFontSize: 12, titleFontSize: 13, labelLimit: 260 },
     header: { labelFontSize: 13, titleFontSize: 13 },
   };
+}
+
+/** Returns the header of a chart faceted in rows: each row's label above it, bold, flush left. */
+export function rowHeader() {
+  return { labelAngle: 0, labelOrient: 'top', labelAlign: 'left', labelAnchor: 'start', labelFontWeight: 'bold', labelPadding: 4 } as const;
 }
 
 /** Returns the scenario names in the comparison's order (baseline first): the colour domain of every chart. */
@@ -299,7 +305,7 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
         type: 'nominal',
         sort: METRIC_NAMES.map((m) => METRIC_LABELS[m]),
         title: null,
-        header: { labelAngle: 0, labelOrient: 'top', labelAlign: 'left', labelAnchor: 'start', labelFontWeight: 'bold', labelPadding: 4 },
+        header: rowHeader(),
       },
     },
     spec: {
