@@ -45,10 +45,12 @@ export interface PrimResult {
   /** Share of all points with the outcome: the density a box must beat. */
   readonly density: number;
   readonly boxes: readonly PrimTrajectory[];
+  /** The options it ran with, all explicit. */
+  readonly settings: Required<PrimOptions>;
 }
 
-const DEFAULT_PRIM = { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 };
-type PrimSettings = typeof DEFAULT_PRIM;
+const DEFAULT_PRIM: Required<PrimOptions> = { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 };
+type PrimSettings = Required<PrimOptions>;
 
 /**
  * Returns the boxes PRIM (Friedman & Fisher, 1999) finds where the outcome y holds (true, or a non-zero number) among
@@ -113,7 +115,7 @@ export function prim(x: readonly (readonly number[])[], y: ArrayLike<number | bo
     boxes.push({ steps: described, chosen, box });
     for (let i = 0; i < n; i++) if (found.inside[i]) rest[i] = 0;
   }
-  return { n, positives: data.allPositives, density: data.allPositives / n, boxes };
+  return { n, positives: data.allPositives, density: data.allPositives / n, boxes, settings };
 }
 
 /** The points PRIM works on: inputs by column, outcomes as 0/1, and each input's point indices in increasing order. */

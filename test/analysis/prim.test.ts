@@ -254,7 +254,7 @@ describe('prim: covering', () => {
     expect(all.boxes).toHaveLength(1);
     expect(all.boxes[0].chosen).toBe(0);
     expect(all.boxes[0].box).toMatchObject({ restricted: [false, false], count: 20, density: 1 });
-    expect(prim(x, new Array(20).fill(0))).toEqual({ n: 20, positives: 0, density: 0, boxes: [] });
+    expect(prim(x, new Array(20).fill(0))).toEqual({ n: 20, positives: 0, density: 0, boxes: [], settings: { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 } });
   });
 });
 

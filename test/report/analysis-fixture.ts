@@ -180,6 +180,7 @@ export function primAnalysis(): Extract<SweepAnalysis, { method: 'prim' }> {
       n: RUNS,
       positives: POSITIVES,
       density: POSITIVES / RUNS,
+      settings: { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 3 },
       boxes: [
         {
           steps: [

@@ -211,7 +211,7 @@ describe('the PRIM results', () => {
 
   it('explain PRIM with its settings and cite Friedman & Fisher', () => {
     const method = element(html, 'method');
-    expect(method).toContain('peel α 0.05, paste α 0.01, minimum mass 0.05 and minimum coverage 0.5');
+    expect(method).toContain('up to 3 boxes, stopping when a box is no denser than the runs left. Settings: peel α 0.05, paste α 0.01, minimum mass 0.05, minimum coverage 0.5.');
     expect(method).toContain('Friedman, J. H., &amp; Fisher, N. I. (1999). Bump hunting in high-dimensional data.');
   });
 
