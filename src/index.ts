@@ -35,3 +35,13 @@ export {
   sweepInputSchema, DESIGN_KINDS, SWEEPABLE_KEYS, TIMESERIES_FIELDS,
   type Sweep, type SweepInput, type SweepParameter, type Design, type DesignKind, type RecordSpec, type TimeseriesField,
 } from './sweep/schema.ts';
+// Sensitivity analysis and scenario discovery: each method takes plain arrays, so it works on any model's outputs
+// (Sobol' indices from a Saltelli sample, Morris effects from trajectories, PRIM boxes from any cases); analyseSweep
+// applies them to a finished sweep read with readPart.
+export { sobolIndices, type SobolIndices } from './analysis/sobol.ts';
+export { morrisEffects, type MorrisEffects, type MorrisFactor } from './analysis/morris.ts';
+export { prim, type PrimOptions, type PrimBox, type PrimTrajectory, type PrimResult } from './analysis/prim.ts';
+export { quantile, type Estimate, type BootstrapOptions } from './analysis/bootstrap.ts';
+export { analyseSweep, type AnalysisRequest } from './analysis/analyse-sweep.ts';
+export { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from './analysis/sweep-analysis.ts';
+export { readPart, type Part } from './sweep/parts.ts';

@@ -489,6 +489,62 @@ export function slurmScriptWritten(path: string, shards: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// partnersim analyse: what it refuses, and what it prints.
+
+/** Returns the message for analysing one shard of a sweep. */
+export function analyseShard(dir: string, name: string, shard: string): string {
+  return `${dir}: holds ${shard} of sweep ${name}: expected a whole sweep, found one shard of it. Fix: merge the shards first (partnersim merge DIR... --out DIR), then analyse the merged directory.`;
+}
+
+/** Returns the message for analysing a sweep that has not finished. */
+export function analyseIncomplete(dir: string, name: string, finished: number, runs: number): string {
+  return `${dir}: sweep ${name} is incomplete: expected all ${runs} runs finished, found ${finished}. Fix: run the same partnersim sweep command again to finish it (partnersim sweep status ${dir} lists what is missing).`;
+}
+
+/** Returns the message for a method the sweep's design cannot answer. */
+export function methodNeedsDesign(method: 'sobol' | 'morris', sweep: string, design: string): string {
+  const needs = method === 'sobol' ? "design sobol (Saltelli sampling) for Sobol' indices" : 'design morris (trajectories) for elementary effects';
+  const example = method === 'sobol' ? 'sweeps/levers-sobol.yaml' : 'sweeps/levers-morris.yaml';
+  return `--method ${method}: sweep ${sweep} was made with design ${design}: expected ${needs}. Fix: analyse a sweep made with design: ${method} (such as ${example}), or use --method prim, which takes any design.`;
+}
+
+/** Returns the message for a --method that is none of the analyses. */
+export function unknownMethod(text: string, methods: readonly string[]): string {
+  return `--method ${text}: expected one of ${methods.join(', ')}, found ${JSON.stringify(text)}. Fix: use ${methods.map((m) => `--method ${m}`).join(', ')}.`;
+}
+
+/** Returns the message for a metric the sweep did not record. */
+export function metricNotRecorded(metric: string, sweep: string, recorded: readonly string[]): string {
+  return `--metric ${metric}: expected a metric sweep ${sweep} recorded (${recorded.join(', ')}), found ${JSON.stringify(metric)}. Fix: use one of those, or add it to the sweep's record.metrics and run it again.`;
+}
+
+/** Returns the message for a metric no run of the sweep measured. */
+export function metricNeverMeasured(metric: string, sweep: string): string {
+  return `--metric ${metric}: no run of sweep ${sweep} measured it (such as survival5y in runs shorter than five years): expected some values to analyse, found none. Fix: choose another metric, or lengthen the base scenario's time.steps.`;
+}
+
+/** Returns the message for --metric and --where naming different metrics. */
+export function whereMetricConflict(metric: string, whereMetric: string): string {
+  return `--where: names ${whereMetric} but --metric names ${metric}: expected one metric. Fix: drop --metric (the condition names it) or make them agree.`;
+}
+
+/** Returns the message for PRIM without a condition, with one to try. */
+export function whereMissing(suggestion: { readonly metric: string; readonly op: string; readonly value: number }): string {
+  return `--method prim: expected an outcome to look for, found no --where. Fix: add one, such as --where "${suggestion.metric} ${suggestion.op} ${suggestion.value}" (about a quarter of this sweep's runs meet it); keep the quotes, or the shell takes > as a redirection.`;
+}
+
+/** Returns the message for a --where that does not parse. */
+export function whereUnparsable(text: string, metrics: readonly string[]): string {
+  const found = /^[A-Za-z0-9]+$/.test(text.trim()) ? `${JSON.stringify(text)}, with no comparison (unquoted, the shell takes > as a redirection)` : JSON.stringify(text);
+  return `--where ${text}: expected a metric (${metrics.join(', ')}), a comparison (>=, >, <= or <) and a number, such as "survival5y >= 0.6", found ${found}. Fix: write the condition in quotes: --where "survival5y >= 0.6".`;
+}
+
+/** Returns what `partnersim analyse` prints: the key findings, then where the report is. */
+export function analysisFinished(findings: readonly string[], dir: string): string {
+  return [...findings.map((finding) => `- ${finding}`), `report written to ${dir}/report.html (analysis.json and charts/ beside it)`].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reports: the key findings, as sentences built from the numbers.
 
 /** The metrics that are shares of a whole, shown as percentages (and their differences as percentage points). */
@@ -547,12 +603,12 @@ function capitalise(text: string): string {
 
 /** Returns the message for a result directory that lacks one of its files. */
 export function resultFileMissing(dir: string, name: string): string {
-  return `${dir}: not a complete result directory: expected ${name} (written by partnersim run or compare), found none. Fix: give a directory that partnersim run or compare wrote, or run it again.`;
+  return `${dir}: not a complete result directory: expected ${name} (written by partnersim run, compare or analyse), found none. Fix: give a directory that partnersim run, compare or analyse wrote, or run it again.`;
 }
 
 /** Returns the message for a result file that does not parse. */
 export function resultFileDamaged(path: string, reason: string): string {
-  return `${path}: damaged: expected the file partnersim wrote, found text that does not parse (${reason}). Fix: run the scenario again to rewrite it.`;
+  return `${path}: damaged: expected the file partnersim wrote, found text that does not parse (${reason}). Fix: run the command that wrote it again.`;
 }
 
 /** Returns a lever's schedule in words for a report: `0.3`, or `0 → 0.8 from year 1 → 0 from year 4`. */

@@ -42,8 +42,10 @@ describe('the public API', () => {
       'runScenario', 'runReplicates', 'Simulation', 'kaplanMeier', 'survivalAt', 'valueAt', 'leversAt',
       'createRng', 'deriveSeed', 'replicateSeed', 'digest', 'isPartnersimError', 'summarise', 'aggregateMetrics',
       'nextTrust', 'nextDamage', 'trustSignal', 'renderScenarioJsonSchema',
+      'sobolIndices', 'morrisEffects', 'prim', 'quantile', 'analyseSweep', 'readPart', 'saltelliSample', 'morrisTrajectories',
     ]) expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     expect(api.LEVER_KEYS).toContain('policy.carrot');
+    expect(api.ANALYSIS_METHODS).toEqual(['sobol', 'morris', 'prim']);
     expect(api.LEVEL_NAMES).toEqual(['networking', 'coordinating', 'cooperating', 'collaborating']);
     expect(api.MANDATES).toEqual(['voluntary', 'incentivised', 'mandated']);
     expect(api.CAUSES.length).toBeGreaterThan(0);
@@ -116,5 +118,19 @@ describe('the public API', () => {
     expectPlain(curve, 'curve');
     const atOneYear = survivalAt(curve, durations, 1);
     expect(atOneYear === null || (atOneYear >= 0 && atOneYear <= 1)).toBe(true);
+  });
+});
+
+describe('the sensitivity methods, on a model of ones own', () => {
+  it("take plain arrays: Sobol' indices of y = 4 x0 + x1 from a Saltelli sample, and a PRIM box where y > 4", () => {
+    const rows = api.saltelliSample(512, 2);
+    const y = rows.map(([x0, x1]) => 4 * x0 + x1);
+    const { first, total } = api.sobolIndices(y, 2, { resamples: 200 });
+    // A linear model of independent uniform inputs: S_i = a_i^2 / sum a_j^2, and S_Ti = S_i.
+    expect(first[0].estimate).toBeCloseTo(16 / 17, 1);
+    expect(total[1].estimate).toBeCloseTo(1 / 17, 1);
+    const boxes = api.prim(rows, y.map((value) => value > 4), { minCoverage: 0.8 });
+    expect(boxes.boxes[0].box.restricted[0]).toBe(true);
+    expect(boxes.boxes[0].box.density).toBeGreaterThan(boxes.density);
   });
 });

@@ -13,6 +13,7 @@ import { registerEmit } from './emit.ts';
 import { registerCompare } from './compare.ts';
 import { registerReport } from './report.ts';
 import { registerClassroom } from './classroom.ts';
+import { registerAnalyse } from './analyse.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {
@@ -53,6 +54,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
   registerSchema(program, io, state);
   registerSweep(program, io, state, deps);
   registerMerge(program, io, state);
+  registerAnalyse(program, io, state);
   registerEmit(program, io, state);
   return program;
 }

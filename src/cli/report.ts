@@ -11,14 +11,13 @@ import { buildReport } from '../report/build.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { gitCommit } from './provenance.ts';
+import { ANALYSIS_KIND, analysisFiles, readAnalysis, type AnalysisManifest } from './analyse.ts';
 import { readStoredRun } from './read-results.ts';
+import { REPORT_FILE } from './result-files.ts';
 import { writeFilesInPlace } from '../sweep/store.ts';
 
 /** What a comparison's manifest says its `kind` is. */
 export const COMPARE_KIND = 'partnersim compare';
-
-/** The report's file in a result directory. */
-export const REPORT_FILE = 'report.html';
 
 /** Where a report's numbers came from, as its provenance section shows them. */
 export interface ReportSource {
@@ -68,7 +67,7 @@ export async function reportFiles(runs: readonly ScenarioRuns[], baseline: strin
 export function registerReport(program: Command, io: Io, _state: { code: number }): void {
   program
     .command('report')
-    .description('rebuild the report of a result directory (from partnersim run or compare) from the results stored there')
+    .description('rebuild the report of a result directory (from partnersim run, compare or analyse) from the results stored there')
     .argument('<dir>', 'the result directory')
     .action(async (dir: string) => {
       const files = await rebuildReport(dir);
@@ -77,11 +76,12 @@ export function registerReport(program: Command, io: Io, _state: { code: number 
     });
 }
 
-/** Returns the report files of a result directory, rebuilt from the results stored in it: a comparison (its manifest
- * lists the scenarios' subdirectories and the baseline) or a single run. */
+/** Returns the report files of a result directory, rebuilt from the results stored in it: an analysis (from its
+ * analysis.json), a comparison (its manifest lists the scenarios' subdirectories and the baseline) or a single run. */
 export async function rebuildReport(dir: string): Promise<Record<string, string | Uint8Array>> {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kind?: string }) : {};
+  if (manifest.kind === ANALYSIS_KIND) return analysisFiles(readAnalysis(dir), manifest as AnalysisManifest);
   const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({ version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds });
   if (manifest.kind === COMPARE_KIND) {
     const compare = manifest as CompareManifest;

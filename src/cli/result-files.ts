@@ -8,6 +8,9 @@ import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 export const RESULT_FILES = ['manifest.json', 'summary.json', 'timeseries.csv', 'partnerships.csv', 'events.jsonl'] as const;
 export type ResultFile = (typeof RESULT_FILES)[number];
 
+/** The report's file in a result directory (a run's, a comparison's or an analysis's). */
+export const REPORT_FILE = 'report.html';
+
 /** Where the results came from: everything needed to re-run them, and nothing that changes from one run to the next (no clock). */
 export interface Provenance {
   readonly version: string;

@@ -84,8 +84,9 @@ function gridValues(parameter: SweepParameter): readonly number[] {
   return parameter.values;
 }
 
-// The design's own generator is seeded from the master seed, apart from every run's.
-function unitRows(design: Exclude<Design, { kind: 'grid' }>, k: number, masterSeed: number): number[][] {
+/** Returns the rows of a sampled design in the unit cube, before they are mapped onto the parameters' values: what
+ * the sensitivity analyses read. The design's own generator is seeded from the master seed, apart from every run's. */
+export function unitRows(design: Exclude<Design, { kind: 'grid' }>, k: number, masterSeed: number): number[][] {
   const rng = () => createRng(deriveSeed(masterSeed, 'design', design.kind));
   switch (design.kind) {
     case 'random':

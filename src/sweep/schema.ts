@@ -30,7 +30,8 @@ const parameterSchema = z.union([
     .describe('a range; sampled designs draw from it, a grid takes `steps` evenly spaced values'),
 ]);
 
-const keyMeaning = (key: string): string =>
+/** Returns what a sweepable key means: a lever's meaning, or the trust parameter's description. */
+export const parameterMeaning = (key: string): string =>
   (LEVER_MEANINGS as Record<string, string>)[key] ?? trustInputSchema.shape[key.slice('trust.'.length) as keyof typeof trustInputSchema.shape].description ?? key;
 
 /** A sweep as a person writes it. */
@@ -40,7 +41,7 @@ export const sweepInputSchema = z.strictObject({
   description: z.string().optional().describe('what the sweep asks'),
   scenario: z.string().min(1).describe('the base scenario file, relative to this sweep file'),
   parameters: z
-    .strictObject(Object.fromEntries(SWEEPABLE_KEYS.map((key) => [key, parameterSchema.optional().describe(keyMeaning(key))])) as Record<string, z.ZodOptional<typeof parameterSchema>>)
+    .strictObject(Object.fromEntries(SWEEPABLE_KEYS.map((key) => [key, parameterSchema.optional().describe(parameterMeaning(key))])) as Record<string, z.ZodOptional<typeof parameterSchema>>)
     .describe('the scenario keys to vary (dotted, as in --set), each with a list of values or a range {from, to}'),
   design: z.enum(DESIGN_KINDS).optional().describe('grid (default: every combination), random, lhs (Latin hypercube), sobol (Saltelli sampling) or morris (elementary-effects trajectories)'),
   samples: z

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORT_FILE } from '../../src/cli/report.ts';
+import { REPORT_FILE } from '../../src/cli/result-files.ts';
 import { RESULT_FILES } from '../../src/cli/result-files.ts';
 import { useTempDir } from './fixtures.ts';
 

@@ -50,7 +50,8 @@ describe.each(FILES)('sweeps/%s', (file) => {
     const stated = Number(/^Runs: (\d+) /m.exec(header(text).join('\n'))?.[1]);
     const plan = expandSweep(loaded);
     expect(plan.runs).toHaveLength(stated);
-    expect(plan.runs.length, 'a shipped sweep should stay modest').toBeLessThanOrEqual(500);
+    // The Sobol' sweep is the largest: fewer than 256 base samples leave intervals too wide to rank five levers.
+    expect(plan.runs.length, 'a shipped sweep should stay modest').toBeLessThanOrEqual(2000);
     expect(new Set(plan.runs.map((run) => run.seed)).size).toBe(plan.runs.length);
     for (const point of plan.points) {
       loaded.sweep.parameters.forEach((parameter, i) => {

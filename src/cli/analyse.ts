@@ -1,0 +1,162 @@
+// `partnersim analyse SWEEP_RESULTS`: reads a finished sweep and answers which levers matter (Sobol' indices, Morris
+// elementary effects) or where in the lever space an outcome holds (PRIM), writing analysis.json, the charts and
+// report.html into one directory, atomically. Prints the key findings.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts';
+import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
+import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
+import { PartnersimError } from '../errors.ts';
+import { analyseIncomplete, analyseShard, analysisFinished, analysisTitle, metricNotRecorded, resultFileDamaged, resultFileMissing, unknownMethod, whereUnparsable } from '../messages.ts';
+import { analysisFindings } from '../report/analysis-findings.ts';
+import { buildAnalysisReport } from '../report/build.ts';
+import { readPart } from '../sweep/parts.ts';
+import { shardText } from '../sweep/store.ts';
+import { VERSION } from '../version.ts';
+import type { Io } from './main.ts';
+import { parseCount, parseSeed } from './options.ts';
+import { writeResultDir } from './output.ts';
+import { gitCommit } from './provenance.ts';
+import { REPORT_FILE } from './result-files.ts';
+
+/** What an analysis directory's manifest says its `kind` is. */
+export const ANALYSIS_KIND = 'partnersim analysis';
+
+/** The file holding the analysis itself, from which `partnersim report` rebuilds the report. */
+export const ANALYSIS_FILE = 'analysis.json';
+
+/** The boxes PRIM looks for by default: one after another, stopping early when a box adds nothing. */
+export const DEFAULT_PRIM_BOXES = 3;
+
+interface AnalyseOptions {
+  readonly method?: string;
+  readonly metric?: string;
+  readonly where?: string;
+  readonly boxes: string;
+  readonly resamples?: string;
+  readonly seed?: string;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+/** The manifest of an analysis directory: what was analysed, by which command, with which partnersim. */
+export interface AnalysisManifest {
+  readonly kind: typeof ANALYSIS_KIND;
+  readonly partnersim: string;
+  readonly commit: string | null;
+  readonly node: string;
+  readonly args: readonly string[];
+  readonly sweepDir: string;
+  readonly sweepHash: string;
+  readonly method: AnalysisMethod;
+  readonly metric: MetricName;
+}
+
+/** Registers `partnersim analyse SWEEP_RESULTS`. */
+export function registerAnalyse(program: Command, io: Io, state: { code: number }): void {
+  program
+    .command('analyse')
+    .alias('analyze')
+    .description("which levers matter and where an outcome holds, from a finished sweep: Sobol' indices, Morris effects or PRIM boxes, with charts and report.html")
+    .argument('<sweep-results>', 'the directory a sweep (or merge) wrote, such as results/levers-sobol')
+    .option('--method <method>', `${ANALYSIS_METHODS.join(', ')} (default: sobol for a sobol design, morris for a morris design, prim for any other)`)
+    .option('--metric <name>', 'the outcome to analyse (default: survival5y); Sobol\' and Morris also tabulate every other recorded metric')
+    .option('--where <condition>', 'prim: the outcome to look for, in quotes, such as "survival5y >= 0.6"')
+    .option('--boxes <n>', 'prim: the most boxes to find, one after another', String(DEFAULT_PRIM_BOXES))
+    .option('--resamples <n>', 'sobol, morris: bootstrap resamples for the 95% intervals (default: 1000)')
+    .option('--seed <n>', "sobol, morris: seed of the bootstrap (default: the sweep's seed)")
+    .option('--out <dir>', 'directory for the analysis (default: <sweep-results>-<method>-<metric>)')
+    .option('--quiet', 'print only the directory')
+    .action(async (dir: string, options: AnalyseOptions, command: Command) => {
+      state.code = await analyseCommand(dir, options, command.parent?.args ?? command.args, io);
+    });
+}
+
+async function analyseCommand(dir: string, options: AnalyseOptions, args: readonly string[], io: Io): Promise<number> {
+  const part = readPart(dir);
+  const { manifest } = part;
+  if (manifest.shard !== null) throw new PartnersimError('sweep-incomplete', analyseShard(dir, manifest.sweep.name, shardText(manifest.shard)));
+  if (manifest.status !== 'complete') throw new PartnersimError('sweep-incomplete', analyseIncomplete(dir, manifest.sweep.name, part.records.length, manifest.runs));
+  const recorded = manifest.sweep.record.metrics;
+  const request: AnalysisRequest = {
+    method: options.method === undefined ? undefined : parseMethod(options.method),
+    metric: options.metric === undefined ? undefined : parseMetric(options.metric, manifest.sweep.name, recorded),
+    condition: options.where === undefined ? undefined : parseCondition(options.where, recorded),
+    bootstrap: {
+      ...(options.resamples === undefined ? {} : { resamples: parseCount('--resamples', options.resamples) }),
+      ...(options.seed === undefined ? {} : { seed: parseSeed(options.seed) }),
+    },
+    prim: { maxBoxes: parseCount('--boxes', options.boxes) },
+  };
+  const analysis = analyseSweep(manifest, part.records, request);
+  const out = options.out ?? `${dir.replace(/\/+$/, '')}-${analysis.method}-${analysis.metric}`;
+  const analysisManifest: AnalysisManifest = {
+    kind: ANALYSIS_KIND,
+    partnersim: VERSION,
+    commit: gitCommit(),
+    node: process.version,
+    args,
+    sweepDir: dir,
+    sweepHash: manifest.hash,
+    method: analysis.method,
+    metric: analysis.metric,
+  };
+  writeResultDir(out, await analysisFiles(analysis, analysisManifest));
+  io.out(options.quiet === true ? `${out}\n` : analysisFinished(analysisFindings(analysis), out) + '\n');
+  return 0;
+}
+
+/** Returns the files of an analysis directory, by name: analysis.json, report.html, charts/<id>.svg and .png, manifest.json. */
+export async function analysisFiles(analysis: SweepAnalysis, manifest: AnalysisManifest): Promise<Record<string, string | Uint8Array>> {
+  const subject = analysis.method === 'prim' ? conditionText(analysis.condition) : analysis.metric;
+  const report = await buildAnalysisReport(analysisTitle(analysis.method, analysis.sweep.name, subject), analysis, {
+    version: manifest.partnersim,
+    commit: manifest.commit,
+    node: manifest.node,
+    command: ['partnersim', ...manifest.args].join(' '),
+  });
+  const files: Record<string, string | Uint8Array> = {
+    [ANALYSIS_FILE]: JSON.stringify(analysis, null, 2) + '\n',
+    [REPORT_FILE]: report.html,
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+  };
+  for (const chart of report.charts) {
+    files[`charts/${chart.id}.svg`] = chart.svg;
+    files[`charts/${chart.id}.png`] = chart.png;
+  }
+  return files;
+}
+
+/** Returns the analysis stored in an analysis directory; throws a PartnersimError when it is missing or damaged. */
+export function readAnalysis(dir: string): SweepAnalysis {
+  const path = join(dir, ANALYSIS_FILE);
+  if (!existsSync(path)) throw new PartnersimError('file-missing', resultFileMissing(dir, ANALYSIS_FILE));
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as SweepAnalysis;
+  } catch (error) {
+    throw new PartnersimError('sweep-damaged', resultFileDamaged(path, (error as Error).message));
+  }
+}
+
+/** Returns a condition as written: `survival5y >= 0.6`. */
+export function conditionText(condition: Condition): string {
+  return `${condition.metric} ${condition.op} ${condition.value}`;
+}
+
+function parseMethod(text: string): AnalysisMethod {
+  if ((ANALYSIS_METHODS as readonly string[]).includes(text)) return text as AnalysisMethod;
+  throw new PartnersimError('bad-option', unknownMethod(text, ANALYSIS_METHODS));
+}
+
+function parseMetric(text: string, sweep: string, recorded: readonly MetricName[]): MetricName {
+  if ((recorded as readonly string[]).includes(text)) return text as MetricName;
+  throw new PartnersimError('bad-option', metricNotRecorded(text, sweep, recorded));
+}
+
+/** Returns the condition `--where` names, such as `survival5y >= 0.6`; throws a PartnersimError saying how to write one otherwise. */
+export function parseCondition(text: string, recorded: readonly MetricName[] = METRIC_NAMES): Condition {
+  const match = /^\s*([A-Za-z0-9]+)\s*(>=|<=|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(text);
+  if (match === null || !(METRIC_NAMES as readonly string[]).includes(match[1])) throw new PartnersimError('bad-option', whereUnparsable(text, recorded));
+  return { metric: match[1] as MetricName, op: match[2] as Condition['op'], value: Number(match[3]) };
+}
