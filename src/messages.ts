@@ -794,6 +794,13 @@ export function findingPrimBox(
   return `${which}, where ${limitsInWords(limits)}, ${condition} holds in ${wholePercent(stats.density)} of the runs inside it (density); the box holds ${wholePercent(stats.coverage)} of all runs where it holds (coverage) and ${wholePercent(stats.mass)} of all runs (mass).`;
 }
 
+/** Returns the sentence naming a PRIM box's weak limits: those whose quasi-p-value is not below 0.05. */
+export function findingPrimWeakLimits(box: number, limits: readonly { readonly parameter: string; readonly quasiP: number }[]): string {
+  const named = listInWords(limits.map(({ parameter, quasiP }, i) => `${parameter} (${i === 0 ? 'quasi-p ' : ''}${shown(Number(quasiP.toPrecision(2)))})`));
+  const [these, be, them] = limits.length === 1 ? ['limit', 'is', 'it'] : ['limits', 'are', 'them'];
+  return `Box ${box}'s ${these} on ${named} ${be} weak (a quasi-p-value of 0.05 or more): without ${them} the box would be nearly as dense, so ${limits.length === 1 ? 'it' : 'they'} may come from chance in the sampled runs rather than from the model.`;
+}
+
 /** Returns the sentence for a PRIM analysis in which no box beats the base rate. */
 export function findingPrimNoBox(condition: string, density: number): string {
   return `No box of parameter values makes ${condition} more common than its base rate of ${wholePercent(density)}: over the sweep's ranges it does not gather in any region PRIM can find.`;

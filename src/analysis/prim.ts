@@ -1,5 +1,6 @@
 // Scenario discovery by PRIM (Friedman & Fisher, 1999): boxes of input values where an outcome of interest holds.
 import { quantile } from './bootstrap.ts';
+import { logGamma } from './student-t.ts';
 
 /** How PRIM peels and pastes, and which box it picks. */
 export interface PrimOptions {
@@ -19,6 +20,10 @@ export interface PrimOptions {
 export interface PrimBox {
   readonly limits: readonly (readonly [low: number, high: number])[];
   readonly restricted: readonly boolean[];
+  /** Per input, for a restricted one, the quasi-p-value of its limit (Bryant & Lempert, 2010, as EMA Workbench computes
+   * it): the chance of a box of this size holding at least this many points with the outcome if they were drawn at the
+   * density of the box with that limit lifted (one-sided binomial). Near 1, the limit adds nothing; null where unrestricted. */
+  readonly quasiP: readonly (number | null)[];
   /** Points inside. */
   readonly count: number;
   /** Points inside where the outcome holds. */
@@ -263,7 +268,29 @@ function describeBox(data: PrimData, rest: Uint8Array, box: Box): PrimBox {
   const restricted = data.columns.map((column, j) => column.some((value, i) => rest[i] === 1 && (value < box.low[j] || value > box.high[j])));
   const count = countOf(box.inside);
   const positives = positivesIn(data, box.inside);
-  return { limits, restricted, count, positives, mass: count / data.n, coverage: positives / data.allPositives, density: positives / count };
+  const quasiP = restricted.map((isRestricted, j) => {
+    if (!isRestricted) return null;
+    let lifted = 0;
+    let liftedPositives = 0;
+    for (let i = 0; i < data.n; i++) {
+      if (rest[i] === 0 || !within(data, box, i, j)) continue;
+      lifted += 1;
+      liftedPositives += data.outcome[i];
+    }
+    return binomialUpperTail(positives, count, liftedPositives / lifted);
+  });
+  return { limits, restricted, quasiP, count, positives, mass: count / data.n, coverage: positives / data.allPositives, density: positives / count };
+}
+
+/** Returns P(X >= k) for X binomial with n trials of chance p, summed in log space (exact to rounding for any n here). */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logChoose = (m: number): number => logGamma(n + 1) - logGamma(m + 1) - logGamma(n - m + 1);
+  let tail = 0;
+  for (let m = k; m <= n; m++) tail += Math.exp(logChoose(m) + m * Math.log(p) + (n - m) * Math.log1p(-p));
+  return Math.min(1, tail);
 }
 
 /** Returns the step of the densest box covering at least minCoverage of the positives it was sought among (ties: the

@@ -72,13 +72,21 @@ export function boxRestrictions(parameters: readonly AnalysedParameter[], trajec
   });
 }
 
+/** A box's limit whose quasi-p-value is at least this is called weak (Bryant & Lempert, 2010, read it at 0.05). */
+export const WEAK_LIMIT = 0.05;
+
 function primFindings(analysis: Extract<SweepAnalysis, { method: 'prim' }>): string[] {
   const { result } = analysis;
   const condition = message.conditionInWords(analysis.condition);
   const findings = [message.findingPrimBase(condition, result.density, result.positives, result.n)];
   const boxes = result.boxes.flatMap((trajectory, b) => {
     const limits = boxRestrictions(analysis.parameters, trajectory);
-    return trajectory.box.density > result.density && limits.length > 0 ? [message.findingPrimBox(b + 1, condition, limits, trajectory.box)] : [];
+    if (!(trajectory.box.density > result.density && limits.length > 0)) return [];
+    const weak = limits.flatMap(({ parameter }) => {
+      const quasiP = trajectory.box.quasiP[analysis.parameters.findIndex((p) => p.key === parameter)];
+      return quasiP !== null && quasiP >= WEAK_LIMIT ? [{ parameter, quasiP }] : [];
+    });
+    return [message.findingPrimBox(b + 1, condition, limits, trajectory.box), ...(weak.length > 0 ? [message.findingPrimWeakLimits(b + 1, weak)] : [])];
   });
   return [...findings, ...(boxes.length > 0 ? boxes : [message.findingPrimNoBox(condition, result.density)])];
 }

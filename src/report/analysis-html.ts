@@ -188,7 +188,8 @@ ${groups.join('\n')}
 /** Returns a box's limits on one parameter, marked when the box restricts it. */
 function limitCell(box: PrimBox, i: number): string {
   const text = interval(box.limits[i]);
-  return box.restricted[i] ? `<td class="differs"><mark>${text}</mark></td>` : `<td>${muted(text)}</td>`;
+  const quasiP = box.quasiP[i];
+  return box.restricted[i] ? `<td class="differs"><mark>${text}</mark> <span class="unit">(quasi-p ${quasiP === null ? 'not measured' : formatNumber(quasiP)})</span></td>` : `<td>${muted(text)}</td>`;
 }
 
 /** Returns a box's runs, coverage, density and mass as table cells. */
@@ -219,7 +220,7 @@ ${rows.join('\n')}
   });
   return `${base}
 <div class="scroll"><table class="metrics" id="box-limits">
-<caption>Each box's limits: the lowest and highest value of each parameter inside it. <mark>Highlighted</mark>: parameters the box restricts.</caption>
+<caption>Each box's limits: the lowest and highest value of each parameter inside it. <mark>Highlighted</mark>: parameters the box restricts, each with the quasi-p-value of its limit (Bryant &amp; Lempert, 2010): the chance of the box being this dense if the limit were lifted and its runs drawn at that box's density; 0.05 or more, the limit may be chance.</caption>
 <thead><tr><th scope="col">Parameter</th><th scope="col">Sweep range</th>${names.map((name) => `<th scope="col">${name}</th>`).join('')}</tr></thead>
 <tbody>
 ${limits.join('\n')}
@@ -252,6 +253,7 @@ const REFERENCES = {
   morris: 'Morris, M. D. (1991). Factorial sampling plans for preliminary computational experiments. <em>Technometrics</em>, 33(2), 161–174.',
   campolongo: 'Campolongo, F., Cariboni, J., &amp; Saltelli, A. (2007). An effective screening design for sensitivity analysis of large models. <em>Environmental Modelling &amp; Software</em>, 22(10), 1509–1518.',
   garcia: 'Garcia Sanchez, D., Lacarrière, B., Musy, M., &amp; Bourges, B. (2014). Application of sensitivity analysis in building energy simulations: combining first- and second-order elementary effects methods. <em>Energy and Buildings</em>, 68, 741–750.',
+  bryant: 'Bryant, B. P., &amp; Lempert, R. J. (2010). Thinking inside the box: a participatory, computer-assisted approach to scenario discovery. <em>Technological Forecasting and Social Change</em>, 77(1), 34–49.',
   friedman: 'Friedman, J. H., &amp; Fisher, N. I. (1999). Bump hunting in high-dimensional data. <em>Statistics and Computing</em>, 9(2), 123–143.',
 } as const;
 
@@ -274,7 +276,7 @@ function methodHtml(analysis: SweepAnalysis): string {
   } else {
     const primSettings = analysis.result.settings;
     text = `The patient rule induction method (Friedman &amp; Fisher, 1999) on every run: starting from all runs, it peels a thin slice (a share peel α of the box's runs) off one side of one parameter at a time, the slice whose removal leaves the densest box, until the next box would hold less than a minimum mass of all runs. On that trajectory the chosen box is the densest that still covers at least a minimum share of the runs where the condition holds; pasting then widens it by a share paste α of its runs while that raises its density. Each further box is sought among the runs outside the boxes before it, up to ${primSettings.maxBoxes === 1 ? 'one box' : `${primSettings.maxBoxes} boxes`}, stopping when a box is no denser than the runs left. Settings: peel α ${primSettings.peelAlpha}, paste α ${primSettings.pasteAlpha}, minimum mass ${primSettings.minMass}, minimum coverage ${primSettings.minCoverage}.`;
-    cited = ['friedman'];
+    cited = ['friedman', 'bryant'];
   }
   return `${sectionStart(METHOD_SECTION)}
 <p>${text}</p>

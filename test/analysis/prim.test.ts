@@ -1,7 +1,7 @@
 // PRIM: one peel and one paste worked by hand, a planted box found in noisy data, covering that finds a second box and
 // stops when it should, and refusals.
 import { describe, expect, it } from 'vitest';
-import { prim, type PrimBox } from '../../src/analysis/prim.ts';
+import { binomialUpperTail, prim, type PrimBox } from '../../src/analysis/prim.ts';
 import { createRng } from '../../src/random.ts';
 
 /** Returns n points uniform in [0, 1]^k, then one outcome per point, true with probability p(point). */
@@ -38,6 +38,7 @@ describe('prim: one peel and one paste by hand', () => {
         [0, 9],
       ],
       restricted: [false, false],
+      quasiP: [null, null],
       count: 10,
       positives: 7,
       mass: 1,
@@ -54,6 +55,8 @@ describe('prim: one peel and one paste by hand', () => {
         [0, 7],
       ],
       restricted: [false, true],
+      // Lifting the limit gives the full box (7 of 10): P(X >= 6) for X ~ Binomial(8, 0.7), worked by hand.
+      quasiP: [null, expect.closeTo(0.55177381, 8)],
       count: 8,
       positives: 6,
       mass: 0.8,
@@ -70,6 +73,8 @@ describe('prim: one peel and one paste by hand', () => {
         [0, 8],
       ],
       restricted: [false, true],
+      // P(X >= 7) for X ~ Binomial(9, 0.7), worked by hand.
+      quasiP: [null, expect.closeTo(0.462831166, 8)],
       count: 9,
       positives: 7,
       mass: 0.9,
@@ -146,6 +151,17 @@ describe('prim: a planted box', () => {
     expect(box.coverage).toBeGreaterThanOrEqual(0.5);
   });
 
+  it("tells the planted limits from the slivers by their quasi-p-values", () => {
+    // Lifting a planted limit lets in points at the 0.1 rate: the box's density could not arise by chance. Lifting a
+    // sliver cut at random adds points at the box's own density: nothing to tell apart.
+    const [{ box }] = prim(x, y).boxes;
+    expect(box.quasiP[0]).toBeLessThan(1e-6);
+    expect(box.quasiP[1]).toBeLessThan(1e-6);
+    const slivers = box.restricted.flatMap((restricted, j) => (restricted && j >= 2 ? [box.quasiP[j] as number] : []));
+    expect(slivers.length, 'this data gives slivers to tell apart').toBeGreaterThan(0);
+    for (const p of slivers) expect(p).toBeGreaterThan(0.05);
+  });
+
   it('peels from the base rate, each step removing about peelAlpha of the box, coverage never rising', () => {
     const { steps } = trajectory;
     expect(steps[0]).toMatchObject({ count: 2000, mass: 1, coverage: 1, restricted: [false, false, false, false, false] });
@@ -217,6 +233,8 @@ describe('prim: covering', () => {
         [0, 11],
       ],
       restricted: [true, false],
+      // Lifting x0's limit gives all 20 points (17 with the outcome): 0.85^12 that 12 of 12 have it by chance.
+      quasiP: [expect.closeTo(0.85 ** 12, 12), null],
       count: 12,
       positives: 12,
       mass: 0.6,
@@ -229,6 +247,8 @@ describe('prim: covering', () => {
         [3, 7],
       ],
       restricted: [false, true],
+      // Among the eight points left, lifting x1's limit gives all eight (5 with the outcome): 0.625^5.
+      quasiP: [null, expect.closeTo(0.625 ** 5, 12)],
       count: 5,
       positives: 5,
       mass: 0.25,
@@ -255,6 +275,27 @@ describe('prim: covering', () => {
     expect(all.boxes[0].chosen).toBe(0);
     expect(all.boxes[0].box).toMatchObject({ restricted: [false, false], count: 20, density: 1 });
     expect(prim(x, new Array(20).fill(0))).toEqual({ n: 20, positives: 0, density: 0, boxes: [], settings: { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 } });
+  });
+});
+
+describe('binomialUpperTail', () => {
+  it.each([
+    [3, 5, 0.5, 16 / 32],
+    [5, 5, 0.5, 1 / 32],
+    [0, 5, 0.3, 1],
+    [6, 5, 0.3, 0],
+    [1, 4, 0, 0],
+    [4, 4, 1, 1],
+    [6, 8, 0.7, 0.55177381],
+  ])('P(X >= %i) for n = %i, p = %f is %f', (k, n, p, expected) => {
+    expect(binomialUpperTail(k, n, p)).toBeCloseTo(expected, 8);
+  });
+
+  it('stays finite and exact in the tail of a large n', () => {
+    // P(X >= 600) for n = 1000, p = 0.5: about 1.4e-10 (normal approximation with continuity correction: 1.5e-10).
+    const tail = binomialUpperTail(600, 1000, 0.5);
+    expect(tail).toBeGreaterThan(1e-10);
+    expect(tail).toBeLessThan(2e-10);
   });
 });
 

@@ -70,7 +70,14 @@ describe('PRIM findings', () => {
       'Survival to 5 years ≥ 0.6 holds in 34% of runs (340 of 1,000).',
       'In box 1, where policy.carrot is at most 0.4 and market.competition is at least 0.55, survival to 5 years ≥ 0.6 holds in 78% of the runs inside it (density); the box holds 62% of all runs where it holds (coverage) and 27% of all runs (mass).',
       'In box 2, found among the runs outside the first box, where policy.carrot is at least 0.6 and localAuthority.support is at least 0.7, survival to 5 years ≥ 0.6 holds in 55% of the runs inside it (density); the box holds 10% of all runs where it holds (coverage) and 6% of all runs (mass).',
+      "Box 2's limit on localAuthority.support (quasi-p 0.3) is weak (a quasi-p-value of 0.05 or more): without it the box would be nearly as dense, so it may come from chance in the sampled runs rather than from the model.",
     ]);
+  });
+
+  it('name every weak limit of a box together', () => {
+    expect(message.findingPrimWeakLimits(1, [{ parameter: 'policy.stick', quasiP: 0.4123 }, { parameter: 'market.competition', quasiP: 0.06 }])).toBe(
+      "Box 1's limits on policy.stick (quasi-p 0.41) and market.competition (0.06) are weak (a quasi-p-value of 0.05 or more): without them the box would be nearly as dense, so they may come from chance in the sampled runs rather than from the model.",
+    );
   });
 
   it('say so when no box beats the base rate', () => {

@@ -135,11 +135,14 @@ const FULL: readonly (readonly [number, number])[] = [
 const RUNS = 1000;
 const POSITIVES = 340;
 
-/** Returns a PRIM box with these limits (restricted where they differ from `from`), count and positives among all runs. */
-function box(limits: readonly (readonly [number, number])[], count: number, positives: number, from = FULL): PrimBox {
+/** Returns a PRIM box with these limits (restricted where they differ from `from`, each with quasi-p 0.001 unless
+ * `quasiP` says otherwise), count and positives among all runs. */
+function box(limits: readonly (readonly [number, number])[], count: number, positives: number, from = FULL, quasiP: readonly (number | null)[] = []): PrimBox {
+  const restricted = limits.map(([low, high], i) => low !== from[i][0] || high !== from[i][1]);
   return {
     limits,
-    restricted: limits.map(([low, high], i) => low !== from[i][0] || high !== from[i][1]),
+    restricted,
+    quasiP: restricted.map((r, i) => (r ? (quasiP[i] ?? 0.001) : null)),
     count,
     positives,
     mass: count / RUNS,
@@ -161,7 +164,8 @@ export const PRIM_CONDITION_WORDS = 'survival to 5 years ≥ 0.6';
 /**
  * Returns a PRIM analysis of survival5y >= 0.6 over 3 parameters, 1000 runs with a base rate of 34%: box 1 (12 steps,
  * chosen at step 7, pasted to 270 runs) where policy.carrot is at most 0.4 and market.competition at least 0.55;
- * box 2 (5 steps, chosen at step 4) where policy.carrot is at least 0.6 and localAuthority.support at least 0.7.
+ * box 2 (5 steps, chosen at step 4) where policy.carrot is at least 0.6 and localAuthority.support at least 0.7, the
+ * latter a weak limit (quasi-p 0.3).
  */
 export function primAnalysis(): Extract<SweepAnalysis, { method: 'prim' }> {
   const [carrot, competition, support] = FULL;
@@ -209,7 +213,7 @@ export function primAnalysis(): Extract<SweepAnalysis, { method: 'prim' }> {
             box([[0.6, OUTSIDE[0][1]], OUTSIDE[1], [0.7, OUTSIDE[2][1]]], 60, 33, OUTSIDE),
           ],
           chosen: 4,
-          box: box([[0.6, OUTSIDE[0][1]], OUTSIDE[1], [0.7, OUTSIDE[2][1]]], 60, 33, OUTSIDE),
+          box: box([[0.6, OUTSIDE[0][1]], OUTSIDE[1], [0.7, OUTSIDE[2][1]]], 60, 33, OUTSIDE, [null, null, 0.3]),
         },
       ],
     },

@@ -180,9 +180,9 @@ describe('the PRIM results', () => {
     const table = element(html, 'box-limits');
     const rows = table.split('\n').filter((line) => line.startsWith('<tr><th'));
     expect(rows).toEqual([
-      '<tr><th scope="row"><code>policy.carrot</code></th><td>0 to 1</td><td class="differs"><mark>0.001 to 0.4</mark></td><td class="differs"><mark>0.6 to 0.999</mark></td></tr>',
-      '<tr><th scope="row"><code>market.competition</code></th><td>0 to 1</td><td class="differs"><mark>0.55 to 0.998</mark></td><td><span class="muted">0.002 to 0.997</span></td></tr>',
-      '<tr><th scope="row"><code>localAuthority.support</code></th><td>0 to 1</td><td><span class="muted">0.0005 to 1</span></td><td class="differs"><mark>0.7 to 1</mark></td></tr>',
+      '<tr><th scope="row"><code>policy.carrot</code></th><td>0 to 1</td><td class="differs"><mark>0.001 to 0.4</mark> <span class="unit">(quasi-p 0.001)</span></td><td class="differs"><mark>0.6 to 0.999</mark> <span class="unit">(quasi-p 0.001)</span></td></tr>',
+      '<tr><th scope="row"><code>market.competition</code></th><td>0 to 1</td><td class="differs"><mark>0.55 to 0.998</mark> <span class="unit">(quasi-p 0.001)</span></td><td><span class="muted">0.002 to 0.997</span></td></tr>',
+      '<tr><th scope="row"><code>localAuthority.support</code></th><td>0 to 1</td><td><span class="muted">0.0005 to 1</span></td><td class="differs"><mark>0.7 to 1</mark> <span class="unit">(quasi-p 0.3)</span></td></tr>',
     ]);
   });
 
