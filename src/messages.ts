@@ -597,7 +597,8 @@ export function findingSingle(scenario: string, replicates: number, runYears: nu
   return `${over} of ${scenario} (${shown(runYears)} years), ${shown(formed)} partnerships form and ${shown(activeAtEnd)} are active at the end; ${Math.round(participation * 100)}% of organisations take part, and ${survival}.`;
 }
 
-function capitalise(text: string): string {
+/** Returns a text with its first letter in capitals. */
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

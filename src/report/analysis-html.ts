@@ -6,10 +6,9 @@ import type { SobolIndices } from '../analysis/sobol.ts';
 import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
 import type { DesignKind } from '../sweep/schema.ts';
-import { conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
+import { capitalise, conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
 import { boxName } from './analysis-specs.ts';
 import {
-  capitalise,
   CHARTS_SECTION,
   chartsHtml,
   escapeHtml as h,

@@ -6,8 +6,7 @@ import type { PrimResult } from '../analysis/prim.ts';
 import type { SobolIndices } from '../analysis/sobol.ts';
 import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
-import { conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
-import { capitalise } from './html.ts';
+import { capitalise, conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
 import { CHART_HEIGHT, CHART_WIDTH, chartConfig, rowHeader, SCHEMA_URL, type ReportChart } from './specs.ts';
 
 /** The two Sobol' orders, light and dark of one hue, so the total (which contains the first) reads as the stronger. */

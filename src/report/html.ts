@@ -2,7 +2,7 @@
 // The page kit every report shares (shell, header, sections, findings, charts, provenance, numbers) and the comparison's page.
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
-import { listInWords, METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
+import { capitalise, listInWords, METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
 import { LEVER_MEANINGS, type LeverKey } from '../scenario/schema.ts';
 
 /** One chart of the report: an id for its figure (a link target), its title and caption, and its SVG markup. */
@@ -218,11 +218,6 @@ export function provenanceListHtml(p: CommandProvenance, entries: readonly (read
 <dt>Node.js</dt><dd>${h(p.node)}</dd>
 <dt>Command</dt><dd><code class="command">${commandHtml(p.command)}</code></dd>
 ${own}</dl>`;
-}
-
-/** Returns text with its first letter in capitals. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------

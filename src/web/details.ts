@@ -1,13 +1,14 @@
 // What the details panel says about what was clicked: an organisation (who it is, what moves it, its partnerships
 // and strongest ties), a partnership (its members, place on the continuum, how it came about, its whole history),
 // or a tie (trust both ways). Pure: the panel's content as values, with links as selections.
+import { capitalise } from '../messages.ts';
 import { PARAMS } from '../model/params.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { findTie, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
-import { CAUSE_WORDS, FEATURE_WORDS, KIND_WORDS, LEVEL_WORDS, MANDATE_WORDS, capitalise, eventSentence, partnershipName, percent, timeWords, twoDecimals } from './words.ts';
+import { CAUSE_WORDS, FEATURE_WORDS, KIND_WORDS, LEVEL_WORDS, MANDATE_WORDS, eventSentence, partnershipName, percent, timeWords, twoDecimals } from './words.ts';
 
 /** What the user has clicked: an organisation, a partnership or a tie, in a run. */
 export type Selection =

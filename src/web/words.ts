@@ -1,6 +1,7 @@
 // Every word the classroom page shows about the model, in one place: names of kinds, levers, levels and
 // features, the phrases that say why something happened, and the sentences of the event feed.
 import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
+import { capitalise } from '../messages.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import type { LeverKey, OrgKind } from '../scenario/schema.ts';
 
@@ -109,11 +110,6 @@ export const EVENT_KIND_WORDS: Record<EventKind, string> = {
   weakened: 'weaker',
   dissolved: 'dissolved',
 };
-
-/** Returns a text with its first letter in capitals. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Returns the year (1-based: step 1 to 12 is year 1) and the step within it; step 0 is year 0, the start. */
 export function yearOf(step: number, stepsPerYear: number): { year: number; within: number } {
