@@ -46,9 +46,9 @@ export function resolveBootstrap(options: BootstrapOptions = {}): BootstrapSetti
   return { resamples, confidence, seed };
 }
 
-// An option given as undefined means "the default", as if it were left out.
-function withoutUndefined(options: BootstrapOptions): BootstrapOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+/** Returns options without the keys given as undefined: such an option means "the default", as if it were left out. */
+export function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Scenario discovery by PRIM (Friedman & Fisher, 1999): boxes of input values where an outcome of interest holds.
-import { quantile } from './bootstrap.ts';
+import { quantile, withoutUndefined } from './bootstrap.ts';
 import { logGamma } from './student-t.ts';
 
 /** How PRIM peels and pastes, and which box it picks. */
@@ -141,8 +141,7 @@ interface Box {
 
 /** Returns the options with defaults filled in; throws a RangeError naming the first out of range. */
 function resolvePrimOptions(options: PrimOptions): PrimSettings {
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const settings: PrimSettings = { ...DEFAULT_PRIM, ...given };
+  const settings: PrimSettings = { ...DEFAULT_PRIM, ...withoutUndefined(options) };
   const { peelAlpha, pasteAlpha, minMass, minCoverage, maxBoxes } = settings;
   if (!(peelAlpha > 0 && peelAlpha < 0.5)) throw new RangeError(`peelAlpha must be between 0 and 0.5, exclusive (the share of a box's points a peel removes), not ${peelAlpha}`);
   if (!(pasteAlpha > 0 && pasteAlpha < 0.5)) throw new RangeError(`pasteAlpha must be between 0 and 0.5, exclusive (the share of a box's points a paste adds), not ${pasteAlpha}`);

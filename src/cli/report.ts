@@ -13,21 +13,15 @@ import type { Io } from './main.ts';
 import { gitCommit } from './provenance.ts';
 import { ANALYSIS_KIND, analysisFiles, readAnalysis, type AnalysisManifest } from './analyse.ts';
 import { readStoredRun } from './read-results.ts';
-import { REPORT_FILE } from './result-files.ts';
+import { REPORT_FILE, type Provenance } from './result-files.ts';
 import { writeFilesInPlace } from '../sweep/store.ts';
 
 /** What a comparison's manifest says its `kind` is. */
 export const COMPARE_KIND = 'partnersim compare';
 
-/** Where a report's numbers came from, as its provenance section shows them. */
-export interface ReportSource {
-  readonly version: string;
-  readonly commit: string | null;
-  readonly node: string;
-  readonly args: readonly string[];
-  readonly masterSeed: number;
-  readonly seeds: readonly number[];
-}
+/** Where a report's numbers came from, as its provenance section shows them: a result directory's provenance
+ * without the scenario, which a comparison has one of per scenario. */
+export type ReportSource = Omit<Provenance, 'scenario' | 'scenarioHash'>;
 
 /** Returns the comparison of these runs with the baseline, with the fund-end outcome when a fund ends. */
 export function comparisonOf(runs: readonly ScenarioRuns[], baseline: string): Comparison {
