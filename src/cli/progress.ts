@@ -21,7 +21,10 @@ export function createProgress(io: Io, total: number, options: { readonly termin
     };
   }
   // The bar draws through io.err, so that a caller's Io sees everything the command writes.
-  const stream = { isTTY: true, columns: options.columns, write: (text: string) => (io.err(text), true) } as unknown as NodeJS.WritableStream;
+  const stream = { isTTY: true, columns: options.columns, write: (text: string) => {
+      io.err(text);
+      return true;
+    } } as unknown as NodeJS.WritableStream;
   const bar = new cliProgress.SingleBar({ stream, format: replicateBarFormat(), clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0);
   return {
@@ -64,7 +67,10 @@ export function createSweepProgress(io: Io, options: { readonly terminal: boolea
       stop: () => {},
     };
   }
-  const stream = { isTTY: true, columns: options.columns, write: (text: string) => (io.err(text), true) } as unknown as NodeJS.WritableStream;
+  const stream = { isTTY: true, columns: options.columns, write: (text: string) => {
+      io.err(text);
+      return true;
+    } } as unknown as NodeJS.WritableStream;
   const bar = new cliProgress.SingleBar({ stream, format: sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
   let started = false;
   return {

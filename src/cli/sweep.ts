@@ -7,7 +7,7 @@ import { PartnersimError } from '../errors.ts';
 import { badShard, errorLine, notPositiveInteger, shardIndexBad, shardIndexUnset, sweepFinished, sweepInterrupted, sweepRunsFailed, sweepStatusReport } from '../messages.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { readPart, sweepStatus } from '../sweep/parts.ts';
-import { runSweep } from '../sweep/run-sweep.ts';
+import { runSweep, type SweepOutcome } from '../sweep/run-sweep.ts';
 import { shardText, type Shard } from '../sweep/store.ts';
 import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
@@ -69,7 +69,7 @@ async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, 
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  let outcome;
+  let outcome: SweepOutcome;
   try {
     outcome = await runSweep(loaded, {
       dir,

@@ -18,7 +18,7 @@ export const Z_975 = 1.959963984540054;
 
 /** Returns the Kaplan-Meier curve from durations and whether each ended in the event (false: censored). Censored times tied with event times count as still at risk. */
 export function kaplanMeier(durations: readonly number[], ended: readonly boolean[]): SurvivalPoint[] {
-  const order = durations.map((d, k) => k).sort((x, y) => durations[x] - durations[y]);
+  const order = durations.map((_, k) => k).sort((x, y) => durations[x] - durations[y]);
   const curve: SurvivalPoint[] = [];
   let atRisk = durations.length;
   let survival = 1;

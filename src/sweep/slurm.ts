@@ -57,6 +57,7 @@ export function slurmScript(o: SlurmScriptOptions): string {
     ...(o.time === undefined ? [] : [`#SBATCH --time=${q(o.time)}`]),
     ...(o.partition === undefined ? [] : [`#SBATCH --partition=${q(o.partition)}`]),
     'set -euo pipefail',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell variables, expanded by the job's shell
     'if [ "${SLURM_ARRAY_TASK_ID}" = "${SLURM_ARRAY_TASK_MIN}" ]; then',
     `  sbatch --parsable --job-name=${q(`partnersim-${o.name}-merge`)} --dependency="afterok:\${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes \\`,
     `    --chdir=${q(o.workdir)} --output=${q(`${logs}/merge-%j.out`)} --wrap=${q(merge)}`,

@@ -110,9 +110,9 @@ export class ClassroomRun {
     const events = this.sim.events;
     for (; this.indexed < events.length; this.indexed++) {
       const id = events[this.indexed].partnership;
-      let list = this.byPartnership.get(id);
-      if (!list) this.byPartnership.set(id, (list = []));
-      list.push(this.indexed);
+      const list = this.byPartnership.get(id);
+      if (list) list.push(this.indexed);
+      else this.byPartnership.set(id, [this.indexed]);
     }
   }
 

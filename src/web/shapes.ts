@@ -85,7 +85,7 @@ export function shapeSvgPath(shape: ShapeName, x: number, y: number, r: number):
   };
   addShape(sink, shape, x, y, r);
   // A circle's moveTo before its arc is redundant in SVG; the arc's own M starts it.
-  return parts.filter((p, k) => !(shape === 'circle' && k === 0)).join('');
+  return parts.filter((_, k) => !(shape === 'circle' && k === 0)).join('');
 }
 
 function fmt(value: number): string {

@@ -23,6 +23,7 @@ describe('partnersim emit slurm', () => {
     for (const line of ['#SBATCH --array=0-2%2', '#SBATCH --cpus-per-task=2', '#SBATCH --time=00:10:00', '#SBATCH --partition=short', `#SBATCH --output=${out}.parts/logs/shard-%a.out`]) {
       expect(text.split('\n')).toContain(line);
     }
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, expanded by the job's shell
     expect(text).toContain('--dependency="afterok:${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes');
     expect(text).toContain(`merge ${out}.parts/shard-* --out ${out}`);
     expect(text).toContain(`sweep ${tmp.path('sweep.yaml')} --shard auto/3 --workers "\${SLURM_CPUS_PER_TASK:-1}" --format csv`);

@@ -74,7 +74,14 @@ export interface CliResult {
 export async function runCli(args: string[], deps: Partial<Deps> = {}): Promise<CliResult> {
   let out = '';
   let err = '';
-  const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text) };
+  const io = {
+    out: (text: string) => {
+      out += text;
+    },
+    err: (text: string) => {
+      err += text;
+    },
+  };
   const code = await main(args, io, { env: process.env, terminal: false, ...deps });
   return { code, out, err };
 }

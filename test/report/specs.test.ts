@@ -20,8 +20,14 @@ function compileWarnings(spec: TopLevelSpec): string[] {
   const warnings: string[] = [];
   const logger = {
     level: () => 2,
-    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
-    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
+    error: (...args: unknown[]) => {
+      warnings.push(`error: ${args.join(' ')}`);
+      return logger;
+    },
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };

@@ -9,7 +9,13 @@ const schedule = fc
   .tuple(unit, fc.array(fc.record({ gap: fc.integer({ min: 1, max: 60 }), value: unit }), { maxLength: 3 }))
   .map(([first, rest]) => {
     let from = 0;
-    return [{ from: 0, value: first }, ...rest.map(({ gap, value }) => ({ from: (from += gap), value }))];
+    return [
+      { from: 0, value: first },
+      ...rest.map(({ gap, value }) => {
+        from += gap;
+        return { from, value };
+      }),
+    ];
   });
 
 const lever = fc.oneof(unit, schedule);

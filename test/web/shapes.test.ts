@@ -8,10 +8,22 @@ function record(shape: (typeof KIND_SHAPES)[keyof typeof KIND_SHAPES]): { xs: nu
   const ys: number[] = [];
   let closed = false;
   const sink: PathSink = {
-    moveTo: (x, y) => (xs.push(x), ys.push(y)),
-    lineTo: (x, y) => (xs.push(x), ys.push(y)),
-    arc: (x, y, r) => (xs.push(x - r, x + r), ys.push(y - r, y + r), (closed = true)),
-    closePath: () => (closed = true),
+    moveTo: (x, y) => {
+      xs.push(x);
+      ys.push(y);
+    },
+    lineTo: (x, y) => {
+      xs.push(x);
+      ys.push(y);
+    },
+    arc: (x, y, r) => {
+      xs.push(x - r, x + r);
+      ys.push(y - r, y + r);
+      closed = true;
+    },
+    closePath: () => {
+      closed = true;
+    },
   };
   addShape(sink, shape, 50, 50, 10);
   return { xs, ys, closed };

@@ -35,7 +35,7 @@ describe('tie tracker', () => {
     t.sync(w.ties, 4, 0, true);
     removeTieInPlace(w, slot);
     expect(t.sync(w.ties, 4, 500)).toEqual({ born: 0, broke: 1 });
-    const k = t.dyingAt.findIndex((at) => at === 500);
+    const k = t.dyingAt.indexOf(500);
     expect([t.dyingA[k], t.dyingB[k]]).toEqual([1, 3]);
     expect(t.dyingTrust[k]).toBeCloseTo(0.6);
     expect(t.dyingLeft(k, 500)).toBe(1);
