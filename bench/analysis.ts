@@ -69,7 +69,9 @@ function main(): void {
   const primMs = time(() => prim(points, outcome, { maxBoxes: 3 }), 3);
 
   console.log(`sobolIndices, N = ${N}, k = ${K}, ${RESAMPLES} resamples: ${(sobolMs / 1000).toFixed(2)} s`);
-  console.log(`  minimal loop doing the same sums:              ${(floorMs / 1000).toFixed(2)} s (sobolIndices takes ${(sobolMs / floorMs).toFixed(2)}x)`);
+  console.log(
+    `  minimal loop doing the same sums:              ${(floorMs / 1000).toFixed(2)} s (sobolIndices takes ${(sobolMs / floorMs).toFixed(2)}x)`,
+  );
   console.log(`prim, ${N} points x 10 inputs, up to 3 boxes:     ${(primMs / 1000).toFixed(2)} s`);
 }
 

@@ -63,8 +63,12 @@ function timeScenario(label: string, scenario: Scenario, runs: number, warmup: n
  */
 function timeMinimalLoop(ties: number, steps: number, trust: TrustParams): number {
   const f = () => new Float64Array(ties).fill(0.3);
-  const tAB = f(), tBA = f(), lAB = f(), lBA = f();
-  const dAB = new Float64Array(ties), dBA = new Float64Array(ties);
+  const tAB = f(),
+    tBA = f(),
+    lAB = f(),
+    lBA = f();
+  const dAB = new Float64Array(ties),
+    dBA = new Float64Array(ties);
   const rng = createRng(7);
   const pass = () => {
     for (let s = 0; s < steps; s++) {
@@ -109,20 +113,25 @@ async function main(): Promise<void> {
 function benchEngine(quick: boolean): void {
   const baseline = loadScenario('scenarios/baseline.yaml', nodeHost);
   const national = loadScenario('scenarios/national.yaml', nodeHost);
-  const rows = [
-    timeScenario('baseline', baseline, quick ? 10 : 40, quick ? 3 : 10),
-    timeScenario('national', national, 1, 0),
-  ];
+  const rows = [timeScenario('baseline', baseline, quick ? 10 : 40, quick ? 3 : 10), timeScenario('national', national, 1, 0)];
   console.log(`partnersim benchmark — Node ${process.version}, one thread\n`);
   console.log('scenario   runs  ms/run     org-steps/s   tie-updates/s  ns/tie-update');
   for (const r of rows) {
-    console.log(`${r.label.padEnd(10)} ${String(r.runs).padStart(4)}  ${fmt(r.msPerRun, 1).padStart(9)}  ${fmt(r.orgStepsPerSecond).padStart(12)}  ${fmt(r.tieUpdatesPerSecond).padStart(13)}  ${fmt(r.nsPerTieUpdate, 1).padStart(13)}`);
+    console.log(
+      `${r.label.padEnd(10)} ${String(r.runs).padStart(4)}  ${fmt(r.msPerRun, 1).padStart(9)}  ${fmt(r.orgStepsPerSecond).padStart(12)}  ${fmt(r.tieUpdatesPerSecond).padStart(13)}  ${fmt(r.nsPerTieUpdate, 1).padStart(13)}`,
+    );
   }
   const nat = rows[1];
   const minimal = timeMinimalLoop(Math.round(nat.tieUpdates / nat.steps), nat.steps, national.trust);
-  console.log(`\nminimal typed-array loop, same trust arithmetic over ${fmt(nat.tieUpdates / nat.steps)} ties x ${nat.steps} steps: ${fmt(minimal, 1)} ns/tie-update`);
-  console.log(`engine / minimal loop, per tie update: baseline ${fmt(rows[0].nsPerTieUpdate / minimal, 2)}x, national ${fmt(nat.nsPerTieUpdate / minimal, 2)}x (target: within 3x)`);
-  console.log(`targets: baseline under 20 ms/run (${fmt(rows[0].msPerRun, 1)} ms), national under 5 s on one core (${fmt(nat.msPerRun / 1000, 2)} s)`);
+  console.log(
+    `\nminimal typed-array loop, same trust arithmetic over ${fmt(nat.tieUpdates / nat.steps)} ties x ${nat.steps} steps: ${fmt(minimal, 1)} ns/tie-update`,
+  );
+  console.log(
+    `engine / minimal loop, per tie update: baseline ${fmt(rows[0].nsPerTieUpdate / minimal, 2)}x, national ${fmt(nat.nsPerTieUpdate / minimal, 2)}x (target: within 3x)`,
+  );
+  console.log(
+    `targets: baseline under 20 ms/run (${fmt(rows[0].msPerRun, 1)} ms), national under 5 s on one core (${fmt(nat.msPerRun / 1000, 2)} s)`,
+  );
 }
 
 await main();

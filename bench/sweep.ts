@@ -31,8 +31,15 @@ function timeLoop(file: string, from: number, to: number): Promise<number> {
 
 async function timeSweep(loaded: LoadedSweep, workers: number, root: string): Promise<number> {
   const start = performance.now();
-  const outcome = await runSweep(loaded, { dir: join(root, `workers-${workers}`), format: 'csv', shard: null, workers, provenance: { commit: null, node: process.version } });
-  if (outcome.status !== 'complete' || outcome.failed.length > 0) throw new Error(`the benchmark sweep on ${workers} workers did not complete cleanly`);
+  const outcome = await runSweep(loaded, {
+    dir: join(root, `workers-${workers}`),
+    format: 'csv',
+    shard: null,
+    workers,
+    provenance: { commit: null, node: process.version },
+  });
+  if (outcome.status !== 'complete' || outcome.failed.length > 0)
+    throw new Error(`the benchmark sweep on ${workers} workers did not complete cleanly`);
   return (performance.now() - start) / 1000;
 }
 
@@ -42,7 +49,10 @@ export async function benchSweep(runs: number): Promise<SweepBench> {
   try {
     const file = join(root, 'bench.yaml');
     // The baseline has no carrot, so a point at carrot 0 is the baseline itself.
-    writeFileSync(file, `name: bench\nscenario: ${resolve('scenarios/baseline.yaml')}\nparameters:\n  policy.carrot: [0]\nreplicates: ${runs}\n`);
+    writeFileSync(
+      file,
+      `name: bench\nscenario: ${resolve('scenarios/baseline.yaml')}\nparameters:\n  policy.carrot: [0]\nreplicates: ${runs}\n`,
+    );
     const loaded = loadSweep(file, nodeHost);
     const half = Math.floor(runs / 2);
     const firstHalf = await timeLoop(file, 0, half);

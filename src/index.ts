@@ -6,16 +6,34 @@ export { normalizeScenario, hashScenario } from './scenario/normalize.ts';
 export { applyOverrides } from './scenario/overrides.ts';
 export { renderScenarioJsonSchema } from './scenario/json-schema.ts';
 export {
-  scenarioInputSchema, LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS, COUNTED_KINDS,
-  type Scenario, type ScenarioInput, type Schedule, type Area, type LeverKey, type OrgKind,
+  scenarioInputSchema,
+  LEVER_KEYS,
+  LEVER_MEANINGS,
+  ORG_KINDS,
+  COUNTED_KINDS,
+  type Scenario,
+  type ScenarioInput,
+  type Schedule,
+  type Area,
+  type LeverKey,
+  type OrgKind,
 } from './scenario/schema.ts';
 export { runScenario, runReplicates, ReplicateFailure, type RunOptions } from './engine/run.ts';
 export { Simulation } from './engine/simulation.ts';
 export { kaplanMeier, survivalAt, type SurvivalPoint } from './engine/survival.ts';
 export { valueAt, leversAt } from './engine/levers.ts';
 export type {
-  RunResult, Metrics, MetricName, StepRecord, PartnershipRecord, PartnershipEvent, AreaMetrics,
-  LevelName, Mandate, Cause, EventKind,
+  RunResult,
+  Metrics,
+  MetricName,
+  StepRecord,
+  PartnershipRecord,
+  PartnershipEvent,
+  AreaMetrics,
+  LevelName,
+  Mandate,
+  Cause,
+  EventKind,
 } from './engine/types.ts';
 export { LEVEL_NAMES, MANDATES, CAUSES, EVENT_KINDS } from './engine/types.ts';
 export { createRng, deriveSeed, replicateSeed, digest } from './random.ts';
@@ -29,11 +47,28 @@ export { loadSweep, hashSweep, renderSweepJsonSchema, type LoadedSweep } from '.
 export { expandSweep, designPoints, pointScenario, runSeed, type SweepPlan, type SweepPoint, type SweepRun } from './sweep/expand.ts';
 export { recordRun, sweepTables, isFailed, type RunRecord, type SweepTables } from './sweep/record.ts';
 export { runSweep, type SweepOptions, type SweepOutcome } from './sweep/run-sweep.ts';
-export { randomSample, latinHypercube, sobolSequence, saltelliSample, saltelliBlock, morrisTrajectories, morrisStep } from './sweep/designs.ts';
+export {
+  randomSample,
+  latinHypercube,
+  sobolSequence,
+  saltelliSample,
+  saltelliBlock,
+  morrisTrajectories,
+  morrisStep,
+} from './sweep/designs.ts';
 export { encodeTable, TABLE_FORMATS, type TableFormat, type Column, type Cell } from './sweep/table.ts';
 export {
-  sweepInputSchema, DESIGN_KINDS, SWEEPABLE_KEYS, TIMESERIES_FIELDS,
-  type Sweep, type SweepInput, type SweepParameter, type Design, type DesignKind, type RecordSpec, type TimeseriesField,
+  sweepInputSchema,
+  DESIGN_KINDS,
+  SWEEPABLE_KEYS,
+  TIMESERIES_FIELDS,
+  type Sweep,
+  type SweepInput,
+  type SweepParameter,
+  type Design,
+  type DesignKind,
+  type RecordSpec,
+  type TimeseriesField,
 } from './sweep/schema.ts';
 // Sensitivity analysis and scenario discovery: each method takes plain arrays, so it works on any model's outputs
 // (Sobol' indices from a Saltelli sample, Morris effects from trajectories, PRIM boxes from any cases); analyseSweep

@@ -50,7 +50,14 @@ export function repeatedKey(at: string, found: string): string {
 // Scenario files: keys and values.
 
 /** Returns the message for a key the scenario schema does not know, with the closest valid key when one is near. */
-export function unknownKey(at: string, key: string, name: string, allowed: readonly string[], suggestion?: string, schemaFile = 'scenarios/schema.json'): string {
+export function unknownKey(
+  at: string,
+  key: string,
+  name: string,
+  allowed: readonly string[],
+  suggestion?: string,
+  schemaFile = 'scenarios/schema.json',
+): string {
   const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
   const fix = suggestion === undefined ? `remove it, or check its spelling and nesting against ${schemaFile}` : `use ${suggestion} instead`;
   return `${at}: unknown key ${key}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(name)}${hint} Fix: ${fix}.`;
@@ -251,7 +258,9 @@ export function runSummary(
   organisations: number,
   metrics: Readonly<Record<MetricName, number | null>>,
 ): string {
-  const lines = (Object.keys(METRIC_LABELS) as MetricName[]).map((name) => metricLine(name, metrics[name] === null ? NOT_MEASURED : shown(metrics[name])));
+  const lines = (Object.keys(METRIC_LABELS) as MetricName[]).map((name) =>
+    metricLine(name, metrics[name] === null ? NOT_MEASURED : shown(metrics[name])),
+  );
   return [`${scenario}: seed ${masterSeed} (run seed ${runSeed}), ${steps} steps, ${organisations} organisations`, ...lines].join('\n');
 }
 
@@ -266,10 +275,15 @@ export function replicatesSummary(
 ): string {
   const value = ({ mean, ci95 }: { readonly mean: number | null; readonly ci95: readonly [number, number] | null }): string => {
     if (mean === null) return NOT_MEASURED;
-    return ci95 === null ? `${shown(mean)}  (measured in one replicate: no interval)` : `${shown(mean)}  [${shown(ci95[0])}, ${shown(ci95[1])}]`;
+    return ci95 === null
+      ? `${shown(mean)}  (measured in one replicate: no interval)`
+      : `${shown(mean)}  [${shown(ci95[0])}, ${shown(ci95[1])}]`;
   };
   const lines = (Object.keys(METRIC_LABELS) as MetricName[]).map((name) => metricLine(name, value(metrics[name])));
-  return [`${scenario}: master seed ${masterSeed}, ${reps} replicates, ${steps} steps, ${organisations} organisations; mean [95% interval]`, ...lines].join('\n');
+  return [
+    `${scenario}: master seed ${masterSeed}, ${reps} replicates, ${steps} steps, ${organisations} organisations; mean [95% interval]`,
+    ...lines,
+  ].join('\n');
 }
 
 /** Returns the line naming the directory the results were written to. */
@@ -317,7 +331,8 @@ export function samplesNotForGrid(at: string): string {
 
 /** Returns the message for a sampled design without `samples`. */
 export function samplesRequired(at: string, design: string): string {
-  const what = design === 'sobol' ? 'base samples N (N x (k+2) points)' : design === 'morris' ? 'trajectories r (r x (k+1) points)' : 'points';
+  const what =
+    design === 'sobol' ? 'base samples N (N x (k+2) points)' : design === 'morris' ? 'trajectories r (r x (k+1) points)' : 'points';
   return `${at}: design ${design} needs samples: expected samples, the number of ${what}, found nothing. Fix: add samples: 100 (or the number you need).`;
 }
 
@@ -398,8 +413,16 @@ export function mergeDuplicateRuns(dir: string, other: string, indices: readonly
 }
 
 /** Returns the message for a merge that lacks runs, with the shards to run again. */
-export function mergeMissingRuns(missing: readonly number[], resubmit: readonly number[], shards: number | null, absent: readonly number[]): string {
-  const which = shards === null ? 'run the sweep again with the same command to finish it' : `run shards ${resubmit.join(', ')} (of ${shards}) again${absent.length > 0 ? ` (no directory given for shards ${absent.join(', ')})` : ''}`;
+export function mergeMissingRuns(
+  missing: readonly number[],
+  resubmit: readonly number[],
+  shards: number | null,
+  absent: readonly number[],
+): string {
+  const which =
+    shards === null
+      ? 'run the sweep again with the same command to finish it'
+      : `run shards ${resubmit.join(', ')} (of ${shards}) again${absent.length > 0 ? ` (no directory given for shards ${absent.join(', ')})` : ''}`;
   return `cannot merge: expected every run of the sweep, found ${missing.length} missing: runs ${listed(missing)}. Fix: ${which}; partnersim sweep status lists them.`;
 }
 
@@ -468,12 +491,18 @@ export function sweepStatusReport(
   resubmit: readonly number[],
   absent: readonly number[],
 ): string {
-  const lines = [`sweep ${name} (hash ${hash}): ${runs} runs${shards === null ? '' : ` in ${shards} shards`}; ${finished - failed.length} finished, ${failed.length} failed, ${missing.length} missing`];
+  const lines = [
+    `sweep ${name} (hash ${hash}): ${runs} runs${shards === null ? '' : ` in ${shards} shards`}; ${finished - failed.length} finished, ${failed.length} failed, ${missing.length} missing`,
+  ];
   if (missing.length > 0) lines.push(`missing runs: ${listed(missing)}`);
   if (failed.length > 0) lines.push(`failed runs: ${listed(failed)}`);
   if (absent.length > 0) lines.push(`shards with no directory given: ${absent.join(', ')}`);
-  if (resubmit.length > 0) lines.push(`shards to run again: ${resubmit.join(', ')} (sbatch --array=${resubmit.join(',')} with the script from partnersim emit slurm)`);
-  if (missing.length === 0 && failed.length === 0) lines.push(shards === null ? 'complete' : 'complete: merge the parts with partnersim merge');
+  if (resubmit.length > 0)
+    lines.push(
+      `shards to run again: ${resubmit.join(', ')} (sbatch --array=${resubmit.join(',')} with the script from partnersim emit slurm)`,
+    );
+  if (missing.length === 0 && failed.length === 0)
+    lines.push(shards === null ? 'complete' : 'complete: merge the parts with partnersim merge');
   else if (shards === null) lines.push('to finish: run the same partnersim sweep command again');
   return lines.join('\n');
 }
@@ -503,7 +532,8 @@ export function analyseIncomplete(dir: string, name: string, finished: number, r
 
 /** Returns the message for a method the sweep's design cannot answer. */
 export function methodNeedsDesign(method: 'sobol' | 'morris', sweep: string, design: string): string {
-  const needs = method === 'sobol' ? "design sobol (Saltelli sampling) for Sobol' indices" : 'design morris (trajectories) for elementary effects';
+  const needs =
+    method === 'sobol' ? "design sobol (Saltelli sampling) for Sobol' indices" : 'design morris (trajectories) for elementary effects';
   const example = method === 'sobol' ? 'sweeps/levers-sobol.yaml' : 'sweeps/levers-morris.yaml';
   return `--method ${method}: sweep ${sweep} was made with design ${design}: expected ${needs}. Fix: analyse a sweep made with design: ${method} (such as ${example}), or use --method prim, which takes any design.`;
 }
@@ -535,13 +565,17 @@ export function whereMissing(suggestion: { readonly metric: string; readonly op:
 
 /** Returns the message for a --where that does not parse. */
 export function whereUnparsable(text: string, metrics: readonly string[]): string {
-  const found = /^[A-Za-z0-9]+$/.test(text.trim()) ? `${JSON.stringify(text)}, with no comparison (unquoted, the shell takes > as a redirection)` : JSON.stringify(text);
+  const found = /^[A-Za-z0-9]+$/.test(text.trim())
+    ? `${JSON.stringify(text)}, with no comparison (unquoted, the shell takes > as a redirection)`
+    : JSON.stringify(text);
   return `--where ${text}: expected a metric (${metrics.join(', ')}), a comparison (>=, >, <= or <) and a number, such as "survival5y >= 0.6", found ${found}. Fix: write the condition in quotes: --where "survival5y >= 0.6".`;
 }
 
 /** Returns what `partnersim analyse` prints: the key findings, then where the report is. */
 export function analysisFinished(findings: readonly string[], dir: string): string {
-  return [...findings.map((finding) => `- ${finding}`), `report written to ${dir}/report.html (analysis.json and charts/ beside it)`].join('\n');
+  return [...findings.map((finding) => `- ${finding}`), `report written to ${dir}/report.html (analysis.json and charts/ beside it)`].join(
+    '\n',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,14 +603,24 @@ export function findingFundEnd(
 ): string {
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   const withCi = (mean: number, ci: readonly [number, number] | null, long: boolean) =>
-    ci === null ? pct(mean) : `${pct(mean)} (${long ? '95% CI ' : ''}${dash(String(Math.round(Math.max(0, ci[0]) * 100)), pct(Math.min(1, ci[1])))})`;
+    ci === null
+      ? pct(mean)
+      : `${pct(mean)} (${long ? '95% CI ' : ''}${dash(String(Math.round(Math.max(0, ci[0]) * 100)), pct(Math.min(1, ci[1])))})`;
   const against = others.map((o) => `${withCi(o.mean, o.ci95, false)} under ${o.scenario}`);
   const tail = against.length === 0 ? '' : `, against ${against.join(' and ')}`;
   return `Under ${scenario}, ${withCi(own.mean, own.ci95, true)} of the partnerships active when the fund ends (year ${shown(endYear)}) are still active ${years(later)} later${tail}.`;
 }
 
 /** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the baseline. */
-export function findingDifference(scenario: string, baseline: string, metric: MetricName, value: number, baseValue: number, difference: number, ci95: readonly [number, number]): string {
+export function findingDifference(
+  scenario: string,
+  baseline: string,
+  metric: MetricName,
+  value: number,
+  baseValue: number,
+  difference: number,
+  ci95: readonly [number, number],
+): string {
   // Shares differ in percentage points, to one decimal; other metrics to 3 significant digits.
   const share = SHARE_METRICS.has(metric);
   const diff = (v: number) => signed(share ? (v * 100).toFixed(1) : shown(v), v);
@@ -591,8 +635,19 @@ export function findingNoDifference(scenario: string, baseline: string, replicat
 }
 
 /** Returns the sentence summarising a single scenario's outcomes. */
-export function findingSingle(scenario: string, replicates: number, runYears: number, formed: number, activeAtEnd: number, participation: number, survival5y: number | null): string {
-  const survival = survival5y === null ? 'no partnership reached five years, so 5-year survival is not measured' : `${Math.round(survival5y * 100)}% of partnerships survive five years`;
+export function findingSingle(
+  scenario: string,
+  replicates: number,
+  runYears: number,
+  formed: number,
+  activeAtEnd: number,
+  participation: number,
+  survival5y: number | null,
+): string {
+  const survival =
+    survival5y === null
+      ? 'no partnership reached five years, so 5-year survival is not measured'
+      : `${Math.round(survival5y * 100)}% of partnerships survive five years`;
   const over = replicates === 1 ? 'In one run' : `Averaged over ${replicates} replicates`;
   return `${over} of ${scenario} (${shown(runYears)} years), ${shown(formed)} partnerships form and ${shown(activeAtEnd)} are active at the end; ${Math.round(participation * 100)}% of organisations take part, and ${survival}.`;
 }
@@ -614,7 +669,11 @@ export function resultFileDamaged(path: string, reason: string): string {
 
 /** Returns a lever's schedule in words for a report: `0.3`, or `0 → 0.8 from year 1 → 0 from year 4`. */
 export function scheduleInWords(schedule: readonly { readonly from: number; readonly value: number }[], stepsPerYear: number): string {
-  return schedule.map((entry, i) => (i === 0 ? shown(entry.value) : `${shown(entry.value)} from year ${shown(Number((entry.from / stepsPerYear).toPrecision(3)))}`)).join(' → ');
+  return schedule
+    .map((entry, i) =>
+      i === 0 ? shown(entry.value) : `${shown(entry.value)} from year ${shown(Number((entry.from / stepsPerYear).toPrecision(3)))}`,
+    )
+    .join(' → ');
 }
 
 /** Returns the title of a single scenario's report. */
@@ -634,7 +693,10 @@ export function reportWritten(path: string): string {
 
 /** Returns what `partnersim compare` prints: the key findings, then where the report is. */
 export function compareFinished(findings: readonly string[], dir: string): string {
-  return [...findings.map((finding) => `- ${finding}`), `report written to ${dir}/report.html (results of each scenario, comparison.json and charts/ beside it)`].join('\n');
+  return [
+    ...findings.map((finding) => `- ${finding}`),
+    `report written to ${dir}/report.html (results of each scenario, comparison.json and charts/ beside it)`,
+  ].join('\n');
 }
 
 /** Returns the message for two compared scenarios with the same name. */
@@ -687,7 +749,8 @@ export function wholePercent(share: number): string {
 }
 
 /** Returns a share and its interval as percentages: `42% (95% CI 35% to 50%)`. */
-const percentWithCi = ({ estimate, ci }: Estimated, confidence: number): string => `${wholePercent(estimate)} (${wholePercent(confidence)} CI ${wholePercent(ci[0])} to ${wholePercent(ci[1])})`;
+const percentWithCi = ({ estimate, ci }: Estimated, confidence: number): string =>
+  `${wholePercent(estimate)} (${wholePercent(confidence)} CI ${wholePercent(ci[0])} to ${wholePercent(ci[1])})`;
 const count = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
 const CONDITION_SYMBOLS = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' } as const;
 
@@ -704,7 +767,11 @@ export function analysisTitle(method: 'sobol' | 'morris' | 'prim', sweep: string
 }
 
 /** Returns a PRIM condition in words: `survival to 5 years ≥ 0.6`. */
-export function conditionInWords(condition: { readonly metric: MetricName; readonly op: '>=' | '>' | '<=' | '<'; readonly value: number }): string {
+export function conditionInWords(condition: {
+  readonly metric: MetricName;
+  readonly op: '>=' | '>' | '<=' | '<';
+  readonly value: number;
+}): string {
   return `${METRIC_LABELS[condition.metric]} ${CONDITION_SYMBOLS[condition.op]} ${shown(condition.value)}`;
 }
 
@@ -746,7 +813,10 @@ export function findingSobolWide(parameter: string, total: Estimated, samples: n
 }
 
 /** Returns the sentence ranking parameters by mu*, the largest first. */
-export function findingMorrisRanking(metric: MetricName, ranked: readonly { readonly parameter: string; readonly muStar: number }[]): string {
+export function findingMorrisRanking(
+  metric: MetricName,
+  ranked: readonly { readonly parameter: string; readonly muStar: number }[],
+): string {
   return `For ${METRIC_LABELS[metric]}, the parameters ranked by μ* (the mean size of their elementary effects) are ${listInWords(ranked.map((r) => `${r.parameter} (${shown(r.muStar)})`))}.`;
 }
 
@@ -757,7 +827,10 @@ export function findingMorrisNegligible(metric: MetricName, parameters: readonly
 }
 
 /** Returns the sentence naming the parameters whose sigma exceeds their mu*. */
-export function findingMorrisNonLinear(metric: MetricName, parameters: readonly { readonly parameter: string; readonly ratio: number }[]): string {
+export function findingMorrisNonLinear(
+  metric: MetricName,
+  parameters: readonly { readonly parameter: string; readonly ratio: number }[],
+): string {
   const one = parameters.length === 1;
   const named = listInWords(parameters.map((p, i) => `${p.parameter} (${i === 0 ? 'σ/μ* ' : ''}${p.ratio.toFixed(2)})`));
   return `${named} ${one ? 'has' : 'have'} σ above μ*: ${one ? 'its' : 'their'} effect on ${METRIC_LABELS[metric]} is strongly non-linear or depends on the values of other parameters.`;
@@ -766,7 +839,10 @@ export function findingMorrisNonLinear(metric: MetricName, parameters: readonly 
 /** Returns the sentence on parameters whose elementary effects nearly all share a sign: which raise the metric, which lower it. */
 export function findingMorrisDirections(metric: MetricName, raising: readonly string[], lowering: readonly string[]): string {
   const label = METRIC_LABELS[metric];
-  const parts = [...(raising.length > 0 ? [`raising ${listInWords(raising, 'or')} raises ${label}`] : []), ...(lowering.length > 0 ? [`raising ${listInWords(lowering, 'or')} lowers ${raising.length > 0 ? 'it' : label}`] : [])];
+  const parts = [
+    ...(raising.length > 0 ? [`raising ${listInWords(raising, 'or')} raises ${label}`] : []),
+    ...(lowering.length > 0 ? [`raising ${listInWords(lowering, 'or')} lowers ${raising.length > 0 ? 'it' : label}`] : []),
+  ];
   return `Throughout the sweep, ${parts.join(' and ')}: for ${raising.length + lowering.length === 1 ? 'this parameter' : 'these'}, |μ| is close to μ*, so nearly all the elementary effects share a sign.`;
 }
 
@@ -776,10 +852,16 @@ export function findingPrimBase(condition: string, density: number, positives: n
 }
 
 /** Returns a PRIM box's restrictions in words: `policy.carrot is at most 0.4 and market.competition is at least 0.55`. */
-function limitsInWords(limits: readonly { readonly parameter: string; readonly low: number | null; readonly high: number | null }[]): string {
+function limitsInWords(
+  limits: readonly { readonly parameter: string; readonly low: number | null; readonly high: number | null }[],
+): string {
   return listInWords(
     limits.map(({ parameter, low, high }) =>
-      low !== null && high !== null ? `${parameter} is between ${shown(low)} and ${shown(high)}` : low !== null ? `${parameter} is at least ${shown(low)}` : `${parameter} is at most ${shown(high ?? 0)}`,
+      low !== null && high !== null
+        ? `${parameter} is between ${shown(low)} and ${shown(high)}`
+        : low !== null
+          ? `${parameter} is at least ${shown(low)}`
+          : `${parameter} is at most ${shown(high ?? 0)}`,
     ),
   );
 }
@@ -791,13 +873,16 @@ export function findingPrimBox(
   limits: readonly { readonly parameter: string; readonly low: number | null; readonly high: number | null }[],
   stats: { readonly density: number; readonly coverage: number; readonly mass: number },
 ): string {
-  const which = box === 1 ? 'In box 1' : `In box ${box}, found among the runs outside the ${box === 2 ? 'first box' : `first ${box - 1} boxes`}`;
+  const which =
+    box === 1 ? 'In box 1' : `In box ${box}, found among the runs outside the ${box === 2 ? 'first box' : `first ${box - 1} boxes`}`;
   return `${which}, where ${limitsInWords(limits)}, ${condition} holds in ${wholePercent(stats.density)} of the runs inside it (density); the box holds ${wholePercent(stats.coverage)} of all runs where it holds (coverage) and ${wholePercent(stats.mass)} of all runs (mass).`;
 }
 
 /** Returns the sentence naming a PRIM box's weak limits: those whose quasi-p-value is not below 0.05. */
 export function findingPrimWeakLimits(box: number, limits: readonly { readonly parameter: string; readonly quasiP: number }[]): string {
-  const named = listInWords(limits.map(({ parameter, quasiP }, i) => `${parameter} (${i === 0 ? 'quasi-p ' : ''}${shown(Number(quasiP.toPrecision(2)))})`));
+  const named = listInWords(
+    limits.map(({ parameter, quasiP }, i) => `${parameter} (${i === 0 ? 'quasi-p ' : ''}${shown(Number(quasiP.toPrecision(2)))})`),
+  );
   const [these, be, them] = limits.length === 1 ? ['limit', 'is', 'it'] : ['limits', 'are', 'them'];
   return `Box ${box}'s ${these} on ${named} ${be} weak (a quasi-p-value of 0.05 or more): without ${them} the box would be nearly as dense, so ${limits.length === 1 ? 'it' : 'they'} may come from chance in the sampled runs rather than from the model.`;
 }

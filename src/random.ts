@@ -30,7 +30,7 @@ export function hashString(text: string, salt = 0): number {
 
 /** Returns a 32-bit run seed derived by hashing the master seed with the parts that identify a run (a replicate number; a sweep adds its point), never from the order runs execute in. */
 export function deriveSeed(master: number, ...parts: (string | number)[]): number {
-  return hashString([master >>> 0, ...parts].join('\u001f')) % 4294967296 >>> 0;
+  return (hashString([master >>> 0, ...parts].join('\u001f')) % 4294967296) >>> 0;
 }
 
 /** Returns a 128-bit hex digest of a string (four salted cyrb53 lanes): the scenario hash in manifests and run seeds. */

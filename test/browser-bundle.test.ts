@@ -19,7 +19,11 @@ describe('the model in a browser', () => {
     const text = readFileSync('scenarios/baseline.yaml', 'utf8').replace('steps: 120', 'steps: 24');
     const bundle = await build({
       stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
     });
     const context = createContext({ SCENARIO: text });
     runInContext(bundle.outputFiles[0].text, context);

@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenarioText } from '../src/scenario/load.ts';
 import { normalizeScenario } from '../src/scenario/normalize.ts';
 import { countOrganisations } from '../src/scenario/schema.ts';
-import { exampleNames, goldenPath, goldenSummary, loadExample, runExample, scenarioPath, UPDATE_COMMAND, type GoldenSummary } from './golden/summary.ts';
+import {
+  exampleNames,
+  goldenPath,
+  goldenSummary,
+  loadExample,
+  runExample,
+  scenarioPath,
+  UPDATE_COMMAND,
+  type GoldenSummary,
+} from './golden/summary.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -3,8 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.ts';
 import {
-  createMemoryHost, isPartnersimError, kaplanMeier, loadScenario, normalizeScenario, parseScenarioText, replicateSeed,
-  runReplicates, runScenario, Simulation, summarise, survivalAt, type RunResult, type Scenario,
+  createMemoryHost,
+  isPartnersimError,
+  kaplanMeier,
+  loadScenario,
+  normalizeScenario,
+  parseScenarioText,
+  replicateSeed,
+  runReplicates,
+  runScenario,
+  Simulation,
+  summarise,
+  survivalAt,
+  type RunResult,
+  type Scenario,
 } from '../src/index.ts';
 
 const BASE = `name: base
@@ -38,12 +50,40 @@ function expectPlain(value: unknown, path = 'result'): void {
 describe('the public API', () => {
   it('exports what a researcher needs, as functions and constants', () => {
     for (const name of [
-      'loadScenario', 'parseScenarioText', 'createMemoryHost', 'normalizeScenario', 'hashScenario', 'applyOverrides',
-      'runScenario', 'runReplicates', 'Simulation', 'kaplanMeier', 'survivalAt', 'valueAt', 'leversAt',
-      'createRng', 'deriveSeed', 'replicateSeed', 'digest', 'isPartnersimError', 'summarise', 'aggregateMetrics',
-      'nextTrust', 'nextDamage', 'trustSignal', 'renderScenarioJsonSchema',
-      'sobolIndices', 'morrisEffects', 'prim', 'quantile', 'analyseSweep', 'readPart', 'saltelliSample', 'morrisTrajectories',
-    ]) expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
+      'loadScenario',
+      'parseScenarioText',
+      'createMemoryHost',
+      'normalizeScenario',
+      'hashScenario',
+      'applyOverrides',
+      'runScenario',
+      'runReplicates',
+      'Simulation',
+      'kaplanMeier',
+      'survivalAt',
+      'valueAt',
+      'leversAt',
+      'createRng',
+      'deriveSeed',
+      'replicateSeed',
+      'digest',
+      'isPartnersimError',
+      'summarise',
+      'aggregateMetrics',
+      'nextTrust',
+      'nextDamage',
+      'trustSignal',
+      'renderScenarioJsonSchema',
+      'sobolIndices',
+      'morrisEffects',
+      'prim',
+      'quantile',
+      'analyseSweep',
+      'readPart',
+      'saltelliSample',
+      'morrisTrajectories',
+    ])
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     expect(api.LEVER_KEYS).toContain('policy.carrot');
     expect(api.ANALYSIS_METHODS).toEqual(['sobol', 'morris', 'prim']);
     expect(api.LEVEL_NAMES).toEqual(['networking', 'coordinating', 'cooperating', 'collaborating']);
@@ -114,7 +154,10 @@ describe('the public API', () => {
     expectPlain(result);
     expect(result.timeseries[1].levers['policy.carrot']).toBe(0);
     const durations = result.partnerships.map((p) => ((p.endedStep ?? result.steps) - p.formedStep) / 12);
-    const curve = kaplanMeier(durations, result.partnerships.map((p) => p.endedStep !== null));
+    const curve = kaplanMeier(
+      durations,
+      result.partnerships.map((p) => p.endedStep !== null),
+    );
     expectPlain(curve, 'curve');
     const atOneYear = survivalAt(curve, durations, 1);
     expect(atOneYear === null || (atOneYear >= 0 && atOneYear <= 1)).toBe(true);
@@ -129,7 +172,11 @@ describe('the sensitivity methods, on a model of ones own', () => {
     // A linear model of independent uniform inputs: S_i = a_i^2 / sum a_j^2, and S_Ti = S_i.
     expect(first[0].estimate).toBeCloseTo(16 / 17, 1);
     expect(total[1].estimate).toBeCloseTo(1 / 17, 1);
-    const boxes = api.prim(rows, y.map((value) => value > 4), { minCoverage: 0.8 });
+    const boxes = api.prim(
+      rows,
+      y.map((value) => value > 4),
+      { minCoverage: 0.8 },
+    );
     expect(boxes.boxes[0].box.restricted[0]).toBe(true);
     expect(boxes.boxes[0].box.density).toBeGreaterThan(boxes.density);
   });

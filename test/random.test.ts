@@ -59,7 +59,12 @@ describe('deriveSeed and replicateSeed', () => {
   });
 
   it("replicateSeed is deriveSeed of (master, 'replicate', r)", () => {
-    for (const [master, r] of [[1, 0], [123, 45], [2 ** 32 - 1, 999]]) expect(replicateSeed(master, r)).toBe(deriveSeed(master, 'replicate', r));
+    for (const [master, r] of [
+      [1, 0],
+      [123, 45],
+      [2 ** 32 - 1, 999],
+    ])
+      expect(replicateSeed(master, r)).toBe(deriveSeed(master, 'replicate', r));
   });
 
   it('are 32-bit unsigned integers', () => {

@@ -32,9 +32,11 @@ export function analyseSweep(manifest: SweepManifest, records: readonly RunRecor
   const { sweep } = manifest;
   const design = sweep.design.kind;
   const method = request.method ?? (design === 'sobol' || design === 'morris' ? design : 'prim');
-  if ((method === 'sobol' || method === 'morris') && design !== method) throw new PartnersimError('bad-option', message.methodNeedsDesign(method, sweep.name, design));
+  if ((method === 'sobol' || method === 'morris') && design !== method)
+    throw new PartnersimError('bad-option', message.methodNeedsDesign(method, sweep.name, design));
   const recorded = sweep.record.metrics;
-  const metric = request.condition?.metric ?? request.metric ?? (recorded.includes(DEFAULT_ANALYSIS_METRIC) ? DEFAULT_ANALYSIS_METRIC : recorded[0]);
+  const metric =
+    request.condition?.metric ?? request.metric ?? (recorded.includes(DEFAULT_ANALYSIS_METRIC) ? DEFAULT_ANALYSIS_METRIC : recorded[0]);
   if (request.condition !== undefined && request.metric !== undefined && request.condition.metric !== request.metric) {
     throw new PartnersimError('bad-option', message.whereMetricConflict(request.metric, request.condition.metric));
   }
@@ -44,7 +46,8 @@ export function analyseSweep(manifest: SweepManifest, records: readonly RunRecor
   const base = { sweep: analysedSweep(manifest, records.length - ok.length), parameters: analysedParameters(manifest), metric };
   // The chosen metric first, then the others in the sweep's order.
   const metrics = [metric, ...recorded.filter((name) => name !== metric)];
-  const valueOf = (record: RunRecord, name: MetricName): number | null => (isFailed(record) ? null : record.metrics[recorded.indexOf(name)]);
+  const valueOf = (record: RunRecord, name: MetricName): number | null =>
+    isFailed(record) ? null : record.metrics[recorded.indexOf(name)];
   const bootstrap = { seed: sweep.seed, ...request.bootstrap };
 
   if (method === 'prim') {
@@ -139,7 +142,8 @@ function analysedSweep(manifest: SweepManifest, failed: number): AnalysedSweep {
 
 function analysedParameters(manifest: SweepManifest): AnalysedParameter[] {
   return manifest.sweep.parameters.map((parameter) => {
-    const [low, high] = parameter.kind === 'range' ? [parameter.from, parameter.to] : [Math.min(...parameter.values), Math.max(...parameter.values)];
+    const [low, high] =
+      parameter.kind === 'range' ? [parameter.from, parameter.to] : [Math.min(...parameter.values), Math.max(...parameter.values)];
     return { key: parameter.key, meaning: parameterMeaning(parameter.key), low, high };
   });
 }

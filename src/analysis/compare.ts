@@ -145,7 +145,9 @@ export function levelShares(scenario: string, timeseries: readonly (readonly Ste
  * series: levers are scheduled, not drawn, so every replicate has the same. */
 export function leverValues(scenario: string, timeseries: readonly (readonly StepRecord[])[]): LeverPoint[] {
   const rows = timeseries[0] ?? [];
-  return LEVER_KEYS.flatMap((lever) => rows.map(({ step, year, levers }): LeverPoint => ({ scenario, lever, step, year, value: levers[lever] })));
+  return LEVER_KEYS.flatMap((lever) =>
+    rows.map(({ step, year, levers }): LeverPoint => ({ scenario, lever, step, year, value: levers[lever] })),
+  );
 }
 
 /** Returns one scenario's summary: its name, description, hash, steps (its runs', or its own with no runs), steps per
@@ -176,10 +178,14 @@ export function compareScenarios(runs: readonly ScenarioRuns[], baseline?: strin
   const names = runs.map((run) => run.scenario.name);
   const repeated = names.find((name, k) => names.indexOf(name) !== k);
   // Every chart and difference names its scenario, so two of one name could not be told apart.
-  if (repeated !== undefined) throw new RangeError(`two scenarios are named ${JSON.stringify(repeated)}: each compared scenario needs its own name`);
+  if (repeated !== undefined)
+    throw new RangeError(`two scenarios are named ${JSON.stringify(repeated)}: each compared scenario needs its own name`);
   const baselineName = baseline ?? names[0];
   const base = runs.find((run) => run.scenario.name === baselineName);
-  if (base === undefined) throw new RangeError(`the baseline ${JSON.stringify(baselineName)} is not among the scenarios: ${names.map((name) => JSON.stringify(name)).join(', ')}`);
+  if (base === undefined)
+    throw new RangeError(
+      `the baseline ${JSON.stringify(baselineName)} is not among the scenarios: ${names.map((name) => JSON.stringify(name)).join(', ')}`,
+    );
   const uneven = runs.find((run) => run.results.length !== base.results.length);
   if (uneven !== undefined) {
     throw new RangeError(

@@ -17,7 +17,11 @@ export function fundEndStep(scenario: Scenario): number | null {
 
 /** Returns the share of the partnerships active at `step` (formed by then, not yet dissolved) that are still active at
  * `later`; null when none were active. */
-export function stillActiveShare(partnerships: readonly Pick<PartnershipRecord, 'formedStep' | 'endedStep'>[], step: number, later: number): number | null {
+export function stillActiveShare(
+  partnerships: readonly Pick<PartnershipRecord, 'formedStep' | 'endedStep'>[],
+  step: number,
+  later: number,
+): number | null {
   const active = partnerships.filter((p) => p.formedStep <= step && (p.endedStep === null || p.endedStep > step));
   if (active.length === 0) return null;
   return active.filter((p) => p.endedStep === null || p.endedStep > later).length / active.length;
@@ -41,7 +45,10 @@ export function fundEndOutcome(runs: readonly FundEndRuns[]): FundEnd | undefine
     const years = Math.min(FUND_END_HORIZON_YEARS, Math.floor((steps - step) / stepsPerYear));
     if (years < 1) continue;
     const later = step + years * stepsPerYear;
-    const shares = runs.map((other) => ({ scenario: other.scenario.name, share: summarise(other.results.map((result) => stillActiveShare(result.partnerships, step, later))) }));
+    const shares = runs.map((other) => ({
+      scenario: other.scenario.name,
+      share: summarise(other.results.map((result) => stillActiveShare(result.partnerships, step, later))),
+    }));
     return { scenario: run.scenario.name, step, years, shares };
   }
   return undefined;

@@ -1,7 +1,14 @@
 // Morris elementary effects (mu, mu*, sigma) from trajectories, with bootstrap intervals on mu*.
 import { createRng } from '../random.ts';
 import { morrisStep } from '../sweep/designs.ts';
-import { drawResample, percentileInterval, resolveBootstrap, type BootstrapOptions, type BootstrapSettings, type Estimate } from './bootstrap.ts';
+import {
+  drawResample,
+  percentileInterval,
+  resolveBootstrap,
+  type BootstrapOptions,
+  type BootstrapSettings,
+  type Estimate,
+} from './bootstrap.ts';
 
 /** One input's elementary effects summarised. */
 export interface MorrisFactor {
@@ -39,7 +46,8 @@ export interface MorrisEffects extends BootstrapSettings {
  */
 export function morrisEffects(x: readonly (readonly number[])[], y: ArrayLike<number>, options?: BootstrapOptions): MorrisEffects {
   const settings = resolveBootstrap(options);
-  if (x.length !== y.length) throw new RangeError(`${x.length} rows of inputs but ${y.length} outputs: Morris effects need one output per row`);
+  if (x.length !== y.length)
+    throw new RangeError(`${x.length} rows of inputs but ${y.length} outputs: Morris effects need one output per row`);
   if (x.length === 0) throw new RangeError('Morris effects need at least one trajectory, but there are no rows');
   const k = x[0].length;
   if (k === 0) throw new RangeError('Morris effects need at least one input, but the rows are empty');
@@ -52,7 +60,8 @@ export function morrisEffects(x: readonly (readonly number[])[], y: ArrayLike<nu
     throw new RangeError(`${x.length} rows are not whole trajectories of k + 1 = ${k + 1} rows (a starting row, then one step per input)`);
   }
   for (let i = 0; i < y.length; i++) {
-    if (y[i] === Infinity || y[i] === -Infinity) throw new RangeError(`output ${i} is ${y[i]}: Morris effects need finite outputs (NaN marks one not measured)`);
+    if (y[i] === Infinity || y[i] === -Infinity)
+      throw new RangeError(`output ${i} is ${y[i]}: Morris effects need finite outputs (NaN marks one not measured)`);
   }
 
   const trajectories = x.length / (k + 1);
@@ -68,7 +77,8 @@ export function morrisEffects(x: readonly (readonly number[])[], y: ArrayLike<nu
     }
   }
   const missing = effects.findIndex((list) => list.length === 0);
-  if (missing >= 0) throw new RangeError(`input ${missing} has no elementary effect: an output at one end of each of its steps is missing (NaN)`);
+  if (missing >= 0)
+    throw new RangeError(`input ${missing} has no elementary effect: an output at one end of each of its steps is missing (NaN)`);
 
   const rng = createRng(settings.seed);
   const factors = effects.map((list): MorrisFactor => {

@@ -92,7 +92,8 @@ export function prim(x: readonly (readonly number[])[], y: ArrayLike<number | bo
   const outcome = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const value = y[i];
-    if (typeof value === 'number' && Number.isNaN(value)) throw new RangeError(`outcome ${i} is NaN: PRIM needs to know for every point whether the outcome holds`);
+    if (typeof value === 'number' && Number.isNaN(value))
+      throw new RangeError(`outcome ${i} is NaN: PRIM needs to know for every point whether the outcome holds`);
     outcome[i] = value ? 1 : 0;
   }
   const columns = Array.from({ length: d }, (_, j) => Float64Array.from(x, (row) => row[j]));
@@ -143,11 +144,18 @@ interface Box {
 function resolvePrimOptions(options: PrimOptions): PrimSettings {
   const settings: PrimSettings = { ...DEFAULT_PRIM, ...withoutUndefined(options) };
   const { peelAlpha, pasteAlpha, minMass, minCoverage, maxBoxes } = settings;
-  if (!(peelAlpha > 0 && peelAlpha < 0.5)) throw new RangeError(`peelAlpha must be between 0 and 0.5, exclusive (the share of a box's points a peel removes), not ${peelAlpha}`);
-  if (!(pasteAlpha > 0 && pasteAlpha < 0.5)) throw new RangeError(`pasteAlpha must be between 0 and 0.5, exclusive (the share of a box's points a paste adds), not ${pasteAlpha}`);
-  if (!(minMass > 0 && minMass < 1)) throw new RangeError(`minMass must be between 0 and 1, exclusive (the least share of all points a box holds), not ${minMass}`);
-  if (!(minCoverage >= 0 && minCoverage <= 1)) throw new RangeError(`minCoverage must be between 0 and 1 (the least share of the points with the outcome the picked box holds), not ${minCoverage}`);
-  if (!Number.isInteger(maxBoxes) || maxBoxes < 1) throw new RangeError(`maxBoxes must be a positive integer (the most boxes covering finds), not ${maxBoxes}`);
+  if (!(peelAlpha > 0 && peelAlpha < 0.5))
+    throw new RangeError(`peelAlpha must be between 0 and 0.5, exclusive (the share of a box's points a peel removes), not ${peelAlpha}`);
+  if (!(pasteAlpha > 0 && pasteAlpha < 0.5))
+    throw new RangeError(`pasteAlpha must be between 0 and 0.5, exclusive (the share of a box's points a paste adds), not ${pasteAlpha}`);
+  if (!(minMass > 0 && minMass < 1))
+    throw new RangeError(`minMass must be between 0 and 1, exclusive (the least share of all points a box holds), not ${minMass}`);
+  if (!(minCoverage >= 0 && minCoverage <= 1))
+    throw new RangeError(
+      `minCoverage must be between 0 and 1 (the least share of the points with the outcome the picked box holds), not ${minCoverage}`,
+    );
+  if (!Number.isInteger(maxBoxes) || maxBoxes < 1)
+    throw new RangeError(`maxBoxes must be a positive integer (the most boxes covering finds), not ${maxBoxes}`);
   return settings;
 }
 
@@ -264,7 +272,9 @@ function describeBox(data: PrimData, rest: Uint8Array, box: Box): PrimBox {
     });
     return [low, high] as const;
   });
-  const restricted = data.columns.map((column, j) => column.some((value, i) => rest[i] === 1 && (value < box.low[j] || value > box.high[j])));
+  const restricted = data.columns.map((column, j) =>
+    column.some((value, i) => rest[i] === 1 && (value < box.low[j] || value > box.high[j])),
+  );
   const count = countOf(box.inside);
   const positives = positivesIn(data, box.inside);
   const quasiP = restricted.map((isRestricted, j) => {
@@ -278,7 +288,16 @@ function describeBox(data: PrimData, rest: Uint8Array, box: Box): PrimBox {
     }
     return binomialUpperTail(positives, count, liftedPositives / lifted);
   });
-  return { limits, restricted, quasiP, count, positives, mass: count / data.n, coverage: positives / data.allPositives, density: positives / count };
+  return {
+    limits,
+    restricted,
+    quasiP,
+    count,
+    positives,
+    mass: count / data.n,
+    coverage: positives / data.allPositives,
+    density: positives / count,
+  };
 }
 
 /** Returns P(X >= k) for X binomial with n trials of chance p, summed in log space (exact to rounding for any n here). */
@@ -297,7 +316,8 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
 function chooseBox(steps: readonly PrimBox[], restPositives: number, minCoverage: number): number {
   let chosen = 0;
   steps.forEach((box, s) => {
-    if (box.positives / restPositives >= minCoverage && denser(box.positives, box.count, steps[chosen].positives, steps[chosen].count)) chosen = s;
+    if (box.positives / restPositives >= minCoverage && denser(box.positives, box.count, steps[chosen].positives, steps[chosen].count))
+      chosen = s;
   });
   return chosen;
 }

@@ -1,6 +1,13 @@
 // Sobol' sensitivity indices from a Saltelli sample (first- and total-order), with bootstrap intervals.
 import { createRng, type Rng } from '../random.ts';
-import { drawResample, percentileInterval, resolveBootstrap, type BootstrapOptions, type BootstrapSettings, type Estimate } from './bootstrap.ts';
+import {
+  drawResample,
+  percentileInterval,
+  resolveBootstrap,
+  type BootstrapOptions,
+  type BootstrapSettings,
+  type Estimate,
+} from './bootstrap.ts';
 
 /** First- and total-order Sobol' indices of k inputs, estimated from model outputs in Saltelli's layout. */
 export interface SobolIndices extends BootstrapSettings {
@@ -41,12 +48,15 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options?: Bootstra
     );
   }
   for (let r = 0; r < y.length; r++) {
-    if (y[r] === Infinity || y[r] === -Infinity) throw new RangeError(`output ${r} is ${y[r]}: Sobol' indices need finite outputs (NaN marks one not measured)`);
+    if (y[r] === Infinity || y[r] === -Infinity)
+      throw new RangeError(`output ${r} is ${y[r]}: Sobol' indices need finite outputs (NaN marks one not measured)`);
   }
   const blocks = completeBlocks(y, width);
   const n = blocks.length;
   if (n < 2) {
-    throw new RangeError(`Sobol' indices need at least 2 complete blocks of k + 2 = ${width} outputs, but ${n} of ${y.length / width} are complete (the rest miss an output)`);
+    throw new RangeError(
+      `Sobol' indices need at least 2 complete blocks of k + 2 = ${width} outputs, but ${n} of ${y.length / width} are complete (the rest miss an output)`,
+    );
   }
 
   let total = 0;
@@ -70,7 +80,9 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options?: Bootstra
 
   const point = estimateIndices(new Float64Array(n).fill(1), a, b, terms, k);
   if (point.variance === 0) {
-    throw new RangeError(`the output does not vary (variance 0 over the A and B rows of the ${n} complete blocks), so no share of its variance can be attributed to an input`);
+    throw new RangeError(
+      `the output does not vary (variance 0 over the A and B rows of the ${n} complete blocks), so no share of its variance can be attributed to an input`,
+    );
   }
 
   const { resamples, confidence, seed } = settings;
@@ -109,7 +121,13 @@ function completeBlocks(y: ArrayLike<number>, width: number): number[] {
 
 /** Returns V and every S_i and S_Ti over blocks taken `weights[j]` times each (all 1 for the data itself; a
  * resample's counts of each block): NaN indices when V is 0. */
-function estimateIndices(weights: Float64Array, a: Float64Array, b: Float64Array, terms: Float64Array, k: number): { variance: number; first: Float64Array; total: Float64Array } {
+function estimateIndices(
+  weights: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  terms: Float64Array,
+  k: number,
+): { variance: number; first: Float64Array; total: Float64Array } {
   const sums = new Float64Array(2 * k);
   let count = 0;
   let sum = 0;

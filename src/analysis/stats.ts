@@ -35,7 +35,10 @@ export function summarise(values: readonly (number | null)[]): Summary {
 
 /** Returns each metric summarised over the replicates' metrics, in METRIC_NAMES order. */
 export function aggregateMetrics(results: readonly Metrics[]): Record<MetricName, Summary> {
-  return Object.fromEntries(METRIC_NAMES.map((name) => [name, summarise(results.map((metrics) => metrics[name]))])) as Record<MetricName, Summary>;
+  return Object.fromEntries(METRIC_NAMES.map((name) => [name, summarise(results.map((metrics) => metrics[name]))])) as Record<
+    MetricName,
+    Summary
+  >;
 }
 
 /** Returns each area's outcomes summarised over the replicates, areas in the order they first appear. */

@@ -43,7 +43,9 @@ export interface Condition {
 }
 
 /** One metric's result; null (with the reason) when the sweep measured too little of it. */
-export type MetricResult<T> = { readonly metric: MetricName; readonly result: T } | { readonly metric: MetricName; readonly result: null; readonly reason: string };
+export type MetricResult<T> =
+  | { readonly metric: MetricName; readonly result: T }
+  | { readonly metric: MetricName; readonly result: null; readonly reason: string };
 
 interface AnalysisBase {
   readonly sweep: AnalysedSweep;

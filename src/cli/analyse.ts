@@ -8,7 +8,17 @@ import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts
 import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { analyseIncomplete, analyseShard, analysisFinished, analysisTitle, metricNotRecorded, resultFileDamaged, resultFileMissing, unknownMethod, whereUnparsable } from '../messages.ts';
+import {
+  analyseIncomplete,
+  analyseShard,
+  analysisFinished,
+  analysisTitle,
+  metricNotRecorded,
+  resultFileDamaged,
+  resultFileMissing,
+  unknownMethod,
+  whereUnparsable,
+} from '../messages.ts';
 import { analysisFindings } from '../report/analysis-findings.ts';
 import { buildAnalysisReport } from '../report/build.ts';
 import { readPart } from '../sweep/parts.ts';
@@ -58,10 +68,15 @@ export function registerAnalyse(program: Command, io: Io, state: { code: number 
   program
     .command('analyse')
     .alias('analyze')
-    .description("which levers matter and where an outcome holds, from a finished sweep: Sobol' indices, Morris effects or PRIM boxes, with charts and report.html")
+    .description(
+      "which levers matter and where an outcome holds, from a finished sweep: Sobol' indices, Morris effects or PRIM boxes, with charts and report.html",
+    )
     .argument('<sweep-results>', 'the directory a sweep (or merge) wrote, such as results/levers-sobol')
-    .option('--method <method>', `${ANALYSIS_METHODS.join(', ')} (default: sobol for a sobol design, morris for a morris design, prim for any other)`)
-    .option('--metric <name>', 'the outcome to analyse (default: survival5y); Sobol\' and Morris also tabulate every other recorded metric')
+    .option(
+      '--method <method>',
+      `${ANALYSIS_METHODS.join(', ')} (default: sobol for a sobol design, morris for a morris design, prim for any other)`,
+    )
+    .option('--metric <name>', "the outcome to analyse (default: survival5y); Sobol' and Morris also tabulate every other recorded metric")
     .option('--where <condition>', 'prim: the outcome to look for, in quotes, such as "survival5y >= 0.6"')
     .option('--boxes <n>', 'prim: the most boxes to find, one after another', String(DEFAULT_PRIM_BOXES))
     .option('--resamples <n>', 'sobol, morris: bootstrap resamples for the 95% intervals (default: 1000)')
@@ -76,8 +91,10 @@ export function registerAnalyse(program: Command, io: Io, state: { code: number 
 async function analyseCommand(dir: string, options: AnalyseOptions, args: readonly string[], io: Io): Promise<number> {
   const part = readPart(dir);
   const { manifest } = part;
-  if (manifest.shard !== null) throw new PartnersimError('sweep-incomplete', analyseShard(dir, manifest.sweep.name, shardText(manifest.shard)));
-  if (manifest.status !== 'complete') throw new PartnersimError('sweep-incomplete', analyseIncomplete(dir, manifest.sweep.name, part.records.length, manifest.runs));
+  if (manifest.shard !== null)
+    throw new PartnersimError('sweep-incomplete', analyseShard(dir, manifest.sweep.name, shardText(manifest.shard)));
+  if (manifest.status !== 'complete')
+    throw new PartnersimError('sweep-incomplete', analyseIncomplete(dir, manifest.sweep.name, part.records.length, manifest.runs));
   const recorded = manifest.sweep.record.metrics;
   const request: AnalysisRequest = {
     method: options.method === undefined ? undefined : parseMethod(options.method),
@@ -157,6 +174,7 @@ function parseMetric(text: string, sweep: string, recorded: readonly MetricName[
 /** Returns the condition `--where` names, such as `survival5y >= 0.6`; throws a PartnersimError saying how to write one otherwise. */
 export function parseCondition(text: string, recorded: readonly MetricName[] = METRIC_NAMES): Condition {
   const match = /^\s*([A-Za-z0-9]+)\s*(>=|<=|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(text);
-  if (match === null || !(METRIC_NAMES as readonly string[]).includes(match[1])) throw new PartnersimError('bad-option', whereUnparsable(text, recorded));
+  if (match === null || !(METRIC_NAMES as readonly string[]).includes(match[1]))
+    throw new PartnersimError('bad-option', whereUnparsable(text, recorded));
   return { metric: match[1] as MetricName, op: match[2] as Condition['op'], value: Number(match[3]) };
 }

@@ -15,7 +15,17 @@ const SHIPPED_DIR = 'scenarios';
 
 /** Returns the browser code of the classroom, bundled: one script with the model, engine and page, no imports. */
 export async function bundleClassroom(): Promise<string> {
-  const result = await build({ entryPoints: [ENTRY], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, write: false, logLevel: 'silent', absWorkingDir: ROOT });
+  const result = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+  });
   return result.outputFiles[0].text;
 }
 

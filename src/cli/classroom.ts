@@ -35,7 +35,9 @@ export function serveClassroom(html: string, port: number): Promise<ClassroomSer
     }
   });
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PartnersimError('bad-option', portInUse(port)) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PartnersimError('bad-option', portInUse(port)) : error),
+    );
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
       resolve({ url: `http://localhost:${actual}/`, close: () => new Promise((done) => server.close(() => done())) });
@@ -75,7 +77,8 @@ export function registerClassroom(program: Command, io: Io, _state: { code: numb
 
 // The platform's opener, detached so that partnersim does not wait for the browser; false when it cannot start.
 function openInBrowser(url: string): boolean {
-  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  const [command, ...args] =
+    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
   try {
     const child = spawn(command, args, { detached: true, stdio: 'ignore' });
     child.on('error', () => {});

@@ -66,8 +66,16 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
     const first = loaded.findIndex((other) => other.name === scenario.name);
     if (first < i) throw new PartnersimError('bad-option', duplicateScenarioName(scenario.name, files[first], files[i]));
   });
-  const baselineIndex = options.baseline === undefined ? 0 : loaded.findIndex((s, i) => s.name === options.baseline || files[i] === options.baseline);
-  if (baselineIndex < 0) throw new PartnersimError('bad-option', unknownBaseline(options.baseline ?? '', loaded.map((s) => s.name)));
+  const baselineIndex =
+    options.baseline === undefined ? 0 : loaded.findIndex((s, i) => s.name === options.baseline || files[i] === options.baseline);
+  if (baselineIndex < 0)
+    throw new PartnersimError(
+      'bad-option',
+      unknownBaseline(
+        options.baseline ?? '',
+        loaded.map((s) => s.name),
+      ),
+    );
   // Common random numbers: every scenario runs under one master seed, so replicate r has the same seed everywhere.
   const masterSeed = options.seed === undefined ? loaded[baselineIndex].time.seed : parseSeed(options.seed);
   const scenarios = loaded.map((scenario): Scenario => ({ ...scenario, time: { ...scenario.time, seed: masterSeed } }));

@@ -80,6 +80,7 @@ export function registerEmit(program: Command, io: Io, _state: { code: number })
 }
 
 function count(option: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1_000_000) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1_000_000)
+    throw new PartnersimError('bad-option', notPositiveInteger(option, text));
   return Number(text);
 }

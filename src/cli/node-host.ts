@@ -16,7 +16,10 @@ export const nodeHost: ScenarioHost = {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (ABSENT.has(code)) return undefined;
-      throw new PartnersimError('file-unreadable', fileUnreadable(path, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message));
+      throw new PartnersimError(
+        'file-unreadable',
+        fileUnreadable(path, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message),
+      );
     }
   },
   resolve: (fromFile, relative) => (isAbsolute(relative) ? relative : join(dirname(fromFile), relative)),

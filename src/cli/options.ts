@@ -11,7 +11,8 @@ export const collect = (value: string, previous: readonly string[]): string[] =>
 
 /** Returns a positive whole number given to an option; throws a PartnersimError naming the option otherwise. */
 export function parseCount(option: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new PartnersimError('bad-option', notPositiveInteger(option, text));
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+    throw new PartnersimError('bad-option', notPositiveInteger(option, text));
   return Number(text);
 }
 

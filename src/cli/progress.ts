@@ -11,7 +11,11 @@ export interface Progress {
 }
 
 /** Returns a progress report of `total` replicates written to io.err: a bar when `terminal`, plain lines otherwise, nothing when `quiet`. */
-export function createProgress(io: Io, total: number, options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number }): Progress {
+export function createProgress(
+  io: Io,
+  total: number,
+  options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number },
+): Progress {
   if (options.quiet) return { done: () => {}, stop: () => {} };
   if (!options.terminal) {
     let finished = 0;
@@ -21,11 +25,18 @@ export function createProgress(io: Io, total: number, options: { readonly termin
     };
   }
   // The bar draws through io.err, so that a caller's Io sees everything the command writes.
-  const stream = { isTTY: true, columns: options.columns, write: (text: string) => {
+  const stream = {
+    isTTY: true,
+    columns: options.columns,
+    write: (text: string) => {
       io.err(text);
       return true;
-    } } as unknown as NodeJS.WritableStream;
-  const bar = new cliProgress.SingleBar({ stream, format: replicateBarFormat(), clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    },
+  } as unknown as NodeJS.WritableStream;
+  const bar = new cliProgress.SingleBar(
+    { stream, format: replicateBarFormat(), clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return {
     done: () => bar.increment(),
@@ -45,7 +56,10 @@ const PLAIN_LINES = 10;
 
 /** Returns a sweep's progress report on io.err: a bar with runs done, rate and time left when `terminal`, a plain
  * line each tenth of the way otherwise, nothing when `quiet`. The rate counts only runs made by this attempt. */
-export function createSweepProgress(io: Io, options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number; readonly now?: () => number }): SweepProgress {
+export function createSweepProgress(
+  io: Io,
+  options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number; readonly now?: () => number },
+): SweepProgress {
   if (options.quiet) return { update: () => {}, stop: () => {} };
   const now = options.now ?? Date.now;
   let start: { time: number; finished: number } | undefined;
@@ -67,11 +81,18 @@ export function createSweepProgress(io: Io, options: { readonly terminal: boolea
       stop: () => {},
     };
   }
-  const stream = { isTTY: true, columns: options.columns, write: (text: string) => {
+  const stream = {
+    isTTY: true,
+    columns: options.columns,
+    write: (text: string) => {
       io.err(text);
       return true;
-    } } as unknown as NodeJS.WritableStream;
-  const bar = new cliProgress.SingleBar({ stream, format: sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+    },
+  } as unknown as NodeJS.WritableStream;
+  const bar = new cliProgress.SingleBar(
+    { stream, format: sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update: (finished, total) => {

@@ -31,15 +31,13 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       row.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
@@ -59,8 +57,19 @@ export function readStoredRun(dir: string): StoredRun {
 /** Returns the run stored in the texts of a result directory's files (as `partnersim run` writes them), read through
  * `text`; a report built from this gives the same bytes whether the files are on disk or just made. */
 export function parseStoredRun(dir: string, text: (name: string) => string): StoredRun {
-  const manifest = parseJson(dir, 'manifest.json', text) as { scenario: Scenario; scenarioHash: string; masterSeed: number; seeds: number[]; args: string[] };
-  const summary = parseJson(dir, 'summary.json', text) as { steps: number; organisations: number; metrics: Metrics; replicates?: { metrics: Metrics }[] };
+  const manifest = parseJson(dir, 'manifest.json', text) as {
+    scenario: Scenario;
+    scenarioHash: string;
+    masterSeed: number;
+    seeds: number[];
+    args: string[];
+  };
+  const summary = parseJson(dir, 'summary.json', text) as {
+    steps: number;
+    organisations: number;
+    metrics: Metrics;
+    replicates?: { metrics: Metrics }[];
+  };
   const metrics = summary.replicates?.map((replicate) => replicate.metrics) ?? [summary.metrics];
   const timeseries = groupByReplicate(parseTable(dir, 'timeseries.csv', text), metrics.length);
   const partnerships = groupByReplicate(parseTable(dir, 'partnerships.csv', text), metrics.length);
@@ -73,7 +82,15 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
       partnerships: partnerships[r].map(partnershipRecord),
     }),
   );
-  return { dir, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, masterSeed: manifest.masterSeed, seeds: manifest.seeds, args: manifest.args, results };
+  return {
+    dir,
+    scenario: manifest.scenario,
+    scenarioHash: manifest.scenarioHash,
+    masterSeed: manifest.masterSeed,
+    seeds: manifest.seeds,
+    args: manifest.args,
+    results,
+  };
 }
 
 type Row = Readonly<Record<string, string>>;

@@ -33,7 +33,12 @@ export function comparisonOf(runs: readonly ScenarioRuns[], baseline: string): C
 
 /** Returns the files of a report on these runs, by name: report.html, and with `charts` also comparison.json and
  * charts/<id>.svg and .png. */
-export async function reportFiles(runs: readonly ScenarioRuns[], baseline: string, source: ReportSource, charts: boolean): Promise<Record<string, string | Uint8Array>> {
+export async function reportFiles(
+  runs: readonly ScenarioRuns[],
+  baseline: string,
+  source: ReportSource,
+  charts: boolean,
+): Promise<Record<string, string | Uint8Array>> {
   const comparison = comparisonOf(runs, baseline);
   const others = comparison.scenarios.slice(1).map((s) => s.name);
   const title = others.length === 0 ? runReportTitle(baseline) : compareTitle(others, baseline);
@@ -46,7 +51,12 @@ export async function reportFiles(runs: readonly ScenarioRuns[], baseline: strin
     seeds: source.seeds,
     scenarios: runs.map((run) => ({ name: run.scenario.name, hash: run.scenarioHash })),
   };
-  const report = await buildReport(title, comparison, comparison.scenarios.map((s) => runs.find((run) => run.scenario.name === s.name)!.scenario), provenance);
+  const report = await buildReport(
+    title,
+    comparison,
+    comparison.scenarios.map((s) => runs.find((run) => run.scenario.name === s.name)!.scenario),
+    provenance,
+  );
   const files: Record<string, string | Uint8Array> = { [REPORT_FILE]: report.html };
   if (!charts) return files;
   files['comparison.json'] = JSON.stringify(comparison, null, 2) + '\n';
@@ -76,7 +86,14 @@ export async function rebuildReport(dir: string): Promise<Record<string, string 
   const manifestPath = join(dir, 'manifest.json');
   const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kind?: string }) : {};
   if (manifest.kind === ANALYSIS_KIND) return analysisFiles(readAnalysis(dir), manifest as AnalysisManifest);
-  const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({ version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds });
+  const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({
+    version: VERSION,
+    commit: gitCommit(),
+    node: process.version,
+    args,
+    masterSeed,
+    seeds,
+  });
   if (manifest.kind === COMPARE_KIND) {
     const compare = manifest as CompareManifest;
     const runs = compare.scenarios.map((entry) => readStoredRun(join(dir, entry.dir)));
@@ -100,4 +117,3 @@ export interface CompareManifest {
   /** Each scenario's name, its subdirectory (a result directory like partnersim run's) and its hash. */
   readonly scenarios: readonly { readonly name: string; readonly dir: string; readonly scenarioHash: string }[];
 }
-

@@ -80,7 +80,16 @@ export function timeseriesCsv(results: readonly RunResult[]): string {
     result.timeseries.map((record) =>
       csvLine([
         ...(several ? [String(replicate)] : []),
-        ...[record.step, record.year, record.active, record.formed, record.dissolved, record.participation, record.meanTrust, record.meanStrength].map(formatNumber),
+        ...[
+          record.step,
+          record.year,
+          record.active,
+          record.formed,
+          record.dissolved,
+          record.participation,
+          record.meanTrust,
+          record.meanStrength,
+        ].map(formatNumber),
         ...LEVEL_NAMES.map((_, level) => formatNumber(record.levels[level])),
         ...LEVER_KEYS.map((key) => formatNumber(record.levers[key])),
       ]),
@@ -117,7 +126,9 @@ export function partnershipsCsv(results: readonly RunResult[]): string {
 /** Returns events.jsonl: one JSON event per line, each with a leading `replicate` field for several replicates. */
 export function eventsJsonl(results: readonly RunResult[]): string {
   const several = replicated(results);
-  return results.flatMap((result, replicate) => result.events.map((event) => JSON.stringify(several ? { replicate, ...event } : event) + '\n')).join('');
+  return results
+    .flatMap((result, replicate) => result.events.map((event) => JSON.stringify(several ? { replicate, ...event } : event) + '\n'))
+    .join('');
 }
 
 /** Returns summary.json: one run's outcomes, or for several replicates each metric's mean, sd and 95% interval, the replicates' own metrics and the summed work. */

@@ -9,7 +9,11 @@ import { createProgress } from './progress.ts';
 
 /** Returns each scenario's `reps` replicates, in order, or null after reporting a run that threw on io.err. */
 export function runScenarios(scenarios: readonly Scenario[], reps: number, io: Io, quiet: boolean): RunResult[][] | null {
-  const progress = createProgress(io, scenarios.length * reps, { terminal: process.stderr.isTTY === true, quiet, columns: process.stderr.columns });
+  const progress = createProgress(io, scenarios.length * reps, {
+    terminal: process.stderr.isTTY === true,
+    quiet,
+    columns: process.stderr.columns,
+  });
   const results: RunResult[][] = [];
   try {
     for (const scenario of scenarios) results.push(runReplicates(scenario, reps, (_, seed) => progress.done(seed)));
@@ -18,7 +22,9 @@ export function runScenarios(scenarios: readonly Scenario[], reps: number, io: I
     progress.stop();
     if (!(error instanceof ReplicateFailure)) throw error;
     const cause = error.cause;
-    io.err(errorLine(runFailed(error.replicate, error.seed, cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))) + '\n');
+    io.err(
+      errorLine(runFailed(error.replicate, error.seed, cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))) + '\n',
+    );
     return null;
   }
   progress.stop();

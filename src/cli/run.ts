@@ -63,10 +63,21 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
   if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
-  const provenance = { version: VERSION, commit: gitCommit(), node: process.version, args, scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
+  const provenance = {
+    version: VERSION,
+    commit: gitCommit(),
+    node: process.version,
+    args,
+    scenario,
+    scenarioHash: hashScenario(scenario),
+    masterSeed,
+    seeds,
+  };
   const files = resultFiles(results, provenance);
   // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
-  const report = options.report ? await reportFiles([parseStoredRun(dir, (name) => files[name as ResultFile])], scenario.name, provenance, false) : {};
+  const report = options.report
+    ? await reportFiles([parseStoredRun(dir, (name) => files[name as ResultFile])], scenario.name, provenance, false)
+    : {};
   writeResultDir(dir, { ...files, ...report });
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;
@@ -76,5 +87,12 @@ function summaryText(results: readonly RunResult[], masterSeed: number): string 
   const [first] = results;
   return results.length === 1
     ? runSummary(first.scenario, masterSeed, first.seed, first.steps, first.organisations, first.metrics)
-    : replicatesSummary(first.scenario, masterSeed, results.length, first.steps, first.organisations, aggregateMetrics(results.map((result) => result.metrics)));
+    : replicatesSummary(
+        first.scenario,
+        masterSeed,
+        results.length,
+        first.steps,
+        first.organisations,
+        aggregateMetrics(results.map((result) => result.metrics)),
+      );
 }

@@ -28,7 +28,9 @@ export function schemaFiles(): { readonly path: string; readonly text: string }[
 export function registerSchema(program: Command, io: Io, _state: { code: number }): void {
   program
     .command('schema')
-    .description('print the JSON Schema of scenario files (or of sweep files, with --sweep), or --write both to scenarios/schema.json and sweeps/schema.json')
+    .description(
+      'print the JSON Schema of scenario files (or of sweep files, with --sweep), or --write both to scenarios/schema.json and sweeps/schema.json',
+    )
     .option('--sweep', 'print the schema of sweep files instead of scenario files')
     .option('--write', 'write scenarios/schema.json and sweeps/schema.json instead of printing')
     .action((options: { sweep?: boolean; write?: boolean }) => {

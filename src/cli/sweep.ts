@@ -4,7 +4,17 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
-import { badShard, errorLine, notPositiveInteger, shardIndexBad, shardIndexUnset, sweepFinished, sweepInterrupted, sweepRunsFailed, sweepStatusReport } from '../messages.ts';
+import {
+  badShard,
+  errorLine,
+  notPositiveInteger,
+  shardIndexBad,
+  shardIndexUnset,
+  sweepFinished,
+  sweepInterrupted,
+  sweepRunsFailed,
+  sweepStatusReport,
+} from '../messages.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { readPart, sweepStatus } from '../sweep/parts.ts';
 import { runSweep, type SweepOutcome } from '../sweep/run-sweep.ts';
@@ -40,7 +50,10 @@ export function registerSweep(program: Command, io: Io, state: { code: number },
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--out <dir>', 'directory for the results (default: results/<name>, or results/<name>.parts/shard-<i> for a shard)')
     .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
-    .option('--shard <i/N>', 'run only the runs whose index modulo N is i; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX')
+    .option(
+      '--shard <i/N>',
+      'run only the runs whose index modulo N is i; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
+    )
     .option('--quiet', 'print only the results directory')
     .action(async (file: string, options: SweepCommandOptions) => {
       state.code = await sweepCommand(file, options, io, deps);
@@ -52,7 +65,19 @@ export function registerSweep(program: Command, io: Io, state: { code: number },
     .action((dirs: string[]) => {
       const status = sweepStatus(dirs.map(readPart));
       const { manifest } = status;
-      io.out(sweepStatusReport(manifest.sweep.name, manifest.hash, status.runs, status.finished, status.failed, status.missing, status.shards, status.resubmit, status.absent) + '\n');
+      io.out(
+        sweepStatusReport(
+          manifest.sweep.name,
+          manifest.hash,
+          status.runs,
+          status.finished,
+          status.failed,
+          status.missing,
+          status.shards,
+          status.resubmit,
+          status.absent,
+        ) + '\n',
+      );
       state.code = status.missing.length + status.failed.length === 0 ? 0 : 1;
     });
 }
@@ -90,15 +115,29 @@ async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, 
     io.err(errorLine(sweepInterrupted(outcome.finished, outcome.total, dir)) + '\n');
     return 130;
   }
-  io.out(quiet ? `${dir}\n` : sweepFinished(loaded.sweep.name, shardText(shard), outcome.total, outcome.ran, outcome.kept, outcome.failed.length, dir) + '\n');
+  io.out(
+    quiet
+      ? `${dir}\n`
+      : sweepFinished(loaded.sweep.name, shardText(shard), outcome.total, outcome.ran, outcome.kept, outcome.failed.length, dir) + '\n',
+  );
   if (outcome.failed.length === 0) return 0;
   const firstError = 'error' in outcome.failed[0] ? outcome.failed[0].error.split('\n')[0] : '';
-  io.err(errorLine(sweepRunsFailed(outcome.failed.map((record) => record.index), outcome.total, dir, firstError)) + '\n');
+  io.err(
+    errorLine(
+      sweepRunsFailed(
+        outcome.failed.map((record) => record.index),
+        outcome.total,
+        dir,
+        firstError,
+      ),
+    ) + '\n',
+  );
   return 1;
 }
 
 function parseWorkers(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024) throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024)
+    throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
   return Number(text);
 }
 

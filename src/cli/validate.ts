@@ -18,7 +18,7 @@ const collect = (value: string, previous: readonly string[]): string[] => [...pr
 export function registerValidate(program: Command, io: Io, state: { code: number }): void {
   program
     .command('validate')
-    .description('check scenario and sweep files (extends, --set overrides, defaults; a sweep\'s scenario and design) without running them')
+    .description("check scenario and sweep files (extends, --set overrides, defaults; a sweep's scenario and design) without running them")
     .argument('<files...>', 'scenario or sweep files (YAML, or JSON by extension); a file with a scenario: key is a sweep')
     .option('--set <key=value>', 'override a scenario key in every scenario file, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
     .action((files: string[], options: { set: string[] }) => {

@@ -94,20 +94,22 @@ export class Simulation {
   result(): RunResult {
     const w = this.world;
     const spy = this.scenario.time.stepsPerYear;
-    const partnerships = w.partnerships.map((p): PartnershipRecord => ({
-      id: p.id,
-      area: this.scenario.organisations.areas[p.area].name,
-      formedStep: p.formedStep,
-      endedStep: p.endedStep,
-      endReason: p.endReason,
-      members: p.members.length,
-      peakLevel: LEVEL_NAMES[p.peakLevel],
-      finalLevel: LEVEL_NAMES[p.level],
-      mandate: p.mandate,
-      principles: p.principles,
-      laInvolved: p.laInvolved,
-      funded: p.funded,
-    }));
+    const partnerships = w.partnerships.map(
+      (p): PartnershipRecord => ({
+        id: p.id,
+        area: this.scenario.organisations.areas[p.area].name,
+        formedStep: p.formedStep,
+        endedStep: p.endedStep,
+        endReason: p.endReason,
+        members: p.members.length,
+        peakLevel: LEVEL_NAMES[p.peakLevel],
+        finalLevel: LEVEL_NAMES[p.level],
+        mandate: p.mandate,
+        principles: p.principles,
+        laInvolved: p.laInvolved,
+        funded: p.funded,
+      }),
+    );
     const last = this.timeseries[this.timeseries.length - 1];
     const durations = partnerships.map((p) => ((p.endedStep ?? this.ctx.step) - p.formedStep) / spy);
     const ended = partnerships.map((p) => p.endedStep !== null);

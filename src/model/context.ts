@@ -21,9 +21,17 @@ export interface LeverValues {
 /** Returns lever values with per-area arrays for this many areas, all zero. */
 export function createLeverValues(areas: number): LeverValues {
   return {
-    carrot: 0, stick: 0, competition: 0, fragmentation: 0, experience: 0, turnover: 0, principles: 0,
-    history: new Float64Array(areas), culture: new Float64Array(areas),
-    politics: new Float64Array(areas), support: new Float64Array(areas),
+    carrot: 0,
+    stick: 0,
+    competition: 0,
+    fragmentation: 0,
+    experience: 0,
+    turnover: 0,
+    principles: 0,
+    history: new Float64Array(areas),
+    culture: new Float64Array(areas),
+    politics: new Float64Array(areas),
+    support: new Float64Array(areas),
   };
 }
 

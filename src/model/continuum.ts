@@ -77,7 +77,14 @@ export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
     const level = levelFor(p.score, p.level);
     if (level !== p.level) {
       const kind = level > p.level ? 'strengthened' : 'weakened';
-      ctx.emit({ step: ctx.step, kind, partnership: p.id, organisations: [...p.members], cause: strongestDriver(p, kind), level: LEVEL_NAMES[level] });
+      ctx.emit({
+        step: ctx.step,
+        kind,
+        partnership: p.id,
+        organisations: [...p.members],
+        cause: strongestDriver(p, kind),
+        level: LEVEL_NAMES[level],
+      });
       p.level = level;
       p.peakLevel = Math.max(p.peakLevel, level);
     }
@@ -86,7 +93,12 @@ export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
 
 /** Returns the feature that most drove a move: the highest when it strengthened, the lowest when it weakened. */
 function strongestDriver(p: Partnership, kind: 'strengthened' | 'weakened'): string {
-  const features: [string, number][] = [['trust', p.trust], ['network', p.network], ['norms', p.norms], ['motivation', p.motivation]];
+  const features: [string, number][] = [
+    ['trust', p.trust],
+    ['network', p.network],
+    ['norms', p.norms],
+    ['motivation', p.motivation],
+  ];
   features.sort((x, y) => (kind === 'strengthened' ? y[1] - x[1] : x[1] - y[1]));
   return features[0][0];
 }

@@ -21,8 +21,12 @@ export function partnershipCapacity(world: World, ctx: StepContext, i: number): 
 export function partnerScore(world: World, ctx: StepContext, i: number, j: number, trust: number): number {
   const o = world.orgs;
   const rival = +(o.kind[i] === o.kind[j]) * +(o.area[i] === o.area[j]);
-  const gain = 0.3 + 0.5 * Math.abs(o.power[i] - o.power[j]) + 0.2 * o.capacity[j]
-    + 0.4 * ctx.levers.carrot * o.motResources[i] - ctx.levers.competition * o.exposure[i] * rival;
+  const gain =
+    0.3 +
+    0.5 * Math.abs(o.power[i] - o.power[j]) +
+    0.2 * o.capacity[j] +
+    0.4 * ctx.levers.carrot * o.motResources[i] -
+    ctx.levers.competition * o.exposure[i] * rival;
   const w = o.trustWeight[i];
   return w * trust + (1 - w) * gain;
 }
@@ -94,7 +98,8 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     for (let k = 0; k < ids.length; k++) {
       const p = world.partnerships[ids[k]];
       if (p.members.length >= MAX_MEMBERS || o.partnerships[i].includes(p.id)) continue;
-      const threshold = o.joinThreshold[i] - 0.3 * lv.carrot * +p.funded - 0.4 * lv.stick * +(o.memberships[i] === 0) - 0.15 * lv.politics[o.area[i]];
+      const threshold =
+        o.joinThreshold[i] - 0.3 * lv.carrot * +p.funded - 0.4 * lv.stick * +(o.memberships[i] === 0) - 0.15 * lv.politics[o.area[i]];
       if (peers[k] / mine.length < threshold) continue;
       const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]) + 0.1 * p.score;
       if (score > bestScore) {
@@ -129,7 +134,12 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
     const a = o.area[i];
-    const rate = PARAMS.initiateRate * (0.5 + o.leaderExperience[i]) * (1 + 2 * lv.carrot) * (0.5 + lv.politics[a]) * (1 + lv.stick * +(o.memberships[i] === 0));
+    const rate =
+      PARAMS.initiateRate *
+      (0.5 + o.leaderExperience[i]) *
+      (1 + 2 * lv.carrot) *
+      (0.5 + lv.politics[a]) *
+      (1 + lv.stick * +(o.memberships[i] === 0));
     if (rng() >= rate || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const candidates: [number, number][] = [];
     for (const slot of o.ties[i]) {
@@ -146,8 +156,13 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     }
     if (members.length < 2) continue;
     formPartnershipInPlace(world, ctx, {
-      area: a, lead: i, members, ...offerNow(ctx),
-      principles: rng() < lv.principles, laInvolved: false, cause: 'network',
+      area: a,
+      lead: i,
+      members,
+      ...offerNow(ctx),
+      principles: rng() < lv.principles,
+      laInvolved: false,
+      cause: 'network',
     });
   }
 }
@@ -178,12 +193,21 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
       const j = Math.abs(o.norms[second] - anchor) < Math.abs(o.norms[first] - anchor) ? second : first;
       if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const slot = addTieInPlace(world, la, j, trust, 0.1);
-      if (partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, PARAMS.leaderTrustWeight)) > PARAMS.acceptScore - 0.1 * lv.support[a]) members.push(j);
+      if (
+        partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, PARAMS.leaderTrustWeight)) >
+        PARAMS.acceptScore - 0.1 * lv.support[a]
+      )
+        members.push(j);
     }
     if (members.length < 3) continue;
     formPartnershipInPlace(world, ctx, {
-      area: a, lead: members[1], members, ...offerNow(ctx),
-      principles: rng() < lv.principles, laInvolved: true, cause: 'broker',
+      area: a,
+      lead: members[1],
+      members,
+      ...offerNow(ctx),
+      principles: rng() < lv.principles,
+      laInvolved: true,
+      cause: 'broker',
     });
   }
 }
@@ -209,8 +233,14 @@ export function mandateInPlace(world: World, ctx: StepContext): void {
     }
     if (members.length < 3) continue;
     formPartnershipInPlace(world, ctx, {
-      area: a, lead: members[1], members, mandate: 'mandated', funded: lv.carrot > 0.05,
-      principles: rng() < lv.principles, laInvolved: true, cause: 'mandate',
+      area: a,
+      lead: members[1],
+      members,
+      mandate: 'mandated',
+      funded: lv.carrot > 0.05,
+      principles: rng() < lv.principles,
+      laInvolved: true,
+      cause: 'mandate',
     });
   }
 }

@@ -109,15 +109,23 @@ function seedHistoryInPlace(world: World, ctx: StepContext, a: number): void {
     const lead = local[1 + Math.floor(rng() * (local.length - 1))];
     if (o.memberships[lead] >= partnershipCapacity(world, ctx, lead)) continue;
     const members = [lead];
-    const byTrust = [...o.ties[lead]].sort((x, y) => world.ties.trustAB[y] + world.ties.trustBA[y] - world.ties.trustAB[x] - world.ties.trustBA[x] || x - y);
+    const byTrust = [...o.ties[lead]].sort(
+      (x, y) => world.ties.trustAB[y] + world.ties.trustBA[y] - world.ties.trustAB[x] - world.ties.trustBA[x] || x - y,
+    );
     for (const slot of byTrust.slice(0, 2 + Math.floor(rng() * 4))) {
       const j = otherEnd(world.ties, slot, lead);
       if (o.memberships[j] < partnershipCapacity(world, ctx, j)) members.push(j);
     }
     if (members.length < 2) continue;
     formPartnershipInPlace(world, ctx, {
-      area: a, lead, members, mandate: 'voluntary', funded: false,
-      principles: rng() < ctx.levers.principles, laInvolved: rng() < ctx.levers.support[a], cause: 'history',
+      area: a,
+      lead,
+      members,
+      mandate: 'voluntary',
+      funded: false,
+      principles: rng() < ctx.levers.principles,
+      laInvolved: rng() < ctx.levers.support[a],
+      cause: 'history',
     });
   }
 }

@@ -17,7 +17,7 @@ export function prepareOrgsInPlace(world: World, fundHorizon: number, carrot: nu
   const o = world.orgs;
   for (let i = 0; i < o.n; i++) {
     const mix = o.motValues[i] + 0.75 * o.motResources[i] + 0.45 * o.motCompliance[i];
-    const stretch = Math.min(1, o.capacity[i] * (1 + carrot) / (0.25 + 0.2 * o.memberships[i]));
+    const stretch = Math.min(1, (o.capacity[i] * (1 + carrot)) / (0.25 + 0.2 * o.memberships[i]));
     o.effort[i] = Math.min(1, mix * stretch * (0.8 + 0.4 * o.leaderExperience[i]));
     o.resolve[i] = o.trustworthiness[i] - PARAMS.costBase - PARAMS.costCapacity * (1 - o.capacity[i]);
     const fd = o.fundDependence[i];
@@ -41,7 +41,22 @@ export function interactInPlace(world: World, rng: Rng, competition: number, tp:
   const o = world.orgs;
   const t = world.ties;
   const { market, power, exposure, resolve, effort, shadow, norms, betrayed, rewarded } = o;
-  const { a: A, b: B, alive, trustAB, trustBA, leaderAB, leaderBA, damageAB, damageBA, strength, age, interactions, shared, sharedMandated } = t;
+  const {
+    a: A,
+    b: B,
+    alive,
+    trustAB,
+    trustBA,
+    leaderAB,
+    leaderBA,
+    damageAB,
+    damageBA,
+    strength,
+    age,
+    interactions,
+    shared,
+    sharedMandated,
+  } = t;
   const P = PARAMS;
   const lw = P.leaderTrustWeight;
   let updated = 0;

@@ -25,7 +25,19 @@ export interface MemberBalance {
 
 /** Returns a balance with every term zero, to be filled by fillMemberBalance. */
 export function emptyBalance(): MemberBalance {
-  return { fund: 0, compliance: 0, social: 0, resource: 0, goodwill: 0, coordination: 0, capacity: 0, competition: 0, values: 0, trust: 0, net: 0 };
+  return {
+    fund: 0,
+    compliance: 0,
+    social: 0,
+    resource: 0,
+    goodwill: 0,
+    coordination: 0,
+    capacity: 0,
+    competition: 0,
+    values: 0,
+    trust: 0,
+    net: 0,
+  };
 }
 
 /**
@@ -39,7 +51,18 @@ export function emptyBalance(): MemberBalance {
  * cultures (which do not: Dhillon 2009, partners differ in culture). `trust` is i's mean effective
  * trust in the members it is tied to; the means are over the other members.
  */
-export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepContext, p: Partnership, i: number, trust: number, meanNorms: number, meanCulture: number, meanPower: number, rivals: number): void {
+export function fillMemberBalance(
+  out: MemberBalance,
+  world: World,
+  ctx: StepContext,
+  p: Partnership,
+  i: number,
+  trust: number,
+  meanNorms: number,
+  meanCulture: number,
+  meanPower: number,
+  rivals: number,
+): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const P = PARAMS;
@@ -51,9 +74,13 @@ export function fillMemberBalance(out: MemberBalance, world: World, ctx: StepCon
   const social = local * P.socialBenefit * (0.5 * trust + 0.5 * p.score) * (0.4 + o.motValues[i]);
   const resource = local * P.resourceBenefit * (0.3 + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + 0.2);
   const a = p.area;
-  const coordination = P.coordinationCost * Math.sqrt(p.members.length / 3)
-    * (1 - 0.25 * (1 + +p.laInvolved) * lv.support[a]) * (1 - 0.3 * +p.principles) * (1.2 - 0.4 * lv.politics[a]);
-  const capacity = P.capacityCost * o.memberships[i] / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
+  const coordination =
+    P.coordinationCost *
+    Math.sqrt(p.members.length / 3) *
+    (1 - 0.25 * (1 + +p.laInvolved) * lv.support[a]) *
+    (1 - 0.3 * +p.principles) *
+    (1.2 - 0.4 * lv.politics[a]);
+  const capacity = (P.capacityCost * o.memberships[i]) / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
   const values = P.valuesCost * (0.6 * Math.abs(o.norms[i] - meanNorms) + 0.4 * Math.abs(o.culture[i] - meanCulture));
   out.fund = fund;
@@ -116,7 +143,18 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
     const m = p.members.length;
     for (let k = 0; k < m; k++) {
       const i = p.members[k];
-      fillMemberBalance(b, world, ctx, p, i, p.memberTrust[k], (norms - o.norms[i]) / (m - 1), (culture - o.culture[i]) / (m - 1), (power - o.power[i]) / (m - 1), (kinds[o.kind[i]] - 1) / (m - 1));
+      fillMemberBalance(
+        b,
+        world,
+        ctx,
+        p,
+        i,
+        p.memberTrust[k],
+        (norms - o.norms[i]) / (m - 1),
+        (culture - o.culture[i]) / (m - 1),
+        (power - o.power[i]) / (m - 1),
+        (kinds[o.kind[i]] - 1) / (m - 1),
+      );
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;
       const sat = P.satisfactionMemory * p.satisfaction[k] + (1 - P.satisfactionMemory) * b.net;

@@ -6,9 +6,19 @@ import type { OrgKind } from '../scenario/schema.ts';
  * (shared values, access to resources, compliance; normalised per organisation), exposure to market
  * competition (rivalry itself is between organisations of the same kind in the same area). Dhillon (2009): partners
  * differ in power, culture and reasons for joining; ABPP: schools and academies compete for pupils. */
-export const KIND_PROFILES: Readonly<Record<OrgKind, {
-  power: number; capacity: number; values: number; resources: number; compliance: number; exposure: number;
-}>> = {
+export const KIND_PROFILES: Readonly<
+  Record<
+    OrgKind,
+    {
+      power: number;
+      capacity: number;
+      values: number;
+      resources: number;
+      compliance: number;
+      exposure: number;
+    }
+  >
+> = {
   school: { power: 0.3, capacity: 0.45, values: 0.45, resources: 0.35, compliance: 0.2, exposure: 1.0 },
   academy: { power: 0.4, capacity: 0.5, values: 0.3, resources: 0.45, compliance: 0.25, exposure: 1.0 },
   trust: { power: 0.7, capacity: 0.7, values: 0.3, resources: 0.5, compliance: 0.2, exposure: 0.6 },

@@ -43,7 +43,13 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     memberTrust: [],
     goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
     peakCarrot: 0,
-    trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
+    trust: 0,
+    network: 0,
+    norms: 0,
+    motivation: 0,
+    score: 0,
+    level: 0,
+    peakLevel: 0,
   };
   world.partnerships.push(p);
   world.active.push(p.id);

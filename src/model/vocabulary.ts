@@ -9,7 +9,15 @@ export const MANDATES = ['voluntary', 'incentivised', 'mandated'] as const;
 export type Mandate = (typeof MANDATES)[number];
 
 /** The cause that drove a member out (the largest term of its deficit), and so a partnership's end. */
-export const CAUSES = ['funding-ended', 'trust-collapsed', 'competition', 'capacity', 'values-diverged', 'leader-left', 'no-purpose'] as const;
+export const CAUSES = [
+  'funding-ended',
+  'trust-collapsed',
+  'competition',
+  'capacity',
+  'values-diverged',
+  'leader-left',
+  'no-purpose',
+] as const;
 export type Cause = (typeof CAUSES)[number];
 
 /** The kinds of event in the log. */
@@ -27,4 +35,3 @@ export interface PartnershipEvent {
   /** The continuum level after the event, for strengthened/weakened. */
   readonly level?: LevelName;
 }
-

@@ -141,13 +141,33 @@ export function createOrgs(n: number): Orgs {
     kind: new Uint8Array(n),
     area: new Uint16Array(n),
     market: new Int32Array(n),
-    x: f(), y: f(), power: f(), capacity: f(), culture: f(), norms: f(),
-    motValues: f(), motResources: f(), motCompliance: f(), exposure: f(),
-    trustworthiness: f(), joinThreshold: f(), trustWeight: f(),
+    x: f(),
+    y: f(),
+    power: f(),
+    capacity: f(),
+    culture: f(),
+    norms: f(),
+    motValues: f(),
+    motResources: f(),
+    motCompliance: f(),
+    exposure: f(),
+    trustworthiness: f(),
+    joinThreshold: f(),
+    trustWeight: f(),
     nonLocal: new Uint8Array(n),
-    leaderExperience: f(), leaderTenure: f(),
+    leaderExperience: f(),
+    leaderTenure: f(),
     memberships: new Int32Array(n),
-    effort: f(), resolve: f(), shadow: f(), fundDependence: f(), fundSeen: f(), benefitSeen: f(), trustSeen: f(), tiesSeen: f(), betrayed: f(), rewarded: f(),
+    effort: f(),
+    resolve: f(),
+    shadow: f(),
+    fundDependence: f(),
+    fundSeen: f(),
+    benefitSeen: f(),
+    trustSeen: f(),
+    tiesSeen: f(),
+    betrayed: f(),
+    rewarded: f(),
     ties: Array.from({ length: n }, () => []),
     partnerships: Array.from({ length: n }, () => []),
   };
@@ -157,11 +177,24 @@ export function createOrgs(n: number): Orgs {
 export function createTies(capacity: number): Ties {
   const f = () => new Float64Array(capacity);
   return {
-    capacity, count: 0,
-    a: new Int32Array(capacity), b: new Int32Array(capacity), alive: new Uint8Array(capacity),
-    trustAB: f(), trustBA: f(), leaderAB: f(), leaderBA: f(), damageAB: f(), damageBA: f(),
-    strength: f(), age: f(), interactions: f(), shared: new Int32Array(capacity), sharedMandated: new Int32Array(capacity),
-    free: [], index: new Map(),
+    capacity,
+    count: 0,
+    a: new Int32Array(capacity),
+    b: new Int32Array(capacity),
+    alive: new Uint8Array(capacity),
+    trustAB: f(),
+    trustBA: f(),
+    leaderAB: f(),
+    leaderBA: f(),
+    damageAB: f(),
+    damageBA: f(),
+    strength: f(),
+    age: f(),
+    interactions: f(),
+    shared: new Int32Array(capacity),
+    sharedMandated: new Int32Array(capacity),
+    free: [],
+    index: new Map(),
   };
 }
 
@@ -172,12 +205,20 @@ function growTiesInPlace(ties: Ties): void {
     next.set(old);
     return next;
   };
-  ties.a = grow(ties.a); ties.b = grow(ties.b); ties.alive = grow(ties.alive);
-  ties.trustAB = grow(ties.trustAB); ties.trustBA = grow(ties.trustBA);
-  ties.leaderAB = grow(ties.leaderAB); ties.leaderBA = grow(ties.leaderBA);
-  ties.damageAB = grow(ties.damageAB); ties.damageBA = grow(ties.damageBA);
-  ties.strength = grow(ties.strength); ties.age = grow(ties.age); ties.interactions = grow(ties.interactions);
-  ties.shared = grow(ties.shared); ties.sharedMandated = grow(ties.sharedMandated);
+  ties.a = grow(ties.a);
+  ties.b = grow(ties.b);
+  ties.alive = grow(ties.alive);
+  ties.trustAB = grow(ties.trustAB);
+  ties.trustBA = grow(ties.trustBA);
+  ties.leaderAB = grow(ties.leaderAB);
+  ties.leaderBA = grow(ties.leaderBA);
+  ties.damageAB = grow(ties.damageAB);
+  ties.damageBA = grow(ties.damageBA);
+  ties.strength = grow(ties.strength);
+  ties.age = grow(ties.age);
+  ties.interactions = grow(ties.interactions);
+  ties.shared = grow(ties.shared);
+  ties.sharedMandated = grow(ties.sharedMandated);
   ties.capacity = capacity;
 }
 
@@ -198,12 +239,20 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   const slot = ties.free.length > 0 ? (ties.free.pop() as number) : ties.count++;
   const lo = Math.min(i, j);
   const hi = Math.max(i, j);
-  ties.a[slot] = lo; ties.b[slot] = hi; ties.alive[slot] = 1;
-  ties.trustAB[slot] = trust; ties.trustBA[slot] = trust;
-  ties.leaderAB[slot] = trust; ties.leaderBA[slot] = trust;
-  ties.damageAB[slot] = 0; ties.damageBA[slot] = 0;
-  ties.strength[slot] = strength; ties.age[slot] = 0; ties.interactions[slot] = 0;
-  ties.shared[slot] = 0; ties.sharedMandated[slot] = 0;
+  ties.a[slot] = lo;
+  ties.b[slot] = hi;
+  ties.alive[slot] = 1;
+  ties.trustAB[slot] = trust;
+  ties.trustBA[slot] = trust;
+  ties.leaderAB[slot] = trust;
+  ties.leaderBA[slot] = trust;
+  ties.damageAB[slot] = 0;
+  ties.damageBA[slot] = 0;
+  ties.strength[slot] = strength;
+  ties.age[slot] = 0;
+  ties.interactions[slot] = 0;
+  ties.shared[slot] = 0;
+  ties.sharedMandated[slot] = 0;
   ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
   world.orgs.ties[hi].push(slot);

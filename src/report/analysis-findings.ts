@@ -30,11 +30,14 @@ function sobolFindings(analysis: Extract<SweepAnalysis, { method: 'sobol' }>): s
   const negligible = keys.filter((_, i) => indices.total[i].ci[0] <= 0);
   if (negligible.length > 0) findings.push(message.findingSobolNegligible(metric, negligible));
   const sumFirst = indices.first.reduce((sum, f) => sum + f.estimate, 0);
-  findings.push(1 - sumFirst > INTERACTION_SHARE ? message.findingSobolInteractions(metric, sumFirst) : message.findingSobolAdditive(metric, sumFirst));
+  findings.push(
+    1 - sumFirst > INTERACTION_SHARE ? message.findingSobolInteractions(metric, sumFirst) : message.findingSobolAdditive(metric, sumFirst),
+  );
   if (indices.dropped > 0) findings.push(message.findingSobolDropped(metric, indices.dropped, indices.samples));
   const widest = largest(indices.total.map((t) => t.ci[1] - t.ci[0]));
   const total = indices.total[widest];
-  if (total.ci[1] - total.ci[0] > WIDE_INTERVAL) findings.push(message.findingSobolWide(keys[widest], total, analysis.sweep.samples ?? indices.samples + indices.dropped));
+  if (total.ci[1] - total.ci[0] > WIDE_INTERVAL)
+    findings.push(message.findingSobolWide(keys[widest], total, analysis.sweep.samples ?? indices.samples + indices.dropped));
   return findings;
 }
 
@@ -46,12 +49,25 @@ function morrisFindings(analysis: Extract<SweepAnalysis, { method: 'morris' }>):
   const ranked = entry.result.factors
     .map((factor, i) => ({ ...factor, parameter: analysis.parameters[i].key, i }))
     .sort((a, b) => b.muStar.estimate - a.muStar.estimate || a.i - b.i);
-  const findings = [message.findingMorrisRanking(metric, ranked.map((f) => ({ parameter: f.parameter, muStar: f.muStar.estimate })))];
+  const findings = [
+    message.findingMorrisRanking(
+      metric,
+      ranked.map((f) => ({ parameter: f.parameter, muStar: f.muStar.estimate })),
+    ),
+  ];
   const negligible = ranked.filter((f) => f.muStar.ci[0] <= 0);
-  if (negligible.length > 0) findings.push(message.findingMorrisNegligible(metric, negligible.map((f) => f.parameter)));
+  if (negligible.length > 0)
+    findings.push(
+      message.findingMorrisNegligible(
+        metric,
+        negligible.map((f) => f.parameter),
+      ),
+    );
   // A negligible parameter's sigma and sign are noise around nothing: say nothing of them.
   const effective = ranked.filter((f) => f.muStar.ci[0] > 0 && f.muStar.estimate > 0);
-  const nonLinear = effective.flatMap((f) => (f.sigma !== null && f.sigma / f.muStar.estimate > NON_LINEAR ? [{ parameter: f.parameter, ratio: f.sigma / f.muStar.estimate }] : []));
+  const nonLinear = effective.flatMap((f) =>
+    f.sigma !== null && f.sigma / f.muStar.estimate > NON_LINEAR ? [{ parameter: f.parameter, ratio: f.sigma / f.muStar.estimate }] : [],
+  );
   if (nonLinear.length > 0) findings.push(message.findingMorrisNonLinear(metric, nonLinear));
   const monotone = effective.filter((f) => Math.abs(f.mu) >= MONOTONE * f.muStar.estimate);
   const raising = monotone.filter((f) => f.mu > 0).map((f) => f.parameter);
@@ -62,7 +78,10 @@ function morrisFindings(analysis: Extract<SweepAnalysis, { method: 'morris' }>):
 
 /** Returns the sides on which a PRIM box restricts each parameter it restricts: a limit is null where the box reaches
  * as far as its trajectory's first box (the data it started from), so "at most", "at least" or "between" is exact. */
-export function boxRestrictions(parameters: readonly AnalysedParameter[], trajectory: PrimTrajectory): { parameter: string; low: number | null; high: number | null }[] {
+export function boxRestrictions(
+  parameters: readonly AnalysedParameter[],
+  trajectory: PrimTrajectory,
+): { parameter: string; low: number | null; high: number | null }[] {
   return parameters.flatMap((p, i) => {
     if (!trajectory.box.restricted[i]) return [];
     const [fromLow, fromHigh] = trajectory.steps[0]?.limits[i] ?? [p.low, p.high];
@@ -86,7 +105,10 @@ function primFindings(analysis: Extract<SweepAnalysis, { method: 'prim' }>): str
       const quasiP = trajectory.box.quasiP[analysis.parameters.findIndex((p) => p.key === parameter)];
       return quasiP !== null && quasiP >= WEAK_LIMIT ? [{ parameter, quasiP }] : [];
     });
-    return [message.findingPrimBox(b + 1, condition, limits, trajectory.box), ...(weak.length > 0 ? [message.findingPrimWeakLimits(b + 1, weak)] : [])];
+    return [
+      message.findingPrimBox(b + 1, condition, limits, trajectory.box),
+      ...(weak.length > 0 ? [message.findingPrimWeakLimits(b + 1, weak)] : []),
+    ];
   });
   return [...findings, ...(boxes.length > 0 ? boxes : [message.findingPrimNoBox(condition, result.density)])];
 }

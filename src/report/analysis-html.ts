@@ -60,7 +60,8 @@ const count = (n: number): string => formatNumber(n, { decimals: 0 });
 const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
 const metricLabel = (metric: MetricName): string => METRIC_LABELS[metric];
 const muted = (text: string): string => `<span class="muted">${h(text)}</span>`;
-const interval = ([low, high]: readonly [number, number], decimals?: number): string => `${formatNumber(low, { decimals })} to ${formatNumber(high, { decimals })}`;
+const interval = ([low, high]: readonly [number, number], decimals?: number): string =>
+  `${formatNumber(low, { decimals })} to ${formatNumber(high, { decimals })}`;
 
 /** Returns the bootstrap settings of an analysis's first measured result (every metric shares them), or null. */
 function bootstrapOf(results: readonly MetricResult<SobolIndices | MorrisEffects>[]): SobolIndices | MorrisEffects | null {
@@ -90,7 +91,13 @@ const DESIGNS: Record<DesignKind, string> = {
 };
 
 /** What a design's `samples` counts. */
-const SAMPLES: Record<DesignKind, string> = { grid: 'samples', random: 'points drawn', lhs: 'points drawn', sobol: 'base samples N', morris: 'trajectories r' };
+const SAMPLES: Record<DesignKind, string> = {
+  grid: 'samples',
+  random: 'points drawn',
+  lhs: 'points drawn',
+  sobol: 'base samples N',
+  morris: 'trajectories r',
+};
 
 function analysedHtml(analysis: SweepAnalysis): string {
   const { sweep } = analysis;
@@ -102,13 +109,23 @@ function analysedHtml(analysis: SweepAnalysis): string {
     ...(sweep.samples === null ? [] : [[capitalise(SAMPLES[sweep.design]), count(sweep.samples)] as [string, string]]),
     ['Points', count(sweep.points)],
     ['Replicates', `${count(sweep.replicates)} per point`],
-    ['Runs', `${count(sweep.runs)}${sweep.failed > 0 ? `, of which ${plural(sweep.failed, 'failed and is', 'failed and are')} left out` : ', none failed'}`],
+    [
+      'Runs',
+      `${count(sweep.runs)}${sweep.failed > 0 ? `, of which ${plural(sweep.failed, 'failed and is', 'failed and are')} left out` : ', none failed'}`,
+    ],
     analysis.method === 'prim'
-      ? ['Condition', `${h(capitalise(conditionInWords(analysis.condition)))} <span class="muted">(<code>${h(`${analysis.condition.metric} ${analysis.condition.op} ${analysis.condition.value}`)}</code>)</span>`]
-      : ['Metric', `${h(capitalise(metricLabel(analysis.metric)))} <span class="muted">(<code>${h(analysis.metric)}</code>), in the findings and the first chart; the results cover every metric the sweep recorded</span>`],
+      ? [
+          'Condition',
+          `${h(capitalise(conditionInWords(analysis.condition)))} <span class="muted">(<code>${h(`${analysis.condition.metric} ${analysis.condition.op} ${analysis.condition.value}`)}</code>)</span>`,
+        ]
+      : [
+          'Metric',
+          `${h(capitalise(metricLabel(analysis.metric)))} <span class="muted">(<code>${h(analysis.metric)}</code>), in the findings and the first chart; the results cover every metric the sweep recorded</span>`,
+        ],
   ];
   const rows = analysis.parameters.map(
-    (p) => `<tr><th scope="row"><code>${h(p.key)}</code><span class="meaning">${h(p.meaning)}</span></th><td>${formatNumber(p.low)}</td><td>${formatNumber(p.high)}</td></tr>`,
+    (p) =>
+      `<tr><th scope="row"><code>${h(p.key)}</code><span class="meaning">${h(p.meaning)}</span></th><td>${formatNumber(p.low)}</td><td>${formatNumber(p.high)}</td></tr>`,
   );
   return `${sectionStart(ANALYSED_SECTION)}
 <dl class="facts">
@@ -168,11 +185,15 @@ function morrisResultsHtml(analysis: Extract<SweepAnalysis, { method: 'morris' }
     metricGroupHtml(
       entry,
       7,
-      (r) => `${plural(r.trajectories, 'trajectory', 'trajectories')}${r.dropped > 0 ? `, ${plural(r.dropped, 'effect', 'effects')} dropped for a missing value` : ''}`,
+      (r) =>
+        `${plural(r.trajectories, 'trajectory', 'trajectories')}${r.dropped > 0 ? `, ${plural(r.dropped, 'effect', 'effects')} dropped for a missing value` : ''}`,
       (r) =>
         analysis.parameters.map((p, i) => {
           const f = r.factors[i];
-          const ratio = f.sigma === null || f.muStar.estimate === 0 ? muted('not measured') : formatNumber(f.sigma / f.muStar.estimate, { decimals: 2 });
+          const ratio =
+            f.sigma === null || f.muStar.estimate === 0
+              ? muted('not measured')
+              : formatNumber(f.sigma / f.muStar.estimate, { decimals: 2 });
           return `<tr>${parameterCell(p)}<td>${formatNumber(f.mu)}</td><td>${formatNumber(f.muStar.estimate)}</td><td>${interval(f.muStar.ci)}</td><td>${f.sigma === null ? muted('not measured') : formatNumber(f.sigma)}</td><td>${ratio}</td><td>${count(f.effects)}</td></tr>`;
         }),
     ),
@@ -188,7 +209,9 @@ ${groups.join('\n')}
 function limitCell(box: PrimBox, i: number): string {
   const text = interval(box.limits[i]);
   const quasiP = box.quasiP[i];
-  return box.restricted[i] ? `<td class="differs"><mark>${text}</mark> <span class="unit">(quasi-p ${quasiP === null ? 'not measured' : formatNumber(quasiP)})</span></td>` : `<td>${muted(text)}</td>`;
+  return box.restricted[i]
+    ? `<td class="differs"><mark>${text}</mark> <span class="unit">(quasi-p ${quasiP === null ? 'not measured' : formatNumber(quasiP)})</span></td>`
+    : `<td>${muted(text)}</td>`;
 }
 
 /** Returns a box's runs, coverage, density and mass as table cells. */
@@ -202,7 +225,9 @@ function primResultsHtml(parameters: readonly AnalysedParameter[], result: PrimR
   const limits = parameters.map(
     (p, i) => `<tr>${parameterCell(p)}<td>${interval([p.low, p.high])}</td>${result.boxes.map((t) => limitCell(t.box, i)).join('')}</tr>`,
   );
-  const summary = result.boxes.map((t, b) => `<tr><th scope="row">${names[b]}</th>${boxCells(t.box)}<td>${t.chosen} of ${t.steps.length - 1}</td></tr>`);
+  const summary = result.boxes.map(
+    (t, b) => `<tr><th scope="row">${names[b]}</th>${boxCells(t.box)}<td>${t.chosen} of ${t.steps.length - 1}</td></tr>`,
+  );
   const trajectories = result.boxes.map((t, b) => {
     const rows = t.steps.map((step, s) => {
       const chosen = s === t.chosen;
@@ -238,7 +263,11 @@ ${trajectories.join('\n')}
 
 function resultsHtml(analysis: SweepAnalysis): string {
   const body =
-    analysis.method === 'sobol' ? sobolResultsHtml(analysis) : analysis.method === 'morris' ? morrisResultsHtml(analysis) : primResultsHtml(analysis.parameters, analysis.result);
+    analysis.method === 'sobol'
+      ? sobolResultsHtml(analysis)
+      : analysis.method === 'morris'
+        ? morrisResultsHtml(analysis)
+        : primResultsHtml(analysis.parameters, analysis.result);
   return `${sectionStart(RESULTS_SECTION)}
 ${body}
 </section>`;
@@ -246,14 +275,21 @@ ${body}
 
 /** The works the Method section cites, by key. */
 const REFERENCES = {
-  saltelli: 'Saltelli, A., Annoni, P., Azzini, I., Campolongo, F., Ratto, M., &amp; Tarantola, S. (2010). Variance based sensitivity analysis of model output: design and estimator for the total sensitivity index. <em>Computer Physics Communications</em>, 181(2), 259–270.',
-  jansen: 'Jansen, M. J. W. (1999). Analysis of variance designs for model output. <em>Computer Physics Communications</em>, 117(1–2), 35–43.',
+  saltelli:
+    'Saltelli, A., Annoni, P., Azzini, I., Campolongo, F., Ratto, M., &amp; Tarantola, S. (2010). Variance based sensitivity analysis of model output: design and estimator for the total sensitivity index. <em>Computer Physics Communications</em>, 181(2), 259–270.',
+  jansen:
+    'Jansen, M. J. W. (1999). Analysis of variance designs for model output. <em>Computer Physics Communications</em>, 117(1–2), 35–43.',
   efron: 'Efron, B. (1979). Bootstrap methods: another look at the jackknife. <em>The Annals of Statistics</em>, 7(1), 1–26.',
-  morris: 'Morris, M. D. (1991). Factorial sampling plans for preliminary computational experiments. <em>Technometrics</em>, 33(2), 161–174.',
-  campolongo: 'Campolongo, F., Cariboni, J., &amp; Saltelli, A. (2007). An effective screening design for sensitivity analysis of large models. <em>Environmental Modelling &amp; Software</em>, 22(10), 1509–1518.',
-  garcia: 'Garcia Sanchez, D., Lacarrière, B., Musy, M., &amp; Bourges, B. (2014). Application of sensitivity analysis in building energy simulations: combining first- and second-order elementary effects methods. <em>Energy and Buildings</em>, 68, 741–750.',
-  bryant: 'Bryant, B. P., &amp; Lempert, R. J. (2010). Thinking inside the box: a participatory, computer-assisted approach to scenario discovery. <em>Technological Forecasting and Social Change</em>, 77(1), 34–49.',
-  friedman: 'Friedman, J. H., &amp; Fisher, N. I. (1999). Bump hunting in high-dimensional data. <em>Statistics and Computing</em>, 9(2), 123–143.',
+  morris:
+    'Morris, M. D. (1991). Factorial sampling plans for preliminary computational experiments. <em>Technometrics</em>, 33(2), 161–174.',
+  campolongo:
+    'Campolongo, F., Cariboni, J., &amp; Saltelli, A. (2007). An effective screening design for sensitivity analysis of large models. <em>Environmental Modelling &amp; Software</em>, 22(10), 1509–1518.',
+  garcia:
+    'Garcia Sanchez, D., Lacarrière, B., Musy, M., &amp; Bourges, B. (2014). Application of sensitivity analysis in building energy simulations: combining first- and second-order elementary effects methods. <em>Energy and Buildings</em>, 68, 741–750.',
+  bryant:
+    'Bryant, B. P., &amp; Lempert, R. J. (2010). Thinking inside the box: a participatory, computer-assisted approach to scenario discovery. <em>Technological Forecasting and Social Change</em>, 77(1), 34–49.',
+  friedman:
+    'Friedman, J. H., &amp; Fisher, N. I. (1999). Bump hunting in high-dimensional data. <em>Statistics and Computing</em>, 9(2), 123–143.',
 } as const;
 
 /** Returns the sentence on how the intervals were drawn, from the settings a result records. */

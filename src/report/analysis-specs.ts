@@ -63,7 +63,10 @@ export function sobolIndicesSpec(metric: MetricName, parameters: readonly Analys
   });
   return {
     $schema: SCHEMA_URL,
-    title: { text: `What drives ${METRIC_LABELS[metric]}`, subtitle: `Sobol' indices: bar, estimate; line, ${wholePercent(indices.confidence)} bootstrap interval` },
+    title: {
+      text: `What drives ${METRIC_LABELS[metric]}`,
+      subtitle: `Sobol' indices: bar, estimate; line, ${wholePercent(indices.confidence)} bootstrap interval`,
+    },
     data: { values },
     width: CHART_WIDTH - 260,
     height: { step: INDEX_BAR_STEP },
@@ -76,7 +79,13 @@ export function sobolIndicesSpec(metric: MetricName, parameters: readonly Analys
         mark: { type: 'bar' },
         encoding: {
           x: x('estimate'),
-          color: { field: 'order', type: 'nominal', title: null, scale: { domain: [...ORDERS.domain], range: [...ORDERS.range] }, legend: { orient: 'top', direction: 'horizontal' } },
+          color: {
+            field: 'order',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [...ORDERS.domain], range: [...ORDERS.range] },
+            legend: { orient: 'top', direction: 'horizontal' },
+          },
         },
       },
       { mark: { type: 'rule', color: '#1b1f24', strokeWidth: 1.5 }, encoding: { x: x('low'), x2: { field: 'high' } } },
@@ -94,8 +103,20 @@ interface HeatCell {
 
 /** Returns a heatmap of values from 0 to 1, metrics as rows and parameters as columns (96x30 px a cell), the value
  * printed in each cell to two places; colours are clamped to 0-1, the printed value is not. */
-function heatmapSpec(text: string, subtitle: string, legend: string, cells: readonly HeatCell[], columns: readonly string[], rows: readonly string[]): TopLevelSpec {
-  const axis = (field: 'metric' | 'parameter', sort: readonly string[]) => ({ field, type: 'nominal' as const, sort: [...sort], title: null });
+function heatmapSpec(
+  text: string,
+  subtitle: string,
+  legend: string,
+  cells: readonly HeatCell[],
+  columns: readonly string[],
+  rows: readonly string[],
+): TopLevelSpec {
+  const axis = (field: 'metric' | 'parameter', sort: readonly string[]) => ({
+    field,
+    type: 'nominal' as const,
+    sort: [...sort],
+    title: null,
+  });
   return {
     $schema: SCHEMA_URL,
     title: { text, subtitle },
@@ -103,13 +124,24 @@ function heatmapSpec(text: string, subtitle: string, legend: string, cells: read
     width: { step: HEATMAP_CELL.width },
     height: { step: HEATMAP_CELL.height },
     encoding: {
-      x: { ...axis('parameter', columns), axis: { orient: 'top', labelAngle: -30, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false } },
+      x: {
+        ...axis('parameter', columns),
+        axis: { orient: 'top', labelAngle: -30, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false },
+      },
       y: { ...axis('metric', rows), axis: { domain: false, ticks: false } },
     },
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
-        encoding: { color: { field: 'value', type: 'quantitative', title: legend, scale: { domain: [0, 1], scheme: 'blues', clamp: true }, legend: { format: '.0%' } } },
+        encoding: {
+          color: {
+            field: 'value',
+            type: 'quantitative',
+            title: legend,
+            scale: { domain: [0, 1], scheme: 'blues', clamp: true },
+            legend: { format: '.0%' },
+          },
+        },
       },
       {
         mark: { type: 'text', fontSize: 12 },
@@ -128,7 +160,9 @@ function heatmapSpec(text: string, subtitle: string, legend: string, cells: read
 export function sobolHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'sobol' }>, columns: readonly string[]): TopLevelSpec | null {
   const results = measured(analysis.results);
   if (results.length === 0) return null;
-  const cells = results.flatMap(({ metric, result }) => analysis.parameters.map((p, i) => ({ metric: metricLabel(metric), parameter: p.key, value: result.total[i].estimate })));
+  const cells = results.flatMap(({ metric, result }) =>
+    analysis.parameters.map((p, i) => ({ metric: metricLabel(metric), parameter: p.key, value: result.total[i].estimate })),
+  );
   return heatmapSpec(
     'Total-order indices of every metric',
     "Each parameter's share of each metric's variance, with its interactions",
@@ -146,11 +180,15 @@ export function morrisHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'mo
   if (results.length === 0) return null;
   const cells = results.flatMap(({ metric, result }) => {
     const largest = Math.max(...result.factors.map((f) => f.muStar.estimate));
-    return analysis.parameters.map((p, i) => ({ metric: metricLabel(metric), parameter: p.key, value: largest > 0 ? result.factors[i].muStar.estimate / largest : 0 }));
+    return analysis.parameters.map((p, i) => ({
+      metric: metricLabel(metric),
+      parameter: p.key,
+      value: largest > 0 ? result.factors[i].muStar.estimate / largest : 0,
+    }));
   });
   return heatmapSpec(
     'Elementary effects on every metric',
-    "μ* over the largest μ* of the metric: 1 marks the parameter that moves it most",
+    'μ* over the largest μ* of the metric: 1 marks the parameter that moves it most',
     'Relative μ*',
     cells,
     analysis.parameters.map((p) => p.key),
@@ -168,10 +206,16 @@ function ratioLine(ratio: number, x: number, y: number): { ratio: number; label:
 const LABEL_NEIGHBOURHOOD = { x: 0.04, y: 0.05 } as const;
 
 /** Returns one label per group of points that lie on top of each other, naming their parameters in order, at the first. */
-function pointLabels(points: readonly { parameter: string; muStar: number; sigma: number }[], xMax: number, yMax: number): { label: string; muStar: number; sigma: number }[] {
+function pointLabels(
+  points: readonly { parameter: string; muStar: number; sigma: number }[],
+  xMax: number,
+  yMax: number,
+): { label: string; muStar: number; sigma: number }[] {
   const groups: { parameters: string[]; muStar: number; sigma: number }[] = [];
   for (const p of points) {
-    const near = groups.find((g) => Math.abs(g.muStar - p.muStar) < LABEL_NEIGHBOURHOOD.x * xMax && Math.abs(g.sigma - p.sigma) < LABEL_NEIGHBOURHOOD.y * yMax);
+    const near = groups.find(
+      (g) => Math.abs(g.muStar - p.muStar) < LABEL_NEIGHBOURHOOD.x * xMax && Math.abs(g.sigma - p.sigma) < LABEL_NEIGHBOURHOOD.y * yMax,
+    );
     if (near) near.parameters.push(p.parameter);
     else groups.push({ parameters: [p.parameter], muStar: p.muStar, sigma: p.sigma });
   }
@@ -183,22 +227,41 @@ function pointLabels(points: readonly { parameter: string; muStar: number; sigma
  * share a label), its mu* interval as a horizontal line, and dashed lines where sigma/mu* is 0.1, 0.5 and 1. Parameters without a sigma (fewer than two effects) are
  * left out. Null when none has one.
  */
-export function morrisScreeningSpec(metric: MetricName, parameters: readonly AnalysedParameter[], effects: MorrisEffects): TopLevelSpec | null {
+export function morrisScreeningSpec(
+  metric: MetricName,
+  parameters: readonly AnalysedParameter[],
+  effects: MorrisEffects,
+): TopLevelSpec | null {
   const values = parameters.flatMap((p, i) => {
     const f = effects.factors[i];
-    return f.sigma === null ? [] : [{ parameter: p.key, muStar: f.muStar.estimate, low: f.muStar.ci[0], high: f.muStar.ci[1], sigma: f.sigma }];
+    return f.sigma === null
+      ? []
+      : [{ parameter: p.key, muStar: f.muStar.estimate, low: f.muStar.ci[0], high: f.muStar.ci[1], sigma: f.sigma }];
   });
   if (values.length === 0) return null;
   // 12% beyond the furthest point or interval end, so labels and line ends stay inside the plot.
   const xMax = 1.12 * Math.max(...values.map((v) => Math.max(v.high, v.muStar))) || 1;
   const yMax = 1.12 * Math.max(...values.map((v) => v.sigma)) || xMax;
-  const x = (field: string) => ({ field, type: 'quantitative' as const, title: 'μ* (mean absolute elementary effect)', scale: { domain: [0, xMax], nice: false } });
-  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'σ (spread of the effects)', scale: { domain: [0, yMax], nice: false } });
+  const x = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    title: 'μ* (mean absolute elementary effect)',
+    scale: { domain: [0, xMax], nice: false },
+  });
+  const y = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    title: 'σ (spread of the effects)',
+    scale: { domain: [0, yMax], nice: false },
+  });
   const lines = MORRIS_RATIOS.map((ratio) => ratioLine(ratio, xMax, yMax));
   const labels = pointLabels(values, xMax, yMax);
   return {
     $schema: SCHEMA_URL,
-    title: { text: `What moves ${METRIC_LABELS[metric]}`, subtitle: `Morris screening: point, μ* and σ; line, μ*'s ${wholePercent(effects.confidence)} bootstrap interval` },
+    title: {
+      text: `What moves ${METRIC_LABELS[metric]}`,
+      subtitle: `Morris screening: point, μ* and σ; line, μ*'s ${wholePercent(effects.confidence)} bootstrap interval`,
+    },
     width: CHART_WIDTH,
     height: CHART_HEIGHT + 80,
     autosize: { type: 'fit', contains: 'padding' },
@@ -206,8 +269,14 @@ export function morrisScreeningSpec(metric: MetricName, parameters: readonly Ana
       {
         data: { values: lines.map((l) => ({ ...l })) },
         layer: [
-          { mark: { type: 'rule', color: '#9aa3ad', strokeDash: [5, 4] }, encoding: { x: x('x'), y: y('y'), x2: { field: 'x2' }, y2: { field: 'y2' } } },
-          { mark: { type: 'text', color: '#5b6470', align: 'right', baseline: 'bottom', dx: -2, dy: -2, fontSize: 11 }, encoding: { x: x('x2'), y: y('y2'), text: { field: 'label' } } },
+          {
+            mark: { type: 'rule', color: '#9aa3ad', strokeDash: [5, 4] },
+            encoding: { x: x('x'), y: y('y'), x2: { field: 'x2' }, y2: { field: 'y2' } },
+          },
+          {
+            mark: { type: 'text', color: '#5b6470', align: 'right', baseline: 'bottom', dx: -2, dy: -2, fontSize: 11 },
+            encoding: { x: x('x2'), y: y('y2'), text: { field: 'label' } },
+          },
         ],
       },
       {
@@ -250,12 +319,27 @@ export function primTradeoffSpec(result: PrimResult, k: number): TopLevelSpec | 
     })),
   );
   const names = result.boxes.map((_, b) => boxName(b));
-  const x = () => ({ field: 'coverage', type: 'quantitative' as const, title: 'Coverage: share of the runs where it holds that are in the box', scale: { domain: [0, 1] }, axis: { format: '.0%' } });
-  const y = () => ({ field: 'density', type: 'quantitative' as const, title: 'Density: share of the box where it holds', scale: { domain: [0, 1] }, axis: { format: '.0%' } });
+  const x = () => ({
+    field: 'coverage',
+    type: 'quantitative' as const,
+    title: 'Coverage: share of the runs where it holds that are in the box',
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%' },
+  });
+  const y = () => ({
+    field: 'density',
+    type: 'quantitative' as const,
+    title: 'Density: share of the box where it holds',
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%' },
+  });
   const counts = Array.from({ length: k + 1 }, (_, n) => n);
   return {
     $schema: SCHEMA_URL,
-    title: { text: 'Coverage against density', subtitle: 'Each point a box along a peeling trajectory, from the whole sweep (right) to the smallest box (left)' },
+    title: {
+      text: 'Coverage against density',
+      subtitle: 'Each point a box along a peeling trajectory, from the whole sweep (right) to the smallest box (left)',
+    },
     width: CHART_WIDTH,
     height: CHART_HEIGHT + 80,
     autosize: { type: 'fit', contains: 'padding' },
@@ -264,7 +348,10 @@ export function primTradeoffSpec(result: PrimResult, k: number): TopLevelSpec | 
         data: { values: [{ density: result.density, label: `base rate ${wholePercent(result.density)}` }] },
         layer: [
           { mark: { type: 'rule', color: '#9aa3ad', strokeDash: [5, 4] }, encoding: { y: y() } },
-          { mark: { type: 'text', color: '#5b6470', align: 'left', baseline: 'bottom', dy: -3 }, encoding: { x: { datum: 0.01, type: 'quantitative', scale: { domain: [0, 1] } }, y: y(), text: { field: 'label' } } },
+          {
+            mark: { type: 'text', color: '#5b6470', align: 'left', baseline: 'bottom', dy: -3 },
+            encoding: { x: { datum: 0.01, type: 'quantitative', scale: { domain: [0, 1] } }, y: y(), text: { field: 'label' } },
+          },
         ],
       },
       {
@@ -279,7 +366,12 @@ export function primTradeoffSpec(result: PrimResult, k: number): TopLevelSpec | 
             encoding: {
               x: x(),
               y: y(),
-              color: { field: 'restricted', type: 'ordinal', title: 'Parameters restricted', scale: { domain: counts, scheme: { name: 'viridis', extent: [0, 0.85] } } },
+              color: {
+                field: 'restricted',
+                type: 'ordinal',
+                title: 'Parameters restricted',
+                scale: { domain: counts, scheme: { name: 'viridis', extent: [0, 0.85] } },
+              },
               shape: { field: 'box', type: 'nominal', title: 'Trajectory', scale: { domain: [...names] } },
             },
           },
@@ -319,12 +411,21 @@ export function primRangesSpec(parameters: readonly AnalysedParameter[], result:
       sweepHigh: p.high,
     })),
   );
-  const x = (field: string) => ({ field, type: 'quantitative' as const, title: null, scale: { zero: false, nice: false }, axis: { tickCount: 5 } });
+  const x = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    title: null,
+    scale: { zero: false, nice: false },
+    axis: { tickCount: 5 },
+  });
   // The light bar fills each box's whole row, so the rows together draw the sweep's range behind the boxes.
   const y = () => ({ field: 'box', type: 'nominal' as const, sort: [...names], title: null, scale: { paddingInner: 0 } });
   return {
     $schema: SCHEMA_URL,
-    title: { text: 'Where the condition holds', subtitle: "Each box's limits (dark) within the sweep's range (light); faded where a box leaves the parameter free" },
+    title: {
+      text: 'Where the condition holds',
+      subtitle: "Each box's limits (dark) within the sweep's range (light); faded where a box leaves the parameter free",
+    },
     data: { values },
     facet: {
       row: {
@@ -339,14 +440,22 @@ export function primRangesSpec(parameters: readonly AnalysedParameter[], result:
       width: RANGE_PANEL_WIDTH,
       height: { step: RANGE_ROW_STEP },
       layer: [
-        { mark: { type: 'bar', color: '#e3e7ec', height: { band: 1 } }, encoding: { y: y(), x: x('sweepLow'), x2: { field: 'sweepHigh' } } },
+        {
+          mark: { type: 'bar', color: '#e3e7ec', height: { band: 1 } },
+          encoding: { y: y(), x: x('sweepLow'), x2: { field: 'sweepHigh' } },
+        },
         {
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
             y: y(),
             x: x('low'),
             x2: { field: 'high' },
-            color: { field: 'box', type: 'nominal', title: 'Box', scale: { domain: [...names], range: names.map((_, b) => BOX_PALETTE[b % BOX_PALETTE.length]) } },
+            color: {
+              field: 'box',
+              type: 'nominal',
+              title: 'Box',
+              scale: { domain: [...names], range: names.map((_, b) => BOX_PALETTE[b % BOX_PALETTE.length]) },
+            },
             opacity: { condition: { test: 'datum.restricted', value: 1 }, value: 0.3 },
           },
         },

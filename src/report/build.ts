@@ -27,7 +27,9 @@ export type ReportProvenance = ReportInput['provenance'];
 export type AnalysisProvenance = AnalysisReportInput['provenance'];
 
 /** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption). */
-async function renderCharts(specs: readonly ReportChart[]): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
+async function renderCharts(
+  specs: readonly ReportChart[],
+): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
   const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
   for (const chart of specs) {
@@ -39,7 +41,12 @@ async function renderCharts(specs: readonly ReportChart[]): Promise<{ rendered: 
 }
 
 /** Returns the report of a comparison (one scenario for `partnersim run`): the HTML text and every chart rendered. */
-export async function buildReport(title: string, comparison: Comparison, scenarios: readonly Scenario[], provenance: ReportProvenance): Promise<{ html: string; charts: RenderedChart[] }> {
+export async function buildReport(
+  title: string,
+  comparison: Comparison,
+  scenarios: readonly Scenario[],
+  provenance: ReportProvenance,
+): Promise<{ html: string; charts: RenderedChart[] }> {
   const { rendered, inline } = await renderCharts(reportCharts(comparison));
   const levers = scenarios.map((scenario) => ({
     scenario: scenario.name,
@@ -50,7 +57,11 @@ export async function buildReport(title: string, comparison: Comparison, scenari
 }
 
 /** Returns the report of a sweep analysis (`partnersim analyse`): the HTML text and every chart rendered. */
-export async function buildAnalysisReport(title: string, analysis: SweepAnalysis, provenance: AnalysisProvenance): Promise<{ html: string; charts: RenderedChart[] }> {
+export async function buildAnalysisReport(
+  title: string,
+  analysis: SweepAnalysis,
+  provenance: AnalysisProvenance,
+): Promise<{ html: string; charts: RenderedChart[] }> {
   const { rendered, inline } = await renderCharts(analysisCharts(analysis));
   const html = renderAnalysisHtml({ title, analysis, findings: analysisFindings(analysis), charts: inline, provenance });
   return { html, charts: rendered };

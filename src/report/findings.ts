@@ -13,18 +13,36 @@ export function keyFindings(comparison: Comparison): string[] {
   const findings: string[] = [];
   const { fundEnd } = comparison;
   if (fundEnd !== undefined) {
-    const measured = fundEnd.shares.filter((s) => s.share.mean !== null).map((s) => ({ scenario: s.scenario, mean: s.share.mean as number, ci95: s.share.ci95 }));
+    const measured = fundEnd.shares
+      .filter((s) => s.share.mean !== null)
+      .map((s) => ({ scenario: s.scenario, mean: s.share.mean as number, ci95: s.share.ci95 }));
     const own = measured.find((s) => s.scenario === fundEnd.scenario);
     const scenario = comparison.scenarios.find((s) => s.name === fundEnd.scenario);
     if (own !== undefined && scenario !== undefined) {
-      findings.push(findingFundEnd(fundEnd.scenario, fundEnd.step / scenario.stepsPerYear, fundEnd.years, own, measured.filter((s) => s.scenario !== fundEnd.scenario)));
+      findings.push(
+        findingFundEnd(
+          fundEnd.scenario,
+          fundEnd.step / scenario.stepsPerYear,
+          fundEnd.years,
+          own,
+          measured.filter((s) => s.scenario !== fundEnd.scenario),
+        ),
+      );
     }
   }
   const [baseline, ...others] = comparison.scenarios;
   if (others.length === 0) {
     const m = baseline.metrics;
     findings.push(
-      findingSingle(baseline.name, baseline.replicates, baseline.steps / baseline.stepsPerYear, m.partnershipsFormed.mean ?? 0, m.partnershipsActiveAtEnd.mean ?? 0, m.participationAtEnd.mean ?? 0, m.survival5y.mean),
+      findingSingle(
+        baseline.name,
+        baseline.replicates,
+        baseline.steps / baseline.stepsPerYear,
+        m.partnershipsFormed.mean ?? 0,
+        m.partnershipsActiveAtEnd.mean ?? 0,
+        m.participationAtEnd.mean ?? 0,
+        m.survival5y.mean,
+      ),
     );
     return findings;
   }

@@ -55,7 +55,10 @@ const SIGNIFICANT = 3;
 /** Returns a number to 3 significant digits (or to `decimals` places), thousands grouped, with a true minus sign and,
  * when signed, a plus sign on positive numbers. */
 export function formatNumber(value: number, { signed = false, decimals }: { signed?: boolean; decimals?: number } = {}): string {
-  const digits = decimals === undefined ? { maximumSignificantDigits: SIGNIFICANT } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  const digits =
+    decimals === undefined
+      ? { maximumSignificantDigits: SIGNIFICANT }
+      : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
   const format = new Intl.NumberFormat('en-GB', { ...digits, signDisplay: signed ? 'exceptZero' : 'auto' });
   // + 0 turns -0 into 0, and a value that rounds to zero loses its sign.
   const text = format.format(value + 0);
@@ -170,7 +173,10 @@ export function sectionStart({ id, heading }: PageSection): string {
 
 /** Returns the key findings section: the sentences as a list, or a note that there are none. */
 export function findingsHtml(findings: readonly string[]): string {
-  const body = findings.length === 0 ? '<p class="muted">No key findings were drawn.</p>' : `<ul class="findings">\n${findings.map((f) => `<li>${h(f)}</li>`).join('\n')}\n</ul>`;
+  const body =
+    findings.length === 0
+      ? '<p class="muted">No key findings were drawn.</p>'
+      : `<ul class="findings">\n${findings.map((f) => `<li>${h(f)}</li>`).join('\n')}\n</ul>`;
   return `${sectionStart(FINDINGS_SECTION)}
 ${body}
 </section>`;
@@ -178,7 +184,10 @@ ${body}
 
 /** Returns SVG markup without an XML declaration or doctype, which have no place inside an HTML page. */
 function inlineSvg(svg: string): string {
-  return svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '').trim();
+  return svg
+    .replace(/^\s*<\?xml[^>]*\?>\s*/, '')
+    .replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '')
+    .trim();
 }
 
 /** Returns the charts section: each chart's SVG inline in a figure with its title and caption. */
@@ -210,7 +219,8 @@ function commandHtml(command: string): string {
 /** Returns the provenance list: partnersim's version, the commit, Node.js and the command, then a report's own
  * entries as [term, description] markup. */
 export function provenanceListHtml(p: CommandProvenance, entries: readonly (readonly [term: string, description: string])[]): string {
-  const commit = p.commit === null ? '<span class="muted">not recorded (not run from a git checkout)</span>' : `<code>${h(p.commit)}</code>`;
+  const commit =
+    p.commit === null ? '<span class="muted">not recorded (not run from a git checkout)</span>' : `<code>${h(p.commit)}</code>`;
   const own = entries.map(([term, description]) => `<dt>${term}</dt><dd>${description}</dd>\n`).join('');
   return `<dl class="provenance">
 <dt>partnersim</dt><dd>${h(p.version)}</dd>
@@ -241,8 +251,16 @@ function headerHtml({ title, comparison }: ReportInput): string {
   const steps = common(comparison.scenarios, (s) => s.steps);
   const perYear = common(comparison.scenarios, (s) => s.stepsPerYear);
   const organisations = common(comparison.scenarios, (s) => s.organisations);
-  const what = others.length === 0 ? `Scenario ${name(baseline.name)}` : `Compares ${listInWords(others.map((s) => name(s.name)))} with the baseline ${name(baseline.name)}`;
-  const reps = replicates === null ? 'replicates differing by scenario (see below)' : replicates === 1 ? 'one replicate' : `${replicates} replicates${others.length > 0 ? ' each' : ''}`;
+  const what =
+    others.length === 0
+      ? `Scenario ${name(baseline.name)}`
+      : `Compares ${listInWords(others.map((s) => name(s.name)))} with the baseline ${name(baseline.name)}`;
+  const reps =
+    replicates === null
+      ? 'replicates differing by scenario (see below)'
+      : replicates === 1
+        ? 'one replicate'
+        : `${replicates} replicates${others.length > 0 ? ' each' : ''}`;
   const runs =
     steps === null || perYear === null || organisations === null
       ? 'runs that differ in length or size (see below)'
@@ -278,7 +296,12 @@ function leversTableHtml(comparison: Comparison, levers: ReportInput['levers']):
   if (keys.length === 0) return '<p class="muted">No levers were recorded for these scenarios.</p>';
   const baseLevers = byScenario.get(comparison.baseline) ?? {};
   const several = columns.length > 1;
-  const head = columns.map((scenario) => `<th scope="col">${h(scenario)}${several && scenario === comparison.baseline ? ' <span class="tag">baseline</span>' : ''}</th>`).join('');
+  const head = columns
+    .map(
+      (scenario) =>
+        `<th scope="col">${h(scenario)}${several && scenario === comparison.baseline ? ' <span class="tag">baseline</span>' : ''}</th>`,
+    )
+    .join('');
   const rows = keys.map((key) => {
     const meaning = key in LEVER_MEANINGS ? `<span class="meaning">${h(LEVER_MEANINGS[key as LeverKey])}</span>` : '';
     const cells = columns.map((scenario) => {
@@ -289,7 +312,9 @@ function leversTableHtml(comparison: Comparison, levers: ReportInput['levers']):
     });
     return `<tr><th scope="row"><code>${h(key)}</code>${meaning}</th>${cells.join('')}</tr>`;
   });
-  const caption = several ? 'Each lever in each scenario. <mark>Highlighted</mark> values differ from the baseline.' : 'Each lever of the scenario.';
+  const caption = several
+    ? 'Each lever in each scenario. <mark>Highlighted</mark> values differ from the baseline.'
+    : 'Each lever of the scenario.';
   return `<div class="scroll"><table class="levers">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">Lever</th>${head}</tr></thead>
@@ -331,7 +356,10 @@ function metricsHtml(comparison: Comparison): string {
   const groups = metrics.map((metric) => {
     const rows = scenarios.map((s) => {
       const summary = s.metrics[metric];
-      const cells = [`<td>${cell(formatMetricValue(metric, summary.mean))}</td>`, `<td>${cell(formatMetricInterval(metric, summary.ci95))}</td>`];
+      const cells = [
+        `<td>${cell(formatMetricValue(metric, summary.mean))}</td>`,
+        `<td>${cell(formatMetricInterval(metric, summary.ci95))}</td>`,
+      ];
       if (several) {
         if (s.name === comparison.baseline) cells.push(`<td class="muted" colspan="3">baseline</td>`);
         else {

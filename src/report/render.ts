@@ -14,7 +14,10 @@ import { CHART_FONT_FAMILY } from './specs.ts';
 
 const require = createRequire(import.meta.url);
 /** The regular and bold faces: vega draws titles and headers bold, and resvg does not synthesise bold. */
-const FONT_FILES = { regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf') };
+const FONT_FILES = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
 
 /** A font's horizontal metrics: the advance of a character in units of the em. */
 interface FontMetrics {
@@ -24,7 +27,8 @@ interface FontMetrics {
 /** Returns the advance widths of a TrueType font, read from its head, hhea, hmtx and cmap (format 4, Unicode BMP) tables. */
 function readFontMetrics(bytes: Buffer): FontMetrics {
   const tables = new Map<string, number>();
-  for (let k = 0, n = bytes.readUInt16BE(4); k < n; k++) tables.set(bytes.toString('latin1', 12 + 16 * k, 16 + 16 * k), bytes.readUInt32BE(20 + 16 * k));
+  for (let k = 0, n = bytes.readUInt16BE(4); k < n; k++)
+    tables.set(bytes.toString('latin1', 12 + 16 * k, 16 + 16 * k), bytes.readUInt32BE(20 + 16 * k));
   const table = (tag: string): number => {
     const at = tables.get(tag);
     if (at === undefined) throw new Error(`the chart font has no ${tag} table`);
@@ -158,7 +162,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   try {
     vega.resetSVGDefIds();
     const svg = scopeDefIds(await view.toSVG(), `c${digest(JSON.stringify(spec)).slice(0, 8)}`);
-    if (messages.length > 0) throw new Error(`rendering the chart "${titleOf(spec)}" raised ${messages.length} message(s):\n  ${messages.join('\n  ')}`);
+    if (messages.length > 0)
+      throw new Error(`rendering the chart "${titleOf(spec)}" raised ${messages.length} message(s):\n  ${messages.join('\n  ')}`);
     return svg;
   } finally {
     view.finalize();

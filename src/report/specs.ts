@@ -41,9 +41,22 @@ const METRIC_LABELS: Record<MetricName, string> = {
 // Axis titles stay shorter than the plot is tall: a longer one overflows it and pushes the chart title off the canvas.
 const SERIES_TEXT: Record<SeriesField, { title: string; axis: string; what: string; format?: string }> = {
   active: { title: 'Active partnerships', axis: 'Active partnerships', what: 'The number of active partnerships' },
-  participation: { title: 'Organisations in partnerships', axis: 'Share of organisations', what: 'The share of organisations in at least one partnership', format: '.0%' },
-  meanTrust: { title: 'Trust between organisations', axis: 'Mean trust (0-1)', what: 'The mean trust between organisations, over every tie' },
-  meanStrength: { title: 'Strength of partnerships', axis: 'Mean strength (0-1)', what: 'The mean strength (continuum score) of active partnerships' },
+  participation: {
+    title: 'Organisations in partnerships',
+    axis: 'Share of organisations',
+    what: 'The share of organisations in at least one partnership',
+    format: '.0%',
+  },
+  meanTrust: {
+    title: 'Trust between organisations',
+    axis: 'Mean trust (0-1)',
+    what: 'The mean trust between organisations, over every tie',
+  },
+  meanStrength: {
+    title: 'Strength of partnerships',
+    axis: 'Mean strength (0-1)',
+    what: 'The mean strength (continuum score) of active partnerships',
+  },
 };
 
 /** A chart of the report: a stable id (for file names and anchors), its title and caption, and its spec. */
@@ -77,7 +90,10 @@ function scenarioNames(comparison: Comparison): string[] {
 
 /** Returns the colour encoding by scenario with a fixed domain and range, so a scenario has one colour throughout the report.
  * `legend` null hides the legend; an object sets its look. */
-function scenarioColour(names: readonly string[], legend?: { symbolType: 'stroke'; symbolStrokeWidth: number; symbolOpacity: number } | null) {
+function scenarioColour(
+  names: readonly string[],
+  legend?: { symbolType: 'stroke'; symbolStrokeWidth: number; symbolOpacity: number } | null,
+) {
   return {
     field: 'scenario',
     type: 'nominal' as const,
@@ -152,7 +168,13 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
     title: { text: 'Lever schedules', subtitle: 'Levers that differ between scenarios or change during the run' },
     data: { values },
     facet: {
-      row: { field: 'lever', type: 'nominal', sort: varying, title: null, header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
+      row: {
+        field: 'lever',
+        type: 'nominal',
+        sort: varying,
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' },
+      },
     },
     spec: {
       width: LEVER_PANEL.width,
@@ -162,7 +184,12 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
         x: { field: 'year', type: 'quantitative', title: 'Years since the start' },
         y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { tickCount: 3 }, title: 'Value' },
         color: scenarioColour(names),
-        strokeDash: { field: 'scenario', type: 'nominal', title: 'Scenario', scale: { domain: [...names], range: names.map((_, k) => (k === 0 ? [1, 0] : [6, 3 + k])) } },
+        strokeDash: {
+          field: 'scenario',
+          type: 'nominal',
+          title: 'Scenario',
+          scale: { domain: [...names], range: names.map((_, k) => (k === 0 ? [1, 0] : [6, 3 + k])) },
+        },
       },
     },
     config: chartConfig(),
@@ -173,8 +200,15 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
 export function seriesSpec(comparison: Comparison, field: SeriesField): TopLevelSpec {
   const names = scenarioNames(comparison);
   const text = SERIES_TEXT[field];
-  const values = comparison.series.filter((p) => p.field === field).map((p) => ({ scenario: p.scenario, year: p.year, mean: p.mean, low: p.low, high: p.high }));
-  const y = (field: 'low' | 'mean') => ({ field, type: 'quantitative' as const, title: text.axis, axis: text.format ? { format: text.format } : {} });
+  const values = comparison.series
+    .filter((p) => p.field === field)
+    .map((p) => ({ scenario: p.scenario, year: p.year, mean: p.mean, low: p.low, high: p.high }));
+  const y = (field: 'low' | 'mean') => ({
+    field,
+    type: 'quantitative' as const,
+    title: text.axis,
+    axis: text.format ? { format: text.format } : {},
+  });
   return {
     $schema: SCHEMA_URL,
     title: { text: text.title, subtitle: 'Line: mean over replicates; band: 95% interval' },
@@ -201,18 +235,33 @@ export function seriesSpec(comparison: Comparison, field: SeriesField): TopLevel
 export function survivalSpec(comparison: Comparison): TopLevelSpec {
   const names = scenarioNames(comparison);
   const values = comparison.survival.map((s) => ({ scenario: s.scenario, years: s.years, survival: s.survival, low: s.low, high: s.high }));
-  const y = (field: 'low' | 'survival') => ({ field, type: 'quantitative' as const, title: 'Share still active', scale: { domain: [0, 1] }, axis: { format: '.0%' } });
+  const y = (field: 'low' | 'survival') => ({
+    field,
+    type: 'quantitative' as const,
+    title: 'Share still active',
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%' },
+  });
   return {
     $schema: SCHEMA_URL,
-    title: { text: 'How long partnerships last', subtitle: 'Kaplan-Meier estimate over all replicates; band: 95% interval (Greenwood, log-log)' },
+    title: {
+      text: 'How long partnerships last',
+      subtitle: 'Kaplan-Meier estimate over all replicates; band: 95% interval (Greenwood, log-log)',
+    },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
     encoding: { x: { field: 'years', type: 'quantitative', title: 'Years since the partnership formed' } },
     layer: [
-      { mark: { type: 'area', interpolate: 'step-after', opacity: 0.2 }, encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, LINE_LEGEND) } },
-      { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { y: y('survival'), color: scenarioColour(names, LINE_LEGEND) } },
+      {
+        mark: { type: 'area', interpolate: 'step-after', opacity: 0.2 },
+        encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, LINE_LEGEND) },
+      },
+      {
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+        encoding: { y: y('survival'), color: scenarioColour(names, LINE_LEGEND) },
+      },
     ],
     config: chartConfig(),
   };
@@ -248,7 +297,13 @@ export function hazardSpec(comparison: Comparison): TopLevelSpec {
  */
 export function levelsSpec(comparison: Comparison): TopLevelSpec {
   const names = scenarioNames(comparison);
-  const values = comparison.levels.map((p) => ({ scenario: p.scenario, year: p.year, level: p.level, order: LEVEL_NAMES.indexOf(p.level), mean: p.mean }));
+  const values = comparison.levels.map((p) => ({
+    scenario: p.scenario,
+    year: p.year,
+    level: p.level,
+    order: LEVEL_NAMES.indexOf(p.level),
+    mean: p.mean,
+  }));
   return {
     $schema: SCHEMA_URL,
     title: { text: 'How strong partnerships are', subtitle: 'Active partnerships at each level of the continuum, mean over replicates' },
@@ -291,13 +346,22 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
   const values = comparison.differences
     .filter((d) => d.mean !== null)
     // Without an interval (fewer than two pairs) the rule shrinks to the point: an empty extent would leave the panel's scale undefined.
-    .map((d) => ({ scenario: d.scenario, metric: METRIC_LABELS[d.metric], mean: d.mean, low: d.ci95 ? d.ci95[0] : d.mean, high: d.ci95 ? d.ci95[1] : d.mean }));
+    .map((d) => ({
+      scenario: d.scenario,
+      metric: METRIC_LABELS[d.metric],
+      mean: d.mean,
+      low: d.ci95 ? d.ci95[0] : d.mean,
+      high: d.ci95 ? d.ci95[1] : d.mean,
+    }));
   const y = () => ({ field: 'scenario', type: 'nominal' as const, sort: [...others], title: null });
   // Padding keeps the zero line and the interval ends off the panel's edges.
   const x = () => ({ type: 'quantitative' as const, title: null, scale: { zero: true, padding: 12 }, axis: { tickCount: 5 } });
   return {
     $schema: SCHEMA_URL,
-    title: { text: `Differences from ${comparison.baseline}`, subtitle: 'Scenario minus baseline, paired by replicate: mean and 95% interval; each metric has its own scale' },
+    title: {
+      text: `Differences from ${comparison.baseline}`,
+      subtitle: 'Scenario minus baseline, paired by replicate: mean and 95% interval; each metric has its own scale',
+    },
     data: { values },
     facet: {
       row: {

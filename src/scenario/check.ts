@@ -3,7 +3,16 @@
 // text becomes one PartnersimError naming where it is, the key, what was expected and what was found.
 import type { z } from 'zod';
 import { PartnersimError, type ErrorCode } from '../errors.ts';
-import { describeFound, duplicateAreaName, missingKey, outOfRange, scheduleNotFromZero, scheduleOutOfOrder, unknownKey, wrongType } from '../messages.ts';
+import {
+  describeFound,
+  duplicateAreaName,
+  missingKey,
+  outOfRange,
+  scheduleNotFromZero,
+  scheduleOutOfOrder,
+  unknownKey,
+  wrongType,
+} from '../messages.ts';
 import { allowedKeys, describeExpected, scenarioJsonSchema, schemaAt, schemaKeys, type JsonSchemaNode } from './json-schema.ts';
 import { closestKey, dottedKey } from './keys.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, scenarioInputSchema, type LeverInput, type ScenarioInput } from './schema.ts';
@@ -26,7 +35,11 @@ export interface DocumentSchema<T> {
   readonly file: string;
 }
 
-const SCENARIO_SCHEMA: DocumentSchema<ScenarioInput> = { zod: scenarioInputSchema, json: scenarioJsonSchema, file: 'scenarios/schema.json' };
+const SCENARIO_SCHEMA: DocumentSchema<ScenarioInput> = {
+  zod: scenarioInputSchema,
+  json: scenarioJsonSchema,
+  file: 'scenarios/schema.json',
+};
 
 /** Returns the content, typed, when it is a valid scenario on its own; throws the PartnersimError of its first problem otherwise. */
 export function checkScenarioInput(value: unknown, origin: Origin): ScenarioInput {
@@ -40,7 +53,10 @@ export function checkDocument<T>(value: unknown, origin: Origin, schema: Documen
   const problems = result.success ? rules(result.data) : schemaProblems(result.error.issues, []);
   if (result.success && problems.length === 0) return result.data;
   // A missing key is usually the other half of a misspelt one, so the misspelling is reported first.
-  const rank = (problem: Problem) => [Number(problem.kind === 'type' && valueAt(value, problem.path) === undefined), origin.order(problem.path, target(problem))];
+  const rank = (problem: Problem) => [
+    Number(problem.kind === 'type' && valueAt(value, problem.path) === undefined),
+    origin.order(problem.path, target(problem)),
+  ];
   const [first] = problems.sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
     return ra[0] - rb[0] || ra[1] - rb[1];
@@ -52,7 +68,13 @@ export function checkDocument<T>(value: unknown, origin: Origin, schema: Documen
 export type Problem =
   | { readonly kind: 'unknown' | 'range' | 'type'; readonly path: readonly PropertyKey[] }
   | { readonly kind: 'not-from-zero'; readonly path: readonly PropertyKey[]; readonly lever: string; readonly from: number }
-  | { readonly kind: 'out-of-order'; readonly path: readonly PropertyKey[]; readonly lever: string; readonly previous: number; readonly from: number }
+  | {
+      readonly kind: 'out-of-order';
+      readonly path: readonly PropertyKey[];
+      readonly lever: string;
+      readonly previous: number;
+      readonly from: number;
+    }
   | { readonly kind: 'duplicate-area'; readonly path: readonly PropertyKey[]; readonly name: string; readonly first: string };
 
 // A union's issues are kept only when exactly one branch fits the value's type (say a list of {from, value});
@@ -80,15 +102,20 @@ function scheduleProblems(input: ScenarioInput): Problem[] {
   const areas = input.organisations?.areas;
   const levers = [
     ...LEVER_KEYS.map((key) => key.split('.')),
-    ...(typeof areas === 'object' ? areas.flatMap((_, i) => AREA_LEVER_KEYS.map((key) => ['organisations', 'areas', i, ...key.split('.')])) : []),
+    ...(typeof areas === 'object'
+      ? areas.flatMap((_, i) => AREA_LEVER_KEYS.map((key) => ['organisations', 'areas', i, ...key.split('.')]))
+      : []),
   ];
   return levers.flatMap((path): Problem[] => {
     const lever = valueAt(input, path) as LeverInput | undefined;
     if (!Array.isArray(lever)) return [];
-    const lead: Problem[] = lever[0].from === 0 ? [] : [{ kind: 'not-from-zero', path: [...path, 0, 'from'], lever: dottedKey(path), from: lever[0].from }];
+    const lead: Problem[] =
+      lever[0].from === 0 ? [] : [{ kind: 'not-from-zero', path: [...path, 0, 'from'], lever: dottedKey(path), from: lever[0].from }];
     return lead.concat(
       lever.flatMap((entry, j): Problem[] =>
-        j > 0 && entry.from <= lever[j - 1].from ? [{ kind: 'out-of-order', path: [...path, j, 'from'], lever: dottedKey(path), previous: lever[j - 1].from, from: entry.from }] : [],
+        j > 0 && entry.from <= lever[j - 1].from
+          ? [{ kind: 'out-of-order', path: [...path, j, 'from'], lever: dottedKey(path), previous: lever[j - 1].from, from: entry.from }]
+          : [],
       ),
     );
   });
@@ -99,7 +126,16 @@ function areaProblems(input: ScenarioInput): Problem[] {
   if (typeof areas !== 'object') return [];
   return areas.flatMap((area, i): Problem[] => {
     const first = areas.findIndex((other) => other.name === area.name);
-    return first < i ? [{ kind: 'duplicate-area', path: ['organisations', 'areas', i, 'name'], name: area.name, first: dottedKey(['organisations', 'areas', first, 'name']) }] : [];
+    return first < i
+      ? [
+          {
+            kind: 'duplicate-area',
+            path: ['organisations', 'areas', i, 'name'],
+            name: area.name,
+            first: dottedKey(['organisations', 'areas', first, 'name']),
+          },
+        ]
+      : [];
   });
 }
 
@@ -115,7 +151,10 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
     case 'unknown': {
       const name = String(problem.path[problem.path.length - 1]);
       const allowed = allowedKeys(schemaAt(problem.path.slice(0, -1), root, schema.json()) ?? {});
-      const suggestion = closestKey(key, schemaKeys(schema.json()).map((k) => k.key));
+      const suggestion = closestKey(
+        key,
+        schemaKeys(schema.json()).map((k) => k.key),
+      );
       return error('unknown-key', unknownKey(at, key, name, allowed, suggestion, schema.file));
     }
     case 'range':
@@ -135,5 +174,8 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, segment) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined), root);
+  return path.reduce<unknown>(
+    (value, segment) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined),
+    root,
+  );
 }

@@ -13,7 +13,8 @@ export interface ScenarioHost {
 export function createMemoryHost(files: Readonly<Record<string, string>>): ScenarioHost {
   return {
     readFile: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
-    resolve: (fromFile, relative) => normalizePath(relative.startsWith('/') ? relative : `${fromFile.slice(0, fromFile.lastIndexOf('/') + 1)}${relative}`),
+    resolve: (fromFile, relative) =>
+      normalizePath(relative.startsWith('/') ? relative : `${fromFile.slice(0, fromFile.lastIndexOf('/') + 1)}${relative}`),
   };
 }
 

@@ -49,7 +49,11 @@ export function renderScenarioJsonSchema(): string {
 }
 
 /** Returns the schema node at a path of a document (a scenario unless another schema is given), taking the branch of each union that the value found there matches. */
-export function schemaAt(path: readonly PropertyKey[], root: unknown, schema: JsonSchemaNode = scenarioJsonSchema()): JsonSchemaNode | undefined {
+export function schemaAt(
+  path: readonly PropertyKey[],
+  root: unknown,
+  schema: JsonSchemaNode = scenarioJsonSchema(),
+): JsonSchemaNode | undefined {
   let node: JsonSchemaNode | undefined = branchFor(schema, root);
   let value = root;
   for (const segment of path) {
@@ -74,7 +78,12 @@ export function describeExpected(node: JsonSchemaNode): string {
     case 'string':
       return (node.minLength ?? 0) > 0 ? 'non-empty text' : 'text';
     case 'array': {
-      const items = node.items === undefined ? 'values' : node.items.type === 'object' ? describeObject(node.items) : plural(describeExpected(node.items));
+      const items =
+        node.items === undefined
+          ? 'values'
+          : node.items.type === 'object'
+            ? describeObject(node.items)
+            : plural(describeExpected(node.items));
       return `a list of ${(node.minItems ?? 0) > 0 ? 'one or more ' : ''}${items}`;
     }
     case 'object':

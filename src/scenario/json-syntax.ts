@@ -27,11 +27,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (text[at] < ' ') fail('no control characters inside text (write \\n for a new line)');
       if (text[at] === '\\') {
         at++;
-        if (text[at] === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)) : !'"\\/bfnrt'.includes(text[at] ?? 'x')) fail('an escape such as \\n, \\" or \\u00e9');
+        if (text[at] === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)) : !'"\\/bfnrt'.includes(text[at] ?? 'x'))
+          fail('an escape such as \\n, \\" or \\u00e9');
       }
       at++;
     }
-    if (at >= text.length) fail('a closing \'"\'');
+    if (at >= text.length) fail("a closing '\"'");
     at++;
   };
   const value = (): void => {

@@ -2,7 +2,9 @@
 
 /** Returns a path as a dotted key, with list positions in brackets: `organisations.areas[1].name`. */
 export function dottedKey(path: readonly PropertyKey[]): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join('');
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`))
+    .join('');
 }
 
 /** Returns the candidate closest to a key that is not valid, or undefined when none is near. Candidates write list

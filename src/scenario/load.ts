@@ -44,8 +44,14 @@ function readWithParents(path: string, host: ScenarioHost, chain: readonly strin
   const parentPath = host.resolve(path, input.extends);
   const at = origin.at(['extends'], 'value');
   const visited = [...chain, path];
-  if (visited.includes(parentPath)) throw new PartnersimError('extends-cycle', extendsCycle(at, [...visited.slice(visited.indexOf(parentPath)), parentPath]));
-  const parent = readWithParents(parentPath, host, visited, () => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path)));
+  if (visited.includes(parentPath))
+    throw new PartnersimError('extends-cycle', extendsCycle(at, [...visited.slice(visited.indexOf(parentPath)), parentPath]));
+  const parent = readWithParents(
+    parentPath,
+    host,
+    visited,
+    () => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path)),
+  );
   return mergeScenarioInputs(inheritable(parent), input);
 }
 

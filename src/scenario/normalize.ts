@@ -2,7 +2,16 @@
 // the engine runs. Pure and idempotent: a normalised scenario is itself valid input and comes back equal.
 import { digest } from '../random.ts';
 import { DEFAULT_AREA_COUNT, DEFAULT_AREA_WEIGHT, DEFAULT_KINDS, DEFAULT_LEVERS, DEFAULT_TIME, DEFAULT_TRUST } from './defaults.ts';
-import { COUNTED_KINDS, type Area, type CountedKind, type LeverInput, type LeverKey, type Schedule, type Scenario, type ScenarioInput } from './schema.ts';
+import {
+  COUNTED_KINDS,
+  type Area,
+  type CountedKind,
+  type LeverInput,
+  type LeverKey,
+  type Schedule,
+  type Scenario,
+  type ScenarioInput,
+} from './schema.ts';
 
 /** What normalising accepts: a scenario as written, or one already normalised. */
 export type NormalizeInput = ScenarioInput | Scenario;
@@ -53,7 +62,11 @@ export function hashScenario(scenario: Scenario): string {
 }
 
 // Areas given as a count get generated names; either way each area lever falls back to the scenario-wide schedule.
-function normalizeAreas(written: number | readonly WrittenArea[] | undefined, context: Area['context'], localAuthority: Area['localAuthority']): Area[] {
+function normalizeAreas(
+  written: number | readonly WrittenArea[] | undefined,
+  context: Area['context'],
+  localAuthority: Area['localAuthority'],
+): Area[] {
   const listed: readonly WrittenArea[] =
     typeof written === 'object' ? written : Array.from({ length: written ?? DEFAULT_AREA_COUNT }, (_, i) => ({ name: `Area ${i + 1}` }));
   return listed.map((area) => {

@@ -26,7 +26,8 @@ export function parseOverride(arg: string): ScenarioInput {
   if (!keys.includes(key)) throw new PartnersimError('set-unknown-key', setUnknownKey(arg, key, text, closestKey(key, keys)));
   const doc = parseDocument(text, { prettyErrors: false });
   const [error] = doc.errors;
-  if (error !== undefined) throw new PartnersimError('set-bad-value', setUnparsable(arg, key, `${JSON.stringify(text)} (${error.message})`));
+  if (error !== undefined)
+    throw new PartnersimError('set-bad-value', setUnparsable(arg, key, `${JSON.stringify(text)} (${error.message})`));
   const value = key.split('.').reduceRight<unknown>((inner, name) => ({ [name]: inner }), doc.toJS());
   const origin: Origin = { kind: 'set', at: () => setLocation(arg), order: () => 0 };
   return checkScenarioInput(value, origin);

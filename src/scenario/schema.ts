@@ -38,7 +38,9 @@ export const scheduleEntrySchema = z.strictObject({ from: step, value: unit });
 export const leverSchema = z.union([unit, z.array(scheduleEntrySchema).min(1)]);
 
 const leverBlock = <K extends string>(keys: readonly K[], describe: Record<K, string>) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, leverSchema.optional().describe(describe[k])])) as Record<K, z.ZodOptional<typeof leverSchema>>);
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, leverSchema.optional().describe(describe[k])])) as Record<K, z.ZodOptional<typeof leverSchema>>,
+  );
 
 /** What each lever means; used for the schema, the CLI help, the ODD and the classroom's hover text. */
 export const LEVER_MEANINGS: Record<LeverKey, string> = {
@@ -79,8 +81,18 @@ export const trustInputSchema = z.strictObject({
   down: unit.optional().describe('l_down: rate at which trust falls after a shortfall (0.30)'),
   damageGrowth: unit.optional().describe('growth of reputation damage with each violation (0.60)'),
   damageDecay: unit.optional().describe('decay of reputation damage per step without violation (0.03)'),
-  dependenceWeight: z.number().min(0).max(5).optional().describe("x: how much the truster's dependence on its partner speeds trust loss (0.5)"),
-  sensitivity: z.number().positive().max(50).optional().describe('k in s = tanh(k (a - b)): how sharply a contribution above or below expectation registers (4)'),
+  dependenceWeight: z
+    .number()
+    .min(0)
+    .max(5)
+    .optional()
+    .describe("x: how much the truster's dependence on its partner speeds trust loss (0.5)"),
+  sensitivity: z
+    .number()
+    .positive()
+    .max(50)
+    .optional()
+    .describe('k in s = tanh(k (a - b)): how sharply a contribution above or below expectation registers (4)'),
 });
 
 /** A scenario as a person writes it: every key optional, levers as constants or schedules. */
@@ -93,7 +105,13 @@ export const scenarioInputSchema = z.strictObject({
     .strictObject({
       steps: z.number().int().positive().max(100000).optional().describe('steps to simulate (default 120)'),
       stepsPerYear: z.number().int().positive().max(365).optional().describe('steps per year (default 12: a step is a month)'),
-      seed: z.number().int().min(0).max(2 ** 32 - 1).optional().describe('master seed (default 1)'),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .optional()
+        .describe('master seed (default 1)'),
     })
     .optional(),
   organisations: z
@@ -103,7 +121,12 @@ export const scenarioInputSchema = z.strictObject({
         .optional()
         .describe('number of local-authority areas, or a list of areas with their own levers'),
       kinds: z
-        .strictObject(Object.fromEntries(COUNTED_KINDS.map((k) => [k, z.number().int().min(0).max(1_000_000).optional()])) as Record<CountedKind, z.ZodOptional<z.ZodNumber>>)
+        .strictObject(
+          Object.fromEntries(COUNTED_KINDS.map((k) => [k, z.number().int().min(0).max(1_000_000).optional()])) as Record<
+            CountedKind,
+            z.ZodOptional<z.ZodNumber>
+          >,
+        )
         .optional()
         .describe('how many organisations of each kind, in all areas together (one local authority per area is added)'),
     })

@@ -25,11 +25,15 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
   // JSON is checked by its own strict grammar (YAML would accept trailing commas and single quotes); of the
   // YAML parser's findings in a valid JSON text only a repeated key matters, as JSON.parse would keep the last.
   const jsonError = json ? findJsonSyntaxError(text) : undefined;
-  if (jsonError !== undefined) throw new PartnersimError('json-syntax', malformedJson(location(jsonError.offset), jsonError.expected, jsonError.found));
+  if (jsonError !== undefined)
+    throw new PartnersimError('json-syntax', malformedJson(location(jsonError.offset), jsonError.expected, jsonError.found));
   const yamlError = doc.errors.find((error) => !json || error.code === 'DUPLICATE_KEY');
   if (yamlError !== undefined) {
     const [offset] = yamlError.pos;
-    const message = yamlError.code === 'DUPLICATE_KEY' ? repeatedKey(location(offset), snippetAt(text, offset)) : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
+    const message =
+      yamlError.code === 'DUPLICATE_KEY'
+        ? repeatedKey(location(offset), snippetAt(text, offset))
+        : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
     throw new PartnersimError(json ? 'json-syntax' : 'yaml-syntax', message);
   }
   const offset = (path: readonly PropertyKey[], target: 'key' | 'value') => offsetOf(doc, path, target);

@@ -93,7 +93,8 @@ export function executeRuns(runs: readonly SweepRun[], options: ExecuteOptions):
         // A worker that dies (out of memory, a crash in its setup) fails what it held; the others go on.
         worker.on('error', (cause) => {
           if (stopped) return;
-          for (const run of held.values()) options.onRecord({ ...run, status: 'failed', error: `worker thread failed: ${cause.stack ?? cause.message}` });
+          for (const run of held.values())
+            options.onRecord({ ...run, status: 'failed', error: `worker thread failed: ${cause.stack ?? cause.message}` });
           held.clear();
         });
         worker.on('exit', () => {

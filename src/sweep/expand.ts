@@ -52,7 +52,10 @@ export function runSeed(masterSeed: number, scenarioHash: string, pointKey: stri
 /** Returns the points of a design over these parameters: a grid in row-major order (the first parameter varies
  * slowest), or the sampled design's rows mapped from the unit cube to values. */
 export function designPoints(parameters: readonly SweepParameter[], design: Design, masterSeed: number): SweepPoint[] {
-  const rows = design.kind === 'grid' ? gridRows(parameters) : unitRows(design, parameters.length, masterSeed).map((row) => row.map((u, i) => valueAt(parameters[i], u)));
+  const rows =
+    design.kind === 'grid'
+      ? gridRows(parameters)
+      : unitRows(design, parameters.length, masterSeed).map((row) => row.map((u, i) => valueAt(parameters[i], u)));
   const seen = new Map<string, number>();
   return rows.map((values, index) => {
     const base = values.map((value, i) => `${parameters[i].key}=${value}`).join(',');
@@ -64,8 +67,16 @@ export function designPoints(parameters: readonly SweepParameter[], design: Desi
 
 /** Returns the scenario a point runs: the base scenario as written with the point's values set, then normalised, so
  * that a scenario-wide lever reaches every area that does not set its own (as --set does). */
-export function pointScenario(base: ScenarioInput, name: string, parameters: readonly SweepParameter[], values: readonly number[]): Scenario {
-  const override = parameters.reduce<ScenarioInput>((input, parameter, i) => mergeScenarioInputs(input, nested(parameter.key, values[i])), {});
+export function pointScenario(
+  base: ScenarioInput,
+  name: string,
+  parameters: readonly SweepParameter[],
+  values: readonly number[],
+): Scenario {
+  const override = parameters.reduce<ScenarioInput>(
+    (input, parameter, i) => mergeScenarioInputs(input, nested(parameter.key, values[i])),
+    {},
+  );
   return normalizeScenario(mergeScenarioInputs(base, override), name);
 }
 
@@ -75,7 +86,10 @@ function nested(key: string, value: number): ScenarioInput {
 
 // Every combination of the parameters' values, the last parameter varying fastest.
 function gridRows(parameters: readonly SweepParameter[]): number[][] {
-  return parameters.reduce<number[][]>((rows, parameter) => rows.flatMap((row) => gridValues(parameter).map((value) => [...row, value])), [[]]);
+  return parameters.reduce<number[][]>(
+    (rows, parameter) => rows.flatMap((row) => gridValues(parameter).map((value) => [...row, value])),
+    [[]],
+  );
 }
 
 function gridValues(parameter: SweepParameter): readonly number[] {

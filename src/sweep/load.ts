@@ -13,7 +13,15 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { parseSource } from '../scenario/source.ts';
 import { VERSION } from '../version.ts';
 import { SOBOL_MAX_DIMS } from './designs.ts';
-import { DEFAULT_MORRIS_LEVELS, TIMESERIES_FIELDS, sweepInputSchema, type Design, type SweepInput, type SweepParameter, type Sweep } from './schema.ts';
+import {
+  DEFAULT_MORRIS_LEVELS,
+  TIMESERIES_FIELDS,
+  sweepInputSchema,
+  type Design,
+  type SweepInput,
+  type SweepParameter,
+  type Sweep,
+} from './schema.ts';
 
 /** A sweep ready to expand: the sweep, its base scenario as written (extends applied) and normalised, and the hashes
  * that identify them. */
@@ -62,7 +70,8 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   const design = normalizeDesign(input, parameters.length, at);
   const timeseries = input.record?.timeseries;
   timeseries?.steps.forEach((step, i) => {
-    if (step > scenario.time.steps) throw invalid(message.recordStepBeyondRun(at(['record', 'timeseries', 'steps', i]), step, scenario.time.steps));
+    if (step > scenario.time.steps)
+      throw invalid(message.recordStepBeyondRun(at(['record', 'timeseries', 'steps', i]), step, scenario.time.steps));
   });
   const sweep: Sweep = {
     name: input.name ?? baseName(path),
@@ -74,7 +83,8 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
     seed: input.seed ?? scenario.time.seed,
     record: {
       metrics: unique(input.record?.metrics ?? METRIC_NAMES),
-      timeseries: timeseries === undefined ? null : { steps: unique(timeseries.steps), fields: unique(timeseries.fields ?? TIMESERIES_FIELDS) },
+      timeseries:
+        timeseries === undefined ? null : { steps: unique(timeseries.steps), fields: unique(timeseries.fields ?? TIMESERIES_FIELDS) },
     },
   };
   const scenarioHash = hashScenario(scenario);
@@ -103,7 +113,8 @@ function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, sw
   try {
     return loadScenarioInput(scenarioPath, host);
   } catch (error) {
-    if (isPartnersimError(error) && error.code === 'file-missing') throw new PartnersimError('file-missing', message.sweepScenarioMissing(at(), scenarioPath, sweepPath));
+    if (isPartnersimError(error) && error.code === 'file-missing')
+      throw new PartnersimError('file-missing', message.sweepScenarioMissing(at(), scenarioPath, sweepPath));
     throw error;
   }
 }
@@ -142,7 +153,11 @@ function normalizeParameters(input: SweepInput, origin: Origin): SweepParameter[
     }
     if (spec.steps === undefined) throw invalid(message.gridRangeWithoutSteps(at(where), key, spec.from, spec.to));
     const { from, to, steps } = spec;
-    return { kind: 'values', key, values: Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1))) };
+    return {
+      kind: 'values',
+      key,
+      values: Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1))),
+    };
   });
 }
 
@@ -161,7 +176,8 @@ function normalizeDesign(input: SweepInput, parameters: number, at: (path: reado
     return { kind };
   }
   if (input.samples === undefined) throw invalid(message.samplesRequired(at(['design']), kind));
-  if (kind === 'sobol' && parameters > MAX_SOBOL_PARAMETERS) throw invalid(message.tooManySobolParameters(at(['parameters']), parameters, MAX_SOBOL_PARAMETERS));
+  if (kind === 'sobol' && parameters > MAX_SOBOL_PARAMETERS)
+    throw invalid(message.tooManySobolParameters(at(['parameters']), parameters, MAX_SOBOL_PARAMETERS));
   if (kind !== 'morris') return { kind, samples: input.samples };
   const levels = input.levels ?? DEFAULT_MORRIS_LEVELS;
   if (levels % 2 !== 0) throw invalid(message.morrisLevelsOdd(at(['levels']), levels));

@@ -49,13 +49,25 @@ export function sweepStatus(parts: readonly Part[]): SweepStatus {
   const resubmit = shards === null ? [] : [...new Set([...missing, ...failed].map((index) => index % shards))].sort((a, b) => a - b);
   const given = new Set(parts.map((part) => part.manifest.shard?.index));
   const absent = shards === null ? [] : Array.from({ length: shards }, (_, i) => i).filter((i) => !given.has(i));
-  return { manifest: first.manifest, runs: first.manifest.runs, finished: first.manifest.runs - missing.length, failed: failed.sort((a, b) => a - b), missing, shards, resubmit, absent };
+  return {
+    manifest: first.manifest,
+    runs: first.manifest.runs,
+    finished: first.manifest.runs - missing.length,
+    failed: failed.sort((a, b) => a - b),
+    missing,
+    shards,
+    resubmit,
+    absent,
+  };
 }
 
 /** Returns the manifest and records (in run-index order) of the whole sweep these parts make, as one machine would
  * have written them, checking that together they hold every run exactly once; throws a PartnersimError naming the
  * foreign part, the duplicate runs or the missing ones otherwise. */
-export function mergeParts(parts: readonly Part[], provenance: { readonly commit: string | null; readonly node: string }): { manifest: SweepManifest; records: RunRecord[] } {
+export function mergeParts(
+  parts: readonly Part[],
+  provenance: { readonly commit: string | null; readonly node: string },
+): { manifest: SweepManifest; records: RunRecord[] } {
   const [first] = checkSameSweep(parts);
   const owner = new Map<number, string>();
   for (const part of parts) {
@@ -72,7 +84,8 @@ export function mergeParts(parts: readonly Part[], provenance: { readonly commit
     if (duplicates.length > 0) throw new PartnersimError('sweep-mismatch', message.mergeDuplicateRuns(part.dir, other, duplicates));
   }
   const status = sweepStatus(parts);
-  if (status.missing.length > 0) throw new PartnersimError('sweep-incomplete', message.mergeMissingRuns(status.missing, status.resubmit, status.shards, status.absent));
+  if (status.missing.length > 0)
+    throw new PartnersimError('sweep-incomplete', message.mergeMissingRuns(status.missing, status.resubmit, status.shards, status.absent));
   const manifest: SweepManifest = { ...first.manifest, ...provenance, shard: null, partRuns: first.manifest.runs };
   return { manifest, records: parts.flatMap((part) => part.records).sort((a, b) => a.index - b.index) };
 }
@@ -84,9 +97,12 @@ function checkSameSweep(parts: readonly Part[]): readonly Part[] {
   for (const part of parts.slice(1)) {
     const a = first.manifest;
     const b = part.manifest;
-    if (b.hash !== a.hash) throw new PartnersimError('sweep-mismatch', message.foreignPart(part.dir, b.sweep.name, b.hash, first.dir, a.sweep.name, a.hash));
-    if (b.format !== a.format) throw new PartnersimError('sweep-mismatch', message.partFormatDiffers(part.dir, b.format, first.dir, a.format));
-    if (shardCount(b.shard) !== shardCount(a.shard)) throw new PartnersimError('sweep-mismatch', message.partShardingDiffers(part.dir, shardText(b.shard), first.dir, shardText(a.shard)));
+    if (b.hash !== a.hash)
+      throw new PartnersimError('sweep-mismatch', message.foreignPart(part.dir, b.sweep.name, b.hash, first.dir, a.sweep.name, a.hash));
+    if (b.format !== a.format)
+      throw new PartnersimError('sweep-mismatch', message.partFormatDiffers(part.dir, b.format, first.dir, a.format));
+    if (shardCount(b.shard) !== shardCount(a.shard))
+      throw new PartnersimError('sweep-mismatch', message.partShardingDiffers(part.dir, shardText(b.shard), first.dir, shardText(a.shard)));
   }
   return parts;
 }

@@ -10,7 +10,11 @@ import type { Cell, Column } from './table.ts';
 
 /** A finished run: what it recorded, or the error it threw (its first line, then the stack). */
 export type RunRecord =
-  | (SweepRun & { readonly status: 'ok'; readonly metrics: readonly (number | null)[]; readonly timeseries: readonly (readonly number[])[] })
+  | (SweepRun & {
+      readonly status: 'ok';
+      readonly metrics: readonly (number | null)[];
+      readonly timeseries: readonly (readonly number[])[];
+    })
   | (SweepRun & { readonly status: 'failed'; readonly error: string });
 
 /** Tells a failed run's record from a finished one's. */
@@ -25,7 +29,10 @@ export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): 
     const result = runScenario(scenario, { seed: run.seed });
     const metrics = spec.metrics.map((name) => result.metrics[name]);
     const series = spec.timeseries;
-    const timeseries = series === null ? [] : series.steps.map((step) => [step, ...series.fields.map((field) => fieldOf(result.timeseries[step - 1], field))]);
+    const timeseries =
+      series === null
+        ? []
+        : series.steps.map((step) => [step, ...series.fields.map((field) => fieldOf(result.timeseries[step - 1], field))]);
     return { ...run, status: 'ok', metrics, timeseries };
   } catch (error) {
     return { ...run, status: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -46,7 +53,11 @@ export type SweepTables = Record<string, { readonly columns: readonly Column[]; 
 
 /** Returns the result tables of a sweep from its records, in run-index order: one row per run (index, point, replicate,
  * seed, each parameter's value, status, error, each metric), and one per run and recorded step. */
-export function sweepTables(sweep: Pick<Sweep, 'parameters' | 'record'>, points: readonly SweepPoint[], records: readonly RunRecord[]): SweepTables {
+export function sweepTables(
+  sweep: Pick<Sweep, 'parameters' | 'record'>,
+  points: readonly SweepPoint[],
+  records: readonly RunRecord[],
+): SweepTables {
   const sorted = [...records].sort((a, b) => a.index - b.index);
   const ids: Column[] = [
     { name: 'index', type: 'int' },
@@ -74,7 +85,11 @@ export function sweepTables(sweep: Pick<Sweep, 'parameters' | 'record'>, points:
   const tables: SweepTables = { runs: { columns: runColumns, rows: runRows } };
   const series = sweep.record.timeseries;
   if (series !== null) {
-    const columns: Column[] = [...ids, { name: 'step', type: 'int' }, ...series.fields.map((name): Column => ({ name, type: FLOAT_FIELDS.has(name) ? 'float' : 'int' }))];
+    const columns: Column[] = [
+      ...ids,
+      { name: 'step', type: 'int' },
+      ...series.fields.map((name): Column => ({ name, type: FLOAT_FIELDS.has(name) ? 'float' : 'int' })),
+    ];
     const rows = sorted.flatMap((r) => (isFailed(r) ? [] : r.timeseries.map((row): Cell[] => [r.index, r.point, r.replicate, ...row])));
     tables.timeseries = { columns, rows };
   }

@@ -6,7 +6,16 @@ import { executeRuns } from './execute.ts';
 import { expandSweep, pointScenario, type SweepPlan, type SweepRun } from './expand.ts';
 import type { LoadedSweep } from './load.ts';
 import { isFailed, type RunRecord } from './record.ts';
-import { completeFiles, JournalWriter, openPart, SEED_RULE, shardIndices, writeFilesInPlace, type Shard, type SweepManifest } from './store.ts';
+import {
+  completeFiles,
+  JournalWriter,
+  openPart,
+  SEED_RULE,
+  shardIndices,
+  writeFilesInPlace,
+  type Shard,
+  type SweepManifest,
+} from './store.ts';
 import type { TableFormat } from './table.ts';
 
 /** Where and how to run a sweep. */
@@ -27,11 +36,21 @@ export interface SweepOptions {
 
 /** How a sweep ended: complete (possibly with failed runs), or interrupted with some runs still to do. */
 export type SweepOutcome =
-  | { readonly status: 'complete'; readonly total: number; readonly ran: number; readonly kept: number; readonly failed: readonly RunRecord[] }
+  | {
+      readonly status: 'complete';
+      readonly total: number;
+      readonly ran: number;
+      readonly kept: number;
+      readonly failed: readonly RunRecord[];
+    }
   | { readonly status: 'interrupted'; readonly total: number; readonly finished: number };
 
 /** Returns the manifest a part of this sweep starts with. */
-export function startManifest(loaded: LoadedSweep, plan: SweepPlan, options: Pick<SweepOptions, 'format' | 'shard' | 'provenance'>): SweepManifest {
+export function startManifest(
+  loaded: LoadedSweep,
+  plan: SweepPlan,
+  options: Pick<SweepOptions, 'format' | 'shard' | 'provenance'>,
+): SweepManifest {
   const { scenario: _path, ...spec } = loaded.sweep;
   const points = plan.points.length;
   const runs = plan.runs.length;
@@ -97,7 +116,8 @@ function scenarioCache(loaded: LoadedSweep, { points }: SweepPlan): (run: SweepR
   const { sweep, scenarioInput, scenario } = loaded;
   let cached: { point: number; scenario: Scenario } | undefined;
   return (run) => {
-    if (cached?.point !== run.point) cached = { point: run.point, scenario: pointScenario(scenarioInput, scenario.name, sweep.parameters, points[run.point].values) };
+    if (cached?.point !== run.point)
+      cached = { point: run.point, scenario: pointScenario(scenarioInput, scenario.name, sweep.parameters, points[run.point].values) };
     return cached.scenario;
   };
 }

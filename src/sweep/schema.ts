@@ -32,7 +32,9 @@ const parameterSchema = z.union([
 
 /** Returns what a sweepable key means: a lever's meaning, or the trust parameter's description. */
 export const parameterMeaning = (key: string): string =>
-  (LEVER_MEANINGS as Record<string, string>)[key] ?? trustInputSchema.shape[key.slice('trust.'.length) as keyof typeof trustInputSchema.shape].description ?? key;
+  (LEVER_MEANINGS as Record<string, string>)[key] ??
+  trustInputSchema.shape[key.slice('trust.'.length) as keyof typeof trustInputSchema.shape].description ??
+  key;
 
 /** A sweep as a person writes it. */
 export const sweepInputSchema = z.strictObject({
@@ -41,9 +43,19 @@ export const sweepInputSchema = z.strictObject({
   description: z.string().optional().describe('what the sweep asks'),
   scenario: z.string().min(1).describe('the base scenario file, relative to this sweep file'),
   parameters: z
-    .strictObject(Object.fromEntries(SWEEPABLE_KEYS.map((key) => [key, parameterSchema.optional().describe(parameterMeaning(key))])) as Record<string, z.ZodOptional<typeof parameterSchema>>)
+    .strictObject(
+      Object.fromEntries(SWEEPABLE_KEYS.map((key) => [key, parameterSchema.optional().describe(parameterMeaning(key))])) as Record<
+        string,
+        z.ZodOptional<typeof parameterSchema>
+      >,
+    )
     .describe('the scenario keys to vary (dotted, as in --set), each with a list of values or a range {from, to}'),
-  design: z.enum(DESIGN_KINDS).optional().describe('grid (default: every combination), random, lhs (Latin hypercube), sobol (Saltelli sampling) or morris (elementary-effects trajectories)'),
+  design: z
+    .enum(DESIGN_KINDS)
+    .optional()
+    .describe(
+      'grid (default: every combination), random, lhs (Latin hypercube), sobol (Saltelli sampling) or morris (elementary-effects trajectories)',
+    ),
   samples: z
     .number()
     .int()
@@ -53,13 +65,26 @@ export const sweepInputSchema = z.strictObject({
     .describe('random and lhs: points; sobol: base samples N (N x (k+2) points); morris: trajectories r (r x (k+1) points)'),
   levels: z.number().int().min(2).max(100).optional().describe('morris only: the even number of grid levels p (default 4)'),
   replicates: z.number().int().positive().max(100_000).optional().describe('runs of each point, each with its own seed (default 1)'),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional().describe("master seed of the sweep (default: the scenario's time.seed)"),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional()
+    .describe("master seed of the sweep (default: the scenario's time.seed)"),
   record: z
     .strictObject({
-      metrics: z.array(z.enum(METRIC_NAMES as [MetricName, ...MetricName[]])).min(1).optional().describe('summary metrics to record (default: all)'),
+      metrics: z
+        .array(z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]))
+        .min(1)
+        .optional()
+        .describe('summary metrics to record (default: all)'),
       timeseries: z
         .strictObject({
-          steps: z.array(z.number().int().min(1)).min(1).describe('the steps (1 = after the first step) at which to record the time series'),
+          steps: z
+            .array(z.number().int().min(1))
+            .min(1)
+            .describe('the steps (1 = after the first step) at which to record the time series'),
           fields: z.array(z.enum(TIMESERIES_FIELDS)).min(1).optional().describe('columns to record (default: all)'),
         })
         .optional()

@@ -2,7 +2,20 @@
 // finish, so a killed sweep loses nothing it finished; once every run of the part is in, the tables are written
 // in run-index order and the journal is rewritten sorted, each file atomically (a temporary file, then a rename).
 // A complete directory is the same bytes however many workers or shards made it.
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from '../messages.ts';
@@ -45,7 +58,8 @@ export interface SweepManifest {
 }
 
 /** How run seeds are made, in words, for the manifest. */
-export const SEED_RULE = 'seed = deriveSeed(sweep.seed, scenarioHash, point key, replicate): cyrb53 of the parts joined by U+001F, modulo 2^32';
+export const SEED_RULE =
+  'seed = deriveSeed(sweep.seed, scenarioHash, point key, replicate): cyrb53 of the parts joined by U+001F, modulo 2^32';
 
 /** Returns the run indices a shard holds, of `runs` in all. */
 export function shardIndices(runs: number, shard: Shard): number[] {
@@ -92,11 +106,18 @@ export function openPart(dir: string, manifest: SweepManifest): RunRecord[] {
     if (!statSync(dir).isDirectory()) throw new PartnersimError('output-occupied', message.resultDirOccupied(dir, 'a file'));
     const entries = readdirSync(dir);
     if (entries.length > 0) {
-      if (!entries.includes(MANIFEST_FILE)) throw new PartnersimError('output-occupied', message.resultDirOccupied(dir, 'files that are not partnersim results'));
+      if (!entries.includes(MANIFEST_FILE))
+        throw new PartnersimError('output-occupied', message.resultDirOccupied(dir, 'files that are not partnersim results'));
       const found = readManifest(dir);
-      if (found.hash !== manifest.hash) throw new PartnersimError('sweep-mismatch', message.resumeOtherSweep(dir, found.sweep.name, found.hash, manifest.sweep.name, manifest.hash));
-      if (!sameShard(found.shard, manifest.shard)) throw new PartnersimError('sweep-mismatch', message.resumeOtherShard(dir, shardText(found.shard), shardText(manifest.shard)));
-      if (found.format !== manifest.format) throw new PartnersimError('sweep-mismatch', message.resumeOtherFormat(dir, found.format, manifest.format));
+      if (found.hash !== manifest.hash)
+        throw new PartnersimError(
+          'sweep-mismatch',
+          message.resumeOtherSweep(dir, found.sweep.name, found.hash, manifest.sweep.name, manifest.hash),
+        );
+      if (!sameShard(found.shard, manifest.shard))
+        throw new PartnersimError('sweep-mismatch', message.resumeOtherShard(dir, shardText(found.shard), shardText(manifest.shard)));
+      if (found.format !== manifest.format)
+        throw new PartnersimError('sweep-mismatch', message.resumeOtherFormat(dir, found.format, manifest.format));
       return latestRecords(readJournal(dir));
     }
   }
@@ -142,7 +163,8 @@ export function completeFiles(manifest: SweepManifest, records: readonly RunReco
   const { sweep } = manifest;
   const points = designPoints(sweep.parameters, sweep.design, sweep.seed);
   const files: Record<string, string | Uint8Array> = {};
-  for (const [stem, table] of Object.entries(sweepTables(sweep, points, sorted))) files[`${stem}.${manifest.format}`] = encodeTable(table.columns, table.rows, manifest.format);
+  for (const [stem, table] of Object.entries(sweepTables(sweep, points, sorted)))
+    files[`${stem}.${manifest.format}`] = encodeTable(table.columns, table.rows, manifest.format);
   files[JOURNAL_FILE] = sorted.map((record) => JSON.stringify(record) + '\n').join('');
   const failed = sorted.filter((record) => record.status === 'failed').map((record) => record.index);
   files[MANIFEST_FILE] = renderManifest({ ...manifest, status: 'complete', finished: sorted.length, failed });

@@ -199,7 +199,13 @@ function parquetElement(column: Column): SchemaElement {
       return { name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' };
     // Both the legacy converted type and the logical type, so that old and new readers see text.
     case 'string':
-      return { name: column.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' };
+      return {
+        name: column.name,
+        type: 'BYTE_ARRAY',
+        converted_type: 'UTF8',
+        logical_type: { type: 'STRING' },
+        repetition_type: 'OPTIONAL',
+      };
   }
 }
 

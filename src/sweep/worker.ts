@@ -6,7 +6,8 @@ import type { Batch, FromWorker, WorkerSetup } from './execute.ts';
 
 const setup = workerData as WorkerSetup;
 // Tests swap in a runner that fails on purpose; it must export recordRun with the same signature.
-const { recordRun } = setup.runner === undefined ? { recordRun: defaultRecordRun } : ((await import(setup.runner)) as { recordRun: typeof defaultRecordRun });
+const { recordRun } =
+  setup.runner === undefined ? { recordRun: defaultRecordRun } : ((await import(setup.runner)) as { recordRun: typeof defaultRecordRun });
 const port = parentPort;
 if (port === null) throw new Error('the sweep worker must run in a worker thread');
 

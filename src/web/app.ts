@@ -16,7 +16,17 @@ import { DEFAULT_FEED_KINDS, FEED_LIMIT, feedEntry, mergeFeed, shownEventIndices
 import { NetworkView } from './network-view.ts';
 import { KIND_SHAPES } from './shapes.ts';
 import { COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS } from './style.ts';
-import { EVENT_KIND_WORDS, KIND_WORDS, LEVER_LABELS, PAGE_WORDS, clockWords, leverHint, pausedWords, percent, twoDecimals } from './words.ts';
+import {
+  EVENT_KIND_WORDS,
+  KIND_WORDS,
+  LEVER_LABELS,
+  PAGE_WORDS,
+  clockWords,
+  leverHint,
+  pausedWords,
+  percent,
+  twoDecimals,
+} from './words.ts';
 
 /** What tests (and a curious teacher's console) can ask the page. */
 export interface ClassroomApi {
@@ -124,14 +134,34 @@ export class ClassroomApp {
     // ---- toolbar
     this.preset = el('select', { id: 'preset', 'aria-label': PAGE_WORDS.scenario });
     for (const p of presets) this.preset.append(el('option', { value: p.path }, p.name));
-    this.seedBox = el('input', { id: 'seed', type: 'number', min: 0, max: 2 ** 32 - 1, step: 1, inputmode: 'numeric', 'aria-label': PAGE_WORDS.seed });
+    this.seedBox = el('input', {
+      id: 'seed',
+      type: 'number',
+      min: 0,
+      max: 2 ** 32 - 1,
+      step: 1,
+      inputmode: 'numeric',
+      'aria-label': PAGE_WORDS.seed,
+    });
     this.playButton = el('button', { id: 'play', type: 'button', 'aria-pressed': 'false', title: PAGE_WORDS.playHint }, PAGE_WORDS.play);
     this.stepButton = el('button', { id: 'step', type: 'button', title: PAGE_WORDS.stepHint }, PAGE_WORDS.step);
     const resetButton = el('button', { id: 'reset', type: 'button', title: PAGE_WORDS.resetHint }, PAGE_WORDS.reset);
-    this.speed = el('input', { id: 'speed', type: 'range', min: SPEED_MIN, max: SPEED_MAX, step: 1, value: DEFAULT_SPEED, 'aria-label': PAGE_WORDS.speedHint });
+    this.speed = el('input', {
+      id: 'speed',
+      type: 'range',
+      min: SPEED_MIN,
+      max: SPEED_MAX,
+      step: 1,
+      value: DEFAULT_SPEED,
+      'aria-label': PAGE_WORDS.speedHint,
+    });
     this.speedValue = el('output', { id: 'speed-value', for: 'speed' });
     this.year = el('output', { id: 'year', 'aria-live': 'off' });
-    this.whatIfButton = el('button', { id: 'whatif', type: 'button', 'aria-pressed': 'false', title: PAGE_WORDS.whatIfHint }, PAGE_WORDS.whatIf);
+    this.whatIfButton = el(
+      'button',
+      { id: 'whatif', type: 'button', 'aria-pressed': 'false', title: PAGE_WORDS.whatIfHint },
+      PAGE_WORDS.whatIf,
+    );
     const bar = el(
       'header',
       { class: 'bar' },
@@ -147,26 +177,55 @@ export class ClassroomApp {
     );
     // ---- levers and the kinds' legend
     const restore = el('button', { id: 'restore', type: 'button', title: PAGE_WORDS.restoreHint }, PAGE_WORDS.restore);
-    const leverPanel = el('aside', { class: 'levers', 'aria-label': PAGE_WORDS.levers }, el('div', { class: 'panel-head' }, el('h2', {}, PAGE_WORDS.levers), restore));
+    const leverPanel = el(
+      'aside',
+      { class: 'levers', 'aria-label': PAGE_WORDS.levers },
+      el('div', { class: 'panel-head' }, el('h2', {}, PAGE_WORDS.levers), restore),
+    );
     for (const key of LEVER_KEYS) leverPanel.append(this.leverRow(key));
     const kinds = el('ul', {});
-    ORG_KINDS.forEach((kind, k) => kinds.append(el('li', { title: KIND_WORDS[kind].full }, shapeIcon(KIND_SHAPES[kind], KIND_COLORS[k]), KIND_WORDS[kind].short)));
+    ORG_KINDS.forEach((kind, k) =>
+      kinds.append(el('li', { title: KIND_WORDS[kind].full }, shapeIcon(KIND_SHAPES[kind], KIND_COLORS[k]), KIND_WORDS[kind].short)),
+    );
     kinds.append(el('li', { title: PAGE_WORDS.nonLocalHint }, strokeIcon('dot', KIND_COLORS[1], 1), PAGE_WORDS.nonLocal));
-    leverPanel.append(el('section', { class: 'legend-kinds', 'aria-label': PAGE_WORDS.organisations }, el('h2', {}, PAGE_WORDS.organisations), el('p', { class: 'sr-only' }, 'size shows power'), kinds));
+    leverPanel.append(
+      el(
+        'section',
+        { class: 'legend-kinds', 'aria-label': PAGE_WORDS.organisations },
+        el('h2', {}, PAGE_WORDS.organisations),
+        el('p', { class: 'sr-only' }, 'size shows power'),
+        kinds,
+      ),
+    );
     // ---- network views and the ties' legend
     const canvasA = el('canvas', { id: 'network', tabindex: 0, role: 'img', 'aria-label': PAGE_WORDS.network });
     const canvasB = el('canvas', { id: 'network-b', tabindex: 0, role: 'img', 'aria-label': PAGE_WORDS.networkB });
     this.viewA = new NetworkView(canvasA);
     this.viewB = new NetworkView(canvasB);
-    const figureA = el('figure', { class: 'view a' }, el('figcaption', { class: 'tag', hidden: true }, PAGE_WORDS.tagA), el('div', { class: 'canvas-box' }, canvasA));
-    this.figureB = el('figure', { class: 'view b', hidden: true }, el('figcaption', { class: 'tag' }, PAGE_WORDS.tagB), el('div', { class: 'canvas-box' }, canvasB));
+    const figureA = el(
+      'figure',
+      { class: 'view a' },
+      el('figcaption', { class: 'tag', hidden: true }, PAGE_WORDS.tagA),
+      el('div', { class: 'canvas-box' }, canvasA),
+    );
+    this.figureB = el(
+      'figure',
+      { class: 'view b', hidden: true },
+      el('figcaption', { class: 'tag' }, PAGE_WORDS.tagB),
+      el('div', { class: 'canvas-box' }, canvasB),
+    );
     const legend = el('div', { class: 'legend-line', 'aria-label': PAGE_WORDS.legendLabel });
     legend.append(el('span', {}, PAGE_WORDS.legend));
     LEVEL_NAMES.forEach((name, k) => legend.append(el('span', {}, strokeIcon('ring', LEVEL_COLORS[k], 3.5), name)));
     legend.append(el('span', {}, strokeIcon('line', COLORS.tie, 4), PAGE_WORDS.trustTie));
     legend.append(el('span', {}, strokeIcon('line', COLORS.broken, 3), PAGE_WORDS.brokenTie));
     legend.append(el('span', {}, PAGE_WORDS.sizeIsPower));
-    const views = el('section', { class: 'views', 'aria-label': PAGE_WORDS.networkLabel }, el('div', { class: 'view-row' }, figureA, this.figureB), legend);
+    const views = el(
+      'section',
+      { class: 'views', 'aria-label': PAGE_WORDS.networkLabel },
+      el('div', { class: 'view-row' }, figureA, this.figureB),
+      legend,
+    );
     // ---- details and feed
     this.details = el('section', { id: 'details', 'aria-label': PAGE_WORDS.details });
     this.feed = el('ol', { id: 'feed', 'aria-label': PAGE_WORDS.feedLabel });
@@ -180,14 +239,21 @@ export class ClassroomApp {
       });
       filters.append(el('label', {}, box, EVENT_KIND_WORDS[kind]));
     }
-    const side = el('aside', { class: 'side' }, this.details, el('section', { class: 'feed-panel', 'aria-label': PAGE_WORDS.events }, el('h2', {}, PAGE_WORDS.feed), filters, this.feed));
+    const side = el(
+      'aside',
+      { class: 'side' },
+      this.details,
+      el('section', { class: 'feed-panel', 'aria-label': PAGE_WORDS.events }, el('h2', {}, PAGE_WORDS.feed), filters, this.feed),
+    );
     // ---- charts
     const chartRow = el('section', { class: 'charts', 'aria-label': PAGE_WORDS.charts });
     for (const spec of CHARTS) {
       const canvas = el('canvas', { id: spec.id, role: 'img', 'aria-label': spec.title });
       const now = el('span', { class: 'now' });
       const nowB = el('span', { class: 'now-b' });
-      chartRow.append(el('figure', { class: 'chart' }, el('figcaption', {}, `${spec.title} `, now, ' ', nowB), el('div', { class: 'plot' }, canvas)));
+      chartRow.append(
+        el('figure', { class: 'chart' }, el('figcaption', {}, `${spec.title} `, now, ' ', nowB), el('div', { class: 'plot' }, canvas)),
+      );
       this.charts.push({ view: new ChartView(canvas, spec.kind, spec.color), now, nowB });
     }
     this.status = el('p', { class: 'sr-only', role: 'status' });
@@ -211,7 +277,10 @@ export class ClassroomApp {
     });
     this.speed.addEventListener('input', () => this.showSpeed());
     this.whatIfButton.addEventListener('click', () => this.setWhatIf(!this.classroom.b));
-    for (const [view, canvas] of [[this.viewA, canvasA], [this.viewB, canvasB]] as const) {
+    for (const [view, canvas] of [
+      [this.viewA, canvasA],
+      [this.viewB, canvasB],
+    ] as const) {
       canvas.addEventListener('click', (event) => {
         const box = canvas.getBoundingClientRect();
         this.select(view.hit(event.clientX - box.left, event.clientY - box.top));
@@ -256,7 +325,16 @@ export class ClassroomApp {
     const id = `lever-${key.replace('.', '-')}`;
     const hint = leverHint(key, LEVER_LABELS[key], LEVER_MEANINGS[key]);
     const a = el('input', { id, type: 'range', min: 0, max: 1, step: 0.01, 'data-lever': key, 'data-run': 'A', title: hint });
-    const b = el('input', { type: 'range', min: 0, max: 1, step: 0.01, 'data-lever': key, 'data-run': 'B', title: `Run B: ${hint}`, 'aria-label': `${LEVER_LABELS[key]}, run B` });
+    const b = el('input', {
+      type: 'range',
+      min: 0,
+      max: 1,
+      step: 0.01,
+      'data-lever': key,
+      'data-run': 'B',
+      title: `Run B: ${hint}`,
+      'aria-label': `${LEVER_LABELS[key]}, run B`,
+    });
     const valueA = el('span', { class: 'value' });
     const valueB = el('span', { class: 'value value-b', hidden: true });
     const mark = el('span', { class: 'set', title: PAGE_WORDS.leverSet, hidden: true }, ' •');
@@ -365,7 +443,10 @@ export class ClassroomApp {
   }
 
   private setPlaying(on: boolean): void {
-    if (on !== this.playing) this.status.textContent = on ? PAGE_WORDS.playing : pausedWords(clockWords(this.classroom.a.step, this.classroom.a.sim.scenario.time.stepsPerYear, this.classroom.steps));
+    if (on !== this.playing)
+      this.status.textContent = on
+        ? PAGE_WORDS.playing
+        : pausedWords(clockWords(this.classroom.a.step, this.classroom.a.sim.scenario.time.stepsPerYear, this.classroom.steps));
     this.playing = on;
     this.carry = 0;
     this.playButton.setAttribute('aria-pressed', String(on));
@@ -466,7 +547,7 @@ export class ClassroomApp {
     for (const [key, row] of this.levers) {
       setSlider(row.a, row.valueA, nextA[key], varying.has(key) ? a.areaRange(key) : null);
       if (nextB && b) setSlider(row.b, row.valueB, nextB[key], null);
-      row.mark.hidden = a.levers[key] === undefined && (b?.levers[key] === undefined);
+      row.mark.hidden = a.levers[key] === undefined && b?.levers[key] === undefined;
     }
   }
 
@@ -485,7 +566,11 @@ export class ClassroomApp {
   private drawCharts(now: number): void {
     this.chartsDirty = false;
     this.chartsAt = now;
-    const runs: ChartRun[] = this.classroom.runs.map((run) => ({ timeseries: run.sim.timeseries, scenario: run.sim.scenario, dashed: run.id === 'B' }));
+    const runs: ChartRun[] = this.classroom.runs.map((run) => ({
+      timeseries: run.sim.timeseries,
+      scenario: run.sim.scenario,
+      dashed: run.id === 'B',
+    }));
     const { steps } = this.classroom;
     const spy = this.classroom.a.sim.scenario.time.stepsPerYear;
     const lastA = this.classroom.a.sim.timeseries.at(-1);
@@ -536,7 +621,8 @@ export class ClassroomApp {
     const incoming: FeedEntry[] = [];
     for (const run of this.classroom.runs) {
       const events = run.sim.events;
-      for (const index of shownEventIndices(events, this.feedSeen[run.id], this.feedKinds, FEED_LIMIT)) incoming.push(this.entryOf(run, index));
+      for (const index of shownEventIndices(events, this.feedSeen[run.id], this.feedKinds, FEED_LIMIT))
+        incoming.push(this.entryOf(run, index));
       this.feedSeen[run.id] = events.length;
     }
     if (incoming.length === 0) return;
@@ -554,7 +640,12 @@ export class ClassroomApp {
     const whatIf = this.classroom.b !== null;
     return el(
       'li',
-      { class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`, tabindex: 0, 'data-key': entry.key, title: PAGE_WORDS.feedEntryHint },
+      {
+        class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`,
+        tabindex: 0,
+        'data-key': entry.key,
+        title: PAGE_WORDS.feedEntryHint,
+      },
       el('span', { class: 'when' }, whatIf ? el('span', { class: `run ${entry.run === 'B' ? 'b' : 'a'}` }, entry.run) : null, entry.time),
       entry.text,
     );
@@ -604,7 +695,17 @@ export class ClassroomApp {
       this.details.replaceChildren(
         el('h2', {}, PAGE_WORDS.details),
         el('p', { class: 'hint' }, PAGE_WORDS.detailsHint),
-        el('p', { class: 'keys' }, PAGE_WORDS.keys, el('kbd', {}, 'Space'), PAGE_WORDS.keySpace, el('kbd', {}, '→'), PAGE_WORDS.keyRight, el('kbd', {}, 'Tab'), PAGE_WORDS.keyTab),
+        el(
+          'p',
+          { class: 'keys' },
+          PAGE_WORDS.keys,
+          el('kbd', {}, 'Space'),
+          PAGE_WORDS.keySpace,
+          el('kbd', {}, '→'),
+          PAGE_WORDS.keyRight,
+          el('kbd', {}, 'Tab'),
+          PAGE_WORDS.keyTab,
+        ),
       );
       return;
     }
@@ -622,21 +723,45 @@ export class ClassroomApp {
     const c = this.classroom;
     return {
       ready: true,
-      get step() { return c.a.step; },
-      get playing() { return app.playing; },
-      get seed() { return c.masterSeed; },
-      get runSeed() { return c.runSeed; },
-      get scenario() { return c.a.sim.scenario.name; },
-      get steps() { return c.steps; },
-      get whatIf() { return c.b !== null; },
-      get timeseriesLength() { return c.a.sim.timeseries.length; },
-      get eventCount() { return c.a.sim.events.length; },
-      get frames() { return app.frameCount; },
-      get frameWorkMs() { return app.workMs.reduce((s, v) => s + v, 0) / Math.max(1, Math.min(app.frameCount, app.workMs.length)); },
+      get step() {
+        return c.a.step;
+      },
+      get playing() {
+        return app.playing;
+      },
+      get seed() {
+        return c.masterSeed;
+      },
+      get runSeed() {
+        return c.runSeed;
+      },
+      get scenario() {
+        return c.a.sim.scenario.name;
+      },
+      get steps() {
+        return c.steps;
+      },
+      get whatIf() {
+        return c.b !== null;
+      },
+      get timeseriesLength() {
+        return c.a.sim.timeseries.length;
+      },
+      get eventCount() {
+        return c.a.sim.events.length;
+      },
+      get frames() {
+        return app.frameCount;
+      },
+      get frameWorkMs() {
+        return app.workMs.reduce((s, v) => s + v, 0) / Math.max(1, Math.min(app.frameCount, app.workMs.length));
+      },
       metrics: () => c.metrics('A'),
       metricsB: () => c.metrics('B'),
       runToEnd: () => app.runToEnd(),
-      play: () => { if (!app.playing) app.togglePlay(); },
+      play: () => {
+        if (!app.playing) app.togglePlay();
+      },
       pause: () => app.setPlaying(false),
       stepOnce: () => app.stepOnce(),
       reset: () => app.reset(),
@@ -675,16 +800,31 @@ function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, 
 
 function renderDetails(content: DetailsContent, tag: string): Node[] {
   const line = (segments: Line): Node[] =>
-    segments.map((s) => (typeof s === 'string' ? document.createTextNode(s) : el('button', { type: 'button', class: 'link', 'data-select': JSON.stringify(s.target) }, s.text)));
+    segments.map((s) =>
+      typeof s === 'string'
+        ? document.createTextNode(s)
+        : el('button', { type: 'button', class: 'link', 'data-select': JSON.stringify(s.target) }, s.text),
+    );
   const nodes: Node[] = [
-    el('h2', {}, el('span', {}, content.title, tag), el('button', { type: 'button', class: 'close', title: PAGE_WORDS.close, 'aria-label': PAGE_WORDS.close }, '×')),
+    el(
+      'h2',
+      {},
+      el('span', {}, content.title, tag),
+      el('button', { type: 'button', class: 'close', title: PAGE_WORDS.close, 'aria-label': PAGE_WORDS.close }, '×'),
+    ),
     el('p', { class: 'hint' }, content.subtitle),
   ];
   if (content.bars.length > 0) {
     const bars = el('div', { class: 'bars', 'aria-label': PAGE_WORDS.features });
     for (const bar of content.bars) {
       bars.append(
-        el('div', { class: 'bar-row' }, el('span', {}, bar.label), el('span', { class: 'track' }, el('span', { class: 'fill', style: `width:${Math.round(bar.value * 100)}%; display:block` })), el('span', { class: 'num' }, twoDecimals(bar.value))),
+        el(
+          'div',
+          { class: 'bar-row' },
+          el('span', {}, bar.label),
+          el('span', { class: 'track' }, el('span', { class: 'fill', style: `width:${Math.round(bar.value * 100)}%; display:block` })),
+          el('span', { class: 'num' }, twoDecimals(bar.value)),
+        ),
       );
     }
     nodes.push(bars);

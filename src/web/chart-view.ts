@@ -92,7 +92,14 @@ export class ChartView {
     return this.kind === 'trust' ? Math.min(1, niceMax(max, 0.5)) : niceMax(max, 10);
   }
 
-  private drawAxes(x: (v: number) => number, y: (v: number) => number, top: number, share: boolean, steps: number, stepsPerYear: number): void {
+  private drawAxes(
+    x: (v: number) => number,
+    y: (v: number) => number,
+    top: number,
+    share: boolean,
+    steps: number,
+    stepsPerYear: number,
+  ): void {
     const ctx = this.ctx;
     const w = this.cssW;
     const h = this.cssH;
@@ -158,7 +165,8 @@ export class ChartView {
     const ctx = this.ctx;
     const series = run.timeseries;
     if (series.length === 0) return;
-    const value = (r: StepRecord): number => (this.kind === 'active' ? r.active : this.kind === 'participation' ? r.participation : r.meanTrust);
+    const value = (r: StepRecord): number =>
+      this.kind === 'active' ? r.active : this.kind === 'participation' ? r.participation : r.meanTrust;
     const stride = thinStride(series.length, 2 * this.cssW);
     ctx.strokeStyle = run.dashed ? COLORS.runB : this.color;
     ctx.lineWidth = 3;

@@ -33,7 +33,9 @@ export function loadPresets(data: ClassroomData): { presets: Preset[]; failures:
   const host = createMemoryHost(data.scenarios);
   const presets: Preset[] = [];
   const failures: { path: string; message: string }[] = [];
-  const paths = Object.keys(data.scenarios).filter((p) => /\.(ya?ml|json)$/i.test(p) && !/schema\.json$/i.test(p)).sort();
+  const paths = Object.keys(data.scenarios)
+    .filter((p) => /\.(ya?ml|json)$/i.test(p) && !/schema\.json$/i.test(p))
+    .sort();
   for (const path of [data.initial, ...paths.filter((p) => p !== data.initial)]) {
     try {
       const scenario = loadScenario(path, host);

@@ -13,7 +13,12 @@ export const SPEED_MIN = 1;
 export const SPEED_MAX = 60;
 
 /** Returns how many steps to take in a frame of `elapsedMs` at `speed` steps per second, and the fraction of a step carried to the next frame. */
-export function stepsForFrame(carry: number, elapsedMs: number, speed: number, maxSteps = MAX_STEPS_PER_FRAME): { steps: number; carry: number } {
+export function stepsForFrame(
+  carry: number,
+  elapsedMs: number,
+  speed: number,
+  maxSteps = MAX_STEPS_PER_FRAME,
+): { steps: number; carry: number } {
   const owed = carry + (Math.min(Math.max(0, elapsedMs), MAX_FRAME_MS) * Math.max(0, speed)) / 1000;
   const steps = Math.min(maxSteps, Math.floor(owed));
   // What the frame could not take is dropped but for less than one step, so a slow machine never falls further behind.

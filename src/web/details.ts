@@ -8,7 +8,18 @@ import { findTie, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
-import { CAUSE_WORDS, FEATURE_WORDS, KIND_WORDS, LEVEL_WORDS, MANDATE_WORDS, eventSentence, partnershipName, percent, timeWords, twoDecimals } from './words.ts';
+import {
+  CAUSE_WORDS,
+  FEATURE_WORDS,
+  KIND_WORDS,
+  LEVEL_WORDS,
+  MANDATE_WORDS,
+  eventSentence,
+  partnershipName,
+  percent,
+  timeWords,
+  twoDecimals,
+} from './words.ts';
 
 /** What the user has clicked: an organisation, a partnership or a tie, in a run. */
 export type Selection =
@@ -38,7 +49,10 @@ export function durationWords(steps: number, stepsPerYear: number): string {
   if (stepsPerYear !== 12) return `${steps} step${steps === 1 ? '' : 's'}`;
   const years = Math.floor(steps / 12);
   const months = steps % 12;
-  const parts = [years > 0 ? `${years} year${years === 1 ? '' : 's'}` : '', months > 0 || years === 0 ? `${months} month${months === 1 ? '' : 's'}` : ''];
+  const parts = [
+    years > 0 ? `${years} year${years === 1 ? '' : 's'}` : '',
+    months > 0 || years === 0 ? `${months} month${months === 1 ? '' : 's'}` : '',
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -56,7 +70,10 @@ export function detailsOf(run: ClassroomRun, selection: Selection): DetailsConte
 }
 
 const orgLink = (run: ClassroomRun, i: number): Segment => ({ text: run.names[i], target: { kind: 'org', run: run.id, org: i } });
-const partnershipLink = (run: ClassroomRun, id: number): Segment => ({ text: partnershipName(id), target: { kind: 'partnership', run: run.id, id } });
+const partnershipLink = (run: ClassroomRun, id: number): Segment => ({
+  text: partnershipName(id),
+  target: { kind: 'partnership', run: run.id, id },
+});
 
 /** Returns the details of an organisation. */
 export function organisationDetails(run: ClassroomRun, i: number): DetailsContent {
@@ -91,7 +108,10 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     ['Area', [run.areaNames[orgs.area[i]] ?? '']],
     ['Power', [twoDecimals(orgs.power[i])]],
     ['Capacity', [twoDecimals(orgs.capacity[i])]],
-    ['Joins for', [`values ${percent(orgs.motValues[i])} · resources ${percent(orgs.motResources[i])} · compliance ${percent(orgs.motCompliance[i])}`]],
+    [
+      'Joins for',
+      [`values ${percent(orgs.motValues[i])} · resources ${percent(orgs.motResources[i])} · compliance ${percent(orgs.motCompliance[i])}`],
+    ],
     ['Leader', [`experience ${twoDecimals(orgs.leaderExperience[i])}, in post ${durationWords(Math.round(orgs.leaderTenure[i]), spy)}`]],
     ['Trustworthy', [twoDecimals(orgs.trustworthiness[i])]],
   ];
@@ -105,7 +125,10 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
       { heading: `Partnerships (${partnerships.length})`, lines: partnerships.length > 0 ? partnerships : [['in no partnership now']] },
       {
         heading: `Strongest ties (${orgs.ties[i].length} in all)`,
-        lines: strongest.length > 0 ? strongest.map((t) => [orgLink(run, t.other), ` — trusts it ${twoDecimals(t.out)}, trusted ${twoDecimals(t.back)}`]) : [['no ties']],
+        lines:
+          strongest.length > 0
+            ? strongest.map((t) => [orgLink(run, t.other), ` — trusts it ${twoDecimals(t.out)}, trusted ${twoDecimals(t.back)}`])
+            : [['no ties']],
       },
       ...(recent.length > 0 ? [{ heading: 'Lately', lines: recent }] : []),
     ],
@@ -128,7 +151,12 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
   const facts: [string, Line][] = [
     ['Level', [ended ? `last ${level}` : level, p.peakLevel > p.level ? ` (peak ${LEVEL_NAMES[p.peakLevel]})` : '']],
     ['Members', [`${p.members.length}${ended ? ' at the end' : ''}, lead `, orgLink(run, p.lead)]],
-    ['Set up', [`${MANDATE_WORDS[p.mandate]}; ${p.funded ? 'funded' : 'not funded'}; ${p.principles ? 'a statement of principles' : 'no statement of principles'}; council officers ${p.laInvolved ? 'involved' : 'not involved'}`]],
+    [
+      'Set up',
+      [
+        `${MANDATE_WORDS[p.mandate]}; ${p.funded ? 'funded' : 'not funded'}; ${p.principles ? 'a statement of principles' : 'no statement of principles'}; council officers ${p.laInvolved ? 'involved' : 'not involved'}`,
+      ],
+    ],
     ['Formed', [`${timeWords(p.formedStep, spy)}, step ${p.formedStep} (${ended ? 'lasted' : 'age'} ${durationWords(age, spy)})`]],
   ];
   return {
@@ -146,7 +174,10 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
       { heading: 'History', lines: run.historyOf(id).map((e) => [`${timeWords(e.step, spy)}: `, eventSentence(e, context)]) },
       {
         heading: `Members (${p.members.length})`,
-        lines: p.members.map((i) => [orgLink(run, i), ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}`]),
+        lines: p.members.map((i) => [
+          orgLink(run, i),
+          ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}`,
+        ]),
       },
     ],
   };
@@ -158,7 +189,14 @@ export function tieDetails(run: ClassroomRun, a: number, b: number): DetailsCont
   const slot = findTie(world, a, b);
   const spy = run.sim.scenario.time.stepsPerYear;
   const title = `${run.names[a]} and ${run.names[b]}`;
-  if (slot < 0) return { title, subtitle: 'This tie has broken: it faded once neither partner kept it up.', facts: [['Between', [orgLink(run, a), ' and ', orgLink(run, b)]]], bars: [], sections: [] };
+  if (slot < 0)
+    return {
+      title,
+      subtitle: 'This tie has broken: it faded once neither partner kept it up.',
+      facts: [['Between', [orgLink(run, a), ' and ', orgLink(run, b)]]],
+      bars: [],
+      sections: [],
+    };
   const ties = world.ties;
   const w = PARAMS.leaderTrustWeight;
   const [lo, hi] = a < b ? [a, b] : [b, a];
@@ -167,9 +205,24 @@ export function tieDetails(run: ClassroomRun, a: number, b: number): DetailsCont
     title,
     subtitle: 'A tie: trust is built slowly and lost quickly',
     facts: [
-      [`${run.names[lo]} trusts`, [twoDecimals(trustFrom(ties, slot, lo, w)), ` (organisation ${twoDecimals(ties.trustAB[slot])}, leaders ${twoDecimals(ties.leaderAB[slot])})`]],
-      [`${run.names[hi]} trusts`, [twoDecimals(trustFrom(ties, slot, hi, w)), ` (organisation ${twoDecimals(ties.trustBA[slot])}, leaders ${twoDecimals(ties.leaderBA[slot])})`]],
-      ['Damage', [`to ${run.names[hi]}’s name ${twoDecimals(ties.damageAB[slot])}, to ${run.names[lo]}’s ${twoDecimals(ties.damageBA[slot])}`]],
+      [
+        `${run.names[lo]} trusts`,
+        [
+          twoDecimals(trustFrom(ties, slot, lo, w)),
+          ` (organisation ${twoDecimals(ties.trustAB[slot])}, leaders ${twoDecimals(ties.leaderAB[slot])})`,
+        ],
+      ],
+      [
+        `${run.names[hi]} trusts`,
+        [
+          twoDecimals(trustFrom(ties, slot, hi, w)),
+          ` (organisation ${twoDecimals(ties.trustBA[slot])}, leaders ${twoDecimals(ties.leaderBA[slot])})`,
+        ],
+      ],
+      [
+        'Damage',
+        [`to ${run.names[hi]}’s name ${twoDecimals(ties.damageAB[slot])}, to ${run.names[lo]}’s ${twoDecimals(ties.damageBA[slot])}`],
+      ],
       ['Strength', [twoDecimals(ties.strength[slot])]],
       ['Age', [durationWords(Math.round(ties.age[slot]), spy)]],
     ],

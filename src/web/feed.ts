@@ -25,7 +25,12 @@ export interface FeedEntry {
 }
 
 /** Returns the indices of the events at or after `from` whose kind is shown, newest first, at most `limit`. */
-export function shownEventIndices(events: readonly PartnershipEvent[], from: number, kinds: ReadonlySet<EventKind>, limit = FEED_LIMIT): number[] {
+export function shownEventIndices(
+  events: readonly PartnershipEvent[],
+  from: number,
+  kinds: ReadonlySet<EventKind>,
+  limit = FEED_LIMIT,
+): number[] {
   const found: number[] = [];
   for (let i = events.length - 1; i >= Math.max(0, from) && found.length < limit; i--) {
     if (kinds.has(events[i].kind)) found.push(i);
@@ -34,7 +39,13 @@ export function shownEventIndices(events: readonly PartnershipEvent[], from: num
 }
 
 /** Returns the feed entry of the event at `index` of a run's log. */
-export function feedEntry(events: readonly PartnershipEvent[], index: number, run: RunId, context: EventContext, stepsPerYear: number): FeedEntry {
+export function feedEntry(
+  events: readonly PartnershipEvent[],
+  index: number,
+  run: RunId,
+  context: EventContext,
+  stepsPerYear: number,
+): FeedEntry {
   const event = events[index];
   return {
     key: `${run}:${index}`,

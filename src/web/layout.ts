@@ -63,7 +63,14 @@ export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number
     const y = GAP + Math.floor(a / cols) * (ch + GAP);
     const band = ch >= 110 ? 28 : ch >= 50 ? 16 : 0;
     const margin = Math.min(6, cw / 10);
-    cells.push({ x, y, w: cw, h: ch, band, inner: { x: x + margin, y: y + band + margin / 2, w: Math.max(1, cw - 2 * margin), h: Math.max(1, ch - band - margin) } });
+    cells.push({
+      x,
+      y,
+      w: cw,
+      h: ch,
+      band,
+      inner: { x: x + margin, y: y + band + margin / 2, w: Math.max(1, cw - 2 * margin), h: Math.max(1, ch - band - margin) },
+    });
   }
   const px = new Float64Array(orgs.n);
   const py = new Float64Array(orgs.n);

@@ -17,12 +17,21 @@ export function startClassroom(): void {
   const host = document.getElementById('app') ?? document.body;
   const data = window.PARTNERSIM_CLASSROOM;
   if (!data || typeof data !== 'object' || !data.scenarios) {
-    host.replaceChildren(el('p', { class: 'error noscript' }, 'No scenarios were embedded in this page: build it with partnersim classroom --export.'));
+    host.replaceChildren(
+      el('p', { class: 'error noscript' }, 'No scenarios were embedded in this page: build it with partnersim classroom --export.'),
+    );
     return;
   }
   const { presets, failures } = loadPresets(data);
   if (presets.length === 0) {
-    host.replaceChildren(el('div', { class: 'noscript' }, el('p', { class: 'error' }, 'No scenario could be loaded:'), ...failures.map((f) => el('p', {}, f.message))));
+    host.replaceChildren(
+      el(
+        'div',
+        { class: 'noscript' },
+        el('p', { class: 'error' }, 'No scenario could be loaded:'),
+        ...failures.map((f) => el('p', {}, f.message)),
+      ),
+    );
     return;
   }
   // A shipped scenario that fails to load is left out; the initial one failing is said, and the first that loads is run.

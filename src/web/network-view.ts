@@ -200,7 +200,9 @@ export class NetworkView {
       const e = events[k];
       // Members joining and leaving are too many to pulse; the rings around them show it.
       if (e.kind === 'joined' || e.kind === 'left' || (this.large && e.kind !== 'formed' && e.kind !== 'dissolved')) continue;
-      const at = this.centreOf(e.kind === 'strengthened' || e.kind === 'weakened' ? run.sim.world.partnerships[e.partnership].members : e.organisations);
+      const at = this.centreOf(
+        e.kind === 'strengthened' || e.kind === 'weakened' ? run.sim.world.partnerships[e.partnership].members : e.organisations,
+      );
       switch (e.kind) {
         case 'formed':
           this.pulse(at, 34 * s, LEVEL_COLORS[2], now);
@@ -213,7 +215,10 @@ export class NetworkView {
           break;
         case 'dissolved':
           this.pulse(at, 40 * s, COLORS.broken, now);
-          this.flashes.push({ arcs: paddedHullArcs(convexHull(e.organisations.map((i) => ({ x: layout.px[i], y: layout.py[i] })))), at: now });
+          this.flashes.push({
+            arcs: paddedHullArcs(convexHull(e.organisations.map((i) => ({ x: layout.px[i], y: layout.py[i] })))),
+            at: now,
+          });
           break;
       }
     }
@@ -477,7 +482,12 @@ export class NetworkView {
       let faint = 0;
       if (focused) {
         if (selPartnership >= 0) faint = +!(level >= 0 && involved[ties.a[slot]] === 1 && involved[ties.b[slot]] === 1);
-        else faint = +!(involved[ties.a[slot]] === 1 && involved[ties.b[slot]] === 1 && (sel?.kind !== 'org' || ties.a[slot] === sel.org || ties.b[slot] === sel.org));
+        else
+          faint = +!(
+            involved[ties.a[slot]] === 1 &&
+            involved[ties.b[slot]] === 1 &&
+            (sel?.kind !== 'org' || ties.a[slot] === sel.org || ties.b[slot] === sel.org)
+          );
       }
       const bucket = (((1 - faint) * CATEGORIES + (level + 1)) * TRUST_BUCKETS + trust) * FADE_BUCKETS + fade;
       bucketOf[slot] = bucket;
@@ -654,7 +664,12 @@ export class NetworkView {
     const sel = this.selection;
     const n = world.orgs.n;
     if (sel?.kind === 'org' && sel.org < n) this.strongTies(ctx, world.orgs.ties[sel.org], COLORS.ink);
-    if (sel?.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length && world.partnerships[sel.id].endedStep === null) {
+    if (
+      sel?.kind === 'partnership' &&
+      sel.run === run.id &&
+      sel.id < world.partnerships.length &&
+      world.partnerships[sel.id].endedStep === null
+    ) {
       this.strongTies(ctx, world.partnerships[sel.id].ties, LEVEL_COLORS[3]);
     }
     if (sel?.kind === 'tie' && sel.a < n && sel.b < n) {
@@ -677,7 +692,10 @@ export class NetworkView {
     }
     if (sel?.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length && this.selectedHull) {
       const p = world.partnerships[sel.id];
-      const top = p.members.reduce((best, i) => (layout.py[i] - layout.r[i] < layout.py[best] - layout.r[best] ? i : best), p.members[0] ?? 0);
+      const top = p.members.reduce(
+        (best, i) => (layout.py[i] - layout.r[i] < layout.py[best] - layout.r[best] ? i : best),
+        p.members[0] ?? 0,
+      );
       const state = p.endedStep === null ? LEVEL_NAMES[p.level] : 'dissolved';
       this.label(ctx, top, `${partnershipName(p.id)} · ${state}`, -(18 * this.scale + 14));
     }

@@ -41,4 +41,3 @@ export function classroomHtml({ script, data, title = 'partnersim classroom' }: 
 export function inlineScriptText(text: string): string {
   return text.replaceAll('</', '<\\/').replaceAll('<!--', '<\\!--');
 }
-

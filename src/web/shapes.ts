@@ -31,12 +31,22 @@ export function addShape(sink: PathSink, shape: ShapeName, x: number, y: number,
       break;
     case 'square': {
       const h = r * 0.886; // side sqrt(pi) r: the circle's area
-      polygon(sink, [[x - h, y - h], [x + h, y - h], [x + h, y + h], [x - h, y + h]]);
+      polygon(sink, [
+        [x - h, y - h],
+        [x + h, y - h],
+        [x + h, y + h],
+        [x - h, y + h],
+      ]);
       break;
     }
     case 'diamond': {
       const d = r * 1.25;
-      polygon(sink, [[x, y - d], [x + d, y], [x, y + d], [x - d, y]]);
+      polygon(sink, [
+        [x, y - d],
+        [x + d, y],
+        [x, y + d],
+        [x - d, y],
+      ]);
       break;
     }
     case 'triangle':
@@ -80,7 +90,10 @@ export function shapeSvgPath(shape: ShapeName, x: number, y: number, r: number):
   const sink: PathSink = {
     moveTo: (px, py) => parts.push(`M${fmt(px)} ${fmt(py)}`),
     lineTo: (px, py) => parts.push(`L${fmt(px)} ${fmt(py)}`),
-    arc: (cx, cy, radius) => parts.push(`M${fmt(cx - radius)} ${fmt(cy)}a${fmt(radius)} ${fmt(radius)} 0 1 0 ${fmt(2 * radius)} 0a${fmt(radius)} ${fmt(radius)} 0 1 0 ${fmt(-2 * radius)} 0`),
+    arc: (cx, cy, radius) =>
+      parts.push(
+        `M${fmt(cx - radius)} ${fmt(cy)}a${fmt(radius)} ${fmt(radius)} 0 1 0 ${fmt(2 * radius)} 0a${fmt(radius)} ${fmt(radius)} 0 1 0 ${fmt(-2 * radius)} 0`,
+      ),
     closePath: () => parts.push('Z'),
   };
   addShape(sink, shape, x, y, r);

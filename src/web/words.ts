@@ -132,7 +132,12 @@ export function clockWords(step: number, stepsPerYear: number, steps: number): s
 }
 
 /** Returns the name of each organisation: its kind and its number among that kind ("School 12"), or for a local authority its area's council. */
-export function organisationNames(kinds: ArrayLike<number>, areas: ArrayLike<number>, kindNames: readonly OrgKind[], areaNames: readonly string[]): string[] {
+export function organisationNames(
+  kinds: ArrayLike<number>,
+  areas: ArrayLike<number>,
+  kindNames: readonly OrgKind[],
+  areaNames: readonly string[],
+): string[] {
   const seen = new Map<number, number>();
   return Array.from({ length: kinds.length }, (_, i) => {
     const kind = kindNames[kinds[i]];

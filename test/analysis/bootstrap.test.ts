@@ -103,7 +103,11 @@ describe('resolveBootstrap', () => {
   it('fills in 1000 resamples, confidence 0.95 and seed 0', () => {
     expect(resolveBootstrap()).toEqual({ resamples: 1000, confidence: 0.95, seed: 0 });
     expect(resolveBootstrap({ resamples: undefined, seed: 7 })).toEqual({ resamples: 1000, confidence: 0.95, seed: 7 });
-    expect(resolveBootstrap({ resamples: 1, confidence: 0.5, seed: 2 ** 32 - 1 })).toEqual({ resamples: 1, confidence: 0.5, seed: 2 ** 32 - 1 });
+    expect(resolveBootstrap({ resamples: 1, confidence: 0.5, seed: 2 ** 32 - 1 })).toEqual({
+      resamples: 1,
+      confidence: 0.5,
+      seed: 2 ** 32 - 1,
+    });
   });
 
   it.each([

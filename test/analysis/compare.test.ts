@@ -72,16 +72,22 @@ describe('pairedDifference', () => {
 
   it("agrees with mathjs's mean and unbiased sd of the differences", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 })), { minLength: 2, maxLength: 30 }), (rows) => {
-        const differences = rows.map(([s, b]) => (s - b) / 8);
-        const { mean, ci95, effectSize } = pairedDifference(rows.map(([s]) => s / 8), rows.map(([, b]) => b / 8));
-        const sd = mathStd(differences, 'unbiased') as number;
-        const half = (studentTQuantile(0.975, rows.length - 1) * sd) / Math.sqrt(rows.length);
-        expect(mean).toBeCloseTo(mathMean(differences) as number, 9);
-        expect(ci95![1] - mean!).toBeCloseTo(half, 9);
-        if (sd > 0) expect(effectSize).toBeCloseTo((mathMean(differences) as number) / sd, 9);
-        else expect(effectSize).toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 })), { minLength: 2, maxLength: 30 }),
+        (rows) => {
+          const differences = rows.map(([s, b]) => (s - b) / 8);
+          const { mean, ci95, effectSize } = pairedDifference(
+            rows.map(([s]) => s / 8),
+            rows.map(([, b]) => b / 8),
+          );
+          const sd = mathStd(differences, 'unbiased') as number;
+          const half = (studentTQuantile(0.975, rows.length - 1) * sd) / Math.sqrt(rows.length);
+          expect(mean).toBeCloseTo(mathMean(differences) as number, 9);
+          expect(ci95![1] - mean!).toBeCloseTo(half, 9);
+          if (sd > 0) expect(effectSize).toBeCloseTo((mathMean(differences) as number) / sd, 9);
+          else expect(effectSize).toBeNull();
+        },
+      ),
     );
   });
 });
@@ -134,7 +140,9 @@ describe('hazardByAge', () => {
 
   it('is empty with no partnerships, and null where a year has dissolutions but no time lived', () => {
     expect(hazardByAge('s', { durations: [], ended: [] })).toEqual([]);
-    expect(hazardByAge('s', { durations: [0], ended: [true] })).toEqual([{ scenario: 's', age: 0, exposureYears: 0, events: 1, hazard: null }]);
+    expect(hazardByAge('s', { durations: [0], ended: [true] })).toEqual([
+      { scenario: 's', age: 0, exposureYears: 0, events: 1, hazard: null },
+    ]);
   });
 });
 
@@ -151,11 +159,14 @@ describe('survivalSteps', () => {
   });
 
   it('is the starting step alone when nothing dissolved', () => {
-    expect(survivalSteps('s', { durations: [1, 2], ended: [false, false] })).toEqual([{ scenario: 's', years: 0, atRisk: 2, events: 0, survival: 1, low: 1, high: 1 }]);
+    expect(survivalSteps('s', { durations: [1, 2], ended: [false, false] })).toEqual([
+      { scenario: 's', years: 0, atRisk: 2, events: 0, survival: 1, low: 1, high: 1 },
+    ]);
   });
 });
 
-const LEVERS = (carrot: number) => Object.fromEntries(LEVER_KEYS.map((key) => [key, key === 'policy.carrot' ? carrot : 0.5])) as Record<LeverKey, number>;
+const LEVERS = (carrot: number) =>
+  Object.fromEntries(LEVER_KEYS.map((key) => [key, key === 'policy.carrot' ? carrot : 0.5])) as Record<LeverKey, number>;
 const row = (step: number, active: number, levels: number[], carrot = 0.5): StepRecord => ({
   step,
   year: step / 4,
@@ -178,7 +189,12 @@ describe('seriesBands', () => {
 
   it('gives each field at each step its mean and the t interval of the mean', () => {
     const bands = seriesBands('s', timeseries);
-    expect(bands.map((b) => [b.field, b.step])).toEqual(SERIES_FIELDS.flatMap((field) => [[field, 1], [field, 2]]));
+    expect(bands.map((b) => [b.field, b.step])).toEqual(
+      SERIES_FIELDS.flatMap((field) => [
+        [field, 1],
+        [field, 2],
+      ]),
+    );
     // active at step 1: 2, 4, 6: mean 4, sd 2, half width t(0.975, 2) × 2 / √3 = 4.3026527 × 1.1547005 = 4.9682754.
     const active = bands[0];
     expect(active).toMatchObject({ scenario: 's', field: 'active', step: 1, year: 0.25, mean: 4 });
@@ -190,7 +206,15 @@ describe('seriesBands', () => {
 
   it('has low = high = mean with one replicate, and nothing with none', () => {
     const bands = seriesBands('s', [timeseries[1]]);
-    expect(bands.find((b) => b.field === 'participation' && b.step === 1)).toEqual({ scenario: 's', field: 'participation', step: 1, year: 0.25, mean: 0.4, low: 0.4, high: 0.4 });
+    expect(bands.find((b) => b.field === 'participation' && b.step === 1)).toEqual({
+      scenario: 's',
+      field: 'participation',
+      step: 1,
+      year: 0.25,
+      mean: 0.4,
+      low: 0.4,
+      high: 0.4,
+    });
     expect(seriesBands('s', [])).toEqual([]);
   });
 });
@@ -252,7 +276,9 @@ describe('compareScenarios', () => {
       replicates: REPS,
       metrics: aggregateMetrics(funded.results.map((r) => r.metrics)),
     });
-    expect(comparison.differences.map((d) => [d.scenario, d.baseline, d.metric])).toEqual(METRIC_NAMES.map((metric) => ['funded', 'base', metric]));
+    expect(comparison.differences.map((d) => [d.scenario, d.baseline, d.metric])).toEqual(
+      METRIC_NAMES.map((metric) => ['funded', 'base', metric]),
+    );
     const formed = comparison.differences.find((d) => d.metric === 'partnershipsFormed')!;
     expect(formed).toMatchObject(
       pairedDifference(
@@ -306,7 +332,8 @@ describe('compareScenarios', () => {
   });
 
   it('gives series, levels and levers at every step of each scenario, baseline first', () => {
-    const stepsOf = (points: readonly { scenario: string; step: number }[], name: string) => points.filter((p) => p.scenario === name).length;
+    const stepsOf = (points: readonly { scenario: string; step: number }[], name: string) =>
+      points.filter((p) => p.scenario === name).length;
     for (const name of ['base', 'funded']) {
       expect(stepsOf(comparison.series, name)).toBe(SERIES_FIELDS.length * 40);
       expect(stepsOf(comparison.levels, name)).toBe(LEVEL_NAMES.length * 40);

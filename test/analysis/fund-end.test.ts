@@ -7,14 +7,38 @@ const scenario = (name: string, carrot: unknown, steps = 120) => normalizeScenar
 
 describe('fundEndStep', () => {
   it('is the first step at which a positive carrot falls to zero', () => {
-    expect(fundEndStep(scenario('a', [{ from: 0, value: 0 }, { from: 12, value: 0.8 }, { from: 48, value: 0 }]))).toBe(48);
-    expect(fundEndStep(scenario('b', [{ from: 0, value: 0.5 }, { from: 30, value: 0 }, { from: 60, value: 0.5 }, { from: 90, value: 0 }]))).toBe(30);
+    expect(
+      fundEndStep(
+        scenario('a', [
+          { from: 0, value: 0 },
+          { from: 12, value: 0.8 },
+          { from: 48, value: 0 },
+        ]),
+      ),
+    ).toBe(48);
+    expect(
+      fundEndStep(
+        scenario('b', [
+          { from: 0, value: 0.5 },
+          { from: 30, value: 0 },
+          { from: 60, value: 0.5 },
+          { from: 90, value: 0 },
+        ]),
+      ),
+    ).toBe(30);
   });
 
   it('is null for a fund that never ends, or never starts', () => {
     expect(fundEndStep(scenario('c', 0.8))).toBeNull();
     expect(fundEndStep(scenario('d', 0))).toBeNull();
-    expect(fundEndStep(scenario('e', [{ from: 0, value: 0.5 }, { from: 30, value: 0.2 }]))).toBeNull();
+    expect(
+      fundEndStep(
+        scenario('e', [
+          { from: 0, value: 0.5 },
+          { from: 30, value: 0.2 },
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -39,12 +63,26 @@ describe('stillActiveShare', () => {
 
 describe('fundEndOutcome', () => {
   const runs = (fundScenario: ReturnType<typeof scenario>) => [
-    { scenario: scenario('baseline', 0), results: [{ partnerships: [{ formedStep: 0, endedStep: null }] }, { partnerships: [{ formedStep: 0, endedStep: 60 }] }] },
-    { scenario: fundScenario, results: [{ partnerships: [{ formedStep: 12, endedStep: 55 }] }, { partnerships: [{ formedStep: 12, endedStep: null }] }] },
+    {
+      scenario: scenario('baseline', 0),
+      results: [{ partnerships: [{ formedStep: 0, endedStep: null }] }, { partnerships: [{ formedStep: 0, endedStep: 60 }] }],
+    },
+    {
+      scenario: fundScenario,
+      results: [{ partnerships: [{ formedStep: 12, endedStep: 55 }] }, { partnerships: [{ formedStep: 12, endedStep: null }] }],
+    },
   ];
 
   it('measures every scenario at the step the first ending fund ends, two years on', () => {
-    const outcome = fundEndOutcome(runs(scenario('carrots', [{ from: 0, value: 0 }, { from: 12, value: 0.8 }, { from: 48, value: 0 }])));
+    const outcome = fundEndOutcome(
+      runs(
+        scenario('carrots', [
+          { from: 0, value: 0 },
+          { from: 12, value: 0.8 },
+          { from: 48, value: 0 },
+        ]),
+      ),
+    );
     expect(outcome).toMatchObject({ scenario: 'carrots', step: 48, years: 2 });
     expect(outcome?.shares.map((s) => [s.scenario, s.share.mean])).toEqual([
       ['baseline', 0.5],
@@ -53,7 +91,25 @@ describe('fundEndOutcome', () => {
   });
 
   it('shortens the horizon to the whole years left, and gives nothing when under a year is left', () => {
-    expect(fundEndOutcome(runs(scenario('late', [{ from: 0, value: 0.8 }, { from: 100, value: 0 }])))?.years).toBe(1);
-    expect(fundEndOutcome(runs(scenario('too-late', [{ from: 0, value: 0.8 }, { from: 110, value: 0 }])))).toBeUndefined();
+    expect(
+      fundEndOutcome(
+        runs(
+          scenario('late', [
+            { from: 0, value: 0.8 },
+            { from: 100, value: 0 },
+          ]),
+        ),
+      )?.years,
+    ).toBe(1);
+    expect(
+      fundEndOutcome(
+        runs(
+          scenario('too-late', [
+            { from: 0, value: 0.8 },
+            { from: 110, value: 0 },
+          ]),
+        ),
+      ),
+    ).toBeUndefined();
   });
 });

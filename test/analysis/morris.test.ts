@@ -25,7 +25,12 @@ describe('morrisEffects: hand-checked effects', () => {
   it('gives each effect of one trajectory, with no sigma from a single effect', () => {
     const result = morrisEffects(X.slice(0, 3), Y.slice(0, 3), { resamples: 20 });
     expect(result).toMatchObject({ k: 2, trajectories: 1, dropped: 0, resamples: 20, confidence: 0.95, seed: 0 });
-    expect(result.factors[0]).toEqual({ mu: expect.closeTo(3, 14), muStar: { estimate: expect.closeTo(3, 14), ci: [expect.closeTo(3, 14), expect.closeTo(3, 14)] }, sigma: null, effects: 1 });
+    expect(result.factors[0]).toEqual({
+      mu: expect.closeTo(3, 14),
+      muStar: { estimate: expect.closeTo(3, 14), ci: [expect.closeTo(3, 14), expect.closeTo(3, 14)] },
+      sigma: null,
+      effects: 1,
+    });
     expect(result.factors[1].mu).toBeCloseTo(1.5, 14);
     expect(result.factors[1].sigma).toBeNull();
   });
@@ -151,12 +156,30 @@ describe('morrisEffects: refusals', () => {
 
   it('refuses rows that are not whole trajectories or not Morris steps', () => {
     expect(() => morrisEffects(X.slice(0, 4), Y.slice(0, 4))).toThrow(/4 rows are not whole trajectories of k \+ 1 = 3 rows/);
-    expect(() => morrisEffects([[0, 0], [1, 1], [1, 0]], [1, 2, 3])).toThrow(/changes 2 factors, not one: not a Morris design/);
+    expect(() =>
+      morrisEffects(
+        [
+          [0, 0],
+          [1, 1],
+          [1, 0],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/changes 2 factors, not one: not a Morris design/);
   });
 
   it('refuses rows of different lengths, inputs or outputs that are not finite', () => {
     expect(() => morrisEffects([[0, 0], [1], [1, 1]], [1, 2, 3])).toThrow(/row 1 has 1 inputs, row 0 has 2/);
-    expect(() => morrisEffects([[0, NaN], [1, NaN], [1, 1]], [1, 2, 3])).toThrow(/row 0 holds NaN: Morris trajectories need finite inputs/);
+    expect(() =>
+      morrisEffects(
+        [
+          [0, NaN],
+          [1, NaN],
+          [1, 1],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/row 0 holds NaN: Morris trajectories need finite inputs/);
     expect(() => morrisEffects(X, [1, 3, Infinity, 5, 7, 9])).toThrow(/output 2 is Infinity/);
   });
 

@@ -86,7 +86,10 @@ describe('prim: one peel and one paste by hand', () => {
   it('breaks a tie in density by the points kept, then by input and side', () => {
     // All true: every peel keeps density 1. x = 0, 0, 1..9: the low peel (h = 0.5, cut 0) removes both zeros, the high
     // one (cut 8.5) only the 9, so the high one keeps more.
-    const ties = prim([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => [v]), new Array(11).fill(true));
+    const ties = prim(
+      [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => [v]),
+      new Array(11).fill(true),
+    );
     expect(ties.boxes[0].steps[1].limits).toEqual([[0, 8]]);
     // Two equal inputs: four peels of one point each, all alike; the first, input 0 from below, is taken, and only
     // input 0 is restricted, though the points left now start at 1 on both.
@@ -118,7 +121,13 @@ describe('prim: one peel and one paste by hand', () => {
   });
 
   it('reads numbers as outcomes: non-zero holds', () => {
-    expect(prim(x, y.map((v) => v * 3), { peelAlpha: 0.2, minMass: 0.7 })).toEqual(result);
+    expect(
+      prim(
+        x,
+        y.map((v) => v * 3),
+        { peelAlpha: 0.2, minMass: 0.7 },
+      ),
+    ).toEqual(result);
     expect(prim(x, y.map(Boolean), { peelAlpha: 0.2, minMass: 0.7 })).toEqual(result);
   });
 });
@@ -151,7 +160,7 @@ describe('prim: a planted box', () => {
     expect(box.coverage).toBeGreaterThanOrEqual(0.5);
   });
 
-  it("tells the planted limits from the slivers by their quasi-p-values", () => {
+  it('tells the planted limits from the slivers by their quasi-p-values', () => {
     // Lifting a planted limit lets in points at the 0.1 rate: the box's density could not arise by chance. Lifting a
     // sliver cut at random adds points at the box's own density: nothing to tell apart.
     const [{ box }] = prim(x, y).boxes;
@@ -274,7 +283,13 @@ describe('prim: covering', () => {
     expect(all.boxes).toHaveLength(1);
     expect(all.boxes[0].chosen).toBe(0);
     expect(all.boxes[0].box).toMatchObject({ restricted: [false, false], count: 20, density: 1 });
-    expect(prim(x, new Array(20).fill(0))).toEqual({ n: 20, positives: 0, density: 0, boxes: [], settings: { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 } });
+    expect(prim(x, new Array(20).fill(0))).toEqual({
+      n: 20,
+      positives: 0,
+      density: 0,
+      boxes: [],
+      settings: { peelAlpha: 0.05, pasteAlpha: 0.01, minMass: 0.05, minCoverage: 0.5, maxBoxes: 1 },
+    });
   });
 });
 
@@ -331,8 +346,24 @@ describe('prim: refusals', () => {
     expect(() => prim(x, [true])).toThrow(/2 rows of inputs but 1 outcomes/);
     expect(() => prim([[], []], y)).toThrow(/at least one input/);
     expect(() => prim([[0, 1], [1]], y)).toThrow(/row 1 has 1 inputs, row 0 has 2/);
-    expect(() => prim([[0, NaN], [1, 0]], y)).toThrow(/row 0 holds NaN: PRIM needs finite inputs/);
-    expect(() => prim([[0, 1], [Infinity, 0]], y)).toThrow(/row 1 holds Infinity/);
+    expect(() =>
+      prim(
+        [
+          [0, NaN],
+          [1, 0],
+        ],
+        y,
+      ),
+    ).toThrow(/row 0 holds NaN: PRIM needs finite inputs/);
+    expect(() =>
+      prim(
+        [
+          [0, 1],
+          [Infinity, 0],
+        ],
+        y,
+      ),
+    ).toThrow(/row 1 holds Infinity/);
     expect(() => prim(x, [1, NaN])).toThrow(/outcome 1 is NaN/);
   });
 });

@@ -41,7 +41,11 @@ describe('sobolIndices: exact values', () => {
     expect(result.variance).toBeCloseTo(5 / 3, 14);
     expect(result.first.map((e) => e.estimate)).toEqual([expect.closeTo(0.2, 14), expect.closeTo(-0.2, 14)]);
     expect(result.total.map((e) => e.estimate)).toEqual([expect.closeTo(1.9, 14), expect.closeTo(0.3, 14)]);
-    expect({ resamples: result.resamples, confidence: result.confidence, seed: result.seed }).toEqual({ resamples: 50, confidence: 0.95, seed: 0 });
+    expect({ resamples: result.resamples, confidence: result.confidence, seed: result.seed }).toEqual({
+      resamples: 50,
+      confidence: 0.95,
+      seed: 0,
+    });
   });
 
   it('centres the outputs first, as SALib does: a shift of the output changes nothing', () => {
@@ -144,8 +148,14 @@ describe('sobolIndices: bootstrap and seeds', () => {
     });
     const result = sobolIndices(y, k, { seed: 11, resamples: 300, confidence: 0.9 });
     for (let i = 0; i < k; i++) {
-      const first = percentileInterval(draws.map((draw) => draw.first[i]), 0.9);
-      const total = percentileInterval(draws.map((draw) => draw.total[i]), 0.9);
+      const first = percentileInterval(
+        draws.map((draw) => draw.first[i]),
+        0.9,
+      );
+      const total = percentileInterval(
+        draws.map((draw) => draw.total[i]),
+        0.9,
+      );
       result.first[i].ci.forEach((end, e) => expect(end).toBeCloseTo(first[e], 10));
       result.total[i].ci.forEach((end, e) => expect(end).toBeCloseTo(total[e], 10));
     }

@@ -35,7 +35,11 @@ function pointMeansFromCsv(dir: string, metric: MetricName): { values: number[][
   const points = new Map<number, { values: number[]; sum: number; count: number }>();
   for (const row of rows) {
     const point = Number(row[column('point')]);
-    const entry = points.get(point) ?? { values: ['policy.carrot', 'market.competition', 'localAuthority.support'].map((key) => Number(row[column(key)])), sum: 0, count: 0 };
+    const entry = points.get(point) ?? {
+      values: ['policy.carrot', 'market.competition', 'localAuthority.support'].map((key) => Number(row[column(key)])),
+      sum: 0,
+      count: 0,
+    };
     const cell = row[column(metric)];
     if (cell !== '') {
       entry.sum += Number(cell);
@@ -44,7 +48,10 @@ function pointMeansFromCsv(dir: string, metric: MetricName): { values: number[][
     points.set(point, entry);
   }
   const ordered = [...points.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
-  return { values: ordered.map((entry) => entry.values), y: Float64Array.from(ordered, (entry) => (entry.count === 0 ? Number.NaN : entry.sum / entry.count)) };
+  return {
+    values: ordered.map((entry) => entry.values),
+    y: Float64Array.from(ordered, (entry) => (entry.count === 0 ? Number.NaN : entry.sum / entry.count)),
+  };
 }
 
 describe('partnersim analyse', { timeout: 120_000 }, () => {
@@ -74,8 +81,14 @@ describe('partnersim analyse', { timeout: 120_000 }, () => {
     // The same numbers from runs.csv, read independently: point order is the Saltelli layout.
     const expected = sobolIndices(pointMeansFromCsv(tmp.path('sobol'), 'partnershipsFormed').y, 3, { resamples: 200, seed: 5 });
     expect(JSON.parse(JSON.stringify(analysis.results[0].result))).toEqual(JSON.parse(JSON.stringify(expected)));
-    for (const name of ['report.html', 'manifest.json', 'charts/sobol-indices.svg', 'charts/sobol-indices.png']) expect(existsSync(`${out}/${name}`), name).toBe(true);
-    expect(JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'))).toMatchObject({ kind: 'partnersim analysis', method: 'sobol', metric: 'partnershipsFormed', sweepDir: tmp.path('sobol') });
+    for (const name of ['report.html', 'manifest.json', 'charts/sobol-indices.svg', 'charts/sobol-indices.png'])
+      expect(existsSync(`${out}/${name}`), name).toBe(true);
+    expect(JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8'))).toMatchObject({
+      kind: 'partnersim analysis',
+      method: 'sobol',
+      metric: 'partnershipsFormed',
+      sweepDir: tmp.path('sobol'),
+    });
     expect(result.out.trim().endsWith(`report written to ${out}/report.html (analysis.json and charts/ beside it)`)).toBe(true);
   });
 
@@ -123,9 +136,21 @@ describe('partnersim analyse', { timeout: 120_000 }, () => {
     ['sobol', ['--method', 'sobol'], message.methodNeedsDesign('sobol', 'tiny-lhs', 'lhs')],
     ['morris', ['--method', 'morris'], message.methodNeedsDesign('morris', 'tiny-lhs', 'lhs')],
     ['an unknown method', ['--method', 'fast'], message.unknownMethod('fast', ['sobol', 'morris', 'prim'])],
-    ['a metric not recorded', ['--metric', 'meanTrustAtEnd', '--where', 'meanTrustAtEnd > 0.5'], message.metricNotRecorded('meanTrustAtEnd', 'tiny-lhs', ['partnershipsFormed', 'participationAtEnd', 'survival5y'])],
-    ['two metrics', ['--metric', 'survival5y', '--where', 'partnershipsFormed > 2'], message.whereMetricConflict('survival5y', 'partnershipsFormed')],
-    ['an unquoted condition', ['--where', 'survival5y'], message.whereUnparsable('survival5y', ['partnershipsFormed', 'participationAtEnd', 'survival5y'])],
+    [
+      'a metric not recorded',
+      ['--metric', 'meanTrustAtEnd', '--where', 'meanTrustAtEnd > 0.5'],
+      message.metricNotRecorded('meanTrustAtEnd', 'tiny-lhs', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
+    ],
+    [
+      'two metrics',
+      ['--metric', 'survival5y', '--where', 'partnershipsFormed > 2'],
+      message.whereMetricConflict('survival5y', 'partnershipsFormed'),
+    ],
+    [
+      'an unquoted condition',
+      ['--where', 'survival5y'],
+      message.whereUnparsable('survival5y', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
+    ],
   ])('refuses %s, saying what fits', async (_, options, expected) => {
     const result = await runCli(['analyse', tmp.path('lhs'), ...options, '--out', tmp.path('refused')]);
     expect(result.code).toBe(2);

@@ -11,14 +11,19 @@ if (!up.ok) console.warn(`SKIPPED: the compare report in a browser test (test/cl
 
 const tmp = useTempDir('compare-browser', {
   'tiny.yaml': tinyScenario({ steps: 48 }),
-  'funded.yaml': 'extends: tiny.yaml\nname: funded\npolicy:\n  carrot: [{from: 0, value: 0}, {from: 3, value: 0.8}, {from: 18, value: 0}]\n',
+  'funded.yaml':
+    'extends: tiny.yaml\nname: funded\npolicy:\n  carrot: [{from: 0, value: 0}, {from: 3, value: 0.8}, {from: 18, value: 0}]\n',
 });
 
 describe('the report of partnersim compare in Chromium', { timeout: 120_000 }, () => {
   it.skipIf(!up.ok)('opens offline with no errors and no requests, and shows every chart', async () => {
     const dir = tmp.path('out');
-    expect((await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--reps', '3', '--out', dir, '--quiet'])).code).toBe(0);
-    const charts = readdirSync(`${dir}/charts`).filter((name) => name.endsWith('.svg')).map((name) => name.replace(/\.svg$/, ''));
+    expect((await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--reps', '3', '--out', dir, '--quiet'])).code).toBe(
+      0,
+    );
+    const charts = readdirSync(`${dir}/charts`)
+      .filter((name) => name.endsWith('.svg'))
+      .map((name) => name.replace(/\.svg$/, ''));
     expect(charts.length).toBeGreaterThanOrEqual(8);
     const url = pathToFileURL(`${dir}/report.html`).href;
     const browser = await launchChromium();

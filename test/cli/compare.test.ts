@@ -11,7 +11,8 @@ import { filesOf } from './sweep-fixtures.ts';
 const tmp = useTempDir('compare', {
   'tiny.yaml': tinyScenario({ steps: 48 }),
   'same.yaml': 'extends: tiny.yaml\nname: same\n',
-  'funded.yaml': 'extends: tiny.yaml\nname: funded\ntime: {seed: 99}\npolicy:\n  carrot: [{from: 0, value: 0}, {from: 3, value: 0.8}, {from: 18, value: 0}]\n',
+  'funded.yaml':
+    'extends: tiny.yaml\nname: funded\ntime: {seed: 99}\npolicy:\n  carrot: [{from: 0, value: 0}, {from: 3, value: 0.8}, {from: 18, value: 0}]\n',
 });
 
 const comparisonIn = (dir: string): Comparison => JSON.parse(readFileSync(`${dir}/comparison.json`, 'utf8'));
@@ -40,19 +41,47 @@ describe('partnersim compare', { timeout: 60_000 }, () => {
     expect(manifest).toMatchObject({ kind: 'partnersim compare', baseline: 'tiny', masterSeed: 5, reps: 3 });
     const seedsOf = (name: string) => JSON.parse(readFileSync(`${dir}/${name}/manifest.json`, 'utf8')).seeds;
     expect(seedsOf('funded')).toEqual(seedsOf('tiny'));
-    for (const name of ['report.html', 'comparison.json', 'charts/survival.svg', 'charts/survival.png', 'tiny/summary.json', 'funded/timeseries.csv']) {
+    for (const name of [
+      'report.html',
+      'comparison.json',
+      'charts/survival.svg',
+      'charts/survival.png',
+      'tiny/summary.json',
+      'funded/timeseries.csv',
+    ]) {
       expect(existsSync(`${dir}/${name}`), name).toBe(true);
     }
     const comparison = comparisonIn(dir);
     expect(comparison.scenarios.map((s) => s.name)).toEqual(['tiny', 'funded']);
     expect(comparison.fundEnd).toMatchObject({ scenario: 'funded', step: 18, years: 2 });
-    expect(result.out.split('\n')[0]).toMatch(/^- Under funded, \d+% \(95% CI \d+–\d+%\) of the partnerships active when the fund ends \(year 1\.5\)/);
-    expect(result.out.trim().endsWith(`report written to ${dir}/report.html (results of each scenario, comparison.json and charts/ beside it)`)).toBe(true);
+    expect(result.out.split('\n')[0]).toMatch(
+      /^- Under funded, \d+% \(95% CI \d+–\d+%\) of the partnerships active when the fund ends \(year 1\.5\)/,
+    );
+    expect(
+      result.out.trim().endsWith(`report written to ${dir}/report.html (results of each scenario, comparison.json and charts/ beside it)`),
+    ).toBe(true);
   });
 
   it('takes the baseline by name, and a master seed for all', async () => {
     const dir = tmp.path('by-name');
-    expect((await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--reps', '2', '--baseline', 'funded', '--seed', '42', '--out', dir, '--quiet'])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'compare',
+          tmp.path('tiny.yaml'),
+          tmp.path('funded.yaml'),
+          '--reps',
+          '2',
+          '--baseline',
+          'funded',
+          '--seed',
+          '42',
+          '--out',
+          dir,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
     const comparison = comparisonIn(dir);
     expect(comparison.baseline).toBe('funded');
     expect(comparison.scenarios[0].name).toBe('funded');
@@ -60,10 +89,22 @@ describe('partnersim compare', { timeout: 60_000 }, () => {
   });
 
   it('refuses an unknown baseline and two scenarios with one name', async () => {
-    const unknown = await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--baseline', 'nope', '--out', tmp.path('never')]);
+    const unknown = await runCli([
+      'compare',
+      tmp.path('tiny.yaml'),
+      tmp.path('funded.yaml'),
+      '--baseline',
+      'nope',
+      '--out',
+      tmp.path('never'),
+    ]);
     expect(unknown).toEqual({ code: 2, out: '', err: message.errorLine(message.unknownBaseline('nope', ['tiny', 'funded'])) + '\n' });
     const twice = await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'), '--out', tmp.path('never')]);
-    expect(twice).toEqual({ code: 2, out: '', err: message.errorLine(message.duplicateScenarioName('tiny', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'))) + '\n' });
+    expect(twice).toEqual({
+      code: 2,
+      out: '',
+      err: message.errorLine(message.duplicateScenarioName('tiny', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'))) + '\n',
+    });
     expect(existsSync(tmp.path('never'))).toBe(false);
   });
 });
@@ -71,7 +112,9 @@ describe('partnersim compare', { timeout: 60_000 }, () => {
 describe('partnersim report', { timeout: 60_000 }, () => {
   it('rebuilds a comparison’s report, comparison and charts byte for byte from the directory', async () => {
     const dir = tmp.path('rebuild');
-    expect((await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--reps', '2', '--out', dir, '--quiet'])).code).toBe(0);
+    expect((await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('funded.yaml'), '--reps', '2', '--out', dir, '--quiet'])).code).toBe(
+      0,
+    );
     const before = { ...filesOf(dir), ...Object.fromEntries(Object.entries(filesOf(`${dir}/charts`)).map(([k, v]) => [`charts/${k}`, v])) };
     const result = await runCli(['report', dir]);
     expect(result).toEqual({ code: 0, out: message.reportWritten(`${dir}/report.html`) + '\n', err: '' });

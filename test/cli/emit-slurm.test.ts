@@ -13,14 +13,36 @@ const tmp = useTempDir('emit-slurm', { 'tiny.yaml': tinyScenario({ steps: 6 }), 
 describe('partnersim emit slurm', () => {
   it('writes an executable job-array script with the shards, throttle, CPUs, merge and log directory', async () => {
     const out = tmp.path('results/tiny');
-    const result = await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '3', '--throttle', '2', '--cpus', '2', '--time', '00:10:00', '--partition', 'short', '--out', out]);
+    const result = await runCli([
+      'emit',
+      'slurm',
+      tmp.path('sweep.yaml'),
+      '--shards',
+      '3',
+      '--throttle',
+      '2',
+      '--cpus',
+      '2',
+      '--time',
+      '00:10:00',
+      '--partition',
+      'short',
+      '--out',
+      out,
+    ]);
     const script = `${out}.parts/tiny-sweep.sbatch`;
     expect(result).toEqual({ code: 0, out: message.slurmScriptWritten(script, 3) + '\n', err: '' });
     const text = readFileSync(script, 'utf8');
     expect(statSync(script).mode & 0o111).not.toBe(0);
     expect(existsSync(`${out}.parts/logs`)).toBe(true);
     expect(text.startsWith('#!/bin/bash\n')).toBe(true);
-    for (const line of ['#SBATCH --array=0-2%2', '#SBATCH --cpus-per-task=2', '#SBATCH --time=00:10:00', '#SBATCH --partition=short', `#SBATCH --output=${out}.parts/logs/shard-%a.out`]) {
+    for (const line of [
+      '#SBATCH --array=0-2%2',
+      '#SBATCH --cpus-per-task=2',
+      '#SBATCH --time=00:10:00',
+      '#SBATCH --partition=short',
+      `#SBATCH --output=${out}.parts/logs/shard-%a.out`,
+    ]) {
       expect(text.split('\n')).toContain(line);
     }
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, expanded by the job's shell

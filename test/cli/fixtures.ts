@@ -11,7 +11,15 @@ import { main, type Deps } from '../../src/cli/main.ts';
 export const TINY_KINDS: Readonly<Record<string, number>> = { school: 12, academy: 8, trust: 2, college: 2, provider: 2, community: 2 };
 
 /** The text of a scenario named tiny, seed 5, small enough to run in a moment. */
-export function tinyScenario({ steps = 12, areas = 2, kinds = TINY_KINDS }: { steps?: number; areas?: number; kinds?: Readonly<Record<string, number>> } = {}): string {
+export function tinyScenario({
+  steps = 12,
+  areas = 2,
+  kinds = TINY_KINDS,
+}: {
+  steps?: number;
+  areas?: number;
+  kinds?: Readonly<Record<string, number>>;
+} = {}): string {
   const counts = Object.entries(kinds)
     .map(([kind, count]) => `${kind}: ${count}`)
     .join(', ');

@@ -8,7 +8,9 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
-const tmp = useTempDir('read-results', { 'tiny.yaml': tinyScenario({ steps: 24, areas: 2 }).replace('areas: 2', 'areas: [{name: "North, upper"}, {name: South}]') });
+const tmp = useTempDir('read-results', {
+  'tiny.yaml': tinyScenario({ steps: 24, areas: 2 }).replace('areas: 2', 'areas: [{name: "North, upper"}, {name: South}]'),
+});
 
 describe('parseCsv', () => {
   it('reads RFC 4180: quoted commas, quotes and line breaks, empty fields, CRLF', () => {
@@ -38,7 +40,9 @@ describe('readStoredRun', { timeout: 30_000 }, () => {
     expect(stored.results.map((r) => r.metrics)).toEqual(results.map((r) => r.metrics));
     expect(stored.results.map((r) => r.partnerships)).toEqual(results.map((r) => r.partnerships));
     stored.results.forEach((r, i) => {
-      expect(r.timeseries.map((row) => [row.step, row.active, row.levels])).toEqual(results[i].timeseries.map((row) => [row.step, row.active, row.levels]));
+      expect(r.timeseries.map((row) => [row.step, row.active, row.levels])).toEqual(
+        results[i].timeseries.map((row) => [row.step, row.active, row.levels]),
+      );
       expect(r.timeseries[5].meanTrust).toBeCloseTo(results[i].timeseries[5].meanTrust, 5);
     });
   });

@@ -16,7 +16,10 @@ const root = useTempDir('bin').root;
 describe('bin/partnersim.js run', () => {
   it('runs scenarios/baseline.yaml into --out and exits 0', () => {
     const out = join(root, 'out');
-    const printed = execFileSync(process.execPath, [BIN, 'run', BASELINE, '--steps', '12', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    const printed = execFileSync(process.execPath, [BIN, 'run', BASELINE, '--steps', '12', '--out', out, '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(printed).toBe(`${out}\n`);
     expect(readdirSync(out).sort()).toEqual([...RESULT_FILES, REPORT_FILE].sort());
   }, 60_000);

@@ -38,7 +38,17 @@ describe('partnersim run', () => {
 
   it('writes a manifest holding the scenario actually run, its hash and seeds', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest)).toEqual(['partnersim', 'commit', 'node', 'args', 'scenario', 'scenarioHash', 'masterSeed', 'reps', 'seeds']);
+    expect(Object.keys(manifest)).toEqual([
+      'partnersim',
+      'commit',
+      'node',
+      'args',
+      'scenario',
+      'scenarioHash',
+      'masterSeed',
+      'reps',
+      'seeds',
+    ]);
     expect(manifest.partnersim).toBe(VERSION);
     expect(manifest.node).toBe(process.version);
     expect(manifest.args).toEqual(['run', file, '--out', dir]);
@@ -66,7 +76,11 @@ describe('partnersim run', () => {
   it('writes partnerships and events that agree with each other', () => {
     const lines = readFileSync(join(dir, 'partnerships.csv'), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(PARTNERSHIP_COLUMNS.join(','));
-    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     expect(events.filter((event) => event.kind === 'formed')).toHaveLength(lines.length - 1);
   });
 

@@ -2,11 +2,23 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badSeed, errorLine, notPositiveInteger, resultDirOccupied, resultDirUnwritable, tooManySteps, writeFailureReason } from '../../src/messages.ts';
+import {
+  badSeed,
+  errorLine,
+  notPositiveInteger,
+  resultDirOccupied,
+  resultDirUnwritable,
+  tooManySteps,
+  writeFailureReason,
+} from '../../src/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 // A fresh directory for each test, holding only tiny.yaml.
-const tmp = useTempDir('options', { 'tiny.yaml': tinyScenario({ steps: 6, areas: 1, kinds: { school: 6, academy: 4, trust: 1, college: 1, provider: 1, community: 1 } }) }, 'test');
+const tmp = useTempDir(
+  'options',
+  { 'tiny.yaml': tinyScenario({ steps: 6, areas: 1, kinds: { school: 6, academy: 4, trust: 1, college: 1, provider: 1, community: 1 } }) },
+  'test',
+);
 const root = tmp.root;
 const file = tmp.path('tiny.yaml');
 const dir = tmp.path('out');
@@ -21,12 +33,20 @@ describe('partnersim run with bad options', () => {
     ['--reps', '1.5'],
     ['--reps', ''],
   ])('rejects %s %j', async (option, value) => {
-    expect(await runCli(['run', file, '--out', dir, option, value])).toEqual({ code: 2, out: '', err: errorLine(notPositiveInteger(option, value)) + '\n' });
+    expect(await runCli(['run', file, '--out', dir, option, value])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(notPositiveInteger(option, value)) + '\n',
+    });
     expect(existsSync(dir)).toBe(false);
   });
 
   it('rejects --steps beyond the longest run a scenario may ask for', async () => {
-    expect(await runCli(['run', file, '--out', dir, '--steps', '100001'])).toEqual({ code: 2, out: '', err: errorLine(tooManySteps('100001', 100000)) + '\n' });
+    expect(await runCli(['run', file, '--out', dir, '--steps', '100001'])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(tooManySteps('100001', 100000)) + '\n',
+    });
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -53,14 +73,22 @@ describe('partnersim run with bad options', () => {
   it('reports an output directory under a regular file, naming it, the reason and the fix', async () => {
     writeFileSync(join(root, 'file'), '');
     const out = join(root, 'file', 'results');
-    expect(await runCli(['run', file, '--out', out])).toEqual({ code: 2, out: '', err: errorLine(resultDirUnwritable(out, writeFailureReason('ENOTDIR', ''))) + '\n' });
+    expect(await runCli(['run', file, '--out', out])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(resultDirUnwritable(out, writeFailureReason('ENOTDIR', ''))) + '\n',
+    });
     expect(readdirSync(root).sort()).toEqual(['file', 'tiny.yaml']);
   });
 
   it('refuses to replace a directory of other files', async () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    expect(await runCli(['run', file, '--out', dir])).toEqual({ code: 2, out: '', err: errorLine(resultDirOccupied(dir, 'files that are not partnersim results')) + '\n' });
+    expect(await runCli(['run', file, '--out', dir])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(resultDirOccupied(dir, 'files that are not partnersim results')) + '\n',
+    });
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 });

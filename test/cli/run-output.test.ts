@@ -80,7 +80,9 @@ describe('checkResultDir', () => {
 
   it('rejects what writeResultDir would reject, before any run', () => {
     writeFileSync(join(root, 'file'), '');
-    expect(() => checkResultDir(join(root, 'file', 'x'))).toThrow(resultDirUnwritable(join(root, 'file', 'x'), writeFailureReason('ENOTDIR', '')));
+    expect(() => checkResultDir(join(root, 'file', 'x'))).toThrow(
+      resultDirUnwritable(join(root, 'file', 'x'), writeFailureReason('ENOTDIR', '')),
+    );
     expect(() => checkResultDir(join(root, 'file'))).toThrow(resultDirOccupied(join(root, 'file'), 'a file'));
     expect(readdirSync(root)).toEqual(['file']);
   });

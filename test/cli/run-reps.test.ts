@@ -30,7 +30,9 @@ describe('partnersim run --reps 3', () => {
     const values = summary.replicates.map((replicate: { metrics: { partnershipsFormed: number } }) => replicate.metrics.partnershipsFormed);
     expect(formed.mean).toBeCloseTo((values[0] + values[1] + values[2]) / 3, 12);
     expect(formed.ci95[0]).toBeLessThanOrEqual(formed.mean);
-    expect(summary.replicates.map((replicate: { replicate: number; seed: number }) => [replicate.replicate, replicate.seed])).toEqual(seeds.map((seed, r) => [r, seed]));
+    expect(summary.replicates.map((replicate: { replicate: number; seed: number }) => [replicate.replicate, replicate.seed])).toEqual(
+      seeds.map((seed, r) => [r, seed]),
+    );
   });
 
   it('records the master seed and one seed per replicate', () => {
@@ -44,7 +46,10 @@ describe('partnersim run --reps 3', () => {
     expect(timeseries).toHaveLength(1 + 3 * 12);
     expect(new Set(timeseries.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['0', '1', '2']));
     expect(readFileSync(join(dir, 'partnerships.csv'), 'utf8').split('\n')[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
-    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.every((event) => Object.keys(event)[0] === 'replicate')).toBe(true);
   });
 

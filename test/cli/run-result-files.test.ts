@@ -38,15 +38,72 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
   steps: 2,
   organisations: 12,
   metrics: metrics(formed, survival5y),
-  areas: [{ area: 'North, upper', organisations: 12, participationAtEnd: 0.5, partnershipsActiveAtEnd: formed - 1, partnershipsFormed: formed, meanStrengthAtEnd: 0.3 }],
+  areas: [
+    {
+      area: 'North, upper',
+      organisations: 12,
+      participationAtEnd: 0.5,
+      partnershipsActiveAtEnd: formed - 1,
+      partnershipsFormed: formed,
+      meanStrengthAtEnd: 0.3,
+    },
+  ],
   work: { orgSteps: 24, tieUpdates: 100 },
   timeseries: [
-    { step: 0, year: 0, active: 1, formed: 1, dissolved: 0, participation: 1 / 6, meanTrust: 0.1 + 0.2, meanStrength: 0.25, levels: [1, 0, 0, 0], levers },
-    { step: 1, year: 1 / 12, active: 1, formed: 1, dissolved: 1, participation: 0.25, meanTrust: 2 / 3, meanStrength: 0.000012345678, levels: [0, 1, 0, 0], levers },
+    {
+      step: 0,
+      year: 0,
+      active: 1,
+      formed: 1,
+      dissolved: 0,
+      participation: 1 / 6,
+      meanTrust: 0.1 + 0.2,
+      meanStrength: 0.25,
+      levels: [1, 0, 0, 0],
+      levers,
+    },
+    {
+      step: 1,
+      year: 1 / 12,
+      active: 1,
+      formed: 1,
+      dissolved: 1,
+      participation: 0.25,
+      meanTrust: 2 / 3,
+      meanStrength: 0.000012345678,
+      levels: [0, 1, 0, 0],
+      levers,
+    },
   ],
   partnerships: [
-    { id: 0, area: 'North, upper', formedStep: 0, endedStep: 1, endReason: 'trust-collapsed', members: 2, peakLevel: 'coordinating', finalLevel: 'networking', mandate: 'voluntary', principles: true, laInvolved: false, funded: false },
-    { id: 1, area: 'North, upper', formedStep: 1, endedStep: null, endReason: null, members: 3, peakLevel: 'networking', finalLevel: 'networking', mandate: 'incentivised', principles: false, laInvolved: true, funded: true },
+    {
+      id: 0,
+      area: 'North, upper',
+      formedStep: 0,
+      endedStep: 1,
+      endReason: 'trust-collapsed',
+      members: 2,
+      peakLevel: 'coordinating',
+      finalLevel: 'networking',
+      mandate: 'voluntary',
+      principles: true,
+      laInvolved: false,
+      funded: false,
+    },
+    {
+      id: 1,
+      area: 'North, upper',
+      formedStep: 1,
+      endedStep: null,
+      endReason: null,
+      members: 3,
+      peakLevel: 'networking',
+      finalLevel: 'networking',
+      mandate: 'incentivised',
+      principles: false,
+      laInvolved: true,
+      funded: true,
+    },
   ],
   events: [
     { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
@@ -78,8 +135,18 @@ describe('csvField', () => {
 describe('timeseriesCsv', () => {
   it('has the documented columns: counters, one per level, one per lever', () => {
     expect(TIMESERIES_COLUMNS).toEqual([
-      'step', 'year', 'active', 'formed', 'dissolved', 'participation', 'meanTrust', 'meanStrength',
-      'level_networking', 'level_coordinating', 'level_cooperating', 'level_collaborating',
+      'step',
+      'year',
+      'active',
+      'formed',
+      'dissolved',
+      'participation',
+      'meanTrust',
+      'meanStrength',
+      'level_networking',
+      'level_coordinating',
+      'level_cooperating',
+      'level_collaborating',
       ...LEVER_KEYS,
     ]);
   });
@@ -94,7 +161,9 @@ describe('timeseriesCsv', () => {
   });
 
   it('leads with a replicate column for several replicates', () => {
-    const lines = timeseriesCsv([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    const lines = timeseriesCsv([run(7, 2), run(8, 3)])
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(['replicate', ...TIMESERIES_COLUMNS].join(','));
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['0,0', '0,1', '1,0', '1,1']);
   });
@@ -113,7 +182,9 @@ describe('partnershipsCsv', () => {
   });
 
   it('leads with a replicate column for several replicates', () => {
-    const lines = partnershipsCsv([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    const lines = partnershipsCsv([run(7, 2), run(8, 3)])
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
     expect(lines.map((line) => line.split(',')[0])).toEqual(['replicate', '0', '0', '1', '1']);
   });
@@ -121,12 +192,16 @@ describe('partnershipsCsv', () => {
 
 describe('eventsJsonl', () => {
   it('writes one JSON event per line', () => {
-    const lines = eventsJsonl([run(7, 2)]).trimEnd().split('\n');
+    const lines = eventsJsonl([run(7, 2)])
+      .trimEnd()
+      .split('\n');
     expect(lines.map((line) => JSON.parse(line))).toEqual(run(7, 2).events);
   });
 
   it('adds a leading replicate field for several replicates', () => {
-    const lines = eventsJsonl([run(7, 2), run(8, 3)]).trimEnd().split('\n');
+    const lines = eventsJsonl([run(7, 2), run(8, 3)])
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toBe('{"replicate":1,"step":0,"kind":"formed","partnership":0,"organisations":[1,2],"cause":"network"}');
   });
@@ -167,11 +242,30 @@ describe('summaryJson', () => {
 
 describe('manifestJson and resultFiles', () => {
   const scenario = normalizeScenario({ name: 'fixture' });
-  const provenance = { version: '0.1.0', commit: null, node: 'v20.0.0', args: ['run', 'x.yaml'], scenario, scenarioHash: 'abc', masterSeed: 1, seeds: [7, 8] };
+  const provenance = {
+    version: '0.1.0',
+    commit: null,
+    node: 'v20.0.0',
+    args: ['run', 'x.yaml'],
+    scenario,
+    scenarioHash: 'abc',
+    masterSeed: 1,
+    seeds: [7, 8],
+  };
 
   it('records provenance without any clock', () => {
     const manifest = JSON.parse(manifestJson(provenance));
-    expect(manifest).toEqual({ partnersim: '0.1.0', commit: null, node: 'v20.0.0', args: ['run', 'x.yaml'], scenario, scenarioHash: 'abc', masterSeed: 1, reps: 2, seeds: [7, 8] });
+    expect(manifest).toEqual({
+      partnersim: '0.1.0',
+      commit: null,
+      node: 'v20.0.0',
+      args: ['run', 'x.yaml'],
+      scenario,
+      scenarioHash: 'abc',
+      masterSeed: 1,
+      reps: 2,
+      seeds: [7, 8],
+    });
   });
 
   it('gives all five files', () => {

@@ -37,7 +37,10 @@ describe('the committed schema files', () => {
   });
 
   it.each(schemaFiles())('$path is up to date with the code it is generated from', ({ path, text }) => {
-    expect(readFileSync(path, 'utf8'), `${path} is stale: regenerate it with \`npm run schema\` (node bin/partnersim.js schema --write)`).toBe(text);
+    expect(
+      readFileSync(path, 'utf8'),
+      `${path} is stale: regenerate it with \`npm run schema\` (node bin/partnersim.js schema --write)`,
+    ).toBe(text);
   });
 });
 

@@ -50,7 +50,9 @@ describe('partnersim sweep determinism', { timeout: 60_000 }, () => {
 
   it('takes the shard index from SLURM_ARRAY_TASK_ID with --shard auto/N', async () => {
     const explicit = await sweepInto('explicit', '--shard', '1/3', '--workers', '1');
-    const result = await runCli(['sweep', sweep, '--out', tmp.path('auto'), '--quiet', '--shard', 'auto/3', '--workers', '1'], { env: { SLURM_ARRAY_TASK_ID: '1' } });
+    const result = await runCli(['sweep', sweep, '--out', tmp.path('auto'), '--quiet', '--shard', 'auto/3', '--workers', '1'], {
+      env: { SLURM_ARRAY_TASK_ID: '1' },
+    });
     expect(result.code).toBe(0);
     expectSameFiles(filesOf(tmp.path('auto')), explicit);
   });

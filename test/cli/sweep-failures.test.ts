@@ -16,7 +16,11 @@ describe('a sweep with failing runs', { timeout: 60_000 }, () => {
     expect(result.code).toBe(1);
     // Point 1 (carrot 0, competition 0.6) holds runs 2 and 3.
     expect(result.err).toBe(message.errorLine(message.sweepRunsFailed([2, 3], 12, dir, 'Error: planted failure in run 2')) + '\n');
-    const rows = readFileSync(`${dir}/runs.csv`, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = readFileSync(`${dir}/runs.csv`, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(rows.map((row) => row[6])).toEqual(['ok', 'ok', 'failed', 'failed', ...Array(8).fill('ok')]);
     expect(rows[2][7]).toBe('Error: planted failure in run 2');
     expect(rows[2].slice(8).every((cell) => cell === '')).toBe(true);

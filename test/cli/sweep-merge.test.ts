@@ -15,8 +15,13 @@ const tmp = useTempDir('sweep-merge', {
 const shard = (i: number) => tmp.path(`parts/shard-${i}`);
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) expect((await runCli(['sweep', tmp.path('sweep.yaml'), '--shard', `${i}/3`, '--out', shard(i), '--workers', '1', '--quiet'])).code).toBe(0);
-  expect((await runCli(['sweep', tmp.path('other.yaml'), '--shard', '2/3', '--out', tmp.path('foreign'), '--workers', '1', '--quiet'])).code).toBe(0);
+  for (let i = 0; i < 3; i++)
+    expect(
+      (await runCli(['sweep', tmp.path('sweep.yaml'), '--shard', `${i}/3`, '--out', shard(i), '--workers', '1', '--quiet'])).code,
+    ).toBe(0);
+  expect(
+    (await runCli(['sweep', tmp.path('other.yaml'), '--shard', '2/3', '--out', tmp.path('foreign'), '--workers', '1', '--quiet'])).code,
+  ).toBe(0);
 }, 60_000);
 
 describe('partnersim merge', () => {
@@ -30,7 +35,9 @@ describe('partnersim merge', () => {
     const [a, b] = [readManifest(shard(0)), readManifest(tmp.path('foreign'))];
     const result = await runCli(['merge', shard(0), shard(1), tmp.path('foreign'), '--out', tmp.path('never')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.foreignPart(tmp.path('foreign'), b.sweep.name, b.hash, shard(0), a.sweep.name, a.hash)) + '\n');
+    expect(result.err).toBe(
+      message.errorLine(message.foreignPart(tmp.path('foreign'), b.sweep.name, b.hash, shard(0), a.sweep.name, a.hash)) + '\n',
+    );
   });
 
   it('refuses missing runs, naming them and the shards to run again', async () => {

@@ -48,7 +48,9 @@ describe('--shard', () => {
   });
 
   it('refuses auto/N with no index variable, or one outside 0..N-1', () => {
-    expect(messageOf(() => parseShard('auto/4', {}))).toBe(message.shardIndexUnset(4, ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']));
+    expect(messageOf(() => parseShard('auto/4', {}))).toBe(
+      message.shardIndexUnset(4, ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']),
+    );
     expect(messageOf(() => parseShard('auto/4', { SLURM_ARRAY_TASK_ID: '4' }))).toBe(message.shardIndexBad('SLURM_ARRAY_TASK_ID', '4', 4));
   });
 });
@@ -62,7 +64,7 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
   it('a format it does not write', async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--format', 'xlsx']);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("Allowed choices are csv, parquet, jsonl");
+    expect(result.err).toContain('Allowed choices are csv, parquet, jsonl');
   });
 
   it("a directory of the user's own files", async () => {
@@ -82,7 +84,9 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
     expect(other.err).toContain(`found tiny-sweep (hash ${found.hash})`);
 
     const shard = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir, '--shard', '1/2']);
-    expect(shard.err).toBe(message.errorLine(message.resumeOtherShard(dir, shardText({ index: 0, count: 2 }), shardText({ index: 1, count: 2 }))) + '\n');
+    expect(shard.err).toBe(
+      message.errorLine(message.resumeOtherShard(dir, shardText({ index: 0, count: 2 }), shardText({ index: 1, count: 2 }))) + '\n',
+    );
 
     const format = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir, '--shard', '0/2', '--format', 'jsonl']);
     expect(format.err).toBe(message.errorLine(message.resumeOtherFormat(dir, 'csv', 'jsonl')) + '\n');

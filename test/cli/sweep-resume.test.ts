@@ -13,14 +13,21 @@ const RUNS = 6 * 20;
 const tmp = useTempDir('sweep-resume', { 'tiny.yaml': tinyScenario({ steps: 36 }), 'sweep.yaml': tinySweep({ replicates: 20 }) });
 const sweep = tmp.path('sweep.yaml');
 
-const journalLines = (dir: string): number => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').length - 1 : 0);
+const journalLines = (dir: string): number =>
+  existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').length - 1 : 0;
 
 // Starts the sweep in a process of its own and sends it `signal` once `after` runs are in its journal.
-async function interruptedSweep(dir: string, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string; finished: number }> {
+async function interruptedSweep(
+  dir: string,
+  signal: NodeJS.Signals,
+  after: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string; finished: number }> {
   const child = spawn(process.execPath, [BIN, 'sweep', sweep, '--out', dir, '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   while (journalLines(dir) < after && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
   child.kill(signal);
   const end = await exited;

@@ -2,7 +2,16 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/validate.ts';
-import { errorLine, fileLocation, fileMissing, outOfRange, setLocation, setOnSweep, validateOk, validateSweepOk } from '../../src/messages.ts';
+import {
+  errorLine,
+  fileLocation,
+  fileMissing,
+  outOfRange,
+  setLocation,
+  setOnSweep,
+  validateOk,
+  validateSweepOk,
+} from '../../src/messages.ts';
 import { rangeNotIncreasing } from '../../src/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
 

@@ -12,7 +12,14 @@ const scenario = normalizeScenario({
   name: 'small',
   time: { steps: 36, seed: 9 },
   organisations: { areas: 2, kinds: { school: 20, academy: 12, trust: 2, college: 2, provider: 3, community: 3 } },
-  policy: { carrot: [{ from: 0, value: 0 }, { from: 6, value: 0.7 }, { from: 24, value: 0 }], stick: 0.3 },
+  policy: {
+    carrot: [
+      { from: 0, value: 0 },
+      { from: 6, value: 0.7 },
+      { from: 24, value: 0 },
+    ],
+    stick: 0.3,
+  },
 });
 
 describe('runScenario', () => {

@@ -30,7 +30,15 @@ describe('valueAt', () => {
   });
 
   it('leversAt reads every public lever at a step', () => {
-    const scenario = normalizeScenario({ policy: { carrot: [...FUND], stick: 0.4 }, context: { history: [{ from: 0, value: 0.1 }, { from: 5, value: 0.9 }] } });
+    const scenario = normalizeScenario({
+      policy: { carrot: [...FUND], stick: 0.4 },
+      context: {
+        history: [
+          { from: 0, value: 0.1 },
+          { from: 5, value: 0.9 },
+        ],
+      },
+    });
     const at0 = leversAt(scenario, 0);
     const at20 = leversAt(scenario, 20);
     expect(Object.keys(at0).sort()).toEqual([...LEVER_KEYS].sort());
@@ -42,7 +50,16 @@ describe('valueAt', () => {
 describe('fundHorizon', () => {
   it('is 1 when no fall is scheduled', () => {
     expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12)).toBe(1);
-    expect(fundHorizon([{ from: 0, value: 0.2 }, { from: 10, value: 0.9 }], 3, 12)).toBe(1);
+    expect(
+      fundHorizon(
+        [
+          { from: 0, value: 0.2 },
+          { from: 10, value: 0.9 },
+        ],
+        3,
+        12,
+      ),
+    ).toBe(1);
     expect(fundHorizon([{ from: 0, value: 0 }], 0, 12)).toBe(1);
   });
 
@@ -60,16 +77,42 @@ describe('fundHorizon', () => {
   });
 
   it('counts a fall only below half the current value, and takes the first such fall', () => {
-    expect(fundHorizon([{ from: 0, value: 0.8 }, { from: 24, value: 0.4 }], 0, 12)).toBe(1);
-    expect(fundHorizon([{ from: 0, value: 0.8 }, { from: 24, value: 0.39 }], 0, 12)).toBeCloseTo(24 / 36, 15);
-    const stepped: Schedule = [{ from: 0, value: 0.8 }, { from: 24, value: 0.5 }, { from: 36, value: 0.3 }, { from: 60, value: 0 }];
+    expect(
+      fundHorizon(
+        [
+          { from: 0, value: 0.8 },
+          { from: 24, value: 0.4 },
+        ],
+        0,
+        12,
+      ),
+    ).toBe(1);
+    expect(
+      fundHorizon(
+        [
+          { from: 0, value: 0.8 },
+          { from: 24, value: 0.39 },
+        ],
+        0,
+        12,
+      ),
+    ).toBeCloseTo(24 / 36, 15);
+    const stepped: Schedule = [
+      { from: 0, value: 0.8 },
+      { from: 24, value: 0.5 },
+      { from: 36, value: 0.3 },
+      { from: 60, value: 0 },
+    ];
     expect(fundHorizon(stepped, 0, 12)).toBeCloseTo(36 / 48, 15);
   });
 
   it('stays in (0, 1] and shrinks as the fall nears', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 52 }), (fall, spy) => {
-        const schedule: Schedule = [{ from: 0, value: 1 }, { from: fall, value: 0 }];
+        const schedule: Schedule = [
+          { from: 0, value: 1 },
+          { from: fall, value: 0 },
+        ];
         let last = Infinity;
         for (let step = 0; step < fall; step++) {
           const h = fundHorizon(schedule, step, spy);
@@ -88,7 +131,15 @@ describe('withLeverFrom', () => {
   const input: ScenarioInput = {
     organisations: {
       areas: [
-        { name: 'North', context: { history: [{ from: 0, value: 0.9 }, { from: 30, value: 0.7 }] } },
+        {
+          name: 'North',
+          context: {
+            history: [
+              { from: 0, value: 0.9 },
+              { from: 30, value: 0.7 },
+            ],
+          },
+        },
         { name: 'South', localAuthority: { support: 0.1 } },
       ],
     },
@@ -122,21 +173,36 @@ describe('withLeverFrom', () => {
     expect(moved.organisations.areas.map((a) => [a.name, a.weight])).toEqual(scenario.organisations.areas.map((a) => [a.name, a.weight]));
     // Area levers that were not moved stay as each area had them.
     for (const other of AREA_LEVER_KEYS.filter((k) => k !== key)) {
-      moved.organisations.areas.forEach((area, a) => expect(leverSchedule(area, other)).toEqual(leverSchedule(scenario.organisations.areas[a], other)));
+      moved.organisations.areas.forEach((area, a) =>
+        expect(leverSchedule(area, other)).toEqual(leverSchedule(scenario.organisations.areas[a], other)),
+      );
     }
   });
 
   it('keeps North its own history before the step (0.9), not the scenario-wide one', () => {
     const scenario = normalizeScenario(input);
     const moved = withLeverFrom(scenario, 'context.history', 20, 0.05);
-    expect(moved.organisations.areas[0].context.history).toEqual([{ from: 0, value: 0.9 }, { from: 20, value: 0.05 }]);
-    expect(moved.organisations.areas[1].context.history).toEqual([{ from: 0, value: 0.4 }, { from: 20, value: 0.05 }]);
-    expect(moved.context.history).toEqual([{ from: 0, value: 0.4 }, { from: 20, value: 0.05 }]);
+    expect(moved.organisations.areas[0].context.history).toEqual([
+      { from: 0, value: 0.9 },
+      { from: 20, value: 0.05 },
+    ]);
+    expect(moved.organisations.areas[1].context.history).toEqual([
+      { from: 0, value: 0.4 },
+      { from: 20, value: 0.05 },
+    ]);
+    expect(moved.context.history).toEqual([
+      { from: 0, value: 0.4 },
+      { from: 20, value: 0.05 },
+    ]);
   });
 
   it('replaces later entries of the schedule, and replaces the whole schedule from step 0', () => {
     const scenario = normalizeScenario(input);
-    expect(withLeverFrom(scenario, 'policy.carrot', 20, 0.3).policy.carrot).toEqual([{ from: 0, value: 0 }, { from: 12, value: 0.8 }, { from: 20, value: 0.3 }]);
+    expect(withLeverFrom(scenario, 'policy.carrot', 20, 0.3).policy.carrot).toEqual([
+      { from: 0, value: 0 },
+      { from: 12, value: 0.8 },
+      { from: 20, value: 0.3 },
+    ]);
     expect(withLeverFrom(scenario, 'policy.carrot', 0, 0.3).policy.carrot).toEqual([{ from: 0, value: 0.3 }]);
   });
 

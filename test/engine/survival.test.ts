@@ -22,12 +22,28 @@ const EXACT: [number, number, number, number][] = [
   [22, 7, 1, (18 / 21) * (16 / 17) * (14 / 15) * (11 / 12) * (10 / 11) * (6 / 7)],
   [23, 6, 1, (18 / 21) * (16 / 17) * (14 / 15) * (11 / 12) * (10 / 11) * (6 / 7) * (5 / 6)],
 ];
-const TEXTBOOK: [number, number][] = [[6, 0.857], [7, 0.807], [10, 0.753], [13, 0.69], [16, 0.627], [22, 0.538], [23, 0.448]];
+const TEXTBOOK: [number, number][] = [
+  [6, 0.857],
+  [7, 0.807],
+  [10, 0.753],
+  [13, 0.69],
+  [16, 0.627],
+  [22, 0.538],
+  [23, 0.448],
+];
 // Greenwood's sum Σ d / (n (n − d)) in exact fractions, from the at-risk and event counts above.
 const GREENWOOD_TERMS = [3 / (21 * 18), 1 / (17 * 16), 1 / (15 * 14), 1 / (12 * 11), 1 / (11 * 10), 1 / (7 * 6), 1 / (6 * 5)];
 const GREENWOOD = GREENWOOD_TERMS.map((_, k) => GREENWOOD_TERMS.slice(0, k + 1).reduce((sum, term) => sum + term, 0));
 // Greenwood standard errors as published (Klein & Moeschberger, Survival Analysis, table 4.1A; Kleinbaum & Klein).
-const TEXTBOOK_SE: [number, number][] = [[6, 0.076], [7, 0.087], [10, 0.096], [13, 0.107], [16, 0.114], [22, 0.128], [23, 0.135]];
+const TEXTBOOK_SE: [number, number][] = [
+  [6, 0.076],
+  [7, 0.087],
+  [10, 0.096],
+  [13, 0.107],
+  [16, 0.114],
+  [22, 0.128],
+  [23, 0.135],
+];
 
 describe('kaplanMeier', () => {
   const curve = kaplanMeier(DURATIONS, ENDED);
@@ -60,9 +76,20 @@ describe('kaplanMeier', () => {
 
   it('does not depend on the order of the input', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(DURATIONS.map((_, k) => k), { minLength: DURATIONS.length, maxLength: DURATIONS.length }), (order) => {
-        expect(kaplanMeier(order.map((k) => DURATIONS[k]), order.map((k) => ENDED[k]))).toEqual(curve);
-      }),
+      fc.property(
+        fc.shuffledSubarray(
+          DURATIONS.map((_, k) => k),
+          { minLength: DURATIONS.length, maxLength: DURATIONS.length },
+        ),
+        (order) => {
+          expect(
+            kaplanMeier(
+              order.map((k) => DURATIONS[k]),
+              order.map((k) => ENDED[k]),
+            ),
+          ).toEqual(curve);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -71,7 +98,10 @@ describe('kaplanMeier', () => {
     expect(kaplanMeier([1, 2, 3], [false, false, false])).toEqual([]);
     expect(kaplanMeier([], [])).toEqual([]);
     const all = kaplanMeier([2, 1, 2], [true, true, true]);
-    expect(all.map((p) => [p.time, p.atRisk, p.events])).toEqual([[1, 3, 1], [2, 2, 2]]);
+    expect(all.map((p) => [p.time, p.atRisk, p.events])).toEqual([
+      [1, 3, 1],
+      [2, 2, 2],
+    ]);
     expect(all[0].survival).toBeCloseTo(2 / 3, 15);
     expect(all[1].survival).toBe(0);
     // Everyone at risk ended at 2: the variance of log survival is unbounded there.
@@ -82,7 +112,10 @@ describe('kaplanMeier', () => {
   it('is non-increasing and in [0, 1] for any durations', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.boolean()), { maxLength: 40 }), (rows) => {
-        const points = kaplanMeier(rows.map((r) => r[0]), rows.map((r) => r[1]));
+        const points = kaplanMeier(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
         let last = 1;
         for (const p of points) {
           expect(p.survival).toBeLessThanOrEqual(last);
@@ -130,7 +163,10 @@ describe('survivalInterval', () => {
     expect(high).toBeLessThan(high95);
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.boolean()), { maxLength: 40 }), (rows) => {
-        for (const p of kaplanMeier(rows.map((r) => r[0]), rows.map((r) => r[1]))) {
+        for (const p of kaplanMeier(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        )) {
           const [lo, hi] = survivalInterval(p.survival, p.greenwoodSum);
           expect(lo).toBeGreaterThanOrEqual(0);
           expect(lo).toBeLessThanOrEqual(p.survival);

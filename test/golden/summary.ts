@@ -57,9 +57,10 @@ export interface GoldenSummary {
 
 /** Returns the golden summary of a run: its identity and size, and its metrics rounded to 6 significant digits. */
 export function goldenSummary(result: RunResult): GoldenSummary {
-  const metrics = Object.fromEntries(
-    Object.entries(result.metrics).map(([k, v]) => [k, v === null ? null : round6(v)]),
-  ) as Record<keyof Metrics, number | null>;
+  const metrics = Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, v === null ? null : round6(v)])) as Record<
+    keyof Metrics,
+    number | null
+  >;
   return {
     scenario: result.scenario,
     seed: result.seed,

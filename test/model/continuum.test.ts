@@ -73,14 +73,18 @@ describe('levelFor', () => {
     const upper = (level: number) => (level === TH.length ? Infinity : TH[level] + H);
     fc.assert(
       // Scores spread evenly over [0, 1] (fc.double would crowd them near 0).
-      fc.property(fc.integer({ min: 0, max: 100000 }).map((k) => k / 100000), fc.integer({ min: 0, max: 3 }), (score, current) => {
-        const level = levelFor(score, current);
-        expect(level).toBeGreaterThanOrEqual(0);
-        expect(level).toBeLessThanOrEqual(3);
-        expect(score >= lower(level) && score < upper(level), `score ${score} from level ${current} gave ${level}`).toBe(true);
-        // Strictly inside the current level's widened band (away from float rounding at its edges): no move.
-        if (score > lower(current) + 1e-9 && score < upper(current) - 1e-9) expect(level).toBe(current);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100000 }).map((k) => k / 100000),
+        fc.integer({ min: 0, max: 3 }),
+        (score, current) => {
+          const level = levelFor(score, current);
+          expect(level).toBeGreaterThanOrEqual(0);
+          expect(level).toBeLessThanOrEqual(3);
+          expect(score >= lower(level) && score < upper(level), `score ${score} from level ${current} gave ${level}`).toBe(true);
+          // Strictly inside the current level's widened band (away from float rounding at its edges): no move.
+          if (score > lower(current) + 1e-9 && score < upper(current) - 1e-9) expect(level).toBe(current);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

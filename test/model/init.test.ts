@@ -46,18 +46,22 @@ describe('apportion', () => {
 
   it('sums to the total and gives each area its quota rounded down or up', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 20000 }), fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        const counts = apportion(total, weights);
-        const sum = weights.reduce((s, w) => s + w, 0);
-        expect(counts).toHaveLength(weights.length);
-        expect(counts.reduce((s, c) => s + c, 0)).toBe(total);
-        counts.forEach((c, a) => {
-          const quota = (total * weights[a]) / sum;
-          expect(Number.isInteger(c)).toBe(true);
-          expect(c).toBeGreaterThanOrEqual(Math.floor(quota) - 1e-9);
-          expect(c).toBeLessThanOrEqual(Math.ceil(quota) + 1e-9);
-        });
-      }),
+      fc.property(
+        fc.nat({ max: 20000 }),
+        fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const counts = apportion(total, weights);
+          const sum = weights.reduce((s, w) => s + w, 0);
+          expect(counts).toHaveLength(weights.length);
+          expect(counts.reduce((s, c) => s + c, 0)).toBe(total);
+          counts.forEach((c, a) => {
+            const quota = (total * weights[a]) / sum;
+            expect(Number.isInteger(c)).toBe(true);
+            expect(c).toBeGreaterThanOrEqual(Math.floor(quota) - 1e-9);
+            expect(c).toBeLessThanOrEqual(Math.ceil(quota) + 1e-9);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -76,8 +80,15 @@ function buildWorld(scenario: Scenario, seed: number) {
   const levers = createLeverValues(scenario.organisations.areas.length);
   setLeverValuesInPlace(levers, scenario, 0);
   const ctx: StepContext = {
-    step: 0, stepsPerYear: scenario.time.stepsPerYear, rng: createRng(seed), levers, fundHorizon: 1,
-    trust: scenario.trust, emit: () => {}, formed: 0, dissolved: 0,
+    step: 0,
+    stepsPerYear: scenario.time.stepsPerYear,
+    rng: createRng(seed),
+    levers,
+    fundHorizon: 1,
+    trust: scenario.trust,
+    emit: () => {},
+    formed: 0,
+    dissolved: 0,
   };
   return createWorld(scenario, ctx);
 }
@@ -132,7 +143,9 @@ describe('createWorld', () => {
     const again = buildWorld(scenario, 7);
     expect(Array.from(again.orgs.power)).toEqual(Array.from(world.orgs.power));
     expect(again.ties.count).toBe(world.ties.count);
-    expect(Array.from(again.ties.trustAB.subarray(0, again.ties.count))).toEqual(Array.from(world.ties.trustAB.subarray(0, world.ties.count)));
+    expect(Array.from(again.ties.trustAB.subarray(0, again.ties.count))).toEqual(
+      Array.from(world.ties.trustAB.subarray(0, world.ties.count)),
+    );
     expect(buildWorld(scenario, 8).orgs.power).not.toEqual(world.orgs.power);
   });
 });

@@ -31,7 +31,9 @@ describe('pattern 2: carrots multiply partnerships; those held by funding alone 
   });
 
   it('loses members to the end of funding after the fund closes', () => {
-    const fundingEnded = replicates('carrots').flatMap((r) => r.events).filter((e) => e.kind === 'left' && e.cause === 'funding-ended');
+    const fundingEnded = replicates('carrots')
+      .flatMap((r) => r.events)
+      .filter((e) => e.kind === 'left' && e.cause === 'funding-ended');
     expect(fundingEnded.length).toBeGreaterThan(REPS * 5);
     expect(fundingEnded.every((e) => e.step >= 48)).toBe(true);
   });
@@ -42,7 +44,10 @@ describe('pattern 2: carrots multiply partnerships; those held by funding alone 
     for (let r = 0; r < REPS; r++) {
       const sim = new Simulation(scenario, replicateSeed(scenario.time.seed, r));
       while (sim.step < 48) sim.advance();
-      const funded = sim.world.active.map((id) => sim.world.partnerships[id]).filter((p) => p.funded).map((p) => [p.id, p.score] as const);
+      const funded = sim.world.active
+        .map((id) => sim.world.partnerships[id])
+        .filter((p) => p.funded)
+        .map((p) => [p.id, p.score] as const);
       while (sim.step < 72) sim.advance();
       for (const [id, score] of funded) atFundEnd.push({ score, kept: sim.world.partnerships[id].endedStep === null });
     }
@@ -91,11 +96,13 @@ describe('pattern 6: history matters', () => {
 
   it('starts an area with a deep history with more partnerships', () => {
     const early = (rs: RunResult[]) => rs.reduce((s, r) => s + r.timeseries[11].active, 0) / rs.length;
-    expect(early(replicates('baseline', ['context.history=0.9']))).toBeGreaterThan(1.5 * early(replicates('baseline', ['context.history=0'])));
+    expect(early(replicates('baseline', ['context.history=0.9']))).toBeGreaterThan(
+      1.5 * early(replicates('baseline', ['context.history=0'])),
+    );
   });
 });
 
-describe('pattern 7: the hazard of dissolution is not constant over a partnership\'s age', () => {
+describe("pattern 7: the hazard of dissolution is not constant over a partnership's age", () => {
   it('is low in the first year, higher in the following years', () => {
     const exposure = [0, 0, 0, 0, 0, 0];
     const events = [0, 0, 0, 0, 0, 0];

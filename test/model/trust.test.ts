@@ -136,7 +136,11 @@ describe('reputation damage', () => {
 describe('resilience of deeper trust types', () => {
   it('scales the loss proportionally and leaves the gain alone', () => {
     const s = trustSignal(0.1, 0.5, P.sensitivity);
-    for (const [t, r] of [[0.6, 0], [0.8, 0.3], [0.3, 0.9]]) {
+    for (const [t, r] of [
+      [0.6, 0],
+      [0.8, 0.3],
+      [0.3, 0.9],
+    ]) {
       const full = t - nextTrust(t, r, s, 1, 0, P);
       for (const resilience of [0.75, 0.5, 0]) expect(t - nextTrust(t, r, s, resilience, 0, P)).toBeCloseTo(resilience * full, 14);
     }
@@ -147,8 +151,12 @@ describe('resilience of deeper trust types', () => {
 describe('bounds', () => {
   const unit = fc.double({ min: 0, max: 1, noNaN: true });
   const params = fc.record({
-    up: unit, down: unit, damageGrowth: unit, damageDecay: unit,
-    dependenceWeight: fc.double({ min: 0, max: 5, noNaN: true }), sensitivity: fc.constant(4),
+    up: unit,
+    down: unit,
+    damageGrowth: unit,
+    damageDecay: unit,
+    dependenceWeight: fc.double({ min: 0, max: 5, noNaN: true }),
+    sensitivity: fc.constant(4),
   });
 
   it('keeps trust and damage in [0, 1] for any T, R in [0, 1], s in [-1, 1], resilience and D in [0, 1] (default parameters)', () => {

@@ -20,7 +20,8 @@ function emptyWorld(n: number, capacity: number): World {
 function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   const { ties, orgs } = world;
   expect(ties.count).toBeLessThanOrEqual(ties.capacity);
-  for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedMandated]) expect(field.length).toBe(ties.capacity);
+  for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedMandated])
+    expect(field.length).toBe(ties.capacity);
   const alive: string[] = [];
   for (let slot = 0; slot < ties.count; slot++) {
     const lo = ties.a[slot];
@@ -177,9 +178,29 @@ describe('any sequence of adds and removes', () => {
 
 describe('shared partnerships', () => {
   const partnership = (id: number, members: number[], mandate: Partnership['mandate']): Partnership => ({
-    id, area: 0, formedStep: 0, endedStep: null, endReason: null, lead: members[0], mandate,
-    principles: false, laInvolved: false, funded: false, members, ties: [], satisfaction: members.map(() => 0), memberTrust: members.map(() => 0),
-    goodwill: 0, peakCarrot: 0, trust: 0, network: 0, norms: 0, motivation: 0, score: 0, level: 0, peakLevel: 0,
+    id,
+    area: 0,
+    formedStep: 0,
+    endedStep: null,
+    endReason: null,
+    lead: members[0],
+    mandate,
+    principles: false,
+    laInvolved: false,
+    funded: false,
+    members,
+    ties: [],
+    satisfaction: members.map(() => 0),
+    memberTrust: members.map(() => 0),
+    goodwill: 0,
+    peakCarrot: 0,
+    trust: 0,
+    network: 0,
+    norms: 0,
+    motivation: 0,
+    score: 0,
+    level: 0,
+    peakLevel: 0,
   });
 
   it('counts the partnerships both ends already share, and the mandated ones, and joins their networks', () => {

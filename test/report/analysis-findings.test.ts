@@ -27,14 +27,16 @@ describe("Sobol' findings", () => {
   });
 
   it('say why the chosen metric was not analysed', () => {
-    expect(analysisFindings({ ...sobolAnalysis(), metric: 'meanTrustAtEnd' })).toEqual(['Mean trust at end could not be analysed: the output does not vary: every complete block gives the same value.']);
+    expect(analysisFindings({ ...sobolAnalysis(), metric: 'meanTrustAtEnd' })).toEqual([
+      'Mean trust at end could not be analysed: the output does not vary: every complete block gives the same value.',
+    ]);
   });
 
   it('print negative shares with a true minus sign', () => {
     expect(message.findingSobolNegligible('survival5y', ['a', 'b', 'c'])).toContain('intervals of a, b and c reach down to 0');
-    expect(message.findingSobolTop('survival5y', 'a', { estimate: -0.004, ci: [-0.03, 0.02] }, { estimate: 0.01, ci: [-0.01, 0.03] }, 0.9)).toContain(
-      'an estimated 0% (90% CI −3% to 2%) of the variance',
-    );
+    expect(
+      message.findingSobolTop('survival5y', 'a', { estimate: -0.004, ci: [-0.03, 0.02] }, { estimate: 0.01, ci: [-0.01, 0.03] }, 0.9),
+    ).toContain('an estimated 0% (90% CI −3% to 2%) of the variance');
   });
 });
 
@@ -75,7 +77,12 @@ describe('PRIM findings', () => {
   });
 
   it('name every weak limit of a box together', () => {
-    expect(message.findingPrimWeakLimits(1, [{ parameter: 'policy.stick', quasiP: 0.4123 }, { parameter: 'market.competition', quasiP: 0.06 }])).toBe(
+    expect(
+      message.findingPrimWeakLimits(1, [
+        { parameter: 'policy.stick', quasiP: 0.4123 },
+        { parameter: 'market.competition', quasiP: 0.06 },
+      ]),
+    ).toBe(
       "Box 1's limits on policy.stick (quasi-p 0.41) and market.competition (0.06) are weak (a quasi-p-value of 0.05 or more): without them the box would be nearly as dense, so they may come from chance in the sampled runs rather than from the model.",
     );
   });
@@ -98,9 +105,13 @@ describe('PRIM findings', () => {
       { parameter: 'policy.carrot', low: 0.2, high: 0.4 },
       { parameter: 'market.competition', low: 0.55, high: null },
     ]);
-    expect(message.findingPrimBox(3, PRIM_CONDITION_WORDS, [{ parameter: 'policy.carrot', low: 0.2, high: 0.4 }], { density: 0.5, coverage: 0.1, mass: 0.05 })).toMatch(
-      /^In box 3, found among the runs outside the first 2 boxes, where policy\.carrot is between 0\.2 and 0\.4, /,
-    );
+    expect(
+      message.findingPrimBox(3, PRIM_CONDITION_WORDS, [{ parameter: 'policy.carrot', low: 0.2, high: 0.4 }], {
+        density: 0.5,
+        coverage: 0.1,
+        mass: 0.05,
+      }),
+    ).toMatch(/^In box 3, found among the runs outside the first 2 boxes, where policy\.carrot is between 0\.2 and 0\.4, /);
   });
 });
 
@@ -114,6 +125,10 @@ it('analysisFindings leaves a deep-frozen analysis as it was', () => {
 
 it('analysisTitle names the method, the subject and the sweep', () => {
   expect(message.analysisTitle('sobol', 'levers', 'survival5y')).toBe("partnersim: Sobol' indices of survival5y over sweep levers");
-  expect(message.analysisTitle('morris', 'screening', 'survival5y')).toBe('partnersim: Morris elementary effects on survival5y over sweep screening');
-  expect(message.analysisTitle('prim', 'lever space', 'survival5y >= 0.6')).toBe('partnersim: where survival5y >= 0.6 holds in sweep lever space (PRIM)');
+  expect(message.analysisTitle('morris', 'screening', 'survival5y')).toBe(
+    'partnersim: Morris elementary effects on survival5y over sweep screening',
+  );
+  expect(message.analysisTitle('prim', 'lever space', 'survival5y >= 0.6')).toBe(
+    'partnersim: where survival5y >= 0.6 holds in sweep lever space (PRIM)',
+  );
 });

@@ -9,7 +9,8 @@ import { LEVER_KEYS, LEVER_MEANINGS, type LeverKey } from '../../src/scenario/sc
 const BOOTSTRAP = { resamples: 1000, confidence: 0.95, seed: 11 } as const;
 
 /** Returns estimates from [estimate, low, high] triples. */
-const estimates = (...triples: (readonly [number, number, number])[]): Estimate[] => triples.map(([estimate, low, high]) => ({ estimate, ci: [low, high] }));
+const estimates = (...triples: (readonly [number, number, number])[]): Estimate[] =>
+  triples.map(([estimate, low, high]) => ({ estimate, ci: [low, high] }));
 
 function parameter(key: LeverKey, low = 0, high = 1): AnalysedParameter {
   return { key, meaning: LEVER_MEANINGS[key], low, high };
@@ -34,7 +35,13 @@ function sweep(overrides: Partial<AnalysedSweep>): AnalysedSweep {
 }
 
 /** The Sobol' fixture's parameters, in the sweep's order. */
-export const SOBOL_PARAMETERS = ['policy.carrot', 'policy.stick', 'market.competition', 'localAuthority.support', 'leaders.turnover'] as const;
+export const SOBOL_PARAMETERS = [
+  'policy.carrot',
+  'policy.stick',
+  'market.competition',
+  'localAuthority.support',
+  'leaders.turnover',
+] as const;
 
 /**
  * Returns a Sobol' analysis of survival5y (chosen; 12 blocks dropped; market.competition's total interval 24 points
@@ -45,7 +52,13 @@ export function sobolAnalysis(): Extract<SweepAnalysis, { method: 'sobol' }> {
   return {
     method: 'sobol',
     sweep: sweep({}),
-    parameters: [parameter('policy.carrot'), parameter('policy.stick'), parameter('market.competition', 0.1, 0.9), parameter('localAuthority.support'), parameter('leaders.turnover', 0.05, 0.3)],
+    parameters: [
+      parameter('policy.carrot'),
+      parameter('policy.stick'),
+      parameter('market.competition', 0.1, 0.9),
+      parameter('localAuthority.support'),
+      parameter('leaders.turnover', 0.05, 0.3),
+    ],
     metric: 'survival5y',
     results: [
       {
@@ -78,8 +91,16 @@ export function sobolAnalysis(): Extract<SweepAnalysis, { method: 'sobol' }> {
 }
 
 /** Returns the Morris effects of 7 parameters over 20 trajectories from [mu, [mu*, low, high], sigma, effects (default 20)]. */
-function effects(dropped: number, factors: readonly (readonly [number, readonly [number, number, number], number | null, number?])[]): MorrisEffects {
-  const factorOf = ([mu, muStar, sigma, count = 20]: (typeof factors)[number]): MorrisFactor => ({ mu, muStar: estimates(muStar)[0], sigma, effects: count });
+function effects(
+  dropped: number,
+  factors: readonly (readonly [number, readonly [number, number, number], number | null, number?])[],
+): MorrisEffects {
+  const factorOf = ([mu, muStar, sigma, count = 20]: (typeof factors)[number]): MorrisFactor => ({
+    mu,
+    muStar: estimates(muStar)[0],
+    sigma,
+    effects: count,
+  });
   return { ...BOOTSTRAP, k: 7, trajectories: 20, dropped, factors: factors.map(factorOf) };
 }
 
@@ -137,7 +158,13 @@ const POSITIVES = 340;
 
 /** Returns a PRIM box with these limits (restricted where they differ from `from`, each with quasi-p 0.001 unless
  * `quasiP` says otherwise), count and positives among all runs. */
-function box(limits: readonly (readonly [number, number])[], count: number, positives: number, from = FULL, quasiP: readonly (number | null)[] = []): PrimBox {
+function box(
+  limits: readonly (readonly [number, number])[],
+  count: number,
+  positives: number,
+  from = FULL,
+  quasiP: readonly (number | null)[] = [],
+): PrimBox {
   const restricted = limits.map(([low, high], i) => low !== from[i][0] || high !== from[i][1]);
   return {
     limits,

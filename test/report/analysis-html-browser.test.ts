@@ -61,7 +61,10 @@ describe('an analysis report in Chromium', () => {
           if (name === 'prim') {
             const chosen = page.locator('#trajectory-1 tr.chosen');
             expect(await chosen.locator('th').innerText()).toMatch(/^7\s+CHOSEN$/);
-            const background = await chosen.locator('td').first().evaluate((cell) => getComputedStyle(cell).backgroundColor);
+            const background = await chosen
+              .locator('td')
+              .first()
+              .evaluate((cell) => getComputedStyle(cell).backgroundColor);
             expect(background).toBe('rgb(255, 229, 138)');
           }
           await page.close();

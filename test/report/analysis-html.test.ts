@@ -20,7 +20,9 @@ function input(analysis: SweepAnalysis, overrides: Partial<AnalysisReportInput> 
     title: analysisTitle(analysis.method, analysis.sweep.name, analysis.metric),
     analysis,
     findings: analysisFindings(analysis),
-    charts: [{ id: 'c1', title: 'A chart', caption: 'What it shows.', svg: '<?xml version="1.0"?>\n<svg width="1" height="1"><rect/></svg>' }],
+    charts: [
+      { id: 'c1', title: 'A chart', caption: 'What it shows.', svg: '<?xml version="1.0"?>\n<svg width="1" height="1"><rect/></svg>' },
+    ],
     provenance: PROVENANCE,
     ...overrides,
   };
@@ -51,10 +53,19 @@ describe('every analysis page', () => {
     { name: 'prim', analysis: primAnalysis() },
   ])('$name: has its sections in order, links to each, and fetches nothing', ({ analysis }) => {
     const html = renderAnalysisHtml(input(analysis));
-    expect(headings(html).slice(1)).toEqual(['h2 What was analysed', 'h2 Key findings', 'h2 Charts', 'h2 Results', 'h2 Method', 'h2 Provenance']);
+    expect(headings(html).slice(1)).toEqual([
+      'h2 What was analysed',
+      'h2 Key findings',
+      'h2 Charts',
+      'h2 Results',
+      'h2 Method',
+      'h2 Provenance',
+    ]);
     for (const id of ['analysed', 'findings', 'charts', 'results', 'method', 'provenance']) expect(html).toContain(`<li><a href="#${id}">`);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html).not.toMatch(/<script|@import|url\(|\bsrc=/i);
     expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href.startsWith('#') && href !== 'data:,')).toEqual([]);
     expect(renderAnalysisHtml(input(analysis))).toBe(html);
@@ -64,7 +75,9 @@ describe('every analysis page', () => {
     const analysis = sobolAnalysis();
     const html = renderAnalysisHtml(input(analysis));
     expect(element(html, 'findings')).toContain(`<li>${analysisFindings(analysis)[0]}</li>`);
-    expect(html).toContain('<figure class="chart" id="c1">\n<div class="chart-svg"><svg width="1" height="1"><rect/></svg></div>\n<figcaption><span class="chart-title">A chart.</span> What it shows.</figcaption>\n</figure>');
+    expect(html).toContain(
+      '<figure class="chart" id="c1">\n<div class="chart-svg"><svg width="1" height="1"><rect/></svg></div>\n<figcaption><span class="chart-title">A chart.</span> What it shows.</figcaption>\n</figure>',
+    );
   });
 
   it('lists the provenance: version, commit, Node, command, the sweep with its hash and seed, the base scenario with its hash', () => {
@@ -112,7 +125,9 @@ describe('what was analysed', () => {
     expect(element(renderAnalysisHtml(input(morrisAnalysis())), 'analysed')).toContain('<dt>Trajectories r</dt><dd>20</dd>');
     const prim = element(renderAnalysisHtml(input(primAnalysis())), 'analysed');
     expect(prim).toContain('<dt>Runs</dt><dd>1,000, none failed</dd>');
-    expect(prim).toContain('<dt>Condition</dt><dd>Survival to 5 years ≥ 0.6 <span class="muted">(<code>survival5y &gt;= 0.6</code>)</span></dd>');
+    expect(prim).toContain(
+      '<dt>Condition</dt><dd>Survival to 5 years ≥ 0.6 <span class="muted">(<code>survival5y &gt;= 0.6</code>)</span></dd>',
+    );
   });
 });
 
@@ -120,7 +135,11 @@ describe("the Sobol' results", () => {
   const html = renderAnalysisHtml(input(sobolAnalysis()));
 
   it('have a group per metric, the chosen first, with N and the blocks dropped', () => {
-    expect([...element(html, 'results').matchAll(/id="result-(\w+)"/g)].map((m) => m[1])).toEqual(['survival5y', 'partnershipsFormed', 'meanTrustAtEnd']);
+    expect([...element(html, 'results').matchAll(/id="result-(\w+)"/g)].map((m) => m[1])).toEqual([
+      'survival5y',
+      'partnershipsFormed',
+      'meanTrustAtEnd',
+    ]);
     expect(html).toContain('Survival to 5 years <span class="unit">(N = 500 base samples, 12 dropped for a missing value)</span>');
     expect(html).toContain('Partnerships formed <span class="unit">(N = 512 base samples)</span>');
   });
@@ -128,19 +147,27 @@ describe("the Sobol' results", () => {
   it('have a row per parameter with S_i and S_Ti and their intervals', () => {
     const rows = metricRows(html, 'survival5y');
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toBe('<tr><th scope="row"><code>policy.carrot</code></th><td>0.42</td><td>0.35 to 0.50</td><td>0.55</td><td>0.47 to 0.63</td></tr>');
-    expect(rows[4]).toBe('<tr><th scope="row"><code>leaders.turnover</code></th><td>\u22120.01</td><td>\u22120.03 to 0.02</td><td>0.01</td><td>\u22120.01 to 0.03</td></tr>');
+    expect(rows[0]).toBe(
+      '<tr><th scope="row"><code>policy.carrot</code></th><td>0.42</td><td>0.35 to 0.50</td><td>0.55</td><td>0.47 to 0.63</td></tr>',
+    );
+    expect(rows[4]).toBe(
+      '<tr><th scope="row"><code>leaders.turnover</code></th><td>\u22120.01</td><td>\u22120.03 to 0.02</td><td>0.01</td><td>\u22120.01 to 0.03</td></tr>',
+    );
   });
 
   it('say why a metric was not analysed', () => {
-    expect(metricRows(html, 'meanTrustAtEnd')).toEqual(['<tr><td colspan="5"><span class="muted">Not analysed: the output does not vary: every complete block gives the same value.</span></td></tr>']);
+    expect(metricRows(html, 'meanTrustAtEnd')).toEqual([
+      '<tr><td colspan="5"><span class="muted">Not analysed: the output does not vary: every complete block gives the same value.</span></td></tr>',
+    ]);
   });
 
   it('are explained in the method, with the estimators, their references and the bootstrap settings', () => {
     const method = element(html, 'method');
     expect(method).toContain('as in Saltelli et al. (2010)');
     expect(method).toContain('as in Jansen (1999)');
-    expect(method).toContain('bootstrap percentile intervals (Efron, 1979) over the base samples: 1,000 resamples at 95% confidence, drawn with seed 11.');
+    expect(method).toContain(
+      'bootstrap percentile intervals (Efron, 1979) over the base samples: 1,000 resamples at 95% confidence, drawn with seed 11.',
+    );
     expect(method.match(/<li>/g)).toHaveLength(3);
   });
 });
@@ -151,7 +178,9 @@ describe('the Morris results', () => {
   it('have a row per parameter and metric with mu, mu* and its interval, sigma, sigma/mu* and the effects', () => {
     expect(metricRows(html, 'survival5y')).toHaveLength(7);
     expect(metricRows(html, 'partnershipsFormed')).toHaveLength(7);
-    expect(metricRows(html, 'survival5y')[2]).toBe('<tr><th scope="row"><code>market.competition</code></th><td>\u22120.2</td><td>0.21</td><td>0.17 to 0.25</td><td>0.1</td><td>0.48</td><td>20</td></tr>');
+    expect(metricRows(html, 'survival5y')[2]).toBe(
+      '<tr><th scope="row"><code>market.competition</code></th><td>\u22120.2</td><td>0.21</td><td>0.17 to 0.25</td><td>0.1</td><td>0.48</td><td>20</td></tr>',
+    );
     expect(html).toContain('Survival to 5 years <span class="unit">(20 trajectories, 2 effects dropped for a missing value)</span>');
   });
 
@@ -197,13 +226,17 @@ describe('the PRIM results', () => {
   });
 
   it('list every step of each peeling trajectory, the chosen one highlighted', () => {
-    const first = element(html, 'trajectory-1').split('\n').filter((line) => line.startsWith('<tr'));
+    const first = element(html, 'trajectory-1')
+      .split('\n')
+      .filter((line) => line.startsWith('<tr'));
     expect(first).toHaveLength(12);
     expect(first.filter((row) => row.includes('class="chosen"'))).toEqual([
       '<tr class="chosen"><th scope="row">7 <span class="tag">chosen</span></th><td>265</td><td>208</td><td>61%</td><td>78%</td><td>27%</td><td>2</td></tr>',
     ]);
     expect(first[0]).toBe('<tr><th scope="row">0</th><td>1,000</td><td>340</td><td>100%</td><td>34%</td><td>100%</td><td>0</td></tr>');
-    const second = element(html, 'trajectory-2').split('\n').filter((line) => line.startsWith('<tr'));
+    const second = element(html, 'trajectory-2')
+      .split('\n')
+      .filter((line) => line.startsWith('<tr'));
     expect(second).toHaveLength(5);
     expect(second.findIndex((row) => row.includes('class="chosen"'))).toBe(4);
     expect(html.match(/class="chosen"/g)).toHaveLength(2);
@@ -211,7 +244,9 @@ describe('the PRIM results', () => {
 
   it('explain PRIM with its settings and cite Friedman & Fisher', () => {
     const method = element(html, 'method');
-    expect(method).toContain('up to 3 boxes, stopping when a box is no denser than the runs left. Settings: peel α 0.05, paste α 0.01, minimum mass 0.05, minimum coverage 0.5.');
+    expect(method).toContain(
+      'up to 3 boxes, stopping when a box is no denser than the runs left. Settings: peel α 0.05, paste α 0.01, minimum mass 0.05, minimum coverage 0.5.',
+    );
     expect(method).toContain('Friedman, J. H., &amp; Fisher, N. I. (1999). Bump hunting in high-dimensional data.');
   });
 

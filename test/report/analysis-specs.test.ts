@@ -40,14 +40,26 @@ function dataRows(spec: unknown): Row[] {
 /** Returns every object inside a value that satisfies the test, depth first. */
 function objectsIn(value: unknown, test: (object: Row) => boolean): Row[] {
   if (!value || typeof value !== 'object') return [];
-  return [...(!Array.isArray(value) && test(value as Row) ? [value as Row] : []), ...Object.values(value).flatMap((inner) => objectsIn(inner, test))];
+  return [
+    ...(!Array.isArray(value) && test(value as Row) ? [value as Row] : []),
+    ...Object.values(value).flatMap((inner) => objectsIn(inner, test)),
+  ];
 }
 
-const CHARTS = analyses().flatMap(({ name, analysis }) => analysisCharts(analysis).map((chart) => ({ label: `${name}: ${chart.id}`, chart })));
+const CHARTS = analyses().flatMap(({ name, analysis }) =>
+  analysisCharts(analysis).map((chart) => ({ label: `${name}: ${chart.id}`, chart })),
+);
 
 describe('every chart of an analysis report', () => {
   it('is there: two charts per method for the fixtures', () => {
-    expect(CHARTS.map((c) => c.label)).toEqual(['sobol: sobol-indices', 'sobol: sobol-heatmap', 'morris: morris-screening', 'morris: morris-heatmap', 'prim: prim-tradeoff', 'prim: prim-boxes']);
+    expect(CHARTS.map((c) => c.label)).toEqual([
+      'sobol: sobol-indices',
+      'sobol: sobol-heatmap',
+      'morris: morris-screening',
+      'morris: morris-heatmap',
+      'prim: prim-tradeoff',
+      'prim: prim-boxes',
+    ]);
   });
 
   it.each(CHARTS)('$label is valid against the vega-lite schema', ({ chart }) => {
@@ -58,7 +70,9 @@ describe('every chart of an analysis report', () => {
 
   it.each(CHARTS)('$label compiles to vega without a warning', ({ chart }) => {
     const warnings: string[] = [];
-    const logger = vega.logger(vega.Warn, undefined, (_method: string, level: string, input: unknown[]) => warnings.push(`${level} ${input.join(' ')}`));
+    const logger = vega.logger(vega.Warn, undefined, (_method: string, level: string, input: unknown[]) =>
+      warnings.push(`${level} ${input.join(' ')}`),
+    );
     compile(structuredClone(chart.spec), { logger });
     expect(warnings).toEqual([]);
   });
@@ -102,10 +116,15 @@ describe('analysisCharts', () => {
     const sobol = sobolAnalysis();
     const noChosen: SweepAnalysis = { ...sobol, metric: 'meanTrustAtEnd' };
     expect(analysisCharts(noChosen).map((c) => c.id)).toEqual(['sobol-heatmap']);
-    const none: SweepAnalysis = { ...sobol, results: sobol.results.map((r) => ({ metric: r.metric, result: null, reason: 'too few blocks' })) };
+    const none: SweepAnalysis = {
+      ...sobol,
+      results: sobol.results.map((r) => ({ metric: r.metric, result: null, reason: 'too few blocks' })),
+    };
     expect(analysisCharts(none)).toEqual([]);
     const morris = morrisAnalysis();
-    expect(analysisCharts({ ...morris, results: morris.results.map((r) => ({ metric: r.metric, result: null, reason: 'no effects' })) })).toEqual([]);
+    expect(
+      analysisCharts({ ...morris, results: morris.results.map((r) => ({ metric: r.metric, result: null, reason: 'no effects' })) }),
+    ).toEqual([]);
   });
 
   it('draws nothing for a PRIM analysis without boxes', () => {
@@ -120,7 +139,13 @@ describe('the Sobol’ charts', () => {
   const spec = sobolIndicesSpec('survival5y', analysis.parameters, indices);
 
   it('sorts parameters by total-order index, largest first', () => {
-    expect(parametersByTotal(analysis.parameters, indices)).toEqual(['policy.carrot', 'market.competition', 'localAuthority.support', 'policy.stick', 'leaders.turnover']);
+    expect(parametersByTotal(analysis.parameters, indices)).toEqual([
+      'policy.carrot',
+      'market.competition',
+      'localAuthority.support',
+      'policy.stick',
+      'leaders.turnover',
+    ]);
     expect(objectsIn(spec, (o) => o.field === 'parameter')[0].sort).toEqual(parametersByTotal(analysis.parameters, indices));
   });
 
@@ -171,9 +196,22 @@ describe('the Morris charts', () => {
   });
 
   it('gives points on top of each other one label, naming each of their parameters', () => {
-    const piled = { ...effects, factors: effects.factors.map((f, i) => (i === 1 || i === 4 ? { ...f, muStar: { estimate: 0.001, ci: [0, 0.002] as const }, sigma: 0.001 } : f)) };
-    const labels = dataRows(morrisScreeningSpec('survival5y', analysis.parameters, piled)).filter((row) => 'label' in row && 'muStar' in row);
-    expect(labels.map((l) => l.label)).toEqual(['policy.carrot', 'policy.stick, localAuthority.support', 'market.competition', 'governance.fragmentation', 'leaders.turnover']);
+    const piled = {
+      ...effects,
+      factors: effects.factors.map((f, i) =>
+        i === 1 || i === 4 ? { ...f, muStar: { estimate: 0.001, ci: [0, 0.002] as const }, sigma: 0.001 } : f,
+      ),
+    };
+    const labels = dataRows(morrisScreeningSpec('survival5y', analysis.parameters, piled)).filter(
+      (row) => 'label' in row && 'muStar' in row,
+    );
+    expect(labels.map((l) => l.label)).toEqual([
+      'policy.carrot',
+      'policy.stick, localAuthority.support',
+      'market.competition',
+      'governance.fragmentation',
+      'leaders.turnover',
+    ]);
   });
 
   it('draws the lines sigma/mu* = 0.1, 0.5 and 1 from the origin to the edge of the plot', () => {
@@ -228,12 +266,24 @@ describe('the PRIM charts', () => {
     const ranges = primRangesSpec(analysis.parameters, analysis.result)!;
     const rows = dataRows(ranges);
     expect(rows).toHaveLength(2 * 3);
-    expect(rows[0]).toEqual({ parameter: 'policy.carrot', box: 'Box 1', low: 0.001, high: 0.4, restricted: true, sweepLow: 0, sweepHigh: 1 });
+    expect(rows[0]).toEqual({
+      parameter: 'policy.carrot',
+      box: 'Box 1',
+      low: 0.001,
+      high: 0.4,
+      restricted: true,
+      sweepLow: 0,
+      sweepHigh: 1,
+    });
     expect(rows.filter((r) => !r.restricted).map((r) => [r.box, r.parameter])).toEqual([
       ['Box 1', 'localAuthority.support'],
       ['Box 2', 'market.competition'],
     ]);
-    expect(objectsIn(ranges, (o) => o.field === 'parameter')[0].sort).toEqual(['policy.carrot', 'market.competition', 'localAuthority.support']);
+    expect(objectsIn(ranges, (o) => o.field === 'parameter')[0].sort).toEqual([
+      'policy.carrot',
+      'market.competition',
+      'localAuthority.support',
+    ]);
     expect(ranges).toMatchObject({ resolve: { scale: { x: 'independent' } } });
   });
 });

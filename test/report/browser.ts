@@ -26,7 +26,10 @@ export function chromiumAvailable(): { ok: true; version: string } | { ok: false
   try {
     accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
-    return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium; .ci/run does)` };
+    return {
+      ok: false,
+      reason: `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium; .ci/run does)`,
+    };
   }
   const r = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error) return { ok: false, reason: `${CHROMIUM_PATH} --version failed: ${r.error.message}` };

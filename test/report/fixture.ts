@@ -1,5 +1,14 @@
 // Hand-built comparisons for the report tests: two scenarios over six years (quarterly steps), and one alone.
-import type { Comparison, Difference, HazardYear, LevelPoint, LeverPoint, ScenarioSummary, SeriesPoint, SurvivalStep } from '../../src/analysis/comparison.ts';
+import type {
+  Comparison,
+  Difference,
+  HazardYear,
+  LevelPoint,
+  LeverPoint,
+  ScenarioSummary,
+  SeriesPoint,
+  SurvivalStep,
+} from '../../src/analysis/comparison.ts';
 import { SERIES_FIELDS } from '../../src/analysis/comparison.ts';
 import { LEVEL_NAMES, METRIC_NAMES, type MetricName } from '../../src/engine/types.ts';
 import { LEVER_KEYS } from '../../src/scenario/schema.ts';
@@ -11,16 +20,30 @@ const NAMES = ['baseline', 'more funding'] as const;
 /** Returns a scenario's summary with every metric given (survival5y unmeasured: the run is six years). */
 function summary(name: string, k: number): ScenarioSummary {
   const metrics = Object.fromEntries(
-    METRIC_NAMES.map((m, j) => [m, m === 'survival5y' ? { mean: null, sd: null, ci95: null } : { mean: 10 + j + k, sd: 1, ci95: [9 + j + k, 11 + j + k] as const }]),
+    METRIC_NAMES.map((m, j) => [
+      m,
+      m === 'survival5y' ? { mean: null, sd: null, ci95: null } : { mean: 10 + j + k, sd: 1, ci95: [9 + j + k, 11 + j + k] as const },
+    ]),
   ) as Record<MetricName, ScenarioSummary['metrics'][MetricName]>;
-  return { name, description: `${name} scenario`, scenarioHash: `hash-${k}`, steps: STEPS, stepsPerYear: STEPS_PER_YEAR, organisations: 120, replicates: 5, metrics };
+  return {
+    name,
+    description: `${name} scenario`,
+    scenarioHash: `hash-${k}`,
+    steps: STEPS,
+    stepsPerYear: STEPS_PER_YEAR,
+    organisations: 120,
+    replicates: 5,
+    metrics,
+  };
 }
 
 /** Returns the second scenario's differences from the baseline: one metric without pairs, one with a single pair. */
 function differences(): Difference[] {
   return METRIC_NAMES.map((metric, j): Difference => {
-    if (metric === 'survival5y') return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 0, mean: null, ci95: null, effectSize: null };
-    if (metric === 'meanLifetimeYears') return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 1, mean: 0.4, ci95: null, effectSize: null };
+    if (metric === 'survival5y')
+      return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 0, mean: null, ci95: null, effectSize: null };
+    if (metric === 'meanLifetimeYears')
+      return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 1, mean: 0.4, ci95: null, effectSize: null };
     const scale = metric.startsWith('partnerships') ? 10 : 0.1;
     const mean = scale * (j % 3 === 0 ? -0.5 : 1.2);
     return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 5, mean, ci95: [mean - scale, mean + scale], effectSize: mean / scale };
@@ -45,7 +68,15 @@ function survival(): SurvivalStep[] {
   return NAMES.flatMap((scenario, k) =>
     [0, 0.5, 1.25, 2, 3, 4.5].map((years, j): SurvivalStep => {
       const s = Math.pow(0.85 + 0.05 * k, j);
-      return { scenario, years, atRisk: 60 - 8 * j, events: j === 0 ? 0 : 5, survival: s, low: Math.max(0, s - 0.03 * j), high: Math.min(1, s + 0.03 * j) };
+      return {
+        scenario,
+        years,
+        atRisk: 60 - 8 * j,
+        events: j === 0 ? 0 : 5,
+        survival: s,
+        low: Math.max(0, s - 0.03 * j),
+        high: Math.min(1, s + 0.03 * j),
+      };
     }),
   );
 }
@@ -67,7 +98,16 @@ function levels(): LevelPoint[] {
     Array.from({ length: STEPS + 1 }, (_, step) => {
       const counts = LEVEL_NAMES.map((_, j) => Math.max(0, (step * (1 + k * 0.3) * (4 - j)) / 10 + j * (step / 8)));
       const total = counts.reduce((a, b) => a + b, 0);
-      return LEVEL_NAMES.map((level, j): LevelPoint => ({ scenario, step, year: step / STEPS_PER_YEAR, level, mean: counts[j], share: total > 0 ? counts[j] / total : 0 }));
+      return LEVEL_NAMES.map(
+        (level, j): LevelPoint => ({
+          scenario,
+          step,
+          year: step / STEPS_PER_YEAR,
+          level,
+          mean: counts[j],
+          share: total > 0 ? counts[j] / total : 0,
+        }),
+      );
     }).flat(),
   );
 }

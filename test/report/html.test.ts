@@ -19,14 +19,33 @@ import {
 const EVIL = `<img src=x onerror="alert('x')">&`;
 const EVIL_ESCAPED = '&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;';
 
-const summary = (mean: number | null, ci95: readonly [number, number] | null = mean === null ? null : [mean - 0.1, mean + 0.1]): Summary => ({ mean, sd: null, ci95 });
+const summary = (
+  mean: number | null,
+  ci95: readonly [number, number] | null = mean === null ? null : [mean - 0.1, mean + 0.1],
+): Summary => ({ mean, sd: null, ci95 });
 
 function scenario(name: string, overrides: Partial<Record<MetricName, Summary>> = {}): ScenarioSummary {
   const metrics = { ...(Object.fromEntries(METRIC_NAMES.map((m) => [m, summary(1)])) as Record<MetricName, Summary>), ...overrides };
-  return { name, description: `About ${name}.`, scenarioHash: `hash-${name}`, steps: 120, stepsPerYear: 12, organisations: 200, replicates: 5, metrics };
+  return {
+    name,
+    description: `About ${name}.`,
+    scenarioHash: `hash-${name}`,
+    steps: 120,
+    stepsPerYear: 12,
+    organisations: 200,
+    replicates: 5,
+    metrics,
+  };
 }
 
-const difference = (scenario: string, metric: MetricName, mean: number | null, ci95: readonly [number, number] | null, effectSize: number | null, pairs = 5): Difference => ({
+const difference = (
+  scenario: string,
+  metric: MetricName,
+  mean: number | null,
+  ci95: readonly [number, number] | null,
+  effectSize: number | null,
+  pairs = 5,
+): Difference => ({
   scenario,
   baseline: 'base',
   metric,
@@ -46,8 +65,23 @@ function input(comparison: Comparison, overrides: Partial<ReportInput> = {}): Re
     comparison,
     levers: comparison.scenarios.map((s) => ({ scenario: s.name, levers: { 'policy.carrot': '0.5' } })),
     findings: ['One finding.'],
-    charts: [{ id: 'survival', title: 'Survival', caption: 'Kaplan-Meier.', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' }],
-    provenance: { version: '0.1.0', commit: 'abc123', node: 'v20.20.0', command: 'partnersim compare a b', masterSeed: 7, seeds: [1, 2, 3], scenarios: comparison.scenarios.map((s) => ({ name: s.name, hash: s.scenarioHash })) },
+    charts: [
+      {
+        id: 'survival',
+        title: 'Survival',
+        caption: 'Kaplan-Meier.',
+        svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>',
+      },
+    ],
+    provenance: {
+      version: '0.1.0',
+      commit: 'abc123',
+      node: 'v20.20.0',
+      command: 'partnersim compare a b',
+      masterSeed: 7,
+      seeds: [1, 2, 3],
+      scenarios: comparison.scenarios.map((s) => ({ name: s.name, hash: s.scenarioHash })),
+    },
     ...overrides,
   };
 }
@@ -135,7 +169,9 @@ describe('the levers table', () => {
   );
 
   it('has a column for each scenario in the comparison order, the baseline marked', () => {
-    expect(html).toContain('<thead><tr><th scope="col">Lever</th><th scope="col">base <span class="tag">baseline</span></th><th scope="col">carrots</th><th scope="col">sticks</th></tr></thead>');
+    expect(html).toContain(
+      '<thead><tr><th scope="col">Lever</th><th scope="col">base <span class="tag">baseline</span></th><th scope="col">carrots</th><th scope="col">sticks</th></tr></thead>',
+    );
   });
 
   it('has a row for each lever any scenario sets, the baseline first, with what the lever means', () => {
@@ -145,7 +181,9 @@ describe('the levers table', () => {
   });
 
   it('highlights the cells that differ from the baseline, and only those', () => {
-    expect(rowOf(html, '<code>policy.carrot</code>')).toMatch(/<td>0\.5<\/td><td class="differs"><mark>0\.8 from step 12, 0 from step 48<\/mark><\/td><td>0\.5<\/td><\/tr>$/);
+    expect(rowOf(html, '<code>policy.carrot</code>')).toMatch(
+      /<td>0\.5<\/td><td class="differs"><mark>0\.8 from step 12, 0 from step 48<\/mark><\/td><td>0\.5<\/td><\/tr>$/,
+    );
     expect(rowOf(html, '<code>market.competition</code>')).toMatch(
       /<td>0\.3<\/td><td>0\.3<\/td><td class="differs"><mark><span class="muted">not set<\/span><\/mark><\/td><\/tr>$/,
     );
@@ -214,7 +252,11 @@ describe('numbers', () => {
 });
 
 describe('the metric table', () => {
-  const base = scenario('base', { participationAtEnd: summary(0.4567, [0.42, 0.49]), survival5y: summary(null), meanLifetimeYears: summary(3.2, null) });
+  const base = scenario('base', {
+    participationAtEnd: summary(0.4567, [0.42, 0.49]),
+    survival5y: summary(null),
+    meanLifetimeYears: summary(3.2, null),
+  });
   const other = scenario('carrots', { participationAtEnd: summary(0.5, [0.47, 0.53]), survival5y: summary(null) });
   const html = renderReportHtml(
     input(
@@ -231,8 +273,12 @@ describe('the metric table', () => {
 
   it('shows each scenario mean and interval, and the paired difference with its interval and effect size', () => {
     const group = metricGroup(html, 'participationAtEnd');
-    expect(group).toContain('<tr><th scope="row">base</th><td>45.7%</td><td>42.0% to 49.0%</td><td class="muted" colspan="3">baseline</td></tr>');
-    expect(group).toContain('<tr><th scope="row">carrots</th><td>50%</td><td>47.0% to 53.0%</td><td class="clear">+4.33 pp</td><td class="clear">+1.20 to +7.46 pp</td><td>+1.51</td></tr>');
+    expect(group).toContain(
+      '<tr><th scope="row">base</th><td>45.7%</td><td>42.0% to 49.0%</td><td class="muted" colspan="3">baseline</td></tr>',
+    );
+    expect(group).toContain(
+      '<tr><th scope="row">carrots</th><td>50%</td><td>47.0% to 53.0%</td><td class="clear">+4.33 pp</td><td class="clear">+1.20 to +7.46 pp</td><td>+1.51</td></tr>',
+    );
   });
 
   it('does not embolden a difference whose interval includes zero, and says when fewer replicates were paired', () => {
@@ -244,7 +290,9 @@ describe('the metric table', () => {
   it('shows "not measured" for a null mean, interval, difference or effect size', () => {
     const notMeasured = `<span class="muted">${NOT_MEASURED}</span>`;
     expect(metricGroup(html, 'survival5y')).toContain(`<tr><th scope="row">base</th><td>${notMeasured}</td><td>${notMeasured}</td>`);
-    expect(metricGroup(html, 'survival5y')).toContain(`<td>${notMeasured} <span class="muted">(0 pairs)</span></td><td>${notMeasured}</td><td>${notMeasured}</td>`);
+    expect(metricGroup(html, 'survival5y')).toContain(
+      `<td>${notMeasured} <span class="muted">(0 pairs)</span></td><td>${notMeasured}</td><td>${notMeasured}</td>`,
+    );
     expect(metricGroup(html, 'meanLifetimeYears')).toContain(`<td>3.2</td><td>${notMeasured}</td>`);
   });
 
@@ -267,13 +315,21 @@ describe('a report of one scenario', () => {
   });
 
   it('says in its header which scenario and how many replicates', () => {
-    expect(html).toContain('<p class="lede">Scenario <strong>alone</strong>: 5 replicates of 120 steps (10 years) with 200 organisations.</p>');
+    expect(html).toContain(
+      '<p class="lede">Scenario <strong>alone</strong>: 5 replicates of 120 steps (10 years) with 200 organisations.</p>',
+    );
   });
 });
 
 describe('the page', () => {
   const comparison = comparisonOf([scenario('base'), scenario('a'), scenario('b')]);
-  const html = renderReportHtml(input(comparison, { charts: [{ id: 'c1', title: 'T', caption: 'C', svg: '<?xml version="1.0" encoding="UTF-8"?>\n<svg width="1" height="1"><rect/></svg>' }] }));
+  const html = renderReportHtml(
+    input(comparison, {
+      charts: [
+        { id: 'c1', title: 'T', caption: 'C', svg: '<?xml version="1.0" encoding="UTF-8"?>\n<svg width="1" height="1"><rect/></svg>' },
+      ],
+    }),
+  );
 
   it('is an English, UTF-8 document with a data: favicon and no script, and links to nothing outside itself', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
@@ -284,26 +340,47 @@ describe('the page', () => {
 
   it('has its sections under semantic headings, in order', () => {
     const headings = [...html.matchAll(/<h([12])[^>]*>([^<]*)</g)].map((m) => `h${m[1]} ${m[2]}`);
-    expect(headings).toEqual(['h1 partnersim: a report', 'h2 What was compared', 'h2 Key findings', 'h2 Charts', 'h2 Every metric', 'h2 Provenance']);
+    expect(headings).toEqual([
+      'h1 partnersim: a report',
+      'h2 What was compared',
+      'h2 Key findings',
+      'h2 Charts',
+      'h2 Every metric',
+      'h2 Provenance',
+    ]);
   });
 
   it('says what was compared with what in its header', () => {
-    expect(html).toContain('Compares <strong>a</strong> and <strong>b</strong> with the baseline <strong>base</strong>: 5 replicates each of 120 steps (10 years)');
+    expect(html).toContain(
+      'Compares <strong>a</strong> and <strong>b</strong> with the baseline <strong>base</strong>: 5 replicates each of 120 steps (10 years)',
+    );
   });
 
   it('inlines each chart in a figure with its caption, without the XML declaration', () => {
-    expect(html).toContain('<figure class="chart" id="c1">\n<div class="chart-svg"><svg width="1" height="1"><rect/></svg></div>\n<figcaption><span class="chart-title">T.</span> C</figcaption>\n</figure>');
+    expect(html).toContain(
+      '<figure class="chart" id="c1">\n<div class="chart-svg"><svg width="1" height="1"><rect/></svg></div>\n<figcaption><span class="chart-title">T.</span> C</figcaption>\n</figure>',
+    );
     expect(html).not.toContain('<?xml');
   });
 
   it('lists the provenance: version, commit, Node, command, seeds and each scenario hash', () => {
-    for (const text of ['<dd>0.1.0</dd>', '<code>abc123</code>', '<dd>v20.20.0</dd>', '<code class="command"><span>partnersim</span> <span>compare</span> <span>a</span> <span>b</span></code>', '<code>7</code>', '<code class="seeds">1, 2, 3</code>', '<code>hash-b</code>']) {
+    for (const text of [
+      '<dd>0.1.0</dd>',
+      '<code>abc123</code>',
+      '<dd>v20.20.0</dd>',
+      '<code class="command"><span>partnersim</span> <span>compare</span> <span>a</span> <span>b</span></code>',
+      '<code>7</code>',
+      '<code class="seeds">1, 2, 3</code>',
+      '<code>hash-b</code>',
+    ]) {
       expect(html).toContain(text);
     }
   });
 
   it('says so when the commit is unknown', () => {
-    expect(renderReportHtml(input(comparison, { provenance: { ...input(comparison).provenance, commit: null } }))).toContain('not recorded');
+    expect(renderReportHtml(input(comparison, { provenance: { ...input(comparison).provenance, commit: null } }))).toContain(
+      'not recorded',
+    );
   });
 
   it('is the same text every time (no dates)', () => {

@@ -22,7 +22,8 @@ export function decodePng(png: Uint8Array): Pixels {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const { width, height } = pngSize(png);
   const [depth, colourType, , , interlace] = png.subarray(24, 29);
-  if (depth !== 8 || (colourType !== 6 && colourType !== 2) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}`);
+  if (depth !== 8 || (colourType !== 6 && colourType !== 2) || interlace !== 0)
+    throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}`);
   const channels = colourType === 6 ? 4 : 3;
   const chunks: Uint8Array[] = [];
   for (let at = 8; at < png.length; ) {

@@ -21,7 +21,14 @@ function titleText(spec: TopLevelSpec): string {
 }
 
 /** Returns how many pixels in the rectangle satisfy the test. */
-function count(image: Pixels, test: (image: Pixels, x: number, y: number) => boolean, x0 = 0, y0 = 0, x1 = image.width, y1 = image.height): number {
+function count(
+  image: Pixels,
+  test: (image: Pixels, x: number, y: number) => boolean,
+  x0 = 0,
+  y0 = 0,
+  x1 = image.width,
+  y1 = image.height,
+): number {
   let n = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) n += +test(image, x, y);
   return n;
@@ -36,14 +43,17 @@ const TWO = reportCharts(twoScenarios());
 const rendered = await Promise.all(TWO.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
 
 describe('renderSvg', () => {
-  it.each(rendered.map((r) => ({ id: r.chart.id, ...r })))('$id: the SVG has the spec size, its title and the chart font', ({ chart, svg }) => {
-    const { width, height } = svgSize(svg);
-    if (SINGLE_VIEWS.has(chart.id)) expect({ width, height }).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
-    else expect(width * height).toBeGreaterThan(CHART_WIDTH * 200);
-    expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
-    expect(svg).toContain(`>${titleText(chart.spec)}</text>`);
-    expect(svg).toContain(`font-family="${CHART_FONT_FAMILY}, Verdana, sans-serif"`);
-  });
+  it.each(rendered.map((r) => ({ id: r.chart.id, ...r })))(
+    '$id: the SVG has the spec size, its title and the chart font',
+    ({ chart, svg }) => {
+      const { width, height } = svgSize(svg);
+      if (SINGLE_VIEWS.has(chart.id)) expect({ width, height }).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
+      else expect(width * height).toBeGreaterThan(CHART_WIDTH * 200);
+      expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
+      expect(svg).toContain(`>${titleText(chart.spec)}</text>`);
+      expect(svg).toContain(`font-family="${CHART_FONT_FAMILY}, Verdana, sans-serif"`);
+    },
+  );
 
   it('draws a legend naming the scenarios wherever colour tells them apart, and the levels where it tells levels apart', () => {
     for (const { chart, svg } of rendered) {
@@ -72,7 +82,12 @@ describe('renderSvg', () => {
 
   it("names a colour legend's gradient after its spec: the same bytes on every render, and no id shared by two charts", async () => {
     const heatmap = (max: number): TopLevelSpec => ({
-      data: { values: [{ x: 'a', v: 0 }, { x: 'b', v: max }] },
+      data: {
+        values: [
+          { x: 'a', v: 0 },
+          { x: 'b', v: max },
+        ],
+      },
       mark: 'rect',
       encoding: { x: { field: 'x', type: 'nominal' }, color: { field: 'v', type: 'quantitative' } },
     });
@@ -86,31 +101,44 @@ describe('renderSvg', () => {
   });
 
   it('throws when vega-lite warns, naming the chart and the warning', async () => {
-    const warns: TopLevelSpec = { title: 'Bars with shapes', data: { values: [{ a: 1, b: 'x' }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } } };
+    const warns: TopLevelSpec = {
+      title: 'Bars with shapes',
+      data: { values: [{ a: 1, b: 'x' }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } },
+    };
     await expect(renderSvg(warns)).rejects.toThrow(/"Bars with shapes".*\n.*shape/);
   });
 
   it('throws when vega warns while running the view', async () => {
-    const warns: TopLevelSpec = { title: 'Empty extent', data: { values: [{ a: null }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const warns: TopLevelSpec = {
+      title: 'Empty extent',
+      data: { values: [{ a: null }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
     await expect(renderSvg(warns)).rejects.toThrow(/Infinite extent/);
   });
 });
 
 describe('renderPng', () => {
-  it.each(rendered.map((r) => ({ id: r.chart.id, ...r })))('$id: the PNG is the SVG size times the scale, not blank, and nothing is cut at its edges', ({ svg }) => {
-    const png = renderPng(svg, 2);
-    const { width, height } = svgSize(svg);
-    expect(pngSize(png)).toEqual({ width: Math.round(2 * width), height: Math.round(2 * height) });
-    const image = decodePng(png);
-    const colours = new Set<number>();
-    for (let k = 0; k < image.rgba.length; k += 4 * 7) colours.add((image.rgba[k] << 16) | (image.rgba[k + 1] << 8) | image.rgba[k + 2]);
-    expect(colours.size).toBeGreaterThan(10);
-    expect(count(image, isDark)).toBeGreaterThan(2000);
-    // vega leaves 5 px of padding: anything drawn in the outer 4 px (at scale 2) was pushed off the canvas.
-    const border = 4;
-    const inner = count(image, isWhite, border, border, image.width - border, image.height - border);
-    expect(count(image, isWhite)).toBe(inner + 2 * border * (image.width + image.height) - 4 * border * border);
-  });
+  it.each(rendered.map((r) => ({ id: r.chart.id, ...r })))(
+    '$id: the PNG is the SVG size times the scale, not blank, and nothing is cut at its edges',
+    ({ svg }) => {
+      const png = renderPng(svg, 2);
+      const { width, height } = svgSize(svg);
+      expect(pngSize(png)).toEqual({ width: Math.round(2 * width), height: Math.round(2 * height) });
+      const image = decodePng(png);
+      const colours = new Set<number>();
+      for (let k = 0; k < image.rgba.length; k += 4 * 7) colours.add((image.rgba[k] << 16) | (image.rgba[k + 1] << 8) | image.rgba[k + 2]);
+      expect(colours.size).toBeGreaterThan(10);
+      expect(count(image, isDark)).toBeGreaterThan(2000);
+      // vega leaves 5 px of padding: anything drawn in the outer 4 px (at scale 2) was pushed off the canvas.
+      const border = 4;
+      const inner = count(image, isWhite, border, border, image.width - border, image.height - border);
+      expect(count(image, isWhite)).toBe(inner + 2 * border * (image.width + image.height) - 4 * border * border);
+    },
+  );
 
   it('defaults to scale 2 and takes other scales', () => {
     const svg = rendered[2].svg;
@@ -136,7 +164,7 @@ describe('renderPng', () => {
     for (let y = 0; y < withTitle.height; y++)
       for (let x = 0; x < withTitle.width; x++) {
         const k = 4 * (y * withTitle.width + x);
-        if (withTitle.rgba.subarray(k, k + 4).some((v, c) => v !== without.rgba[k + c])) (y < band ? changed++ : changedBelow++);
+        if (withTitle.rgba.subarray(k, k + 4).some((v, c) => v !== without.rgba[k + c])) y < band ? changed++ : changedBelow++;
       }
     expect(changed).toBeGreaterThan(500);
     expect(changedBelow).toBe(0);

@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { SERIES_FIELDS } from '../../src/analysis/comparison.ts';
 import { LEVEL_NAMES, METRIC_NAMES } from '../../src/engine/types.ts';
 import { LEVER_KEYS } from '../../src/scenario/schema.ts';
-import { CHART_FONT, CHART_HEIGHT, CHART_WIDTH, forestSpec, leverSpec, levelsSpec, reportCharts, seriesSpec, survivalSpec } from '../../src/report/specs.ts';
+import {
+  CHART_FONT,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  forestSpec,
+  leverSpec,
+  levelsSpec,
+  reportCharts,
+  seriesSpec,
+  survivalSpec,
+} from '../../src/report/specs.ts';
 import { deepFreeze, oneScenario, twoScenarios } from './fixture.ts';
 
 const require = createRequire(import.meta.url);
@@ -52,7 +62,9 @@ const COMPARISONS = [
   { name: 'two scenarios', comparison: twoScenarios() },
   { name: 'one scenario', comparison: oneScenario() },
 ];
-const CHARTS = COMPARISONS.flatMap(({ name, comparison }) => reportCharts(comparison).map((chart) => ({ label: `${name}: ${chart.id}`, chart })));
+const CHARTS = COMPARISONS.flatMap(({ name, comparison }) =>
+  reportCharts(comparison).map((chart) => ({ label: `${name}: ${chart.id}`, chart })),
+);
 
 describe('every chart of a report', () => {
   it.each(CHARTS)('$label is valid against the vega-lite schema', ({ chart }) => {
@@ -93,20 +105,41 @@ describe('every chart of a report', () => {
 
   it('colours each scenario the same in every chart, the baseline first', () => {
     const colourScales = CHARTS.filter(({ label }) => label.startsWith('two')).flatMap(({ chart }) =>
-      findAll(chart.spec, (o) => o.field === 'scenario' && !!o.scale && Array.isArray((o.scale as { range?: unknown[] }).range) && typeof (o.scale as { range: unknown[] }).range[0] === 'string'),
+      findAll(
+        chart.spec,
+        (o) =>
+          o.field === 'scenario' &&
+          !!o.scale &&
+          Array.isArray((o.scale as { range?: unknown[] }).range) &&
+          typeof (o.scale as { range: unknown[] }).range[0] === 'string',
+      ),
     );
     expect(colourScales.length).toBeGreaterThan(8);
-    for (const encoding of colourScales) expect(encoding.scale).toEqual({ domain: ['baseline', 'more funding'], range: ['#4c78a8', '#f58518'] });
+    for (const encoding of colourScales)
+      expect(encoding.scale).toEqual({ domain: ['baseline', 'more funding'], range: ['#4c78a8', '#f58518'] });
   });
 });
 
 describe('reportCharts', () => {
   it('lists the charts in the order the report shows them', () => {
-    expect(reportCharts(twoScenarios()).map((c) => c.id)).toEqual(['levers', 'differences', ...SERIES_FIELDS.map((f) => `series-${f}`), 'survival', 'hazard', 'levels']);
+    expect(reportCharts(twoScenarios()).map((c) => c.id)).toEqual([
+      'levers',
+      'differences',
+      ...SERIES_FIELDS.map((f) => `series-${f}`),
+      'survival',
+      'hazard',
+      'levels',
+    ]);
   });
 
   it('has no differences chart for a single scenario', () => {
-    expect(reportCharts(oneScenario()).map((c) => c.id)).toEqual(['levers', ...SERIES_FIELDS.map((f) => `series-${f}`), 'survival', 'hazard', 'levels']);
+    expect(reportCharts(oneScenario()).map((c) => c.id)).toEqual([
+      'levers',
+      ...SERIES_FIELDS.map((f) => `series-${f}`),
+      'survival',
+      'hazard',
+      'levels',
+    ]);
     expect(forestSpec(oneScenario())).toBeNull();
   });
 
@@ -206,7 +239,9 @@ describe('the other charts', () => {
     const spec = levelsSpec(twoScenarios());
     expect(findAll(spec, (o) => o.field === 'level')[0].scale).toMatchObject({ domain: [...LEVEL_NAMES] });
     expect(findAll(spec, (o) => o.field === 'scenario' && Array.isArray(o.sort))[0].sort).toEqual(['baseline', 'more funding']);
-    const order = rows(spec).filter((r) => r.scenario === 'baseline' && r.year === 1).map((r) => [r.level, r.order]);
+    const order = rows(spec)
+      .filter((r) => r.scenario === 'baseline' && r.year === 1)
+      .map((r) => [r.level, r.order]);
     expect(order).toEqual(LEVEL_NAMES.map((level, k) => [level, k]));
   });
 });

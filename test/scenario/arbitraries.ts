@@ -19,7 +19,8 @@ const schedule = fc
   });
 
 const lever = fc.oneof(unit, schedule);
-const levers = <K extends string>(...names: K[]) => fc.record(Object.fromEntries(names.map((name) => [name, lever])) as Record<K, typeof lever>, { requiredKeys: [], noNullPrototype: true });
+const levers = <K extends string>(...names: K[]) =>
+  fc.record(Object.fromEntries(names.map((name) => [name, lever])) as Record<K, typeof lever>, { requiredKeys: [], noNullPrototype: true });
 
 const area = fc.record(
   {
@@ -37,13 +38,20 @@ export const scenarioInput: fc.Arbitrary<ScenarioInput> = fc.record(
     name: fc.string({ minLength: 1, maxLength: 20 }),
     description: fc.string({ maxLength: 40 }),
     time: fc.record(
-      { steps: fc.integer({ min: 1, max: 100000 }), stepsPerYear: fc.integer({ min: 1, max: 365 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) },
+      {
+        steps: fc.integer({ min: 1, max: 100000 }),
+        stepsPerYear: fc.integer({ min: 1, max: 365 }),
+        seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      },
       { requiredKeys: [], noNullPrototype: true },
     ),
     organisations: fc.record(
       {
         areas: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.uniqueArray(area, { minLength: 1, maxLength: 4, selector: (a) => a.name })),
-        kinds: fc.record(Object.fromEntries(COUNTED_KINDS.map((kind) => [kind, fc.nat({ max: 1000 })])), { requiredKeys: [], noNullPrototype: true }),
+        kinds: fc.record(Object.fromEntries(COUNTED_KINDS.map((kind) => [kind, fc.nat({ max: 1000 })])), {
+          requiredKeys: [],
+          noNullPrototype: true,
+        }),
       },
       { requiredKeys: [], noNullPrototype: true },
     ),

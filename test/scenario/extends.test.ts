@@ -38,7 +38,11 @@ describe('extends', () => {
 
   it('keeps the parent areas unless the child gives its own, which replace them whole', () => {
     expect(loadScenario('scenarios/carrot.yaml', host).organisations.areas.map((a) => a.name)).toEqual(['North', 'South']);
-    expect(loadScenario('scenarios/policy/areas.json', host).organisations.areas.map((a) => a.name)).toEqual(['Area 1', 'Area 2', 'Area 3']);
+    expect(loadScenario('scenarios/policy/areas.json', host).organisations.areas.map((a) => a.name)).toEqual([
+      'Area 1',
+      'Area 2',
+      'Area 3',
+    ]);
   });
 
   it("does not inherit the parent's name and description", () => {

@@ -18,7 +18,7 @@ describe('findJsonSyntaxError', () => {
     ['{"a": tru}', 6, 'a value (an object, a list, a number, double-quoted text, true, false or null)', '"tru"'],
     ['{"a": -}', 6, 'a number', '"-"'],
     ['{"a": "x\\q"}', 9, 'an escape such as \\n, \\" or \\u00e9', '"q"'],
-    ['{"a": "open', 11, 'a closing \'"\'', 'the end of the file'],
+    ['{"a": "open', 11, "a closing '\"'", 'the end of the file'],
     ['{"a": 1}}', 8, 'the end of the text after the value', '"}"'],
     ['', 0, 'a value (an object, a list, a number, double-quoted text, true, false or null)', 'the end of the file'],
   ])('finds the break in %j', (text, offset, expected, found) => {

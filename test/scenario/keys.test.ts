@@ -21,7 +21,15 @@ describe('editDistance', () => {
 });
 
 describe('closestKey', () => {
-  const keys = ['policy', 'policy.carrot', 'policy.stick', 'market.competition', 'organisations.areas[].name', 'organisations.areas[].context.history', 'context.history'];
+  const keys = [
+    'policy',
+    'policy.carrot',
+    'policy.stick',
+    'market.competition',
+    'organisations.areas[].name',
+    'organisations.areas[].context.history',
+    'context.history',
+  ];
 
   it('finds a near misspelling, ignoring case', () => {
     expect(closestKey('policy.carot', keys)).toBe('policy.carrot');

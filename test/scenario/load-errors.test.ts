@@ -29,7 +29,11 @@ const at = message.fileLocation;
 describe('syntax errors', () => {
   it('places malformed YAML at its line and column', () => {
     const path = write('bad-indent.yaml', 'policy:\n  carrot: 0.5\n   stick: 1\n');
-    expectFailure(path, 'yaml-syntax', message.malformedYaml(at(path, 2, 11), 'nested mappings are not allowed in compact mappings', '"0.5"'));
+    expectFailure(
+      path,
+      'yaml-syntax',
+      message.malformedYaml(at(path, 2, 11), 'nested mappings are not allowed in compact mappings', '"0.5"'),
+    );
   });
 
   it('reports a key written twice in YAML', () => {
@@ -61,7 +65,11 @@ describe('keys and values', () => {
 
   it('suggests where a key put under the wrong heading belongs', () => {
     const path = write('misplaced.yaml', 'policy:\n  competition: 0.6\n');
-    expectFailure(path, 'unknown-key', message.unknownKey(at(path, 2, 3), 'policy.competition', 'competition', ['carrot', 'stick'], 'market.competition'));
+    expectFailure(
+      path,
+      'unknown-key',
+      message.unknownKey(at(path, 2, 3), 'policy.competition', 'competition', ['carrot', 'stick'], 'market.competition'),
+    );
   });
 
   it('suggests nothing for a key far from every valid one', () => {
@@ -72,7 +80,16 @@ describe('keys and values', () => {
 
   it('gives a lever of the wrong type one message naming both of its forms', () => {
     const path = write('type.yaml', 'policy:\n  carrot: high\n');
-    expectFailure(path, 'wrong-type', message.wrongType(at(path, 2, 11), 'policy.carrot', 'a number from 0 to 1, or a list of one or more {from, value}', 'the text "high"'));
+    expectFailure(
+      path,
+      'wrong-type',
+      message.wrongType(
+        at(path, 2, 11),
+        'policy.carrot',
+        'a number from 0 to 1, or a list of one or more {from, value}',
+        'the text "high"',
+      ),
+    );
   });
 
   it('says a whole number is expected where one is', () => {
@@ -92,7 +109,11 @@ describe('keys and values', () => {
 
   it('reports a misspelt key inside a schedule rather than the value it leaves missing', () => {
     const path = write('schedule-key.yaml', 'policy:\n  carrot:\n    - {from: 0, vlue: 0.5}\n');
-    expectFailure(path, 'unknown-key', message.unknownKey(at(path, 3, 17), 'policy.carrot[0].vlue', 'vlue', ['from', 'value'], 'policy.carrot[0].value'));
+    expectFailure(
+      path,
+      'unknown-key',
+      message.unknownKey(at(path, 3, 17), 'policy.carrot[0].vlue', 'vlue', ['from', 'value'], 'policy.carrot[0].value'),
+    );
   });
 
   it('reports a missing required key', () => {
@@ -107,7 +128,8 @@ describe('keys and values', () => {
 
   it('reports a file that is not a mapping', () => {
     const path = write('list.yaml', '- 1\n- 2\n');
-    const keys = '{$schema, extends, name, description, time, organisations, policy, market, governance, localAuthority, leaders, partnerships, context, trust}';
+    const keys =
+      '{$schema, extends, name, description, time, organisations, policy, market, governance, localAuthority, leaders, partnerships, context, trust}';
     expectFailure(path, 'wrong-type', message.wrongType(at(path, 1, 1), 'the scenario', `a mapping ${keys}`, 'a list'));
   });
 });
@@ -119,13 +141,20 @@ describe('schedules and areas', () => {
   });
 
   it('reports a schedule out of order, in an area too', () => {
-    const path = write('order.yaml', 'organisations:\n  areas:\n    - name: North\n      context:\n        history: [{from: 0, value: 0.1}, {from: 24, value: 0.2}, {from: 24, value: 0.3}]\n');
+    const path = write(
+      'order.yaml',
+      'organisations:\n  areas:\n    - name: North\n      context:\n        history: [{from: 0, value: 0.1}, {from: 24, value: 0.2}, {from: 24, value: 0.3}]\n',
+    );
     expectFailure(path, 'schedule-order', message.scheduleOutOfOrder(at(path, 5, 73), 'organisations.areas[0].context.history', 24, 24));
   });
 
   it('reports two areas with one name', () => {
     const path = write('areas.yaml', 'organisations:\n  areas:\n    - name: North\n    - name: South\n    - name: North\n');
-    expectFailure(path, 'duplicate-area', message.duplicateAreaName(at(path, 5, 13), 'organisations.areas[2].name', 'North', 'organisations.areas[0].name'));
+    expectFailure(
+      path,
+      'duplicate-area',
+      message.duplicateAreaName(at(path, 5, 13), 'organisations.areas[2].name', 'North', 'organisations.areas[0].name'),
+    );
   });
 });
 
@@ -155,6 +184,10 @@ describe('files and extends', () => {
   it('places an error in a parent file in that file', () => {
     write('parent-bad.yaml', 'market:\n  competition: 7\n');
     const child = write('child-of-bad.yaml', 'extends: parent-bad.yaml\n');
-    expectFailure(child, 'out-of-range', message.outOfRange(at(join(dir, 'parent-bad.yaml'), 2, 16), 'market.competition', 'a number from 0 to 1', '7'));
+    expectFailure(
+      child,
+      'out-of-range',
+      message.outOfRange(at(join(dir, 'parent-bad.yaml'), 2, 16), 'market.competition', 'a number from 0 to 1', '7'),
+    );
   });
 });

@@ -42,12 +42,14 @@ describe('normalizeScenario', () => {
 
   it('expands a count of areas into named areas that take the scenario-wide levers', () => {
     const scenario = normalizeScenario({ organisations: { areas: 2 }, context: { history: 0.9 }, localAuthority: { support: 0.1 } });
-    expect(scenario.organisations.areas).toEqual([1, 2].map((i) => ({
-      name: `Area ${i}`,
-      weight: 1,
-      context: { history: constant(0.9), culture: constant(0.4), politics: constant(0.5) },
-      localAuthority: { support: constant(0.1) },
-    })));
+    expect(scenario.organisations.areas).toEqual(
+      [1, 2].map((i) => ({
+        name: `Area ${i}`,
+        weight: 1,
+        context: { history: constant(0.9), culture: constant(0.4), politics: constant(0.5) },
+        localAuthority: { support: constant(0.1) },
+      })),
+    );
   });
 
   it('lets listed areas override their own levers, falling back to the scenario-wide ones', () => {
@@ -80,7 +82,20 @@ describe('normalizeScenario', () => {
 
   it('writes keys in one fixed order, whatever the order of the input', () => {
     const scenario = normalizeScenario({ trust: { sensitivity: 2, up: 0.2 }, policy: { stick: 0.1, carrot: 0.2 }, name: 'x' });
-    expect(Object.keys(scenario)).toEqual(['name', 'description', 'time', 'organisations', 'policy', 'market', 'governance', 'localAuthority', 'leaders', 'partnerships', 'context', 'trust']);
+    expect(Object.keys(scenario)).toEqual([
+      'name',
+      'description',
+      'time',
+      'organisations',
+      'policy',
+      'market',
+      'governance',
+      'localAuthority',
+      'leaders',
+      'partnerships',
+      'context',
+      'trust',
+    ]);
     expect(Object.keys(scenario.policy)).toEqual(['carrot', 'stick']);
     expect(Object.keys(scenario.trust)).toEqual(['up', 'down', 'damageGrowth', 'damageDecay', 'dependenceWeight', 'sensitivity']);
     expect(Object.keys(scenario.organisations.areas[0])).toEqual(['name', 'weight', 'context', 'localAuthority']);

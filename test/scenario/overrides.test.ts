@@ -49,7 +49,11 @@ describe('parseOverride', () => {
   it('suggests the closest key for an unknown one', () => {
     expectFailure('policy.carot=0.6', 'set-unknown-key', message.setUnknownKey('policy.carot=0.6', 'policy.carot', '0.6', 'policy.carrot'));
     expectFailure('carrot=0.6', 'set-unknown-key', message.setUnknownKey('carrot=0.6', 'carrot', '0.6', 'policy.carrot'));
-    expectFailure('organisations.kinds.schools=9', 'set-unknown-key', message.setUnknownKey('organisations.kinds.schools=9', 'organisations.kinds.schools', '9', 'organisations.kinds.school'));
+    expectFailure(
+      'organisations.kinds.schools=9',
+      'set-unknown-key',
+      message.setUnknownKey('organisations.kinds.schools=9', 'organisations.kinds.schools', '9', 'organisations.kinds.school'),
+    );
   });
 
   it('refuses keys that hold a mapping, and extends', () => {
@@ -59,13 +63,30 @@ describe('parseOverride', () => {
 
   it('says what a value that fails validation should be', () => {
     const at = message.setLocation;
-    expectFailure('policy.carrot=1.5', 'set-bad-value', message.outOfRange(at('policy.carrot=1.5'), 'policy.carrot', 'a number from 0 to 1', '1.5'));
-    expectFailure('time.steps=ten', 'set-bad-value', message.wrongType(at('time.steps=ten'), 'time.steps', 'a whole number from 1 to 100000', 'the text "ten"'));
-    expectFailure('policy.carrot=[{from: 5, value: 1}]', 'set-bad-value', message.scheduleNotFromZero(at('policy.carrot=[{from: 5, value: 1}]'), 'policy.carrot', 5));
+    expectFailure(
+      'policy.carrot=1.5',
+      'set-bad-value',
+      message.outOfRange(at('policy.carrot=1.5'), 'policy.carrot', 'a number from 0 to 1', '1.5'),
+    );
+    expectFailure(
+      'time.steps=ten',
+      'set-bad-value',
+      message.wrongType(at('time.steps=ten'), 'time.steps', 'a whole number from 1 to 100000', 'the text "ten"'),
+    );
+    expectFailure(
+      'policy.carrot=[{from: 5, value: 1}]',
+      'set-bad-value',
+      message.scheduleNotFromZero(at('policy.carrot=[{from: 5, value: 1}]'), 'policy.carrot', 5),
+    );
     expectFailure(
       'organisations.areas=[{name: A}, {name: A}]',
       'set-bad-value',
-      message.duplicateAreaName(at('organisations.areas=[{name: A}, {name: A}]'), 'organisations.areas[1].name', 'A', 'organisations.areas[0].name'),
+      message.duplicateAreaName(
+        at('organisations.areas=[{name: A}, {name: A}]'),
+        'organisations.areas[1].name',
+        'A',
+        'organisations.areas[0].name',
+      ),
     );
   });
 
@@ -73,7 +94,9 @@ describe('parseOverride', () => {
     const arg = 'policy.carrot=[{from: 0, value: 1}';
     const error = failure(arg);
     expect(error.code).toBe('set-bad-value');
-    expect(error.message.startsWith(`${message.setLocation(arg)}: the value of policy.carrot does not parse: expected a YAML flow value`)).toBe(true);
+    expect(
+      error.message.startsWith(`${message.setLocation(arg)}: the value of policy.carrot does not parse: expected a YAML flow value`),
+    ).toBe(true);
   });
 
   it('reports an argument without "="', () => {

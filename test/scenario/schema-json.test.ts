@@ -6,7 +6,10 @@ import { renderScenarioJsonSchema, scenarioJsonSchema } from '../../src/scenario
 
 describe('scenarios/schema.json', () => {
   it('is up to date with src/scenario/schema.ts', () => {
-    expect(readFileSync(SCHEMA_PATH, 'utf8'), 'scenarios/schema.json is stale: regenerate it with `npm run schema` (or node bin/partnersim.js schema --write)').toBe(renderScenarioJsonSchema());
+    expect(
+      readFileSync(SCHEMA_PATH, 'utf8'),
+      'scenarios/schema.json is stale: regenerate it with `npm run schema` (or node bin/partnersim.js schema --write)',
+    ).toBe(renderScenarioJsonSchema());
   });
 
   it('describes levers as a number from 0 to 1 or a schedule, and forbids unknown keys', () => {

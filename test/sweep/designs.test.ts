@@ -434,41 +434,35 @@ describe('randomSample', () => {
 describe('morrisTrajectories', () => {
   it('gives r trajectories of k + 1 rows on the p-level grid, each step one factor by ±Δ, each factor once', () => {
     fc.assert(
-      fc.property(
-        int(1, 8),
-        int(1, 10),
-        fc.constantFrom(2, 4, 6, 8, 10),
-        anySeed,
-        (r, k, p, seed) => {
-          const rows = morrisTrajectories(r, k, p, createRng(seed));
-          const delta = p / (2 * (p - 1));
-          expect(rows).toHaveLength(r * (k + 1));
-          for (const row of rows) {
-            expect(row).toHaveLength(k);
-            for (const x of row) {
-              expect(x).toBeGreaterThanOrEqual(0);
-              expect(x).toBeLessThanOrEqual(1);
-              expect(Math.abs(x * (p - 1) - Math.round(x * (p - 1)))).toBeLessThan(1e-9);
-            }
+      fc.property(int(1, 8), int(1, 10), fc.constantFrom(2, 4, 6, 8, 10), anySeed, (r, k, p, seed) => {
+        const rows = morrisTrajectories(r, k, p, createRng(seed));
+        const delta = p / (2 * (p - 1));
+        expect(rows).toHaveLength(r * (k + 1));
+        for (const row of rows) {
+          expect(row).toHaveLength(k);
+          for (const x of row) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+            expect(Math.abs(x * (p - 1) - Math.round(x * (p - 1)))).toBeLessThan(1e-9);
           }
-          for (let t = 0; t < r; t++) {
-            const moved: number[] = [];
-            for (let s = 0; s < k; s++) {
-              const before = rows[t * (k + 1) + s];
-              const after = rows[t * (k + 1) + s + 1];
-              const changed = range(k).filter((i) => before[i] !== after[i]);
-              expect(changed).toHaveLength(1);
-              const step = morrisStep(rows, t, s);
-              expect(step.factor).toBe(changed[0]);
-              expect(Math.abs(Math.abs(step.delta) - delta)).toBeLessThan(1e-12);
-              // The lower end of every move is a base level, in [0, 1 - Δ].
-              expect(Math.min(before[step.factor], after[step.factor])).toBeLessThanOrEqual(1 - delta + 1e-12);
-              moved.push(step.factor);
-            }
-            expect(moved.sort((a, b) => a - b)).toEqual(range(k));
+        }
+        for (let t = 0; t < r; t++) {
+          const moved: number[] = [];
+          for (let s = 0; s < k; s++) {
+            const before = rows[t * (k + 1) + s];
+            const after = rows[t * (k + 1) + s + 1];
+            const changed = range(k).filter((i) => before[i] !== after[i]);
+            expect(changed).toHaveLength(1);
+            const step = morrisStep(rows, t, s);
+            expect(step.factor).toBe(changed[0]);
+            expect(Math.abs(Math.abs(step.delta) - delta)).toBeLessThan(1e-12);
+            // The lower end of every move is a base level, in [0, 1 - Δ].
+            expect(Math.min(before[step.factor], after[step.factor])).toBeLessThanOrEqual(1 - delta + 1e-12);
+            moved.push(step.factor);
           }
-        },
-      ),
+          expect(moved.sort((a, b) => a - b)).toEqual(range(k));
+        }
+      }),
     );
   });
 
@@ -479,7 +473,14 @@ describe('morrisTrajectories', () => {
     const steps = range(r).flatMap((t) => range(k).map((s) => morrisStep(rows, t, s)));
     expect(steps.some((step) => step.delta > 0)).toBe(true);
     expect(steps.some((step) => step.delta < 0)).toBe(true);
-    const orders = new Set(range(r).map((t) => steps.slice(t * k, (t + 1) * k).map((step) => step.factor).join()));
+    const orders = new Set(
+      range(r).map((t) =>
+        steps
+          .slice(t * k, (t + 1) * k)
+          .map((step) => step.factor)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -507,6 +508,16 @@ describe('morrisStep', () => {
     const rows = morrisTrajectories(2, 3, 4, createRng(1));
     expect(() => morrisStep(rows, 2, 0)).toThrow(/outside a design of 8 rows of 3 factors/);
     expect(() => morrisStep(rows, 0, 3)).toThrow(RangeError);
-    expect(() => morrisStep([[0, 0], [1, 1], [1, 0]], 0, 0)).toThrow(/changes 2 factors, not one/);
+    expect(() =>
+      morrisStep(
+        [
+          [0, 0],
+          [1, 1],
+          [1, 0],
+        ],
+        0,
+        0,
+      ),
+    ).toThrow(/changes 2 factors, not one/);
   });
 });

@@ -12,7 +12,10 @@ const SCENARIO = 'scenarios/tiny.yaml';
 
 /** Loads a sweep file from memory beside the tiny scenario (or the scenario text given). */
 function load(text: string, scenario = tinyScenario()): LoadedSweep {
-  return loadSweep('sweeps/s.yaml', createMemoryHost({ [SCENARIO]: scenario, 'sweeps/s.yaml': `scenario: ../scenarios/tiny.yaml\n${text}` }));
+  return loadSweep(
+    'sweeps/s.yaml',
+    createMemoryHost({ [SCENARIO]: scenario, 'sweeps/s.yaml': `scenario: ../scenarios/tiny.yaml\n${text}` }),
+  );
 }
 
 const BASE = load('parameters:\n  policy.carrot: [0]\n');
@@ -51,7 +54,9 @@ describe('a grid', () => {
   it('has the product of the parameters’ sizes as its points, whatever the order', () => {
     const stick = values('policy.stick', [0, 1]);
     expect(designPoints([competition, stick, carrot], { kind: 'grid' }, 1)).toHaveLength(12);
-    expect(designPoints([competition, stick, carrot], { kind: 'grid' }, 1).map((p) => p.values[0])).toEqual([0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3]);
+    expect(designPoints([competition, stick, carrot], { kind: 'grid' }, 1).map((p) => p.values[0])).toEqual([
+      0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3,
+    ]);
     expect(designPoints([values('policy.carrot', [0.4])], { kind: 'grid' }, 1)).toHaveLength(1);
   });
 
@@ -137,7 +142,12 @@ describe('run seeds', () => {
   const keys = ['policy.carrot', 'market.competition', 'trust.up'];
   const listArb = fc.array(fc.constantFrom(...levels), { minLength: 1, maxLength: 3 });
   const parameterArb = (key: string, grid: boolean) =>
-    grid ? listArb.map((list) => values(key, list)) : fc.oneof(listArb.map((list) => values(key, list)), fc.constant(range(key, 0.1, 0.9)));
+    grid
+      ? listArb.map((list) => values(key, list))
+      : fc.oneof(
+          listArb.map((list) => values(key, list)),
+          fc.constant(range(key, 0.1, 0.9)),
+        );
   const sweepArb = fc
     .record({
       kind: fc.constantFrom('grid', 'random', 'lhs', 'sobol', 'morris'),
@@ -254,7 +264,9 @@ policy:
 
 describe('expansion is pure', () => {
   it('gives equal plans for the same sweep, without changing it', () => {
-    const loaded = load('parameters:\n  policy.carrot: {from: 0, to: 1}\n  market.competition: [0.2, 0.4]\ndesign: morris\nsamples: 4\nreplicates: 2\n');
+    const loaded = load(
+      'parameters:\n  policy.carrot: {from: 0, to: 1}\n  market.competition: [0.2, 0.4]\ndesign: morris\nsamples: 4\nreplicates: 2\n',
+    );
     const before = structuredClone(loaded);
     const first = expandSweep(loaded);
     expect(expandSweep(loaded)).toEqual(first);

@@ -78,12 +78,21 @@ describe('a sweep file that loads', () => {
   });
 
   it('records a metric, a field or a step named twice once, in the order first written', () => {
-    const loaded = load(sweepText(...CARROT, 'record:', '  metrics: [survival3y, meanTrustAtEnd, survival3y]', '  timeseries: {steps: [6, 3, 6], fields: [active, active]}'));
+    const loaded = load(
+      sweepText(
+        ...CARROT,
+        'record:',
+        '  metrics: [survival3y, meanTrustAtEnd, survival3y]',
+        '  timeseries: {steps: [6, 3, 6], fields: [active, active]}',
+      ),
+    );
     expect(loaded.sweep.record).toEqual({ metrics: ['survival3y', 'meanTrustAtEnd'], timeseries: { steps: [6, 3], fields: ['active'] } });
   });
 
   it('turns a grid range with steps into its evenly spaced values, ending exactly at `to`', () => {
-    const loaded = load(sweepText('parameters:', '  policy.carrot: {from: 0, to: 1, steps: 5}', '  market.competition: {from: 0.1, to: 0.7, steps: 4}'));
+    const loaded = load(
+      sweepText('parameters:', '  policy.carrot: {from: 0, to: 1, steps: 5}', '  market.competition: {from: 0.1, to: 0.7, steps: 4}'),
+    );
     expect(loaded.sweep.parameters).toEqual([
       { kind: 'values', key: 'policy.carrot', values: [0, 0.25, 0.5, 0.75, 1] },
       { kind: 'values', key: 'market.competition', values: [0.1, expect.closeTo(0.3, 12), expect.closeTo(0.5, 12), 0.7] },
@@ -91,7 +100,9 @@ describe('a sweep file that loads', () => {
   });
 
   it('keeps a sampled design’s ranges as ranges, and its lists as lists', () => {
-    const loaded = load(sweepText('parameters:', '  trust.up: {from: 0.05, to: 0.2}', '  policy.stick: [0, 1]', 'design: lhs', 'samples: 10'));
+    const loaded = load(
+      sweepText('parameters:', '  trust.up: {from: 0.05, to: 0.2}', '  policy.stick: [0, 1]', 'design: lhs', 'samples: 10'),
+    );
     expect(loaded.sweep.parameters).toEqual([
       { kind: 'range', key: 'trust.up', from: 0.05, to: 0.2 },
       { kind: 'values', key: 'policy.stick', values: [0, 1] },
@@ -112,7 +123,11 @@ describe('a sweep file that loads', () => {
 
   it('reads a JSON sweep file, parameters in the order written', () => {
     const path = 'sweeps/tiny.json';
-    const text = JSON.stringify({ scenario: '../scenarios/tiny.yaml', parameters: { 'market.competition': [0, 1], 'policy.carrot': { from: 0, to: 1, steps: 3 } }, replicates: 2 });
+    const text = JSON.stringify({
+      scenario: '../scenarios/tiny.yaml',
+      parameters: { 'market.competition': [0, 1], 'policy.carrot': { from: 0, to: 1, steps: 3 } },
+      replicates: 2,
+    });
     const loaded = load(text, {}, path);
     expect(loaded.sweep.name).toBe('tiny');
     expect(loaded.sweep.parameters).toEqual([
@@ -144,7 +159,14 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carot: [0, 1]'),
       'unknown-key',
-      message.unknownKey(at(3, 3), 'parameters.policy.carot', 'policy.carot', SWEEPABLE_KEYS, 'parameters.policy.carrot', 'sweeps/schema.json'),
+      message.unknownKey(
+        at(3, 3),
+        'parameters.policy.carot',
+        'policy.carot',
+        SWEEPABLE_KEYS,
+        'parameters.policy.carrot',
+        'sweeps/schema.json',
+      ),
     );
   });
 
@@ -152,17 +174,44 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  competition: [0, 1]'),
       'unknown-key',
-      message.unknownKey(at(3, 3), 'parameters.competition', 'competition', SWEEPABLE_KEYS, 'parameters.market.competition', 'sweeps/schema.json'),
+      message.unknownKey(
+        at(3, 3),
+        'parameters.competition',
+        'competition',
+        SWEEPABLE_KEYS,
+        'parameters.market.competition',
+        'sweeps/schema.json',
+      ),
     );
   });
 
   it('names a misspelt top-level key', () => {
-    const allowed = ['$schema', 'name', 'description', 'scenario', 'parameters', 'design', 'samples', 'levels', 'replicates', 'seed', 'record'];
-    expectFailure(sweepText(...CARROT, 'replicate: 3'), 'unknown-key', message.unknownKey(at(4, 1), 'replicate', 'replicate', allowed, 'replicates', 'sweeps/schema.json'));
+    const allowed = [
+      '$schema',
+      'name',
+      'description',
+      'scenario',
+      'parameters',
+      'design',
+      'samples',
+      'levels',
+      'replicates',
+      'seed',
+      'record',
+    ];
+    expectFailure(
+      sweepText(...CARROT, 'replicate: 3'),
+      'unknown-key',
+      message.unknownKey(at(4, 1), 'replicate', 'replicate', allowed, 'replicates', 'sweeps/schema.json'),
+    );
   });
 
   it('gives a value out of its key’s range the scenario’s own message, placed at the value in the sweep file', () => {
-    expectFailure(sweepText('parameters:', '  policy.carrot: [0, 1.5]'), 'out-of-range', message.outOfRange(at(3, 22), 'policy.carrot', 'a number from 0 to 1', '1.5'));
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: [0, 1.5]'),
+      'out-of-range',
+      message.outOfRange(at(3, 22), 'policy.carrot', 'a number from 0 to 1', '1.5'),
+    );
   });
 
   it('checks both ends of a range against the key, at the end that is wrong', () => {
@@ -180,20 +229,48 @@ describe('keys and values', () => {
 
   it('reports a parameter of the wrong type', () => {
     const either = 'a list of one or more numbers, or a mapping {from, to, steps}';
-    expectFailure(sweepText('parameters:', '  policy.carrot: high'), 'wrong-type', message.wrongType(at(3, 18), 'parameters.policy.carrot', either, 'the text "high"'));
-    expectFailure(sweepText('parameters:', '  policy.carrot: [0, "x"]'), 'wrong-type', message.wrongType(at(3, 22), 'parameters.policy.carrot[1]', 'a number', 'the text "x"'));
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: high'),
+      'wrong-type',
+      message.wrongType(at(3, 18), 'parameters.policy.carrot', either, 'the text "high"'),
+    );
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: [0, "x"]'),
+      'wrong-type',
+      message.wrongType(at(3, 22), 'parameters.policy.carrot[1]', 'a number', 'the text "x"'),
+    );
   });
 
   it('reports an empty list of values', () => {
-    expectFailure(sweepText('parameters:', '  policy.carrot: []'), 'wrong-type', message.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more numbers', 'an empty list'));
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: []'),
+      'wrong-type',
+      message.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more numbers', 'an empty list'),
+    );
   });
 
   it('reports other keys of the wrong type or out of range', () => {
     const designs = 'one of "grid", "random", "lhs", "sobol", "morris"';
-    expectFailure(sweepText(...CARROT, 'design: fractal'), 'wrong-type', message.wrongType(at(4, 9), 'design', designs, 'the text "fractal"'));
-    expectFailure(sweepText(...CARROT, 'replicates: 1.5'), 'wrong-type', message.wrongType(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '1.5'));
-    expectFailure(sweepText(...CARROT, 'replicates: 0'), 'out-of-range', message.outOfRange(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '0'));
-    expectFailure(sweepText(...CARROT, 'seed: -1'), 'out-of-range', message.outOfRange(at(4, 7), 'seed', 'a whole number from 0 to 4294967295', '-1'));
+    expectFailure(
+      sweepText(...CARROT, 'design: fractal'),
+      'wrong-type',
+      message.wrongType(at(4, 9), 'design', designs, 'the text "fractal"'),
+    );
+    expectFailure(
+      sweepText(...CARROT, 'replicates: 1.5'),
+      'wrong-type',
+      message.wrongType(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '1.5'),
+    );
+    expectFailure(
+      sweepText(...CARROT, 'replicates: 0'),
+      'out-of-range',
+      message.outOfRange(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '0'),
+    );
+    expectFailure(
+      sweepText(...CARROT, 'seed: -1'),
+      'out-of-range',
+      message.outOfRange(at(4, 7), 'seed', 'a whole number from 0 to 4294967295', '-1'),
+    );
     expectFailure(
       'scenario: 5\nparameters:\n  policy.carrot: [0]\n',
       'wrong-type',
@@ -214,7 +291,11 @@ describe('keys and values', () => {
 
   it('reports an unknown metric', () => {
     const metrics = `one of ${METRIC_NAMES.map((name) => JSON.stringify(name)).join(', ')}`;
-    expectFailure(sweepText(...CARROT, 'record:', '  metrics: [trust]'), 'wrong-type', message.wrongType(at(5, 13), 'record.metrics[0]', metrics, 'the text "trust"'));
+    expectFailure(
+      sweepText(...CARROT, 'record:', '  metrics: [trust]'),
+      'wrong-type',
+      message.wrongType(at(5, 13), 'record.metrics[0]', metrics, 'the text "trust"'),
+    );
   });
 });
 
@@ -224,7 +305,11 @@ describe('what the schema cannot say', () => {
   });
 
   it('refuses a reversed range, and an empty one', () => {
-    expectFailure(sweepText('parameters:', '  policy.carrot: {from: 0.5, to: 0.2, steps: 3}'), 'sweep-invalid', message.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.2));
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: {from: 0.5, to: 0.2, steps: 3}'),
+      'sweep-invalid',
+      message.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.2),
+    );
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0.5, to: 0.5}', 'design: lhs', 'samples: 4'),
       'sweep-invalid',
@@ -241,7 +326,11 @@ describe('what the schema cannot say', () => {
   });
 
   it('refuses a grid range without steps, at the range', () => {
-    expectFailure(sweepText('parameters:', '  policy.carrot: {from: 0, to: 0.5}'), 'sweep-invalid', message.gridRangeWithoutSteps(at(3, 18), 'policy.carrot', 0, 0.5));
+    expectFailure(
+      sweepText('parameters:', '  policy.carrot: {from: 0, to: 0.5}'),
+      'sweep-invalid',
+      message.gridRangeWithoutSteps(at(3, 18), 'policy.carrot', 0, 0.5),
+    );
   });
 
   it('refuses samples on a grid, whether the grid is written or the default', () => {
@@ -255,23 +344,37 @@ describe('what the schema cannot say', () => {
 
   it('refuses levels outside a Morris design', () => {
     expectFailure(sweepText(...CARROT, 'levels: 4'), 'sweep-invalid', message.levelsOnlyForMorris(at(4, 9), 'grid'));
-    expectFailure(sweepText(...CARROT, 'design: lhs', 'samples: 4', 'levels: 4'), 'sweep-invalid', message.levelsOnlyForMorris(at(6, 9), 'lhs'));
+    expectFailure(
+      sweepText(...CARROT, 'design: lhs', 'samples: 4', 'levels: 4'),
+      'sweep-invalid',
+      message.levelsOnlyForMorris(at(6, 9), 'lhs'),
+    );
   });
 
   it('refuses an odd number of Morris levels, and fewer than two', () => {
     expectFailure(sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 5'), 'sweep-invalid', message.morrisLevelsOdd(at(6, 9), 5));
-    expectFailure(sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 1'), 'out-of-range', message.outOfRange(at(6, 9), 'levels', 'a whole number from 2 to 100', '1'));
+    expectFailure(
+      sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 1'),
+      'out-of-range',
+      message.outOfRange(at(6, 9), 'levels', 'a whole number from 2 to 100', '1'),
+    );
   });
 
   it('refuses a time-series step after the base scenario’s last, at that step', () => {
-    expectFailure(sweepText(...CARROT, 'record:', '  timeseries: {steps: [3, 13]}'), 'sweep-invalid', message.recordStepBeyondRun(at(5, 27), 13, 12));
+    expectFailure(
+      sweepText(...CARROT, 'record:', '  timeseries: {steps: [3, 13]}'),
+      'sweep-invalid',
+      message.recordStepBeyondRun(at(5, 27), 13, 12),
+    );
   });
 });
 
 describe('files', () => {
   it('reports a missing sweep file', () => {
     const host = createMemoryHost({ [SCENARIO]: tinyScenario() });
-    expect(() => loadSweep('sweeps/gone.yaml', host)).toThrow(expect.objectContaining({ code: 'file-missing', message: message.sweepFileMissing('sweeps/gone.yaml') }));
+    expect(() => loadSweep('sweeps/gone.yaml', host)).toThrow(
+      expect.objectContaining({ code: 'file-missing', message: message.sweepFileMissing('sweeps/gone.yaml') }),
+    );
   });
 
   it('reports a missing base scenario at the sweep’s scenario key, naming the resolved path', () => {
@@ -305,7 +408,16 @@ describe('files', () => {
 });
 
 describe('the sweep hash', () => {
-  const base = sweepText('name: h', 'description: one', 'parameters:', '  policy.carrot: [0, 0.5]', 'replicates: 2', 'seed: 7', 'record:', '  metrics: [meanTrustAtEnd]');
+  const base = sweepText(
+    'name: h',
+    'description: one',
+    'parameters:',
+    '  policy.carrot: [0, 0.5]',
+    'replicates: 2',
+    'seed: 7',
+    'record:',
+    '  metrics: [meanTrustAtEnd]',
+  );
   const hashOf = (text: string, scenario = tinyScenario()) => load(text, { [SCENARIO]: scenario }).hash;
   const reference = hashOf(base);
 

@@ -42,29 +42,37 @@ echo "$SLURM_ARRAY_TASK_ID" > "done/$SLURM_ARRAY_TASK_ID"
 }
 
 describe('the local SLURM cluster', () => {
-  it.skipIf(!up.ok)('runs every task of an array under sbatch --wait, then the afterok merge job', async () => {
-    const { dir, script } = arrayScript('ok');
-    const sbatch = slurm('sbatch', ['--wait', script], { cwd: dir, timeoutMs: 90_000 });
-    expect(sbatch.status, sbatch.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'done')).sort()).toEqual(['0', '1', '2']);
-    expect(readFileSync(join(dir, 'cwd.txt'), 'utf8').trim()).toBe(dir); // jobs start where sbatch was run
+  it.skipIf(!up.ok)(
+    'runs every task of an array under sbatch --wait, then the afterok merge job',
+    async () => {
+      const { dir, script } = arrayScript('ok');
+      const sbatch = slurm('sbatch', ['--wait', script], { cwd: dir, timeoutMs: 90_000 });
+      expect(sbatch.status, sbatch.stderr).toBe(0);
+      expect(readdirSync(join(dir, 'done')).sort()).toEqual(['0', '1', '2']);
+      expect(readFileSync(join(dir, 'cwd.txt'), 'utf8').trim()).toBe(dir); // jobs start where sbatch was run
 
-    const mergeId = readFileSync(join(dir, 'merge-id.txt'), 'utf8').trim();
-    expect(mergeId).toMatch(/^\d+$/);
-    const outcome = await waitForJob(mergeId, 60_000);
-    expect(outcome.state).toBe('COMPLETED');
-    expect(readFileSync(join(dir, 'merged.txt'), 'utf8').split('\n').filter(Boolean)).toEqual(['0', '1', '2']);
-    expect(readFileSync(join(dir, 'version.txt'), 'utf8')).toMatch(/^\d+\.\d+\.\d+/);
-  }, 120_000);
+      const mergeId = readFileSync(join(dir, 'merge-id.txt'), 'utf8').trim();
+      expect(mergeId).toMatch(/^\d+$/);
+      const outcome = await waitForJob(mergeId, 60_000);
+      expect(outcome.state).toBe('COMPLETED');
+      expect(readFileSync(join(dir, 'merged.txt'), 'utf8').split('\n').filter(Boolean)).toEqual(['0', '1', '2']);
+      expect(readFileSync(join(dir, 'version.txt'), 'utf8')).toMatch(/^\d+\.\d+\.\d+/);
+    },
+    120_000,
+  );
 
-  it.skipIf(!up.ok)('gives the failing exit code to sbatch --wait and cancels the afterok merge job when a task fails', async () => {
-    const { dir, script } = arrayScript('fail', 1);
-    const sbatch = slurm('sbatch', ['--wait', script], { cwd: dir, timeoutMs: 90_000 });
-    expect(sbatch.status, sbatch.stderr).toBe(3); // the highest exit code of the tasks
-    expect(readdirSync(join(dir, 'done')).sort()).toEqual(['0', '1', '2']); // the others still ran
+  it.skipIf(!up.ok)(
+    'gives the failing exit code to sbatch --wait and cancels the afterok merge job when a task fails',
+    async () => {
+      const { dir, script } = arrayScript('fail', 1);
+      const sbatch = slurm('sbatch', ['--wait', script], { cwd: dir, timeoutMs: 90_000 });
+      expect(sbatch.status, sbatch.stderr).toBe(3); // the highest exit code of the tasks
+      expect(readdirSync(join(dir, 'done')).sort()).toEqual(['0', '1', '2']); // the others still ran
 
-    const outcome = await waitForJob(readFileSync(join(dir, 'merge-id.txt'), 'utf8').trim(), 60_000);
-    expect(outcome.state).toBe('CANCELLED');
-    expect(readdirSync(dir)).not.toContain('merged.txt');
-  }, 120_000);
+      const outcome = await waitForJob(readFileSync(join(dir, 'merge-id.txt'), 'utf8').trim(), 60_000);
+      expect(outcome.state).toBe('CANCELLED');
+      expect(readdirSync(dir)).not.toContain('merged.txt');
+    },
+    120_000,
+  );
 });

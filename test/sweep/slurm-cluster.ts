@@ -20,7 +20,11 @@ export function slurmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a SLURM command (`sbatch`, `squeue`, ...) with {@link slurmEnv}, capturing its output as text; never throws. */
-export function slurm(command: string, args: readonly string[], { cwd, timeoutMs = 10_000 }: { cwd?: string; timeoutMs?: number } = {}): SpawnSyncReturns<string> {
+export function slurm(
+  command: string,
+  args: readonly string[],
+  { cwd, timeoutMs = 10_000 }: { cwd?: string; timeoutMs?: number } = {},
+): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, env: slurmEnv(), encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -39,7 +43,10 @@ function failure(r: SpawnSyncReturns<string>, what: string): string {
 export function slurmUp(): { ok: true } | { ok: false; reason: string } {
   const path = (process.env.PATH ?? '').split(':').filter(Boolean);
   if (!path.some((dir) => existsSync(join(dir, 'sinfo')))) {
-    return { ok: false, reason: 'SLURM is not installed (no sinfo on PATH): run scripts/slurm-local.sh install, then scripts/slurm-local.sh start' };
+    return {
+      ok: false,
+      reason: 'SLURM is not installed (no sinfo on PATH): run scripts/slurm-local.sh install, then scripts/slurm-local.sh start',
+    };
   }
   if (usesLocalConf() && !localControllerRuns()) {
     // sinfo would spend ~9 s retrying a controller that is not there.
@@ -49,7 +56,8 @@ export function slurmUp(): { ok: true } | { ok: false; reason: string } {
   const why = failure(r, 'sinfo');
   if (why) return { ok: false, reason: `${why}; is a cluster up? (scripts/slurm-local.sh start)` };
   const nodes = r.stdout.trim().split('\n').filter(Boolean);
-  if (!nodes.some((line) => /\s(idle|mix)$/.test(line))) return { ok: false, reason: `no node is idle: sinfo says ${JSON.stringify(nodes.join('; '))}` };
+  if (!nodes.some((line) => /\s(idle|mix)$/.test(line)))
+    return { ok: false, reason: `no node is idle: sinfo says ${JSON.stringify(nodes.join('; '))}` };
   return { ok: true };
 }
 
@@ -89,7 +97,17 @@ export interface JobOutcome {
   readonly tasks: readonly JobTask[];
 }
 
-const FINAL_STATES = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'NODE_FAIL', 'PREEMPTED', 'BOOT_FAIL', 'DEADLINE', 'OUT_OF_MEMORY']);
+const FINAL_STATES = new Set([
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'TIMEOUT',
+  'NODE_FAIL',
+  'PREEMPTED',
+  'BOOT_FAIL',
+  'DEADLINE',
+  'OUT_OF_MEMORY',
+]);
 
 /** Parses `scontrol -o show job` output: one line per job record. */
 function parseJobs(text: string): JobTask[] {
@@ -98,7 +116,12 @@ function parseJobs(text: string): JobTask[] {
     .filter((line) => line.startsWith('JobId='))
     .map((line) => {
       const field = (name: string): string | null => new RegExp(`(?:^|\\s)${name}=(\\S*)`).exec(line)?.[1] ?? null;
-      return { jobId: field('JobId') ?? '', arrayTaskId: field('ArrayTaskId'), state: field('JobState') ?? '', exitCode: field('ExitCode') ?? '' };
+      return {
+        jobId: field('JobId') ?? '',
+        arrayTaskId: field('ArrayTaskId'),
+        state: field('JobState') ?? '',
+        exitCode: field('ExitCode') ?? '',
+      };
     });
 }
 

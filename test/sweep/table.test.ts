@@ -13,7 +13,16 @@ import fc from 'fast-check';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { readParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeTable, isTableFormat, tableFileName, TABLE_FORMATS, type Cell, type Column, type ColumnType, type Row } from '../../src/sweep/table.ts';
+import {
+  encodeTable,
+  isTableFormat,
+  tableFileName,
+  TABLE_FORMATS,
+  type Cell,
+  type Column,
+  type ColumnType,
+  type Row,
+} from '../../src/sweep/table.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A small table with every hard case: nulls in each type, a comma, a quote and a newline in one string,
@@ -113,7 +122,8 @@ function firstDifference(actual: readonly (readonly unknown[])[], expected: read
   for (let r = 0; r < expected.length; r++) {
     if (actual[r].length !== expected[r].length) return `row ${r}: ${actual[r].length} cells, expected ${expected[r].length}`;
     for (let c = 0; c < expected[r].length; c++) {
-      if (!Object.is(actual[r][c], expected[r][c])) return `row ${r}, column ${c}: ${String(actual[r][c])} (${typeof actual[r][c]}), expected ${String(expected[r][c])} (${typeof expected[r][c]})`;
+      if (!Object.is(actual[r][c], expected[r][c]))
+        return `row ${r}, column ${c}: ${String(actual[r][c])} (${typeof actual[r][c]}), expected ${String(expected[r][c])} (${typeof expected[r][c]})`;
     }
   }
   return undefined;
@@ -186,15 +196,23 @@ const cellOf: Record<ColumnType, fc.Arbitrary<Cell>> = {
 
 /** Any valid table: 1 to 5 columns of any type with unique names, 0 to 20 rows, any cell possibly null. */
 const table = fc
-  .uniqueArray(fc.record({ name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }), type: fc.constantFrom<ColumnType>('int', 'float', 'string') }), {
-    minLength: 1,
-    maxLength: 5,
-    selector: (column) => column.name,
-  })
+  .uniqueArray(
+    fc.record({
+      name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
+      type: fc.constantFrom<ColumnType>('int', 'float', 'string'),
+    }),
+    {
+      minLength: 1,
+      maxLength: 5,
+      selector: (column) => column.name,
+    },
+  )
   .chain((columns) =>
     fc.record({
       columns: fc.constant(columns as readonly Column[]),
-      rows: fc.array(fc.tuple(...columns.map((column) => fc.option(cellOf[column.type], { freq: 4 }))) as fc.Arbitrary<Cell[]>, { maxLength: 20 }),
+      rows: fc.array(fc.tuple(...columns.map((column) => fc.option(cellOf[column.type], { freq: 4 }))) as fc.Arbitrary<Cell[]>, {
+        maxLength: 20,
+      }),
     }),
   );
 
@@ -218,7 +236,18 @@ describe('CSV', () => {
   });
 
   it('quotes a column name like any other field', () => {
-    expect(text(encodeTable([{ name: 'mean, trust', type: 'float' }, { name: 'n', type: 'int' }], [[0.5, 3]], 'csv'))).toBe('"mean, trust",n\n0.5,3\n');
+    expect(
+      text(
+        encodeTable(
+          [
+            { name: 'mean, trust', type: 'float' },
+            { name: 'n', type: 'int' },
+          ],
+          [[0.5, 3]],
+          'csv',
+        ),
+      ),
+    ).toBe('"mean, trust",n\n0.5,3\n');
   });
 
   it('writes the header alone for a table with no rows', () => {
@@ -243,7 +272,18 @@ describe('JSON Lines', () => {
   });
 
   it('keeps column order even for names a JS object would put first', () => {
-    expect(text(encodeTable([{ name: 'b', type: 'int' }, { name: '2', type: 'int' }], [[1, 2]], 'jsonl'))).toBe('{"b":1,"2":2}\n');
+    expect(
+      text(
+        encodeTable(
+          [
+            { name: 'b', type: 'int' },
+            { name: '2', type: 'int' },
+          ],
+          [[1, 2]],
+          'jsonl',
+        ),
+      ),
+    ).toBe('{"b":1,"2":2}\n');
   });
 
   it('writes nothing for a table with no rows', () => {
@@ -257,7 +297,12 @@ describe('JSON Lines', () => {
         expect(lines.pop()).toBe('');
         const objects = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
         for (const object of objects) expect(Object.keys(object).sort()).toEqual(columns.map((column) => column.name).sort());
-        expect(firstDifference(objects.map((object) => columns.map((column) => object[column.name])), rows)).toBeUndefined();
+        expect(
+          firstDifference(
+            objects.map((object) => columns.map((column) => object[column.name])),
+            rows,
+          ),
+        ).toBeUndefined();
       }),
       { numRuns: 300 },
     );
@@ -265,27 +310,69 @@ describe('JSON Lines', () => {
 });
 
 describe('cells that do not fit their column', () => {
-  const ints: readonly Column[] = [{ name: 'id', type: 'int' }, { name: 'seed', type: 'int' }];
+  const ints: readonly Column[] = [
+    { name: 'id', type: 'int' },
+    { name: 'seed', type: 'int' },
+  ];
 
   it.each(TABLE_FORMATS)('%s: an int beyond 2^53 or with a fraction is a TypeError naming the column and row', (format) => {
-    expect(() => encodeTable(ints, [[1, 2], [3, 2 ** 53]], format)).toThrow(TypeError);
-    expect(() => encodeTable(ints, [[1, 2], [3, 2 ** 53]], format)).toThrow(/column "seed" \(int\), row 1: expected a safe integer or null, found 9007199254740992/);
+    expect(() =>
+      encodeTable(
+        ints,
+        [
+          [1, 2],
+          [3, 2 ** 53],
+        ],
+        format,
+      ),
+    ).toThrow(TypeError);
+    expect(() =>
+      encodeTable(
+        ints,
+        [
+          [1, 2],
+          [3, 2 ** 53],
+        ],
+        format,
+      ),
+    ).toThrow(/column "seed" \(int\), row 1: expected a safe integer or null, found 9007199254740992/);
     expect(() => encodeTable(ints, [[1.5, 2]], format)).toThrow(/column "id" \(int\), row 0: expected a safe integer/);
   });
 
   it.each(TABLE_FORMATS)('%s: NaN and Infinity are TypeErrors naming the column and row (store null instead)', (format) => {
-    const columns: readonly Column[] = [{ name: 'x', type: 'float' }, { name: 'meanTrust', type: 'float' }];
-    expect(() => encodeTable(columns, [[0, 0], [0, 0], [0, NaN]], format)).toThrow(/column "meanTrust" \(float\), row 2: expected a finite number or null, found NaN/);
-    expect(() => encodeTable(columns, [[-Infinity, 0]], format)).toThrow(/column "x" \(float\), row 0: expected a finite number or null, found -Infinity/);
+    const columns: readonly Column[] = [
+      { name: 'x', type: 'float' },
+      { name: 'meanTrust', type: 'float' },
+    ];
+    expect(() =>
+      encodeTable(
+        columns,
+        [
+          [0, 0],
+          [0, 0],
+          [0, NaN],
+        ],
+        format,
+      ),
+    ).toThrow(/column "meanTrust" \(float\), row 2: expected a finite number or null, found NaN/);
+    expect(() => encodeTable(columns, [[-Infinity, 0]], format)).toThrow(
+      /column "x" \(float\), row 0: expected a finite number or null, found -Infinity/,
+    );
     expect(() => encodeTable(ints, [[Infinity, 0]], format)).toThrow(TypeError);
   });
 
   it.each(TABLE_FORMATS)('%s: a cell of the wrong kind, a short row, or a lone surrogate is a TypeError', (format) => {
-    expect(() => encodeTable(ints, [['1', 2]], format)).toThrow(/column "id" \(int\), row 0: expected a number or null, found the string "1"/);
-    expect(() => encodeTable([{ name: 'area', type: 'string' }], [[7]], format)).toThrow(/column "area" \(string\), row 0: expected a string or null, found the number 7/);
+    expect(() => encodeTable(ints, [['1', 2]], format)).toThrow(
+      /column "id" \(int\), row 0: expected a number or null, found the string "1"/,
+    );
+    expect(() => encodeTable([{ name: 'area', type: 'string' }], [[7]], format)).toThrow(
+      /column "area" \(string\), row 0: expected a string or null, found the number 7/,
+    );
     expect(() => encodeTable(ints, [[1]], format)).toThrow(/row 0 has 1 cells: expected 2/);
     expect(() => encodeTable(ints, [[1, undefined as unknown as Cell]], format)).toThrow(/found nothing/);
-    expect(() => encodeTable([{ name: 'area', type: 'string' }], [['ok'], ['\uD800x']], format)).toThrow(/column "area" \(string\), row 1: expected well-formed Unicode/);
+    expect(() => encodeTable([{ name: 'area', type: 'string' }], [['ok'], ['\uD800x']], format)).toThrow(
+      /column "area" \(string\), row 1: expected well-formed Unicode/,
+    );
     // A surrogate pair is one well-formed character.
     expect(() => encodeTable([{ name: 'area', type: 'string' }], [['😀']], format)).not.toThrow();
   });
@@ -293,7 +380,16 @@ describe('cells that do not fit their column', () => {
   it.each(TABLE_FORMATS)('%s: no columns, an empty or repeated name, or an unknown type is a TypeError', (format) => {
     expect(() => encodeTable([], [], format)).toThrow(/at least one column/);
     expect(() => encodeTable([{ name: '', type: 'int' }], [], format)).toThrow(/non-empty name/);
-    expect(() => encodeTable([{ name: 'a', type: 'int' }, { name: 'a', type: 'float' }], [], format)).toThrow(/"a" appears twice/);
+    expect(() =>
+      encodeTable(
+        [
+          { name: 'a', type: 'int' },
+          { name: 'a', type: 'float' },
+        ],
+        [],
+        format,
+      ),
+    ).toThrow(/"a" appears twice/);
     expect(() => encodeTable([{ name: 'a', type: 'bool' as ColumnType }], [], format)).toThrow(/"a" has type "bool"/);
   });
 
@@ -303,7 +399,12 @@ describe('cells that do not fit their column', () => {
 });
 
 describe('determinism', () => {
-  const hashes = (): string[] => TABLE_FORMATS.map((format) => createHash('sha256').update(encodeTable(COLUMNS, ROWS, format)).digest('hex'));
+  const hashes = (): string[] =>
+    TABLE_FORMATS.map((format) =>
+      createHash('sha256')
+        .update(encodeTable(COLUMNS, ROWS, format))
+        .digest('hex'),
+    );
 
   it('gives the same bytes for the same rows, and does not mutate them', () => {
     const before = JSON.stringify(ROWS);
@@ -323,7 +424,10 @@ const rows = ${JSON.stringify(ROWS.map((row) => row.map((cell) => (Object.is(cel
 console.log(JSON.stringify(TABLE_FORMATS.map((format) => createHash('sha256').update(encodeTable(columns, rows, format)).digest('hex'))));
 `,
     );
-    const printed = execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
     expect(JSON.parse(printed)).toEqual(hashes());
   }, 60_000);
 });
@@ -337,7 +441,17 @@ describe('Parquet', () => {
     expect(text(bytes.slice(-4))).toBe('PAR1');
     const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(metadata.num_rows).toBe(5n);
-    expect(metadata.schema.slice(1).map(({ name, type, repetition_type, converted_type, logical_type }) => ({ name, type, repetition_type, converted_type, logical_type }))).toEqual([
+    expect(
+      metadata.schema
+        .slice(1)
+        .map(({ name, type, repetition_type, converted_type, logical_type }) => ({
+          name,
+          type,
+          repetition_type,
+          converted_type,
+          logical_type,
+        })),
+    ).toEqual([
       { name: 'seed', type: 'INT64', repetition_type: 'OPTIONAL', converted_type: undefined, logical_type: undefined },
       { name: 'area', type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } },
       { name: 'trust', type: 'DOUBLE', repetition_type: 'OPTIONAL', converted_type: undefined, logical_type: undefined },
@@ -398,7 +512,12 @@ describe('Parquet', () => {
       { name: 'label', type: 'string' },
       { name: 'never', type: 'float' },
     ];
-    const rows: Row[] = Array.from({ length: 100_001 }, (_, r) => [r * 42_949, r % 7 === 0 ? null : r / 3, r % 11 === 0 ? null : `run ${r}, "Ōtautahi"`, null]);
+    const rows: Row[] = Array.from({ length: 100_001 }, (_, r) => [
+      r * 42_949,
+      r % 7 === 0 ? null : r / 3,
+      r % 11 === 0 ? null : `run ${r}, "Ōtautahi"`,
+      null,
+    ]);
     const file = encodeTable(columns, rows, 'parquet');
     const expected = asParquetRows(columns, rows);
     const metadata = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
@@ -414,7 +533,15 @@ describe('a sweep-sized table', () => {
     const types: readonly ColumnType[] = ['int', 'float', 'string'];
     const columns: Column[] = Array.from({ length: 15 }, (_, c) => ({ name: `c${c}`, type: types[c % 3] }));
     const rows: Row[] = Array.from({ length: 100_000 }, (_, r) =>
-      columns.map((column, c) => (r % 17 === c ? null : column.type === 'int' ? (r * 2_654_435_761) % 2 ** 32 : column.type === 'float' ? r / (c + 1) : `area ${r % 50}, "${c}"`)),
+      columns.map((column, c) =>
+        r % 17 === c
+          ? null
+          : column.type === 'int'
+            ? (r * 2_654_435_761) % 2 ** 32
+            : column.type === 'float'
+              ? r / (c + 1)
+              : `area ${r % 50}, "${c}"`,
+      ),
     );
     expect(text(encodeTable(columns, rows, 'csv')).split('\n')).toHaveLength(100_002);
     expect(text(encodeTable(columns, rows, 'jsonl')).split('\n')).toHaveLength(100_001);

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 
 describe('the classroom bundle', () => {
   it('bundles src/web/main.ts for the browser, loading zod jitless first', async () => {
-    const result = await build({ entryPoints: ['src/web/main.ts'], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent', metafile: true });
+    const result = await build({
+      entryPoints: ['src/web/main.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((f) => f.startsWith('node:'))).toEqual([]);
     const code = result.outputFiles[0].text;

@@ -42,7 +42,12 @@ describe('chart scales', () => {
   it('stacks the levels, weakest at the bottom', () => {
     const record = (levels: number[]) => ({ levels }) as unknown as StepRecord;
     const tops = stackedLevels([record([1, 2, 3, 4]), record([0, 5, 0, 1])], 4);
-    expect(tops.map((t) => [...t])).toEqual([[1, 0], [3, 5], [6, 5], [10, 6]]);
+    expect(tops.map((t) => [...t])).toEqual([
+      [1, 0],
+      [3, 5],
+      [6, 5],
+      [10, 6],
+    ]);
   });
 
   it('thins long series to the pixels there are', () => {

@@ -43,10 +43,13 @@ async function open(browser: LaunchedChromium, url: string): Promise<Watched> {
 
 const state = (page: Page) =>
   page.evaluate(() => {
-    const c = (window as unknown as { partnersimClassroom: { step: number; playing: boolean; eventCount: number; timeseriesLength: number } }).partnersimClassroom;
+    const c = (
+      window as unknown as { partnersimClassroom: { step: number; playing: boolean; eventCount: number; timeseriesLength: number } }
+    ).partnersimClassroom;
     return { step: c.step, playing: c.playing, events: c.eventCount, rows: c.timeseriesLength };
   });
-const canvasData = (page: Page, id: string) => page.evaluate((selector) => (document.querySelector(selector) as HTMLCanvasElement).toDataURL(), `#${id}`);
+const canvasData = (page: Page, id: string) =>
+  page.evaluate((selector) => (document.querySelector(selector) as HTMLCanvasElement).toDataURL(), `#${id}`);
 
 describe('the classroom in Chromium', { timeout: 180_000 }, () => {
   let server: ClassroomServer | undefined;
@@ -64,36 +67,47 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
     await server?.close();
   });
 
-  it.skipIf(!up.ok)('serves a page that plays, takes the carrot slider and steps, changing the charts and the feed, all on localhost', async () => {
-    const { page, errors, requests } = await open(browser!, server!.url);
-    const before = { state: await state(page), chart: await canvasData(page, 'chart-active'), feed: await page.locator('#feed li').count() };
-    expect(before.state).toMatchObject({ step: 0, playing: false });
+  it.skipIf(!up.ok)(
+    'serves a page that plays, takes the carrot slider and steps, changing the charts and the feed, all on localhost',
+    async () => {
+      const { page, errors, requests } = await open(browser!, server!.url);
+      const before = {
+        state: await state(page),
+        chart: await canvasData(page, 'chart-active'),
+        feed: await page.locator('#feed li').count(),
+      };
+      expect(before.state).toMatchObject({ step: 0, playing: false });
 
-    await page.keyboard.press('Space');
-    await page.waitForFunction(() => (window as unknown as { partnersimClassroom: { step: number } }).partnersimClassroom.step >= 12, undefined, { timeout: 30_000 });
-    await page.click('#play');
-    const played = await state(page);
-    expect(played.playing).toBe(false);
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => (window as unknown as { partnersimClassroom: { step: number } }).partnersimClassroom.step >= 12,
+        undefined,
+        { timeout: 30_000 },
+      );
+      await page.click('#play');
+      const played = await state(page);
+      expect(played.playing).toBe(false);
 
-    const carrot = page.locator('input[data-lever="policy.carrot"]');
-    expect(await carrot.getAttribute('title')).toMatch(/fund|carrot|incentive/i);
-    await carrot.fill('0.9');
-    await carrot.dispatchEvent('change');
-    await page.click('#step');
-    await page.keyboard.press('ArrowRight');
-    const stepped = await state(page);
-    expect(stepped.step).toBe(played.step + 2);
-    expect(stepped.rows).toBe(stepped.step);
-    expect(await canvasData(page, 'chart-active')).not.toBe(before.chart);
-    expect(await page.locator('#feed li').count()).toBeGreaterThan(before.feed);
-    expect(await page.locator('#year').innerText()).toMatch(/\d/);
+      const carrot = page.locator('input[data-lever="policy.carrot"]');
+      expect(await carrot.getAttribute('title')).toMatch(/fund|carrot|incentive/i);
+      await carrot.fill('0.9');
+      await carrot.dispatchEvent('change');
+      await page.click('#step');
+      await page.keyboard.press('ArrowRight');
+      const stepped = await state(page);
+      expect(stepped.step).toBe(played.step + 2);
+      expect(stepped.rows).toBe(stepped.step);
+      expect(await canvasData(page, 'chart-active')).not.toBe(before.chart);
+      expect(await page.locator('#feed li').count()).toBeGreaterThan(before.feed);
+      expect(await page.locator('#year').innerText()).toMatch(/\d/);
 
-    mkdirSync('results', { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(errors).toEqual([]);
-    expect(requests.every((url) => url.startsWith(server!.url))).toBe(true);
-    await page.close();
-  });
+      mkdirSync('results', { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+      expect(errors).toEqual([]);
+      expect(requests.every((url) => url.startsWith(server!.url))).toBe(true);
+      await page.close();
+    },
+  );
 
   it.skipIf(!up.ok)('shows what was clicked in the feed, and splits into a what-if view', async () => {
     const { page, errors } = await open(browser!, server!.url);

@@ -27,11 +27,18 @@ describe('presets', () => {
     const { presets, failures } = loadPresets(DATA);
     expect(failures).toEqual([]);
     expect(presets[0].path).toBe('scenarios/baseline.yaml');
-    expect(presets.map((p) => p.name).sort()).toEqual(Object.keys(SCENARIOS).map((p) => p.replace(/^scenarios\/|\.yaml$/g, '')).sort());
+    expect(presets.map((p) => p.name).sort()).toEqual(
+      Object.keys(SCENARIOS)
+        .map((p) => p.replace(/^scenarios\/|\.yaml$/g, ''))
+        .sort(),
+    );
   });
 
   it('reports a file that does not load and keeps the others', () => {
-    const { presets, failures } = loadPresets({ scenarios: { ...SCENARIOS, 'mine/bad.yaml': 'policy: { carot: 1 }' }, initial: 'mine/bad.yaml' });
+    const { presets, failures } = loadPresets({
+      scenarios: { ...SCENARIOS, 'mine/bad.yaml': 'policy: { carot: 1 }' },
+      initial: 'mine/bad.yaml',
+    });
     expect(failures).toHaveLength(1);
     expect(failures[0].path).toBe('mine/bad.yaml');
     expect(failures[0].message).toMatch(/carot/);
@@ -39,7 +46,10 @@ describe('presets', () => {
   });
 
   it('follows `extends` across folders in memory', () => {
-    const { presets, failures } = loadPresets({ scenarios: { ...SCENARIOS, 'mine/more.yaml': 'extends: ../scenarios/carrots.yaml\nname: more\npolicy: { stick: 0.2 }' }, initial: 'mine/more.yaml' });
+    const { presets, failures } = loadPresets({
+      scenarios: { ...SCENARIOS, 'mine/more.yaml': 'extends: ../scenarios/carrots.yaml\nname: more\npolicy: { stick: 0.2 }' },
+      initial: 'mine/more.yaml',
+    });
     expect(failures).toEqual([]);
     expect(presets[0].name).toBe('more');
     expect(presets[0].scenario.policy.carrot).toEqual(loadScenario('scenarios/carrots.yaml', host).policy.carrot);
@@ -135,7 +145,7 @@ describe('a run on the page', () => {
 });
 
 describe('"what if": run B on the same seed', () => {
-  it('starts A and B again from step 0 with A\'s levers, and advances them in lockstep', () => {
+  it("starts A and B again from step 0 with A's levers, and advances them in lockstep", () => {
     const c = classroom();
     c.setLever('A', 'policy.stick', 0.4);
     for (let s = 0; s < 5; s++) c.advance();

@@ -9,7 +9,10 @@ import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { eventSentence, timeWords } from '../../src/web/words.ts';
 
-const scenario = loadScenario('scenarios/baseline.yaml', createMemoryHost({ 'scenarios/baseline.yaml': readFileSync('scenarios/baseline.yaml', 'utf8') }));
+const scenario = loadScenario(
+  'scenarios/baseline.yaml',
+  createMemoryHost({ 'scenarios/baseline.yaml': readFileSync('scenarios/baseline.yaml', 'utf8') }),
+);
 const run = new ClassroomRun('A', scenario, scenario.time.seed, {});
 for (let s = 0; s < 72; s++) run.sim.advance();
 const world = run.sim.world;
@@ -31,7 +34,10 @@ describe('details of an organisation', () => {
   it('lists its partnerships as links and its strongest ties with trust both ways', () => {
     const partnerships = d.sections.find((s) => s.heading.startsWith('Partnerships'));
     expect(partnerships?.lines).toHaveLength(world.orgs.partnerships[i].length);
-    expect(partnerships?.lines[0][0]).toEqual({ text: `partnership ${world.orgs.partnerships[i][0]}`, target: { kind: 'partnership', run: 'A', id: world.orgs.partnerships[i][0] } });
+    expect(partnerships?.lines[0][0]).toEqual({
+      text: `partnership ${world.orgs.partnerships[i][0]}`,
+      target: { kind: 'partnership', run: 'A', id: world.orgs.partnerships[i][0] },
+    });
     const ties = d.sections.find((s) => s.heading.startsWith('Strongest ties'));
     expect(ties?.lines.length).toBe(Math.min(5, world.orgs.ties[i].length));
     for (const line of ties?.lines ?? []) expect(text(line)).toMatch(/ — trusts it 0\.\d\d, trusted 0\.\d\d$/);

@@ -4,7 +4,13 @@ import type { EventKind, PartnershipEvent } from '../../src/engine/types.ts';
 import { FEED_LIMIT, feedEntry, mergeFeed, shownEventIndices } from '../../src/web/feed.ts';
 
 const kinds: EventKind[] = ['formed', 'joined', 'left', 'dissolved', 'joined', 'strengthened'];
-const events: PartnershipEvent[] = kinds.map((kind, i) => ({ step: i + 1, kind, partnership: i % 2, organisations: [0, 1], cause: kind === 'dissolved' ? 'no-purpose' : 'network' }));
+const events: PartnershipEvent[] = kinds.map((kind, i) => ({
+  step: i + 1,
+  kind,
+  partnership: i % 2,
+  organisations: [0, 1],
+  cause: kind === 'dissolved' ? 'no-purpose' : 'network',
+}));
 const context = { names: ['School 1', 'School 2'], areaOf: () => 'Area 1' };
 
 describe('the event feed', () => {
@@ -20,7 +26,16 @@ describe('the event feed', () => {
 
   it('words an entry with its time, run and partnership', () => {
     const entry = feedEntry(events, 3, 'B', context, 12);
-    expect(entry).toEqual({ key: 'B:3', run: 'B', index: 3, step: 4, kind: 'dissolved', partnership: 1, time: 'Year 1, month 4', text: 'Partnership 1 in Area 1 dissolved — working together cost more than it gave' });
+    expect(entry).toEqual({
+      key: 'B:3',
+      run: 'B',
+      index: 3,
+      step: 4,
+      kind: 'dissolved',
+      partnership: 1,
+      time: 'Year 1, month 4',
+      text: 'Partnership 1 in Area 1 dissolved — working together cost more than it gave',
+    });
   });
 
   it('puts new entries first and keeps at most the limit', () => {

@@ -5,15 +5,51 @@ import { centroid, convexHull, distanceToSegment, paddedHullArcs } from '../../s
 
 describe('convex hull', () => {
   it('keeps the corners of a square and drops the inside and collinear points', () => {
-    const hull = convexHull([{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 2 }, { x: 0, y: 2 }, { x: 1, y: 1 }, { x: 1, y: 0 }]);
+    const hull = convexHull([
+      { x: 0, y: 0 },
+      { x: 2, y: 0 },
+      { x: 2, y: 2 },
+      { x: 0, y: 2 },
+      { x: 1, y: 1 },
+      { x: 1, y: 0 },
+    ]);
     expect(hull).toHaveLength(4);
-    expect(hull).toEqual(expect.arrayContaining([{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 2 }, { x: 0, y: 2 }]));
+    expect(hull).toEqual(
+      expect.arrayContaining([
+        { x: 0, y: 0 },
+        { x: 2, y: 0 },
+        { x: 2, y: 2 },
+        { x: 0, y: 2 },
+      ]),
+    );
   });
 
   it('gives one or two points back, and a line of points as its two ends', () => {
-    expect(convexHull([{ x: 1, y: 1 }, { x: 1, y: 1 }])).toEqual([{ x: 1, y: 1 }]);
-    expect(convexHull([{ x: 0, y: 0 }, { x: 3, y: 3 }])).toEqual([{ x: 0, y: 0 }, { x: 3, y: 3 }]);
-    expect(convexHull([{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 2 }])).toEqual([{ x: 0, y: 0 }, { x: 2, y: 2 }]);
+    expect(
+      convexHull([
+        { x: 1, y: 1 },
+        { x: 1, y: 1 },
+      ]),
+    ).toEqual([{ x: 1, y: 1 }]);
+    expect(
+      convexHull([
+        { x: 0, y: 0 },
+        { x: 3, y: 3 },
+      ]),
+    ).toEqual([
+      { x: 0, y: 0 },
+      { x: 3, y: 3 },
+    ]);
+    expect(
+      convexHull([
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+        { x: 2, y: 2 },
+      ]),
+    ).toEqual([
+      { x: 0, y: 0 },
+      { x: 2, y: 2 },
+    ]);
   });
 
   it('contains every point it was given', () => {
@@ -40,7 +76,10 @@ describe('padded hull', () => {
   });
 
   it('is a capsule around two points: two half circles facing away from each other', () => {
-    const arcs = paddedHullArcs([{ x: 0, y: 0 }, { x: 10, y: 0 }]);
+    const arcs = paddedHullArcs([
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+    ]);
     expect(arcs).toHaveLength(2);
     for (const arc of arcs) expect(arc.end - arc.start).toBeCloseTo(Math.PI);
     // Around the right end the arc passes through angle 0 (pointing right, away from the other end).
@@ -50,7 +89,14 @@ describe('padded hull', () => {
   });
 
   it('turns a full circle in all around a hull', () => {
-    const arcs = paddedHullArcs(convexHull([{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 3 }, { x: 0, y: 3 }]));
+    const arcs = paddedHullArcs(
+      convexHull([
+        { x: 0, y: 0 },
+        { x: 4, y: 0 },
+        { x: 4, y: 3 },
+        { x: 0, y: 3 },
+      ]),
+    );
     expect(arcs.reduce((sum, a) => sum + (a.end - a.start), 0)).toBeCloseTo(2 * Math.PI);
   });
 });
@@ -63,7 +109,12 @@ describe('distances', () => {
   });
 
   it('finds the centroid', () => {
-    expect(centroid([{ x: 0, y: 0 }, { x: 4, y: 2 }])).toEqual({ x: 2, y: 1 });
+    expect(
+      centroid([
+        { x: 0, y: 0 },
+        { x: 4, y: 2 },
+      ]),
+    ).toEqual({ x: 2, y: 1 });
     expect(centroid([])).toEqual({ x: 0, y: 0 });
   });
 });

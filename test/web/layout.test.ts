@@ -36,7 +36,10 @@ describe('network layout', () => {
 
   it('sizes organisations by power', () => {
     const order = Array.from({ length: baseline.orgs.n }, (_, i) => i).filter((i) => baseline.orgs.area[i] === 0);
-    const [weak, strong] = [order.reduce((a, b) => (baseline.orgs.power[a] < baseline.orgs.power[b] ? a : b)), order.reduce((a, b) => (baseline.orgs.power[a] > baseline.orgs.power[b] ? a : b))];
+    const [weak, strong] = [
+      order.reduce((a, b) => (baseline.orgs.power[a] < baseline.orgs.power[b] ? a : b)),
+      order.reduce((a, b) => (baseline.orgs.power[a] > baseline.orgs.power[b] ? a : b)),
+    ];
     expect(layout.r[strong]).toBeGreaterThan(layout.r[weak]);
   });
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { CLASSROOM_CSP, classroomHtml, inlineScriptText } from '../../src/web/page.ts';
 import { CLASSROOM_CSS } from '../../src/web/style.ts';
 
-const data = { scenarios: { 'scenarios/a.yaml': 'name: a\ndescription: "</script><script>alert(1)</script> <!-- x"\n' }, initial: 'scenarios/a.yaml' };
+const data = {
+  scenarios: { 'scenarios/a.yaml': 'name: a\ndescription: "</script><script>alert(1)</script> <!-- x"\n' },
+  initial: 'scenarios/a.yaml',
+};
 const html = classroomHtml({ script: 'console.log("</script>")', data, title: 'Class <9>' });
 
 describe('the classroom page', () => {
@@ -30,7 +33,10 @@ describe('the classroom page', () => {
   it('ends each script only where it should, and the data reads back as it was', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<!-- x');
-    const json = html.slice(html.indexOf('window.PARTNERSIM_CLASSROOM = ') + 'window.PARTNERSIM_CLASSROOM = '.length, html.indexOf(';</script>'));
+    const json = html.slice(
+      html.indexOf('window.PARTNERSIM_CLASSROOM = ') + 'window.PARTNERSIM_CLASSROOM = '.length,
+      html.indexOf(';</script>'),
+    );
     expect(json).toContain('<\\/script>');
     // The page reads it as JavaScript, where <\/ is </ and <\! is <!.
     expect(new Function(`return ${json}`)()).toEqual(data);

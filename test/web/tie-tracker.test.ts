@@ -4,7 +4,15 @@ import { addTieInPlace, createOrgs, createTies, removeTieInPlace, type World } f
 import { TieTracker, tieTrust } from '../../src/web/tie-tracker.ts';
 
 function world(n: number): World {
-  return { orgs: createOrgs(n), ties: createTies(2), partnerships: [], active: [], areaCount: 1, areaMembers: [Array.from({ length: n }, (_, i) => i)], areaAuthority: new Int32Array(1) };
+  return {
+    orgs: createOrgs(n),
+    ties: createTies(2),
+    partnerships: [],
+    active: [],
+    areaCount: 1,
+    areaMembers: [Array.from({ length: n }, (_, i) => i)],
+    areaAuthority: new Int32Array(1),
+  };
 }
 
 describe('tie tracker', () => {

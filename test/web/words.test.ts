@@ -4,12 +4,30 @@ import type { PartnershipEvent } from '../../src/engine/types.ts';
 import { CAUSES, EVENT_KINDS } from '../../src/model/vocabulary.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS } from '../../src/scenario/schema.ts';
 import {
-  CAUSE_WORDS, EVENT_KIND_WORDS, areaStatsWords, FORMED_WORDS, KIND_WORDS, LEVEL_MOVE_WORDS, LEVER_LABELS, clockWords, eventSentence, leverHint,
-  organisationNames, timeWords, yearOf,
+  CAUSE_WORDS,
+  EVENT_KIND_WORDS,
+  areaStatsWords,
+  FORMED_WORDS,
+  KIND_WORDS,
+  LEVEL_MOVE_WORDS,
+  LEVER_LABELS,
+  clockWords,
+  eventSentence,
+  leverHint,
+  organisationNames,
+  timeWords,
+  yearOf,
 } from '../../src/web/words.ts';
 
 const context = { names: ['Area 1 council', 'School 1', 'School 2', 'Academy 1'], areaOf: () => 'Area 2' };
-const event = (e: Partial<PartnershipEvent>): PartnershipEvent => ({ step: 30, kind: 'formed', partnership: 12, organisations: [1, 2], cause: 'network', ...e });
+const event = (e: Partial<PartnershipEvent>): PartnershipEvent => ({
+  step: 30,
+  kind: 'formed',
+  partnership: 12,
+  organisations: [1, 2],
+  cause: 'network',
+  ...e,
+});
 
 describe('the words of the classroom', () => {
   it('has a phrase for every exit cause, for a member and for a partnership', () => {
@@ -27,21 +45,27 @@ describe('the words of the classroom', () => {
   });
 
   it('says why a partnership dissolved', () => {
-    expect(eventSentence(event({ kind: 'dissolved', cause: 'funding-ended' }), context)).toBe('Partnership 12 in Area 2 dissolved — its fund ended');
+    expect(eventSentence(event({ kind: 'dissolved', cause: 'funding-ended' }), context)).toBe(
+      'Partnership 12 in Area 2 dissolved — its fund ended',
+    );
     expect(eventSentence(event({ kind: 'dissolved', cause: 'trust-collapsed' }), context)).toBe(
       'Partnership 12 in Area 2 dissolved — trust between its members had collapsed',
     );
   });
 
   it('says who joined or left, and why', () => {
-    expect(eventSentence(event({ kind: 'joined', organisations: [3], cause: 'peers' }), context)).toBe('Academy 1 joined partnership 12 — enough of its contacts were in it');
+    expect(eventSentence(event({ kind: 'joined', organisations: [3], cause: 'peers' }), context)).toBe(
+      'Academy 1 joined partnership 12 — enough of its contacts were in it',
+    );
     expect(eventSentence(event({ kind: 'left', organisations: [2], cause: 'capacity' }), context)).toBe(
       'School 2 left partnership 12 — it had no capacity left for partnership work',
     );
   });
 
   it('says how a partnership formed and how it moved on the continuum', () => {
-    expect(eventSentence(event({ cause: 'broker', organisations: [0, 1, 2] }), context)).toBe('Partnership 12 in Area 2 formed with 3 members — the council brokered it');
+    expect(eventSentence(event({ cause: 'broker', organisations: [0, 1, 2] }), context)).toBe(
+      'Partnership 12 in Area 2 formed with 3 members — the council brokered it',
+    );
     expect(eventSentence(event({ kind: 'strengthened', cause: 'norms', level: 'cooperating' }), context)).toBe(
       `Partnership 12 rose to cooperating — ${LEVEL_MOVE_WORDS.strengthened.norms}`,
     );
@@ -56,7 +80,12 @@ describe('the words of the classroom', () => {
 
   it('counts years from 1: steps 1 to 12 are year 1, step 0 is the start', () => {
     expect([0, 1, 12, 13, 30, 120].map((s) => yearOf(s, 12))).toEqual([
-      { year: 0, within: 0 }, { year: 1, within: 1 }, { year: 1, within: 12 }, { year: 2, within: 1 }, { year: 3, within: 6 }, { year: 10, within: 12 },
+      { year: 0, within: 0 },
+      { year: 1, within: 1 },
+      { year: 1, within: 12 },
+      { year: 2, within: 1 },
+      { year: 3, within: 6 },
+      { year: 10, within: 12 },
     ]);
     expect(timeWords(0, 12)).toBe('Start');
     expect(timeWords(30, 12)).toBe('Year 3, month 6');
@@ -69,7 +98,12 @@ describe('the words of the classroom', () => {
     const kinds = [6, 0, 0, 1, 6, 0];
     const areas = [0, 0, 0, 0, 1, 1];
     expect(organisationNames(kinds, areas, ORG_KINDS, ['Northfield', 'Southgate'])).toEqual([
-      'Northfield council', 'School 1', 'School 2', 'Academy 1', 'Southgate council', 'School 3',
+      'Northfield council',
+      'School 1',
+      'School 2',
+      'Academy 1',
+      'Southgate council',
+      'School 3',
     ]);
   });
 
