@@ -441,16 +441,15 @@ describe('Parquet', () => {
     expect(text(bytes.slice(-4))).toBe('PAR1');
     const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(metadata.num_rows).toBe(5n);
+    const columns = metadata.schema.slice(1);
     expect(
-      metadata.schema
-        .slice(1)
-        .map(({ name, type, repetition_type, converted_type, logical_type }) => ({
-          name,
-          type,
-          repetition_type,
-          converted_type,
-          logical_type,
-        })),
+      columns.map(({ name, type, repetition_type, converted_type, logical_type }) => ({
+        name,
+        type,
+        repetition_type,
+        converted_type,
+        logical_type,
+      })),
     ).toEqual([
       { name: 'seed', type: 'INT64', repetition_type: 'OPTIONAL', converted_type: undefined, logical_type: undefined },
       { name: 'area', type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } },
