@@ -59,7 +59,7 @@ export const DEFAULT_LEVERS: Readonly<Record<LeverKey, number>> = {
   'context.politics': 0.5,
 };
 
-/** The default trust dynamics: Pant & Yu (2025)'s defaults as MODEL.md quotes them, and a sensitivity of our choosing. */
+/** The default trust dynamics: Pant & Yu (2025)'s defaults, and a sensitivity of our choosing (docs/ODD.md 7.5). */
 export const DEFAULT_TRUST: TrustParams = {
   /** l_up: trust rises slowly after a contribution above expectation. */
   up: 0.1,
@@ -71,8 +71,8 @@ export const DEFAULT_TRUST: TrustParams = {
   damageDecay: 0.03,
   /** x: how much the truster's dependence on its partner speeds the loss of trust. */
   dependenceWeight: 0.5,
-  /** k in s = tanh(k (a - b)): how sharply a gap between contribution and expectation registers. Not among
-   * the defaults MODEL.md quotes (Pant & Yu's own reference uses 1); 4 makes a contribution of 0.8 against
+  /** k in s = tanh(k (a - b)): how sharply a gap between contribution and expectation registers. Pant & Yu's own
+   * reference uses 1; 4 makes a contribution of 0.8 against
    * an expectation of one half register as s = 0.83, and a defection as s = -0.96. */
   sensitivity: 4,
 };

@@ -9,7 +9,7 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const COUNTED_KINDS = ['school', 'academy', 'trust', 'college', 'provider', 'community'] as const;
 export type CountedKind = (typeof COUNTED_KINDS)[number];
 
-/** The public levers of MODEL.md, as dotted keys, each a number in [0, 1] or a schedule. */
+/** The public levers (docs/ODD.md 2.5), as dotted keys, each a number in [0, 1] or a schedule. */
 export const LEVER_KEYS = [
   'policy.carrot',
   'policy.stick',

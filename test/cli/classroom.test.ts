@@ -11,8 +11,8 @@ import { runCli, useTempDir } from './fixtures.ts';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('classroom-cli', {
-  'mine/north.yaml': 'extends: ../shared/base.yaml\nname: north\n',
-  'shared/base.yaml': 'extends: ../root.yaml\ntime: {steps: 24}\n',
+  'mine/north.yaml': 'extends: ../common/base.yaml\nname: north\n',
+  'common/base.yaml': 'extends: ../root.yaml\ntime: {steps: 24}\n',
   'root.yaml': 'name: root\n',
 });
 
@@ -57,7 +57,7 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
 describe('the scenarios a page embeds', () => {
   it('are a scenario and every file its extends chain names, keyed as the page resolves them', () => {
     const texts = scenarioChainTexts(tmp.path('mine/north.yaml'));
-    expect(Object.keys(texts).sort()).toEqual([tmp.path('mine/north.yaml'), tmp.path('root.yaml'), tmp.path('shared/base.yaml')].sort());
+    expect(Object.keys(texts).sort()).toEqual([tmp.path('mine/north.yaml'), tmp.path('root.yaml'), tmp.path('common/base.yaml')].sort());
     expect(texts[join(tmp.root, 'root.yaml')]).toBe('name: root\n');
   });
 });

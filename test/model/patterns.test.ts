@@ -1,4 +1,4 @@
-// Pattern-oriented checks (Grimm et al. 2005): the seven patterns of MODEL.md, each as a directional
+// Pattern-oriented checks (Grimm et al. 2005): the seven patterns of docs/ODD.md §1.2, each as a directional
 // comparison over replicates with fixed seeds, on the shipped scenarios.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';

@@ -6,7 +6,7 @@ import { nextDamage, nextTrust, RESILIENCE, trustSignal, trustTypeOf } from '../
 import { PARAMS } from '../../src/model/params.ts';
 import type { TrustParams } from '../../src/scenario/schema.ts';
 
-/** Pant & Yu's defaults as MODEL.md quotes them: l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4 (ours). */
+/** Pant & Yu's defaults (2025): l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4 (ours). */
 const P: TrustParams = { up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, dependenceWeight: 0.5, sensitivity: 4 };
 
 const iterate = (n: number, t0: number, r: number, s: number, resilience = 1): number[] => {
