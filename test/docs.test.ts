@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kaplanMeier, survivalAt } from '../src/engine/survival.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const read = (path: string): string => readFileSync(resolve(ROOT, path), 'utf8');
@@ -79,5 +80,18 @@ describe('the documents', () => {
     const readme = read('README.md');
     expect(readme).toContain('[docs/ODD.md §1.2](docs/ODD.md#12-patterns)');
     expect(cited(readme).every((n) => n >= 1 && n <= 7)).toBe(true);
+  });
+
+  it('state the survival convention the engine computes, and which figures pool replicates and which average them', () => {
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    expect(readme).toContain('a partnership that dissolves at age exactly 3 counts as ended in S(3) (events at age t count in S(t))');
+    expect(readme).toContain("the metric's `mean` and interval average those estimates");
+    expect(readme).toContain("The report's survival curve and hazard chart instead pool every replicate's partnerships");
+    // One of two partnerships dissolves at exactly 3 years, the other is still active at 4: S(3) is already a half.
+    const durations = [3, 4];
+    const curve = kaplanMeier(durations, [true, false]);
+    expect(survivalAt(curve, durations, 3)).toBe(0.5);
+    expect(survivalAt(curve, durations, 2.99)).toBe(1);
+    expect(survivalAt(curve, durations, 5)).toBeNull();
   });
 });
