@@ -26,6 +26,7 @@ import {
   pausedWords,
   percent,
   twoDecimals,
+  whatIfRestartWords,
 } from './words.ts';
 
 /** What tests (and a curious teacher's console) can ask the page. */
@@ -113,7 +114,11 @@ export class ClassroomApp {
   private feedEntries: FeedEntry[] = [];
   private readonly feedSeen = { A: 0, B: 0 };
   private readonly details: HTMLElement;
+  /** Why the scenario asked for could not be loaded, shown in the details panel while nothing is selected. */
+  private readonly problems: readonly string[];
   private selection: Selection | null = null;
+  /** A note over the network views (such as "What if…" having started both runs again), hidden by the next step. */
+  private readonly notice: HTMLElement;
   private detailsShownAt = -Infinity;
   private detailsStep = -1;
   private readonly pending = new Map<string, { run: RunId; key: LeverKey; value: number }>();
@@ -220,11 +225,13 @@ export class ClassroomApp {
     legend.append(el('span', {}, strokeIcon('line', COLORS.tie, 4), PAGE_WORDS.trustTie));
     legend.append(el('span', {}, strokeIcon('line', COLORS.broken, 3), PAGE_WORDS.brokenTie));
     legend.append(el('span', {}, PAGE_WORDS.sizeIsPower));
+    this.notice = el('p', { id: 'notice', class: 'notice', role: 'status', hidden: true });
     const views = el(
       'section',
       { class: 'views', 'aria-label': PAGE_WORDS.networkLabel },
       el('div', { class: 'view-row' }, figureA, this.figureB),
       legend,
+      this.notice,
     );
     // ---- details and feed
     this.details = el('section', { id: 'details', 'aria-label': PAGE_WORDS.details });
@@ -259,7 +266,7 @@ export class ClassroomApp {
     this.status = el('p', { class: 'sr-only', role: 'status' });
     this.root = el('div', { class: 'cls' }, bar, leverPanel, views, side, chartRow, this.status);
     host.replaceChildren(this.root);
-    if (initialProblems.length > 0) this.details.append(el('p', { class: 'error' }, ...initialProblems.map((p) => `${p} `)));
+    this.problems = initialProblems;
 
     // ---- behaviour
     this.preset.addEventListener('change', () => this.setPreset(this.preset.value));
@@ -316,7 +323,6 @@ export class ClassroomApp {
 
     this.showSpeed();
     this.runsChanged();
-    this.showDetails();
     requestAnimationFrame((now) => this.frame(now));
   }
 
@@ -391,6 +397,8 @@ export class ClassroomApp {
 
   private setPreset(path: string): void {
     this.classroom.setPreset(path);
+    // Another scenario's organisation of the same number is another organisation.
+    this.selection = null;
     this.runsChanged();
   }
 
@@ -405,6 +413,8 @@ export class ClassroomApp {
   }
 
   private setWhatIf(on: boolean): void {
+    const { a } = this.classroom;
+    const was = a.step > 0 && on && !this.classroom.b ? clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps) : null;
     this.classroom.setWhatIf(on);
     this.whatIfButton.setAttribute('aria-pressed', String(on));
     this.root.classList.toggle('whatif', on);
@@ -420,6 +430,13 @@ export class ClassroomApp {
     this.viewB.layerSlowdown = 2;
     this.resizeDirty = true;
     this.runsChanged();
+    // Run A starts again with run B: say so, since the class may have been watching run A for years.
+    this.showNotice(was === null ? null : whatIfRestartWords(was, this.classroom.masterSeed));
+  }
+
+  private showNotice(text: string | null): void {
+    this.notice.hidden = text === null;
+    this.notice.textContent = text ?? '';
   }
 
   // After the runs were replaced: views attached to the new runs, the feed and charts started again, controls refreshed.
@@ -429,9 +446,11 @@ export class ClassroomApp {
     const { a, b } = this.classroom;
     this.viewA.attach(a, now);
     if (b) this.viewB.attach(b, now);
+    // Partnerships and ties are the old runs'; an organisation is the same one in the new runs of a preset.
     if (this.selection && this.selection.kind !== 'org') this.selection = null;
     this.viewA.select(this.selection);
     this.viewB.select(this.selection);
+    if (stop) this.showNotice(null);
     this.preset.value = this.classroom.preset.path;
     this.preset.title = this.classroom.preset.description;
     this.seedBox.value = String(this.classroom.masterSeed);
@@ -440,6 +459,7 @@ export class ClassroomApp {
     this.rebuildFeed();
     this.chartsDirty = true;
     this.afterSteps(now, true);
+    this.showDetails();
   }
 
   private setPlaying(on: boolean): void {
@@ -529,14 +549,15 @@ export class ClassroomApp {
       this.viewA.sync(now, !animate);
       if (b) this.viewB.sync(now, !animate);
       this.updateFeed();
+      this.showNotice(null);
     }
     this.year.textContent = clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps);
     this.stepButton.disabled = this.classroom.atEnd;
     if (!this.playing) this.playButton.textContent = this.classroom.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
     this.refreshLevers();
     this.chartsDirty = true;
-    // While playing, the frame refreshes the details now and then; a single step shows them at once.
-    if (this.selection && !this.playing) this.showDetails();
+    // While playing, the frame refreshes the details now and then; a single step shows them at once (new runs: runsChanged does).
+    if (this.selection && !this.playing && !initial) this.showDetails();
   }
 
   private refreshLevers(): void {
@@ -694,6 +715,7 @@ export class ClassroomApp {
     if (!content) {
       this.details.replaceChildren(
         el('h2', {}, PAGE_WORDS.details),
+        ...(this.problems.length > 0 ? [el('p', { class: 'error' }, ...this.problems.map((p) => `${p} `))] : []),
         el('p', { class: 'hint' }, PAGE_WORDS.detailsHint),
         el(
           'p',

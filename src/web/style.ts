@@ -24,8 +24,8 @@ export const KIND_COLORS = ['#0072b2', '#56b4e9', '#cc79a7', '#e69f00', '#d55e00
 /** Colour of each continuum level, weakest first: pale to deep green, the colour of partnerships everywhere on the page. */
 export const LEVEL_COLORS = ['#a9d8a6', '#5fb85a', '#238b45', '#00441b'] as const;
 
-/** Colours of the three line charts: active partnerships, participation, mean trust. */
-export const SERIES_COLORS = { active: '#0b57d0', participation: '#c25400', trust: '#7a3db8' } as const;
+/** Colours of run A's three line charts: active partnerships, participation, mean trust. None is purple: that is run B's. */
+export const SERIES_COLORS = { active: '#0b57d0', participation: '#c25400', trust: '#00838f' } as const;
 
 /** The style sheet. */
 export const CLASSROOM_CSS = `
@@ -85,7 +85,9 @@ h2 { font-size: 18px; margin: 0; }
 .legend-kinds li, .legend-line span { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
 .legend-kinds svg, .legend-line svg { flex: none; }
 
-.views { grid-area: view; display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+.views { grid-area: view; display: flex; flex-direction: column; min-height: 0; min-width: 0; position: relative; }
+.notice { position: absolute; top: 34px; left: 50%; transform: translateX(-50%); width: min(36em, 92%); margin: 0; padding: 8px 12px;
+  background: var(--paper); border: 2px solid var(--run-b); border-radius: 8px; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2); font-size: 16px; }
 .view-row { flex: 1 1 0; min-height: 0; display: flex; gap: 8px; }
 .view { flex: 1 1 0; min-width: 0; margin: 0; display: flex; flex-direction: column; border: 2px solid var(--line); border-radius: 8px; overflow: hidden; }
 .view .canvas-box { flex: 1 1 0; min-height: 0; position: relative; }

@@ -211,7 +211,7 @@ export const PAGE_WORDS = {
   speed: 'Speed',
   speedHint: 'Speed in steps per second',
   whatIf: 'What if…',
-  whatIfHint: 'Run the same seed twice side by side, with levers of its own for run B',
+  whatIfHint: 'Run the same seed twice side by side, with levers of its own for run B: both runs start again from step 0',
   levers: 'Levers',
   restore: "Scenario's levers",
   restoreHint: "Forget the levers you set: back to the scenario's own, from step 0",
@@ -249,6 +249,11 @@ export const PAGE_WORDS = {
   keyRight: ' one step · ',
   keyTab: ' to move between controls',
 } as const;
+
+/** Returns the note shown when "What if…" has started both runs again: where run A was, and what to do next. */
+export function whatIfRestartWords(clock: string, seed: number): string {
+  return `Both runs start again from step 0 on seed ${seed}, so that they can be compared step by step (run A was at ${clock}). Move run B's purple sliders, then press Play.`;
+}
 
 /** Returns the screen-reader status when play stops: "Paused at Year 3 · step 30/120". */
 export function pausedWords(clock: string): string {

@@ -1,6 +1,7 @@
 // The classroom end to end in real Chromium (Debian's, through playwright-core): the served page and the exported
 // file load with no console errors and no request leaving localhost; play, the carrot slider and step change the
-// charts and the event feed; and the page's run gives the same metrics as `partnersim run` for the scenario and seed.
+// charts and the event feed; the details panel forgets what the old runs showed; What if… says it starts run A again and
+// keeps run B's purple to run B; and the page's run gives the same metrics as `partnersim run` for the scenario and seed.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +12,8 @@ import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { classroomPage } from '../../src/cli/classroom-page.ts';
+import { COLORS, SERIES_COLORS } from '../../src/web/style.ts';
+import { PAGE_WORDS, whatIfRestartWords } from '../../src/web/words.ts';
 import { runCli, useTempDir } from '../cli/fixtures.ts';
 import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../report/browser.ts';
 
@@ -116,6 +119,80 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
     expect((await page.locator('#details').innerText()).length).toBeGreaterThan(20);
     await page.click('#whatif');
     expect(await page.locator('input[data-lever="policy.carrot"]').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!up.ok)('forgets a partnership shown in the details when Reset or another preset starts the runs again', async () => {
+    const { page, errors } = await open(browser!, server!.url);
+    const details = page.locator('#details');
+    for (const restart of [() => page.click('#reset'), () => page.selectOption('#preset', { label: 'sticks' })]) {
+      await page.evaluate(() => {
+        const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+        for (let k = 0; k < 36; k++) c.stepOnce();
+      });
+      await page.locator('#feed li').first().click();
+      expect(await details.locator('h2').innerText()).toMatch(/^Partnership \d+/);
+      await restart();
+      expect((await state(page)).step).toBe(0);
+      expect(await details.getAttribute('class')).not.toContain('chosen');
+      expect(await details.locator('h2').innerText()).toBe(PAGE_WORDS.details);
+      expect(await details.locator('.hint').innerText()).toBe(PAGE_WORDS.detailsHint);
+      expect(await page.locator('#feed li.picked').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!up.ok)('says that What if… starts run A again, and draws run A in its own colours beside run B', async () => {
+    const { page, errors } = await open(browser!, server!.url);
+    const notice = page.locator('#notice');
+    await page.evaluate(() => {
+      const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+      for (let k = 0; k < 30; k++) c.stepOnce();
+    });
+    const clock = await page.locator('#year').innerText();
+    const seed = await page.evaluate(() => (window as unknown as { partnersimClassroom: { seed: number } }).partnersimClassroom.seed);
+    expect(await notice.isVisible()).toBe(false);
+    await page.click('#whatif');
+    expect((await state(page)).step).toBe(0);
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toBe(whatIfRestartWords(clock, seed));
+    // Moving run B's lever before the first step keeps the note; the first step hides it.
+    await page.evaluate(() =>
+      (window as unknown as { partnersimClassroom: { setLever(k: string, v: number, r: string): void } }).partnersimClassroom.setLever(
+        'policy.carrot',
+        0.9,
+        'B',
+      ),
+    );
+    expect(await notice.isVisible()).toBe(true);
+    await page.evaluate(() => {
+      const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+      for (let k = 0; k < 30; k++) c.stepOnce();
+    });
+    expect(await notice.isVisible()).toBe(false);
+    // Run A's mean trust is drawn in the chart's own colour, not in run B's purple.
+    await page.waitForTimeout(200);
+    const pixels = await page.evaluate(
+      ([a, b]) => {
+        const canvas = document.querySelector('#chart-trust') as HTMLCanvasElement;
+        const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+        const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+        const near = (k: number, [r, g, bl]: number[]) =>
+          Math.abs(data[k] - r) + Math.abs(data[k + 1] - g) + Math.abs(data[k + 2] - bl) < 24;
+        let own = 0;
+        let purple = 0;
+        for (let k = 0; k < data.length; k += 4) {
+          if (near(k, rgb(a))) own++;
+          else if (near(k, rgb(b))) purple++;
+        }
+        return { own, purple };
+      },
+      [SERIES_COLORS.trust, COLORS.runB],
+    );
+    expect(pixels.own).toBeGreaterThan(50);
+    expect(pixels.purple).toBeGreaterThan(50);
     expect(errors).toEqual([]);
     await page.close();
   });
