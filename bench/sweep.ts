@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { nodeHost } from '../src/cli/node-host.ts';
 import { Worker } from 'node:worker_threads';
 import { loadSweep, type LoadedSweep } from '../src/sweep/load.ts';
-import { runSweep } from '../src/sweep/run-sweep.ts';
+import { runSweep } from '../src/results/run-sweep.ts';
 
 /** The figures of the sweep benchmark, in seconds and runs per second. */
 export interface SweepBench {

@@ -46,7 +46,6 @@ export { nextTrust, nextDamage, trustSignal } from './model/trust.ts';
 export { loadSweep, hashSweep, renderSweepJsonSchema, type LoadedSweep } from './sweep/load.ts';
 export { expandSweep, designPoints, pointScenario, runSeed, type SweepPlan, type SweepPoint, type SweepRun } from './sweep/expand.ts';
 export { recordRun, sweepTables, isFailed, type RunRecord, type SweepTables } from './sweep/record.ts';
-export { runSweep, type SweepOptions, type SweepOutcome } from './sweep/run-sweep.ts';
 export {
   randomSample,
   latinHypercube,
@@ -79,4 +78,24 @@ export { prim, type PrimOptions, type PrimBox, type PrimTrajectory, type PrimRes
 export { quantile, type Estimate, type BootstrapOptions } from './analysis/bootstrap.ts';
 export { analyseSweep, type AnalysisRequest } from './analysis/analyse-sweep.ts';
 export { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from './analysis/sweep-analysis.ts';
-export { readPart, type Part } from './sweep/parts.ts';
+export { mergeParts, sweepStatus, type Part, type SweepStatus } from './sweep/parts.ts';
+export { shardIndices, type Shard, type SweepManifest } from './sweep/manifest.ts';
+// Result directories on disk, read and written: a run's (manifest, summary, time series, partnerships, events), a
+// comparison's, an analysis's and a sweep's (run into a directory that resumes, its parts read back), all written
+// atomically so that a reader never sees half a result.
+export {
+  RESULT_FILES,
+  REPORT_FILE,
+  TIMESERIES_COLUMNS,
+  PARTNERSHIP_COLUMNS,
+  resultFiles,
+  type Provenance,
+  type ResultFile,
+} from './results/run-files.ts';
+export { readStoredRun, parseStoredRun, type StoredRun } from './results/read-run.ts';
+export { MANIFEST_FILE, readResultManifest } from './results/manifest.ts';
+export { writeResultDir, checkResultDir, defaultResultDir, writeFileAtomic } from './results/write.ts';
+export { COMPARE_KIND, readComparedRuns, defaultCompareDir, type CompareManifest } from './results/compare-dir.ts';
+export { ANALYSIS_KIND, ANALYSIS_FILE, readAnalysis, type AnalysisManifest } from './results/analysis-dir.ts';
+export { readPart, readManifest, readJournal, completeFiles } from './results/sweep-dir.ts';
+export { runSweep, type SweepOptions, type SweepOutcome } from './results/run-sweep.ts';

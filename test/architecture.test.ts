@@ -1,7 +1,7 @@
 // The layering: the folders of src/ are stages of one pipeline (scenario -> model/engine -> sweep -> analysis ->
-// report; cli/ and web/ are shells), and model, engine and scenario run in the browser. The linter's rules
-// (biome.json: noRestrictedImports, noNodejsModules per folder) enforce the imports; this test shows that they
-// do, on files that break them, and checks what no import rule can see: the clock and Math.random.
+// results (files on disk) and report; cli/ and web/ are shells), and model, engine and scenario run in the browser.
+// The linter's rules (biome.json: noRestrictedImports, noNodejsModules per folder) enforce the imports; this test
+// shows that they do, on files that break them, and checks what no import rule can see: the clock and Math.random.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,13 @@ describe("the linter enforces the pipeline's one-way imports", () => {
         'src/web/bad-node.ts': file('node:path'),
         'src/random.ts': file('./cli/main.ts'),
         'src/sweep/designs.ts': file('node:fs'),
+        'src/sweep/bad-results.ts': file('../results/write.ts'),
+        'src/analysis/bad-results.ts': file('../results/read-run.ts'),
+        'src/results/bad-cli.ts': file('../cli/main.ts'),
+        'src/results/bad-web.ts': file('../web/app.ts'),
+        'src/results/good-analysis.ts': file('../analysis/sobol.ts'),
+        'src/results/good-node.ts': file('node:fs'),
+        'src/cli/good-results.ts': file('../results/write.ts'),
         'src/model/good.ts': file('../scenario/schema.ts'),
         'src/engine/good.ts': file('../model/world.ts'),
         'src/sweep/good.ts': file('../engine/run.ts'),
@@ -63,13 +70,17 @@ describe("the linter enforces the pipeline's one-way imports", () => {
     expect(violations).toEqual(
       [
         'src/analysis/bad-report.ts',
+        'src/analysis/bad-results.ts',
         'src/engine/bad-node.ts',
         'src/model/bad-cli.ts',
         'src/model/bad-engine.ts',
         'src/random.ts',
         'src/report/bad-cli.ts',
+        'src/results/bad-cli.ts',
+        'src/results/bad-web.ts',
         'src/scenario/bad-model.ts',
         'src/sweep/bad-analysis.ts',
+        'src/sweep/bad-results.ts',
         'src/sweep/designs.ts',
         'src/web/bad-node.ts',
         'src/web/bad-sweep.ts',

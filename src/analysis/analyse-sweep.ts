@@ -6,7 +6,7 @@ import * as message from '../messages.ts';
 import { designPoints, unitRows } from '../sweep/expand.ts';
 import { isFailed, type RunRecord } from '../sweep/record.ts';
 import { parameterMeaning } from '../sweep/schema.ts';
-import type { SweepManifest } from '../sweep/store.ts';
+import type { SweepManifest } from '../sweep/manifest.ts';
 import { quantile, type BootstrapOptions } from './bootstrap.ts';
 import { morrisEffects } from './morris.ts';
 import { prim, type PrimOptions } from './prim.ts';

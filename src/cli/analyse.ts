@@ -1,8 +1,6 @@
 // `partnersim analyse SWEEP_RESULTS`: reads a finished sweep and answers which levers matter (Sobol' indices, Morris
 // elementary effects) or where in the lever space an outcome holds (PRIM), writing analysis.json, the charts and
 // report.html into one directory, atomically. Prints the key findings.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts';
 import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
@@ -14,27 +12,20 @@ import {
   analysisFinished,
   analysisTitle,
   metricNotRecorded,
-  resultFileDamaged,
-  resultFileMissing,
   unknownMethod,
   whereUnparsable,
 } from '../messages.ts';
 import { analysisFindings } from '../report/analysis-findings.ts';
 import { buildAnalysisReport } from '../report/build.ts';
-import { readPart } from '../sweep/parts.ts';
-import { shardText } from '../sweep/store.ts';
+import { ANALYSIS_KIND, analysisDirFiles, defaultAnalysisDir, type AnalysisManifest } from '../results/analysis-dir.ts';
+import { REPORT_FILE } from '../results/run-files.ts';
+import { readPart } from '../results/sweep-dir.ts';
+import { writeResultDir } from '../results/write.ts';
+import { shardText } from '../sweep/manifest.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { parseCount, parseSeed } from './options.ts';
-import { writeResultDir } from './output.ts';
 import { gitCommit } from './provenance.ts';
-import { REPORT_FILE } from './result-files.ts';
-
-/** What an analysis directory's manifest says its `kind` is. */
-export const ANALYSIS_KIND = 'partnersim analysis';
-
-/** The file holding the analysis itself, from which `partnersim report` rebuilds the report. */
-export const ANALYSIS_FILE = 'analysis.json';
 
 /** The boxes PRIM looks for by default: one after another, stopping early when a box adds nothing. */
 export const DEFAULT_PRIM_BOXES = 3;
@@ -48,19 +39,6 @@ interface AnalyseOptions {
   readonly seed?: string;
   readonly out?: string;
   readonly quiet?: boolean;
-}
-
-/** The manifest of an analysis directory: what was analysed, by which command, with which partnersim. */
-export interface AnalysisManifest {
-  readonly kind: typeof ANALYSIS_KIND;
-  readonly partnersim: string;
-  readonly commit: string | null;
-  readonly node: string;
-  readonly args: readonly string[];
-  readonly sweepDir: string;
-  readonly sweepHash: string;
-  readonly method: AnalysisMethod;
-  readonly metric: MetricName;
 }
 
 /** Registers `partnersim analyse SWEEP_RESULTS`. */
@@ -107,7 +85,7 @@ async function analyseCommand(dir: string, options: AnalyseOptions, args: readon
     prim: { maxBoxes: parseCount('--boxes', options.boxes) },
   };
   const analysis = analyseSweep(manifest, part.records, request);
-  const out = options.out ?? `${dir.replace(/\/+$/, '')}-${analysis.method}-${analysis.metric}`;
+  const out = options.out ?? defaultAnalysisDir(dir, analysis.method, analysis.metric);
   const analysisManifest: AnalysisManifest = {
     kind: ANALYSIS_KIND,
     partnersim: VERSION,
@@ -133,27 +111,12 @@ export async function analysisFiles(analysis: SweepAnalysis, manifest: AnalysisM
     node: manifest.node,
     command: ['partnersim', ...manifest.args].join(' '),
   });
-  const files: Record<string, string | Uint8Array> = {
-    [ANALYSIS_FILE]: JSON.stringify(analysis, null, 2) + '\n',
-    [REPORT_FILE]: report.html,
-    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-  };
+  const files: Record<string, string | Uint8Array> = { ...analysisDirFiles(analysis, manifest), [REPORT_FILE]: report.html };
   for (const chart of report.charts) {
     files[`charts/${chart.id}.svg`] = chart.svg;
     files[`charts/${chart.id}.png`] = chart.png;
   }
   return files;
-}
-
-/** Returns the analysis stored in an analysis directory; throws a PartnersimError when it is missing or damaged. */
-export function readAnalysis(dir: string): SweepAnalysis {
-  const path = join(dir, ANALYSIS_FILE);
-  if (!existsSync(path)) throw new PartnersimError('file-missing', resultFileMissing(dir, ANALYSIS_FILE));
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as SweepAnalysis;
-  } catch (error) {
-    throw new PartnersimError('sweep-damaged', resultFileDamaged(path, (error as Error).message));
-  }
 }
 
 /** Returns a condition as written: `survival5y >= 0.6`. */

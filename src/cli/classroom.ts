@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
 import { classroomExported, classroomServing, classroomStopped, openFailed, portInUse } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { writeFileAtomic } from '../sweep/store.ts';
+import { writeFileAtomic } from '../results/write.ts';
 import { classroomPage } from './classroom-page.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';

@@ -9,16 +9,18 @@ import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { COMPARE_KIND, compareManifestJson, defaultCompareDir, scenarioDirs, type CompareManifest } from '../results/compare-dir.ts';
+import { MANIFEST_FILE } from '../results/manifest.ts';
+import { parseStoredRun } from '../results/read-run.ts';
+import { resultFiles, type ResultFile } from '../results/run-files.ts';
+import { checkResultDir, writeResultDir } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
-import { checkResultDir, writeResultDir } from './output.ts';
 import { gitCommit } from './provenance.ts';
-import { COMPARE_KIND, comparisonOf, reportFiles, type CompareManifest } from './report.ts';
-import { parseStoredRun } from './read-results.ts';
+import { comparisonOf, reportFiles } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
-import { resultFiles, type ResultFile } from './result-files.ts';
 
 // A scenario's runs as the engine returned them (with their seeds), before they are written.
 interface CompletedRuns {
@@ -109,29 +111,9 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
     seeds,
     scenarios: runs.map((run, i) => ({ name: run.scenario.name, dir: subdirs[i], scenarioHash: run.scenarioHash })),
   };
-  output['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
+  output[MANIFEST_FILE] = compareManifestJson(manifest);
   writeResultDir(dir, output);
   const findings = keyFindings(comparisonOf(stored, baseline));
   io.out(options.quiet === true ? `${dir}\n` : compareFinished(findings, dir) + '\n');
   return 0;
-}
-
-/** Returns the default directory of a comparison: results/compare-<names joined by dashes>, kept to a sane length. */
-export function defaultCompareDir(names: readonly string[]): string {
-  return `results/compare-${names.map(slug).join('-').slice(0, 80)}`;
-}
-
-// Scenario names come from files: each subdirectory is a safe, unique form of its name.
-function scenarioDirs(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    let dir = slug(name);
-    for (let n = 2; used.has(dir); n++) dir = `${slug(name)}-${n}`;
-    used.add(dir);
-    return dir;
-  });
-}
-
-function slug(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'scenario';
 }

@@ -9,7 +9,7 @@ import { notPositiveInteger, slurmScriptWritten } from '../messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';
-import { writeFileAtomic } from '../sweep/store.ts';
+import { writeFileAtomic } from '../results/write.ts';
 import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';

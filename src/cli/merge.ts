@@ -2,10 +2,10 @@
 // directory one machine would have written, byte for byte, refusing foreign parts, duplicates and gaps.
 import type { Command } from 'commander';
 import { mergeWritten } from '../messages.ts';
-import { readPart, mergeParts } from '../sweep/parts.ts';
-import { completeFiles } from '../sweep/store.ts';
+import { completeFiles, readPart } from '../results/sweep-dir.ts';
+import { writeResultDir } from '../results/write.ts';
+import { mergeParts } from '../sweep/parts.ts';
 import type { Io } from './main.ts';
-import { writeResultDir } from './output.ts';
 import { gitCommit } from './provenance.ts';
 
 /** Registers `partnersim merge DIR... --out DIR`. */

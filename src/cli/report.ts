@@ -1,6 +1,5 @@
 // Reports on disk: the files a report adds to a result directory (report.html; for a comparison also comparison.json
 // and every chart as SVG and PNG), and `partnersim report DIR`, which rebuilds them from the results stored there.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { compareScenarios, type ScenarioRuns } from '../analysis/compare.ts';
@@ -8,16 +7,16 @@ import type { Comparison } from '../analysis/comparison.ts';
 import { fundEndOutcome } from '../analysis/fund-end.ts';
 import { compareTitle, reportWritten, runReportTitle } from '../messages.ts';
 import { buildReport } from '../report/build.ts';
+import { ANALYSIS_KIND, readAnalysis, type AnalysisManifest } from '../results/analysis-dir.ts';
+import { COMPARE_KIND, readComparedRuns, type CompareManifest } from '../results/compare-dir.ts';
+import { readResultManifest } from '../results/manifest.ts';
+import { readStoredRun } from '../results/read-run.ts';
+import { REPORT_FILE, type Provenance } from '../results/run-files.ts';
+import { writeFilesInPlace } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { gitCommit } from './provenance.ts';
-import { ANALYSIS_KIND, analysisFiles, readAnalysis, type AnalysisManifest } from './analyse.ts';
-import { readStoredRun } from './read-results.ts';
-import { REPORT_FILE, type Provenance } from './result-files.ts';
-import { writeFilesInPlace } from '../sweep/store.ts';
-
-/** What a comparison's manifest says its `kind` is. */
-export const COMPARE_KIND = 'partnersim compare';
+import { analysisFiles } from './analyse.ts';
 
 /** Where a report's numbers came from, as its provenance section shows them: a result directory's provenance
  * without the scenario, which a comparison has one of per scenario. */
@@ -83,8 +82,7 @@ export function registerReport(program: Command, io: Io, _state: { code: number 
 /** Returns the report files of a result directory, rebuilt from the results stored in it: an analysis (from its
  * analysis.json), a comparison (its manifest lists the scenarios' subdirectories and the baseline) or a single run. */
 export async function rebuildReport(dir: string): Promise<Record<string, string | Uint8Array>> {
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kind?: string }) : {};
+  const manifest = readResultManifest(dir);
   if (manifest.kind === ANALYSIS_KIND) return analysisFiles(readAnalysis(dir), manifest as AnalysisManifest);
   const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({
     version: VERSION,
@@ -96,24 +94,9 @@ export async function rebuildReport(dir: string): Promise<Record<string, string 
   });
   if (manifest.kind === COMPARE_KIND) {
     const compare = manifest as CompareManifest;
-    const runs = compare.scenarios.map((entry) => readStoredRun(join(dir, entry.dir)));
+    const runs = readComparedRuns(dir, compare);
     return reportFiles(runs, compare.baseline, source(compare.args, compare.masterSeed, compare.seeds), true);
   }
   const run = readStoredRun(dir);
   return reportFiles([run], run.scenario.name, source(run.args, run.masterSeed, run.seeds), false);
-}
-
-/** The manifest of a comparison's directory. */
-export interface CompareManifest {
-  readonly kind: typeof COMPARE_KIND;
-  readonly partnersim: string;
-  readonly commit: string | null;
-  readonly node: string;
-  readonly args: readonly string[];
-  readonly baseline: string;
-  readonly masterSeed: number;
-  readonly reps: number;
-  readonly seeds: readonly number[];
-  /** Each scenario's name, its subdirectory (a result directory like partnersim run's) and its hash. */
-  readonly scenarios: readonly { readonly name: string; readonly dir: string; readonly scenarioHash: string }[];
 }

@@ -6,16 +6,16 @@ import type { RunResult } from '../engine/types.ts';
 import { replicatesSummary, resultsWritten, runSummary } from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
+import { parseStoredRun } from '../results/read-run.ts';
+import { resultFiles, type ResultFile } from '../results/run-files.ts';
+import { checkResultDir, defaultResultDir, writeResultDir } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
-import { checkResultDir, defaultResultDir, writeResultDir } from './output.ts';
 import { gitCommit } from './provenance.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
 import { reportFiles } from './report.ts';
-import { parseStoredRun } from './read-results.ts';
 import { runScenarios } from './run-replicates.ts';
-import { resultFiles, type ResultFile } from './result-files.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
 interface RunCommandOptions {

@@ -7,7 +7,7 @@ import { PartnersimError } from '../errors.ts';
 import { outputUnwritable, schemaWritten } from '../messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
 import { renderSweepJsonSchema } from '../sweep/load.ts';
-import { writeFileAtomic } from '../sweep/store.ts';
+import { writeFileAtomic } from '../results/write.ts';
 import type { Io } from './main.ts';
 
 /** The committed scenario schema, found from this file so that the command works from any directory. */

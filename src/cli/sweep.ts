@@ -16,9 +16,10 @@ import {
   sweepStatusReport,
 } from '../messages.ts';
 import { loadSweep } from '../sweep/load.ts';
-import { readPart, sweepStatus } from '../sweep/parts.ts';
-import { runSweep, type SweepOutcome } from '../sweep/run-sweep.ts';
-import { shardText, type Shard } from '../sweep/store.ts';
+import { runSweep, type SweepOutcome } from '../results/run-sweep.ts';
+import { readPart } from '../results/sweep-dir.ts';
+import { shardText, type Shard } from '../sweep/manifest.ts';
+import { sweepStatus } from '../sweep/parts.ts';
 import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';

@@ -3,18 +3,13 @@
 import { PartnersimError } from '../errors.ts';
 import * as message from '../messages.ts';
 import { isFailed, type RunRecord } from './record.ts';
-import { latestRecords, readJournal, readManifest, shardText, type Shard, type SweepManifest } from './store.ts';
+import { shardText, type Shard, type SweepManifest } from './manifest.ts';
 
-/** A part read from disk: its directory, manifest and records (the latest of each run). */
+/** A part of a sweep as read from its directory (src/results): the directory, manifest and records (the latest of each run). */
 export interface Part {
   readonly dir: string;
   readonly manifest: SweepManifest;
   readonly records: readonly RunRecord[];
-}
-
-/** Returns the part in a directory; throws a PartnersimError when it holds no sweep. */
-export function readPart(dir: string): Part {
-  return { dir, manifest: readManifest(dir), records: latestRecords(readJournal(dir)) };
 }
 
 /** Where parts of one sweep stand together. */

@@ -8,7 +8,7 @@ import { morrisEffects } from '../../src/analysis/morris.ts';
 import { sobolIndices } from '../../src/analysis/sobol.ts';
 import type { SweepAnalysis } from '../../src/analysis/sweep-analysis.ts';
 import { parseCondition } from '../../src/cli/analyse.ts';
-import { parseCsv } from '../../src/cli/read-results.ts';
+import { parseCsv } from '../../src/results/read-run.ts';
 import { METRIC_NAMES, type MetricName } from '../../src/engine/types.ts';
 import * as message from '../../src/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORT_FILE } from '../../src/cli/result-files.ts';
-import { RESULT_FILES } from '../../src/cli/result-files.ts';
+import { REPORT_FILE } from '../../src/results/run-files.ts';
+import { RESULT_FILES } from '../../src/results/run-files.ts';
 import { useTempDir } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

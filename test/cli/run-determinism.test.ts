@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESULT_FILES } from '../../src/cli/result-files.ts';
+import { RESULT_FILES } from '../../src/results/run-files.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 const tmp = useTempDir('determinism', { 'tiny.yaml': tinyScenario({ steps: 24 }) });

@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as message from '../../src/messages.ts';
-import { readManifest } from '../../src/sweep/store.ts';
+import { readManifest } from '../../src/results/sweep-dir.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';
 

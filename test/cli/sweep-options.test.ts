@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseShard } from '../../src/cli/sweep.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import * as message from '../../src/messages.ts';
-import { readManifest, shardText } from '../../src/sweep/store.ts';
+import { readManifest } from '../../src/results/sweep-dir.ts';
+import { shardText } from '../../src/sweep/manifest.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';
 

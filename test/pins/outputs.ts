@@ -2,7 +2,7 @@
 // scenario's golden run, so a refactor that should change nothing is shown to change nothing, to the last byte.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { resultFiles } from '../../src/cli/result-files.ts';
+import { resultFiles } from '../../src/results/run-files.ts';
 import { hashScenario } from '../../src/scenario/normalize.ts';
 import { exampleNames, loadExample, runExample } from '../golden/summary.ts';
 

@@ -67,7 +67,7 @@ function series(): SeriesPoint[] {
 function survival(): SurvivalStep[] {
   return NAMES.flatMap((scenario, k) =>
     [0, 0.5, 1.25, 2, 3, 4.5].map((years, j): SurvivalStep => {
-      const s = Math.pow(0.85 + 0.05 * k, j);
+      const s = (0.85 + 0.05 * k) ** j;
       return {
         scenario,
         years,

@@ -13,7 +13,7 @@ import {
   summaryJson,
   TIMESERIES_COLUMNS,
   timeseriesCsv,
-} from '../../src/cli/result-files.ts';
+} from '../../src/results/run-files.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
 import { LEVER_KEYS } from '../../src/scenario/schema.ts';
 

@@ -1,12 +1,12 @@
 // Reading a result directory back: the CSV parser, and a run's replicates read from disk equal to the run's own.
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readStoredRun } from '../../src/cli/read-results.ts';
+import { parseCsv, readStoredRun } from '../../src/results/read-run.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import * as message from '../../src/messages.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
-import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
+import { runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
 
 const tmp = useTempDir('read-results', {
   'tiny.yaml': tinyScenario({ steps: 24, areas: 2 }).replace('areas: 2', 'areas: [{name: "North, upper"}, {name: South}]'),

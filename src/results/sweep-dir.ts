@@ -2,71 +2,19 @@
 // finish, so a killed sweep loses nothing it finished; once every run of the part is in, the tables are written
 // in run-index order and the journal is rewritten sorted, each file atomically (a temporary file, then a rename).
 // A complete directory is the same bytes however many workers or shards made it.
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from '../messages.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { designPoints } from './expand.ts';
-import { sweepTables, type RunRecord } from './record.ts';
-import type { Sweep } from './schema.ts';
-import { encodeTable, type TableFormat } from './table.ts';
+import { designPoints } from '../sweep/expand.ts';
+import { latestRecords, renderManifest, sameShard, shardText, type SweepManifest } from '../sweep/manifest.ts';
+import type { Part } from '../sweep/parts.ts';
+import { sweepTables, type RunRecord } from '../sweep/record.ts';
+import { encodeTable } from '../sweep/table.ts';
+import { MANIFEST_FILE } from './manifest.ts';
+import { writeFileAtomic } from './write.ts';
 
-export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'journal.jsonl';
-
-/** Which runs a part holds: those whose index modulo `count` is `index`; null for the whole sweep. */
-export type Shard = { readonly index: number; readonly count: number } | null;
-
-/** A sweep's description of itself and its runs, without where its files were. */
-export type SweepSpec = Omit<Sweep, 'scenario'>;
-
-/** The manifest of a sweep directory: what the sweep is, who made it, which part this is and how far it got. */
-export interface SweepManifest {
-  readonly kind: 'partnersim sweep';
-  readonly hash: string;
-  readonly partnersim: string;
-  readonly commit: string | null;
-  readonly node: string;
-  readonly format: TableFormat;
-  readonly shard: Shard;
-  readonly sweep: SweepSpec;
-  readonly seedRule: string;
-  readonly scenarioHash: string;
-  readonly scenario: Scenario;
-  readonly points: number;
-  readonly runs: number;
-  /** Runs in this part: all of them without a shard. */
-  readonly partRuns: number;
-  readonly status: 'running' | 'complete';
-  readonly finished: number;
-  /** Indices of runs that threw, in order. */
-  readonly failed: readonly number[];
-}
-
-/** How run seeds are made, in words, for the manifest. */
-export const SEED_RULE =
-  'seed = deriveSeed(sweep.seed, scenarioHash, point key, replicate): cyrb53 of the parts joined by U+001F, modulo 2^32';
-
-/** Returns the run indices a shard holds, of `runs` in all. */
-export function shardIndices(runs: number, shard: Shard): number[] {
-  const indices: number[] = [];
-  for (let i = shard?.index ?? 0; i < runs; i += shard?.count ?? 1) indices.push(i);
-  return indices;
-}
 
 /** Returns the manifest of a part, parsed, or throws a PartnersimError saying the directory holds no sweep. */
 export function readManifest(dir: string): SweepManifest {
@@ -126,13 +74,6 @@ export function openPart(dir: string, manifest: SweepManifest): RunRecord[] {
   return [];
 }
 
-/** Returns the records with the last one of each run kept: a run retried after failing appears twice in a journal. */
-export function latestRecords(records: readonly RunRecord[]): RunRecord[] {
-  const byIndex = new Map<number, RunRecord>();
-  for (const record of records) byIndex.set(record.index, record);
-  return [...byIndex.values()].sort((a, b) => a.index - b.index);
-}
-
 /** Appends records to a part's journal, one JSON line each, as runs finish. */
 export class JournalWriter {
   private readonly fd: number;
@@ -171,39 +112,7 @@ export function completeFiles(manifest: SweepManifest, records: readonly RunReco
   return files;
 }
 
-/** Writes files (names may hold subdirectories) into a directory, each through a temporary file and a rename, the
- * manifest last, so that a reader never sees a half-written file and a manifest saying complete only once everything
- * else is in place. */
-export function writeFilesInPlace(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
-  const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
-  for (const name of names) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileAtomic(join(dir, name), files[name]);
-  }
-}
-
-/** Writes a file through a temporary sibling and a rename. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Returns a manifest as it is written: indented JSON with a final newline. */
-export function renderManifest(manifest: SweepManifest): string {
-  return JSON.stringify(manifest, null, 2) + '\n';
-}
-
-/** Returns a shard as written on the command line (`2/7`), or `the whole sweep`. */
-export function shardText(shard: Shard): string {
-  return shard === null ? 'the whole sweep' : `shard ${shard.index}/${shard.count}`;
-}
-
-function sameShard(a: Shard, b: Shard): boolean {
-  return a === null || b === null ? a === b : a.index === b.index && a.count === b.count;
+/** Returns the part in a directory; throws a PartnersimError when it holds no sweep. */
+export function readPart(dir: string): Part {
+  return { dir, manifest: readManifest(dir), records: latestRecords(readJournal(dir)) };
 }

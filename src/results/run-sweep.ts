@@ -2,21 +2,14 @@
 // rest on workers while journalling each record, then write the complete part.
 import type { Scenario } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
-import { executeRuns } from './execute.ts';
-import { expandSweep, pointScenario, type SweepPlan, type SweepRun } from './expand.ts';
-import type { LoadedSweep } from './load.ts';
-import { isFailed, type RunRecord } from './record.ts';
-import {
-  completeFiles,
-  JournalWriter,
-  openPart,
-  SEED_RULE,
-  shardIndices,
-  writeFilesInPlace,
-  type Shard,
-  type SweepManifest,
-} from './store.ts';
-import type { TableFormat } from './table.ts';
+import { executeRuns } from '../sweep/execute.ts';
+import { expandSweep, pointScenario, type SweepPlan, type SweepRun } from '../sweep/expand.ts';
+import type { LoadedSweep } from '../sweep/load.ts';
+import { SEED_RULE, shardIndices, type Shard, type SweepManifest } from '../sweep/manifest.ts';
+import { isFailed, type RunRecord } from '../sweep/record.ts';
+import type { TableFormat } from '../sweep/table.ts';
+import { completeFiles, JournalWriter, openPart } from './sweep-dir.ts';
+import { writeFilesInPlace } from './write.ts';
 
 /** Where and how to run a sweep. */
 export interface SweepOptions {

@@ -1,9 +1,10 @@
-// Writes a result directory atomically: every file goes into a temporary sibling, which is renamed into
-// place only once complete, so a reader never sees a partial result directory.
+// Writing results atomically: a result directory goes into a temporary sibling, which is renamed into place only once
+// complete, so a reader never sees a partial result directory; a single file likewise through a temporary file.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../messages.ts';
+import { MANIFEST_FILE } from './manifest.ts';
 
 /** Returns the default result directory of a scenario, relative to the working directory: results/<name>. */
 export function defaultResultDir(scenarioName: string): string {
@@ -33,7 +34,7 @@ function createTemporary(dir: string): string {
     if (existsSync(target)) {
       if (!statSync(target).isDirectory()) throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'a file'));
       const entries = readdirSync(target);
-      if (entries.length > 0 && !entries.includes('manifest.json')) {
+      if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
         throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'files that are not partnersim results'));
       }
     }
@@ -75,5 +76,28 @@ export function writeResultDir(dir: string, files: Readonly<Record<string, strin
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw toOutputError(dir, error);
+  }
+}
+
+/** Writes files (names may hold subdirectories) into a directory, each through a temporary file and a rename, the
+ * manifest last, so that a reader never sees a half-written file and a manifest saying complete only once everything
+ * else is in place. */
+export function writeFilesInPlace(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
+  const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
+  for (const name of names) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileAtomic(join(dir, name), files[name]);
+  }
+}
+
+/** Writes a file through a temporary sibling and a rename. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
