@@ -732,9 +732,25 @@ export function portInUse(port: number): string {
   return `--port ${port}: the port is in use: expected a free port, found another server on it. Fix: choose another with --port, or --port 0 for any free port.`;
 }
 
-/** Returns the note printed when the browser could not be opened. */
-export function openFailed(url: string): string {
-  return `could not open a browser: open ${url} yourself`;
+/** Returns the note printed when `serve --open` could not open a browser, with why (one of the reasons below). */
+export function openFailed(url: string, reason: string): string {
+  return `could not open a browser (${reason}): open ${url} in a browser yourself; the classroom is served until Ctrl-C`;
+}
+
+/** Returns why no browser was tried: a Linux or BSD machine with no graphical display. */
+export function openNoDisplay(): string {
+  return 'no graphical display: DISPLAY and WAYLAND_DISPLAY are unset';
+}
+
+/** Returns why the platform's opener could not be started. */
+export function openerMissing(command: string): string {
+  return `${command} is not installed`;
+}
+
+/** Returns why the platform's opener failed: its exit status, and for xdg-open's status 3 that it found no browser. */
+export function openerExited(command: string, status: number | null, signal: string | null): string {
+  if (status === null) return `${command} was stopped by ${signal ?? 'a signal'}`;
+  return `${command} exited with status ${status}${command === 'xdg-open' && status === 3 ? ': it found no browser to open' : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,11 +5,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
-import { classroomExported, classroomServing, classroomStopped, openFailed, portInUse } from '../messages.ts';
+import {
+  classroomExported,
+  classroomServing,
+  classroomStopped,
+  openerExited,
+  openerMissing,
+  openFailed,
+  openNoDisplay,
+  portInUse,
+} from '../messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { classroomPage } from './classroom-page.ts';
-import type { Io } from './main.ts';
+import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { parseCount } from './options.ts';
 
@@ -46,20 +55,24 @@ export function serveClassroom(html: string, port: number): Promise<ClassroomSer
 }
 
 /** Registers `partnersim serve [SCENARIO]` and `partnersim classroom --export FILE`. */
-export function registerClassroom(program: Command, io: Io, _state: { code: number }): void {
+export function registerClassroom(program: Command, io: Io, _state: { code: number }, deps: Deps): void {
   program
     .command('serve')
     .description('serve the classroom page on localhost: the model runs live in the browser, with sliders, network and charts')
     .argument('[scenario]', 'scenario to start with (default: scenarios/baseline.yaml); the shipped ones are in its menu')
     .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0 takes any free port)`)
-    .option('--open', 'open the page in the default browser')
+    .option('--open', 'open the page in the default browser (saying why when it cannot, and serving on)')
     .action(async (scenario: string | undefined, options: { port?: string; open?: boolean }) => {
       const port = options.port === undefined ? DEFAULT_PORT : options.port === '0' ? 0 : parseCount('--port', options.port);
       if (scenario !== undefined) loadScenario(scenario, nodeHost);
       const server = await serveClassroom(await classroomPage(scenario), port);
+      const stopped = new Promise<void>((resolve) => process.once('SIGINT', resolve));
       io.out(classroomServing(server.url) + '\n');
-      if (options.open === true && !openInBrowser(server.url)) io.err(openFailed(server.url) + '\n');
-      await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+      if (options.open === true) {
+        const failure = await openInBrowser(server.url, process.platform, deps.env);
+        if (failure !== null) io.err(openFailed(server.url, failure) + '\n');
+      }
+      await stopped;
       await server.close();
       io.out(classroomStopped() + '\n');
     });
@@ -75,16 +88,31 @@ export function registerClassroom(program: Command, io: Io, _state: { code: numb
     });
 }
 
-// The platform's opener, detached so that partnersim does not wait for the browser; false when it cannot start.
-function openInBrowser(url: string): boolean {
+/** How long `serve --open` waits to hear that the platform's opener failed: xdg-open, open and start return within a
+ * second or so once the browser has the page; one still running after this is taken to be showing it. */
+export const OPENER_WAIT_MS = 5000;
+
+/** Opens a URL in the default browser with the platform's opener (open on macOS, start on Windows, xdg-open elsewhere, which
+ * needs a graphical display); resolves to null when it did (or is still at it after `wait` ms), or to the reason it could not. */
+export function openInBrowser(
+  url: string,
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  wait = OPENER_WAIT_MS,
+): Promise<string | null> {
   const [command, ...args] =
-    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
-  try {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-    child.on('error', () => {});
+    platform === 'darwin' ? ['open', url] : platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  // Without a display xdg-open falls back to a text browser in a terminal that partnersim does not give it.
+  if (platform !== 'darwin' && platform !== 'win32' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return Promise.resolve(openNoDisplay());
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', env: env as NodeJS.ProcessEnv });
+    const timer = setTimeout(() => resolve(null), wait);
+    const settle = (reason: string | null) => {
+      clearTimeout(timer);
+      resolve(reason);
+    };
+    child.once('error', (error: NodeJS.ErrnoException) => settle(error.code === 'ENOENT' ? openerMissing(command) : error.message));
+    child.once('exit', (status, signal) => settle(status === 0 ? null : openerExited(command, status, signal)));
     child.unref();
-    return child.pid !== undefined;
-  } catch {
-    return false;
-  }
+  });
 }

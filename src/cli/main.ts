@@ -49,7 +49,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
   registerRun(program, io, state);
   registerCompare(program, io, state);
   registerReport(program, io, state);
-  registerClassroom(program, io, state);
+  registerClassroom(program, io, state, deps);
   registerValidate(program, io, state);
   registerSchema(program, io, state);
   registerSweep(program, io, state, deps);

@@ -1,7 +1,8 @@
 // partnersim serve and partnersim classroom --export: the command line around the classroom page. `serve` prints
-// its address, serves the page at / (404 elsewhere) and stops on Ctrl-C; a port in use is refused with a fix.
+// its address, serves the page at / (404 elsewhere) and stops on Ctrl-C; a port in use is refused with a fix; --open says
+// when it cannot open a browser (no display, or an opener that finds none).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,55 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
     const result = await runCli(['serve', tmp.path('missing.yaml')]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(message.errorLine(message.fileMissing(tmp.path('missing.yaml'))) + '\n');
+  });
+});
+
+/** Runs `partnersim serve --port 0 --open` with this environment until it has served the page and, within `settle` ms of
+ * that, written to stderr (or not); then stops it with Ctrl-C. Returns the page's address and what went to stderr. */
+async function serveOpen(env: NodeJS.ProcessEnv, settle: () => boolean): Promise<{ url: string; err: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--open'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const until = async (done: () => boolean) => {
+    for (let waited = 0; !done() && child.exitCode === null && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
+  await until(() => /http:\/\/localhost:\d+\//.test(out));
+  await until(() => err !== '' || settle());
+  await new Promise((r) => setTimeout(r, 300));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  return { url: /http:\/\/localhost:\d+\//.exec(out)![0], err };
+}
+
+describe.skipIf(process.platform !== 'linux')('partnersim serve --open', { timeout: 60_000 }, () => {
+  const bin = useTempDir('classroom-opener', {
+    'fails/xdg-open': '#!/bin/sh\nexit 3\n',
+    'opens/xdg-open': '#!/bin/sh\necho "$1" > "$(dirname "$0")/opened"\n',
+  });
+  const withOpener = (dir: string, display: string | undefined): NodeJS.ProcessEnv => {
+    for (const name of ['fails/xdg-open', 'opens/xdg-open']) chmodSync(bin.path(name), 0o755);
+    const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ...rest } = process.env;
+    return { ...rest, PATH: `${bin.path(dir)}:${process.env.PATH}`, ...(display === undefined ? {} : { DISPLAY: display }) };
+  };
+
+  it('says when the opener finds no browser, and goes on serving', async () => {
+    const { url, err } = await serveOpen(withOpener('fails', ':99'), () => false);
+    expect(err).toBe(message.openFailed(url, message.openerExited('xdg-open', 3, null)) + '\n');
+  });
+
+  it('says when there is no display to open a browser on', async () => {
+    const { url, err } = await serveOpen(withOpener('opens', undefined), () => false);
+    expect(err).toBe(message.openFailed(url, message.openNoDisplay()) + '\n');
+    expect(existsSync(bin.path('opens/opened'))).toBe(false);
+  });
+
+  it('opens the page with xdg-open, saying nothing more, when it succeeds', async () => {
+    const { url, err } = await serveOpen(withOpener('opens', ':99'), () => existsSync(bin.path('opens/opened')));
+    expect(err).toBe('');
+    expect(readFileSync(bin.path('opens/opened'), 'utf8')).toBe(`${url}\n`);
   });
 });
 
