@@ -15,7 +15,7 @@ import { el, shapeIcon, strokeIcon } from './dom.ts';
 import { DEFAULT_FEED_KINDS, FEED_LIMIT, feedEntry, mergeFeed, shownEventIndices, type FeedEntry, type RunId } from './feed.ts';
 import { NetworkView } from './network-view.ts';
 import { KIND_SHAPES } from './shapes.ts';
-import { COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS } from './style.ts';
+import { BASE_FONT_PX, COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS } from './style.ts';
 import {
   EVENT_KIND_WORDS,
   KIND_WORDS,
@@ -236,7 +236,9 @@ export class ClassroomApp {
     // ---- details and feed
     this.details = el('section', { id: 'details', 'aria-label': PAGE_WORDS.details });
     this.feed = el('ol', { id: 'feed', 'aria-label': PAGE_WORDS.feedLabel });
-    const filters = el('div', { class: 'filters', role: 'group', 'aria-label': PAGE_WORDS.feedFilter });
+    // The filters fold away behind their summary, so that the feed keeps its room when the details are open.
+    const choices = el('div', { class: 'choices', role: 'group', 'aria-label': PAGE_WORDS.feedFilter });
+    const filters = el('details', { class: 'filters' }, el('summary', {}, PAGE_WORDS.feedFilter), choices);
     for (const kind of EVENT_KINDS) {
       const box = el('input', { type: 'checkbox', 'data-kind': kind, checked: this.feedKinds.has(kind) });
       box.addEventListener('change', () => {
@@ -244,13 +246,18 @@ export class ClassroomApp {
         else this.feedKinds.delete(kind);
         this.rebuildFeed();
       });
-      filters.append(el('label', {}, box, EVENT_KIND_WORDS[kind]));
+      choices.append(el('label', {}, box, EVENT_KIND_WORDS[kind]));
     }
     const side = el(
       'aside',
       { class: 'side' },
       this.details,
-      el('section', { class: 'feed-panel', 'aria-label': PAGE_WORDS.events }, el('h2', {}, PAGE_WORDS.feed), filters, this.feed),
+      el(
+        'section',
+        { class: 'feed-panel', 'aria-label': PAGE_WORDS.events },
+        el('div', { class: 'feed-head' }, el('h2', {}, PAGE_WORDS.feed), filters),
+        this.feed,
+      ),
     );
     // ---- charts
     const chartRow = el('section', { class: 'charts', 'aria-label': PAGE_WORDS.charts });
@@ -258,8 +265,14 @@ export class ClassroomApp {
       const canvas = el('canvas', { id: spec.id, role: 'img', 'aria-label': spec.title });
       const now = el('span', { class: 'now' });
       const nowB = el('span', { class: 'now-b' });
+      // The values wrap under the title where a narrow chart has no room for both on one line.
       chartRow.append(
-        el('figure', { class: 'chart' }, el('figcaption', {}, `${spec.title} `, now, ' ', nowB), el('div', { class: 'plot' }, canvas)),
+        el(
+          'figure',
+          { class: 'chart' },
+          el('figcaption', {}, el('span', { class: 'title' }, spec.title), el('span', { class: 'values' }, now, nowB)),
+          el('div', { class: 'plot' }, canvas),
+        ),
       );
       this.charts.push({ view: new ChartView(canvas, spec.kind, spec.color), now, nowB });
     }
@@ -532,14 +545,16 @@ export class ClassroomApp {
   private resize(): void {
     this.resizeDirty = false;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
+    // The canvases' text grows with the page's (the style sheet sets a larger root font on larger screens).
+    const text = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) / BASE_FONT_PX || 1;
     const fit = (canvas: HTMLCanvasElement): [number, number] => {
       const box = (canvas.parentElement as HTMLElement).getBoundingClientRect();
       // A hidden view (B outside "what if") has no box; it keeps its size until shown.
       return [box.width, box.height];
     };
-    this.viewA.resize(...fit(this.viewA.canvas), dpr);
-    if (this.classroom.b) this.viewB.resize(...fit(this.viewB.canvas), dpr);
-    for (const chart of this.charts) if (chart.view.resize(...fit(chart.view.canvas), dpr)) this.chartsDirty = true;
+    this.viewA.resize(...fit(this.viewA.canvas), dpr, text);
+    if (this.classroom.b) this.viewB.resize(...fit(this.viewB.canvas), dpr, text);
+    for (const chart of this.charts) if (chart.view.resize(...fit(chart.view.canvas), dpr, text)) this.chartsDirty = true;
   }
 
   // After steps (or new runs): the views take in the changes, the feed its new events; clock, buttons, sliders, charts follow.

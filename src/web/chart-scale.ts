@@ -34,6 +34,31 @@ export function yearTicks(steps: number, stepsPerYear: number, count = 5): numbe
   return niceTicks(0, years, count).filter((y) => Number.isInteger(y) || years < 2);
 }
 
+/**
+ * Returns the years to label along an axis drawn from x0 to x1 (pixels) over a run, each with where its label's centre
+ * goes: the most of yearTicks' choices, from about `count` down to the run's two ends, whose labels (`width(text)`
+ * wide, centred on their tick but kept within `overhang` of the axis's ends) leave `gap` pixels between each other.
+ */
+export function fittedYearTicks(
+  steps: number,
+  stepsPerYear: number,
+  x0: number,
+  x1: number,
+  width: (text: string) => number,
+  { count = 5, gap = 8, overhang = 0 }: { count?: number; gap?: number; overhang?: number } = {},
+): { year: number; x: number }[] {
+  let placed: { year: number; x: number; w: number }[] = [];
+  for (let c = count; c >= 1; c--) {
+    placed = yearTicks(steps, stepsPerYear, c).map((year) => {
+      const w = width(String(year));
+      const centre = steps > 0 ? x0 + ((x1 - x0) * year * stepsPerYear) / steps : x0;
+      return { year, w, x: Math.max(x0 - overhang + w / 2, Math.min(x1 + overhang - w / 2, centre)) };
+    });
+    if (placed.every((t, k) => k === 0 || t.x - t.w / 2 - (placed[k - 1].x + placed[k - 1].w / 2) >= gap)) break;
+  }
+  return placed.map(({ year, x }) => ({ year, x }));
+}
+
 /** Returns a linear map from [d0, d1] to [r0, r1]. */
 export function linear(d0: number, d1: number, r0: number, r1: number): (value: number) => number {
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);

@@ -3,7 +3,7 @@
 import type { StepRecord } from '../engine/types.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
-import { linear, niceMax, niceTicks, stackedLevels, thinStride, tickLabel, yearTicks } from './chart-scale.ts';
+import { fittedYearTicks, linear, niceMax, niceTicks, stackedLevels, thinStride, tickLabel } from './chart-scale.ts';
 import { COLORS, LEVEL_COLORS } from './style.ts';
 import { LEVER_LABELS, PAGE_WORDS, twoDecimals } from './words.ts';
 
@@ -26,8 +26,11 @@ export function leverChanges(scenario: Scenario): { step: number; key: LeverKey;
   return changes.sort((a, b) => a.step - b.step);
 }
 
+/** The margins around the plot in CSS pixels at a text scale of 1: room for the y labels on the left and the years below. */
 const PAD = { left: 44, right: 10, top: 8, bottom: 22 };
 const YEARS = PAGE_WORDS.years;
+/** The least room between two year labels, in CSS pixels at a text scale of 1. */
+const LABEL_GAP = 8;
 
 /** A chart on a canvas. */
 export class ChartView {
@@ -38,6 +41,9 @@ export class ChartView {
   private cssW = 0;
   private cssH = 0;
   private dpr = 1;
+  /** How much larger than at the design size the page's text is (the root font over BASE_FONT_PX). */
+  private textScale = 1;
+  private pad = PAD;
 
   constructor(canvas: HTMLCanvasElement, kind: ChartKind, color: string) {
     this.canvas = canvas;
@@ -48,14 +54,16 @@ export class ChartView {
     this.ctx = ctx;
   }
 
-  /** Sets the size in CSS pixels; returns whether it changed. */
-  resize(width: number, height: number, dpr: number): boolean {
+  /** Sets the size in CSS pixels and the text scale (its fonts and margins grow with the page's); returns whether either changed. */
+  resize(width: number, height: number, dpr: number, textScale = 1): boolean {
     const w = Math.max(1, Math.floor(width));
     const h = Math.max(1, Math.floor(height));
-    if (w === this.cssW && h === this.cssH && dpr === this.dpr) return false;
+    if (w === this.cssW && h === this.cssH && dpr === this.dpr && textScale === this.textScale) return false;
     this.cssW = w;
     this.cssH = h;
     this.dpr = dpr;
+    this.textScale = textScale;
+    this.pad = { left: PAD.left * textScale, right: PAD.right * textScale, top: PAD.top * textScale, bottom: PAD.bottom * textScale };
     this.canvas.width = Math.round(w * dpr);
     this.canvas.height = Math.round(h * dpr);
     return true;
@@ -69,15 +77,20 @@ export class ChartView {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = COLORS.paper;
     ctx.fillRect(0, 0, w, h);
-    if (w < PAD.left + PAD.right + 10 || h < PAD.top + PAD.bottom + 10) return;
+    if (w < this.pad.left + this.pad.right + 10 || h < this.pad.top + this.pad.bottom + 10) return;
     const share = this.kind === 'participation';
     const top = this.yMax(runs);
-    const x = linear(0, steps, PAD.left, w - PAD.right);
-    const y = linear(0, top, h - PAD.bottom, PAD.top);
+    const x = linear(0, steps, this.pad.left, w - this.pad.right);
+    const y = linear(0, top, h - this.pad.bottom, this.pad.top);
     this.drawAxes(x, y, top, share, steps, stepsPerYear);
     runs.forEach((run, r) => this.drawMarkers(run, x, r === 0));
     if (this.kind === 'levels') runs.forEach((run) => this.drawLevels(run, x, y));
     else runs.forEach((run) => this.drawLine(run, x, y));
+  }
+
+  // The chart's font at a size given at the design size.
+  private font(px: number): string {
+    return `${Math.round(px * this.textScale * 10) / 10}px system-ui, sans-serif`;
   }
 
   private yMax(runs: readonly ChartRun[]): number {
@@ -103,7 +116,7 @@ export class ChartView {
     const ctx = this.ctx;
     const w = this.cssW;
     const h = this.cssH;
-    ctx.font = '14px system-ui, sans-serif';
+    ctx.font = this.font(14);
     ctx.lineWidth = 1;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
@@ -111,21 +124,23 @@ export class ChartView {
       const ty = Math.round(y(tick)) + 0.5;
       ctx.strokeStyle = tick === 0 ? COLORS.muted : '#e1e6ec';
       ctx.beginPath();
-      ctx.moveTo(PAD.left, ty);
-      ctx.lineTo(w - PAD.right, ty);
+      ctx.moveTo(this.pad.left, ty);
+      ctx.lineTo(w - this.pad.right, ty);
       ctx.stroke();
       ctx.fillStyle = COLORS.muted;
-      ctx.fillText(tickLabel(tick, share), PAD.left - 5, ty);
+      ctx.fillText(tickLabel(tick, share), this.pad.left - 5, ty);
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const year of yearTicks(steps, stepsPerYear, 5)) {
-      const tx = x(year * stepsPerYear);
-      ctx.fillText(String(year), Math.min(w - PAD.right - 6, tx), h - PAD.bottom + 4);
-    }
+    // As many years as fit without two labels touching; the last kept inside the canvas.
+    const ticks = fittedYearTicks(steps, stepsPerYear, x(0), x(steps), (text) => ctx.measureText(text).width, {
+      gap: LABEL_GAP * this.textScale,
+      overhang: this.pad.right - 2,
+    });
+    for (const tick of ticks) ctx.fillText(String(tick.year), tick.x, h - this.pad.bottom + 4 * this.textScale);
     ctx.textAlign = 'left';
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillText(YEARS, 2, h - PAD.bottom + 5);
+    ctx.font = this.font(12);
+    ctx.fillText(YEARS, 2, h - this.pad.bottom + 5 * this.textScale);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
   }
@@ -143,18 +158,18 @@ export class ChartView {
     for (const change of changes) {
       const mx = Math.round(x(change.step)) + 0.5;
       ctx.beginPath();
-      ctx.moveTo(mx, PAD.top);
-      ctx.lineTo(mx, this.cssH - PAD.bottom);
+      ctx.moveTo(mx, this.pad.top);
+      ctx.lineTo(mx, this.cssH - this.pad.bottom);
       ctx.stroke();
       if (this.kind !== 'active' || !first) continue;
       const text = `${LEVER_LABELS[change.key].split(':')[0].toLowerCase()} ${twoDecimals(change.value)}`;
-      ctx.font = '13px system-ui, sans-serif';
+      ctx.font = this.font(13);
       const width = ctx.measureText(text).width;
       const row = rowEnds.findIndex((end) => mx + 3 >= end);
-      if (row < 0 || mx + 3 + width > this.cssW - PAD.right) continue;
+      if (row < 0 || mx + 3 + width > this.cssW - this.pad.right) continue;
       ctx.fillStyle = COLORS.muted;
       ctx.textBaseline = 'top';
-      ctx.fillText(text, mx + 3, PAD.top + 15 * row);
+      ctx.fillText(text, mx + 3, this.pad.top + 15 * this.textScale * row);
       ctx.textBaseline = 'alphabetic';
       rowEnds[row] = mx + 3 + width + 6;
     }

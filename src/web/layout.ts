@@ -51,7 +51,7 @@ export function areaGrid(areas: number, width: number, height: number): { cols: 
 const GAP = 6;
 
 /** Returns the layout of organisations on a canvas of this size: areas in a grid, positions from x, y within each area. */
-export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number, height: number): NetworkLayout {
+export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number, height: number, textScale = 1): NetworkLayout {
   const { cols, rows } = areaGrid(areaCount, width, height);
   const cw = (width - GAP * (cols + 1)) / cols;
   const ch = (height - GAP * (rows + 1)) / rows;
@@ -61,7 +61,7 @@ export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number
   for (let a = 0; a < areaCount; a++) {
     const x = GAP + (a % cols) * (cw + GAP);
     const y = GAP + Math.floor(a / cols) * (ch + GAP);
-    const band = ch >= 110 ? 28 : ch >= 50 ? 16 : 0;
+    const band = (ch >= 110 * textScale ? 28 : ch >= 50 * textScale ? 16 : 0) * textScale;
     const margin = Math.min(6, cw / 10);
     cells.push({
       x,

@@ -50,6 +50,8 @@ export class NetworkView {
   private cssH = 0;
   private dpr = 1;
   private scale = 1;
+  /** How much larger than at the design size the page's text is (the root font over BASE_FONT_PX). */
+  private textScale = 1;
   private eventsSeen = 0;
   private large = false;
   private below: HTMLCanvasElement | null = null;
@@ -112,14 +114,15 @@ export class NetworkView {
     return this.run;
   }
 
-  /** Sets the canvas size in CSS pixels and the device pixel ratio. */
-  resize(width: number, height: number, dpr: number): void {
+  /** Sets the canvas size in CSS pixels, the device pixel ratio and the text scale (labels grow with the page's text). */
+  resize(width: number, height: number, dpr: number, textScale = 1): void {
     const w = Math.max(1, Math.floor(width));
     const h = Math.max(1, Math.floor(height));
-    if (w === this.cssW && h === this.cssH && dpr === this.dpr) return;
+    if (w === this.cssW && h === this.cssH && dpr === this.dpr && textScale === this.textScale) return;
     this.cssW = w;
     this.cssH = h;
     this.dpr = dpr;
+    this.textScale = textScale;
     this.canvas.width = Math.round(w * dpr);
     this.canvas.height = Math.round(h * dpr);
     this.below = null;
@@ -130,7 +133,7 @@ export class NetworkView {
   private relayout(): void {
     if (!this.run || this.cssW < 2 || this.cssH < 2) return;
     const world = this.run.sim.world;
-    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH);
+    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH, this.textScale);
     const counts = new Array<number>(world.areaCount).fill(0);
     for (let i = 0; i < world.orgs.n; i++) counts[world.orgs.area[i]]++;
     const cell = this.layout.cells[0];
@@ -401,9 +404,9 @@ export class NetworkView {
       ctx.fill();
       ctx.stroke();
       if (cell.band === 0) return;
-      const big = cell.band >= 28;
+      const big = cell.band >= 28 * this.textScale;
       ctx.fillStyle = COLORS.ink;
-      ctx.font = `700 ${big ? 17 : 11}px system-ui, sans-serif`;
+      ctx.font = `700 ${(big ? 17 : 11) * this.textScale}px system-ui, sans-serif`;
       ctx.textBaseline = 'middle';
       const name = run.areaNames[a] ?? '';
       const y = cell.y + cell.band / 2 + 1;
@@ -411,10 +414,11 @@ export class NetworkView {
       if (!big) return;
       const nameWidth = ctx.measureText(name).width;
       const stats = areaStatsWords(this.areaActive[a], this.areaSize[a] > 0 ? this.areaIn[a] / this.areaSize[a] : 0);
-      ctx.font = '15px system-ui, sans-serif';
+      ctx.font = `${15 * this.textScale}px system-ui, sans-serif`;
       ctx.fillStyle = COLORS.muted;
+      // Only where it fits, or nearly (squeezed by a tenth at most): squeezed further it is hard to read on a projector.
       const room = cell.w - 16 - nameWidth - 12;
-      if (room > 60) ctx.fillText(stats, cell.x + 8 + nameWidth + 12, y, room);
+      if (ctx.measureText(stats).width <= 1.1 * room) ctx.fillText(stats, cell.x + 8 + nameWidth + 12, y, room);
     });
   }
 
@@ -436,8 +440,9 @@ export class NetworkView {
   private drawFlashes(ctx: CanvasRenderingContext2D, now: number): void {
     const pad = 12 * this.scale + 5;
     for (const flash of this.flashes) {
+      // A frame's time can precede a flash made by a step taken outside the frame (a button, the keyboard): not begun yet.
       const left = 1 - (now - flash.at) / this.flashMs;
-      if (left <= 0) continue;
+      if (left <= 0 || left > 1) continue;
       hullPath(ctx, flash.arcs, pad + (1 - left) * 10);
       ctx.globalAlpha = 0.15 * left;
       ctx.fillStyle = COLORS.broken;
@@ -733,9 +738,9 @@ export class NetworkView {
 
   private label(ctx: CanvasRenderingContext2D, i: number, text: string, dy?: number): void {
     const layout = this.layout as NetworkLayout;
-    ctx.font = '700 15px system-ui, sans-serif';
-    const width = ctx.measureText(text).width + 12;
-    const height = 22;
+    ctx.font = `700 ${15 * this.textScale}px system-ui, sans-serif`;
+    const width = ctx.measureText(text).width + 12 * this.textScale;
+    const height = 22 * this.textScale;
     const gap = layout.r[i] + 6 + RINGS * 3 * this.scale;
     let x = layout.px[i] - width / 2;
     let y = dy === undefined ? layout.py[i] - gap - height : layout.py[i] + dy - height / 2;
@@ -752,7 +757,7 @@ export class NetworkView {
     ctx.stroke();
     ctx.fillStyle = COLORS.ink;
     ctx.textBaseline = 'middle';
-    ctx.fillText(text, x + 6, y + height / 2 + 1);
+    ctx.fillText(text, x + 6 * this.textScale, y + height / 2 + 1);
   }
 }
 

@@ -1,7 +1,7 @@
 // Chart scales: round ticks, axis tops, stacked levels, labels.
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../src/engine/types.ts';
-import { linear, niceMax, niceTicks, stackedLevels, thinStride, tickLabel, yearTicks } from '../../src/web/chart-scale.ts';
+import { fittedYearTicks, linear, niceMax, niceTicks, stackedLevels, thinStride, tickLabel, yearTicks } from '../../src/web/chart-scale.ts';
 
 describe('chart scales', () => {
   it('gives round ticks', () => {
@@ -53,5 +53,30 @@ describe('chart scales', () => {
   it('thins long series to the pixels there are', () => {
     expect(thinStride(120, 500)).toBe(1);
     expect(thinStride(10000, 500)).toBe(20);
+  });
+});
+
+describe('year labels that fit their axis', () => {
+  // Labels 8 px a digit (the charts' 14 px font), as the canvas would measure them.
+  const width = (text: string) => 8 * text.length;
+  const apart = (ticks: { year: number; x: number }[], gap: number) =>
+    ticks.every((t, k) => k === 0 || t.x - width(String(t.year)) / 2 - (ticks[k - 1].x + width(String(ticks[k - 1].year)) / 2) >= gap);
+
+  it('labels every other year where there is room', () => {
+    const ticks = fittedYearTicks(120, 12, 44, 520, width);
+    expect(ticks.map((t) => t.year)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(ticks[1].x).toBeCloseTo(44 + 476 / 5);
+  });
+
+  it('labels fewer years on a narrow chart, never two touching, the last kept inside the canvas', () => {
+    // A chart of the classroom at 1024x768 in "what if" mode: about 110 px of axis.
+    for (const axis of [60, 80, 110, 140, 200]) {
+      const ticks = fittedYearTicks(120, 12, 44, 44 + axis, width, { gap: 8, overhang: 8 });
+      expect(apart(ticks, 8), `axis of ${axis} px: ${JSON.stringify(ticks)}`).toBe(true);
+      expect(ticks.at(-1)!.x + width(String(ticks.at(-1)!.year)) / 2).toBeLessThanOrEqual(44 + axis + 8);
+      expect(ticks.map((t) => t.year)).toContain(0);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(fittedYearTicks(120, 12, 44, 104, width, { gap: 8, overhang: 8 }).map((t) => t.year)).toEqual([0, 5, 10]);
   });
 });

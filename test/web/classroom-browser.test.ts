@@ -1,7 +1,8 @@
 // The classroom end to end in real Chromium (Debian's, through playwright-core): the served page and the exported
 // file load with no console errors and no request leaving localhost; play, the carrot slider and step change the
 // charts and the event feed; the details panel forgets what the old runs showed; What if… says it starts run A again and
-// keeps run B's purple to run B; and the page's run gives the same metrics as `partnersim run` for the scenario and seed.
+// keeps run B's purple to run B; it fits 1024x768, 1280x720 and 1920x1080 with nothing cut, its text larger on the large
+// screen and the feed still readable beside the details; and the page's run gives the same metrics as `partnersim run`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -196,6 +197,68 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it.skipIf(!up.ok)(
+    'fits 1024x768, 1280x720 and 1920x1080 with nothing cut, grows its text on the large screen, and leaves the feed room beside the details',
+    async () => {
+      const { page, errors } = await open(browser!, server!.url);
+      await page.evaluate(() => {
+        const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+        for (let k = 0; k < 60; k++) c.stepOnce();
+      });
+      // What overflows the window, and which captions, tags and toolbar texts are cut.
+      const cut = () =>
+        page.evaluate(() => {
+          const root = document.documentElement;
+          const found: string[] = [];
+          if (root.scrollWidth > innerWidth || root.scrollHeight > innerHeight) found.push(`page ${root.scrollWidth}x${root.scrollHeight}`);
+          for (const e of Array.from(
+            document.querySelectorAll<HTMLElement>('.chart figcaption, .view .tag, #year, .bar button, .lever label'),
+          )) {
+            if (e.offsetParent !== null && e.scrollWidth > e.clientWidth + 0.5)
+              found.push(`${e.className || e.id || e.tagName}: ${e.innerText}`);
+          }
+          return found;
+        });
+      const fontPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+      const sizes: Record<string, number> = {};
+      for (const [width, height] of [
+        [1024, 768],
+        [1280, 720],
+        [1920, 1080],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(150);
+        expect(await cut(), `${width}x${height}`).toEqual([]);
+        await page.click('#whatif');
+        await page.evaluate(() => {
+          const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+          for (let k = 0; k < 60; k++) c.stepOnce();
+        });
+        // The captions carry run B's values once the charts are drawn.
+        await page.waitForFunction(() => (document.querySelector('.now-b') as HTMLElement).textContent !== '');
+        expect(await cut(), `${width}x${height}, what if`).toEqual([]);
+        await page.click('#whatif');
+        sizes[`${width}x${height}`] = await fontPx();
+      }
+      expect(sizes['1920x1080']).toBeGreaterThanOrEqual(1.2 * sizes['1280x720']);
+
+      // At 1280x720 with a partnership's details open, three events of the feed still show whole.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.locator('#feed li').first().click();
+      expect(await page.locator('#details').getAttribute('class')).toContain('chosen');
+      const whole = await page.evaluate(() => {
+        const feed = (document.querySelector('#feed') as HTMLElement).getBoundingClientRect();
+        return Array.from(document.querySelectorAll('#feed li')).filter((li) => {
+          const box = li.getBoundingClientRect();
+          return box.top >= feed.top - 0.5 && box.bottom <= feed.bottom + 0.5;
+        }).length;
+      });
+      expect(whole).toBeGreaterThanOrEqual(3);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.skipIf(!up.ok)('gives the same metrics as partnersim run for the scenario and seed', async () => {
     const { page } = await open(browser!, server!.url);
