@@ -52,6 +52,9 @@ describe("the linter enforces the pipeline's one-way imports", () => {
         'src/web/bad-node.ts': file('node:path'),
         'src/random.ts': file('./cli/main.ts'),
         'src/sweep/designs.ts': file('node:fs'),
+        'src/sweep/messages.ts': file('node:fs'),
+        'src/wording.ts': file('../report/messages.ts'),
+        'src/scenario/messages.ts': file('node:path'),
         'src/sweep/bad-results.ts': file('../results/write.ts'),
         'src/analysis/bad-results.ts': file('../results/read-run.ts'),
         'src/results/bad-cli.ts': file('../cli/main.ts'),
@@ -64,6 +67,7 @@ describe("the linter enforces the pipeline's one-way imports", () => {
         'src/sweep/good.ts': file('../engine/run.ts'),
         'src/report/good.ts': file('../analysis/sobol.ts'),
         'src/cli/good.ts': file('node:fs'),
+        'src/web/good.ts': file('../wording.ts'),
       },
       dir,
     );
@@ -82,6 +86,9 @@ describe("the linter enforces the pipeline's one-way imports", () => {
         'src/sweep/bad-analysis.ts',
         'src/sweep/bad-results.ts',
         'src/sweep/designs.ts',
+        'src/sweep/messages.ts',
+        'src/wording.ts',
+        'src/scenario/messages.ts',
         'src/web/bad-node.ts',
         'src/web/bad-sweep.ts',
       ].sort(),
@@ -90,8 +97,10 @@ describe("the linter enforces the pipeline's one-way imports", () => {
 });
 
 const SHARED = ['src/model', 'src/engine', 'src/scenario'];
-const SWEEP_EXPANSION = ['schema.ts', 'load.ts', 'expand.ts', 'designs.ts', 'sobol-directions.ts'].map((f) => join('src/sweep', f));
-const LEAVES = ['src/random.ts', 'src/errors.ts', 'src/version.ts'];
+const SWEEP_EXPANSION = ['schema.ts', 'load.ts', 'expand.ts', 'designs.ts', 'sobol-directions.ts', 'messages.ts'].map((f) =>
+  join('src/sweep', f),
+);
+const LEAVES = ['src/random.ts', 'src/errors.ts', 'src/version.ts', 'src/wording.ts'];
 
 /** Returns every .ts file of the shared core with its code (comments removed: they may name what the code must not use). */
 function coreFiles(): { file: string; text: string }[] {

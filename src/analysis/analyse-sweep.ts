@@ -2,7 +2,7 @@
 // (Sobol' indices, Morris elementary effects) or of scenario discovery (PRIM), and the result as a SweepAnalysis.
 import type { MetricName } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import * as message from '../messages.ts';
+import * as message from './messages.ts';
 import { designPoints, unitRows } from '../sweep/expand.ts';
 import { isFailed, type RunRecord } from '../sweep/record.ts';
 import { parameterMeaning } from '../sweep/schema.ts';

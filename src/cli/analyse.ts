@@ -6,15 +6,9 @@ import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts
 import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import {
-  analyseIncomplete,
-  analyseShard,
-  analysisFinished,
-  analysisTitle,
-  metricNotRecorded,
-  unknownMethod,
-  whereUnparsable,
-} from '../messages.ts';
+import { analyseIncomplete, analyseShard, metricNotRecorded, unknownMethod, whereUnparsable } from '../analysis/messages.ts';
+import { analysisFinished } from './messages.ts';
+import { analysisTitle } from '../report/messages.ts';
 import { analysisFindings } from '../report/analysis-findings.ts';
 import { buildAnalysisReport } from '../report/build.ts';
 import { ANALYSIS_KIND, analysisDirFiles, defaultAnalysisDir, type AnalysisManifest } from '../results/analysis-dir.ts';

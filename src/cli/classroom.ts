@@ -14,7 +14,7 @@ import {
   openFailed,
   openNoDisplay,
   portInUse,
-} from '../messages.ts';
+} from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { classroomPage } from './classroom-page.ts';

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { RunResult } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { compareFinished, duplicateScenarioName, unknownBaseline } from '../messages.ts';
+import { compareFinished, duplicateScenarioName, unknownBaseline } from './messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';

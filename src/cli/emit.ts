@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
-import { notPositiveInteger, slurmScriptWritten } from '../messages.ts';
+import { notPositiveInteger, slurmScriptWritten } from './messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';

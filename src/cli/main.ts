@@ -2,7 +2,7 @@
 // Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
 import { Command, CommanderError } from 'commander';
 import { isPartnersimError } from '../errors.ts';
-import { errorLine } from '../messages.ts';
+import { errorLine } from './messages.ts';
 import { VERSION } from '../version.ts';
 import { registerValidate } from './validate.ts';
 import { registerRun } from './run.ts';

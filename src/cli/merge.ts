@@ -1,7 +1,7 @@
 // `partnersim merge DIR... --out DIR`: joins the parts of a sweep made apart (shards on a cluster) into the
 // directory one machine would have written, byte for byte, refusing foreign parts, duplicates and gaps.
 import type { Command } from 'commander';
-import { mergeWritten } from '../messages.ts';
+import { mergeWritten } from './messages.ts';
 import { completeFiles, readPart } from '../results/sweep-dir.ts';
 import { writeResultDir } from '../results/write.ts';
 import { mergeParts } from '../sweep/parts.ts';

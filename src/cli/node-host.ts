@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import { fileUnreadable } from '../messages.ts';
+import { fileUnreadable } from '../scenario/messages.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
 
 // Codes that mean "there is no file there", as opposed to a file that cannot be read.

@@ -1,6 +1,6 @@
 // Options shared by commands, parsed and checked here so that each command says the same of the same mistake.
 import { PartnersimError } from '../errors.ts';
-import { badSeed, notPositiveInteger, tooManySteps } from '../messages.ts';
+import { badSeed, notPositiveInteger, tooManySteps } from './messages.ts';
 import { scenarioInputSchema } from '../scenario/schema.ts';
 
 // The longest run a scenario may ask for, read from the schema so that --steps and time.steps agree.

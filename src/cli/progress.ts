@@ -1,6 +1,6 @@
 // Progress on stderr, of replicates and of sweeps: a cli-progress bar on a terminal, plain lines otherwise.
 import cliProgress from 'cli-progress';
-import { replicateBarFormat, replicateDone, sweepBarFormat, sweepProgressLine } from '../messages.ts';
+import { replicateBarFormat, replicateDone, sweepBarFormat, sweepProgressLine } from './messages.ts';
 import type { Io } from './main.ts';
 
 /** Reports replicates as they finish; `stop` ends the report (and must be called, also on failure). */

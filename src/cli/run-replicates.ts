@@ -2,7 +2,7 @@
 // throws is a bug in the model: it is reported with its seed so that it can be reproduced, and nothing is returned.
 import { ReplicateFailure, runReplicates } from '../engine/run.ts';
 import type { RunResult } from '../engine/types.ts';
-import { errorLine, runFailed } from '../messages.ts';
+import { errorLine, runFailed } from './messages.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Io } from './main.ts';
 import { createProgress } from './progress.ts';

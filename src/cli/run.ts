@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
 import type { RunResult } from '../engine/types.ts';
-import { replicatesSummary, resultsWritten, runSummary } from '../messages.ts';
+import { replicatesSummary, resultsWritten, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import { parseStoredRun } from '../results/read-run.ts';

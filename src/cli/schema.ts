@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
-import { outputUnwritable, schemaWritten } from '../messages.ts';
+import { outputUnwritable, schemaWritten } from './messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
 import { renderSweepJsonSchema } from '../sweep/load.ts';
 import { writeFileAtomic } from '../results/write.ts';

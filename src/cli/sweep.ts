@@ -14,7 +14,7 @@ import {
   sweepInterrupted,
   sweepRunsFailed,
   sweepStatusReport,
-} from '../messages.ts';
+} from './messages.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { runSweep, type SweepOutcome } from '../results/run-sweep.ts';
 import { readPart } from '../results/sweep-dir.ts';

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { isPartnersimError } from '../errors.ts';
 import { PartnersimError } from '../errors.ts';
-import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../messages.ts';
+import { errorLine, setOnSweep, validateOk, validateSweepOk } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { countOrganisations } from '../scenario/schema.ts';
 import { expandSweep } from '../sweep/expand.ts';

@@ -62,7 +62,7 @@ export interface Orgs {
 
 /** Sparse ties between pairs, in a pool: a tie is at a slot with alive = 1. Side A is the lower index. */
 export interface Ties {
-  capacity: number;
+  poolSize: number;
   count: number;
   a: Int32Array;
   b: Int32Array;
@@ -173,15 +173,15 @@ export function createOrgs(n: number): Orgs {
   };
 }
 
-/** Returns an empty tie pool with room for `capacity` ties. */
-export function createTies(capacity: number): Ties {
-  const f = () => new Float64Array(capacity);
+/** Returns an empty tie pool with room for `poolSize` ties. */
+export function createTies(poolSize: number): Ties {
+  const f = () => new Float64Array(poolSize);
   return {
-    capacity,
+    poolSize,
     count: 0,
-    a: new Int32Array(capacity),
-    b: new Int32Array(capacity),
-    alive: new Uint8Array(capacity),
+    a: new Int32Array(poolSize),
+    b: new Int32Array(poolSize),
+    alive: new Uint8Array(poolSize),
     trustAB: f(),
     trustBA: f(),
     leaderAB: f(),
@@ -191,17 +191,17 @@ export function createTies(capacity: number): Ties {
     strength: f(),
     age: f(),
     interactions: f(),
-    shared: new Int32Array(capacity),
-    sharedMandated: new Int32Array(capacity),
+    shared: new Int32Array(poolSize),
+    sharedMandated: new Int32Array(poolSize),
     free: [],
     index: new Map(),
   };
 }
 
 function growTiesInPlace(ties: Ties): void {
-  const capacity = ties.capacity * 2;
+  const poolSize = ties.poolSize * 2;
   const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T): T => {
-    const next = new (old.constructor as new (n: number) => T)(capacity);
+    const next = new (old.constructor as new (n: number) => T)(poolSize);
     next.set(old);
     return next;
   };
@@ -219,7 +219,7 @@ function growTiesInPlace(ties: Ties): void {
   ties.interactions = grow(ties.interactions);
   ties.shared = grow(ties.shared);
   ties.sharedMandated = grow(ties.sharedMandated);
-  ties.capacity = capacity;
+  ties.poolSize = poolSize;
 }
 
 /** Returns the slot of the tie between i and j, or -1 when they have none. */
@@ -235,7 +235,7 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   const existing = findTie(world, i, j);
   if (existing >= 0) return existing;
   const ties = world.ties;
-  if (ties.free.length === 0 && ties.count === ties.capacity) growTiesInPlace(ties);
+  if (ties.free.length === 0 && ties.count === ties.poolSize) growTiesInPlace(ties);
   const slot = ties.free.length > 0 ? (ties.free.pop() as number) : ties.count++;
   const lo = Math.min(i, j);
   const hi = Math.max(i, j);

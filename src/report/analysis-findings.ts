@@ -1,8 +1,8 @@
 // The key findings of a sweep analysis, as sentences built from the numbers of its chosen metric (Sobol', Morris) or
-// condition (PRIM); the wording lives in messages.ts, the judgement of what is worth saying here.
+// condition (PRIM); the wording lives in report/messages.ts, the judgement of what is worth saying here.
 import type { PrimTrajectory } from '../analysis/prim.ts';
 import type { AnalysedParameter, SweepAnalysis } from '../analysis/sweep-analysis.ts';
-import * as message from '../messages.ts';
+import * as message from './messages.ts';
 
 /** Interactions are worth a sentence when the first-order indices leave more than this share of the variance unexplained. */
 export const INTERACTION_SHARE = 0.05;

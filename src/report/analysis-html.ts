@@ -6,7 +6,8 @@ import type { SobolIndices } from '../analysis/sobol.ts';
 import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
 import type { DesignKind } from '../sweep/schema.ts';
-import { capitalise, conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
+import { conditionInWords, METRIC_LABELS } from './messages.ts';
+import { capitalise, wholePercent } from '../wording.ts';
 import { boxName } from './analysis-specs.ts';
 import {
   CHARTS_SECTION,

@@ -6,8 +6,9 @@ import type { PrimResult } from '../analysis/prim.ts';
 import type { SobolIndices } from '../analysis/sobol.ts';
 import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
-import { capitalise, conditionInWords, METRIC_LABELS, wholePercent } from '../messages.ts';
-import { CHART_HEIGHT, CHART_WIDTH, chartConfig, rowHeader, SCHEMA_URL, type ReportChart } from './specs.ts';
+import { conditionInWords, METRIC_LABELS } from './messages.ts';
+import { capitalise, wholePercent } from '../wording.ts';
+import { CHART_HEIGHT, CHART_WIDTH, chartConfig, rowHeader, SCHEMA_URL, type ChartSpec } from './specs.ts';
 
 /** The two Sobol' orders, light and dark of one hue, so the total (which contains the first) reads as the stronger. */
 const ORDERS = { domain: ['First order', 'Total order'], range: ['#9ecae9', '#1f5f99'] } as const;
@@ -468,8 +469,8 @@ export function primRangesSpec(parameters: readonly AnalysedParameter[], result:
 
 /** Returns the charts of an analysis in the order its report shows them: for Sobol' the chosen metric's indices and
  * the heatmap of every metric; for Morris mu* against sigma and the heatmap; for PRIM the trade-off and the boxes. */
-export function analysisCharts(analysis: SweepAnalysis): ReportChart[] {
-  const charts: ReportChart[] = [];
+export function analysisCharts(analysis: SweepAnalysis): ChartSpec[] {
+  const charts: ChartSpec[] = [];
   const label = METRIC_LABELS[analysis.metric];
   if (analysis.method === 'sobol') {
     const indices = chosen(analysis.metric, analysis.results);

@@ -3,7 +3,7 @@
 // or a sweep analysis's.
 import type { Comparison } from '../analysis/comparison.ts';
 import type { SweepAnalysis } from '../analysis/sweep-analysis.ts';
-import { scheduleInWords } from '../messages.ts';
+import { scheduleInWords } from './messages.ts';
 import { LEVER_KEYS, leverSchedule, type Scenario } from '../scenario/schema.ts';
 import { analysisFindings } from './analysis-findings.ts';
 import { renderAnalysisHtml, type AnalysisReportInput } from './analysis-html.ts';
@@ -11,7 +11,7 @@ import { analysisCharts } from './analysis-specs.ts';
 import { keyFindings } from './findings.ts';
 import { renderReportHtml, type ReportInput } from './html.ts';
 import { renderPng, renderSvg } from './render.ts';
-import { reportCharts, type ReportChart } from './specs.ts';
+import { reportCharts, type ChartSpec } from './specs.ts';
 
 /** A rendered chart: its id (the file stem), SVG text and PNG bytes. */
 export interface RenderedChart {
@@ -27,9 +27,7 @@ export type ReportProvenance = ReportInput['provenance'];
 export type AnalysisProvenance = AnalysisReportInput['provenance'];
 
 /** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption). */
-async function renderCharts(
-  specs: readonly ReportChart[],
-): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
+async function renderCharts(specs: readonly ChartSpec[]): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
   const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
   for (const chart of specs) {

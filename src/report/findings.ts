@@ -1,7 +1,7 @@
 // The key findings of a report, as sentences built from the numbers: how partnerships fare after a fund ends, and
 // for each scenario the metrics that differ most clearly from the baseline (largest standardised effect first).
 import type { Comparison } from '../analysis/comparison.ts';
-import { findingDifference, findingFundEnd, findingNoDifference, findingSingle } from '../messages.ts';
+import { findingDifference, findingFundEnd, findingNoDifference, findingSingle } from './messages.ts';
 
 /** How many clear differences a report names for each scenario. */
 export const FINDINGS_PER_SCENARIO = 3;

@@ -2,7 +2,8 @@
 // The page kit every report shares (shell, header, sections, findings, charts, provenance, numbers) and the comparison's page.
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
-import { capitalise, listInWords, METRIC_LABELS, SHARE_METRICS } from '../messages.ts';
+import { METRIC_LABELS, SHARE_METRICS } from './messages.ts';
+import { capitalise, listInWords } from '../wording.ts';
 import { LEVER_MEANINGS, type LeverKey } from '../scenario/schema.ts';
 
 /** One chart of the report: an id for its figure (a link target), its title and caption, and its SVG markup. */

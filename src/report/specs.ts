@@ -25,7 +25,8 @@ const LEVEL_PANEL = { width: 300, height: 200 } as const;
 const FOREST_PANEL_WIDTH = 420;
 const FOREST_ROW_STEP = 26;
 
-const METRIC_LABELS: Record<MetricName, string> = {
+/** Each metric's title in the forest plot of differences (longer than the labels of sentences). */
+const METRIC_TITLES: Record<MetricName, string> = {
   partnershipsFormed: 'Partnerships formed',
   partnershipsDissolved: 'Partnerships dissolved',
   partnershipsActiveAtEnd: 'Partnerships active at the end',
@@ -59,8 +60,8 @@ const SERIES_TEXT: Record<SeriesField, { title: string; axis: string; what: stri
   },
 };
 
-/** A chart of the report: a stable id (for file names and anchors), its title and caption, and its spec. */
-export interface ReportChart {
+/** A chart of the report before it is rendered: a stable id (for file names and anchors), its title and caption, and its spec. */
+export interface ChartSpec {
   readonly id: string;
   readonly title: string;
   readonly caption: string;
@@ -348,7 +349,7 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
     // Without an interval (fewer than two pairs) the rule shrinks to the point: an empty extent would leave the panel's scale undefined.
     .map((d) => ({
       scenario: d.scenario,
-      metric: METRIC_LABELS[d.metric],
+      metric: METRIC_TITLES[d.metric],
       mean: d.mean,
       low: d.ci95 ? d.ci95[0] : d.mean,
       high: d.ci95 ? d.ci95[1] : d.mean,
@@ -367,7 +368,7 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
       row: {
         field: 'metric',
         type: 'nominal',
-        sort: METRIC_NAMES.map((m) => METRIC_LABELS[m]),
+        sort: METRIC_NAMES.map((m) => METRIC_TITLES[m]),
         title: null,
         header: rowHeader(),
       },
@@ -393,9 +394,9 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
 }
 
 /** Returns the charts of a report in the order it shows them: levers, differences, the four time series, survival, hazard, levels. */
-export function reportCharts(comparison: Comparison): ReportChart[] {
+export function reportCharts(comparison: Comparison): ChartSpec[] {
   const reps = replicatesText(comparison);
-  const charts: ReportChart[] = [];
+  const charts: ChartSpec[] = [];
   const levers = leverSpec(comparison);
   if (levers) {
     const varying = varyingLevers(comparison);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AnalysisMethod, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { resultFileDamaged, resultFileMissing } from '../messages.ts';
+import { resultFileDamaged, resultFileMissing } from './messages.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
 /** What an analysis directory's manifest says its `kind` is. */

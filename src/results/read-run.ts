@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ReplicateResult } from '../analysis/compare.ts';
 import { LEVEL_NAMES, type LevelName, type Metrics, type PartnershipRecord, type StepRecord } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { resultFileDamaged, resultFileMissing } from '../messages.ts';
+import { resultFileDamaged, resultFileMissing } from './messages.ts';
 import { LEVER_KEYS, type LeverKey, type Scenario } from '../scenario/schema.ts';
 
 /** A result directory read back: its provenance and each replicate's results, in replicate order. */

@@ -57,7 +57,7 @@ export const PARTNERSHIP_COLUMNS = [
 ] as const;
 
 /** Returns a number as CSV text: integers exactly, others to 6 significant digits without trailing zeros; null as empty. */
-export function formatNumber(value: number | null): string {
+export function csvNumber(value: number | null): string {
   if (value === null) return '';
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(6)));
@@ -89,9 +89,9 @@ export function timeseriesCsv(results: readonly RunResult[]): string {
           record.participation,
           record.meanTrust,
           record.meanStrength,
-        ].map(formatNumber),
-        ...LEVEL_NAMES.map((_, level) => formatNumber(record.levels[level])),
-        ...LEVER_KEYS.map((key) => formatNumber(record.levers[key])),
+        ].map(csvNumber),
+        ...LEVEL_NAMES.map((_, level) => csvNumber(record.levels[level])),
+        ...LEVER_KEYS.map((key) => csvNumber(record.levers[key])),
       ]),
     ),
   );
@@ -105,12 +105,12 @@ export function partnershipsCsv(results: readonly RunResult[]): string {
     result.partnerships.map((p) =>
       csvLine([
         ...(several ? [String(replicate)] : []),
-        formatNumber(p.id),
+        csvNumber(p.id),
         p.area,
-        formatNumber(p.formedStep),
-        formatNumber(p.endedStep),
+        csvNumber(p.formedStep),
+        csvNumber(p.endedStep),
         p.endReason ?? '',
-        formatNumber(p.members),
+        csvNumber(p.members),
         p.peakLevel,
         p.finalLevel,
         p.mandate,

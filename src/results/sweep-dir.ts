@@ -5,7 +5,7 @@
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import * as message from '../messages.ts';
+import * as message from './messages.ts';
 import { designPoints } from '../sweep/expand.ts';
 import { latestRecords, renderManifest, sameShard, shardText, type SweepManifest } from '../sweep/manifest.ts';
 import type { Part } from '../sweep/parts.ts';

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../messages.ts';
+import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from './messages.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
 /** Returns the default result directory of a scenario, relative to the working directory: results/<name>. */

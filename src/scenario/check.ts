@@ -12,7 +12,7 @@ import {
   scheduleOutOfOrder,
   unknownKey,
   wrongType,
-} from '../messages.ts';
+} from './messages.ts';
 import { allowedKeys, describeExpected, scenarioJsonSchema, schemaAt, schemaKeys, type JsonSchemaNode } from './json-schema.ts';
 import { closestKey, dottedKey } from './keys.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, scenarioInputSchema, type LeverInput, type ScenarioInput } from './schema.ts';
@@ -54,7 +54,7 @@ export function checkDocument<T>(value: unknown, origin: Origin, schema: Documen
   if (result.success && problems.length === 0) return result.data;
   // A missing key is usually the other half of a misspelt one, so the misspelling is reported first.
   const rank = (problem: Problem) => [
-    Number(problem.kind === 'type' && valueAt(value, problem.path) === undefined),
+    Number(problem.kind === 'type' && valueAtPath(value, problem.path) === undefined),
     origin.order(problem.path, target(problem)),
   ];
   const [first] = problems.sort((a, b) => {
@@ -107,7 +107,7 @@ function scheduleProblems(input: ScenarioInput): Problem[] {
       : []),
   ];
   return levers.flatMap((path): Problem[] => {
-    const lever = valueAt(input, path) as LeverInput | undefined;
+    const lever = valueAtPath(input, path) as LeverInput | undefined;
     if (!Array.isArray(lever)) return [];
     const lead: Problem[] =
       lever[0].from === 0 ? [] : [{ kind: 'not-from-zero', path: [...path, 0, 'from'], lever: dottedKey(path), from: lever[0].from }];
@@ -160,7 +160,7 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
     case 'range':
     case 'type': {
       const expected = describeExpected(schemaAt(problem.path, root, schema.json()) ?? {});
-      const found = valueAt(root, problem.path);
+      const found = valueAtPath(root, problem.path);
       if (problem.kind === 'range') return error('out-of-range', outOfRange(at, key, expected, describeFound(found)));
       return error('wrong-type', found === undefined ? missingKey(at, key, expected) : wrongType(at, key, expected, describeFound(found)));
     }
@@ -173,7 +173,7 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
   }
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+function valueAtPath(root: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
     (value, segment) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined),
     root,

@@ -1,7 +1,7 @@
 // Loading a scenario: read each file through the host, check its own content, follow `extends` (the parent
 // first, the child's keys winning), apply --set overrides, then normalise. Nothing here touches node:.
 import { PartnersimError } from '../errors.ts';
-import { extendsCycle, extendsMissing, fileMissing } from '../messages.ts';
+import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
 import { checkScenarioInput } from './check.ts';
 import type { ScenarioHost } from './host.ts';
 import { mergeScenarioInputs } from './merge.ts';

@@ -2,7 +2,7 @@
 // argument is checked as a one-key scenario of its own, so its errors name the argument.
 import { parseDocument } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { setLocation, setMissingEquals, setUnknownKey, setUnparsable } from '../messages.ts';
+import { setLocation, setMissingEquals, setUnknownKey, setUnparsable } from './messages.ts';
 import { checkScenarioInput, type Origin } from './check.ts';
 import { scenarioKeys } from './json-schema.ts';
 import { closestKey } from './keys.ts';

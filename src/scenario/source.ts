@@ -2,7 +2,7 @@
 // problem can be placed at file:line:column.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { fileLocation, malformedJson, malformedYaml, repeatedKey } from '../messages.ts';
+import { fileLocation, malformedJson, malformedYaml, repeatedKey } from './messages.ts';
 import type { Origin } from './check.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 

@@ -55,7 +55,7 @@ export function designPoints(parameters: readonly SweepParameter[], design: Desi
   const rows =
     design.kind === 'grid'
       ? gridRows(parameters)
-      : unitRows(design, parameters.length, masterSeed).map((row) => row.map((u, i) => valueAt(parameters[i], u)));
+      : unitRows(design, parameters.length, masterSeed).map((row) => row.map((u, i) => parameterValueAt(parameters[i], u)));
   const seen = new Map<string, number>();
   return rows.map((values, index) => {
     const base = values.map((value, i) => `${parameters[i].key}=${value}`).join(',');
@@ -116,7 +116,7 @@ export function unitRows(design: Exclude<Design, { kind: 'grid' }>, k: number, m
 
 /** Returns a parameter's value at a position u in [0, 1]: along its range, or the listed value whose equal share of
  * [0, 1] holds u (the last value for u = 1). */
-export function valueAt(parameter: SweepParameter, u: number): number {
+export function parameterValueAt(parameter: SweepParameter, u: number): number {
   // Rounding can carry from + (to - from) past `to` (0.3 + 0.6 = 0.9000000000000001): the range's end bounds it.
   if (parameter.kind === 'range') return Math.min(parameter.to, parameter.from + (parameter.to - parameter.from) * u);
   const n = parameter.values.length;

@@ -2,7 +2,7 @@
 // scenario loaded, then what a schema cannot say: each value valid for its key, the design given what it needs.
 import { METRIC_NAMES } from '../engine/types.ts';
 import { PartnersimError, isPartnersimError } from '../errors.ts';
-import * as message from '../messages.ts';
+import * as message from './messages.ts';
 import { digest } from '../random.ts';
 import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } from '../scenario/check.ts';
 import type { ScenarioHost } from '../scenario/host.ts';

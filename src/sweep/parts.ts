@@ -1,7 +1,7 @@
 // The parts of a sweep made apart (shards on a cluster, or one directory): what they hold together, which runs are
 // still missing and which shards to run again, and their merge into the directory one machine would have written.
 import { PartnersimError } from '../errors.ts';
-import * as message from '../messages.ts';
+import * as message from './messages.ts';
 import { isFailed, type RunRecord } from './record.ts';
 import { shardText, type Shard, type SweepManifest } from './manifest.ts';
 

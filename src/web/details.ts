@@ -1,7 +1,7 @@
 // What the details panel says about what was clicked: an organisation (who it is, what moves it, its partnerships
 // and strongest ties), a partnership (its members, place on the continuum, how it came about, its whole history),
 // or a tie (trust both ways). Pure: the panel's content as values, with links as selections.
-import { capitalise } from '../messages.ts';
+import { capitalise } from '../wording.ts';
 import { PARAMS } from '../model/params.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { findTie, trustFrom } from '../model/world.ts';

@@ -152,11 +152,11 @@ export class NetworkView {
     const orgs = world.orgs;
     this.large = isLarge(orgs.n, ties.count);
     this.tracker.sync(ties, orgs.n, now, initial || this.large);
-    if (this.tieLevel.length < ties.capacity) {
-      this.tieLevel = new Int8Array(ties.capacity);
-      this.tiePartnership = new Int32Array(ties.capacity);
-      this.bucketOf = new Uint16Array(ties.capacity);
-      this.order = new Int32Array(ties.capacity);
+    if (this.tieLevel.length < ties.poolSize) {
+      this.tieLevel = new Int8Array(ties.poolSize);
+      this.tiePartnership = new Int32Array(ties.poolSize);
+      this.bucketOf = new Uint16Array(ties.poolSize);
+      this.order = new Int32Array(ties.poolSize);
     }
     this.tieLevel.fill(-1);
     for (const id of world.active) {

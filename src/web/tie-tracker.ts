@@ -54,7 +54,7 @@ export class TieTracker {
   /** Takes in the tie pool after some steps at time `now`: new pairs are born, pairs gone are dying. With `initial`, every
    * tie is taken as there from the start (no fade). Returns how many ties were born and how many broke. */
   sync(ties: Ties, n: number, now: number, initial = false): { born: number; broke: number } {
-    this.ensure(ties.capacity);
+    this.ensure(ties.poolSize);
     let born = 0;
     let broke = 0;
     const end = Math.max(this.seen, ties.count);

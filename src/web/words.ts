@@ -1,7 +1,7 @@
 // Every word the classroom page shows about the model, in one place: names of kinds, levers, levels and
 // features, the phrases that say why something happened, and the sentences of the event feed.
 import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
-import { capitalise } from '../messages.ts';
+import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import type { LeverKey, OrgKind } from '../scenario/schema.ts';
 

@@ -10,7 +10,8 @@ import type { SweepAnalysis } from '../../src/analysis/sweep-analysis.ts';
 import { parseCondition } from '../../src/cli/analyse.ts';
 import { parseCsv } from '../../src/results/read-run.ts';
 import { METRIC_NAMES, type MetricName } from '../../src/engine/types.ts';
-import * as message from '../../src/messages.ts';
+import * as analysisMessage from '../../src/analysis/messages.ts';
+import * as cliMessage from '../../src/cli/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { filesOf } from './sweep-fixtures.ts';
 
@@ -133,28 +134,28 @@ describe('partnersim analyse', { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ['sobol', ['--method', 'sobol'], message.methodNeedsDesign('sobol', 'tiny-lhs', 'lhs')],
-    ['morris', ['--method', 'morris'], message.methodNeedsDesign('morris', 'tiny-lhs', 'lhs')],
-    ['an unknown method', ['--method', 'fast'], message.unknownMethod('fast', ['sobol', 'morris', 'prim'])],
+    ['sobol', ['--method', 'sobol'], analysisMessage.methodNeedsDesign('sobol', 'tiny-lhs', 'lhs')],
+    ['morris', ['--method', 'morris'], analysisMessage.methodNeedsDesign('morris', 'tiny-lhs', 'lhs')],
+    ['an unknown method', ['--method', 'fast'], analysisMessage.unknownMethod('fast', ['sobol', 'morris', 'prim'])],
     [
       'a metric not recorded',
       ['--metric', 'meanTrustAtEnd', '--where', 'meanTrustAtEnd > 0.5'],
-      message.metricNotRecorded('meanTrustAtEnd', 'tiny-lhs', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
+      analysisMessage.metricNotRecorded('meanTrustAtEnd', 'tiny-lhs', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
     ],
     [
       'two metrics',
       ['--metric', 'survival5y', '--where', 'partnershipsFormed > 2'],
-      message.whereMetricConflict('survival5y', 'partnershipsFormed'),
+      analysisMessage.whereMetricConflict('survival5y', 'partnershipsFormed'),
     ],
     [
       'an unquoted condition',
       ['--where', 'survival5y'],
-      message.whereUnparsable('survival5y', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
+      analysisMessage.whereUnparsable('survival5y', ['partnershipsFormed', 'participationAtEnd', 'survival5y']),
     ],
   ])('refuses %s, saying what fits', async (_, options, expected) => {
     const result = await runCli(['analyse', tmp.path('lhs'), ...options, '--out', tmp.path('refused')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(`${message.errorLine(expected)}\n`);
+    expect(result.err).toBe(`${cliMessage.errorLine(expected)}\n`);
     expect(existsSync(tmp.path('refused'))).toBe(false);
   });
 
@@ -162,14 +163,14 @@ describe('partnersim analyse', { timeout: 120_000 }, () => {
     const result = await runCli(['analyse', tmp.path('lhs'), '--metric', 'partnershipsFormed']);
     expect(result.code).toBe(2);
     const formed = [...pointMeansFromCsv(tmp.path('lhs'), 'partnershipsFormed').y];
-    expect(result.err).toBe(`${message.errorLine(message.whereMissing(suggestCondition('partnershipsFormed', formed)))}\n`);
+    expect(result.err).toBe(`${cliMessage.errorLine(analysisMessage.whereMissing(suggestCondition('partnershipsFormed', formed)))}\n`);
   });
 
   it('refuses a shard, and a sweep that has not finished', async () => {
     const shard = tmp.path('shard');
     expect((await runCli(['sweep', tmp.path('lhs.yaml'), '--shard', '0/2', '--workers', '1', '--out', shard, '--quiet'])).code).toBe(0);
     const onShard = await runCli(['analyse', shard, '--where', 'survival5y > 0.5']);
-    expect(onShard.err).toBe(`${message.errorLine(message.analyseShard(shard, 'tiny-lhs', 'shard 0/2'))}\n`);
+    expect(onShard.err).toBe(`${cliMessage.errorLine(analysisMessage.analyseShard(shard, 'tiny-lhs', 'shard 0/2'))}\n`);
 
     const unfinished = tmp.path('unfinished');
     cpSync(tmp.path('lhs'), unfinished, { recursive: true });
@@ -179,7 +180,7 @@ describe('partnersim analyse', { timeout: 120_000 }, () => {
     writeFileSync(`${unfinished}/journal.jsonl`, journal.slice(0, 10).join('\n') + '\n');
     const onUnfinished = await runCli(['analyse', unfinished, '--where', 'survival5y > 0.5']);
     expect(onUnfinished.code).toBe(2);
-    expect(onUnfinished.err).toBe(`${message.errorLine(message.analyseIncomplete(unfinished, 'tiny-lhs', 10, 24))}\n`);
+    expect(onUnfinished.err).toBe(`${cliMessage.errorLine(analysisMessage.analyseIncomplete(unfinished, 'tiny-lhs', 10, 24))}\n`);
   });
 });
 
@@ -204,6 +205,6 @@ describe('a --where condition', () => {
   });
 
   it.each(['survival5y', 'survival5y = 0.6', 'survival >= 0.6', 'survival5y >= high', '>= 0.6'])('refuses %j', (text) => {
-    expect(() => parseCondition(text)).toThrow(message.whereUnparsable(text, METRIC_NAMES));
+    expect(() => parseCondition(text)).toThrow(analysisMessage.whereUnparsable(text, METRIC_NAMES));
   });
 });

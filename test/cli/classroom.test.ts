@@ -6,7 +6,8 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as message from '../../src/messages.ts';
+import * as cliMessage from '../../src/cli/messages.ts';
+import * as scenarioMessage from '../../src/scenario/messages.ts';
 import { scenarioChainTexts } from '../../src/cli/classroom-page.ts';
 import { runCli, useTempDir } from './fixtures.ts';
 
@@ -25,7 +26,7 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     while (!/http:\/\/localhost:\d+\//.test(out) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     const url = /http:\/\/localhost:\d+\//.exec(out)![0];
-    expect(out).toBe(message.classroomServing(url) + '\n');
+    expect(out).toBe(cliMessage.classroomServing(url) + '\n');
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -33,7 +34,7 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
     expect((await fetch(`${url}favicon.ico`)).status).toBe(404);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(out.endsWith(message.classroomStopped() + '\n')).toBe(true);
+    expect(out.endsWith(cliMessage.classroomStopped() + '\n')).toBe(true);
   });
 
   it('refuses a port in use, saying how to choose another', async () => {
@@ -42,7 +43,7 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const result = await runCli(['serve', '--port', String(port)]);
-      expect(result).toEqual({ code: 2, out: '', err: message.errorLine(message.portInUse(port)) + '\n' });
+      expect(result).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.portInUse(port)) + '\n' });
     } finally {
       blocker.close();
     }
@@ -51,7 +52,7 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
   it('checks the scenario before serving it', async () => {
     const result = await runCli(['serve', tmp.path('missing.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.fileMissing(tmp.path('missing.yaml'))) + '\n');
+    expect(result.err).toBe(cliMessage.errorLine(scenarioMessage.fileMissing(tmp.path('missing.yaml'))) + '\n');
   });
 });
 
@@ -88,12 +89,12 @@ describe.skipIf(process.platform !== 'linux')('partnersim serve --open', { timeo
 
   it('says when the opener finds no browser, and goes on serving', async () => {
     const { url, err } = await serveOpen(withOpener('fails', ':99'), () => false);
-    expect(err).toBe(message.openFailed(url, message.openerExited('xdg-open', 3, null)) + '\n');
+    expect(err).toBe(cliMessage.openFailed(url, cliMessage.openerExited('xdg-open', 3, null)) + '\n');
   });
 
   it('says when there is no display to open a browser on', async () => {
     const { url, err } = await serveOpen(withOpener('opens', undefined), () => false);
-    expect(err).toBe(message.openFailed(url, message.openNoDisplay()) + '\n');
+    expect(err).toBe(cliMessage.openFailed(url, cliMessage.openNoDisplay()) + '\n');
     expect(existsSync(bin.path('opens/opened'))).toBe(false);
   });
 
@@ -116,7 +117,7 @@ describe('partnersim classroom --export', { timeout: 60_000 }, () => {
   it('writes the page with a scenario of the user’s own as the one it starts with', async () => {
     const file = tmp.path('page.html');
     const result = await runCli(['classroom', '--export', file, tmp.path('mine/north.yaml')]);
-    expect(result).toEqual({ code: 0, out: message.classroomExported(file) + '\n', err: '' });
+    expect(result).toEqual({ code: 0, out: cliMessage.classroomExported(file) + '\n', err: '' });
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(JSON.stringify(tmp.path('mine/north.yaml')));
     expect(text.startsWith('<!DOCTYPE html>') || text.startsWith('<!doctype html>')).toBe(true);

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/analysis/comparison.ts';
-import * as message from '../../src/messages.ts';
+import * as cliMessage from '../../src/cli/messages.ts';
+import * as reportMessage from '../../src/report/messages.ts';
+import * as resultsMessage from '../../src/results/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { filesOf } from './sweep-fixtures.ts';
 
@@ -30,7 +32,7 @@ describe('partnersim compare', { timeout: 60_000 }, () => {
       expect(d.mean, d.metric).toBe(0);
       expect(d.ci95, d.metric).toEqual(d.pairs >= 2 ? [0, 0] : null);
     }
-    expect(result.out).toContain(message.findingNoDifference('same', 'tiny', 4));
+    expect(result.out).toContain(reportMessage.findingNoDifference('same', 'tiny', 4));
   });
 
   it('runs every scenario under the baseline’s master seed and writes results, comparison, charts and report', async () => {
@@ -98,12 +100,12 @@ describe('partnersim compare', { timeout: 60_000 }, () => {
       '--out',
       tmp.path('never'),
     ]);
-    expect(unknown).toEqual({ code: 2, out: '', err: message.errorLine(message.unknownBaseline('nope', ['tiny', 'funded'])) + '\n' });
+    expect(unknown).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.unknownBaseline('nope', ['tiny', 'funded'])) + '\n' });
     const twice = await runCli(['compare', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'), '--out', tmp.path('never')]);
     expect(twice).toEqual({
       code: 2,
       out: '',
-      err: message.errorLine(message.duplicateScenarioName('tiny', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'))) + '\n',
+      err: cliMessage.errorLine(cliMessage.duplicateScenarioName('tiny', tmp.path('tiny.yaml'), tmp.path('tiny.yaml'))) + '\n',
     });
     expect(existsSync(tmp.path('never'))).toBe(false);
   });
@@ -117,7 +119,7 @@ describe('partnersim report', { timeout: 60_000 }, () => {
     );
     const before = { ...filesOf(dir), ...Object.fromEntries(Object.entries(filesOf(`${dir}/charts`)).map(([k, v]) => [`charts/${k}`, v])) };
     const result = await runCli(['report', dir]);
-    expect(result).toEqual({ code: 0, out: message.reportWritten(`${dir}/report.html`) + '\n', err: '' });
+    expect(result).toEqual({ code: 0, out: cliMessage.reportWritten(`${dir}/report.html`) + '\n', err: '' });
     const after = { ...filesOf(dir), ...Object.fromEntries(Object.entries(filesOf(`${dir}/charts`)).map(([k, v]) => [`charts/${k}`, v])) };
     for (const name of Object.keys(before)) expect(after[name].equals(before[name]), name).toBe(true);
   });
@@ -132,6 +134,10 @@ describe('partnersim report', { timeout: 60_000 }, () => {
 
   it('names what is missing in a directory that holds no results', async () => {
     const result = await runCli(['report', tmp.root]);
-    expect(result).toEqual({ code: 2, out: '', err: message.errorLine(message.resultFileMissing(tmp.root, 'manifest.json')) + '\n' });
+    expect(result).toEqual({
+      code: 2,
+      out: '',
+      err: cliMessage.errorLine(resultsMessage.resultFileMissing(tmp.root, 'manifest.json')) + '\n',
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/cli/messages.ts';
 import { shellQuote } from '../../src/sweep/slurm.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FILE } from '../../src/results/run-files.ts';
 import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src/results/run-files.ts';
-import { resultsWritten } from '../../src/messages.ts';
+import { resultsWritten } from '../../src/cli/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { hashScenario } from '../../src/scenario/normalize.ts';
 import { VERSION } from '../../src/version.ts';

@@ -1,7 +1,7 @@
 // A replicate that throws inside the model: exit status 1, a report naming its seed, and no result directory.
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { errorLine, runFailed } from '../../src/messages.ts';
+import { errorLine, runFailed } from '../../src/cli/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 

@@ -2,15 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  badSeed,
-  errorLine,
-  notPositiveInteger,
-  resultDirOccupied,
-  resultDirUnwritable,
-  tooManySteps,
-  writeFailureReason,
-} from '../../src/messages.ts';
+import { badSeed, errorLine, notPositiveInteger, tooManySteps } from '../../src/cli/messages.ts';
+import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/results/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 // A fresh directory for each test, holding only tiny.yaml.

@@ -1,7 +1,7 @@
 // Progress of replicates: plain lines off a terminal, a bar on one, nothing when quiet; all through io.err.
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.ts';
-import { replicateDone } from '../../src/messages.ts';
+import { replicateDone } from '../../src/cli/messages.ts';
 
 const capture = () => {
   const err: string[] = [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/engine/types.ts';
 import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from '../../src/results/run-files.ts';
-import { replicateDone } from '../../src/messages.ts';
+import { replicateDone } from '../../src/cli/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 

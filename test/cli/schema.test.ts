@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaFiles, SCHEMA_PATH, SWEEP_SCHEMA_PATH, writeSchemaFile } from '../../src/cli/schema.ts';
 import { isPartnersimError } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/cli/messages.ts';
 import { renderScenarioJsonSchema } from '../../src/scenario/json-schema.ts';
 import { renderSweepJsonSchema } from '../../src/sweep/load.ts';
 import { runCli, useTempDir } from './fixtures.ts';

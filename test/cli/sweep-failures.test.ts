@@ -2,7 +2,7 @@
 // second attempt runs only those again.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/cli/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { FAILING_RUNNER, filesOf, tinySweep } from './sweep-fixtures.ts';
 

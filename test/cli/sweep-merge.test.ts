@@ -2,7 +2,9 @@
 // and what to do; partnersim sweep status lists missing runs and the shards to run again; a damaged file is named.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as message from '../../src/messages.ts';
+import * as cliMessage from '../../src/cli/messages.ts';
+import * as resultsMessage from '../../src/results/messages.ts';
+import * as sweepMessage from '../../src/sweep/messages.ts';
 import { readManifest } from '../../src/results/sweep-dir.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';
@@ -27,7 +29,7 @@ beforeAll(async () => {
 describe('partnersim merge', () => {
   it('merges complete parts and says so', async () => {
     const result = await runCli(['merge', shard(0), shard(1), shard(2), '--out', tmp.path('merged')]);
-    expect(result).toEqual({ code: 0, out: message.mergeWritten(3, 6, tmp.path('merged')) + '\n', err: '' });
+    expect(result).toEqual({ code: 0, out: cliMessage.mergeWritten(3, 6, tmp.path('merged')) + '\n', err: '' });
     expect(readManifest(tmp.path('merged'))).toMatchObject({ shard: null, status: 'complete', finished: 6, partRuns: 6 });
   });
 
@@ -36,26 +38,26 @@ describe('partnersim merge', () => {
     const result = await runCli(['merge', shard(0), shard(1), tmp.path('foreign'), '--out', tmp.path('never')]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      message.errorLine(message.foreignPart(tmp.path('foreign'), b.sweep.name, b.hash, shard(0), a.sweep.name, a.hash)) + '\n',
+      cliMessage.errorLine(sweepMessage.foreignPart(tmp.path('foreign'), b.sweep.name, b.hash, shard(0), a.sweep.name, a.hash)) + '\n',
     );
   });
 
   it('refuses missing runs, naming them and the shards to run again', async () => {
     const result = await runCli(['merge', shard(0), shard(2), '--out', tmp.path('never')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.mergeMissingRuns([1, 4], [1], 3, [1])) + '\n');
+    expect(result.err).toBe(cliMessage.errorLine(sweepMessage.mergeMissingRuns([1, 4], [1], 3, [1])) + '\n');
   });
 
   it('refuses a part given twice', async () => {
     const result = await runCli(['merge', shard(0), shard(1), shard(1), shard(2), '--out', tmp.path('never')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.mergeDuplicateRuns(shard(1), shard(1), [1, 4])) + '\n');
+    expect(result.err).toBe(cliMessage.errorLine(sweepMessage.mergeDuplicateRuns(shard(1), shard(1), [1, 4])) + '\n');
   });
 
   it('refuses a directory that holds no sweep', async () => {
     const result = await runCli(['merge', tmp.root, '--out', tmp.path('never')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.notASweepDir(tmp.root)) + '\n');
+    expect(result.err).toBe(cliMessage.errorLine(resultsMessage.notASweepDir(tmp.root)) + '\n');
   });
 });
 
@@ -63,14 +65,14 @@ describe('partnersim sweep status', () => {
   it('says a complete set of shards is complete (exit 0)', async () => {
     const result = await runCli(['sweep', 'status', shard(0), shard(1), shard(2)]);
     const { hash } = readManifest(shard(0));
-    expect(result).toEqual({ code: 0, out: message.sweepStatusReport('tiny-sweep', hash, 6, 6, [], [], 3, [], []) + '\n', err: '' });
+    expect(result).toEqual({ code: 0, out: cliMessage.sweepStatusReport('tiny-sweep', hash, 6, 6, [], [], 3, [], []) + '\n', err: '' });
   });
 
   it('lists the missing runs and the shards to resubmit (exit 1)', async () => {
     const result = await runCli(['sweep', 'status', shard(0), shard(2)]);
     const { hash } = readManifest(shard(0));
     expect(result.code).toBe(1);
-    expect(result.out).toBe(message.sweepStatusReport('tiny-sweep', hash, 6, 4, [], [1, 4], 3, [1], [1]) + '\n');
+    expect(result.out).toBe(cliMessage.sweepStatusReport('tiny-sweep', hash, 6, 4, [], [1, 4], 3, [1], [1]) + '\n');
     expect(result.out).toContain('sbatch --array=1 ');
   });
 });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseShard } from '../../src/cli/sweep.ts';
 import { isPartnersimError } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as cliMessage from '../../src/cli/messages.ts';
+import * as resultsMessage from '../../src/results/messages.ts';
 import { readManifest } from '../../src/results/sweep-dir.ts';
 import { shardText } from '../../src/sweep/manifest.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
@@ -45,21 +46,23 @@ describe('--shard', () => {
   });
 
   it.each(['7/7', '1', 'a/3', '2/0', '-1/3', ''])('refuses %j', (text) => {
-    expect(messageOf(() => parseShard(text, {}))).toBe(message.badShard(text));
+    expect(messageOf(() => parseShard(text, {}))).toBe(cliMessage.badShard(text));
   });
 
   it('refuses auto/N with no index variable, or one outside 0..N-1', () => {
     expect(messageOf(() => parseShard('auto/4', {}))).toBe(
-      message.shardIndexUnset(4, ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']),
+      cliMessage.shardIndexUnset(4, ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']),
     );
-    expect(messageOf(() => parseShard('auto/4', { SLURM_ARRAY_TASK_ID: '4' }))).toBe(message.shardIndexBad('SLURM_ARRAY_TASK_ID', '4', 4));
+    expect(messageOf(() => parseShard('auto/4', { SLURM_ARRAY_TASK_ID: '4' }))).toBe(
+      cliMessage.shardIndexBad('SLURM_ARRAY_TASK_ID', '4', 4),
+    );
   });
 });
 
 describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
   it('--workers that is not a positive whole number', async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '0']);
-    expect(result).toEqual({ code: 2, out: '', err: message.errorLine(message.notPositiveInteger('--workers', '0')) + '\n' });
+    expect(result).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.notPositiveInteger('--workers', '0')) + '\n' });
   });
 
   it('a format it does not write', async () => {
@@ -71,7 +74,9 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
   it("a directory of the user's own files", async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', tmp.path('mine')]);
     expect(result.code).toBe(2);
-    expect(result.err).toBe(message.errorLine(message.resultDirOccupied(tmp.path('mine'), 'files that are not partnersim results')) + '\n');
+    expect(result.err).toBe(
+      cliMessage.errorLine(resultsMessage.resultDirOccupied(tmp.path('mine'), 'files that are not partnersim results')) + '\n',
+    );
   });
 
   it('a directory holding another sweep, another shard or another format', async () => {
@@ -86,17 +91,18 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
 
     const shard = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir, '--shard', '1/2']);
     expect(shard.err).toBe(
-      message.errorLine(message.resumeOtherShard(dir, shardText({ index: 0, count: 2 }), shardText({ index: 1, count: 2 }))) + '\n',
+      cliMessage.errorLine(resultsMessage.resumeOtherShard(dir, shardText({ index: 0, count: 2 }), shardText({ index: 1, count: 2 }))) +
+        '\n',
     );
 
     const format = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir, '--shard', '0/2', '--format', 'jsonl']);
-    expect(format.err).toBe(message.errorLine(message.resumeOtherFormat(dir, 'csv', 'jsonl')) + '\n');
+    expect(format.err).toBe(cliMessage.errorLine(resultsMessage.resumeOtherFormat(dir, 'csv', 'jsonl')) + '\n');
   });
 
   it('nothing when run again on a complete directory: it says all runs were kept', async () => {
     const dir = tmp.path('again');
     expect((await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir, '--workers', '1', '--quiet'])).code).toBe(0);
     const again = await runCli(['sweep', tmp.path('sweep.yaml'), '--out', dir]);
-    expect(again).toEqual({ code: 0, out: message.sweepFinished('tiny-sweep', 'the whole sweep', 6, 0, 6, 0, dir) + '\n', err: '' });
+    expect(again).toEqual({ code: 0, out: cliMessage.sweepFinished('tiny-sweep', 'the whole sweep', 6, 0, 6, 0, dir) + '\n', err: '' });
   });
 });

@@ -2,7 +2,7 @@
 // bar with runs, rate and time left on one, nothing when quiet; all through io.err.
 import { describe, expect, it } from 'vitest';
 import { createSweepProgress } from '../../src/cli/progress.ts';
-import { formatDuration, sweepProgressLine } from '../../src/messages.ts';
+import { formatDuration, sweepProgressLine } from '../../src/cli/messages.ts';
 
 const capture = () => {
   const err: string[] = [];

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/cli/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { filesOf, tinySweep } from './sweep-fixtures.ts';
 

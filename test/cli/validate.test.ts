@@ -2,17 +2,9 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/validate.ts';
-import {
-  errorLine,
-  fileLocation,
-  fileMissing,
-  outOfRange,
-  setLocation,
-  setOnSweep,
-  validateOk,
-  validateSweepOk,
-} from '../../src/messages.ts';
-import { rangeNotIncreasing } from '../../src/messages.ts';
+import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../../src/cli/messages.ts';
+import { fileLocation, fileMissing, outOfRange, setLocation } from '../../src/scenario/messages.ts';
+import { rangeNotIncreasing } from '../../src/sweep/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
 
 const tmp = useTempDir('validate');

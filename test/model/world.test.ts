@@ -19,9 +19,9 @@ function emptyWorld(n: number, capacity: number): World {
 /** Asserts that the pool, the index and the organisations' lists describe exactly the pairs in `expected`. */
 function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   const { ties, orgs } = world;
-  expect(ties.count).toBeLessThanOrEqual(ties.capacity);
+  expect(ties.count).toBeLessThanOrEqual(ties.poolSize);
   for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedMandated])
-    expect(field.length).toBe(ties.capacity);
+    expect(field.length).toBe(ties.poolSize);
   const alive: string[] = [];
   for (let slot = 0; slot < ties.count; slot++) {
     const lo = ties.a[slot];
@@ -111,8 +111,8 @@ describe('growing the pool', () => {
       return slot;
     });
     const expected = new Set(pairs.map(([i, j]) => key(i, j)));
-    expect(world.ties.capacity).toBeGreaterThanOrEqual(expected.size);
-    expect(world.ties.capacity).toBeGreaterThan(2);
+    expect(world.ties.poolSize).toBeGreaterThanOrEqual(expected.size);
+    expect(world.ties.poolSize).toBeGreaterThan(2);
     expectConsistent(world, expected);
     // The last value written to a slot survives every growth.
     const last = new Map<number, number>();

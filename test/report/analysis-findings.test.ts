@@ -2,7 +2,7 @@
 // metric not analysed, parameters acting alone, no dropped blocks or wide intervals, no box beating the base rate).
 import { describe, expect, it } from 'vitest';
 import type { SweepAnalysis } from '../../src/analysis/sweep-analysis.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/report/messages.ts';
 import { analysisFindings, boxRestrictions } from '../../src/report/analysis-findings.ts';
 import { morrisAnalysis, PRIM_CONDITION_WORDS, primAnalysis, sobolAnalysis } from './analysis-fixture.ts';
 import { deepFreeze } from './fixture.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analysisTitle } from '../../src/messages.ts';
+import { analysisTitle } from '../../src/report/messages.ts';
 import { analysisFindings } from '../../src/report/analysis-findings.ts';
 import { buildAnalysisReport } from '../../src/report/build.ts';
 import { analyses } from './analysis-fixture.ts';

@@ -3,7 +3,7 @@
 // nothing; and buildAnalysisReport putting the rendered charts and the findings into it.
 import { describe, expect, it } from 'vitest';
 import type { SweepAnalysis } from '../../src/analysis/sweep-analysis.ts';
-import { analysisTitle } from '../../src/messages.ts';
+import { analysisTitle } from '../../src/report/messages.ts';
 import { analysisFindings } from '../../src/report/analysis-findings.ts';
 import { renderAnalysisHtml, type AnalysisReportInput } from '../../src/report/analysis-html.ts';
 import { analysisCharts } from '../../src/report/analysis-specs.ts';

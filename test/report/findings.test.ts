@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison, Difference, ScenarioSummary } from '../../src/analysis/comparison.ts';
 import type { Summary } from '../../src/analysis/stats.ts';
 import { METRIC_NAMES, type MetricName } from '../../src/engine/types.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/report/messages.ts';
 import { keyFindings } from '../../src/report/findings.ts';
 
 const summary = (mean: number | null, ci95: [number, number] | null = null): Summary => ({ mean, sd: null, ci95 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, readStoredRun } from '../../src/results/read-run.ts';
 import { isPartnersimError } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/results/messages.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';

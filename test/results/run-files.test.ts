@@ -4,7 +4,7 @@ import type { Metrics, RunResult, StepRecord } from '../../src/engine/types.ts';
 import {
   csvField,
   eventsJsonl,
-  formatNumber,
+  csvNumber,
   manifestJson,
   PARTNERSHIP_COLUMNS,
   partnershipsCsv,
@@ -111,15 +111,15 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
   ],
 });
 
-describe('formatNumber', () => {
+describe('csvNumber', () => {
   it('writes integers exactly and other numbers to 6 significant digits without noise', () => {
-    expect(formatNumber(120)).toBe('120');
-    expect(formatNumber(-0)).toBe('0');
-    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
-    expect(formatNumber(2 / 3)).toBe('0.666667');
-    expect(formatNumber(1 / 12)).toBe('0.0833333');
-    expect(formatNumber(1234.56789)).toBe('1234.57');
-    expect(formatNumber(null)).toBe('');
+    expect(csvNumber(120)).toBe('120');
+    expect(csvNumber(-0)).toBe('0');
+    expect(csvNumber(0.1 + 0.2)).toBe('0.3');
+    expect(csvNumber(2 / 3)).toBe('0.666667');
+    expect(csvNumber(1 / 12)).toBe('0.0833333');
+    expect(csvNumber(1234.56789)).toBe('1234.57');
+    expect(csvNumber(null)).toBe('');
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkResultDir, defaultResultDir, writeResultDir } from '../../src/results/write.ts';
-import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/messages.ts';
+import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/results/messages.ts';
 import { useTempDir } from '../cli/fixtures.ts';
 
 const root = useTempDir('output', {}, 'test').root;

@@ -1,6 +1,6 @@
 // `extends`: a file overrides the scenario it extends; mappings merge, lists and schedules replace whole.
 import { describe, expect, it } from 'vitest';
-import { extendsMissing, fileLocation } from '../../src/messages.ts';
+import { extendsMissing, fileLocation } from '../../src/scenario/messages.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { isPartnersimError, type ErrorCode } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/scenario/messages.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { useTempDir } from '../cli/fixtures.ts';
 

@@ -1,7 +1,7 @@
 // --set key=value: dotted keys as in a file, values as YAML flow, errors naming the argument.
 import { describe, expect, it } from 'vitest';
 import { isPartnersimError, type ErrorCode, type PartnersimError } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as message from '../../src/scenario/messages.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
 import { applyOverrides, parseOverride, settableKeys } from '../../src/scenario/overrides.ts';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHost } from '../../src/scenario/host.ts';
-import { designPoints, expandSweep, pointScenario, runSeed, valueAt, type SweepPlan } from '../../src/sweep/expand.ts';
+import { designPoints, expandSweep, pointScenario, runSeed, parameterValueAt, type SweepPlan } from '../../src/sweep/expand.ts';
 import { loadSweep, type LoadedSweep } from '../../src/sweep/load.ts';
 import type { Design, Sweep, SweepParameter } from '../../src/sweep/schema.ts';
 import { tinyScenario } from '../cli/fixtures.ts';
@@ -119,15 +119,15 @@ describe('sampled designs', () => {
 
   it('puts Morris’s top level at the range’s end exactly, never past it (0.3 + 0.6 rounds above 0.9)', () => {
     expect(0.3 + (0.9 - 0.3)).toBeGreaterThan(0.9);
-    expect(valueAt(range('policy.carrot', 0.3, 0.9), 1)).toBe(0.9);
-    expect(valueAt(range('policy.carrot', 0.3, 0.9), 0)).toBe(0.3);
+    expect(parameterValueAt(range('policy.carrot', 0.3, 0.9), 1)).toBe(0.9);
+    expect(parameterValueAt(range('policy.carrot', 0.3, 0.9), 0)).toBe(0.3);
     const tops = designPoints([range('policy.carrot', 0.3, 0.9)], { kind: 'morris', samples: 20, levels: 4 }, 3).map((p) => p.values[0]);
     expect(Math.max(...tops)).toBe(0.9);
   });
 
   it('maps a position to a listed value by equal shares of [0, 1], the last value at 1', () => {
     const list = values('policy.carrot', [0, 0.4, 0.8]);
-    expect([0, 0.33, 0.34, 0.66, 0.67, 0.999, 1].map((u) => valueAt(list, u))).toEqual([0, 0, 0.4, 0.4, 0.8, 0.8, 0.8]);
+    expect([0, 0.33, 0.34, 0.66, 0.67, 0.999, 1].map((u) => parameterValueAt(list, u))).toEqual([0, 0, 0.4, 0.4, 0.8, 0.8, 0.8]);
   });
 
   it('draws the same design from the same master seed, and another from another', () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/engine/types.ts';
 import { isPartnersimError, type ErrorCode } from '../../src/errors.ts';
-import * as message from '../../src/messages.ts';
+import * as scenarioMessage from '../../src/scenario/messages.ts';
+import * as sweepMessage from '../../src/sweep/messages.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { SOBOL_MAX_DIMS } from '../../src/sweep/designs.ts';
 import { loadSweep, type LoadedSweep } from '../../src/sweep/load.ts';
@@ -12,7 +13,7 @@ import { tinyScenario } from '../cli/fixtures.ts';
 
 const SWEEP = 'sweeps/tiny-sweep.yaml';
 const SCENARIO = 'scenarios/tiny.yaml';
-const at = (line: number, col: number, file = SWEEP) => message.fileLocation(file, line, col);
+const at = (line: number, col: number, file = SWEEP) => scenarioMessage.fileLocation(file, line, col);
 
 /** Returns the text of a sweep over the tiny scenario (12 steps, seed 5) with these lines after `scenario:`. */
 const sweepText = (...lines: string[]) => ['scenario: ../scenarios/tiny.yaml', ...lines, ''].join('\n');
@@ -159,7 +160,7 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carot: [0, 1]'),
       'unknown-key',
-      message.unknownKey(
+      scenarioMessage.unknownKey(
         at(3, 3),
         'parameters.policy.carot',
         'policy.carot',
@@ -174,7 +175,7 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  competition: [0, 1]'),
       'unknown-key',
-      message.unknownKey(
+      scenarioMessage.unknownKey(
         at(3, 3),
         'parameters.competition',
         'competition',
@@ -202,7 +203,7 @@ describe('keys and values', () => {
     expectFailure(
       sweepText(...CARROT, 'replicate: 3'),
       'unknown-key',
-      message.unknownKey(at(4, 1), 'replicate', 'replicate', allowed, 'replicates', 'sweeps/schema.json'),
+      scenarioMessage.unknownKey(at(4, 1), 'replicate', 'replicate', allowed, 'replicates', 'sweeps/schema.json'),
     );
   });
 
@@ -210,7 +211,7 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: [0, 1.5]'),
       'out-of-range',
-      message.outOfRange(at(3, 22), 'policy.carrot', 'a number from 0 to 1', '1.5'),
+      scenarioMessage.outOfRange(at(3, 22), 'policy.carrot', 'a number from 0 to 1', '1.5'),
     );
   });
 
@@ -218,12 +219,12 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  trust.sensitivity: {from: 0, to: 10}', 'design: random', 'samples: 4'),
       'out-of-range',
-      message.outOfRange(at(3, 29), 'trust.sensitivity', 'a number above 0 and at most 50', '0'),
+      scenarioMessage.outOfRange(at(3, 29), 'trust.sensitivity', 'a number above 0 and at most 50', '0'),
     );
     expectFailure(
       sweepText('parameters:', '  market.competition: {from: 0, to: 2, steps: 3}'),
       'out-of-range',
-      message.outOfRange(at(3, 37), 'market.competition', 'a number from 0 to 1', '2'),
+      scenarioMessage.outOfRange(at(3, 37), 'market.competition', 'a number from 0 to 1', '2'),
     );
   });
 
@@ -232,12 +233,12 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: high'),
       'wrong-type',
-      message.wrongType(at(3, 18), 'parameters.policy.carrot', either, 'the text "high"'),
+      scenarioMessage.wrongType(at(3, 18), 'parameters.policy.carrot', either, 'the text "high"'),
     );
     expectFailure(
       sweepText('parameters:', '  policy.carrot: [0, "x"]'),
       'wrong-type',
-      message.wrongType(at(3, 22), 'parameters.policy.carrot[1]', 'a number', 'the text "x"'),
+      scenarioMessage.wrongType(at(3, 22), 'parameters.policy.carrot[1]', 'a number', 'the text "x"'),
     );
   });
 
@@ -245,7 +246,7 @@ describe('keys and values', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: []'),
       'wrong-type',
-      message.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more numbers', 'an empty list'),
+      scenarioMessage.wrongType(at(3, 18), 'parameters.policy.carrot', 'a list of one or more numbers', 'an empty list'),
     );
   });
 
@@ -254,38 +255,38 @@ describe('keys and values', () => {
     expectFailure(
       sweepText(...CARROT, 'design: fractal'),
       'wrong-type',
-      message.wrongType(at(4, 9), 'design', designs, 'the text "fractal"'),
+      scenarioMessage.wrongType(at(4, 9), 'design', designs, 'the text "fractal"'),
     );
     expectFailure(
       sweepText(...CARROT, 'replicates: 1.5'),
       'wrong-type',
-      message.wrongType(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '1.5'),
+      scenarioMessage.wrongType(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '1.5'),
     );
     expectFailure(
       sweepText(...CARROT, 'replicates: 0'),
       'out-of-range',
-      message.outOfRange(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '0'),
+      scenarioMessage.outOfRange(at(4, 13), 'replicates', 'a whole number from 1 to 100000', '0'),
     );
     expectFailure(
       sweepText(...CARROT, 'seed: -1'),
       'out-of-range',
-      message.outOfRange(at(4, 7), 'seed', 'a whole number from 0 to 4294967295', '-1'),
+      scenarioMessage.outOfRange(at(4, 7), 'seed', 'a whole number from 0 to 4294967295', '-1'),
     );
     expectFailure(
       'scenario: 5\nparameters:\n  policy.carrot: [0]\n',
       'wrong-type',
-      message.wrongType(at(1, 11), 'scenario', 'non-empty text', '5'),
+      scenarioMessage.wrongType(at(1, 11), 'scenario', 'non-empty text', '5'),
     );
-    expectFailure('parameters:\n  policy.carrot: [0]\n', 'wrong-type', message.missingKey(at(1, 1), 'scenario', 'non-empty text'));
+    expectFailure('parameters:\n  policy.carrot: [0]\n', 'wrong-type', scenarioMessage.missingKey(at(1, 1), 'scenario', 'non-empty text'));
     expectFailure(
       sweepText(...CARROT, 'record:', '  timeseries: {steps: [0]}'),
       'out-of-range',
-      message.outOfRange(at(5, 24), 'record.timeseries.steps[0]', 'a whole number, 1 or more', '0'),
+      scenarioMessage.outOfRange(at(5, 24), 'record.timeseries.steps[0]', 'a whole number, 1 or more', '0'),
     );
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0, to: 1, steps: 1}'),
       'out-of-range',
-      message.outOfRange(at(3, 42), 'parameters.policy.carrot.steps', 'a whole number from 2 to 10000', '1'),
+      scenarioMessage.outOfRange(at(3, 42), 'parameters.policy.carrot.steps', 'a whole number from 2 to 10000', '1'),
     );
   });
 
@@ -294,26 +295,26 @@ describe('keys and values', () => {
     expectFailure(
       sweepText(...CARROT, 'record:', '  metrics: [trust]'),
       'wrong-type',
-      message.wrongType(at(5, 13), 'record.metrics[0]', metrics, 'the text "trust"'),
+      scenarioMessage.wrongType(at(5, 13), 'record.metrics[0]', metrics, 'the text "trust"'),
     );
   });
 });
 
 describe('what the schema cannot say', () => {
   it('refuses a sweep that varies nothing', () => {
-    expectFailure(sweepText('parameters: {}'), 'sweep-invalid', message.sweepWithoutParameters(at(2, 13)));
+    expectFailure(sweepText('parameters: {}'), 'sweep-invalid', sweepMessage.sweepWithoutParameters(at(2, 13)));
   });
 
   it('refuses a reversed range, and an empty one', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0.5, to: 0.2, steps: 3}'),
       'sweep-invalid',
-      message.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.2),
+      sweepMessage.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.2),
     );
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0.5, to: 0.5}', 'design: lhs', 'samples: 4'),
       'sweep-invalid',
-      message.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.5),
+      sweepMessage.rangeNotIncreasing(at(3, 34), 'policy.carrot', 0.5, 0.5),
     );
   });
 
@@ -321,7 +322,7 @@ describe('what the schema cannot say', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0, to: 0.5, steps: 3}', 'design: lhs', 'samples: 4'),
       'sweep-invalid',
-      message.stepsOnlyForGrid(at(3, 44), 'policy.carrot', 'lhs'),
+      sweepMessage.stepsOnlyForGrid(at(3, 44), 'policy.carrot', 'lhs'),
     );
   });
 
@@ -329,34 +330,38 @@ describe('what the schema cannot say', () => {
     expectFailure(
       sweepText('parameters:', '  policy.carrot: {from: 0, to: 0.5}'),
       'sweep-invalid',
-      message.gridRangeWithoutSteps(at(3, 18), 'policy.carrot', 0, 0.5),
+      sweepMessage.gridRangeWithoutSteps(at(3, 18), 'policy.carrot', 0, 0.5),
     );
   });
 
   it('refuses samples on a grid, whether the grid is written or the default', () => {
-    expectFailure(sweepText(...CARROT, 'samples: 10'), 'sweep-invalid', message.samplesNotForGrid(at(4, 10)));
-    expectFailure(sweepText(...CARROT, 'design: grid', 'samples: 10'), 'sweep-invalid', message.samplesNotForGrid(at(5, 10)));
+    expectFailure(sweepText(...CARROT, 'samples: 10'), 'sweep-invalid', sweepMessage.samplesNotForGrid(at(4, 10)));
+    expectFailure(sweepText(...CARROT, 'design: grid', 'samples: 10'), 'sweep-invalid', sweepMessage.samplesNotForGrid(at(5, 10)));
   });
 
   it.each(['random', 'lhs', 'sobol', 'morris'])('refuses design %s without samples, at the design', (design) => {
-    expectFailure(sweepText(...CARROT, `design: ${design}`), 'sweep-invalid', message.samplesRequired(at(4, 9), design));
+    expectFailure(sweepText(...CARROT, `design: ${design}`), 'sweep-invalid', sweepMessage.samplesRequired(at(4, 9), design));
   });
 
   it('refuses levels outside a Morris design', () => {
-    expectFailure(sweepText(...CARROT, 'levels: 4'), 'sweep-invalid', message.levelsOnlyForMorris(at(4, 9), 'grid'));
+    expectFailure(sweepText(...CARROT, 'levels: 4'), 'sweep-invalid', sweepMessage.levelsOnlyForMorris(at(4, 9), 'grid'));
     expectFailure(
       sweepText(...CARROT, 'design: lhs', 'samples: 4', 'levels: 4'),
       'sweep-invalid',
-      message.levelsOnlyForMorris(at(6, 9), 'lhs'),
+      sweepMessage.levelsOnlyForMorris(at(6, 9), 'lhs'),
     );
   });
 
   it('refuses an odd number of Morris levels, and fewer than two', () => {
-    expectFailure(sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 5'), 'sweep-invalid', message.morrisLevelsOdd(at(6, 9), 5));
+    expectFailure(
+      sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 5'),
+      'sweep-invalid',
+      sweepMessage.morrisLevelsOdd(at(6, 9), 5),
+    );
     expectFailure(
       sweepText(...CARROT, 'design: morris', 'samples: 4', 'levels: 1'),
       'out-of-range',
-      message.outOfRange(at(6, 9), 'levels', 'a whole number from 2 to 100', '1'),
+      scenarioMessage.outOfRange(at(6, 9), 'levels', 'a whole number from 2 to 100', '1'),
     );
   });
 
@@ -364,7 +369,7 @@ describe('what the schema cannot say', () => {
     expectFailure(
       sweepText(...CARROT, 'record:', '  timeseries: {steps: [3, 13]}'),
       'sweep-invalid',
-      message.recordStepBeyondRun(at(5, 27), 13, 12),
+      sweepMessage.recordStepBeyondRun(at(5, 27), 13, 12),
     );
   });
 });
@@ -373,7 +378,7 @@ describe('files', () => {
   it('reports a missing sweep file', () => {
     const host = createMemoryHost({ [SCENARIO]: tinyScenario() });
     expect(() => loadSweep('sweeps/gone.yaml', host)).toThrow(
-      expect.objectContaining({ code: 'file-missing', message: message.sweepFileMissing('sweeps/gone.yaml') }),
+      expect.objectContaining({ code: 'file-missing', message: sweepMessage.sweepFileMissing('sweeps/gone.yaml') }),
     );
   });
 
@@ -381,7 +386,7 @@ describe('files', () => {
     expectFailure(
       'scenario: ../scenarios/missing.yaml\nparameters:\n  policy.carrot: [0]\n',
       'file-missing',
-      message.sweepScenarioMissing(at(1, 11), 'scenarios/missing.yaml', SWEEP),
+      sweepMessage.sweepScenarioMissing(at(1, 11), 'scenarios/missing.yaml', SWEEP),
     );
   });
 
@@ -390,7 +395,7 @@ describe('files', () => {
     expectFailure(
       sweepText(...CARROT).replace('tiny.yaml', 'bad.yaml'),
       'out-of-range',
-      message.outOfRange(message.fileLocation(bad, 2, 11), 'policy.carrot', 'a number from 0 to 1', '7'),
+      scenarioMessage.outOfRange(scenarioMessage.fileLocation(bad, 2, 11), 'policy.carrot', 'a number from 0 to 1', '7'),
       { [bad]: 'policy:\n  carrot: 7\n' },
     );
   });
@@ -400,7 +405,7 @@ describe('files', () => {
     expectFailure(
       '{\n  "scenario": "../scenarios/tiny.yaml",\n  "parameters": {"policy.carrot": [0, 1.5]}\n}\n',
       'out-of-range',
-      message.outOfRange(at(3, 39, path), 'policy.carrot', 'a number from 0 to 1', '1.5'),
+      scenarioMessage.outOfRange(at(3, 39, path), 'policy.carrot', 'a number from 0 to 1', '1.5'),
       {},
       path,
     );

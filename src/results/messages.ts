@@ -1,0 +1,73 @@
+// Every message about writing and reading result directories, as a named function (tests assert against these functions).
+
+// ---------------------------------------------------------------------------------------------
+// Writing results.
+
+/** Returns the reason an operating-system error code gives for failing to write, in words. */
+export function writeFailureReason(code: string | undefined, detail: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'part of the path is a file, not a directory';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return detail;
+  }
+}
+
+/** Returns the message for a result directory that cannot be written. */
+export function resultDirUnwritable(dir: string, reason: string): string {
+  return `${dir}: cannot write results: ${reason}. Fix: choose another directory with --out, or make this path a writable directory.`;
+}
+
+/** Returns the message for an output path that holds something other than earlier results, which a run will not replace. */
+export function resultDirOccupied(dir: string, found: 'a file' | 'files that are not partnersim results'): string {
+  return `${dir}: will not replace it with results: expected nothing there, an empty directory or earlier partnersim results (with manifest.json), found ${found}. Fix: choose another directory with --out, or move what is there.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading results.
+
+/** Returns the message for a result directory that lacks one of its files. */
+export function resultFileMissing(dir: string, name: string): string {
+  return `${dir}: not a complete result directory: expected ${name} (written by partnersim run, compare or analyse), found none. Fix: give a directory that partnersim run, compare or analyse wrote, or run it again.`;
+}
+
+/** Returns the message for a result file that does not parse. */
+export function resultFileDamaged(path: string, reason: string): string {
+  return `${path}: damaged: expected the file partnersim wrote, found text that does not parse (${reason}). Fix: run the command that wrote it again.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sweep directories: reading and resuming.
+
+/** Returns the message for a directory that holds no sweep (no manifest.json of a sweep). */
+export function notASweepDir(dir: string): string {
+  return `${dir}: not a sweep directory: expected a manifest.json written by partnersim sweep, found no sweep manifest. Fix: give a directory that partnersim sweep (or merge) wrote.`;
+}
+
+/** Returns the message for a manifest or journal line that no longer parses. */
+export function damagedSweepFile(path: string, line: number, reason: string): string {
+  return `${path}:${line}: damaged: expected the JSON that partnersim sweep wrote, found text that does not parse (${reason}). Fix: restore the file, or delete the sweep's directory and run the sweep again.`;
+}
+
+/** Returns the message for resuming into a directory that holds another sweep. */
+export function resumeOtherSweep(dir: string, foundName: string, foundHash: string, name: string, hash: string): string {
+  return `${dir}: holds another sweep: expected sweep ${name} (hash ${hash}), found ${foundName} (hash ${foundHash}); the sweep file, its scenario or partnersim's version has changed since. Fix: choose another directory with --out, or delete ${dir} to start again.`;
+}
+
+/** Returns the message for resuming a shard into a directory that holds another shard. */
+export function resumeOtherShard(dir: string, found: string, asked: string): string {
+  return `${dir}: holds another part of this sweep: expected ${asked}, found ${found}. Fix: give each shard its own --out directory.`;
+}
+
+/** Returns the message for resuming with another output format. */
+export function resumeOtherFormat(dir: string, found: string, asked: string): string {
+  return `${dir}: holds this sweep in another format: expected --format ${asked}, found ${found}. Fix: run again with --format ${found}, or choose another --out directory.`;
+}

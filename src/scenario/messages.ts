@@ -1,0 +1,136 @@
+// Every message about a scenario file or a --set override, as a named function, so that wording lives in one place
+// and tests assert against these functions rather than copies of their text. The browser runs the scenario stage too.
+
+// ---------------------------------------------------------------------------------------------
+// Where a problem is: a position in a file, or a --set argument.
+
+/** Returns the location of a problem in a file, as `file:line:column` (both from 1). */
+export function fileLocation(file: string, line: number, col: number): string {
+  return `${file}:${line}:${col}`;
+}
+
+/** Returns the location of a problem in a --set argument. */
+export function setLocation(arg: string): string {
+  return `--set ${arg}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fragments: how a found value is named inside a message.
+
+/** Returns a short description of a value as it was found in a scenario, e.g. `1.5`, `the text "high"`, `a list`. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  return 'a mapping';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario files: syntax.
+
+/** Returns the message for a YAML file that does not parse. */
+export function malformedYaml(at: string, problem: string, found: string): string {
+  return `${at}: malformed YAML: ${problem}: expected valid YAML, found ${found}. Fix: check the indentation and that each key is followed by ": " and its value.`;
+}
+
+/** Returns the message for a JSON file that does not parse. */
+export function malformedJson(at: string, expected: string, found: string): string {
+  return `${at}: malformed JSON: expected ${expected}, found ${found}. Fix: JSON needs double-quoted keys and text, a comma between entries and none after the last.`;
+}
+
+/** Returns the message for a key written twice in one mapping (YAML or JSON). */
+export function repeatedKey(at: string, found: string): string {
+  return `${at}: repeated key: expected each key once in a mapping, found ${found} a second time. Fix: remove one of the two, keeping the value you mean.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario files: keys and values.
+
+/** Returns the message for a key the scenario schema does not know, with the closest valid key when one is near. */
+export function unknownKey(
+  at: string,
+  key: string,
+  name: string,
+  allowed: readonly string[],
+  suggestion?: string,
+  schemaFile = 'scenarios/schema.json',
+): string {
+  const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
+  const fix = suggestion === undefined ? `remove it, or check its spelling and nesting against ${schemaFile}` : `use ${suggestion} instead`;
+  return `${at}: unknown key ${key}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(name)}${hint} Fix: ${fix}.`;
+}
+
+/** Returns the message for a value of the wrong kind (text for a number, a mapping for a list...). */
+export function wrongType(at: string, key: string, expected: string, found: string): string {
+  return `${at}: ${key} has the wrong type: expected ${expected}, found ${found}. Fix: replace ${found} with ${expected}.`;
+}
+
+/** Returns the message for a number outside its allowed range. */
+export function outOfRange(at: string, key: string, expected: string, found: string): string {
+  return `${at}: ${key} is out of range: expected ${expected}, found ${found}. Fix: change ${found} to ${expected}.`;
+}
+
+/** Returns the message for a required key that is absent (a schedule entry's `from` or `value`, an area's `name`). */
+export function missingKey(at: string, key: string, expected: string): string {
+  return `${at}: ${key} is missing: expected ${expected}, found nothing. Fix: add ${key} with ${expected}.`;
+}
+
+/** Returns the message for a schedule whose first entry does not start at step 0. */
+export function scheduleNotFromZero(at: string, key: string, from: number): string {
+  return `${at}: ${key} does not start at step 0: expected the first entry to have from: 0, found from: ${from}. Fix: add {from: 0, value: ...} first, giving the value before step ${from}.`;
+}
+
+/** Returns the message for a schedule whose `from` steps do not strictly increase. */
+export function scheduleOutOfOrder(at: string, key: string, previous: number, from: number): string {
+  return `${at}: ${key} is out of order: expected a step after ${previous} (the entry before), found from: ${from}. Fix: list the entries in increasing order of from, at most one per step.`;
+}
+
+/** Returns the message for two areas with the same name. */
+export function duplicateAreaName(at: string, key: string, name: string, first: string): string {
+  return `${at}: ${key} repeats an area name: expected each area's name to be unique, found ${JSON.stringify(name)} again (first at ${first}). Fix: rename one of the two areas.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario files: finding them and following `extends`.
+
+/** Returns the message for a scenario file that does not exist. */
+export function fileMissing(path: string): string {
+  return `${path}: scenario file not found: expected a YAML or JSON file there, found nothing. Fix: check the file name and its directory.`;
+}
+
+/** Returns the message for a scenario file that exists but cannot be read. */
+export function fileUnreadable(path: string, reason: string): string {
+  return `${path}: scenario file unreadable: expected a readable file, found ${reason}. Fix: check the file's permissions.`;
+}
+
+/** Returns the message for an `extends` that names a file that does not exist. */
+export function extendsMissing(at: string, target: string, fromFile: string): string {
+  return `${at}: extends names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${fromFile}.`;
+}
+
+/** Returns the message for `extends` that leads back to a file already in the chain. */
+export function extendsCycle(at: string, chain: readonly string[]): string {
+  return `${at}: extends makes a cycle ${chain.join(' -> ')}: expected a chain that ends in a file without extends, found one that returns to ${chain[chain.length - 1]}. Fix: remove extends from one of these files.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// --set overrides.
+
+/** Returns the message for a --set argument without `=`. */
+export function setMissingEquals(arg: string): string {
+  return `${setLocation(arg)}: expected key=value, found no "=". Fix: write --set ${arg}=<value>.`;
+}
+
+/** Returns the message for a --set key that is not the key of one value in a scenario file, with the closest such key when one is near. */
+export function setUnknownKey(arg: string, key: string, value: string, suggestion?: string): string {
+  const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
+  const fix = suggestion === undefined ? 'partnersim schema lists every key' : `--set ${suggestion}=${value}`;
+  return `${setLocation(arg)}: unknown key ${key}: expected the dotted key of one value as written in a scenario file (such as policy.carrot), found ${JSON.stringify(key)}${hint} Fix: ${fix}.`;
+}
+
+/** Returns the message for a --set value that is not valid YAML flow. */
+export function setUnparsable(arg: string, key: string, problem: string): string {
+  return `${setLocation(arg)}: the value of ${key} does not parse: expected a YAML flow value such as 0.5 or [{from: 0, value: 0.8}, {from: 36, value: 0}], found ${problem}. Fix: correct the value, and quote the whole argument for the shell.`;
+}
