@@ -21,7 +21,10 @@ export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
 const SCENARIO_PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 /** Faceted charts are sized per panel: levers and the forest plot one row per lever or metric, levels two panels a row. */
 const LEVER_PANEL = { width: 560, height: 70 } as const;
-const LEVEL_PANEL = { width: 300, height: 200 } as const;
+const LEVEL_PANEL = { width: 470, height: 130 } as const;
+/** The continuum levels' colours, weakest first: four steps of viridis, light to dark, far enough apart to tell neighbouring
+ * bands apart and the weakest from the white page (a perceptually ordered, colour-blind-safe scheme). */
+export const LEVEL_PALETTE = ['#b5de2b', '#35b779', '#26828e', '#3e4989'] as const;
 const FOREST_PANEL_WIDTH = 420;
 const FOREST_ROW_STEP = 26;
 
@@ -294,7 +297,8 @@ export function hazardSpec(comparison: Comparison): TopLevelSpec {
 
 /**
  * Returns the continuum levels: mean active partnerships at each level over the years as a stacked area, networking
- * at the bottom to collaborating at the top, one panel (300x200) per scenario, two a row, on a shared y scale.
+ * at the bottom to collaborating at the top, one panel (470x130) per scenario, one above the other (so no panel is ever
+ * left empty), on shared scales with the years along the bottom; bands in LEVEL_PALETTE, parted by white hairlines.
  */
 export function levelsSpec(comparison: Comparison): TopLevelSpec {
   const names = scenarioNames(comparison);
@@ -309,12 +313,11 @@ export function levelsSpec(comparison: Comparison): TopLevelSpec {
     $schema: SCHEMA_URL,
     title: { text: 'How strong partnerships are', subtitle: 'Active partnerships at each level of the continuum, mean over replicates' },
     data: { values },
-    columns: 2,
-    facet: { field: 'scenario', type: 'nominal', sort: names, title: null, header: { labelFontWeight: 'bold' } },
+    facet: { row: { field: 'scenario', type: 'nominal', sort: names, title: null, header: rowHeader() } },
     spec: {
       width: LEVEL_PANEL.width,
       height: LEVEL_PANEL.height,
-      mark: { type: 'area' },
+      mark: { type: 'area', stroke: '#ffffff', strokeWidth: 0.75 },
       encoding: {
         x: { field: 'year', type: 'quantitative', title: 'Years since the start' },
         y: { field: 'mean', type: 'quantitative', stack: 'zero', title: 'Active partnerships' },
@@ -323,7 +326,7 @@ export function levelsSpec(comparison: Comparison): TopLevelSpec {
           field: 'level',
           type: 'ordinal',
           title: 'Continuum level',
-          scale: { domain: [...LEVEL_NAMES], scheme: { name: 'yellowgreenblue', extent: [0.25, 0.95] } },
+          scale: { domain: [...LEVEL_NAMES], range: [...LEVEL_PALETTE] },
           legend: { values: [...LEVEL_NAMES].reverse() },
         },
         order: { field: 'order', type: 'quantitative' },
@@ -443,7 +446,7 @@ export function reportCharts(comparison: Comparison): ChartSpec[] {
     {
       id: 'levels',
       title: 'How strong partnerships are',
-      caption: `Active partnerships at each level of the continuum from networking (weakest) to collaborating (strongest), mean over ${reps}, one panel per scenario on the same scale.`,
+      caption: `Active partnerships at each level of the continuum from networking (weakest, at the bottom) to collaborating (strongest, on top), mean over ${reps}, one panel per scenario on the same scale.`,
       spec: levelsSpec(comparison),
     },
   );

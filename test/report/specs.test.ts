@@ -14,12 +14,33 @@ import {
   CHART_WIDTH,
   forestSpec,
   leverSpec,
+  LEVEL_PALETTE,
   levelsSpec,
   reportCharts,
   seriesSpec,
   survivalSpec,
 } from '../../src/report/specs.ts';
+import type { Comparison } from '../../src/analysis/comparison.ts';
+import { renderSvg } from '../../src/report/render.ts';
 import { deepFreeze, oneScenario, twoScenarios } from './fixture.ts';
+
+/** Returns the CIE76 colour difference of two #rrggbb colours (sRGB, D65): about 2.3 is just noticeable, 20 clearly apart. */
+function deltaE(p: string, q: string): number {
+  const lab = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    const xyz = [
+      (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+      0.2126 * r + 0.7152 * g + 0.0722 * b,
+      (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    ].map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116));
+    return [116 * xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])];
+  };
+  const [a, b] = [lab(p), lab(q)];
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
@@ -233,6 +254,30 @@ describe('the other charts', () => {
     const spec = survivalSpec(twoScenarios());
     expect(findAll(spec, (o) => o.interpolate === 'step-after')).toHaveLength(2);
     expect(findAll(spec, (o) => o.field === 'survival')[0].scale).toEqual({ domain: [0, 1] });
+  });
+
+  it('levels put one panel per scenario one above the other, with one axis of years and no empty panel', async () => {
+    const two = twoScenarios();
+    // A third scenario, the second's levels under another name.
+    const three: Comparison = {
+      ...two,
+      scenarios: [...two.scenarios, { ...two.scenarios[1], name: 'third' }],
+      levels: [...two.levels, ...two.levels.filter((l) => l.scenario === 'more funding').map((l) => ({ ...l, scenario: 'third' }))],
+    };
+    for (const comparison of [two, three]) {
+      const svg = await renderSvg(levelsSpec(comparison));
+      const axes = (axis: string) => svg.split(`aria-label="${axis}-axis titled`).length - 1;
+      expect(axes('Y'), `${comparison.scenarios.length} scenarios`).toBe(comparison.scenarios.length);
+      expect(axes('X'), `${comparison.scenarios.length} scenarios`).toBe(1);
+    }
+  });
+
+  it('levels are coloured so that neighbouring bands, and the weakest against the page, are told apart', () => {
+    const range = findAll(levelsSpec(twoScenarios()), (o) => o.field === 'level')[0].scale as { range: string[] };
+    expect(range.range).toEqual([...LEVEL_PALETTE]);
+    const colours = ['#ffffff', ...LEVEL_PALETTE];
+    for (let k = 1; k < colours.length; k++)
+      expect(deltaE(colours[k - 1], colours[k]), `${colours[k - 1]} ${colours[k]}`).toBeGreaterThan(20);
   });
 
   it('levels stack networking to collaborating, one panel per scenario', () => {
