@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'sweep-invalid'
   | 'sweep-mismatch'
   | 'sweep-incomplete'
-  | 'sweep-damaged';
+  | 'sweep-damaged'
+  | 'calibration-invalid'
+  | 'unknown-statistic'
+  | 'calibration-mismatch'
+  | 'calibration-damaged';
 
 /** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
 export class PartnersimError extends Error {

@@ -32,14 +32,15 @@ export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): 
     const timeseries =
       series === null
         ? []
-        : series.steps.map((step) => [step, ...series.fields.map((field) => fieldOf(result.timeseries[step - 1], field))]);
+        : series.steps.map((step) => [step, ...series.fields.map((field) => timeseriesField(result.timeseries[step - 1], field))]);
     return { ...run, status: 'ok', metrics, timeseries };
   } catch (error) {
     return { ...run, status: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
 }
 
-function fieldOf(row: StepRecord, field: TimeseriesField): number {
+/** Returns a time-series field of one step's record: a count or mean, or the number of partnerships at a level. */
+export function timeseriesField(row: StepRecord, field: TimeseriesField): number {
   const level = (LEVEL_NAMES as readonly string[]).indexOf(field);
   return level >= 0 ? row.levels[level] : row[field as Exclude<TimeseriesField, (typeof LEVEL_NAMES)[number]>];
 }
