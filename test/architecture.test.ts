@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const BIOME = join(process.cwd(), 'node_modules', '.bin', 'biome');
@@ -62,6 +63,14 @@ describe("the linter enforces the pipeline's one-way imports", () => {
         'src/results/good-analysis.ts': file('../analysis/sobol.ts'),
         'src/results/good-node.ts': file('node:fs'),
         'src/cli/good-results.ts': file('../results/write.ts'),
+        'src/calibration/bad-report.ts': file('../report/html.ts'),
+        'src/calibration/bad-results.ts': file('../results/write.ts'),
+        'src/analysis/bad-calibration.ts': file('../calibration/abc.ts'),
+        'src/sweep/bad-calibration.ts': file('../calibration/abc.ts'),
+        'src/calibration/good-analysis.ts': file('../analysis/compare.ts'),
+        'src/calibration/good-sweep.ts': file('../sweep/execute.ts'),
+        'src/results/good-calibration.ts': file('../calibration/abc.ts'),
+        'src/report/good-calibration.ts': file('../calibration/posterior.ts'),
         'src/model/good.ts': file('../scenario/schema.ts'),
         'src/engine/good.ts': file('../model/world.ts'),
         'src/sweep/good.ts': file('../engine/run.ts'),
@@ -73,17 +82,21 @@ describe("the linter enforces the pipeline's one-way imports", () => {
     );
     expect(violations).toEqual(
       [
+        'src/analysis/bad-calibration.ts',
         'src/analysis/bad-report.ts',
         'src/analysis/bad-results.ts',
         'src/engine/bad-node.ts',
         'src/model/bad-cli.ts',
         'src/model/bad-engine.ts',
+        'src/calibration/bad-report.ts',
+        'src/calibration/bad-results.ts',
         'src/random.ts',
         'src/report/bad-cli.ts',
         'src/results/bad-cli.ts',
         'src/results/bad-web.ts',
         'src/scenario/bad-model.ts',
         'src/sweep/bad-analysis.ts',
+        'src/sweep/bad-calibration.ts',
         'src/sweep/bad-results.ts',
         'src/sweep/designs.ts',
         'src/sweep/messages.ts',
@@ -125,5 +138,49 @@ describe('the shared core (model, engine, scenario) and the expansion of sweeps 
   it.each(coreFiles())('$file reads no wall clock and no Math.random, and no process', ({ text }) => {
     expect(text).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now/);
     expect(text).not.toMatch(/\brequire\(|\bprocess\./);
+  });
+});
+
+/** Returns every .ts file of src/calibration with its code, comments removed. */
+function calibrationFiles(): { file: string; text: string }[] {
+  return readdirSync('src/calibration')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join('src/calibration', f))
+    .map((file) => ({
+      file,
+      text: readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, ''),
+    }));
+}
+
+describe('calibration is deterministic and keeps mathjs out of its workers', () => {
+  it.each(calibrationFiles())('$file reads no wall clock, no Math.random and no process', ({ text }) => {
+    expect(text).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now/);
+    expect(text).not.toMatch(/\brequire\(|\bprocess\./);
+  });
+
+  it("the worker's runner and the sampler load no mathjs (about a second to import)", async () => {
+    for (const entry of ['src/calibration/record-run.ts', 'src/calibration/run-scenario.ts', 'src/sweep/worker.ts']) {
+      const bundle = await build({
+        entryPoints: [entry],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        packages: 'external',
+      });
+      const imports = Object.values(bundle.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
+      expect(
+        imports.filter((path) => path.startsWith('mathjs')),
+        entry,
+      ).toEqual([]);
+      expect(
+        Object.keys(bundle.metafile.inputs).some((input) => input.includes('src/')),
+        entry,
+      ).toBe(true);
+    }
   });
 });

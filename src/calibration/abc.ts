@@ -137,11 +137,21 @@ export function recordKey(record: Pick<Proposal, 'generation' | 'index'>): strin
   return `${record.generation}:${record.index}`;
 }
 
+/** Thrown when the sampler cannot propose: every draw of the kernel fell outside the priors. */
+export class SamplerStuck extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SamplerStuck';
+  }
+}
+
 // How far a kernel's draw may fall outside the priors before the sampler gives up on a proposal.
 const MAX_REDRAWS = 100_000;
 // Proposals a round adds beyond those expected to complete the generation, and its bounds in particles.
-const ROUND_MARGIN = 1.25;
-const SMALLEST_ROUND = 0.25;
+const ROUND_MARGIN = 1.1;
+const SMALLEST_ROUND = 0.1;
+// A generation's first round expects the last one's acceptance rate times this: the tolerance falls, the kernel narrows.
+const RATE_CARRIED = 0.75;
 const LARGEST_ROUND = 10;
 
 interface Population {
@@ -262,7 +272,7 @@ export class AbcSampler {
       if (parameters.every(({ prior }, k) => workingDensity(prior, moved[k]) > 0))
         return moved.map((u, k) => fromWorking(parameters[k].prior, u));
     }
-    throw new RangeError(`no perturbed particle fell inside the priors in ${MAX_REDRAWS} draws`);
+    throw new SamplerStuck(`no perturbed particle fell inside the priors in ${MAX_REDRAWS} draws`);
   }
 
   private evaluate(record: ProposalRecord): EvaluatedRecord {
@@ -363,7 +373,7 @@ export class AbcSampler {
     const weights = Float64Array.from(generation.particles, (p) => p.weight);
     const scales = this.problem.parameters.map(({ prior }) => workingSpread(prior));
     this.population = { working, weights, cumulative: cumulativeSums(weights), kernel: fitKernel(working, weights, scales) };
-    this.expectedRate = Math.max(generation.acceptanceRate * this.settings.alpha, 1e-3);
+    this.expectedRate = Math.max(generation.acceptanceRate * RATE_CARRIED, 1e-3);
     this.current++;
     this.tolerance = next;
     this.records = [];

@@ -20,8 +20,10 @@ import { summarisePosterior, type PosteriorSummary } from './posterior.ts';
  * (interrupted, or a shard that runs only its share). */
 export type RoundRunner = (proposals: readonly Proposal[]) => Promise<readonly ProposalRecord[] | null>;
 
-/** What a driver hears: a round about to run (its proposals, and how many are already known). */
+/** What a driver hears: a generation finished (complete or not), and a round about to run (its proposals, and how
+ * many of them are already known). */
 export interface DriveEvents {
+  onGeneration?(generation: Generation): void;
   onRound?(proposals: readonly Proposal[], known: number): void;
 }
 
@@ -33,7 +35,13 @@ export async function driveSampler(
   known: ReadonlyMap<string, ProposalRecord> = new Map(),
   events: DriveEvents = {},
 ): Promise<AbcResult | null> {
+  let reported = 0;
+  const report = () => {
+    const generations = sampler.finishedGenerations();
+    for (; reported < generations.length; reported++) events.onGeneration?.(generations[reported]);
+  };
   for (let proposals = sampler.nextRound(); proposals !== null; proposals = sampler.nextRound()) {
+    report();
     const found = proposals.flatMap((proposal) => {
       const record = known.get(recordKey(proposal));
       return record === undefined ? [] : [record];
@@ -44,7 +52,15 @@ export async function driveSampler(
     if (records === null) return null;
     sampler.receive([...found, ...records]);
   }
+  report();
   return sampler.result();
+}
+
+/** Returns what a sampler made of these records, replayed without running anything: its result when they complete
+ * it, or null when a round still needs runs (`partnersim report` rebuilds a calibration's report this way). */
+export async function replaySampler(problem: AbcProblem, records: readonly ProposalRecord[]): Promise<AbcResult | null> {
+  const known = new Map(records.map((record) => [recordKey(record), record]));
+  return driveSampler(new AbcSampler(problem), async () => null, known);
 }
 
 /** The settings a calibration takes when it does not say: ABC-SMC with 200 particles over at most 10 generations, each
@@ -107,25 +123,17 @@ export async function calibrate(options: CalibrateOptions): Promise<Calibrated> 
   };
   const problem: AbcProblem = { parameters, observations: targets.map(toObservation), settings };
   checkProblem(problem);
-  const sampler = new AbcSampler(problem);
-  let reported = 0;
   const result = await driveSampler(
-    sampler,
+    new AbcSampler(problem),
     async (proposals) => {
       const records: ProposalRecord[] = [];
       for (const proposal of proposals) records.push(await runOne(simulate, proposal, targets.length));
       return records;
     },
     new Map(),
-    {
-      onRound: () => {
-        const generations = sampler.finishedGenerations();
-        for (; reported < generations.length; reported++) onGeneration?.(generations[reported]);
-      },
-    },
+    { onGeneration },
   );
   const finished = result as AbcResult;
-  for (; reported < finished.generations.length; reported++) onGeneration?.(finished.generations[reported]);
   const posterior = posteriorGeneration(finished.generations);
   return { ...finished, posterior: posterior === undefined ? null : summarisePosterior(parameters, posterior) };
 }

@@ -167,3 +167,163 @@ export function statisticLabel(spec: StatisticSpec): string {
 export function statisticValue(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Running a calibration.
+
+/** Returns the message for a sampler that cannot go on (a kernel whose draws all fall outside the priors). */
+export function sampleFailed(name: string, detail: string): string {
+  return `calibration ${name} cannot propose further: ${detail}. Fix: widen the priors that the posterior presses against, or stop earlier with fewer generations.`;
+}
+
+/** Returns the message for a directory that holds no calibration. */
+export function notACalibrationDir(dir: string): string {
+  return `${dir}: not a calibration directory: expected a manifest.json written by partnersim calibrate, found no calibration manifest. Fix: give a directory that partnersim calibrate wrote.`;
+}
+
+/** Returns the message for a calibration's file that no longer parses. */
+export function damagedCalibrationFile(path: string, line: number, reason: string): string {
+  return `${path}:${line}: damaged: expected the JSON that partnersim calibrate wrote, found text that does not parse (${reason}). Fix: restore the file, or delete the calibration's directory and run it again.`;
+}
+
+/** Returns the message for resuming into a directory that holds another calibration. */
+export function resumeOtherCalibration(dir: string, foundName: string, foundHash: string, name: string, hash: string): string {
+  return `${dir}: holds another calibration: expected calibration ${name} (hash ${hash}), found ${foundName} (hash ${foundHash}); the calibration file, its scenario or partnersim's version has changed since. Fix: choose another directory with --out, or delete ${dir} to start again.`;
+}
+
+/** Returns the message for resuming a calibration with another table format. */
+export function resumeOtherCalibrationFormat(dir: string, found: string, asked: string): string {
+  return `${dir}: holds this calibration in another format: expected --format ${asked}, found ${found}. Fix: run again with --format ${found}, or choose another --out directory.`;
+}
+
+/** Returns the message for resuming a calibration's shard into another shard's directory. */
+export function resumeOtherCalibrationShard(dir: string, found: string, asked: string): string {
+  return `${dir}: holds ${found} of this calibration: expected ${asked}. Fix: give each shard its own directory (the default), or choose another --out.`;
+}
+
+/** Returns the message for a calibration directory without a posterior (not finished, or no generation completed). */
+export function noPosterior(dir: string, name: string): string {
+  return `${dir}: has no posterior: expected a finished calibration with posterior.json, found calibration ${name} unfinished or stopped before its first generation completed. Fix: finish it (run partnersim calibrate again to resume), or give another calibration's directory.`;
+}
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+const short = (value: number): string => Number(value.toPrecision(3)).toString();
+
+/** Returns the line printed as a generation finishes. */
+export function generationLine(generation: {
+  readonly generation: number;
+  readonly complete: boolean;
+  readonly tolerance: number | null;
+  readonly proposals: number;
+  readonly accepted: number;
+  readonly failed: number;
+  readonly acceptanceRate: number;
+  readonly ess: number;
+}): string {
+  const { tolerance, proposals, accepted, failed, acceptanceRate, ess } = generation;
+  const limit = tolerance === null ? 'any measured run' : `tolerance ${short(tolerance)}`;
+  const failures = failed > 0 ? `, ${plural(failed, 'run', 'runs')} failed` : '';
+  const end = generation.complete ? `, effective sample size ${Math.round(ess)}` : ', incomplete';
+  return `generation ${generation.generation} (${limit}): ${plural(accepted, 'particle', 'particles')} from ${plural(proposals, 'run', 'runs')} (${percent(acceptanceRate)} accepted${failures})${end}`;
+}
+
+/** Returns why a calibration stopped, in words. */
+export function stopReasonText(
+  reason: string,
+  settings: { readonly generations: number; readonly tolerance: number; readonly minAcceptance: number; readonly budget: number | null },
+): string {
+  switch (reason) {
+    case 'rejection':
+      return 'rejection ABC takes one generation';
+    case 'generations':
+      return `it reached method.generations (${settings.generations})`;
+    case 'tolerance':
+      return `its tolerance reached method.tolerance (${settings.tolerance})`;
+    case 'acceptance':
+      return `the acceptance rate fell below method.minAcceptance (${settings.minAcceptance})`;
+    case 'budget':
+      return `it used method.budget (${count(settings.budget ?? 0)} runs)`;
+    default:
+      return 'its tolerance could fall no further (every particle is at the same distance)';
+  }
+}
+
+/** Returns what a finished calibration prints: generations, runs and why it stopped; each parameter's posterior median
+ * and 90% credible interval beside its prior's; where the results are. */
+export function calibrationFinished(
+  name: string,
+  generations: number,
+  runs: number,
+  checkRuns: number,
+  stop: string,
+  parameters: readonly {
+    readonly name: string;
+    readonly median: number;
+    readonly ci90: readonly [number, number];
+    readonly prior: { readonly ci90: readonly [number, number] };
+  }[],
+  dir: string,
+): string {
+  const width = Math.max(...parameters.map((p) => p.name.length));
+  const lines = parameters.map(
+    (p) =>
+      `  ${p.name.padEnd(width)}  median ${short(p.median)}, 90% credible interval ${short(p.ci90[0])} to ${short(p.ci90[1])} (prior ${short(p.prior.ci90[0])} to ${short(p.prior.ci90[1])})`,
+  );
+  return [
+    `calibration ${name}: ${plural(generations, 'generation', 'generations')}, ${plural(runs, 'run', 'runs')} and ${plural(checkRuns, 'predictive check run', 'predictive check runs')}; stopped because ${stop}.`,
+    ...lines,
+    `results written to ${dir} (report.html, posterior.json, calibrated.yaml)`,
+  ].join('\n');
+}
+
+/** Returns the message for a calibration that stopped inside a generation (its budget spent, or its acceptance rate
+ * too low to finish it), naming the targets its runs came nearest to missing, and what was kept. */
+export function calibrationStoppedShort(
+  name: string,
+  generation: { readonly generation: number; readonly accepted: number; readonly proposals: number },
+  particles: number,
+  stop: string,
+  targets: readonly { readonly label: string; readonly measured: number; readonly within: number; readonly closest: number | null }[],
+  threshold: number,
+  kept: number | null,
+  dir: string,
+): string {
+  const worst = [...targets].sort((a, b) => a.within - b.within || b.measured - a.measured).slice(0, 3);
+  const named = worst.map((t) =>
+    t.measured === 0
+      ? `${t.label} (never measured: no run had anything to measure it by)`
+      : `${t.label} (within ${short(threshold)} of its uncertainty in ${percent(t.within)} of runs; the closest came ${short(t.closest as number)} uncertainties off)`,
+  );
+  const posterior =
+    kept === null
+      ? 'No generation completed, so there is no posterior; the runs made are kept in'
+      : `The posterior is generation ${kept}'s; everything made so far is kept in`;
+  return `calibration ${name} stopped in generation ${generation.generation}: ${count(generation.accepted)} of ${count(particles)} particles accepted in ${plural(generation.proposals, 'run', 'runs')}, because ${stop}. The targets it could not meet: ${named.join('; ')}. ${posterior} ${dir}. Fix: check these targets against what the model can produce (report.html shows the runs), widen the priors, or raise method.budget or lower method.minAcceptance.`;
+}
+
+/** Returns the message for a calibration interrupted by Ctrl-C or a kill signal. */
+export function calibrationInterrupted(ran: number, kept: number, dir: string): string {
+  return `calibration interrupted: ${plural(ran + kept, 'run', 'runs')} kept in ${dir}/journal.jsonl (${count(ran)} made now). Fix: run the same command again to resume where it stopped.`;
+}
+
+/** Returns a generation's name in words: "generation 2", or "the posterior predictive check". */
+export function generationName(generation: number | string): string {
+  return typeof generation === 'number' ? `generation ${generation}` : 'the posterior predictive check';
+}
+
+/** Returns what a shard prints once it has run its share of the round in progress. */
+export function calibrationShardDone(shard: string, ran: number, generation: number | string, dir: string): string {
+  return `${shard}: ran ${plural(ran, 'run', 'runs')} of the round in progress (${generationName(generation)}) into ${dir}. Merge the shards with partnersim calibrate FILE --merge.`;
+}
+
+/** Returns what a shard prints when the calibration has nothing left to run. */
+export function calibrationNothingToRun(dir: string): string {
+  return `nothing to run: the journal in ${dir} completes the calibration. Merge with partnersim calibrate FILE --merge to write its results.`;
+}
+
+/** Returns what merging shards prints when a round still needs runs (exit status 3). */
+export function calibrationPending(missing: number, generation: number | string, dir: string): string {
+  return `${dir}: merged; the round in progress (${generationName(generation)}) still needs ${plural(missing, 'run', 'runs')}. Run the shards again (sbatch the script from partnersim emit slurm), then merge again.`;
+}

@@ -1,7 +1,8 @@
 // The posterior a calibration found, in numbers: each parameter's weighted mean, median and 50% and 90% credible
-// intervals from the last complete generation's particles, beside its prior's, and the weighted correlations between
-// parameters (pairs that trade off).
-import type { AbcParameter, Generation } from './abc.ts';
+// intervals from the last complete generation's particles, beside its prior's, the weighted correlations between
+// parameters (pairs that trade off), and the posterior predictive check of each target.
+import type { AbcParameter, EvaluatedRecord, Generation, ProposalRecord } from './abc.ts';
+import { withinUncertainty, type Observation } from './distance.ts';
 import { weightedCovariance } from './kernel.ts';
 import { priorQuantile } from './priors.ts';
 
@@ -86,4 +87,55 @@ export function weightedQuantile(values: readonly number[], weights: readonly nu
     previous = { position, value: values[i] };
   }
   return previous?.value ?? Number.NaN;
+}
+
+/** What the posterior predictive check says of one target: how many of its runs measured the statistic, their
+ * median and central 90%, and the share of them within the observation's 95% interval. */
+export interface TargetCheck {
+  readonly measured: number;
+  readonly median: number | null;
+  readonly ci90: readonly [low: number, high: number] | null;
+  /** The share of measured runs within the observation's uncertainty (observed ± 1.96 sd, or the interval). */
+  readonly within: number | null;
+}
+
+/** Returns the posterior predictive check of each target (in order) from the check's runs: particles drawn by weight,
+ * each run with a fresh seed, so their statistics are draws from the posterior predictive distribution. */
+export function predictiveCheck(observations: readonly Observation[], records: readonly ProposalRecord[]): TargetCheck[] {
+  return observations.map((observation, k) => {
+    const values = records.flatMap((record) => (record.status === 'ok' && record.statistics[k] !== null ? [record.statistics[k]] : []));
+    if (values.length === 0) return { measured: 0, median: null, ci90: null, within: null };
+    const ones = values.map(() => 1);
+    const q = (p: number) => weightedQuantile(values, ones, p);
+    return {
+      measured: values.length,
+      median: q(0.5),
+      ci90: [q(0.05), q(0.95)],
+      within: values.filter((value) => withinUncertainty(observation, value)).length / values.length,
+    };
+  });
+}
+
+/** How near a generation's runs came to one target: the share of runs that measured it, the share within a threshold
+ * (in units of the target's uncertainty), and the closest any came. */
+export interface TargetReach {
+  readonly measured: number;
+  readonly within: number;
+  readonly closest: number | null;
+}
+
+/** Returns how near a generation's runs came to each target: within `threshold` uncertainties (its tolerance, or 1.96
+ * when it has none). What a stop message names when a generation could not be completed. */
+export function targetReach(records: readonly EvaluatedRecord[], targets: number, threshold: number): TargetReach[] {
+  return Array.from({ length: targets }, (_, k) => {
+    const deviations = records.flatMap((record) =>
+      record.deviations !== null && Number.isFinite(record.deviations[k]) ? [Math.abs(record.deviations[k])] : [],
+    );
+    const runs = Math.max(1, records.length);
+    return {
+      measured: deviations.length / runs,
+      within: deviations.filter((d) => d <= threshold).length / runs,
+      closest: deviations.length === 0 ? null : Math.min(...deviations),
+    };
+  });
 }

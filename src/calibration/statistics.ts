@@ -129,3 +129,24 @@ export function evaluateStatistics(result: RunResult, specs: readonly StatisticS
     return value === null || Number.isFinite(value) ? value : null;
   });
 }
+
+/** Returns a statistic's short identifier, for table columns and files: the name, with its step or window
+ * (`active@60`, `active@49-60`), age (`survival@5y`) or size range (`partnershipSize@3-5`, `partnershipSize@3+`). */
+export function statisticId(spec: StatisticSpec): string {
+  const { statistic, steps, age, size } = spec;
+  if (steps !== undefined) return `${statistic}@${steps.from === steps.to ? steps.from : `${steps.from}-${steps.to}`}`;
+  if (age !== undefined) return `${statistic}@${age}y`;
+  if (size !== undefined) return `${statistic}@${size.max === null ? `${size.min}+` : `${size.min}-${size.max}`}`;
+  return statistic;
+}
+
+/** Returns the identifiers of several statistics, unique: a repeated one gets `#2`, `#3` after it. */
+export function statisticIds(specs: readonly StatisticSpec[]): string[] {
+  const seen = new Map<string, number>();
+  return specs.map((spec) => {
+    const id = statisticId(spec);
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return count === 1 ? id : `${id}#${count}`;
+  });
+}

@@ -14,6 +14,7 @@ import { registerCompare } from './compare.ts';
 import { registerReport } from './report.ts';
 import { registerClassroom } from './classroom.ts';
 import { registerAnalyse } from './analyse.ts';
+import { registerCalibrate } from './calibrate.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {
@@ -32,6 +33,8 @@ export interface Deps {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly terminal: boolean;
   readonly sweepRunner?: string;
+  /** Tests only: a module whose `recordRun` calibrations use instead of their own. */
+  readonly calibrationRunner?: string;
 }
 
 const processDeps = (): Deps => ({ env: process.env, terminal: process.stderr.isTTY === true });
@@ -55,6 +58,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
   registerSweep(program, io, state, deps);
   registerMerge(program, io, state);
   registerAnalyse(program, io, state);
+  registerCalibrate(program, io, state, deps);
   registerEmit(program, io, state);
   return program;
 }

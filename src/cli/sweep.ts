@@ -136,7 +136,8 @@ async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, 
   return 1;
 }
 
-function parseWorkers(text: string): number {
+/** Returns the --workers value: a whole number from 1 to 1024. */
+export function parseWorkers(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024)
     throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
   return Number(text);

@@ -74,8 +74,8 @@ export function openPart(dir: string, manifest: SweepManifest): RunRecord[] {
   return [];
 }
 
-/** Appends records to a part's journal, one JSON line each, as runs finish. */
-export class JournalWriter {
+/** Appends records to a journal (a sweep part's runs, a calibration's proposals), one JSON line each, as runs finish. */
+export class JournalWriter<T = RunRecord> {
   private readonly fd: number;
 
   /** Opens the journal for appending, first cutting off a last line left incomplete by a kill. */
@@ -88,7 +88,7 @@ export class JournalWriter {
   }
 
   /** Appends one record in a single write, so a kill leaves at worst one incomplete line. */
-  append(record: RunRecord): void {
+  append(record: T): void {
     writeSync(this.fd, JSON.stringify(record) + '\n');
   }
 

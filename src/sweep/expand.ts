@@ -65,12 +65,13 @@ export function designPoints(parameters: readonly SweepParameter[], design: Desi
   });
 }
 
-/** Returns the scenario a point runs: the base scenario as written with the point's values set, then normalised, so
- * that a scenario-wide lever reaches every area that does not set its own (as --set does). */
+/** Returns the scenario a point runs: the base scenario as written with the point's values set (each parameter's key
+ * to its value), then normalised, so that a scenario-wide lever reaches every area that does not set its own (as --set
+ * does). A calibration's proposals run the same way. */
 export function pointScenario(
   base: ScenarioInput,
   name: string,
-  parameters: readonly SweepParameter[],
+  parameters: readonly { readonly key: string }[],
   values: readonly number[],
 ): Scenario {
   const override = parameters.reduce<ScenarioInput>(

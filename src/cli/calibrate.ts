@@ -1,0 +1,162 @@
+// `partnersim calibrate CALIBRATION` fits a scenario's parameters to observed figures by ABC (rejection or ABC-SMC) on
+// worker threads into results/<name>/, resuming from its journal when run again. On a cluster, `--shard i/N` runs one
+// shard's share of the round in progress and `--merge` gathers the shards' runs, writing the results once complete.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { posteriorGeneration, type AbcResult } from '../calibration/abc.ts';
+import { loadCalibration, type LoadedCalibration } from '../calibration/load.ts';
+import {
+  calibrationFinished,
+  calibrationInterrupted,
+  calibrationNothingToRun,
+  calibrationPending,
+  calibrationShardDone,
+  calibrationStoppedShort,
+  generationLine,
+  statisticLabel,
+  stopReasonText,
+} from '../calibration/messages.ts';
+import { summarisePosterior, targetReach } from '../calibration/posterior.ts';
+import { Z_975 } from '../engine/survival.ts';
+import { errorLine } from '../messages.ts';
+import { completeCalibrationFiles } from '../results/calibration-dir.ts';
+import { calibrationShardDir, mergeCalibrationShards, runCalibration, type CalibrationRunOutcome } from '../results/run-calibration.ts';
+import { writeFilesInPlace } from '../results/write.ts';
+import { shardText } from '../sweep/manifest.ts';
+import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
+import type { Deps, Io } from './main.ts';
+import { nodeHost } from './node-host.ts';
+import { gitCommit } from './provenance.ts';
+import { parseShard, parseWorkers } from './sweep.ts';
+
+interface CalibrateOptions {
+  readonly workers?: string;
+  readonly out?: string;
+  readonly format: TableFormat;
+  readonly shard?: string;
+  readonly merge?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** The exit status of `--merge` when a round still needs runs: the shards must run again. */
+export const PENDING_EXIT = 3;
+
+/** Returns the results directory of a calibration by default: results/<name>. */
+export function defaultCalibrationDir(name: string): string {
+  return join('results', name);
+}
+
+/** Registers `partnersim calibrate CALIBRATION`; the action sets `state.code`. */
+export function registerCalibrate(program: Command, io: Io, state: { code: number }, deps: Deps): void {
+  program
+    .command('calibrate')
+    .description(
+      'fit parameters to observed figures by ABC-SMC on worker threads into results/<name>/ (or --out); running it again resumes',
+    )
+    .argument('<calibration>', 'calibration file (YAML or JSON): see calibrations/schema.json')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--out <dir>', 'directory for the results (default: results/<name>); shards work in <dir>.parts/shard-<i>')
+    .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
+    .option(
+      '--shard <i/N>',
+      "run only shard i's share of the round in progress into <dir>.parts/shard-<i>; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX",
+    )
+    .option(
+      '--merge',
+      `merge the shards' runs into <dir>, write the results when complete, or exit ${PENDING_EXIT} when the shards must run again`,
+    )
+    .option('--quiet', 'print only the results directory')
+    .action(async (file: string, options: CalibrateOptions) => {
+      state.code = await calibrateCommand(file, options, io, deps);
+    });
+}
+
+async function calibrateCommand(file: string, options: CalibrateOptions, io: Io, deps: Deps): Promise<number> {
+  const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
+  const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
+  const loaded = loadCalibration(file, nodeHost);
+  const dir = options.out ?? defaultCalibrationDir(loaded.calibration.name);
+  const quiet = options.quiet === true;
+  const provenance = { commit: gitCommit(), node: process.version };
+  const say = (text: string) => {
+    if (!quiet) io.err(`${text}\n`);
+  };
+
+  if (options.merge === true) {
+    const outcome = await mergeCalibrationShards(loaded, { dir, format: options.format, provenance });
+    return finish(loaded, outcome, dir, io, quiet);
+  }
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let outcome: CalibrationRunOutcome;
+  try {
+    outcome = await runCalibration(loaded, {
+      dir,
+      format: options.format,
+      shard,
+      workers,
+      provenance,
+      signal: controller.signal,
+      runner: deps.calibrationRunner,
+      onGeneration: (generation) => say(generationLine(generation)),
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+  if (shard !== null) {
+    const partDir = calibrationShardDir(dir, shard);
+    if (outcome.status === 'shard-done') {
+      io.out(
+        quiet ? `${partDir}\n` : `${calibrationShardDone(shardText(shard), outcome.ran, outcome.round[0]?.generation ?? 0, partDir)}\n`,
+      );
+      return 0;
+    }
+    if (outcome.status === 'complete') {
+      io.out(quiet ? `${partDir}\n` : `${calibrationNothingToRun(dir)}\n`);
+      return 0;
+    }
+  }
+  return finish(loaded, outcome, dir, io, quiet);
+}
+
+// Writes a complete calibration's files and says what it found; or says why it has not finished.
+async function finish(loaded: LoadedCalibration, outcome: CalibrationRunOutcome, dir: string, io: Io, quiet: boolean): Promise<number> {
+  if (outcome.status === 'interrupted') {
+    io.err(errorLine(calibrationInterrupted(outcome.ran, outcome.kept, dir)) + '\n');
+    return 130;
+  }
+  if (outcome.status === 'pending' || outcome.status === 'shard-done') {
+    const missing = outcome.status === 'pending' ? outcome.missing : outcome.round;
+    io.err(errorLine(calibrationPending(missing.length, missing[0]?.generation ?? 0, dir)) + '\n');
+    return PENDING_EXIT;
+  }
+  const { result, manifest, records } = outcome;
+  writeFilesInPlace(dir, completeCalibrationFiles(manifest, result, records, loaded.scenarioInput));
+  const { calibration } = loaded;
+  const stop = stopReasonText(result.stop.reason, calibration.settings);
+  const posterior = posteriorGeneration(result.generations);
+  if (result.stop.incomplete) io.err(errorLine(stoppedShort(loaded, result, stop, dir)) + '\n');
+  if (posterior === undefined) return 1;
+  const summary = summarisePosterior(calibration.parameters, posterior);
+  io.out(
+    quiet
+      ? `${dir}\n`
+      : calibrationFinished(calibration.name, result.generations.length, result.runs, result.check.length, stop, summary.parameters, dir) +
+          '\n',
+  );
+  return 0;
+}
+
+function stoppedShort(loaded: LoadedCalibration, result: AbcResult, stop: string, dir: string): string {
+  const { calibration } = loaded;
+  const last = result.generations[result.generations.length - 1];
+  const threshold = last.tolerance ?? Z_975;
+  const reach = targetReach(last.records, calibration.targets.length, threshold);
+  const targets = calibration.targets.map((target, k) => ({ label: statisticLabel(target), ...reach[k] }));
+  const kept = posteriorGeneration(result.generations)?.generation ?? null;
+  return calibrationStoppedShort(calibration.name, last, calibration.settings.particles, stop, targets, threshold, kept, dir);
+}
