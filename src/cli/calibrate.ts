@@ -14,12 +14,11 @@ import {
   calibrationShardDone,
   calibrationStoppedShort,
   generationLine,
-  statisticLabel,
   stopReasonText,
 } from '../calibration/messages.ts';
 import { summarisePosterior, targetReach } from '../calibration/posterior.ts';
 import { Z_975 } from '../engine/survival.ts';
-import { errorLine } from '../messages.ts';
+import { statisticLabel } from '../report/calibration-words.ts';
 import { completeCalibrationFiles } from '../results/calibration-dir.ts';
 import { calibrationShardDir, mergeCalibrationShards, runCalibration, type CalibrationRunOutcome } from '../results/run-calibration.ts';
 import { writeFilesInPlace } from '../results/write.ts';
@@ -28,6 +27,7 @@ import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
+import { errorLine } from './messages.ts';
 import { parseShard, parseWorkers } from './sweep.ts';
 
 interface CalibrateOptions {

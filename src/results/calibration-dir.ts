@@ -13,13 +13,13 @@ import { predictiveCheck, summarisePosterior, type PosteriorSummary, type Target
 import type { Calibration, CalibrationTarget } from '../calibration/schema.ts';
 import { statisticIds } from '../calibration/statistics.ts';
 import { PartnersimError } from '../errors.ts';
-import { resultDirOccupied } from '../messages.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { pointScenario } from '../sweep/expand.ts';
 import { sameShard, shardText, type Shard } from '../sweep/manifest.ts';
 import { encodeTable, type Cell, type Column, type TableFormat } from '../sweep/table.ts';
 import { VERSION } from '../version.ts';
 import { MANIFEST_FILE } from './manifest.ts';
+import { resultDirOccupied } from './messages.ts';
 import { JOURNAL_FILE } from './sweep-dir.ts';
 import { writeFileAtomic } from './write.ts';
 
