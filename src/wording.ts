@@ -1,8 +1,45 @@
 // Wording shared by the messages of every stage: numbers, shares, lists and capitals as a sentence shows them.
 // A leaf that imports nothing, so the browser (the classroom page) may use it as the command line does.
 
-/** Returns a number as a message shows it: a whole number as it is, anything else to 3 significant digits. */
+/** Numbers nearer zero than this (zero aside) are written in scientific notation: in decimals they would run to dozens
+ * of zeros (a quasi-p-value of 1.4 × 10⁻⁵² is 55 characters long written out); down to it, decimals are as short. */
+export const SCIENTIFIC_BELOW = 1e-4;
+/** Numbers this far from zero or further are written in scientific notation too, rather than in 16 or more digits. */
+export const SCIENTIFIC_FROM = 1e15;
+
+/** Returns whether a number is written in scientific notation: finite, not zero, and nearer zero than SCIENTIFIC_BELOW
+ * or at least SCIENTIFIC_FROM from it. */
+export function isScientific(value: number): boolean {
+  const size = Math.abs(value);
+  return Number.isFinite(size) && size !== 0 && (size < SCIENTIFIC_BELOW || size >= SCIENTIFIC_FROM);
+}
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** Returns a number in scientific notation to `digits` significant digits, trailing zeros dropped: `1.4 × 10⁻⁵²`,
+ * `-2 × 10¹⁶` (a negative one with the ASCII minus, as String gives it). */
+export function scientific(value: number, digits = 3): string {
+  const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+  const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPTS[c]);
+  return `${String(Number(mantissa))} × 10${power}`;
+}
+
+/** Returns a number as a message shows it: a whole number as it is, anything else to 3 significant digits, and one
+ * very near zero or very large in scientific notation. */
 export function shownNumber(value: number): string {
+  if (isScientific(value)) return scientific(value);
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
 }
 

@@ -7,7 +7,7 @@ import type { SobolIndices } from '../analysis/sobol.ts';
 import type { AnalysedParameter, MetricResult, SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import type { MetricName } from '../engine/types.ts';
 import { conditionInWords, METRIC_LABELS } from './messages.ts';
-import { capitalise, wholePercent } from '../wording.ts';
+import { capitalise, isScientific, wholePercent } from '../wording.ts';
 import { CHART_HEIGHT, CHART_WIDTH, chartConfig, rowHeader, SCHEMA_URL, type ChartSpec } from './specs.ts';
 
 /** The two Sobol' orders, light and dark of one hue, so the total (which contains the first) reads as the stronger. */
@@ -197,6 +197,12 @@ export function morrisHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'mo
   );
 }
 
+/** Returns an axis's number format for values up to `max`: in exponent form (1.5e-7) where the report's text would write
+ * them in scientific notation, rather than as ten-digit decimals; vega's own format otherwise. */
+function axisNumbers(max: number): { labelExpr?: string } {
+  return isScientific(max) ? { labelExpr: "datum.value === 0 ? '0' : format(datum.value, '.2~e')" } : {};
+}
+
 /** Returns the ends of a reference line sigma = ratio x mu* from the origin to the edge of the [0, x] x [0, y] plot. */
 function ratioLine(ratio: number, x: number, y: number): { ratio: number; label: string; x: number; y: number; x2: number; y2: number } {
   const end = Math.min(x, y / ratio);
@@ -248,12 +254,14 @@ export function morrisScreeningSpec(
     type: 'quantitative' as const,
     title: 'μ* (mean absolute elementary effect)',
     scale: { domain: [0, xMax], nice: false },
+    axis: axisNumbers(xMax),
   });
   const y = (field: string) => ({
     field,
     type: 'quantitative' as const,
     title: 'σ (spread of the effects)',
     scale: { domain: [0, yMax], nice: false },
+    axis: axisNumbers(yMax),
   });
   const lines = MORRIS_RATIOS.map((ratio) => ratioLine(ratio, xMax, yMax));
   const labels = pointLabels(values, xMax, yMax);

@@ -3,7 +3,7 @@
 import type { Comparison, Difference, ScenarioSummary } from '../analysis/comparison.ts';
 import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS, SHARE_METRICS } from './messages.ts';
-import { capitalise, listInWords } from '../wording.ts';
+import { capitalise, isScientific, listInWords, scientific } from '../wording.ts';
 import { LEVER_MEANINGS, type LeverKey } from '../scenario/schema.ts';
 
 /** One chart of the report: an id for its figure (a link target), its title and caption, and its SVG markup. */
@@ -54,8 +54,13 @@ const h = escapeHtml;
 const SIGNIFICANT = 3;
 
 /** Returns a number to 3 significant digits (or to `decimals` places), thousands grouped, with a true minus sign and,
- * when signed, a plus sign on positive numbers. */
+ * when signed, a plus sign on positive numbers; to significant digits, one very near zero or very large in scientific
+ * notation (`1.4 × 10⁻⁵²`, see SCIENTIFIC_BELOW), which would otherwise be dozens of digits wide. */
 export function formatNumber(value: number, { signed = false, decimals }: { signed?: boolean; decimals?: number } = {}): string {
+  if (decimals === undefined && isScientific(value)) {
+    const text = scientific(value, SIGNIFICANT).replace('-', '\u2212');
+    return signed && value > 0 ? `+${text}` : text;
+  }
   const digits =
     decimals === undefined
       ? { maximumSignificantDigits: SIGNIFICANT }
@@ -66,10 +71,12 @@ export function formatNumber(value: number, { signed = false, decimals }: { sign
   return (/^[-+]?0(\.0*)?$/.test(text) ? text.replace(/^[-+]/, '') : text).replace('-', '\u2212');
 }
 
-/** Returns the decimal places that show the larger end of an interval to 3 significant digits (both ends then alike). */
-function intervalDecimals([low, high]: readonly [number, number]): number {
+/** Returns the decimal places that show the larger end of an interval to 3 significant digits (both ends then alike), or
+ * undefined (each end to 3 significant digits) when that end is so near zero or so large it is written in scientific notation. */
+function intervalDecimals([low, high]: readonly [number, number]): number | undefined {
   const largest = Math.max(Math.abs(low), Math.abs(high));
-  return largest === 0 || !Number.isFinite(largest) ? 0 : Math.min(12, Math.max(0, SIGNIFICANT - 1 - Math.floor(Math.log10(largest))));
+  if (isScientific(largest)) return undefined;
+  return largest === 0 || !Number.isFinite(largest) ? 0 : Math.max(0, SIGNIFICANT - 1 - Math.floor(Math.log10(largest)));
 }
 
 const isShare = (metric: MetricName): boolean => SHARE_METRICS.has(metric);

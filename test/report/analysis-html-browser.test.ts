@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analysisTitle } from '../../src/report/messages.ts';
 import { analysisFindings } from '../../src/report/analysis-findings.ts';
 import { buildAnalysisReport } from '../../src/report/build.ts';
-import { analyses } from './analysis-fixture.ts';
+import { analyses, primAnalysis } from './analysis-fixture.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
 
 const up = chromiumAvailable();
@@ -69,6 +69,51 @@ describe('an analysis report in Chromium', () => {
           }
           await page.close();
         }
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+
+  it.skipIf(!up.ok)(
+    'keeps the PRIM table of limits within the page at 1280 px when a quasi-p-value is as small as 10⁻⁵²',
+    async () => {
+      const analysis = primAnalysis();
+      const first = analysis.result.boxes[0].box;
+      const quasiP = [...first.quasiP];
+      quasiP[0] = 1.4e-52;
+      const tiny = {
+        ...analysis,
+        result: {
+          ...analysis.result,
+          boxes: [{ ...analysis.result.boxes[0], box: { ...first, quasiP } }, ...analysis.result.boxes.slice(1)],
+        },
+      };
+      const { html } = await buildAnalysisReport(analysisTitle('prim', tiny.sweep.name, tiny.metric), tiny, PROVENANCE);
+      const file = join(dir, 'prim-tiny.html');
+      writeFileSync(file, html);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        const table = page.locator('#box-limits');
+        expect(await table.locator('td.differs').first().innerText()).toContain('quasi-p 1.4 × 10⁻⁵²');
+        const fit = await table.evaluate((element) => {
+          const scroll = element.parentElement as HTMLElement;
+          const caption = element.querySelector('caption') as HTMLElement;
+          return {
+            table: element.getBoundingClientRect().width,
+            room: scroll.clientWidth,
+            overflow: scroll.scrollWidth - scroll.clientWidth,
+            captionCut: caption.getBoundingClientRect().right > scroll.getBoundingClientRect().right + 0.5,
+          };
+        });
+        expect(fit.table).toBeLessThanOrEqual(fit.room);
+        expect(fit.overflow).toBe(0);
+        expect(fit.captionCut).toBe(false);
+        await page.close();
       } finally {
         await browser.close();
       }

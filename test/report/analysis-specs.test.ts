@@ -226,6 +226,23 @@ describe('the Morris charts', () => {
     }
   });
 
+  it('labels axes of effects far below 0.001 in exponent form, not in ten-digit decimals', async () => {
+    const tiny = {
+      ...effects,
+      factors: effects.factors.map((f) => ({
+        ...f,
+        muStar: { estimate: f.muStar.estimate * 1e-6, ci: [f.muStar.ci[0] * 1e-6, f.muStar.ci[1] * 1e-6] as const },
+        sigma: f.sigma === null ? null : f.sigma * 1e-6,
+      })),
+    };
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const labels = texts(await renderSvg(morrisScreeningSpec('survival5y', analysis.parameters, tiny)!));
+    expect(labels).toContain('1e-7');
+    expect(labels).toContain('0');
+    expect(labels.filter((t) => /^0\.0000/.test(t))).toEqual([]);
+    expect(texts(await renderSvg(spec)).filter((t) => /\de-\d/.test(t))).toEqual([]);
+  });
+
   it('is null when no parameter has a sigma', () => {
     const none = { ...effects, factors: effects.factors.map((f) => ({ ...f, sigma: null })) };
     expect(morrisScreeningSpec('survival5y', analysis.parameters, none)).toBeNull();

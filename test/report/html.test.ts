@@ -251,6 +251,28 @@ describe('numbers', () => {
   });
 });
 
+describe('numbers very near zero or very large', () => {
+  it('are written in scientific notation rather than dozens of digits', () => {
+    expect(formatNumber(1.4e-52)).toBe('1.4 × 10⁻⁵²');
+    expect(formatNumber(1.4321e-52)).toBe('1.43 × 10⁻⁵²');
+    expect(formatNumber(-2.5e-7)).toBe('\u22122.5 × 10⁻⁷');
+    expect(formatNumber(3e-5, { signed: true })).toBe('+3 × 10⁻⁵');
+    expect(formatNumber(3e-4, { signed: true })).toBe('+0.0003');
+    expect(formatNumber(2e20)).toBe('2 × 10²⁰');
+    // From 0.0001 up, and below 10^15, decimals as before.
+    expect(formatNumber(0.00012)).toBe('0.00012');
+    expect(formatNumber(123456789)).toBe('123,000,000');
+    // Fixed places stay fixed places.
+    expect(formatNumber(1.4e-52, { decimals: 2 })).toBe('0.00');
+  });
+
+  it('keep an interval of them short, each end to 3 significant digits', () => {
+    expect(formatMetricInterval('meanTrustAtEnd', [1e-6, 3.25e-5])).toBe('1 × 10⁻⁶ to 3.25 × 10⁻⁵');
+    expect(formatDifferenceInterval('meanTrustAtEnd', [-2e-9, 4e-9])).toBe('\u22122 × 10⁻⁹ to +4 × 10⁻⁹');
+    expect(formatMetricInterval('meanTrustAtEnd', [0.001, 0.3])).toBe('0.001 to 0.300');
+  });
+});
+
 describe('the metric table', () => {
   const base = scenario('base', {
     participationAtEnd: summary(0.4567, [0.42, 0.49]),
