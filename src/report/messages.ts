@@ -86,7 +86,29 @@ export function findingFundEnd(
   return `Under ${scenario}, ${withCi(own.mean, own.ci95, true)} of the partnerships active when the fund ends (year ${shownNumber(endYear)}) are still active ${years(later)} later${tail}.`;
 }
 
-/** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the baseline. */
+/** How a finding says that a metric came out higher or lower under one scenario, each in the metric's own grammar
+ * ("More partnerships formed under carrots"), since "Partnerships formed is higher" is not English. */
+export const DIFFERENCE_WORDS: Record<MetricName, { readonly higher: string; readonly lower: string }> = {
+  partnershipsFormed: { higher: 'More partnerships formed', lower: 'Fewer partnerships formed' },
+  partnershipsDissolved: { higher: 'More partnerships dissolved', lower: 'Fewer partnerships dissolved' },
+  partnershipsActiveAtEnd: { higher: 'More partnerships were active at the end', lower: 'Fewer partnerships were active at the end' },
+  participationAtEnd: {
+    higher: 'A larger share of organisations was in a partnership at the end',
+    lower: 'A smaller share of organisations was in a partnership at the end',
+  },
+  meanTrustAtEnd: { higher: 'Trust between organisations ended higher', lower: 'Trust between organisations ended lower' },
+  meanStrengthAtEnd: { higher: 'Partnerships ended stronger on the continuum', lower: 'Partnerships ended weaker on the continuum' },
+  strongShareAtEnd: {
+    higher: 'A larger share of partnerships was cooperating or collaborating at the end',
+    lower: 'A smaller share of partnerships was cooperating or collaborating at the end',
+  },
+  meanLifetimeYears: { higher: 'Partnerships that dissolved lasted longer', lower: 'Partnerships that dissolved ended sooner' },
+  survival3y: { higher: 'More partnerships lasted 3 years', lower: 'Fewer partnerships lasted 3 years' },
+  survival5y: { higher: 'More partnerships lasted 5 years', lower: 'Fewer partnerships lasted 5 years' },
+};
+
+/** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the
+ * baseline, in the metric's own grammar: "More partnerships formed under carrots than under baseline: 120 against 97.5 (…)". */
 export function findingDifference(
   scenario: string,
   baseline: string,
@@ -100,8 +122,8 @@ export function findingDifference(
   const share = SHARE_METRICS.has(metric);
   const diff = (v: number) => signed(share ? (v * 100).toFixed(1) : shownNumber(v), v);
   const unit = share ? ' points' : '';
-  const direction = difference > 0 ? 'higher' : 'lower';
-  return `${capitalise(METRIC_LABELS[metric])} is ${direction} under ${scenario} than under ${baseline}: ${formatMetric(metric, value)} against ${formatMetric(metric, baseValue)} (difference ${diff(difference)}${unit}, 95% CI ${diff(ci95[0])} to ${diff(ci95[1])}${unit}).`;
+  const words = DIFFERENCE_WORDS[metric][difference > 0 ? 'higher' : 'lower'];
+  return `${words} under ${scenario} than under ${baseline}: ${formatMetric(metric, value)} against ${formatMetric(metric, baseValue)} (difference ${diff(difference)}${unit}, 95% CI ${diff(ci95[0])} to ${diff(ci95[1])}${unit}).`;
 }
 
 /** Returns the sentence for a scenario with no metric clearly different from the baseline. */

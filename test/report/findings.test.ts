@@ -48,8 +48,25 @@ describe('keyFindings', () => {
       message.findingNoDifference('sticks', 'baseline', 8),
     ]);
     expect(keyFindings(comparison)[0]).toBe(
-      'Survival to 5 years is lower under carrots than under baseline: 41% against 68% (difference −27.0 points, 95% CI −33.0 to −21.0 points).',
+      'Fewer partnerships lasted 5 years under carrots than under baseline: 41% against 68% (difference −27.0 points, 95% CI −33.0 to −21.0 points).',
     );
+  });
+
+  it('words each metric’s difference in its own grammar, never "<metric> is higher"', () => {
+    expect(message.findingDifference('carrots', 'baseline', 'partnershipsFormed', 120, 97.5, 22.5, [3.88, 41.1])).toBe(
+      'More partnerships formed under carrots than under baseline: 120 against 97.5 (difference +22.5, 95% CI +3.88 to +41.1).',
+    );
+    expect(message.findingDifference('sticks', 'baseline', 'meanTrustAtEnd', 0.4, 0.5, -0.1, [-0.15, -0.05])).toBe(
+      'Trust between organisations ended lower under sticks than under baseline: 0.4 against 0.5 (difference −0.1, 95% CI −0.15 to −0.05).',
+    );
+    for (const metric of METRIC_NAMES) {
+      for (const sign of [1, -1]) {
+        const sentence = message.findingDifference('x', 'y', metric, 1, 1, sign * 0.5, [sign * 0.25, sign * 0.75]);
+        expect(sentence).toMatch(/^[A-Z][^:]* under x than under y: /);
+        expect(sentence).not.toMatch(/\b(is|are) (higher|lower)\b/);
+        expect(sentence.startsWith(message.DIFFERENCE_WORDS[metric][sign > 0 ? 'higher' : 'lower'])).toBe(true);
+      }
+    }
   });
 
   it('opens with how partnerships fare after the fund ends, against the baseline', () => {
