@@ -242,8 +242,15 @@ ${own}</dl>`;
 // The comparison's page.
 
 const COMPARED_SECTION: PageSection = { id: 'compared', heading: 'What was compared' };
+/** A single scenario's report (partnersim run) has nothing compared: it describes the scenario. */
+const SCENARIO_SECTION: PageSection = { id: 'scenario', heading: 'The scenario' };
 const METRICS_SECTION: PageSection = { id: 'metrics', heading: 'Every metric' };
-const SECTIONS = [COMPARED_SECTION, FINDINGS_SECTION, CHARTS_SECTION, METRICS_SECTION, PROVENANCE_SECTION];
+
+/** Returns the section that says what the report is about: what was compared, or for one scenario, the scenario. */
+const aboutSection = (comparison: Comparison): PageSection => (comparison.scenarios.length === 1 ? SCENARIO_SECTION : COMPARED_SECTION);
+
+/** Returns whether every scenario ran once: no replicates, so no mean or interval across them. */
+const oneRunEach = (comparison: Comparison): boolean => comparison.scenarios.every((s) => s.replicates === 1);
 
 const name = (text: string): string => `<strong>${h(text)}</strong>`;
 
@@ -267,14 +274,15 @@ function headerHtml({ title, comparison }: ReportInput): string {
     replicates === null
       ? 'replicates differing by scenario (see below)'
       : replicates === 1
-        ? 'one replicate'
+        ? `one run${others.length > 0 ? ' each' : ''}`
         : `${replicates} replicates${others.length > 0 ? ' each' : ''}`;
   const runs =
     steps === null || perYear === null || organisations === null
       ? 'runs that differ in length or size (see below)'
       : `${steps} steps (${formatNumber(steps / perYear)} years) with ${organisations} organisations`;
   const paired = others.length > 0 ? '; each difference from the baseline is paired by replicate' : '';
-  return pageHeaderHtml(title, `${what}: ${reps} of ${runs}${paired}.`, SECTIONS);
+  const sections = [aboutSection(comparison), FINDINGS_SECTION, CHARTS_SECTION, METRICS_SECTION, PROVENANCE_SECTION];
+  return pageHeaderHtml(title, `${what}: ${reps} of ${runs}${paired}.`, sections);
 }
 
 function comparedHtml({ comparison, levers }: ReportInput): string {
@@ -284,12 +292,12 @@ function comparedHtml({ comparison, levers }: ReportInput): string {
   const described = scenarios
     .map((s) => {
       const role = scenarios.length > 1 && s.name === comparison.baseline ? ' <span class="tag">baseline</span>' : '';
-      const size = `${s.replicates === 1 ? 'one replicate' : `${s.replicates} replicates`}, ${s.steps} steps (${formatNumber(s.steps / s.stepsPerYear)} years), ${s.organisations} organisations`;
+      const size = `${s.replicates === 1 ? 'one run' : `${s.replicates} replicates`}, ${s.steps} steps (${formatNumber(s.steps / s.stepsPerYear)} years), ${s.organisations} organisations`;
       const description = s.description.trim() === '' ? '' : `${h(s.description)} `;
       return `<dt>${name(s.name)}${role}</dt><dd>${description}${sameSize ? '' : `<span class="muted">(${size})</span>`}</dd>`;
     })
     .join('\n');
-  return `${sectionStart(COMPARED_SECTION)}
+  return `${sectionStart(aboutSection(comparison))}
 <dl class="scenarios">
 ${described}
 </dl>
@@ -354,47 +362,59 @@ function isClear(d: Difference | undefined): boolean {
 function metricsHtml(comparison: Comparison): string {
   const scenarios = comparison.scenarios;
   const several = scenarios.length > 1;
+  // One run each: a value per scenario (and its difference from the baseline), with no interval or effect size to give.
+  const oneRun = oneRunEach(comparison);
   const differences = new Map(comparison.differences.map((d) => [`${d.scenario}\u0000${d.metric}`, d]));
   const metrics = Object.keys(METRIC_LABELS) as MetricName[];
-  const columns = several ? 6 : 3;
   const baseHead = h(comparison.baseline);
-  const head = several
-    ? `<th scope="col">Scenario</th><th scope="col">Mean</th><th scope="col">95% CI</th><th scope="col">Difference from ${baseHead}</th><th scope="col">95% CI</th><th scope="col">Effect size</th>`
-    : '<th scope="col">Scenario</th><th scope="col">Mean</th><th scope="col">95% CI</th>';
+  const headings = [
+    'Scenario',
+    ...(oneRun ? ['Value'] : ['Mean', '95% CI']),
+    ...(several ? [`Difference from ${baseHead}`, ...(oneRun ? [] : ['95% CI', 'Effect size'])] : []),
+  ];
+  const differenceColumns = several ? (oneRun ? 1 : 3) : 0;
+  const head = headings.map((heading) => `<th scope="col">${heading}</th>`).join('');
   const groups = metrics.map((metric) => {
     const rows = scenarios.map((s) => {
       const summary = s.metrics[metric];
-      const cells = [
-        `<td>${cell(formatMetricValue(metric, summary.mean))}</td>`,
-        `<td>${cell(formatMetricInterval(metric, summary.ci95))}</td>`,
-      ];
+      const cells = [`<td>${cell(formatMetricValue(metric, summary.mean))}</td>`];
+      if (!oneRun) cells.push(`<td>${cell(formatMetricInterval(metric, summary.ci95))}</td>`);
       if (several) {
-        if (s.name === comparison.baseline) cells.push(`<td class="muted" colspan="3">baseline</td>`);
+        if (s.name === comparison.baseline) cells.push(`<td class="muted" colspan="${differenceColumns}">baseline</td>`);
         else {
           const d = differences.get(`${s.name}\u0000${metric}`);
           const pairs = d !== undefined && d.pairs < s.replicates ? ` <span class="muted">(${d.pairs} pairs)</span>` : '';
           const strong = isClear(d) ? ' class="clear"' : '';
-          cells.push(
-            `<td${strong}>${cell(formatMetricDifference(metric, d?.mean ?? null))}${pairs}</td>`,
-            `<td${strong}>${cell(formatDifferenceInterval(metric, d?.ci95 ?? null))}</td>`,
-            `<td>${cell(d?.effectSize == null ? NOT_MEASURED : formatNumber(d.effectSize, { signed: true }))}</td>`,
-          );
+          cells.push(`<td${strong}>${cell(formatMetricDifference(metric, d?.mean ?? null))}${pairs}</td>`);
+          if (!oneRun)
+            cells.push(
+              `<td${strong}>${cell(formatDifferenceInterval(metric, d?.ci95 ?? null))}</td>`,
+              `<td>${cell(d?.effectSize == null ? NOT_MEASURED : formatNumber(d.effectSize, { signed: true }))}</td>`,
+            );
         }
       }
       return `<tr><th scope="row">${h(s.name)}</th>${cells.join('')}</tr>`;
     });
     return `<tbody>
-<tr class="metric"><th scope="rowgroup" colspan="${columns}" id="metric-${metric}">${h(capitalise(METRIC_LABELS[metric]))} <span class="unit">(${METRIC_UNITS[metric]})</span></th></tr>
+<tr class="metric"><th scope="rowgroup" colspan="${headings.length}" id="metric-${metric}">${h(capitalise(METRIC_LABELS[metric]))} <span class="unit">(${METRIC_UNITS[metric]})</span></th></tr>
 ${rows.join('\n')}
 </tbody>`;
   });
-  const notes = [
-    'Means over the replicates, with Student-t 95% confidence intervals.',
-    several
-      ? `Differences are paired by replicate (scenario minus ${baseHead}, run with the same seeds); <strong>bold</strong> differences have a 95% interval that excludes zero. Effect size: the mean difference over the standard deviation of the differences (Cohen's d<sub>z</sub>). pp: percentage points.`
-      : '',
-    `“${capitalise(NOT_MEASURED)}”: the replicates gave nothing to measure (such as no partnership reaching that age) or too few values for an interval.`,
-  ].filter((note) => note !== '');
+  const notes = oneRun
+    ? [
+        several
+          ? `The values of one run of each scenario, run with the same seed; a difference is the scenario's value minus ${baseHead}'s. pp: percentage points.`
+          : 'The values of one run.',
+        'Replicates (--reps) would give means with 95% confidence intervals.',
+        `“${capitalise(NOT_MEASURED)}”: the run gave nothing to measure (such as no partnership reaching that age).`,
+      ]
+    : [
+        'Means over the replicates, with Student-t 95% confidence intervals.',
+        several
+          ? `Differences are paired by replicate (scenario minus ${baseHead}, run with the same seeds); <strong>bold</strong> differences have a 95% interval that excludes zero. Effect size: the mean difference over the standard deviation of the differences (Cohen's d<sub>z</sub>). pp: percentage points.`
+          : '',
+        `“${capitalise(NOT_MEASURED)}”: the replicates gave nothing to measure (such as no partnership reaching that age) or too few values for an interval.`,
+      ].filter((note) => note !== '');
   return `${sectionStart(METRICS_SECTION)}
 <div class="scroll"><table class="metrics">
 <thead><tr>${head}</tr></thead>

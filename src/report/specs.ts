@@ -107,8 +107,26 @@ function scenarioColour(
   };
 }
 
+/** Returns the axis of a span of years: whole years where the span is two years or more (else halves and quarters), and
+ * labels without trailing zeros (vega gives every label the places of the finest tick: 1.0). A fresh object each call. */
+function yearAxis(comparison: Comparison): { format: string; tickMinStep?: number } {
+  const years = Math.max(0, ...comparison.scenarios.map((s) => s.steps / s.stepsPerYear));
+  return { format: '~f', ...(years >= 2 ? { tickMinStep: 1 } : {}) };
+}
+
 /** The legend of a line on a band: every layer sharing a legend must say the same, and the band's faint fill would make faint symbols. */
 const LINE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } as const;
+
+/** Returns whether the comparison holds one scenario (a `partnersim run` report) and whether every scenario ran once (no
+ * replicates, so no interval across them): what the charts may say and draw. */
+function reportShape(comparison: Comparison): { single: boolean; oneRun: boolean } {
+  return { single: comparison.scenarios.length === 1, oneRun: comparison.scenarios.every((s) => s.replicates === 1) };
+}
+
+/** Returns the legend of the scenarios' colours: none for a single scenario, whose name the report's title already gives. */
+function scenarioLegend(comparison: Comparison, legend: typeof LINE_LEGEND | undefined): typeof LINE_LEGEND | undefined | null {
+  return reportShape(comparison).single ? null : legend;
+}
 
 /** Returns what the replicate counts are, in words, for captions: "10 replicates" or "10 to 20 replicates". */
 function replicatesText(comparison: Comparison): string {
@@ -146,7 +164,10 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
     });
     return {
       $schema: SCHEMA_URL,
-      title: { text: 'Lever settings', subtitle: 'The same in every scenario and held for the whole run' },
+      title: {
+        text: 'Lever settings',
+        subtitle: reportShape(comparison).single ? 'Held for the whole run' : 'The same in every scenario and held for the whole run',
+      },
       data: { values },
       width: CHART_WIDTH - 200,
       height: { step: 22 },
@@ -169,7 +190,12 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
   );
   return {
     $schema: SCHEMA_URL,
-    title: { text: 'Lever schedules', subtitle: 'Levers that differ between scenarios or change during the run' },
+    title: {
+      text: 'Lever schedules',
+      subtitle: reportShape(comparison).single
+        ? 'Levers that change during the run'
+        : 'Levers that differ between scenarios or change during the run',
+    },
     data: { values },
     facet: {
       row: {
@@ -185,14 +211,15 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
       height: LEVER_PANEL.height,
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.5 },
       encoding: {
-        x: { field: 'year', type: 'quantitative', title: 'Years since the start' },
+        x: { field: 'year', type: 'quantitative', title: 'Years since the start', axis: yearAxis(comparison) },
         y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { tickCount: 3 }, title: 'Value' },
-        color: scenarioColour(names),
+        color: scenarioColour(names, scenarioLegend(comparison, undefined)),
         strokeDash: {
           field: 'scenario',
           type: 'nominal',
           title: 'Scenario',
           scale: { domain: [...names], range: names.map((_, k) => (k === 0 ? [1, 0] : [6, 3 + k])) },
+          ...(reportShape(comparison).single ? { legend: null } : {}),
         },
       },
     },
@@ -200,10 +227,13 @@ export function leverSpec(comparison: Comparison): TopLevelSpec | null {
   };
 }
 
-/** Returns a time series of one field: the mean over replicates as a line per scenario, on a band from low to high (640x320). */
+/** Returns a time series of one field: the mean over replicates as a line per scenario, on a band from low to high (640x320);
+ * where every scenario ran once, the run's line alone (there is no interval to draw). */
 export function seriesSpec(comparison: Comparison, field: SeriesField): TopLevelSpec {
   const names = scenarioNames(comparison);
   const text = SERIES_TEXT[field];
+  const { single, oneRun } = reportShape(comparison);
+  const legend = scenarioLegend(comparison, LINE_LEGEND);
   const values = comparison.series
     .filter((p) => p.field === field)
     .map((p) => ({ scenario: p.scenario, year: p.year, mean: p.mean, low: p.low, high: p.high }));
@@ -215,20 +245,27 @@ export function seriesSpec(comparison: Comparison, field: SeriesField): TopLevel
   });
   return {
     $schema: SCHEMA_URL,
-    title: { text: text.title, subtitle: 'Line: mean over replicates; band: 95% interval' },
+    title: {
+      text: text.title,
+      subtitle: oneRun ? (single ? 'One run' : 'One run of each scenario') : 'Line: mean over replicates; band: 95% interval',
+    },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
-    encoding: { x: { field: 'year', type: 'quantitative', title: 'Years since the start' } },
+    encoding: { x: { field: 'year', type: 'quantitative', title: 'Years since the start', axis: yearAxis(comparison) } },
     layer: [
-      {
-        mark: { type: 'area', opacity: 0.2 },
-        encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, LINE_LEGEND) },
-      },
+      ...(oneRun
+        ? []
+        : [
+            {
+              mark: { type: 'area' as const, opacity: 0.2 },
+              encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, legend) },
+            },
+          ]),
       {
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { y: y('mean'), color: scenarioColour(names, LINE_LEGEND) },
+        encoding: { y: y('mean'), color: scenarioColour(names, legend) },
       },
     ],
     config: chartConfig(),
@@ -238,6 +275,9 @@ export function seriesSpec(comparison: Comparison, field: SeriesField): TopLevel
 /** Returns the Kaplan-Meier survival curves, a step line per scenario on its Greenwood 95% band, share still active 0-1 (640x320). */
 export function survivalSpec(comparison: Comparison): TopLevelSpec {
   const names = scenarioNames(comparison);
+  const { single, oneRun } = reportShape(comparison);
+  const legend = scenarioLegend(comparison, LINE_LEGEND);
+  const over = oneRun ? (single ? "from the run's partnerships" : "from each scenario's run") : 'over all replicates';
   const values = comparison.survival.map((s) => ({ scenario: s.scenario, years: s.years, survival: s.survival, low: s.low, high: s.high }));
   const y = (field: 'low' | 'survival') => ({
     field,
@@ -250,21 +290,21 @@ export function survivalSpec(comparison: Comparison): TopLevelSpec {
     $schema: SCHEMA_URL,
     title: {
       text: 'How long partnerships last',
-      subtitle: 'Kaplan-Meier estimate over all replicates; band: 95% interval (Greenwood, log-log)',
+      subtitle: `Kaplan-Meier estimate ${over}; band: 95% interval (Greenwood, log-log)`,
     },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
-    encoding: { x: { field: 'years', type: 'quantitative', title: 'Years since the partnership formed' } },
+    encoding: { x: { field: 'years', type: 'quantitative', title: 'Years since the partnership formed', axis: yearAxis(comparison) } },
     layer: [
       {
         mark: { type: 'area', interpolate: 'step-after', opacity: 0.2 },
-        encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, LINE_LEGEND) },
+        encoding: { y: y('low'), y2: { field: 'high' }, color: scenarioColour(names, legend) },
       },
       {
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
-        encoding: { y: y('survival'), color: scenarioColour(names, LINE_LEGEND) },
+        encoding: { y: y('survival'), color: scenarioColour(names, legend) },
       },
     ],
     config: chartConfig(),
@@ -289,7 +329,7 @@ export function hazardSpec(comparison: Comparison): TopLevelSpec {
       x: { field: 'yearOfLife', type: 'ordinal', title: 'Year of the partnership\u2019s life', axis: { labelAngle: 0 } },
       xOffset: { field: 'scenario', type: 'nominal', scale: { domain: [...names] } },
       y: { field: 'hazard', type: 'quantitative', title: ['Dissolutions per', 'partnership-year'] },
-      color: scenarioColour(names),
+      color: scenarioColour(names, scenarioLegend(comparison, undefined)),
     },
     config: chartConfig(),
   };
@@ -311,7 +351,10 @@ export function levelsSpec(comparison: Comparison): TopLevelSpec {
   }));
   return {
     $schema: SCHEMA_URL,
-    title: { text: 'How strong partnerships are', subtitle: 'Active partnerships at each level of the continuum, mean over replicates' },
+    title: {
+      text: 'How strong partnerships are',
+      subtitle: `Active partnerships at each level of the continuum${reportShape(comparison).oneRun ? '' : ', mean over replicates'}`,
+    },
     data: { values },
     facet: { row: { field: 'scenario', type: 'nominal', sort: names, title: null, header: rowHeader() } },
     spec: {
@@ -319,7 +362,7 @@ export function levelsSpec(comparison: Comparison): TopLevelSpec {
       height: LEVEL_PANEL.height,
       mark: { type: 'area', stroke: '#ffffff', strokeWidth: 0.75 },
       encoding: {
-        x: { field: 'year', type: 'quantitative', title: 'Years since the start' },
+        x: { field: 'year', type: 'quantitative', title: 'Years since the start', axis: yearAxis(comparison) },
         y: { field: 'mean', type: 'quantitative', stack: 'zero', title: 'Active partnerships' },
         // Legend entries strongest first, as the bands stack from the top.
         color: {
@@ -399,17 +442,26 @@ export function forestSpec(comparison: Comparison): TopLevelSpec | null {
 /** Returns the charts of a report in the order it shows them: levers, differences, the four time series, survival, hazard, levels. */
 export function reportCharts(comparison: Comparison): ChartSpec[] {
   const reps = replicatesText(comparison);
+  const { single, oneRun } = reportShape(comparison);
+  // How the runs behind a chart combine, in its caption: one scenario's run, each scenario's run, or the replicates.
+  const run = single ? 'the run' : "each scenario's run";
+  const noBand = 'no interval is drawn (replicates would give one)';
   const charts: ChartSpec[] = [];
   const levers = leverSpec(comparison);
   if (levers) {
     const varying = varyingLevers(comparison);
+    const meanings = varying.map((lever) => `${lever}: ${LEVER_MEANINGS[lever]}.`).join(' ');
     charts.push({
       id: 'levers',
       title: varying.length > 0 ? 'Lever schedules' : 'Lever settings',
       caption:
         varying.length > 0
-          ? `The value of each lever that differs between scenarios or changes during the run (levers left the same everywhere are not shown). ${varying.map((lever) => `${lever}: ${LEVER_MEANINGS[lever]}.`).join(' ')} The baseline is the solid line; where scenarios share a schedule their lines coincide.`
-          : 'Every scenario sets the levers to the same values and holds them for the whole run.',
+          ? single
+            ? `The value of each lever that changes during the run (levers held constant are not shown). ${meanings}`
+            : `The value of each lever that differs between scenarios or changes during the run (levers left the same everywhere are not shown). ${meanings} The baseline is the solid line; where scenarios share a schedule their lines coincide.`
+          : single
+            ? 'The scenario holds every lever at these values for the whole run.'
+            : 'Every scenario sets the levers to the same values and holds them for the whole run.',
       spec: levers,
     });
   }
@@ -418,7 +470,9 @@ export function reportCharts(comparison: Comparison): ChartSpec[] {
     charts.push({
       id: 'differences',
       title: `Differences from ${comparison.baseline}`,
-      caption: `Each scenario's outcome minus the baseline's, run by run with the same random numbers, averaged over ${reps}. The point is the mean difference, the bar its 95% interval; an interval that crosses the dashed zero line is not distinguishable from no difference. Each metric has its own scale.`,
+      caption: oneRun
+        ? `Each scenario's outcome minus the baseline's in one run of each with the same random numbers: a point each, and ${noBand}. Each metric has its own scale.`
+        : `Each scenario's outcome minus the baseline's, run by run with the same random numbers, averaged over ${reps}. The point is the mean difference, the bar its 95% interval; an interval that crosses the dashed zero line is not distinguishable from no difference. Each metric has its own scale.`,
       spec: forest,
     });
   }
@@ -426,7 +480,9 @@ export function reportCharts(comparison: Comparison): ChartSpec[] {
     charts.push({
       id: `series-${field}`,
       title: SERIES_TEXT[field].title,
-      caption: `${SERIES_TEXT[field].what} over the years: the line is the mean over ${reps}, the shaded band the 95% interval of that mean.`,
+      caption: oneRun
+        ? `${SERIES_TEXT[field].what} over the years in ${run}; ${noBand}.`
+        : `${SERIES_TEXT[field].what} over the years: the line is the mean over ${reps}, the shaded band the 95% interval of that mean.`,
       spec: seriesSpec(comparison, field),
     });
   }
@@ -434,19 +490,19 @@ export function reportCharts(comparison: Comparison): ChartSpec[] {
     {
       id: 'survival',
       title: 'How long partnerships last',
-      caption: `The share of partnerships still active a given number of years after forming (Kaplan-Meier, pooled over ${reps}); partnerships still active when the run ends count until then. The band is the 95% interval (Greenwood, log-log).`,
+      caption: `The share of partnerships still active a given number of years after forming (Kaplan-Meier, ${oneRun ? `from ${run}` : `pooled over ${reps}`}); partnerships still active when the run ends count until then. The band is the 95% interval (Greenwood, log-log).`,
       spec: survivalSpec(comparison),
     },
     {
       id: 'hazard',
       title: 'When partnerships dissolve',
-      caption: `Dissolutions per partnership-year in each year of a partnership's life, pooled over ${reps}: a high bar is a year in which partnerships are likely to end.`,
+      caption: `Dissolutions per partnership-year in each year of a partnership's life, ${oneRun ? `in ${run}` : `pooled over ${reps}`}: a high bar is a year in which partnerships are likely to end.`,
       spec: hazardSpec(comparison),
     },
     {
       id: 'levels',
       title: 'How strong partnerships are',
-      caption: `Active partnerships at each level of the continuum from networking (weakest, at the bottom) to collaborating (strongest, on top), mean over ${reps}, one panel per scenario on the same scale.`,
+      caption: `Active partnerships at each level of the continuum from networking (weakest, at the bottom) to collaborating (strongest, on top), ${oneRun ? `in ${run}` : `mean over ${reps}`}${single ? '' : ', one panel per scenario on the same scale'}.`,
       spec: levelsSpec(comparison),
     },
   );

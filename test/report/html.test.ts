@@ -324,6 +324,38 @@ describe('the metric table', () => {
   });
 });
 
+describe('a report of one run of one scenario (partnersim run)', () => {
+  const html = renderReportHtml(input(comparisonOf([{ ...scenario('alone'), replicates: 1 }])));
+
+  it('describes the scenario under its own heading, with no comparison wording', () => {
+    const headings = [...html.matchAll(/<h2[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(headings).toEqual(['The scenario', 'Key findings', 'Charts', 'Every metric', 'Provenance']);
+    expect(html).toContain('<li><a href="#scenario">The scenario</a></li>');
+    expect(html).not.toMatch(/compared|baseline/i);
+    expect(html).toContain('Scenario <strong>alone</strong>: one run of 120 steps (10 years)');
+  });
+
+  it('gives each metric its value, with no interval column and no note on replicates', () => {
+    expect(html).toContain('<thead><tr><th scope="col">Scenario</th><th scope="col">Value</th></tr></thead>');
+    expect(rowOf(html, 'alone</th><td>1</td>')).toBe('<tr><th scope="row">alone</th><td>1</td></tr>');
+    expect(html).not.toContain('95% CI');
+    expect(html).toContain('<p class="note">The values of one run.');
+  });
+});
+
+describe('a report of one run of each of several scenarios', () => {
+  const html = renderReportHtml(input(comparisonOf([scenario('base'), scenario('a')].map((s) => ({ ...s, replicates: 1 })))));
+
+  it('gives each value and its difference from the baseline, with no interval or effect size', () => {
+    expect(html).toContain(
+      '<thead><tr><th scope="col">Scenario</th><th scope="col">Value</th><th scope="col">Difference from base</th></tr></thead>',
+    );
+    expect(html).toContain('<tr><th scope="row">base</th><td>1</td><td class="muted" colspan="1">baseline</td></tr>');
+    expect(html).not.toContain('Effect size');
+    expect(html).toContain('one run each of 120 steps');
+  });
+});
+
 describe('a report of one scenario', () => {
   const html = renderReportHtml(input(comparisonOf([scenario('alone')])));
 

@@ -256,6 +256,43 @@ describe('the other charts', () => {
     expect(findAll(spec, (o) => o.field === 'survival')[0].scale).toEqual({ domain: [0, 1] });
   });
 
+  it('for one run of one scenario, say nothing of comparing or of replicates, and draw no band they would not have', () => {
+    const alone = oneScenario();
+    const run: Comparison = { ...alone, scenarios: alone.scenarios.map((s) => ({ ...s, replicates: 1 })) };
+    const charts = reportCharts(run);
+    for (const chart of charts) {
+      const words = `${chart.caption} ${JSON.stringify(chart.spec.title)}`;
+      expect(words, chart.id).not.toMatch(/compar|baseline|solid line|scenarios|replicates?\b(?! would)|mean over/i);
+      // Only the survival curve has a band of its own (Greenwood's, from the run's partnerships).
+      if (chart.id !== 'survival') expect(words, chart.id).not.toMatch(/band|shaded/i);
+      // The one scenario's name is the report's title: no legend repeats it.
+      expect(
+        findAll(chart.spec, (o) => o.title === 'Scenario' && o.legend !== null && o.field === 'scenario'),
+        chart.id,
+      ).toEqual([]);
+    }
+    for (const field of SERIES_FIELDS) {
+      const spec = seriesSpec(run, field);
+      expect(
+        findAll(spec, (o) => o.type === 'area'),
+        field,
+      ).toEqual([]);
+      expect((spec.title as { subtitle: string }).subtitle).toBe('One run');
+    }
+    expect(charts.find((c) => c.id === 'series-active')!.caption).toBe(
+      'The number of active partnerships over the years in the run; no interval is drawn (replicates would give one).',
+    );
+  });
+
+  it('for one run of each of several scenarios, draw no band and say each scenario ran once', () => {
+    const two = twoScenarios();
+    const runs: Comparison = { ...two, scenarios: two.scenarios.map((s) => ({ ...s, replicates: 1 })) };
+    const charts = reportCharts(runs);
+    expect(findAll(seriesSpec(runs, 'active'), (o) => o.type === 'area')).toEqual([]);
+    expect(charts.find((c) => c.id === 'series-active')!.caption).toContain("in each scenario's run; no interval is drawn");
+    expect(charts.find((c) => c.id === 'differences')!.caption).not.toMatch(/95% interval|averaged/);
+  });
+
   it('levels put one panel per scenario one above the other, with one axis of years and no empty panel', async () => {
     const two = twoScenarios();
     // A third scenario, the second's levels under another name.
