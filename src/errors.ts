@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'bad-option'
   | 'output-unwritable'
   | 'output-occupied'
+  | 'output-locked'
+  | 'unsafe-name'
   | 'sweep-invalid'
   | 'sweep-mismatch'
   | 'sweep-incomplete'

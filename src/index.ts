@@ -89,12 +89,24 @@ export {
   TIMESERIES_COLUMNS,
   PARTNERSHIP_COLUMNS,
   resultFiles,
+  runIdentity,
   type Provenance,
   type ResultFile,
+  type RunOutcome,
 } from './results/run-files.ts';
 export { readStoredRun, parseStoredRun, type StoredRun } from './results/read-run.ts';
 export { MANIFEST_FILE, readResultManifest } from './results/manifest.ts';
-export { writeResultDir, checkResultDir, defaultResultDir, writeFileAtomic } from './results/write.ts';
+export {
+  writeResultDir,
+  openResultDir,
+  defaultResultDir,
+  writeFileAtomic,
+  recoverLeftovers,
+  type ResultIdentity,
+  type WriteOptions,
+  type PendingResultDir,
+} from './results/write.ts';
+export { runReplicatesInto } from './results/run-writer.ts';
 export { COMPARE_KIND, readComparedRuns, defaultCompareDir, type CompareManifest } from './results/compare-dir.ts';
 export { ANALYSIS_KIND, ANALYSIS_FILE, readAnalysis, type AnalysisManifest } from './results/analysis-dir.ts';
 export { readPart, readManifest, readJournal, completeFiles } from './results/sweep-dir.ts';

@@ -11,7 +11,7 @@ import { analysisFinished } from './messages.ts';
 import { analysisTitle } from '../report/messages.ts';
 import { analysisFindings } from '../report/analysis-findings.ts';
 import { buildAnalysisReport } from '../report/build.ts';
-import { ANALYSIS_KIND, analysisDirFiles, defaultAnalysisDir, type AnalysisManifest } from '../results/analysis-dir.ts';
+import { ANALYSIS_KIND, analysisDirFiles, analysisIdentity, defaultAnalysisDir, type AnalysisManifest } from '../results/analysis-dir.ts';
 import { REPORT_FILE } from '../results/run-files.ts';
 import { readPart } from '../results/sweep-dir.ts';
 import { writeResultDir } from '../results/write.ts';
@@ -33,6 +33,7 @@ interface AnalyseOptions {
   readonly seed?: string;
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 /** Registers `partnersim analyse SWEEP_RESULTS`. */
@@ -54,6 +55,7 @@ export function registerAnalyse(program: Command, io: Io, state: { code: number 
     .option('--resamples <n>', 'sobol, morris: bootstrap resamples for the 95% intervals (default: 1000)')
     .option('--seed <n>', "sobol, morris: seed of the bootstrap (default: the sweep's seed)")
     .option('--out <dir>', 'directory for the analysis (default: <sweep-results>-<method>-<metric>)')
+    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the directory')
     .action(async (dir: string, options: AnalyseOptions, command: Command) => {
       state.code = await analyseCommand(dir, options, command.parent?.args ?? command.args, io);
@@ -90,8 +92,13 @@ async function analyseCommand(dir: string, options: AnalyseOptions, args: readon
     sweepHash: manifest.hash,
     method: analysis.method,
     metric: analysis.metric,
+    request: { where: options.where ?? null, boxes: request.prim?.maxBoxes ?? null, ...request.bootstrap },
   };
-  writeResultDir(out, await analysisFiles(analysis, analysisManifest));
+  writeResultDir(out, await analysisFiles(analysis, analysisManifest), {
+    identity: analysisIdentity(analysisManifest),
+    force: options.force === true,
+    onNote: (note) => io.err(`${note}\n`),
+  });
   io.out(options.quiet === true ? `${out}\n` : analysisFinished(analysisFindings(analysis), out) + '\n');
   return 0;
 }

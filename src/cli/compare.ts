@@ -2,18 +2,26 @@
 // one master seed for all), compares each with the baseline, and writes one directory: each scenario's results as
 // `partnersim run` writes them, comparison.json, the charts, and report.html. Prints the key findings.
 import type { Command } from 'commander';
-import type { RunResult } from '../engine/types.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import { compareFinished, duplicateScenarioName, unknownBaseline } from './messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { COMPARE_KIND, compareManifestJson, defaultCompareDir, scenarioDirs, type CompareManifest } from '../results/compare-dir.ts';
+import {
+  COMPARE_KIND,
+  compareIdentity,
+  compareManifestJson,
+  defaultCompareDir,
+  scenarioDirs,
+  type CompareManifest,
+} from '../results/compare-dir.ts';
 import { MANIFEST_FILE } from '../results/manifest.ts';
-import { parseStoredRun } from '../results/read-run.ts';
-import { resultFiles, type ResultFile } from '../results/run-files.ts';
-import { checkResultDir, writeResultDir } from '../results/write.ts';
+import { readStoredRun } from '../results/read-run.ts';
+import { manifestJson, summaryJson } from '../results/run-files.ts';
+import { openResultDir, outputError, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
@@ -21,13 +29,6 @@ import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
 import { gitCommit } from './provenance.ts';
 import { comparisonOf, reportFiles } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
-
-// A scenario's runs as the engine returned them (with their seeds), before they are written.
-interface CompletedRuns {
-  readonly scenario: Scenario;
-  readonly scenarioHash: string;
-  readonly results: readonly RunResult[];
-}
 
 interface CompareOptions {
   readonly reps: string;
@@ -37,6 +38,7 @@ interface CompareOptions {
   readonly set: readonly string[];
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 /** The replicates a comparison runs by default: enough for intervals that mean something, few enough to be quick. */
@@ -54,6 +56,7 @@ export function registerCompare(program: Command, io: Io, state: { code: number 
     .option('--steps <n>', "steps to simulate in every scenario, overriding each scenario's time.steps")
     .option('--set <key=value>', 'override a key in every scenario, e.g. --set market.competition=0.6 (repeatable)', collect, [])
     .option('--out <dir>', 'directory for the comparison (default: results/compare-<names>)')
+    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the directory')
     .action(async (files: string[], options: CompareOptions, command: Command) => {
       state.code = await compareCommand(files, options, command.parent?.args ?? command.args, io);
@@ -83,37 +86,48 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
   const scenarios = loaded.map((scenario): Scenario => ({ ...scenario, time: { ...scenario.time, seed: masterSeed } }));
   const baseline = scenarios[baselineIndex].name;
   const dir = options.out ?? defaultCompareDir(scenarios.map((s) => s.name));
-  checkResultDir(dir);
-
-  const results = runScenarios(scenarios, reps, io, options.quiet === true);
-  if (results === null) return 1;
-  const runs: CompletedRuns[] = scenarios.map((scenario, i) => ({ scenario, scenarioHash: hashScenario(scenario), results: results[i] }));
-  const seeds = runs[0].results.map((result) => result.seed);
-  const source = { version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds };
   const subdirs = scenarioDirs(scenarios.map((s) => s.name));
-  const output: Record<string, string | Uint8Array> = {};
-  const stored = runs.map((run, i) => {
-    const files = resultFiles(run.results, { ...source, scenario: run.scenario, scenarioHash: run.scenarioHash });
-    for (const [name, text] of Object.entries(files)) output[`${subdirs[i]}/${name}`] = text;
-    // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
-    return parseStoredRun(subdirs[i], (name) => files[name as ResultFile]);
+  const entries = scenarios.map((scenario, i) => ({ name: scenario.name, dir: subdirs[i], scenarioHash: hashScenario(scenario) }));
+  const pending = openResultDir(dir, {
+    identity: compareIdentity(baseline, masterSeed, reps, entries),
+    force: options.force === true,
+    onNote: (note) => io.err(`${note}\n`),
   });
-  Object.assign(output, await reportFiles(stored, baseline, source, true));
-  const manifest: CompareManifest = {
-    kind: COMPARE_KIND,
-    partnersim: VERSION,
-    commit: source.commit,
-    node: source.node,
-    args,
-    baseline,
-    masterSeed,
-    reps,
-    seeds,
-    scenarios: runs.map((run, i) => ({ name: run.scenario.name, dir: subdirs[i], scenarioHash: run.scenarioHash })),
-  };
-  output[MANIFEST_FILE] = compareManifestJson(manifest);
-  writeResultDir(dir, output);
-  const findings = keyFindings(comparisonOf(stored, baseline));
-  io.out(options.quiet === true ? `${dir}\n` : compareFinished(findings, dir) + '\n');
-  return 0;
+  try {
+    const targets = scenarios.map((scenario, i) => ({ scenario, dir: join(pending.path, subdirs[i]) }));
+    for (const target of targets) mkdirSync(target.dir);
+    const results = runScenarios(targets, reps, io, options.quiet === true);
+    if (results === null) return 1;
+    const seeds = results[0].map((result) => result.seed);
+    const source = { version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds };
+    const stored = scenarios.map((scenario, i) => {
+      const provenance = { ...source, scenario, scenarioHash: entries[i].scenarioHash };
+      writeFilesInto(targets[i].dir, { [MANIFEST_FILE]: manifestJson(provenance), 'summary.json': summaryJson(results[i], masterSeed) });
+      // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
+      return readStoredRun(targets[i].dir, subdirs[i]);
+    });
+    writeFilesInto(pending.path, await reportFiles(stored, baseline, source, true));
+    const manifest: CompareManifest = {
+      kind: COMPARE_KIND,
+      partnersim: VERSION,
+      commit: source.commit,
+      node: source.node,
+      args,
+      baseline,
+      masterSeed,
+      reps,
+      seeds,
+      scenarios: entries,
+    };
+    writeFilesInto(pending.path, { [MANIFEST_FILE]: compareManifestJson(manifest) });
+    pending.publish();
+    const findings = keyFindings(comparisonOf(stored, baseline));
+    io.out(options.quiet === true ? `${dir}\n` : compareFinished(findings, dir) + '\n');
+    return 0;
+  } catch (error) {
+    // A full disk or a read-only file system is said in one line; the directory is left as it was.
+    throw outputError(dir, error);
+  } finally {
+    pending.abort();
+  }
 }

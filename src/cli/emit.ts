@@ -9,7 +9,7 @@ import { notPositiveInteger, slurmScriptWritten } from './messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';
-import { writeFileAtomic } from '../results/write.ts';
+import { defaultResultDir, resultName, writeFileAtomic } from '../results/write.ts';
 import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
@@ -48,9 +48,9 @@ export function registerEmit(program: Command, io: Io, _state: { code: number })
       const shards = count('--shards', options.shards);
       const loaded = loadSweep(file, nodeHost);
       const { name } = loaded.sweep;
-      const out = options.out ?? join('results', name);
+      const out = options.out ?? defaultResultDir(name);
       const partsDir = `${out}.parts`;
-      const scriptPath = options.script ?? join(partsDir, `${name}.sbatch`);
+      const scriptPath = options.script ?? join(partsDir, `${resultName(name)}.sbatch`);
       const text = slurmScript({
         name,
         hash: loaded.hash,

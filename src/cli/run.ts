@@ -2,13 +2,14 @@
 // (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
 import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
-import type { RunResult } from '../engine/types.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { replicatesSummary, resultsWritten, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { hashScenario } from '../scenario/normalize.ts';
-import { parseStoredRun } from '../results/read-run.ts';
-import { resultFiles, type ResultFile } from '../results/run-files.ts';
-import { checkResultDir, defaultResultDir, writeResultDir } from '../results/write.ts';
+import { MANIFEST_FILE } from '../results/manifest.ts';
+import { readStoredRun } from '../results/read-run.ts';
+import { manifestJson, type RunOutcome, runIdentity, summaryJson } from '../results/run-files.ts';
+import { defaultResultDir, openResultDir, outputError, type PendingResultDir, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
@@ -25,6 +26,7 @@ interface RunCommandOptions {
   readonly reps: string;
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly force?: boolean;
   readonly report: boolean;
 }
 
@@ -32,13 +34,16 @@ interface RunCommandOptions {
 export function registerRun(program: Command, io: Io, state: { code: number }): void {
   program
     .command('run')
-    .description('run a scenario and write its results to results/<scenario name>/ (or --out)')
+    .description(
+      'run a scenario and write its results to results/<scenario name>/ (with --set, --seed or --steps: results/<name>+<key>=<value>...; or --out)',
+    )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--seed <n>', "master seed, overriding the scenario's time.seed")
     .option('--steps <n>', "steps to simulate, overriding the scenario's time.steps")
     .option('--set <key=value>', 'override a scenario key, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
     .option('--reps <n>', 'replicates, each with its own seed derived from the master seed', '1')
     .option('--out <dir>', 'directory to write the results into (default: results/<scenario name>)')
+    .option('--force', 'if --out (or results/<name>) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the results directory')
     .option('--no-report', 'skip report.html (its charts take about a second to draw)')
     .action(async (file: string, options: RunCommandOptions, command: Command) => {
@@ -55,11 +60,38 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
     ...(options.steps === undefined ? [] : [`time.steps=${parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
-  const dir = options.out ?? defaultResultDir(scenario.name);
-  checkResultDir(dir);
-
+  // A run with overrides has a directory of its own, named after them, so that it never replaces the plain scenario's.
+  const dir = options.out ?? defaultResultDir(scenario.name, overrides);
   const masterSeed = scenario.time.seed;
-  const [results] = runScenarios([scenario], reps, io, options.quiet === true || reps === 1) ?? [];
+  const scenarioHash = hashScenario(scenario);
+  const pending = openResultDir(dir, {
+    identity: runIdentity(scenarioHash, masterSeed, reps),
+    force: options.force === true,
+    onNote: (note) => io.err(`${note}\n`),
+  });
+  try {
+    return await runInto(pending, dir, scenario, scenarioHash, reps, options, args, io);
+  } catch (error) {
+    // A full disk or a read-only file system is said in one line; the directory is left as it was.
+    throw outputError(dir, error);
+  } finally {
+    pending.abort();
+  }
+}
+
+// Runs the replicates into the pending directory, writes the summary, manifest and report beside their tables, and publishes it.
+async function runInto(
+  pending: PendingResultDir,
+  dir: string,
+  scenario: Scenario,
+  scenarioHash: string,
+  reps: number,
+  options: RunCommandOptions,
+  args: readonly string[],
+  io: Io,
+): Promise<number> {
+  const masterSeed = scenario.time.seed;
+  const [results] = runScenarios([{ scenario, dir: pending.path }], reps, io, options.quiet === true || reps === 1) ?? [];
   if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
@@ -69,21 +101,19 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
     node: process.version,
     args,
     scenario,
-    scenarioHash: hashScenario(scenario),
+    scenarioHash,
     masterSeed,
     seeds,
   };
-  const files = resultFiles(results, provenance);
+  writeFilesInto(pending.path, { [MANIFEST_FILE]: manifestJson(provenance), 'summary.json': summaryJson(results, masterSeed) });
   // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
-  const report = options.report
-    ? await reportFiles([parseStoredRun(dir, (name) => files[name as ResultFile])], scenario.name, provenance, false)
-    : {};
-  writeResultDir(dir, { ...files, ...report });
+  if (options.report) writeFilesInto(pending.path, await reportFiles([readStoredRun(pending.path, dir)], scenario.name, provenance, false));
+  pending.publish();
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;
 }
 
-function summaryText(results: readonly RunResult[], masterSeed: number): string {
+function summaryText(results: readonly RunOutcome[], masterSeed: number): string {
   const [first] = results;
   return results.length === 1
     ? runSummary(first.scenario, masterSeed, first.seed, first.steps, first.organisations, first.metrics)

@@ -17,6 +17,7 @@ import {
 } from './messages.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { runSweep, type SweepOutcome } from '../results/run-sweep.ts';
+import { defaultResultDir, resultName } from '../results/write.ts';
 import { readPart } from '../results/sweep-dir.ts';
 import { shardText, type Shard } from '../sweep/manifest.ts';
 import { sweepStatus } from '../sweep/parts.ts';
@@ -39,7 +40,7 @@ interface SweepCommandOptions {
 
 /** Returns the results directory of a sweep by default: results/<name>, and a shard's inside results/<name>.parts/. */
 export function defaultSweepDir(name: string, shard: Shard): string {
-  return shard === null ? join('results', name) : join('results', `${name}.parts`, `shard-${shard.index}`);
+  return shard === null ? defaultResultDir(name) : join('results', `${resultName(name)}.parts`, `shard-${shard.index}`);
 }
 
 /** Registers `partnersim sweep SWEEP` and `partnersim sweep status DIR...`; the actions set `state.code`. */

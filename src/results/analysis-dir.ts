@@ -25,6 +25,24 @@ export interface AnalysisManifest {
   readonly sweepHash: string;
   readonly method: AnalysisMethod;
   readonly metric: MetricName;
+  /** The settings asked for (unset: the method's defaults): PRIM's condition and boxes, the bootstrap's resamples and seed. */
+  readonly request: {
+    readonly where: string | null;
+    readonly boxes: number | null;
+    readonly resamples?: number;
+    readonly seed?: number;
+  };
+}
+
+/** Returns what an analysis directory is for (see ResultIdentity): this method and metric on this sweep, with these settings. */
+export function analysisIdentity(manifest: AnalysisManifest): Readonly<Record<string, unknown>> {
+  return {
+    kind: manifest.kind,
+    sweepHash: manifest.sweepHash,
+    method: manifest.method,
+    metric: manifest.metric,
+    request: manifest.request,
+  };
 }
 
 /** Returns the analysis's own files, by name: analysis.json and manifest.json (the report's files go beside them). */

@@ -21,6 +21,17 @@ export interface CompareManifest {
   readonly scenarios: readonly { readonly name: string; readonly dir: string; readonly scenarioHash: string }[];
 }
 
+/** Returns what a comparison directory is for (see ResultIdentity): these scenarios compared with this baseline, under
+ * this master seed and number of replicates. */
+export function compareIdentity(
+  baseline: string,
+  masterSeed: number,
+  reps: number,
+  scenarios: CompareManifest['scenarios'],
+): Readonly<Record<string, unknown>> {
+  return { kind: COMPARE_KIND, baseline, masterSeed, reps, scenarios };
+}
+
 /** Returns a comparison's manifest as it is written: indented JSON with a final newline. */
 export function compareManifestJson(manifest: CompareManifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -71,3 +71,52 @@ export function resumeOtherShard(dir: string, found: string, asked: string): str
 export function resumeOtherFormat(dir: string, found: string, asked: string): string {
   return `${dir}: holds this sweep in another format: expected --format ${asked}, found ${found}. Fix: run again with --format ${found}, or choose another --out directory.`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Results guarded: tables checked as read, directories never replaced by other results, one writer at a time.
+
+/** Returns the message for a result table with a line that is not what partnersim wrote (cut short, edited, damaged). */
+export function resultTableDamaged(path: string, line: number, reason: string): string {
+  return `${path}:${line}: damaged: ${reason}. Fix: run the command that wrote it again (a partial table would give a wrong report).`;
+}
+
+/** Returns the message for an output directory that holds results of another command or other inputs. */
+export function resultDirHoldsOther(dir: string, holds: string): string {
+  return `${dir}: will not replace it: it holds ${holds}. Fix: choose another directory with --out, or add --force to move those results aside (to ${dir}.replaced-1 or the next free number).`;
+}
+
+/** Returns the message for an output directory another partnersim is writing. */
+export function resultDirLocked(dir: string, pid: number, lock: string): string {
+  return `${dir}: another partnersim (process ${pid}) is writing it. Fix: wait for it to finish, or choose another directory with --out; if no partnersim is running, delete ${lock}.`;
+}
+
+/** Returns the note that earlier results were moved aside by --force. */
+export function resultsMovedAside(dir: string, aside: string): string {
+  return `moved the earlier results in ${dir} to ${aside}`;
+}
+
+/** Returns the note that the unfinished output of an interrupted write was removed. */
+export function leftoverRemoved(path: string): string {
+  return `removed ${path}, left by an interrupted write`;
+}
+
+/** Returns the note that earlier results, left aside by a write interrupted while replacing them, were put back. */
+export function leftoverRestored(dir: string, path: string): string {
+  return `put back the results in ${dir} from ${path}, where a write interrupted while replacing them had left them`;
+}
+
+/** Returns the message for a scenario or sweep name that, used as a folder name, would leave the results folder. */
+export function unsafeResultName(name: string, suggestion: string): string {
+  return `name ${JSON.stringify(name)}: cannot be a folder in results/: expected a plain name (no / or \\, not starting with a dot). Fix: name: ${suggestion}, or choose the directory with --out.`;
+}
+
+/** Returns the message for a manifest or journal record that parses but is not what partnersim sweep wrote for this
+ * sweep (a wrong shape or type, or a run that does not belong to it). */
+export function damagedSweepRecord(path: string, line: number, reason: string): string {
+  return `${path}:${line}: damaged: expected a record partnersim sweep wrote for this sweep, found ${reason}. Fix: restore the file, or delete the line (the run is then run again on resume) or the sweep's directory.`;
+}
+
+/** Returns the message for a sweep file that cannot be read at all (a directory where a file should be, no permission). */
+export function sweepFileUnreadable(path: string, reason: string): string {
+  return `${path}: cannot be read: ${reason}. Fix: restore the file partnersim sweep wrote there, or delete the sweep's directory and run the sweep again.`;
+}

@@ -1,12 +1,17 @@
 // Reading a result directory back (what `partnersim run` writes): its manifest, each replicate's metrics, time series
-// and partnerships, so that `partnersim report` can rebuild a report from results on disk.
+// and partnerships, so that `partnersim report` can rebuild a report from results on disk. Every table is checked as
+// it is read (its columns, each cell's type, a row per step and per partnership of every replicate), so that a
+// truncated or edited file is refused with its file and line rather than drawn as a partial report.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { ReplicateResult } from '../analysis/compare.ts';
-import { LEVEL_NAMES, type LevelName, type Metrics, type PartnershipRecord, type StepRecord } from '../engine/types.ts';
+import { CAUSES, LEVEL_NAMES, MANDATES, type LevelName, type Metrics, type PartnershipRecord, type StepRecord } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
-import { resultFileDamaged, resultFileMissing } from './messages.ts';
+import { resultFileDamaged, resultFileMissing, resultTableDamaged } from './messages.ts';
 import { LEVER_KEYS, type LeverKey, type Scenario } from '../scenario/schema.ts';
+import { csvTextValue, type Column } from '../sweep/table.ts';
+import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from './run-files.ts';
 
 /** A result directory read back: its provenance and each replicate's results, in replicate order. */
 export interface StoredRun {
@@ -19,39 +24,24 @@ export interface StoredRun {
   readonly results: readonly ReplicateResult[];
 }
 
-/** Returns the rows of an RFC 4180 CSV text (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
+/** One CSV cell as read: null for an empty field (a missing value), else its text as it was before it was written. */
+export type CsvCell = string | null;
+
+/** Returns the records of a CSV text in the one convention partnersim writes (csv-parse, RFC 4180): an unquoted empty
+ * field is null, a quoted one the empty string, and text written with an apostrophe against formulas is given back
+ * without it. Throws a CSV error (with its line) when the text is not well-formed CSV. */
+export function parseCsv(text: string): CsvCell[][] {
+  return parse(text, {
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n'],
+    cast: (value, context) => (value === '' && !context.quoting ? null : csvTextValue(value)),
+  }) as CsvCell[][];
 }
 
-/** Returns the run stored in a result directory; throws a PartnersimError naming a missing or damaged file. */
-export function readStoredRun(dir: string): StoredRun {
-  return parseStoredRun(dir, (name) => readText(dir, name));
+/** Returns the run stored in a result directory; throws a PartnersimError naming a missing or damaged file. `dir` is
+ * where it is read from, and `named` the directory it is known as (where it is being written, it is still elsewhere). */
+export function readStoredRun(dir: string, named: string = dir): StoredRun {
+  return parseStoredRun(named, (name) => readText(dir, name, named));
 }
 
 /** Returns the run stored in the texts of a result directory's files (as `partnersim run` writes them), read through
@@ -70,18 +60,39 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
     metrics: Metrics;
     replicates?: { metrics: Metrics }[];
   };
+  if (typeof summary?.steps !== 'number' || typeof summary.metrics !== 'object' || summary.metrics === null)
+    throw new PartnersimError('file-unreadable', resultFileDamaged(join(dir, 'summary.json'), 'no steps or metrics'));
+  if (!Array.isArray(manifest?.seeds) || typeof manifest.scenario !== 'object' || manifest.scenario === null)
+    throw new PartnersimError('file-unreadable', resultFileDamaged(join(dir, 'manifest.json'), 'no scenario or seeds'));
   const metrics = summary.replicates?.map((replicate) => replicate.metrics) ?? [summary.metrics];
-  const timeseries = groupByReplicate(parseTable(dir, 'timeseries.csv', text), metrics.length);
-  const partnerships = groupByReplicate(parseTable(dir, 'partnerships.csv', text), metrics.length);
-  const results = metrics.map(
-    (m, r): ReplicateResult => ({
+  const timeseries = readTable(dir, 'timeseries.csv', text, TIMESERIES_COLUMNS, metrics.length);
+  const partnerships = readTable(dir, 'partnerships.csv', text, PARTNERSHIP_COLUMNS, metrics.length);
+  const results = metrics.map((m, r): ReplicateResult => {
+    const steps = timeseries.rows[r];
+    const formed = partnerships.rows[r];
+    // A table cut short (or a replicate's rows lost) would draw a partial report: every step and partnership must be there.
+    if (steps.length !== summary.steps || steps.some((row, i) => row.cells.step !== String(i + 1)))
+      throw damagedTable(
+        dir,
+        'timeseries.csv',
+        steps.at(-1)?.line ?? timeseries.lines,
+        `replicate ${r}: expected steps 1 to ${summary.steps}`,
+      );
+    if (formed.length !== m.partnershipsFormed)
+      throw damagedTable(
+        dir,
+        'partnerships.csv',
+        formed.at(-1)?.line ?? partnerships.lines,
+        `replicate ${r}: expected ${m.partnershipsFormed} partnerships, found ${formed.length}`,
+      );
+    return {
       metrics: m,
       steps: summary.steps,
       organisations: summary.organisations,
-      timeseries: timeseries[r].map(stepRecord),
-      partnerships: partnerships[r].map(partnershipRecord),
-    }),
-  );
+      timeseries: steps.map((row) => stepRecord(row.cells)),
+      partnerships: formed.map((row) => partnershipRecord(row.cells)),
+    };
+  });
   return {
     dir,
     scenario: manifest.scenario,
@@ -93,13 +104,13 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
   };
 }
 
-type Row = Readonly<Record<string, string>>;
+type Cells = Readonly<Record<string, CsvCell>>;
 
-function readText(dir: string, name: string): string {
+function readText(dir: string, name: string, named: string): string {
   try {
     return readFileSync(join(dir, name), 'utf8');
   } catch {
-    throw new PartnersimError('file-missing', resultFileMissing(dir, name));
+    throw new PartnersimError('file-missing', resultFileMissing(named, name));
   }
 }
 
@@ -112,50 +123,100 @@ function parseJson(dir: string, name: string, text: (name: string) => string): u
   }
 }
 
-function parseTable(dir: string, name: string, text: (name: string) => string): Row[] {
-  const [header, ...rows] = parseCsv(text(name));
-  if (header === undefined) throw new PartnersimError('file-unreadable', resultFileDamaged(join(dir, name), 'no header line'));
-  return rows.map((cells) => Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ''])));
+function damagedTable(dir: string, name: string, line: number, reason: string): PartnersimError {
+  return new PartnersimError('file-unreadable', resultTableDamaged(join(dir, name), line, reason));
 }
 
-// Several replicates share a file with a leading replicate column; one run has none.
-function groupByReplicate(rows: readonly Row[], replicates: number): Row[][] {
-  const groups: Row[][] = Array.from({ length: replicates }, () => []);
-  for (const row of rows) groups[row.replicate === undefined ? 0 : Number(row.replicate)].push(row);
-  return groups;
+// Reads a table, checking its header and each cell against the column's type, and groups its rows by replicate.
+function readTable(
+  dir: string,
+  name: string,
+  text: (name: string) => string,
+  columns: readonly Column[],
+  replicates: number,
+): { rows: { line: number; cells: Cells }[][]; lines: number } {
+  let records: CsvCell[][];
+  try {
+    records = parseCsv(text(name));
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw damagedTable(dir, name, line, (error as Error).message);
+  }
+  const [header, ...rows] = records;
+  const expected = columns.map((column) => column.name);
+  if (header === undefined || header.join(',') !== expected.join(','))
+    throw damagedTable(dir, name, 1, `expected the columns ${expected.join(',')}`);
+  const groups: { line: number; cells: Cells }[][] = Array.from({ length: replicates }, () => []);
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    if (row.length !== columns.length) throw damagedTable(dir, name, line, `expected ${columns.length} fields, found ${row.length}`);
+    columns.forEach((column, c) => {
+      if (!cellFits(column, row[c]))
+        throw damagedTable(dir, name, line, `${column.name}: expected ${column.type}, found ${JSON.stringify(row[c])}`);
+    });
+    const replicate = Number(row[0]);
+    if (replicate >= replicates) throw damagedTable(dir, name, line, `replicate ${replicate}: expected 0 to ${replicates - 1}`);
+    groups[replicate].push({ line, cells: Object.fromEntries(expected.map((column, c) => [column, row[c]])) });
+  });
+  return { rows: groups, lines: records.length };
 }
 
-const num = (text: string): number => Number(text);
-const numOrNull = (text: string): number | null => (text === '' ? null : Number(text));
+// Which cells may be missing: a partnership's end while it is active; nothing else.
+const NULLABLE = new Set(['endedStep', 'endReason']);
 
-function stepRecord(row: Row): StepRecord {
+// The text columns whose values come from the model's vocabulary.
+const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
+  endReason: CAUSES,
+  peakLevel: LEVEL_NAMES,
+  finalLevel: LEVEL_NAMES,
+  mandate: MANDATES,
+};
+
+function cellFits(column: Column, cell: CsvCell): boolean {
+  if (cell === null) return NULLABLE.has(column.name);
+  if (column.name in VOCABULARY) return VOCABULARY[column.name].includes(cell);
+  switch (column.type) {
+    case 'int':
+      return /^-?\d+$/.test(cell);
+    case 'float':
+      return cell.trim() !== '' && Number.isFinite(Number(cell));
+    case 'bool':
+      return cell === 'TRUE' || cell === 'FALSE';
+    case 'string':
+      return true;
+  }
+}
+
+const num = (text: CsvCell): number => Number(text);
+
+function stepRecord(cells: Cells): StepRecord {
   return {
-    step: num(row.step),
-    year: num(row.year),
-    active: num(row.active),
-    formed: num(row.formed),
-    dissolved: num(row.dissolved),
-    participation: num(row.participation),
-    meanTrust: num(row.meanTrust),
-    meanStrength: num(row.meanStrength),
-    levels: LEVEL_NAMES.map((level) => num(row[`level_${level}`])),
-    levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(row[key])])) as Record<LeverKey, number>,
+    step: num(cells.step),
+    year: num(cells.year),
+    active: num(cells.active),
+    formed: num(cells.formed),
+    dissolved: num(cells.dissolved),
+    participation: num(cells.participation),
+    meanTrust: num(cells.meanTrust),
+    meanStrength: num(cells.meanStrength),
+    levels: LEVEL_NAMES.map((level) => num(cells[level])),
+    levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(cells[key])])) as Record<LeverKey, number>,
   };
 }
 
-function partnershipRecord(row: Row): PartnershipRecord {
+function partnershipRecord(cells: Cells): PartnershipRecord {
   return {
-    id: num(row.id),
-    area: row.area,
-    formedStep: num(row.formedStep),
-    endedStep: numOrNull(row.endedStep),
-    endReason: (row.endReason || null) as PartnershipRecord['endReason'],
-    members: num(row.members),
-    peakLevel: row.peakLevel as LevelName,
-    finalLevel: row.finalLevel as LevelName,
-    mandate: row.mandate as PartnershipRecord['mandate'],
-    principles: row.principles === 'true',
-    laInvolved: row.laInvolved === 'true',
-    funded: row.funded === 'true',
+    id: num(cells.id),
+    area: cells.area ?? '',
+    formedStep: num(cells.formedStep),
+    endedStep: cells.endedStep === null ? null : num(cells.endedStep),
+    endReason: cells.endReason as PartnershipRecord['endReason'],
+    members: num(cells.members),
+    peakLevel: cells.peakLevel as LevelName,
+    finalLevel: cells.finalLevel as LevelName,
+    mandate: cells.mandate as PartnershipRecord['mandate'],
+    principles: cells.principles === 'TRUE',
+    laInvolved: cells.laInvolved === 'TRUE',
+    funded: cells.funded === 'TRUE',
   };
 }

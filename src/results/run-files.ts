@@ -1,8 +1,11 @@
-// The contents of a result directory as strings, from the runs and their provenance: pure, so that
-// the same scenario and seed give the same bytes and tests can compare them without touching disk.
+// The contents of a run's result directory, from the runs and their provenance: pure, so that the same scenario and
+// seed give the same bytes. The tables are made a replicate at a time, so that they can be streamed to disk.
 import { aggregateAreas, aggregateMetrics } from '../analysis/stats.ts';
-import { LEVEL_NAMES, type RunResult } from '../engine/types.ts';
+import type { PartnershipEvent, PartnershipRecord, RunResult, StepRecord } from '../engine/types.ts';
 import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
+import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
+import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
+import { encodeCsvRows, type Column, type Row } from '../sweep/table.ts';
 
 /** The files of a result directory, in the order they are written. */
 export const RESULT_FILES = ['manifest.json', 'summary.json', 'timeseries.csv', 'partnerships.csv', 'events.jsonl'] as const;
@@ -26,143 +29,116 @@ export interface Provenance {
   readonly seeds: readonly number[];
 }
 
-/** The columns of timeseries.csv (without the leading `replicate` column written for several replicates). */
-export const TIMESERIES_COLUMNS = [
-  'step',
-  'year',
-  'active',
-  'formed',
-  'dissolved',
-  'participation',
-  'meanTrust',
-  'meanStrength',
-  ...LEVEL_NAMES.map((level) => `level_${level}`),
-  ...LEVER_KEYS,
-] as const;
+/** A run's results without their history (time series, partnerships and events go to disk as they are made): what
+ * summary.json needs. */
+export type RunOutcome = Omit<RunResult, 'timeseries' | 'partnerships' | 'events'>;
 
-/** The columns of partnerships.csv (without the leading `replicate` column written for several replicates). */
-export const PARTNERSHIP_COLUMNS = [
-  'id',
-  'area',
-  'formedStep',
-  'endedStep',
-  'endReason',
-  'members',
-  'peakLevel',
-  'finalLevel',
-  'mandate',
-  'principles',
-  'laInvolved',
-  'funded',
-] as const;
+/** What a run directory's manifest says its `kind` is. */
+export const RUN_KIND = 'partnersim run';
 
-/** Returns a number as CSV text: integers exactly, others to 6 significant digits without trailing zeros; null as empty. */
-export function csvNumber(value: number | null): string {
-  if (value === null) return '';
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(6)));
+/** The columns of timeseries.csv: the same names as a sweep's time series (`step`, `year`, the fields), one row per
+ * replicate and step, then the value in force of each lever. */
+export const TIMESERIES_COLUMNS: readonly Column[] = [
+  { name: 'replicate', type: 'int' },
+  { name: 'step', type: 'int' },
+  { name: 'year', type: 'float' },
+  ...TIMESERIES_FIELDS.map((name): Column => ({ name, type: FLOAT_FIELDS.has(name) ? 'float' : 'int' })),
+  ...LEVER_KEYS.map((name): Column => ({ name, type: 'float' })),
+];
+
+/** The columns of partnerships.csv: one row per replicate and partnership. */
+export const PARTNERSHIP_COLUMNS: readonly Column[] = [
+  { name: 'replicate', type: 'int' },
+  { name: 'id', type: 'int' },
+  { name: 'area', type: 'string' },
+  { name: 'formedStep', type: 'int' },
+  { name: 'endedStep', type: 'int' },
+  { name: 'endReason', type: 'string' },
+  { name: 'members', type: 'int' },
+  { name: 'peakLevel', type: 'string' },
+  { name: 'finalLevel', type: 'string' },
+  { name: 'mandate', type: 'string' },
+  { name: 'principles', type: 'bool' },
+  { name: 'laInvolved', type: 'bool' },
+  { name: 'funded', type: 'bool' },
+];
+
+/** Returns the rows of timeseries.csv for one replicate's time series. */
+export function timeseriesRows(timeseries: readonly StepRecord[], replicate: number): Row[] {
+  return timeseries.map((record) => [
+    replicate,
+    record.step,
+    record.year,
+    ...TIMESERIES_FIELDS.map((field) => timeseriesField(record, field)),
+    ...LEVER_KEYS.map((key) => record.levers[key]),
+  ]);
 }
 
-/** Returns a CSV field, quoted (with inner quotes doubled) when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Returns the rows of partnerships.csv for one replicate's partnerships; endedStep and endReason are missing while one is active. */
+export function partnershipRows(partnerships: readonly PartnershipRecord[], replicate: number): Row[] {
+  return partnerships.map((p) => [
+    replicate,
+    p.id,
+    p.area,
+    p.formedStep,
+    p.endedStep,
+    p.endReason,
+    p.members,
+    p.peakLevel,
+    p.finalLevel,
+    p.mandate,
+    p.principles,
+    p.laInvolved,
+    p.funded,
+  ]);
 }
 
-const csvLine = (fields: readonly string[]): string => fields.map(csvField).join(',') + '\n';
-
-// Several replicates share one file, told apart by a leading replicate column (or field); one run has none.
-const replicated = (results: readonly RunResult[]): boolean => results.length > 1;
-
-/** Returns timeseries.csv: a header, then one row per step (per replicate and step for several replicates). */
-export function timeseriesCsv(results: readonly RunResult[]): string {
-  const several = replicated(results);
-  const rows = results.flatMap((result, replicate) =>
-    result.timeseries.map((record) =>
-      csvLine([
-        ...(several ? [String(replicate)] : []),
-        ...[
-          record.step,
-          record.year,
-          record.active,
-          record.formed,
-          record.dissolved,
-          record.participation,
-          record.meanTrust,
-          record.meanStrength,
-        ].map(csvNumber),
-        ...LEVEL_NAMES.map((_, level) => csvNumber(record.levels[level])),
-        ...LEVER_KEYS.map((key) => csvNumber(record.levers[key])),
-      ]),
-    ),
-  );
-  return csvLine([...(several ? ['replicate'] : []), ...TIMESERIES_COLUMNS]) + rows.join('');
-}
-
-/** Returns partnerships.csv: a header, then one row per partnership; endedStep and endReason are empty while it is active. */
-export function partnershipsCsv(results: readonly RunResult[]): string {
-  const several = replicated(results);
-  const rows = results.flatMap((result, replicate) =>
-    result.partnerships.map((p) =>
-      csvLine([
-        ...(several ? [String(replicate)] : []),
-        csvNumber(p.id),
-        p.area,
-        csvNumber(p.formedStep),
-        csvNumber(p.endedStep),
-        p.endReason ?? '',
-        csvNumber(p.members),
-        p.peakLevel,
-        p.finalLevel,
-        p.mandate,
-        String(p.principles),
-        String(p.laInvolved),
-        String(p.funded),
-      ]),
-    ),
-  );
-  return csvLine([...(several ? ['replicate'] : []), ...PARTNERSHIP_COLUMNS]) + rows.join('');
-}
-
-/** Returns events.jsonl: one JSON event per line, each with a leading `replicate` field for several replicates. */
-export function eventsJsonl(results: readonly RunResult[]): string {
-  const several = replicated(results);
-  return results
-    .flatMap((result, replicate) => result.events.map((event) => JSON.stringify(several ? { replicate, ...event } : event) + '\n'))
-    .join('');
+/** Returns the lines of events.jsonl for one replicate's events: one JSON event per line, its `replicate` first. */
+export function eventLines(events: readonly PartnershipEvent[], replicate: number): string {
+  let text = '';
+  for (const event of events) text += JSON.stringify({ replicate, ...event }) + '\n';
+  return text;
 }
 
 /** Returns summary.json: one run's outcomes, or for several replicates each metric's mean, sd and 95% interval, the replicates' own metrics and the summed work. */
-export function summaryJson(results: readonly RunResult[], masterSeed: number): string {
+export function summaryJson(results: readonly RunOutcome[], masterSeed: number): string {
   const [first] = results;
-  const summary = replicated(results)
-    ? {
-        scenario: first.scenario,
-        seed: masterSeed,
-        steps: first.steps,
-        organisations: first.organisations,
-        metrics: aggregateMetrics(results.map((result) => result.metrics)),
-        areas: aggregateAreas(results.map((result) => result.areas)),
-        replicates: results.map((result, replicate) => ({ replicate, seed: result.seed, metrics: result.metrics })),
-        work: {
-          orgSteps: results.reduce((sum, result) => sum + result.work.orgSteps, 0),
-          tieUpdates: results.reduce((sum, result) => sum + result.work.tieUpdates, 0),
-        },
-      }
-    : {
-        scenario: first.scenario,
-        seed: first.seed,
-        steps: first.steps,
-        organisations: first.organisations,
-        metrics: first.metrics,
-        areas: first.areas,
-        work: first.work,
-      };
+  const summary =
+    results.length > 1
+      ? {
+          scenario: first.scenario,
+          seed: masterSeed,
+          steps: first.steps,
+          organisations: first.organisations,
+          metrics: aggregateMetrics(results.map((result) => result.metrics)),
+          areas: aggregateAreas(results.map((result) => result.areas)),
+          replicates: results.map((result, replicate) => ({ replicate, seed: result.seed, metrics: result.metrics })),
+          work: {
+            orgSteps: results.reduce((sum, result) => sum + result.work.orgSteps, 0),
+            tieUpdates: results.reduce((sum, result) => sum + result.work.tieUpdates, 0),
+          },
+        }
+      : {
+          scenario: first.scenario,
+          seed: first.seed,
+          steps: first.steps,
+          organisations: first.organisations,
+          metrics: first.metrics,
+          areas: first.areas,
+          work: first.work,
+        };
   return JSON.stringify(summary, null, 2) + '\n';
+}
+
+/** Returns what a run directory is for (see ResultIdentity): a run of this scenario, master seed and replicates. */
+export function runIdentity(scenarioHash: string, masterSeed: number, reps: number): Readonly<Record<string, unknown>> {
+  return { kind: RUN_KIND, scenarioHash, masterSeed, reps };
 }
 
 /** Returns manifest.json: the provenance of a result directory. */
 export function manifestJson(provenance: Provenance): string {
   const manifest = {
+    kind: RUN_KIND,
     partnersim: provenance.version,
     commit: provenance.commit,
     node: provenance.node,
@@ -176,13 +152,22 @@ export function manifestJson(provenance: Provenance): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-/** Returns every file of a result directory, by name. */
+/** Returns every file of a result directory, by name, made in memory (the CLI streams the tables to disk instead, to the
+ * same bytes): for tests and for scripts holding a few runs. */
 export function resultFiles(results: readonly RunResult[], provenance: Provenance): Record<ResultFile, string> {
   return {
     'manifest.json': manifestJson(provenance),
     'summary.json': summaryJson(results, provenance.masterSeed),
-    'timeseries.csv': timeseriesCsv(results),
-    'partnerships.csv': partnershipsCsv(results),
-    'events.jsonl': eventsJsonl(results),
+    'timeseries.csv': encodeCsvRows(
+      TIMESERIES_COLUMNS,
+      results.flatMap((result, r) => timeseriesRows(result.timeseries, r)),
+      true,
+    ),
+    'partnerships.csv': encodeCsvRows(
+      PARTNERSHIP_COLUMNS,
+      results.flatMap((result, r) => partnershipRows(result.partnerships, r)),
+      true,
+    ),
+    'events.jsonl': results.map((result, r) => eventLines(result.events, r)).join(''),
   };
 }

@@ -1,5 +1,7 @@
 // Running a sweep, or one shard of it, into a directory: expand, skip what the directory already finished, run the
 // rest on workers while journalling each record, then write the complete part.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Scenario } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
 import { executeRuns } from '../sweep/execute.ts';
@@ -9,7 +11,7 @@ import { SEED_RULE, shardIndices, type Shard, type SweepManifest } from '../swee
 import { isFailed, type RunRecord } from '../sweep/record.ts';
 import type { TableFormat } from '../sweep/table.ts';
 import { completeFiles, JournalWriter, openPart } from './sweep-dir.ts';
-import { writeFilesInPlace } from './write.ts';
+import { lockResultDir, outputError, writeFilesInPlace } from './write.ts';
 
 /** Where and how to run a sweep. */
 export interface SweepOptions {
@@ -69,8 +71,23 @@ export function startManifest(
 }
 
 /** Runs a sweep (or the shard asked for) into a directory, resuming what it already holds; runs that failed before
- * are run again. Resolves with the outcome; throws a PartnersimError when the directory holds something else. */
+ * are run again. Resolves with the outcome; throws a PartnersimError when the directory holds something else, or
+ * another partnersim is writing it. */
 export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Promise<SweepOutcome> {
+  let release = (): void => {};
+  try {
+    // One writer at a time: a second sweep into the same directory would run the same runs and mix their journal lines.
+    mkdirSync(dirname(resolve(options.dir)), { recursive: true });
+    release = lockResultDir(options.dir);
+    return await runSweepLocked(loaded, options);
+  } catch (error) {
+    throw outputError(options.dir, error);
+  } finally {
+    release();
+  }
+}
+
+async function runSweepLocked(loaded: LoadedSweep, options: SweepOptions): Promise<SweepOutcome> {
   const plan = expandSweep(loaded);
   const manifest = startManifest(loaded, plan, options);
   const records = new Map<number, RunRecord>();
@@ -81,16 +98,28 @@ export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Prom
   options.onProgress?.(kept, part.length);
 
   const journal = new JournalWriter(options.dir);
+  // A journal that cannot be written (a full disk) stops the sweep: what is in it is kept for the next attempt.
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  if (options.signal?.aborted) stop.abort();
+  let failedWrite: unknown;
   let outcome: { interrupted: boolean };
   try {
     outcome = await executeRuns(todo, {
       workers: options.workers,
       spec: loaded.sweep.record,
       scenarioOf: scenarioCache(loaded, plan),
-      signal: options.signal,
+      signal: stop.signal,
       runner: options.runner,
       onRecord: (record) => {
-        journal.append(record);
+        if (failedWrite !== undefined) return;
+        try {
+          journal.append(record);
+        } catch (error) {
+          failedWrite = error;
+          stop.abort();
+          return;
+        }
         records.set(record.index, record);
         options.onProgress?.(records.size, part.length);
       },
@@ -98,6 +127,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Prom
   } finally {
     journal.close();
   }
+  if (failedWrite !== undefined) throw failedWrite;
   if (outcome.interrupted) return { status: 'interrupted', total: part.length, finished: records.size };
   writeFilesInPlace(options.dir, completeFiles(manifest, [...records.values()]));
   const failed = [...records.values()].filter(isFailed).sort((a, b) => a.index - b.index);

@@ -6,36 +6,154 @@ import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
-import { designPoints } from '../sweep/expand.ts';
+import { z } from 'zod';
+import { METRIC_NAMES } from '../engine/types.ts';
+import { designPoints, runSeed, type SweepPoint } from '../sweep/expand.ts';
 import { latestRecords, renderManifest, sameShard, shardText, type SweepManifest } from '../sweep/manifest.ts';
 import type { Part } from '../sweep/parts.ts';
 import { sweepTables, type RunRecord } from '../sweep/record.ts';
-import { encodeTable } from '../sweep/table.ts';
+import { encodeTable, TABLE_FORMATS } from '../sweep/table.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 import { writeFileAtomic } from './write.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
-/** Returns the manifest of a part, parsed, or throws a PartnersimError saying the directory holds no sweep. */
+/** Returns what a sweep directory is for (see ResultIdentity): this part of this sweep, in this format. */
+export function sweepIdentity(manifest: SweepManifest): Readonly<Record<string, unknown>> {
+  return { kind: manifest.kind, hash: manifest.hash, format: manifest.format, shard: manifest.shard };
+}
+
+// What a manifest must hold for a part to be read, resumed, merged or analysed: its shape and types, checked so that a
+// damaged or edited manifest is refused with its path rather than failing later with a stack trace.
+const count = z.number().int().nonnegative();
+const manifestSchema = z.looseObject({
+  kind: z.literal('partnersim sweep'),
+  hash: z.string(),
+  partnersim: z.string(),
+  commit: z.string().nullable(),
+  node: z.string(),
+  format: z.enum(TABLE_FORMATS),
+  shard: z.object({ index: count, count: z.number().int().positive() }).nullable(),
+  sweep: z.looseObject({
+    name: z.string(),
+    parameters: z.array(z.looseObject({ key: z.string() })),
+    design: z.looseObject({ kind: z.string() }),
+    replicates: z.number().int().positive(),
+    seed: count,
+    record: z.looseObject({
+      metrics: z.array(z.enum(METRIC_NAMES)),
+      timeseries: z.object({ steps: z.array(z.number().int().positive()), fields: z.array(z.string()) }).nullable(),
+    }),
+  }),
+  seedRule: z.string(),
+  scenarioHash: z.string(),
+  scenario: z.looseObject({ name: z.string(), time: z.looseObject({ stepsPerYear: z.number().positive() }) }),
+  points: count,
+  runs: count,
+  partRuns: count,
+  status: z.enum(['running', 'complete']),
+  finished: count,
+  failed: z.array(count),
+});
+
+/** Returns the manifest of a part, parsed and checked, or throws a PartnersimError saying the directory holds no sweep,
+ * or that its manifest is damaged (where, and what was expected). */
 export function readManifest(dir: string): SweepManifest {
+  const path = join(dir, MANIFEST_FILE);
   let text: string;
   try {
-    text = readFileSync(join(dir, MANIFEST_FILE), 'utf8');
-  } catch {
-    throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
+    throw new PartnersimError('sweep-damaged', message.sweepFileUnreadable(path, (error as Error).message));
   }
-  const manifest = parseJson(text, join(dir, MANIFEST_FILE), 1) as SweepManifest;
-  if (manifest?.kind !== 'partnersim sweep') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
+  const found = parseJson(text, path, 1) as { kind?: unknown } | null;
+  if (found?.kind !== 'partnersim sweep') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
+  const checked = manifestSchema.safeParse(found);
+  if (!checked.success) throw new PartnersimError('sweep-damaged', message.damagedSweepRecord(path, 1, issueText(checked.error)));
+  const manifest = found as SweepManifest;
+  const shard = manifest.shard;
+  if (shard !== null && shard.index >= shard.count)
+    throw new PartnersimError(
+      'sweep-damaged',
+      message.damagedSweepRecord(path, 1, `shard ${shard.index}/${shard.count}: expected an index below the count`),
+    );
+  if (manifest.runs !== manifest.points * manifest.sweep.replicates)
+    throw new PartnersimError('sweep-damaged', message.damagedSweepRecord(path, 1, `runs ${manifest.runs}: expected points x replicates`));
   return manifest;
 }
 
-/** Returns the records in a part's journal; a last line cut short by a kill is left out. */
-export function readJournal(dir: string): RunRecord[] {
+/** Returns the records in a part's journal, each checked against the part's manifest; a last line cut short by a kill
+ * is left out. Throws a PartnersimError naming the file and line of a record that is damaged or does not belong. */
+export function readJournal(dir: string, manifest: SweepManifest = readManifest(dir)): RunRecord[] {
   const path = join(dir, JOURNAL_FILE);
   if (!existsSync(path)) return [];
-  const lines = readFileSync(path, 'utf8').split('\n');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PartnersimError('sweep-damaged', message.sweepFileUnreadable(path, (error as Error).message));
+  }
+  const lines = text.split('\n');
+  const check = recordChecker(manifest);
   // Only lines that ended with a newline were written whole.
-  return lines.slice(0, -1).map((line, i) => parseJson(line, path, i + 1) as RunRecord);
+  return lines.slice(0, -1).map((line, i) => {
+    const record = parseJson(line, path, i + 1);
+    const problem = check(record);
+    if (problem !== undefined) throw new PartnersimError('sweep-damaged', message.damagedSweepRecord(path, i + 1, problem));
+    return record as RunRecord;
+  });
+}
+
+const recordSchema = z.discriminatedUnion('status', [
+  z.object({
+    index: count,
+    point: count,
+    replicate: count,
+    seed: count,
+    status: z.literal('ok'),
+    metrics: z.array(z.number().nullable()),
+    timeseries: z.array(z.array(z.number())),
+  }),
+  z.object({ index: count, point: count, replicate: count, seed: count, status: z.literal('failed'), error: z.string() }),
+]);
+
+// Returns a function saying what is wrong with a record for this part (its shape, and whether its index, point,
+// replicate and seed are those the sweep's plan gives that run), or undefined when it belongs.
+function recordChecker(manifest: SweepManifest): (record: unknown) => string | undefined {
+  const { sweep, shard } = manifest;
+  let points: SweepPoint[] | undefined;
+  const series = sweep.record.timeseries;
+  return (found) => {
+    const parsed = recordSchema.safeParse(found);
+    if (!parsed.success) return issueText(parsed.error);
+    const record = parsed.data;
+    if (record.index >= manifest.runs) return `run ${record.index}: expected an index below ${manifest.runs}, the sweep's runs`;
+    if (shard !== null && record.index % shard.count !== shard.index)
+      return `run ${record.index}: not in ${shardText(shard)}, which this directory holds`;
+    points ??= designPoints(sweep.parameters, sweep.design, sweep.seed);
+    const point = Math.floor(record.index / sweep.replicates);
+    const replicate = record.index % sweep.replicates;
+    const seed = runSeed(sweep.seed, manifest.scenarioHash, points[point].key, replicate);
+    if (record.point !== point || record.replicate !== replicate || record.seed !== seed)
+      return `run ${record.index}: expected point ${point}, replicate ${replicate}, seed ${seed}, found point ${record.point}, replicate ${record.replicate}, seed ${record.seed}`;
+    if (record.status === 'failed') return undefined;
+    if (record.metrics.length !== sweep.record.metrics.length)
+      return `run ${record.index}: expected ${sweep.record.metrics.length} metrics, found ${record.metrics.length}`;
+    const rows = series === null ? 0 : series.steps.length;
+    const width = series === null ? 0 : series.fields.length + 1;
+    if (record.timeseries.length !== rows || record.timeseries.some((row) => row.length !== width))
+      return `run ${record.index}: expected ${rows} time-series rows of ${width} numbers`;
+    return undefined;
+  };
+}
+
+// A zod error's first issue in words: where in the record, and what was expected.
+function issueText(error: z.ZodError): string {
+  const [issue] = error.issues;
+  const at = issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
+  return `${at}${issue.message}`;
 }
 
 // A file partnersim wrote that no longer parses was changed by hand or damaged on disk: say where, not a stack trace.
@@ -66,7 +184,7 @@ export function openPart(dir: string, manifest: SweepManifest): RunRecord[] {
         throw new PartnersimError('sweep-mismatch', message.resumeOtherShard(dir, shardText(found.shard), shardText(manifest.shard)));
       if (found.format !== manifest.format)
         throw new PartnersimError('sweep-mismatch', message.resumeOtherFormat(dir, found.format, manifest.format));
-      return latestRecords(readJournal(dir));
+      return latestRecords(readJournal(dir, found));
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -104,7 +222,7 @@ export function completeFiles(manifest: SweepManifest, records: readonly RunReco
   const { sweep } = manifest;
   const points = designPoints(sweep.parameters, sweep.design, sweep.seed);
   const files: Record<string, string | Uint8Array> = {};
-  for (const [stem, table] of Object.entries(sweepTables(sweep, points, sorted)))
+  for (const [stem, table] of Object.entries(sweepTables(sweep, points, sorted, manifest.scenario.time.stepsPerYear)))
     files[`${stem}.${manifest.format}`] = encodeTable(table.columns, table.rows, manifest.format);
   files[JOURNAL_FILE] = sorted.map((record) => JSON.stringify(record) + '\n').join('');
   const failed = sorted.filter((record) => record.status === 'failed').map((record) => record.index);
@@ -112,7 +230,9 @@ export function completeFiles(manifest: SweepManifest, records: readonly RunReco
   return files;
 }
 
-/** Returns the part in a directory; throws a PartnersimError when it holds no sweep. */
+/** Returns the part in a directory, its manifest and records checked; throws a PartnersimError when it holds no sweep
+ * or something in it is damaged or does not belong. */
 export function readPart(dir: string): Part {
-  return { dir, manifest: readManifest(dir), records: latestRecords(readJournal(dir)) };
+  const manifest = readManifest(dir);
+  return { dir, manifest, records: latestRecords(readJournal(dir, manifest)) };
 }

@@ -1,81 +1,277 @@
-// Writing results atomically: a result directory goes into a temporary sibling, which is renamed into place only once
-// complete, so a reader never sees a partial result directory; a single file likewise through a temporary file.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Writing results so that no result is ever lost or mixed: a result directory is written into a temporary sibling
+// (.NAME.tmp-PID) and renamed into place only once complete, so a reader never sees a partial one; a directory that
+// holds other results (another command, other inputs) is refused, or with `force` moved aside to NAME.replaced-N;
+// one writer at a time holds .NAME.lock; and what a killed writer left (a temporary sibling, earlier results waiting
+// in .NAME.old-PID) is cleaned up or put back by the next writer, which says so. A single file is written through a
+// temporary file and a rename.
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from './messages.ts';
+import {
+  leftoverRemoved,
+  leftoverRestored,
+  resultDirHoldsOther,
+  resultDirLocked,
+  resultDirOccupied,
+  resultDirUnwritable,
+  resultsMovedAside,
+  unsafeResultName,
+  writeFailureReason,
+} from './messages.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
-/** Returns the default result directory of a scenario, relative to the working directory: results/<name>. */
-export function defaultResultDir(scenarioName: string): string {
-  return join('results', scenarioName);
+/** Returns the default result directory of a scenario or sweep, relative to the working directory: results/<name>, with
+ * the overrides it ran with after a `+` each (`results/baseline+policy.carrot=0.6`), so that a run with overrides never
+ * lands on the plain scenario's results. Throws a PartnersimError for a name that would leave results/. */
+export function defaultResultDir(name: string, overrides: readonly string[] = []): string {
+  return join('results', resultName(name) + overrides.map((override) => `+${pathSafe(override)}`).join(''));
 }
 
-// The sibling paths of a result directory: where it is written, and where earlier results wait while replaced.
-function siblings(dir: string): { target: string; temporary: string; aside: string } {
+/** Returns a scenario's or sweep's name as one folder name: characters that are unsafe in a path on some system become
+ * `-`; throws a PartnersimError for a name that would leave the results folder (a separator, `..`) or hide (a leading dot). */
+export function resultName(name: string): string {
+  if (/[/\\]/.test(name) || /^\./.test(name.trim()) || name.trim() === '')
+    throw new PartnersimError('unsafe-name', unsafeResultName(name, pathSafe(name.replace(/^[./\\\s]+/, '')) || 'results'));
+  return pathSafe(name);
+}
+
+// Control characters and those Windows refuses in a file name become '-'; long names are cut to a sane length.
+function pathSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
+  return text.replace(/[\u0000-\u001f\u007f<>:"/\\|?*\s]+/g, '-').slice(0, 120);
+}
+
+/** What a result directory is for: the fields of its manifest that say which command made it from which inputs. A
+ * directory whose manifest has the same values may be replaced by the same command's new results (they are the same
+ * results, perhaps from another partnersim); any other is refused. */
+export type ResultIdentity = Readonly<Record<string, unknown>>;
+
+/** How to treat what is already at the output path. */
+export interface WriteOptions {
+  /** The inputs of the results about to be written: what an existing directory must hold to be replaced. */
+  readonly identity: ResultIdentity;
+  /** Move whatever is there aside (to NAME.replaced-N) instead of refusing. */
+  readonly force?: boolean;
+  /** Hears what was done to earlier results and leftovers of interrupted writes, one sentence each. */
+  onNote?(note: string): void;
+}
+
+/** A result directory being written: files go into `path` (a temporary sibling), and `publish` puts them in place. */
+export interface PendingResultDir {
+  /** Where to write the files now. */
+  readonly path: string;
+  /** Puts the files in place in one rename (earlier results of the same inputs, or moved aside with force, are replaced)
+   * and releases the lock; returns where earlier results were moved, if they were. */
+  publish(): { movedAside: string | null };
+  /** Removes what was written and releases the lock. */
+  abort(): void;
+}
+
+// The sibling paths of a result directory: where it is written, where earlier results wait while replaced, its lock.
+function siblings(dir: string, pid = process.pid): { target: string; temporary: string; aside: string; lock: string; stem: string } {
   const target = resolve(dir);
   const stem = join(dirname(target), `.${basename(target)}`);
-  return { target, temporary: `${stem}.tmp-${process.pid}`, aside: `${stem}.old-${process.pid}` };
+  return { target, temporary: `${stem}.tmp-${pid}`, aside: `${stem}.old-${pid}`, lock: `${stem}.lock`, stem };
 }
 
-// Our own refusals pass through; an operating-system error becomes a message with its reason and the fix.
-const toOutputError = (dir: string, error: unknown): PartnersimError => {
-  if (error instanceof PartnersimError) return error;
+/** Returns an operating-system error met while writing results to `dir` (no space, read-only, no permission) as a
+ * PartnersimError with its reason and the fix; anything else (our own refusals, a bug) as it is. */
+export function outputError(dir: string, error: unknown): unknown {
   const { code, message } = error as NodeJS.ErrnoException;
+  if (error instanceof PartnersimError || typeof code !== 'string') return error;
   return new PartnersimError('output-unwritable', resultDirUnwritable(dir, writeFailureReason(code, message)));
-};
+}
 
-// Makes the parent and an empty temporary sibling, after checking that whatever is at `dir` may be replaced:
-// only an empty directory or earlier results, so that --out naming a folder of the user's own files deletes nothing.
-function createTemporary(dir: string): string {
-  const { target, temporary, aside } = siblings(dir);
+/** Tells whether a process is running (a lock's or a leftover's owner). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    if (existsSync(target)) {
-      if (!statSync(target).isDirectory()) throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'a file'));
-      const entries = readdirSync(target);
-      if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
-        throw new PartnersimError('output-occupied', resultDirOccupied(dir, 'files that are not partnersim results'));
-      }
-    }
-    // Leftovers of a run killed mid-write (containers reuse pids) would block this one.
-    for (const stale of [temporary, aside]) rmSync(stale, { recursive: true, force: true });
-    mkdirSync(temporary);
-    return temporary;
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    throw toOutputError(dir, error);
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Checks, before a long run, that results could be written to `dir`; throws a PartnersimError naming it as given if not. Leaves nothing behind but `dir`'s parent. */
-export function checkResultDir(dir: string): void {
-  rmSync(createTemporary(dir), { recursive: true });
+/** Takes the lock of a result directory (its sibling .NAME.lock, holding the writer's pid), taking over a lock whose
+ * writer is gone; returns the function that releases it. Throws a PartnersimError while another writer holds it. */
+export function lockResultDir(dir: string): () => void {
+  const { lock } = siblings(dir);
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      let held = true;
+      return () => {
+        if (held) rmSync(lock, { force: true });
+        held = false;
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      if (Number.isInteger(owner) && owner !== process.pid && alive(owner))
+        throw new PartnersimError('output-locked', resultDirLocked(dir, owner, lock));
+      rmSync(lock, { force: true });
+    }
+  }
 }
 
-/** Writes these files (names may hold subdirectories, such as `charts/x.svg`) into `dir` (relative to the working directory), replacing earlier results there; on any failure removes what it wrote and throws a PartnersimError naming `dir` as given. */
-export function writeResultDir(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
-  const temporary = createTemporary(dir);
-  const { target, aside } = siblings(dir);
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(temporary, name)), { recursive: true });
-      writeFileSync(join(temporary, name), content);
-    }
-    if (existsSync(target)) {
-      renameSync(target, aside);
-      try {
-        renameSync(temporary, target);
-      } catch (error) {
-        renameSync(aside, target);
-        throw error;
-      }
-      rmSync(aside, { recursive: true, force: true });
+/** Cleans up after writers of `dir` that were killed: removes their temporary siblings, and puts back earlier results
+ * that waited aside when the directory itself is missing (a kill between the two renames of a replacement), or removes
+ * them when it is there. Calls `onNote` for each. Leaves alone what belongs to a running writer. */
+export function recoverLeftovers(dir: string, onNote: (note: string) => void = () => {}): void {
+  const { target, stem } = siblings(dir);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return;
+  const prefix = basename(stem);
+  for (const entry of readdirSync(parent).sort()) {
+    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`).exec(entry);
+    if (match === null) continue;
+    const pid = Number(match[2]);
+    if (pid !== process.pid && alive(pid)) continue;
+    const path = join(parent, entry);
+    if (match[1] === 'old' && !existsSync(target)) {
+      renameSync(path, target);
+      onNote(leftoverRestored(dir, path));
     } else {
-      renameSync(temporary, target);
+      rmSync(path, { recursive: true, force: true });
+      onNote(leftoverRemoved(path));
     }
-  } catch (error) {
+  }
+}
+
+// What is at the output path, and whether it may be replaced: nothing, an empty directory, or results of the same inputs.
+function checkOccupant(target: string, identity: ResultIdentity): 'free' | 'same' | { holds: string } {
+  if (!existsSync(target)) return 'free';
+  if (!statSync(target).isDirectory()) return { holds: 'a file' };
+  const entries = readdirSync(target);
+  if (entries.length === 0) return 'free';
+  if (!entries.includes(MANIFEST_FILE)) return { holds: 'files that are not partnersim results' };
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(readFileSync(join(target, MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return { holds: 'results whose manifest.json does not parse' };
+  }
+  const same = Object.entries(identity).every(([key, value]) => JSON.stringify(manifest?.[key]) === JSON.stringify(value));
+  if (same) return 'same';
+  return { holds: describeResults(manifest) };
+}
+
+// Says in a few words what a result directory's manifest says it holds.
+function describeResults(manifest: Record<string, unknown>): string {
+  const kind = typeof manifest.kind === 'string' ? manifest.kind : 'partnersim run';
+  const scenario = manifest.scenario as { name?: unknown } | undefined;
+  const sweep = manifest.sweep as { name?: unknown } | undefined;
+  const name = typeof sweep?.name === 'string' ? sweep.name : typeof scenario?.name === 'string' ? scenario.name : undefined;
+  const format = typeof manifest.format === 'string' ? ` (${manifest.format})` : '';
+  return `results of ${kind}${name === undefined ? '' : ` ${name}`}${format} made from other inputs`;
+}
+
+/** Returns the first free NAME.replaced-N beside a directory, where --force moves earlier results. */
+function replacedPath(target: string): string {
+  for (let n = 1; ; n++) {
+    const path = `${target}.replaced-${n}`;
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** Starts writing a result directory: takes its lock, cleans up after killed writers, checks that whatever is at `dir`
+ * may be replaced (nothing, an empty directory, results of the same inputs; anything with `force`), and makes an empty
+ * temporary sibling. Throws a PartnersimError naming `dir` as given when it may not, leaving nothing behind. */
+export function openResultDir(dir: string, options: WriteOptions): PendingResultDir {
+  const { target, temporary, aside } = siblings(dir);
+  const note = options.onNote ?? (() => {});
+  let release = (): void => {};
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    release = lockResultDir(dir);
+    recoverLeftovers(dir, note);
+    const occupant = checkOccupant(target, options.identity);
+    if (occupant !== 'free' && occupant !== 'same' && options.force !== true) {
+      if (occupant.holds === 'a file' || occupant.holds === 'files that are not partnersim results')
+        throw new PartnersimError('output-occupied', resultDirOccupied(dir, occupant.holds));
+      throw new PartnersimError('output-occupied', resultDirHoldsOther(dir, occupant.holds));
+    }
     rmSync(temporary, { recursive: true, force: true });
-    throw toOutputError(dir, error);
+    mkdirSync(temporary);
+  } catch (error) {
+    release();
+    throw outputError(dir, error);
+  }
+  const abort = (): void => {
+    rmSync(temporary, { recursive: true, force: true });
+    release();
+  };
+  return {
+    path: temporary,
+    abort,
+    publish: () => {
+      try {
+        let movedAside: string | null = null;
+        if (existsSync(target)) {
+          // Results of the same inputs wait hidden while replaced; anything else (with force) is kept where the user sees it.
+          const same = checkOccupant(target, options.identity) === 'same' || readdirSync(target).length === 0;
+          const away = same ? aside : replacedPath(target);
+          renameSync(target, away);
+          try {
+            renameSync(temporary, target);
+          } catch (error) {
+            renameSync(away, target);
+            throw error;
+          }
+          if (same) rmSync(aside, { recursive: true, force: true });
+          else {
+            movedAside = away;
+            note(resultsMovedAside(dir, away));
+          }
+        } else renameSync(temporary, target);
+        release();
+        return { movedAside };
+      } catch (error) {
+        abort();
+        throw outputError(dir, error);
+      }
+    },
+  };
+}
+
+/** Writes these files (names may hold subdirectories, such as `charts/x.svg`) into `dir` (relative to the working
+ * directory) in one step (see openResultDir); on any failure removes what it wrote and throws a PartnersimError naming
+ * `dir` as given. Returns where earlier results were moved aside, if they were. */
+export function writeResultDir(
+  dir: string,
+  files: Readonly<Record<string, string | Uint8Array>>,
+  options: WriteOptions,
+): { movedAside: string | null } {
+  const pending = openResultDir(dir, options);
+  try {
+    writeFilesInto(pending.path, files);
+  } catch (error) {
+    pending.abort();
+    throw outputError(dir, error);
+  }
+  return pending.publish();
+}
+
+/** Writes files (names may hold subdirectories) into a directory, making the subdirectories. */
+export function writeFilesInto(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
   }
 }
 

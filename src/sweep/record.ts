@@ -47,17 +47,20 @@ export function timeseriesField(row: StepRecord, field: TimeseriesField): number
 
 // Counts are whole numbers; every other metric and field is a share or a mean.
 const COUNT_METRICS: ReadonlySet<MetricName> = new Set(['partnershipsFormed', 'partnershipsDissolved', 'partnershipsActiveAtEnd']);
-const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set(['participation', 'meanTrust', 'meanStrength']);
+/** The time-series fields that are shares or means (the others are counts). */
+export const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set(['participation', 'meanTrust', 'meanStrength']);
 
 /** The tables of a finished sweep, by file stem: `runs` always, `timeseries` when the sweep records it. */
 export type SweepTables = Record<string, { readonly columns: readonly Column[]; readonly rows: readonly (readonly Cell[])[] }>;
 
 /** Returns the result tables of a sweep from its records, in run-index order: one row per run (index, point, replicate,
- * seed, each parameter's value, status, error, each metric), and one per run and recorded step. */
+ * seed, each parameter's value, status, error, each metric), and one per run and recorded step (index, point,
+ * replicate, step, year, the fields: the columns of a run's timeseries.csv). */
 export function sweepTables(
   sweep: Pick<Sweep, 'parameters' | 'record'>,
   points: readonly SweepPoint[],
   records: readonly RunRecord[],
+  stepsPerYear: number,
 ): SweepTables {
   const sorted = [...records].sort((a, b) => a.index - b.index);
   const ids: Column[] = [
@@ -89,9 +92,14 @@ export function sweepTables(
     const columns: Column[] = [
       ...ids,
       { name: 'step', type: 'int' },
+      { name: 'year', type: 'float' },
       ...series.fields.map((name): Column => ({ name, type: FLOAT_FIELDS.has(name) ? 'float' : 'int' })),
     ];
-    const rows = sorted.flatMap((r) => (isFailed(r) ? [] : r.timeseries.map((row): Cell[] => [r.index, r.point, r.replicate, ...row])));
+    const rows = sorted.flatMap((r) =>
+      isFailed(r)
+        ? []
+        : r.timeseries.map(([step, ...fields]): Cell[] => [r.index, r.point, r.replicate, step, step / stepsPerYear, ...fields]),
+    );
     tables.timeseries = { columns, rows };
   }
   return tables;

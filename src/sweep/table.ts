@@ -1,5 +1,8 @@
-// The table encoders a parameter sweep writes its results with (one row per run, one column per
-// parameter or measure): CSV, JSON Lines and Parquet, pure and deterministic, exact for every number.
+// The table encoders every result table is written with (a sweep's runs and time series, a run's time series and
+// partnerships): CSV, JSON Lines and Parquet, pure and deterministic, exact for every number. One CSV convention:
+// csv-stringify, numbers in their shortest round-trip form, TRUE/FALSE, an empty field for a missing value, and text
+// that a spreadsheet would run as a formula neutralised (OWASP's CSV injection guidance).
+import { stringify, type Options } from 'csv-stringify/sync';
 import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
 
 /** The formats a table can be written in; each is also its file extension. */
@@ -7,7 +10,7 @@ export const TABLE_FORMATS = ['csv', 'parquet', 'jsonl'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 /** The types a column can have; every column is nullable, null standing for "nothing to measure". */
-export const COLUMN_TYPES = ['int', 'float', 'string'] as const;
+export const COLUMN_TYPES = ['int', 'float', 'string', 'bool'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** One column of a table: its name (unique in the table) and the type of its cells. */
@@ -16,8 +19,8 @@ export interface Column {
   readonly type: ColumnType;
 }
 
-/** One cell: a number in an int or float column, a string in a string column, or null in any. */
-export type Cell = number | string | null;
+/** One cell: a number in an int or float column, a string in a string column, a boolean in a bool column, or null in any. */
+export type Cell = number | string | boolean | null;
 
 /** One row: a cell per column, in column order. */
 export type Row = readonly Cell[];
@@ -80,6 +83,7 @@ function checkTable(columns: readonly Column[], rows: readonly Row[]): void {
 /** Returns what is wrong with a cell for a column type, or undefined when it fits. */
 function cellProblem(type: ColumnType, cell: Cell): string | undefined {
   if (cell === null) return undefined;
+  if (type === 'bool') return typeof cell === 'boolean' ? undefined : `expected a boolean or null, found ${describeCell(cell)}`;
   if (type === 'string') {
     if (typeof cell !== 'string') return `expected a string or null, found ${describeCell(cell)}`;
     if (LONE_SURROGATE.test(cell)) return `expected well-formed Unicode, found a lone surrogate in ${JSON.stringify(cell)}`;
@@ -138,26 +142,47 @@ function numberText(type: ColumnType, value: number): string {
   return type === 'float' && Object.is(value, -0) ? '-0' : String(value);
 }
 
-// RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, and quotes inside are doubled.
-const NEEDS_QUOTES = /[",\r\n]/;
+// A text cell a spreadsheet would read as a formula (OWASP: =, +, -, @, tab, CR; and their fullwidth forms, which some
+// spreadsheets normalise) is written with a leading apostrophe: csv-stringify's escape_formulas does that, and leaves
+// numbers alone, so -0.5 stays a number. Text that already starts with apostrophes before such a character gets one
+// more here, so that reading strips exactly one and every text round-trips.
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-function csvText(text: string): string {
-  // The empty string is quoted too, so that it stays distinct from null (an empty field).
-  if (text === '' || NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
-  return text;
+const CSV_OPTIONS: Options = {
+  eof: true,
+  record_delimiter: 'unix',
+  escape_formulas: true,
+  // The empty string is quoted, so that it stays distinct from a missing value (an empty field); so is a lone CR,
+  // which csv-stringify leaves bare and most readers take for a line end.
+  quoted_match: [/^$/, /\r/],
+  cast: {
+    boolean: (value: boolean) => (value ? 'TRUE' : 'FALSE'),
+    // -0 is a distinct float (1/-0 is -Infinity) but String(-0) is "0".
+    number: (value: number) => (Object.is(value, -0) ? '-0' : String(value)),
+    string: (value: string) => (ESCAPED_FORMULA.test(value) ? `'${value}` : value),
+  },
+};
+
+/** Returns the text of a CSV text cell as it was before it was written: one apostrophe put before a formula taken off. */
+export function csvTextValue(field: string): string {
+  return ESCAPED_FORMULA.test(field) ? field.slice(1) : field;
+}
+
+/** Returns rows as CSV lines, the header line first when asked, in the one CSV convention; rows are checked first. */
+export function encodeCsvRows(columns: readonly Column[], rows: readonly Row[], header: boolean): string {
+  checkTable(columns, rows);
+  return csvLines(columns, rows, header);
+}
+
+function csvLines(columns: readonly Column[], rows: readonly Row[], header: boolean): string {
+  const names = header ? stringify([columns.map((column) => column.name)], CSV_OPTIONS) : '';
+  // an int column's -0 is 0: an int has no sign of zero.
+  const cells = rows.map((row) => row.map((cell, c) => (columns[c].type === 'int' && Object.is(cell, -0) ? 0 : cell)));
+  return names + (rows.length === 0 ? '' : stringify(cells, CSV_OPTIONS));
 }
 
 function encodeCsv(columns: readonly Column[], rows: readonly Row[]): string {
-  const lines = [columns.map((column) => csvText(column.name)).join(',')];
-  for (const row of rows) {
-    const fields: string[] = [];
-    for (let c = 0; c < columns.length; c++) {
-      const cell = row[c];
-      fields.push(cell === null ? '' : typeof cell === 'string' ? csvText(cell) : numberText(columns[c].type, cell));
-    }
-    lines.push(fields.join(','));
-  }
-  return lines.join('\n') + '\n';
+  return csvLines(columns, rows, true);
 }
 
 function encodeJsonl(columns: readonly Column[], rows: readonly Row[]): string {
@@ -168,7 +193,8 @@ function encodeJsonl(columns: readonly Column[], rows: readonly Row[]): string {
     const members: string[] = [];
     for (let c = 0; c < columns.length; c++) {
       const cell = row[c];
-      const value = cell === null ? 'null' : typeof cell === 'string' ? JSON.stringify(cell) : numberText(columns[c].type, cell);
+      const value =
+        cell === null || typeof cell === 'boolean' || typeof cell === 'string' ? JSON.stringify(cell) : numberText(columns[c].type, cell);
       members.push(keys[c] + value);
     }
     text += '{' + members.join(',') + '}\n';
@@ -198,6 +224,8 @@ function parquetElement(column: Column): SchemaElement {
     case 'float':
       return { name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' };
     // Both the legacy converted type and the logical type, so that old and new readers see text.
+    case 'bool':
+      return { name: column.name, type: 'BOOLEAN', repetition_type: 'OPTIONAL' };
     case 'string':
       return {
         name: column.name,

@@ -42,7 +42,7 @@ function pointMeansFromCsv(dir: string, metric: MetricName): { values: number[][
       count: 0,
     };
     const cell = row[column(metric)];
-    if (cell !== '') {
+    if (cell !== null) {
       entry.sum += Number(cell);
       entry.count += 1;
     }

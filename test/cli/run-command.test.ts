@@ -39,6 +39,7 @@ describe('partnersim run', () => {
   it('writes a manifest holding the scenario actually run, its hash and seeds', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest)).toEqual([
+      'kind',
       'partnersim',
       'commit',
       'node',
@@ -68,14 +69,14 @@ describe('partnersim run', () => {
 
   it('writes one time-series row per step under the documented header', () => {
     const lines = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe(TIMESERIES_COLUMNS.join(','));
+    expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
     expect(lines).toHaveLength(13);
     expect(lines.slice(1).every((line) => line.split(',').length === TIMESERIES_COLUMNS.length)).toBe(true);
   });
 
   it('writes partnerships and events that agree with each other', () => {
     const lines = readFileSync(join(dir, 'partnerships.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe(PARTNERSHIP_COLUMNS.join(','));
+    expect(lines[0]).toBe(PARTNERSHIP_COLUMNS.map((column) => column.name).join(','));
     const events = readFileSync(join(dir, 'events.jsonl'), 'utf8')
       .trimEnd()
       .split('\n')

@@ -8,14 +8,15 @@ import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 const tmp = useTempDir('determinism', { 'tiny.yaml': tinyScenario({ steps: 24 }) });
 const file = tmp.path('tiny.yaml');
 
-// Runs into the same directory each time (so that the recorded arguments match) and returns the files' bytes.
+// Runs into the same directory each time (so that the recorded arguments match; --force, as results of other inputs
+// are moved aside rather than replaced) and returns the files' bytes.
 async function runFiles(...extra: string[]): Promise<Record<string, Buffer>> {
   const dir = tmp.path('out');
-  expect((await runCli(['run', file, '--out', dir, ...extra])).code).toBe(0);
+  expect((await runCli(['run', file, '--out', dir, '--force', ...extra])).code).toBe(0);
   return Object.fromEntries(RESULT_FILES.map((name) => [name, readFileSync(join(dir, name))]));
 }
 
-describe('partnersim run determinism', () => {
+describe('partnersim run determinism', { timeout: 60_000 }, () => {
   it('gives byte-identical files for the same scenario and seed', async () => {
     const first = await runFiles('--seed', '11');
     const second = await runFiles('--seed', '11');

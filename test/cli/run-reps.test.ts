@@ -42,10 +42,12 @@ describe('partnersim run --reps 3', () => {
 
   it('leads the CSV files with a replicate column and each event with a replicate field', () => {
     const timeseries = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
-    expect(timeseries[0]).toBe(['replicate', ...TIMESERIES_COLUMNS].join(','));
+    expect(timeseries[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
     expect(timeseries).toHaveLength(1 + 3 * 12);
     expect(new Set(timeseries.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['0', '1', '2']));
-    expect(readFileSync(join(dir, 'partnerships.csv'), 'utf8').split('\n')[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
+    expect(readFileSync(join(dir, 'partnerships.csv'), 'utf8').split('\n')[0]).toBe(
+      PARTNERSHIP_COLUMNS.map((column) => column.name).join(','),
+    );
     const events = readFileSync(join(dir, 'events.jsonl'), 'utf8')
       .trimEnd()
       .split('\n')

@@ -1,19 +1,20 @@
-// The result files' contents on hand-made runs: columns, number formatting, CSV quoting, replicate columns.
+// The result files' contents on hand-made runs: columns, the one CSV convention (round-trip numbers, TRUE/FALSE,
+// empty for missing, formulas neutralised), replicate columns.
 import { describe, expect, it } from 'vitest';
 import type { Metrics, RunResult, StepRecord } from '../../src/engine/types.ts';
+import { parseCsv } from '../../src/results/read-run.ts';
 import {
-  csvField,
-  eventsJsonl,
-  csvNumber,
+  eventLines,
   manifestJson,
   PARTNERSHIP_COLUMNS,
-  partnershipsCsv,
+  partnershipRows,
   resultFiles,
   RESULT_FILES,
   summaryJson,
   TIMESERIES_COLUMNS,
-  timeseriesCsv,
+  timeseriesRows,
 } from '../../src/results/run-files.ts';
+import { encodeCsvRows } from '../../src/sweep/table.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
 import { LEVER_KEYS } from '../../src/scenario/schema.ts';
 
@@ -111,30 +112,13 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
   ],
 });
 
-describe('csvNumber', () => {
-  it('writes integers exactly and other numbers to 6 significant digits without noise', () => {
-    expect(csvNumber(120)).toBe('120');
-    expect(csvNumber(-0)).toBe('0');
-    expect(csvNumber(0.1 + 0.2)).toBe('0.3');
-    expect(csvNumber(2 / 3)).toBe('0.666667');
-    expect(csvNumber(1 / 12)).toBe('0.0833333');
-    expect(csvNumber(1234.56789)).toBe('1234.57');
-    expect(csvNumber(null)).toBe('');
-  });
-});
+const csv = (columns: readonly { name: string }[], rows: ReturnType<typeof timeseriesRows>): string[] =>
+  encodeCsvRows(columns as typeof TIMESERIES_COLUMNS, rows, true).split('\n');
 
-describe('csvField', () => {
-  it('quotes fields with commas, quotes or line breaks, doubling inner quotes', () => {
-    expect(csvField('North')).toBe('North');
-    expect(csvField('North, upper')).toBe('"North, upper"');
-    expect(csvField('the "old" town')).toBe('"the ""old"" town"');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-  });
-});
-
-describe('timeseriesCsv', () => {
-  it('has the documented columns: counters, one per level, one per lever', () => {
-    expect(TIMESERIES_COLUMNS).toEqual([
+describe('timeseries.csv', () => {
+  it("has the sweep's column names: replicate, step, year, the time-series fields, then one per lever", () => {
+    expect(TIMESERIES_COLUMNS.map((column) => column.name)).toEqual([
+      'replicate',
       'step',
       'year',
       'active',
@@ -143,71 +127,63 @@ describe('timeseriesCsv', () => {
       'participation',
       'meanTrust',
       'meanStrength',
-      'level_networking',
-      'level_coordinating',
-      'level_cooperating',
-      'level_collaborating',
+      'networking',
+      'coordinating',
+      'cooperating',
+      'collaborating',
       ...LEVER_KEYS,
     ]);
   });
 
-  it('writes a header and one row per step for one run', () => {
-    const lines = timeseriesCsv([run(7, 2)]).split('\n');
-    expect(lines[0]).toBe(TIMESERIES_COLUMNS.join(','));
-    expect(lines[1]).toBe('0,0,1,1,0,0.166667,0.3,0.25,1,0,0,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1');
-    expect(lines[2].startsWith('1,0.0833333,1,1,1,0.25,0.666667,0.0000123457,0,1,0,0,')).toBe(true);
+  it('writes every number in its shortest round-trip form, the replicate first', () => {
+    const lines = csv(TIMESERIES_COLUMNS, timeseriesRows(run(7, 2).timeseries, 3));
+    expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
+    expect(lines[1]).toBe('3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1');
+    expect(lines[2].startsWith('3,1,0.08333333333333333,1,1,1,0.25,0.6666666666666666,0.000012345678,0,1,0,0,')).toBe(true);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });
+});
 
-  it('leads with a replicate column for several replicates', () => {
-    const lines = timeseriesCsv([run(7, 2), run(8, 3)])
-      .trimEnd()
-      .split('\n');
-    expect(lines[0]).toBe(['replicate', ...TIMESERIES_COLUMNS].join(','));
-    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['0,0', '0,1', '1,0', '1,1']);
+describe('partnerships.csv', () => {
+  it('writes one quoted, typed row per partnership: TRUE/FALSE, an empty field while active', () => {
+    expect(csv(PARTNERSHIP_COLUMNS, partnershipRows(run(7, 2).partnerships, 0))).toEqual([
+      PARTNERSHIP_COLUMNS.map((column) => column.name).join(','),
+      '0,0,"North, upper",0,1,trust-collapsed,2,coordinating,networking,voluntary,TRUE,FALSE,FALSE',
+      '0,1,"North, upper",1,,,3,networking,networking,incentivised,FALSE,TRUE,TRUE',
+      '',
+    ]);
+  });
+
+  it('neutralises an area name a spreadsheet would run as a formula (OWASP), and keeps numbers as they are', () => {
+    const partnerships = ['=HYPERLINK("http://x","y")', '+cmd|x', '-2+3', '@SUM(A1)', '\tx', "'=already"].map((area, id) => ({
+      ...run(7, 2).partnerships[1],
+      id: -id,
+      area,
+    }));
+    const lines = csv(PARTNERSHIP_COLUMNS, partnershipRows(partnerships, 0)).slice(1, -1);
+    expect(lines.map((line) => line.split(',')[1])).toEqual(['0', '-1', '-2', '-3', '-4', '-5']);
+    expect(lines.map((line) => line.slice(line.indexOf(',', 2) + 1, line.lastIndexOf(',1,,,')))).toEqual([
+      `"'=HYPERLINK(""http://x"",""y"")"`,
+      "'+cmd|x",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      "''=already",
+    ]);
+    expect(parseCsv(lines.join('\n')).map((row) => row[2])).toEqual(partnerships.map((p) => p.area));
   });
 });
 
-describe('partnershipsCsv', () => {
-  it('writes one quoted, typed row per partnership, empty end while active', () => {
-    expect(partnershipsCsv([run(7, 2)])).toBe(
-      [
-        PARTNERSHIP_COLUMNS.join(','),
-        '0,"North, upper",0,1,trust-collapsed,2,coordinating,networking,voluntary,true,false,false',
-        '1,"North, upper",1,,,3,networking,networking,incentivised,false,true,true',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('leads with a replicate column for several replicates', () => {
-    const lines = partnershipsCsv([run(7, 2), run(8, 3)])
-      .trimEnd()
-      .split('\n');
-    expect(lines[0]).toBe(['replicate', ...PARTNERSHIP_COLUMNS].join(','));
-    expect(lines.map((line) => line.split(',')[0])).toEqual(['replicate', '0', '0', '1', '1']);
-  });
-});
-
-describe('eventsJsonl', () => {
-  it('writes one JSON event per line', () => {
-    const lines = eventsJsonl([run(7, 2)])
-      .trimEnd()
-      .split('\n');
-    expect(lines.map((line) => JSON.parse(line))).toEqual(run(7, 2).events);
-  });
-
-  it('adds a leading replicate field for several replicates', () => {
-    const lines = eventsJsonl([run(7, 2), run(8, 3)])
-      .trimEnd()
-      .split('\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('{"replicate":1,"step":0,"kind":"formed","partnership":0,"organisations":[1,2],"cause":"network"}');
+describe('events.jsonl', () => {
+  it('writes one JSON event per line, its replicate first', () => {
+    const lines = eventLines(run(7, 2).events, 1).trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(run(7, 2).events.map((event) => ({ replicate: 1, ...event })));
+    expect(lines[0]).toBe('{"replicate":1,"step":0,"kind":"formed","partnership":0,"organisations":[1,2],"cause":"network"}');
   });
 
   it('is empty for a run without events', () => {
-    expect(eventsJsonl([{ ...run(7, 2), events: [] }])).toBe('');
+    expect(eventLines([], 0)).toBe('');
   });
 });
 
@@ -256,6 +232,7 @@ describe('manifestJson and resultFiles', () => {
   it('records provenance without any clock', () => {
     const manifest = JSON.parse(manifestJson(provenance));
     expect(manifest).toEqual({
+      kind: 'partnersim run',
       partnersim: '0.1.0',
       commit: null,
       node: 'v20.0.0',

@@ -1,95 +1,195 @@
-// Writing a result directory: atomic replacement of earlier results, refusals, and no leftovers on failure.
+// Writing a result directory: atomic replacement of results of the same inputs only, refusals naming what is there,
+// --force moving earlier results aside, one writer at a time, leftovers of killed writes cleaned up or put back, and
+// names that cannot leave the results folder.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkResultDir, defaultResultDir, writeResultDir } from '../../src/results/write.ts';
-import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/results/messages.ts';
+import { isPartnersimError } from '../../src/errors.ts';
+import {
+  leftoverRemoved,
+  leftoverRestored,
+  resultDirHoldsOther,
+  resultDirLocked,
+  resultDirOccupied,
+  resultDirUnwritable,
+  resultsMovedAside,
+  unsafeResultName,
+  writeFailureReason,
+} from '../../src/results/messages.ts';
+import { defaultResultDir, lockResultDir, openResultDir, resultName, writeResultDir } from '../../src/results/write.ts';
 import { useTempDir } from '../cli/fixtures.ts';
 
 const root = useTempDir('output', {}, 'test').root;
 
-const files = { 'manifest.json': '{}\n', 'summary.json': '{"a":1}\n' };
+const identity = { kind: 'partnersim run', scenarioHash: 'abc', masterSeed: 1, reps: 1 };
+const filesOf = (made: Record<string, unknown>) => ({ 'manifest.json': `${JSON.stringify(made)}\n`, 'summary.json': '{"a":1}\n' });
+const files = filesOf(identity);
+const other = { ...identity, scenarioHash: 'def' };
+const options = { identity };
+
+// A pid that no process has: the kernel's maximum is below 2^22.
+const DEAD_PID = 4_194_304 + 7;
 
 describe('writeResultDir', () => {
-  it('creates the directory and its parents, leaving no temporary sibling', () => {
+  it('creates the directory and its parents, leaving no temporary sibling or lock', () => {
     const dir = join(root, 'results', 'baseline');
-    writeResultDir(dir, files);
+    writeResultDir(dir, files, options);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'summary.json']);
     expect(readdirSync(join(root, 'results'))).toEqual(['baseline']);
   });
 
-  it('replaces earlier results entirely', () => {
+  it('replaces results of the same command and inputs entirely', () => {
     const dir = join(root, 'out');
-    writeResultDir(dir, { ...files, 'events.jsonl': 'old\n' });
-    writeResultDir(dir, { 'manifest.json': '{"new":true}\n' });
+    writeResultDir(dir, { ...files, 'events.jsonl': 'old\n' }, options);
+    expect(writeResultDir(dir, { 'manifest.json': files['manifest.json'] }, options)).toEqual({ movedAside: null });
     expect(readdirSync(dir)).toEqual(['manifest.json']);
-    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe('{"new":true}\n');
     expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('refuses results of other inputs or another command, naming what is there, and leaves them untouched', () => {
+    const dir = join(root, 'out');
+    writeResultDir(dir, files, options);
+    expect(() => writeResultDir(dir, files, { identity: other })).toThrow(
+      resultDirHoldsOther(dir, 'results of partnersim run made from other inputs'),
+    );
+    const sweep = { kind: 'partnersim sweep', hash: 'h', format: 'parquet', shard: null, sweep: { name: 'levers' } };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(sweep));
+    expect(() => writeResultDir(dir, files, options)).toThrow(
+      resultDirHoldsOther(dir, 'results of partnersim sweep levers (parquet) made from other inputs'),
+    );
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'summary.json']);
+    expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('with force, moves other results aside to NAME.replaced-N, says where, and keeps every earlier one', () => {
+    const dir = join(root, 'out');
+    writeResultDir(dir, filesOf(other), { identity: other });
+    const notes: string[] = [];
+    expect(writeResultDir(dir, files, { ...options, force: true, onNote: (note) => notes.push(note) })).toEqual({
+      movedAside: `${dir}.replaced-1`,
+    });
+    expect(notes).toEqual([resultsMovedAside(dir, `${dir}.replaced-1`)]);
+    writeResultDir(dir, filesOf(other), { identity: other, force: true });
+    expect(readdirSync(root).sort()).toEqual(['out', 'out.replaced-1', 'out.replaced-2']);
+    expect(JSON.parse(readFileSync(join(root, 'out.replaced-1', 'manifest.json'), 'utf8')).scenarioHash).toBe('def');
+    expect(JSON.parse(readFileSync(join(root, 'out.replaced-2', 'manifest.json'), 'utf8')).scenarioHash).toBe('abc');
   });
 
   it('fills an empty directory', () => {
     const dir = join(root, 'empty');
     mkdirSync(dir);
-    writeResultDir(dir, files);
+    writeResultDir(dir, files, options);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'summary.json']);
-  });
-
-  it('clears leftovers of a run killed mid-write with the same pid', () => {
-    mkdirSync(join(root, `.out.tmp-${process.pid}`));
-    writeFileSync(join(root, `.out.tmp-${process.pid}`, 'partial.csv'), 'x');
-    writeResultDir(join(root, 'out'), files);
-    expect(readdirSync(root)).toEqual(['out']);
   });
 
   it('refuses to replace a directory of other files, and leaves it untouched', () => {
     const dir = join(root, 'mine');
     mkdirSync(dir);
     writeFileSync(join(dir, 'thesis.tex'), 'precious');
-    expect(() => writeResultDir(dir, files)).toThrow(resultDirOccupied(dir, 'files that are not partnersim results'));
+    expect(() => writeResultDir(dir, files, options)).toThrow(resultDirOccupied(dir, 'files that are not partnersim results'));
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
     expect(readdirSync(root)).toEqual(['mine']);
   });
 
   it('refuses to replace a regular file', () => {
     writeFileSync(join(root, 'notes'), 'precious');
-    expect(() => writeResultDir(join(root, 'notes'), files)).toThrow(resultDirOccupied(join(root, 'notes'), 'a file'));
+    expect(() => writeResultDir(join(root, 'notes'), files, options)).toThrow(resultDirOccupied(join(root, 'notes'), 'a file'));
     expect(readFileSync(join(root, 'notes'), 'utf8')).toBe('precious');
   });
 
   it('reports a path under a regular file as unwritable, with the reason and the fix', () => {
     writeFileSync(join(root, 'file'), '');
     const dir = join(root, 'file', 'results', 'x');
-    expect(() => writeResultDir(dir, files)).toThrow(resultDirUnwritable(dir, writeFailureReason('ENOTDIR', '')));
+    expect(() => writeResultDir(dir, files, options)).toThrow(resultDirUnwritable(dir, writeFailureReason('ENOTDIR', '')));
     expect(readdirSync(root)).toEqual(['file']);
   });
 
-  it('removes its temporary directory when a file cannot be written', () => {
+  it('removes its temporary directory and lock when a file cannot be written', () => {
     const dir = join(root, 'out');
     // `a` is written as a file, so `a/b.csv` cannot be.
-    expect(() => writeResultDir(dir, { a: 'x', 'a/b.csv': 'y' })).toThrow(/cannot write results/);
+    expect(() => writeResultDir(dir, { a: 'x', 'a/b.csv': 'y' }, options)).toThrow(/cannot write results/);
     expect(readdirSync(root)).toEqual([]);
   });
 });
 
-describe('checkResultDir', () => {
-  it('accepts a new directory, creating only its parent', () => {
-    checkResultDir(join(root, 'results', 'baseline'));
-    expect(readdirSync(root)).toEqual(['results']);
-    expect(readdirSync(join(root, 'results'))).toEqual([]);
+describe('one writer at a time', () => {
+  it('refuses a second writer while the first holds the lock, and lets it in afterwards', () => {
+    const dir = join(root, 'out');
+    const first = openResultDir(dir, options);
+    // The lock names a running process (this one's parent) as its owner, as a second partnersim would find it.
+    writeFileSync(join(root, '.out.lock'), `${process.ppid}\n`);
+    expect(() => openResultDir(dir, options)).toThrow(resultDirLocked(dir, process.ppid, join(root, '.out.lock')));
+    writeFileSync(join(root, '.out.lock'), `${process.pid}\n`);
+    writeFileSync(join(first.path, 'manifest.json'), files['manifest.json']);
+    first.publish();
+    expect(readdirSync(root)).toEqual(['out']);
+    openResultDir(dir, options).abort();
+    expect(readdirSync(root)).toEqual(['out']);
   });
 
-  it('rejects what writeResultDir would reject, before any run', () => {
-    writeFileSync(join(root, 'file'), '');
-    expect(() => checkResultDir(join(root, 'file', 'x'))).toThrow(
-      resultDirUnwritable(join(root, 'file', 'x'), writeFailureReason('ENOTDIR', '')),
+  it('takes over the lock of a writer that was killed', () => {
+    writeFileSync(join(root, '.out.lock'), `${DEAD_PID}\n`);
+    const release = lockResultDir(join(root, 'out'));
+    expect(readFileSync(join(root, '.out.lock'), 'utf8')).toBe(`${process.pid}\n`);
+    release();
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('leftovers of killed writes', () => {
+  it('removes the temporary directory of a killed writer, and says so', () => {
+    const leftover = join(root, `.out.tmp-${DEAD_PID}`);
+    mkdirSync(leftover);
+    writeFileSync(join(leftover, 'partial.csv'), 'x');
+    const notes: string[] = [];
+    writeResultDir(join(root, 'out'), files, { ...options, onNote: (note) => notes.push(note) });
+    expect(readdirSync(root)).toEqual(['out']);
+    expect(notes).toEqual([leftoverRemoved(leftover)]);
+  });
+
+  it('puts back earlier results left aside by a kill between the two renames of a replacement, then replaces them', () => {
+    const dir = join(root, 'out');
+    const aside = join(root, `.out.old-${DEAD_PID}`);
+    mkdirSync(aside);
+    writeFileSync(join(aside, 'manifest.json'), JSON.stringify(other));
+    const notes: string[] = [];
+    expect(() => writeResultDir(dir, files, { ...options, onNote: (note) => notes.push(note) })).toThrow(
+      resultDirHoldsOther(dir, 'results of partnersim run made from other inputs'),
     );
-    expect(() => checkResultDir(join(root, 'file'))).toThrow(resultDirOccupied(join(root, 'file'), 'a file'));
-    expect(readdirSync(root)).toEqual(['file']);
+    expect(notes).toEqual([leftoverRestored(dir, aside)]);
+    expect(readdirSync(root)).toEqual(['out']);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenarioHash).toBe('def');
+  });
+
+  it('leaves alone what a running writer is writing', () => {
+    mkdirSync(join(root, `.out.tmp-${process.ppid}`));
+    writeResultDir(join(root, 'out'), files, options);
+    expect(readdirSync(root).sort()).toEqual([`.out.tmp-${process.ppid}`, 'out']);
   });
 });
 
 describe('defaultResultDir', () => {
-  it('is results/<scenario name>, relative to the working directory', () => {
+  it('is results/<name>, relative to the working directory', () => {
     expect(defaultResultDir('baseline')).toBe(join('results', 'baseline'));
+  });
+
+  it('names a run with overrides after them, so that it never lands on the plain scenario’s results', () => {
+    expect(defaultResultDir('baseline', ['policy.carrot=0.6', 'time.seed=7'])).toBe(
+      join('results', 'baseline+policy.carrot=0.6+time.seed=7'),
+    );
+    expect(defaultResultDir('baseline', ['areas=a/b c'])).toBe(join('results', 'baseline+areas=a-b-c'));
+  });
+
+  it('refuses a name that would leave results/ or hide, and makes other names safe', () => {
+    for (const name of ['../../escape', 'a/b', 'a\\b', '..', '.hidden', '']) {
+      try {
+        defaultResultDir(name);
+        expect.unreachable(name);
+      } catch (error) {
+        expect(isPartnersimError(error) && error.code).toBe('unsafe-name');
+      }
+    }
+    expect(() => resultName('../../escape')).toThrow(unsafeResultName('../../escape', 'escape'));
+    expect(resultName('Fund <then> officers?\u001b[2J')).toBe('Fund-then-officers-[2J');
   });
 });

@@ -14,6 +14,7 @@ import { parquetMetadata, parquetRead } from 'hyparquet';
 import { readParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  csvTextValue,
   encodeTable,
   isTableFormat,
   tableFileName,
@@ -110,10 +111,11 @@ function readCsv(columns: readonly Column[], source: string): { header: string[]
   const rows = records.map((record) =>
     record.map(({ text: field, quoted }, c) => {
       if (field === '' && !quoted) return null;
-      return columns[c].type === 'string' ? field : Number(field);
+      if (columns[c].type === 'bool') return field === 'TRUE' ? true : field === 'FALSE' ? false : `not a boolean: ${field}`;
+      return columns[c].type === 'string' ? csvTextValue(field) : Number(field);
     }),
   );
-  return { header: header.map((field) => field.text), rows };
+  return { header: header.map((field) => csvTextValue(field.text)), rows };
 }
 
 /** Returns the first cell where two tables differ (numbers compared with Object.is), or undefined. */
@@ -152,8 +154,8 @@ async function readWithHyparquet(bytes: Uint8Array): Promise<unknown[][]> {
   return rows;
 }
 
-const ARROW_TYPE: Record<ColumnType, string> = { int: 'Int64', float: 'Float64', string: 'Utf8' };
-const DUCKDB_TYPE: Record<ColumnType, string> = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' };
+const ARROW_TYPE: Record<ColumnType, string> = { int: 'Int64', float: 'Float64', string: 'Utf8', bool: 'Bool' };
+const DUCKDB_TYPE: Record<ColumnType, string> = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR', bool: 'BOOLEAN' };
 
 let dir = '';
 let duckdb: DuckDBInstance;
@@ -185,13 +187,17 @@ async function readWithDuckdb(bytes: Uint8Array): Promise<{ names: string[]; typ
 
 const awkwardString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),
-  fc.string({ unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'a', 'Ō', '✓', '😀', '\\'), maxLength: 8 }),
+  fc.string({
+    unit: fc.constantFrom(',', '"', '\n', '\r', ' ', 'a', 'Ō', '✓', '😀', '\\', '=', '+', '-', '@', '\t', "'", '＝'),
+    maxLength: 8,
+  }),
 );
 
 const cellOf: Record<ColumnType, fc.Arbitrary<Cell>> = {
   int: fc.oneof(fc.maxSafeInteger(), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
   float: fc.double({ noNaN: true, noDefaultInfinity: true }),
   string: awkwardString,
+  bool: fc.boolean(),
 };
 
 /** Any valid table: 1 to 5 columns of any type with unique names, 0 to 20 rows, any cell possibly null. */
@@ -199,7 +205,7 @@ const table = fc
   .uniqueArray(
     fc.record({
       name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
-      type: fc.constantFrom<ColumnType>('int', 'float', 'string'),
+      type: fc.constantFrom<ColumnType>('int', 'float', 'string', 'bool'),
     }),
     {
       minLength: 1,
@@ -390,7 +396,7 @@ describe('cells that do not fit their column', () => {
         format,
       ),
     ).toThrow(/"a" appears twice/);
-    expect(() => encodeTable([{ name: 'a', type: 'bool' as ColumnType }], [], format)).toThrow(/"a" has type "bool"/);
+    expect(() => encodeTable([{ name: 'a', type: 'boolean' as ColumnType }], [], format)).toThrow(/"a" has type "boolean"/);
   });
 
   it('an unknown format is a TypeError', () => {
