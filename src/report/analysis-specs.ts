@@ -95,22 +95,47 @@ export function sobolIndicesSpec(metric: MetricName, parameters: readonly Analys
   };
 }
 
-/** A heatmap's cell: the metric (row), the parameter (column) and the value coloured and printed. */
+/** A heatmap's cell: the metric (row), the parameter (column), the value coloured and printed, and whether its row is
+ * too uncertain to read. */
 interface HeatCell {
   readonly metric: string;
   readonly parameter: string;
   readonly value: number;
+  readonly uncertain: boolean;
 }
 
+/** A heatmap's row is too uncertain to read when more than this share of what it rests on was dropped for a missing
+ * value: base samples (blocks) for Sobol' indices, elementary effects for Morris. It is greyed, and its label says how
+ * much it rests on. */
+export const UNCERTAIN_DROPPED = 0.5;
+
+/** A metric's row of a heatmap: its label (with, when uncertain, how much it rests on) and whether it is uncertain. */
+interface HeatRow {
+  readonly metric: MetricName;
+  readonly label: string;
+  readonly uncertain: boolean;
+}
+
+/** Returns a metric's heatmap row from how many of its units (base samples, effects) were used and dropped. */
+function heatRow(metric: MetricName, used: number, dropped: number, units: string): HeatRow {
+  const uncertain = dropped > UNCERTAIN_DROPPED * (used + dropped);
+  return { metric, uncertain, label: uncertain ? `${metricLabel(metric)}: ${used} of ${used + dropped} ${units}` : metricLabel(metric) };
+}
+
+/** The colours of an uncertain row: a pale grey cell, its value in grey. */
+const UNCERTAIN_FILL = '#eceef1';
+const UNCERTAIN_TEXT = '#6b7480';
+
 /** Returns a heatmap of values from 0 to 1, metrics as rows and parameters as columns (96x30 px a cell), the value
- * printed in each cell to two places; colours are clamped to 0-1, the printed value is not. */
+ * printed in each cell to two places and the legend in the same decimals; colours are clamped to 0-1, the printed
+ * value is not. Uncertain rows are grey, whatever their values. */
 function heatmapSpec(
   text: string,
   subtitle: string,
   legend: string,
   cells: readonly HeatCell[],
   columns: readonly string[],
-  rows: readonly string[],
+  rows: readonly HeatRow[],
 ): TopLevelSpec {
   const axis = (field: 'metric' | 'parameter', sort: readonly string[]) => ({
     field,
@@ -129,18 +154,25 @@ function heatmapSpec(
         ...axis('parameter', columns),
         axis: { orient: 'top', labelAngle: -30, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false },
       },
-      y: { ...axis('metric', rows), axis: { domain: false, ticks: false } },
+      y: {
+        ...axis(
+          'metric',
+          rows.map((r) => r.label),
+        ),
+        axis: { domain: false, ticks: false },
+      },
     },
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           color: {
+            condition: { test: 'datum.uncertain', value: UNCERTAIN_FILL },
             field: 'value',
             type: 'quantitative',
             title: legend,
             scale: { domain: [0, 1], scheme: 'blues', clamp: true },
-            legend: { format: '.0%' },
+            legend: { format: '.1f' },
           },
         },
       },
@@ -148,7 +180,13 @@ function heatmapSpec(
         mark: { type: 'text', fontSize: 12 },
         encoding: {
           text: { field: 'value', type: 'quantitative', format: '.2f' },
-          color: { condition: { test: 'datum.value > 0.55', value: '#ffffff' }, value: '#1b1f24' },
+          color: {
+            condition: [
+              { test: 'datum.uncertain', value: UNCERTAIN_TEXT },
+              { test: 'datum.value > 0.55', value: '#ffffff' },
+            ],
+            value: '#1b1f24',
+          },
         },
       },
     ],
@@ -161,16 +199,24 @@ function heatmapSpec(
 export function sobolHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'sobol' }>, columns: readonly string[]): TopLevelSpec | null {
   const results = measured(analysis.results);
   if (results.length === 0) return null;
-  const cells = results.flatMap(({ metric, result }) =>
-    analysis.parameters.map((p, i) => ({ metric: metricLabel(metric), parameter: p.key, value: result.total[i].estimate })),
+  const rows = results.map(({ metric, result }) => heatRow(metric, result.samples, result.dropped, 'samples'));
+  const cells = results.flatMap(({ result }, r) =>
+    analysis.parameters.map((p, i) => ({
+      metric: rows[r].label,
+      parameter: p.key,
+      value: result.total[i].estimate,
+      uncertain: rows[r].uncertain,
+    })),
   );
   return heatmapSpec(
     'Total-order indices of every metric',
-    "Each parameter's share of each metric's variance, with its interactions",
+    rows.some((r) => r.uncertain)
+      ? "Each parameter's share of each metric's variance, with its interactions; grey: too few base samples to read"
+      : "Each parameter's share of each metric's variance, with its interactions",
     'Total order',
     cells,
     columns,
-    results.map((r) => metricLabel(r.metric)),
+    rows,
   );
 }
 
@@ -179,21 +225,32 @@ export function sobolHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'sob
 export function morrisHeatmapSpec(analysis: Extract<SweepAnalysis, { method: 'morris' }>): TopLevelSpec | null {
   const results = measured(analysis.results);
   if (results.length === 0) return null;
-  const cells = results.flatMap(({ metric, result }) => {
+  const rows = results.map(({ metric, result }) =>
+    heatRow(
+      metric,
+      result.factors.reduce((sum, f) => sum + f.effects, 0),
+      result.dropped,
+      'effects',
+    ),
+  );
+  const cells = results.flatMap(({ result }, r) => {
     const largest = Math.max(...result.factors.map((f) => f.muStar.estimate));
     return analysis.parameters.map((p, i) => ({
-      metric: metricLabel(metric),
+      metric: rows[r].label,
       parameter: p.key,
       value: largest > 0 ? result.factors[i].muStar.estimate / largest : 0,
+      uncertain: rows[r].uncertain,
     }));
   });
   return heatmapSpec(
     'Elementary effects on every metric',
-    'μ* over the largest μ* of the metric: 1 marks the parameter that moves it most',
+    rows.some((r) => r.uncertain)
+      ? 'μ* over the largest μ* of the metric: 1 marks the parameter that moves it most; grey: too few effects to read'
+      : 'μ* over the largest μ* of the metric: 1 marks the parameter that moves it most',
     'Relative μ*',
     cells,
     analysis.parameters.map((p) => p.key),
-    results.map((r) => metricLabel(r.metric)),
+    rows,
   );
 }
 
@@ -496,7 +553,7 @@ export function analysisCharts(analysis: SweepAnalysis): ChartSpec[] {
       charts.push({
         id: 'sobol-heatmap',
         title: 'Total-order indices of every metric',
-        caption: `The total-order index of each parameter (column) for each metric the sweep measured enough of (row): the share of the metric's variance the parameter accounts for with its interactions. Darker is larger; the printed value is the estimate (see the Results for its interval).`,
+        caption: `The total-order index of each parameter (column) for each metric the sweep measured enough of (row): the share of the metric's variance the parameter accounts for with its interactions. Darker is larger; the printed value is the estimate (see the Results for its interval). A grey row rests on fewer than half of the base samples (a block with a point that measured nothing is dropped), too few to read; its label says how many.`,
         spec: heatmap,
       });
     }
@@ -516,7 +573,7 @@ export function analysisCharts(analysis: SweepAnalysis): ChartSpec[] {
       charts.push({
         id: 'morris-heatmap',
         title: 'Elementary effects on every metric',
-        caption: `For each metric the sweep measured enough of (row), each parameter's μ* divided by the largest μ* of that metric, so rows compare although metrics have different units: 1 is the parameter that moves the metric most.`,
+        caption: `For each metric the sweep measured enough of (row), each parameter's μ* divided by the largest μ* of that metric, so rows compare although metrics have different units: 1 is the parameter that moves the metric most. A grey row rests on fewer than half of its elementary effects (an effect with a missing end is dropped), too few to read; its label says how many.`,
         spec: heatmap,
       });
     }

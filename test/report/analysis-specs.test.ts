@@ -175,10 +175,34 @@ describe('the Sobol’ charts', () => {
     const heatmap = sobolHeatmapSpec(analysis, parametersByTotal(analysis.parameters, indices));
     const cells = dataRows(heatmap);
     expect(cells).toHaveLength(2 * SOBOL_PARAMETERS.length);
-    expect(cells).toContainEqual({ metric: 'Partnerships formed', parameter: 'leaders.turnover', value: 1.04 });
+    expect(cells).toContainEqual({ metric: 'Partnerships formed', parameter: 'leaders.turnover', value: 1.04, uncertain: false });
     expect(objectsIn(heatmap, (o) => o.field === 'metric')[0].sort).toEqual(['Survival to 5 years', 'Partnerships formed']);
     expect(objectsIn(heatmap, (o) => o.field === 'parameter')[0].sort).toEqual(parametersByTotal(analysis.parameters, indices));
     expect(objectsIn(heatmap, (o) => o.type === 'text')).toHaveLength(1);
+  });
+
+  it('shows its legend in the decimals of its cells, and greys a metric resting on fewer than half its base samples', async () => {
+    // Survival's indices rest on 51 of 256 base samples, as mean lifetime's did in the README's sweep.
+    const few: typeof analysis = {
+      ...analysis,
+      results: analysis.results.map((r) =>
+        r.metric === 'survival5y' && r.result ? { ...r, result: { ...r.result, samples: 51, dropped: 205 } } : r,
+      ),
+    };
+    const heatmap = sobolHeatmapSpec(few, parametersByTotal(few.parameters, indices))!;
+    const labels = objectsIn(heatmap, (o) => o.field === 'metric')[0].sort as string[];
+    expect(labels).toEqual(['Survival to 5 years: 51 of 256 samples', 'Partnerships formed']);
+    const cells = dataRows(heatmap);
+    expect(cells.filter((c) => c.uncertain).map((c) => c.metric)).toEqual(SOBOL_PARAMETERS.map(() => labels[0]));
+    expect(cells.filter((c) => !c.uncertain)).toHaveLength(SOBOL_PARAMETERS.length);
+    const svg = await renderSvg(heatmap);
+    // Legend and cells both in decimals: no percentages anywhere.
+    expect(svg).not.toMatch(/>\d+%</);
+    expect(svg).toMatch(/>0\.\d</);
+    // The uncertain row's cells are grey, their values printed in grey.
+    const rects = [...svg.matchAll(/<path aria-label="parameter: ([^;]+); metric: ([^;"]+)[^"]*"[^>]*fill="(#[0-9a-f]+)"/g)];
+    expect(rects.filter((m) => m[2] === labels[0]).map((m) => m[3])).toEqual(SOBOL_PARAMETERS.map(() => '#eceef1'));
+    expect(rects.filter((m) => m[2] === labels[1]).every((m) => m[3] !== '#eceef1')).toBe(true);
   });
 });
 
@@ -251,7 +275,7 @@ describe('the Morris charts', () => {
   it('maps mu* over its metric’s largest mu*, for every metric and parameter', () => {
     const cells = dataRows(morrisHeatmapSpec(analysis));
     expect(cells).toHaveLength(2 * MORRIS_PARAMETERS.length);
-    expect(cells[0]).toEqual({ metric: 'Survival to 5 years', parameter: 'policy.carrot', value: 1 });
+    expect(cells[0]).toEqual({ metric: 'Survival to 5 years', parameter: 'policy.carrot', value: 1, uncertain: false });
     expect(cells.find((c) => c.metric === 'Partnerships formed' && c.parameter === 'leaders.turnover')?.value).toBeCloseTo(8.4 / 12.5, 12);
   });
 });
