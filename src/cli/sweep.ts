@@ -36,6 +36,7 @@ interface SweepCommandOptions {
   readonly format: TableFormat;
   readonly shard?: string;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 /** Returns the results directory of a sweep by default: results/<name>, and a shard's inside results/<name>.parts/. */
@@ -56,6 +57,7 @@ export function registerSweep(program: Command, io: Io, state: { code: number },
       '--shard <i/N>',
       'run only the runs whose index modulo N is i; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
     )
+    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the results directory')
     .action(async (file: string, options: SweepCommandOptions) => {
       state.code = await sweepCommand(file, options, io, deps);
@@ -107,6 +109,8 @@ async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, 
       signal: controller.signal,
       onProgress: (finished, total) => progress.update(finished, total),
       runner: deps.sweepRunner,
+      force: options.force === true,
+      onNote: (note) => io.err(`${note}\n`),
     });
   } finally {
     progress.stop();

@@ -10,8 +10,9 @@ import type { LoadedSweep } from '../sweep/load.ts';
 import { SEED_RULE, shardIndices, type Shard, type SweepManifest } from '../sweep/manifest.ts';
 import { isFailed, type RunRecord } from '../sweep/record.ts';
 import type { TableFormat } from '../sweep/table.ts';
-import { completeFiles, JournalWriter, openPart } from './sweep-dir.ts';
-import { lockResultDir, outputError, writeFilesInPlace } from './write.ts';
+import { resultsMovedAside } from './messages.ts';
+import { completeFiles, JournalWriter, openPart, sweepIdentity } from './sweep-dir.ts';
+import { lockResultDir, moveAsideUnlessSame, outputError, writeFilesInPlace } from './write.ts';
 
 /** Where and how to run a sweep. */
 export interface SweepOptions {
@@ -27,6 +28,10 @@ export interface SweepOptions {
   onProgress?(finished: number, total: number): void;
   /** A module URL exporting `recordRun`, used instead of the engine's (tests make runs fail with it). */
   readonly runner?: string;
+  /** Move whatever the directory holds aside (to NAME.replaced-N) unless it is this part of this sweep, instead of refusing. */
+  readonly force?: boolean;
+  /** Hears what was done to earlier results, one sentence each. */
+  onNote?(note: string): void;
 }
 
 /** How a sweep ended: complete (possibly with failed runs), or interrupted with some runs still to do. */
@@ -90,6 +95,10 @@ export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Prom
 async function runSweepLocked(loaded: LoadedSweep, options: SweepOptions): Promise<SweepOutcome> {
   const plan = expandSweep(loaded);
   const manifest = startManifest(loaded, plan, options);
+  if (options.force === true) {
+    const away = moveAsideUnlessSame(options.dir, sweepIdentity(manifest));
+    if (away !== null) options.onNote?.(resultsMovedAside(options.dir, away));
+  }
   const records = new Map<number, RunRecord>();
   for (const record of openPart(options.dir, manifest)) if (!isFailed(record)) records.set(record.index, record);
   const part = shardIndices(plan.runs.length, options.shard).map((index) => plan.runs[index]);

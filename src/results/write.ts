@@ -189,6 +189,17 @@ function replacedPath(target: string): string {
   }
 }
 
+/** Moves whatever is at `dir` aside to NAME.replaced-N (as --force does), unless it is nothing, an empty directory or
+ * results of this identity; returns where it went, or null when it stayed. */
+export function moveAsideUnlessSame(dir: string, identity: ResultIdentity): string | null {
+  const { target } = siblings(dir);
+  const occupant = checkOccupant(target, identity);
+  if (occupant === 'free' || occupant === 'same') return null;
+  const away = replacedPath(target);
+  renameSync(target, away);
+  return away;
+}
+
 /** Starts writing a result directory: takes its lock, cleans up after killed writers, checks that whatever is at `dir`
  * may be replaced (nothing, an empty directory, results of the same inputs; anything with `force`), and makes an empty
  * temporary sibling. Throws a PartnersimError naming `dir` as given when it may not, leaving nothing behind. */

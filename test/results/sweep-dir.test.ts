@@ -138,4 +138,16 @@ describe('commands that would replace a sweep directory', { timeout: 60_000 }, (
     expect(analyse.code).toBe(2);
     expect(readFileSync(join(tmp.path('whole'), 'journal.jsonl'), 'utf8')).toBe(before);
   });
+
+  it('sweep refuses a directory of other results, and with --force moves it aside and says where', async () => {
+    const dir = tmp.path('was-a-run');
+    expect((await runCli(['run', tmp.path('tiny.yaml'), '--out', dir, '--quiet', '--no-report'])).code).toBe(0);
+    const refused = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '1', '--out', dir, '--quiet']);
+    expect(refused.code).toBe(2);
+    const forced = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '1', '--out', dir, '--quiet', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.err).toBe(`${message.resultsMovedAside(dir, `${dir}.replaced-1`)}\n`);
+    expect(JSON.parse(readFileSync(join(`${dir}.replaced-1`, 'manifest.json'), 'utf8')).kind).toBe('partnersim run');
+    expect(readPart(dir).records).toHaveLength(12);
+  });
 });
