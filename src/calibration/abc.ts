@@ -476,6 +476,12 @@ function cumulativeSums(weights: ArrayLike<number>): Float64Array {
   return sums;
 }
 
+/** Returns the index of a particle drawn by weight with a uniform u in [0, 1): the first whose cumulative weight
+ * exceeds u times the total. */
+export function weightedIndex(weights: readonly number[], u: number): number {
+  return pickIndex(cumulativeSums(weights), u);
+}
+
 /** Returns the index drawn by a uniform u in [0, 1) from cumulative weights: the first whose sum exceeds u × total. */
 function pickIndex(cumulative: Float64Array, u: number): number {
   const target = u * cumulative[cumulative.length - 1];

@@ -292,3 +292,25 @@ export function calibrationNothingToRun(dir: string): string {
 export function calibrationPending(missing: number, generation: number | string, dir: string): string {
   return `${dir}: merged; the round in progress (${generationName(generation)}) still needs ${plural(missing, 'run', 'runs')}. Run the shards again (sbatch the script from partnersim emit slurm), then merge again.`;
 }
+
+/** Returns the message for a calibration directory whose journal does not complete the calibration. */
+export function calibrationUnfinished(dir: string, name: string): string {
+  return `${dir}: calibration ${name} is unfinished: expected a journal that completes it, found one that stops before the end. Fix: run partnersim calibrate again (it resumes), then rebuild the report.`;
+}
+
+/** Returns the message for --set fixing a key that --posterior draws for every replicate. */
+export function posteriorSetConflict(arg: string, key: string, dir: string): string {
+  return `--set ${arg}: ${key} is drawn from the posterior in ${dir} for every replicate: expected --set and --posterior to name different keys, found ${key} in both. Fix: drop --set ${key}=..., or run without --posterior to fix it.`;
+}
+
+/** Returns the message for a scenario that sets a key a posterior draws otherwise than the calibration's base scenario. */
+export function posteriorOverwrites(
+  file: string,
+  key: string,
+  value: string,
+  calibration: string,
+  base: string,
+  calibrated: string,
+): string {
+  return `${file}: sets ${key} to ${value}, which calibration ${calibration} fits over its base scenario ${base} (${calibrated} there): expected the scenarios run with --posterior to leave the calibrated keys as the base scenario has them, found ${key} changed; a posterior draw would overwrite it. Fix: run this scenario without --posterior, or calibrate keys that it does not change.`;
+}

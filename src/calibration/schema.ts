@@ -178,6 +178,9 @@ export interface Calibration {
   readonly settings: AbcSettings;
 }
 
+/** A calibration's description of itself, without where its files were: what manifests record and reports read. */
+export type CalibrationSpec = Omit<Calibration, 'scenario'>;
+
 /** What a calibration's worker needs to record a run: each target's statistic and the scenario's steps per year. */
 export interface StatisticsSpec {
   readonly statistics: readonly StatisticSpec[];

@@ -19,7 +19,7 @@ import {
 import { summarisePosterior, targetReach } from '../calibration/posterior.ts';
 import { Z_975 } from '../engine/survival.ts';
 import { statisticLabel } from '../report/calibration-words.ts';
-import { completeCalibrationFiles } from '../results/calibration-dir.ts';
+import { calibrationReportFiles, completeCalibrationFiles } from '../results/calibration-dir.ts';
 import { calibrationShardDir, mergeCalibrationShards, runCalibration, type CalibrationRunOutcome } from '../results/run-calibration.ts';
 import { writeFilesInPlace } from '../results/write.ts';
 import { shardText } from '../sweep/manifest.ts';
@@ -84,7 +84,7 @@ async function calibrateCommand(file: string, options: CalibrateOptions, io: Io,
   };
 
   if (options.merge === true) {
-    const outcome = await mergeCalibrationShards(loaded, { dir, format: options.format, provenance });
+    const outcome = await mergeCalibrationShards(loaded, { dir, file, format: options.format, provenance });
     return finish(loaded, outcome, dir, io, quiet);
   }
   const controller = new AbortController();
@@ -95,6 +95,7 @@ async function calibrateCommand(file: string, options: CalibrateOptions, io: Io,
   try {
     outcome = await runCalibration(loaded, {
       dir,
+      file,
       format: options.format,
       shard,
       workers,
@@ -135,7 +136,10 @@ async function finish(loaded: LoadedCalibration, outcome: CalibrationRunOutcome,
     return PENDING_EXIT;
   }
   const { result, manifest, records } = outcome;
-  writeFilesInPlace(dir, completeCalibrationFiles(manifest, result, records, loaded.scenarioInput));
+  writeFilesInPlace(dir, {
+    ...completeCalibrationFiles(manifest, result, records, loaded.scenarioInput),
+    ...(await calibrationReportFiles(manifest, result)),
+  });
   const { calibration } = loaded;
   const stop = stopReasonText(result.stop.reason, calibration.settings);
   const posterior = posteriorGeneration(result.generations);

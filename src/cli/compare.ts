@@ -27,7 +27,8 @@ import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
 import { gitCommit } from './provenance.ts';
-import { comparisonOf, reportFiles } from './report.ts';
+import { drawOverrides, posteriorDraws } from './posterior.ts';
+import { comparisonOf, reportFiles, uncertaintyNotes } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
 
 interface CompareOptions {
@@ -38,6 +39,7 @@ interface CompareOptions {
   readonly set: readonly string[];
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly posterior?: string;
   readonly force?: boolean;
 }
 
@@ -58,6 +60,10 @@ export function registerCompare(program: Command, io: Io, state: { code: number 
     .option('--out <dir>', 'directory for the comparison (default: results/compare-<names>)')
     .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the directory')
+    .option(
+      '--posterior <dir>',
+      "each replicate draws its parameters from the posterior of a calibration's directory, the same draw for a replicate in every scenario",
+    )
     .action(async (files: string[], options: CompareOptions, command: Command) => {
       state.code = await compareCommand(files, options, command.parent?.args ?? command.args, io);
     });
@@ -85,21 +91,50 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
   const masterSeed = options.seed === undefined ? loaded[baselineIndex].time.seed : parseSeed(options.seed);
   const scenarios = loaded.map((scenario): Scenario => ({ ...scenario, time: { ...scenario.time, seed: masterSeed } }));
   const baseline = scenarios[baselineIndex].name;
-  const dir = options.out ?? defaultCompareDir(scenarios.map((s) => s.name));
+  const posterior =
+    options.posterior === undefined
+      ? undefined
+      : posteriorDraws(
+          options.posterior,
+          options.set,
+          loaded.map((scenario, i) => ({ file: files[i], scenario })),
+          masterSeed,
+          reps,
+        );
+  const named = defaultCompareDir(scenarios.map((s) => s.name));
+  const dir = options.out ?? (posterior === undefined ? named : `${named}+posterior=${posterior.calibration}`);
   const subdirs = scenarioDirs(scenarios.map((s) => s.name));
   const entries = scenarios.map((scenario, i) => ({ name: scenario.name, dir: subdirs[i], scenarioHash: hashScenario(scenario) }));
   const pending = openResultDir(dir, {
-    identity: compareIdentity(baseline, masterSeed, reps, entries),
+    identity: compareIdentity(baseline, masterSeed, reps, entries, posterior?.hash),
     force: options.force === true,
     onNote: (note) => io.err(`${note}\n`),
   });
   try {
-    const targets = scenarios.map((scenario, i) => ({ scenario, dir: join(pending.path, subdirs[i]) }));
+    // Replicate r of every scenario runs the same drawn parameter set, under the common master seed.
+    const targets = scenarios.map((scenario, i) => ({
+      scenario,
+      dir: join(pending.path, subdirs[i]),
+      replicateScenario:
+        posterior &&
+        ((r: number): Scenario => {
+          const drawn = loadScenario(files[i], nodeHost, { set: [...options.set, ...steps, ...drawOverrides(posterior, r)] });
+          return { ...drawn, time: { ...drawn.time, seed: masterSeed } };
+        }),
+    }));
     for (const target of targets) mkdirSync(target.dir);
     const results = runScenarios(targets, reps, io, options.quiet === true);
     if (results === null) return 1;
     const seeds = results[0].map((result) => result.seed);
-    const source = { version: VERSION, commit: gitCommit(), node: process.version, args, masterSeed, seeds };
+    const source = {
+      version: VERSION,
+      commit: gitCommit(),
+      node: process.version,
+      args,
+      masterSeed,
+      seeds,
+      ...(posterior === undefined ? {} : { posterior }),
+    };
     const stored = scenarios.map((scenario, i) => {
       const provenance = { ...source, scenario, scenarioHash: entries[i].scenarioHash };
       writeFilesInto(targets[i].dir, { [MANIFEST_FILE]: manifestJson(provenance), 'summary.json': summaryJson(results[i], masterSeed) });
@@ -118,10 +153,11 @@ async function compareCommand(files: readonly string[], options: CompareOptions,
       reps,
       seeds,
       scenarios: entries,
+      ...(posterior === undefined ? {} : { posterior: posterior.hash }),
     };
     writeFilesInto(pending.path, { [MANIFEST_FILE]: compareManifestJson(manifest) });
     pending.publish();
-    const findings = keyFindings(comparisonOf(stored, baseline));
+    const findings = [...uncertaintyNotes(stored), ...keyFindings(comparisonOf(stored, baseline))];
     io.out(options.quiet === true ? `${dir}\n` : compareFinished(findings, dir) + '\n');
     return 0;
   } catch (error) {

@@ -8,7 +8,10 @@ import { fundEndOutcome } from '../analysis/fund-end.ts';
 import { reportWritten } from './messages.ts';
 import { compareTitle, runReportTitle } from '../report/messages.ts';
 import { buildReport } from '../report/build.ts';
+import { findingParameterUncertainty } from '../report/calibration-words.ts';
+import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { ANALYSIS_KIND, readAnalysis, type AnalysisManifest } from '../results/analysis-dir.ts';
+import { CALIBRATION_KIND, calibrationReportFiles, replayCalibrationDir } from '../results/calibration-dir.ts';
 import { COMPARE_KIND, readComparedRuns, type CompareManifest } from '../results/compare-dir.ts';
 import { readResultManifest } from '../results/manifest.ts';
 import { readStoredRun } from '../results/read-run.ts';
@@ -34,7 +37,7 @@ export function comparisonOf(runs: readonly ScenarioRuns[], baseline: string): C
 /** Returns the files of a report on these runs, by name: report.html, and with `charts` also comparison.json and
  * charts/<id>.svg and .png. */
 export async function reportFiles(
-  runs: readonly ScenarioRuns[],
+  runs: readonly (ScenarioRuns & { readonly posterior?: PosteriorDraws })[],
   baseline: string,
   source: ReportSource,
   charts: boolean,
@@ -56,6 +59,7 @@ export async function reportFiles(
     comparison,
     comparison.scenarios.map((s) => runs.find((run) => run.scenario.name === s.name)!.scenario),
     provenance,
+    uncertaintyNotes(runs),
   );
   const files: Record<string, string | Uint8Array> = { [REPORT_FILE]: report.html };
   if (!charts) return files;
@@ -67,11 +71,20 @@ export async function reportFiles(
   return files;
 }
 
+/** Returns what a report says first when its replicates drew their parameters from a calibration's posterior: that its
+ * intervals include parameter uncertainty; nothing otherwise. */
+export function uncertaintyNotes(runs: readonly { readonly posterior?: PosteriorDraws }[]): string[] {
+  const posterior = runs.find((run) => run.posterior !== undefined)?.posterior;
+  return posterior === undefined ? [] : [findingParameterUncertainty(posterior.calibration, posterior.parameters, posterior.particles)];
+}
+
 /** Registers `partnersim report DIR`. */
 export function registerReport(program: Command, io: Io, _state: { code: number }): void {
   program
     .command('report')
-    .description('rebuild the report of a result directory (from partnersim run, compare or analyse) from the results stored there')
+    .description(
+      'rebuild the report of a result directory (from partnersim run, compare, analyse or calibrate) from the results stored there',
+    )
     .argument('<dir>', 'the result directory')
     .action(async (dir: string) => {
       const files = await rebuildReport(dir);
@@ -81,10 +94,15 @@ export function registerReport(program: Command, io: Io, _state: { code: number 
 }
 
 /** Returns the report files of a result directory, rebuilt from the results stored in it: an analysis (from its
- * analysis.json), a comparison (its manifest lists the scenarios' subdirectories and the baseline) or a single run. */
+ * analysis.json), a calibration (its journal replayed), a comparison (its manifest lists the scenarios'
+ * subdirectories and the baseline) or a single run. */
 export async function rebuildReport(dir: string): Promise<Record<string, string | Uint8Array>> {
   const manifest = readResultManifest(dir);
   if (manifest.kind === ANALYSIS_KIND) return analysisFiles(readAnalysis(dir), manifest as AnalysisManifest);
+  if (manifest.kind === CALIBRATION_KIND) {
+    const { manifest: calibration, result } = await replayCalibrationDir(dir);
+    return calibrationReportFiles(calibration, result);
+  }
   const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({
     version: VERSION,
     commit: gitCommit(),

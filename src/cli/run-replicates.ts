@@ -10,9 +10,10 @@ import type { Io } from './main.ts';
 import { createProgress } from './progress.ts';
 
 /** Runs each scenario's `reps` replicates, in order, writing their tables into its directory, and returns their
- * outcomes, or null after reporting a run that threw on io.err. */
+ * outcomes, or null after reporting a run that threw on io.err. A target's `replicateScenario` gives the scenario of
+ * each replicate instead (a parameter set drawn from a posterior), run with the same seed. */
 export function runScenarios(
-  targets: readonly { readonly scenario: Scenario; readonly dir: string }[],
+  targets: readonly { readonly scenario: Scenario; readonly dir: string; readonly replicateScenario?: (replicate: number) => Scenario }[],
   reps: number,
   io: Io,
   quiet: boolean,
@@ -24,7 +25,8 @@ export function runScenarios(
   });
   const results: RunOutcome[][] = [];
   try {
-    for (const { scenario, dir } of targets) results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed)));
+    for (const { scenario, dir, replicateScenario } of targets)
+      results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed), replicateScenario));
   } catch (error) {
     // The bar is cleared first, or clearing it would wipe the error's first line.
     progress.stop();

@@ -15,6 +15,8 @@ import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
 import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
+import { drawOverrides, posteriorDraws } from './posterior.ts';
+import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { reportFiles } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
 
@@ -28,6 +30,7 @@ interface RunCommandOptions {
   readonly quiet?: boolean;
   readonly force?: boolean;
   readonly report: boolean;
+  readonly posterior?: string;
 }
 
 /** Registers `partnersim run SCENARIO` on the program; its action sets `state.code` to 1 when a run fails. */
@@ -46,6 +49,10 @@ export function registerRun(program: Command, io: Io, state: { code: number }): 
     .option('--force', 'if --out (or results/<name>) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the results directory')
     .option('--no-report', 'skip report.html (its charts take about a second to draw)')
+    .option(
+      '--posterior <dir>',
+      "each replicate draws its parameters from the posterior of a calibration's directory (see partnersim calibrate)",
+    )
     .action(async (file: string, options: RunCommandOptions, command: Command) => {
       state.code = await runCommand(file, options, command.parent?.args ?? command.args, io);
     });
@@ -60,17 +67,22 @@ async function runCommand(file: string, options: RunCommandOptions, args: readon
     ...(options.steps === undefined ? [] : [`time.steps=${parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
-  // A run with overrides has a directory of its own, named after them, so that it never replaces the plain scenario's.
-  const dir = options.out ?? defaultResultDir(scenario.name, overrides);
   const masterSeed = scenario.time.seed;
+  const posterior =
+    options.posterior === undefined ? undefined : posteriorDraws(options.posterior, options.set, [{ file, scenario }], masterSeed, reps);
+  // A run with overrides (or a posterior) has a directory of its own, named after them, so that it never replaces the
+  // plain scenario's.
+  const named = posterior === undefined ? overrides : [...overrides, `posterior=${posterior.calibration}`];
+  const dir = options.out ?? defaultResultDir(scenario.name, named);
   const scenarioHash = hashScenario(scenario);
   const pending = openResultDir(dir, {
-    identity: runIdentity(scenarioHash, masterSeed, reps),
+    identity: runIdentity(scenarioHash, masterSeed, reps, posterior?.hash),
     force: options.force === true,
     onNote: (note) => io.err(`${note}\n`),
   });
   try {
-    return await runInto(pending, dir, scenario, scenarioHash, reps, options, args, io);
+    const drawn = posterior && ((r: number) => loadScenario(file, nodeHost, { set: [...overrides, ...drawOverrides(posterior, r)] }));
+    return await runInto(pending, dir, scenario, scenarioHash, reps, options, args, io, posterior, drawn);
   } catch (error) {
     // A full disk or a read-only file system is said in one line; the directory is left as it was.
     throw outputError(dir, error);
@@ -89,9 +101,12 @@ async function runInto(
   options: RunCommandOptions,
   args: readonly string[],
   io: Io,
+  posterior?: PosteriorDraws,
+  replicateScenario?: (replicate: number) => Scenario,
 ): Promise<number> {
   const masterSeed = scenario.time.seed;
-  const [results] = runScenarios([{ scenario, dir: pending.path }], reps, io, options.quiet === true || reps === 1) ?? [];
+  const [results] =
+    runScenarios([{ scenario, dir: pending.path, replicateScenario }], reps, io, options.quiet === true || reps === 1) ?? [];
   if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
@@ -104,6 +119,7 @@ async function runInto(
     scenarioHash,
     masterSeed,
     seeds,
+    ...(posterior === undefined ? {} : { posterior }),
   };
   writeFilesInto(pending.path, { [MANIFEST_FILE]: manifestJson(provenance), 'summary.json': summaryJson(results, masterSeed) });
   // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.

@@ -27,7 +27,9 @@ export type ReportProvenance = ReportInput['provenance'];
 export type AnalysisProvenance = AnalysisReportInput['provenance'];
 
 /** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption). */
-async function renderCharts(specs: readonly ChartSpec[]): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
+export async function renderCharts(
+  specs: readonly ChartSpec[],
+): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
   const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
   for (const chart of specs) {
@@ -38,19 +40,28 @@ async function renderCharts(specs: readonly ChartSpec[]): Promise<{ rendered: Re
   return { rendered, inline };
 }
 
-/** Returns the report of a comparison (one scenario for `partnersim run`): the HTML text and every chart rendered. */
+/** Returns the report of a comparison (one scenario for `partnersim run`): the HTML text and every chart rendered.
+ * `notes` come first among the key findings (such as that the intervals include parameter uncertainty). */
 export async function buildReport(
   title: string,
   comparison: Comparison,
   scenarios: readonly Scenario[],
   provenance: ReportProvenance,
+  notes: readonly string[] = [],
 ): Promise<{ html: string; charts: RenderedChart[] }> {
   const { rendered, inline } = await renderCharts(reportCharts(comparison));
   const levers = scenarios.map((scenario) => ({
     scenario: scenario.name,
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, scheduleInWords(leverSchedule(scenario, key), scenario.time.stepsPerYear)])),
   }));
-  const html = renderReportHtml({ title, comparison, levers, findings: keyFindings(comparison), charts: inline, provenance });
+  const html = renderReportHtml({
+    title,
+    comparison,
+    levers,
+    findings: [...notes, ...keyFindings(comparison)],
+    charts: inline,
+    provenance,
+  });
   return { html, charts: rendered };
 }
 

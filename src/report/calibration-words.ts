@@ -1,7 +1,10 @@
 // The words of a calibration's report and of what the command line says of its targets: each statistic in words, and
 // the findings as sentences. Tests assert against these functions.
+import type { Observation } from '../calibration/distance.ts';
+import type { Prior } from '../calibration/priors.ts';
 import type { StatisticSpec } from '../calibration/statistics.ts';
 import type { MetricName } from '../engine/types.ts';
+import { capitalise } from '../wording.ts';
 import { METRIC_LABELS } from './messages.ts';
 
 /** What each time-series field is called in words. */
@@ -31,4 +34,124 @@ export function statisticLabel(spec: StatisticSpec): string {
 /** Returns a statistic's value as the messages and the report show it: to 3 significant digits, as written in a file. */
 export function statisticValue(value: number): string {
   return Number(value.toPrecision(3)).toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calibration report: its title and findings.
+
+const short = (value: number): string => Number(value.toPrecision(3)).toString();
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/** Returns the title of a calibration's report. */
+export function calibrationTitle(name: string, scenario: string): string {
+  return `partnersim: calibration ${name} of scenario ${scenario}`;
+}
+
+/** Returns the finding on how the calibration ran and what its posterior rests on. */
+export function findingCalibrationRun(
+  generations: number,
+  runs: number,
+  stop: string,
+  posterior: { readonly generation: number; readonly particles: number; readonly ess: number; readonly tolerance: number | null } | null,
+): string {
+  const ran = `The calibration ran ${generations} ${generations === 1 ? 'generation' : 'generations'} (${count(runs)} model runs) and stopped because ${stop}.`;
+  if (posterior === null)
+    return `${ran} No generation completed, so there is no posterior: see the generations below for how near the runs came.`;
+  const tolerance =
+    posterior.tolerance === null
+      ? 'with every measured run accepted (the prior itself, weighted by nothing)'
+      : `at a tolerance of ${short(posterior.tolerance)} (runs whose statistics lie on average within ${short(posterior.tolerance)} uncertainties of the targets)`;
+  return `${ran} Its posterior is generation ${posterior.generation}'s ${posterior.particles} particles (effective sample size ${Math.round(posterior.ess)}), ${tolerance}.`;
+}
+
+/** Returns the finding that a target is met: the posterior predictive median lies inside the observation's interval. */
+export function findingTargetMet(
+  label: string,
+  median: number,
+  ci90: readonly [number, number],
+  observed: number,
+  interval: readonly [number, number],
+  source: string,
+): string {
+  return `${capitalise(label)} is met: the calibrated model gives ${short(median)} (90% of posterior runs between ${short(ci90[0])} and ${short(ci90[1])}) against ${short(observed)} observed (95% interval ${short(interval[0])} to ${short(interval[1])}; ${source}).`;
+}
+
+/** Returns the finding that a target is not met: the posterior predictive median lies outside the observation's interval. */
+export function findingTargetMissed(
+  label: string,
+  median: number,
+  ci90: readonly [number, number],
+  observed: number,
+  interval: readonly [number, number],
+  within: number,
+  source: string,
+): string {
+  const side = median > observed ? 'high' : 'low';
+  return `${capitalise(label)} is not met: the calibrated model gives ${short(median)} (90% of posterior runs between ${short(ci90[0])} and ${short(ci90[1])}) against ${short(observed)} observed (95% interval ${short(interval[0])} to ${short(interval[1])}; ${source}); it runs ${side}, and ${percent(within)} of posterior runs fall inside the observed interval.`;
+}
+
+/** Returns the finding that no parameter set drawn from the prior meets a target on its own. */
+export function findingPriorCannotMeet(label: string, draws: number, closest: number | null): string {
+  const near = closest === null ? 'none of them measured it' : `the closest came ${short(closest)} uncertainties off`;
+  return `No parameter set drawn from the prior (${count(draws)} of them) meets ${label}: ${near}. The model cannot reach it with these priors.`;
+}
+
+/** Returns the finding that no parameter set drawn from the prior meets two targets together, though each is met alone. */
+export function findingPriorCannotMeetBoth(a: string, b: string, draws: number, shareA: number, shareB: number): string {
+  return `No parameter set drawn from the prior (${count(draws)} of them) meets both ${a} and ${b}: ${percent(shareA)} meet the first and ${percent(shareB)} the second, never together. The model cannot reproduce them together.`;
+}
+
+/** Returns the finding that the targets pin a parameter down: its credible interval is a small part of its prior's. */
+export function findingPinned(parameter: string, ci90: readonly [number, number], ratio: number): string {
+  return `The targets pin down ${parameter}: its 90% credible interval, ${short(ci90[0])} to ${short(ci90[1])}, is ${percent(ratio)} of its prior's.`;
+}
+
+/** Returns the finding that the targets say little about a parameter: its credible interval is nearly its prior's. */
+export function findingLoose(parameter: string, ci90: readonly [number, number], ratio: number): string {
+  return `The targets say little about ${parameter}: its 90% credible interval, ${short(ci90[0])} to ${short(ci90[1])}, is ${percent(ratio)} of its prior's, so its value rests on the prior.`;
+}
+
+/** Returns the finding that two parameters trade off (negative correlation) or move together (positive). */
+export function findingTradeOff(a: string, b: string, correlation: number): string {
+  return correlation < 0
+    ? `${a} and ${b} trade off (posterior correlation ${short(correlation)}): a higher ${a} fits the targets as well with a lower ${b}, so the targets fix a combination of the two more than either alone.`
+    : `${a} and ${b} move together (posterior correlation ${short(correlation)}): a higher ${a} fits the targets as well with a higher ${b}, so the targets fix a combination of the two more than either alone.`;
+}
+
+/** Returns the sentence a run or comparison report gives when its replicates drew their parameters from a posterior. */
+export function findingParameterUncertainty(calibration: string, parameters: readonly string[], particles: number): string {
+  return `Its intervals include parameter uncertainty: each replicate drew ${parameters.join(', ')} from the posterior of calibration ${calibration} (${particles} weighted particles), the same draw for the same replicate in every scenario, so the spread between replicates is the model's noise and the parameters' uncertainty together.`;
+}
+
+/** Returns a prior in words: "uniform from 0 to 1", "log-uniform from 1 to 20", "normal, mean 0.5 and sd 0.1",
+ * "normal, mean 0.5 and sd 0.2, truncated to 0 to 1". */
+export function priorInWords(prior: Prior): string {
+  switch (prior.kind) {
+    case 'uniform':
+      return `uniform from ${short(prior.min)} to ${short(prior.max)}`;
+    case 'logUniform':
+      return `log-uniform from ${short(prior.min)} to ${short(prior.max)}`;
+    case 'normal':
+      return `normal, mean ${short(prior.mean)} and sd ${short(prior.sd)}`;
+    case 'truncatedNormal':
+      return `normal, mean ${short(prior.mean)} and sd ${short(prior.sd)}, truncated to ${short(prior.min)} to ${short(prior.max)}`;
+  }
+}
+
+/** Returns an observation's uncertainty in words: "sd 0.05" or "95% interval 0.4 to 0.6". */
+export function uncertaintyInWords(observation: Observation): string {
+  return observation.interval === null
+    ? `sd ${short(observation.sd as number)}`
+    : `95% interval ${short(observation.interval[0])} to ${short(observation.interval[1])}`;
+}
+
+/** Returns a calibration method in words, for the report's facts. */
+export function methodInWords(method: 'smc' | 'rejection', distance: 'rms' | 'max'): string {
+  const how = method === 'smc' ? 'ABC-SMC (sequential Monte Carlo)' : 'rejection ABC';
+  const measure =
+    distance === 'rms'
+      ? "the root mean square of the targets' deviations, each in units of its uncertainty"
+      : "the largest of the targets' deviations, each in units of its uncertainty";
+  return `${how}; distance: ${measure}`;
 }

@@ -7,19 +7,23 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { CHECK, isFailedRecord, posteriorGeneration, recordKey, type AbcResult, type ProposalRecord } from '../calibration/abc.ts';
+import { replaySampler } from '../calibration/calibrate.ts';
 import type { LoadedCalibration } from '../calibration/load.ts';
 import * as message from '../calibration/messages.ts';
 import { predictiveCheck, summarisePosterior, type PosteriorSummary, type TargetCheck } from '../calibration/posterior.ts';
-import type { Calibration, CalibrationTarget } from '../calibration/schema.ts';
+import type { CalibrationSpec, CalibrationTarget } from '../calibration/schema.ts';
 import { statisticIds } from '../calibration/statistics.ts';
 import { PartnersimError } from '../errors.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { pointScenario } from '../sweep/expand.ts';
 import { sameShard, shardText, type Shard } from '../sweep/manifest.ts';
 import { encodeTable, type Cell, type Column, type TableFormat } from '../sweep/table.ts';
+import { buildCalibrationReport } from '../report/calibration-build.ts';
+import type { CalibrationView } from '../report/calibration-findings.ts';
 import { VERSION } from '../version.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 import { resultDirOccupied } from './messages.ts';
+import { REPORT_FILE } from './run-files.ts';
 import { JOURNAL_FILE } from './sweep-dir.ts';
 import { writeFileAtomic } from './write.ts';
 
@@ -30,9 +34,6 @@ export const POSTERIOR_FILE = 'posterior.json';
 /** The scenario with the posterior medians, which partnersim run takes. */
 export const CALIBRATED_FILE = 'calibrated.yaml';
 
-/** A calibration's description of itself, without where its files were. */
-export type CalibrationSpec = Omit<Calibration, 'scenario'>;
-
 /** The manifest of a calibration directory: what the calibration is, who made it, which part this is and how far it got. */
 export interface CalibrationManifest {
   readonly kind: typeof CALIBRATION_KIND;
@@ -42,6 +43,8 @@ export interface CalibrationManifest {
   readonly node: string;
   readonly format: TableFormat;
   readonly shard: Shard;
+  /** The calibration file as given on the command line: what the report shows as the command. */
+  readonly file: string;
   readonly calibration: CalibrationSpec;
   readonly seedRule: string;
   readonly scenarioHash: string;
@@ -74,6 +77,7 @@ export const CALIBRATION_SEED_RULE =
 export function startCalibrationManifest(
   loaded: LoadedCalibration,
   options: {
+    readonly file: string;
     readonly format: TableFormat;
     readonly shard: Shard;
     readonly provenance: { readonly commit: string | null; readonly node: string };
@@ -88,6 +92,7 @@ export function startCalibrationManifest(
     node: options.provenance.node,
     format: options.format,
     shard: options.shard,
+    file: options.file,
     calibration,
     seedRule: CALIBRATION_SEED_RULE,
     scenarioHash: loaded.scenarioHash,
@@ -391,4 +396,47 @@ export function readPosteriorFile(dir: string): PosteriorFile {
   if (manifest.status !== 'complete' || !existsSync(path))
     throw new PartnersimError('calibration-mismatch', message.noPosterior(dir, manifest.calibration.name));
   return parseJson(readFileSync(path, 'utf8'), path, 1) as PosteriorFile;
+}
+
+/** Returns what a calibration's report shows, from its manifest and what the sampler found. */
+export function calibrationView(manifest: CalibrationManifest, result: AbcResult): CalibrationView {
+  const generation = posteriorGeneration(result.generations);
+  const { calibration } = manifest;
+  return {
+    calibration,
+    hash: manifest.hash,
+    scenario: { name: manifest.scenario.name, hash: manifest.scenarioHash },
+    result,
+    posterior: generation === undefined ? null : summarisePosterior(calibration.parameters, generation),
+    checks: generation === undefined ? null : predictiveCheck(calibration.targets, result.check),
+  };
+}
+
+/** Returns the report files of a calibration, by name: report.html and charts/<id>.svg and .png. */
+export async function calibrationReportFiles(
+  manifest: CalibrationManifest,
+  result: AbcResult,
+): Promise<Record<string, string | Uint8Array>> {
+  const report = await buildCalibrationReport(calibrationView(manifest, result), {
+    version: manifest.partnersim,
+    commit: manifest.commit,
+    node: manifest.node,
+    command: `partnersim calibrate ${manifest.file}`,
+  });
+  const files: Record<string, string | Uint8Array> = { [REPORT_FILE]: report.html };
+  for (const chart of report.charts) {
+    files[`charts/${chart.id}.svg`] = chart.svg;
+    files[`charts/${chart.id}.png`] = chart.png;
+  }
+  return files;
+}
+
+/** Returns what the sampler made of a calibration directory's journal, replayed without running anything; throws a
+ * PartnersimError when the journal does not complete it. */
+export async function replayCalibrationDir(dir: string): Promise<{ manifest: CalibrationManifest; result: AbcResult }> {
+  const manifest = readCalibrationManifest(dir);
+  const { parameters, targets, settings } = manifest.calibration;
+  const result = await replaySampler({ parameters, observations: targets, settings }, readCalibrationJournal(dir));
+  if (result === null) throw new PartnersimError('calibration-mismatch', message.calibrationUnfinished(dir, manifest.calibration.name));
+  return { manifest, result };
 }

@@ -19,17 +19,22 @@ export interface CompareManifest {
   readonly seeds: readonly number[];
   /** Each scenario's name, its subdirectory (a result directory like partnersim run's) and its hash. */
   readonly scenarios: readonly { readonly name: string; readonly dir: string; readonly scenarioHash: string }[];
+  /** With --posterior: the hash of the calibration whose posterior the replicates drew from (each subdirectory's
+   * manifest holds the draws). */
+  readonly posterior?: string;
 }
 
 /** Returns what a comparison directory is for (see ResultIdentity): these scenarios compared with this baseline, under
- * this master seed and number of replicates. */
+ * this master seed and number of replicates, with or without parameters drawn from a calibration's posterior. */
 export function compareIdentity(
   baseline: string,
   masterSeed: number,
   reps: number,
   scenarios: CompareManifest['scenarios'],
+  posterior?: string,
 ): Readonly<Record<string, unknown>> {
-  return { kind: COMPARE_KIND, baseline, masterSeed, reps, scenarios };
+  // `posterior` is there even when undefined: a plain comparison is not the same results as one that drew from a posterior.
+  return { kind: COMPARE_KIND, baseline, masterSeed, reps, scenarios, posterior };
 }
 
 /** Returns a comparison's manifest as it is written: indented JSON with a final newline. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ReplicateResult } from '../analysis/compare.ts';
+import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { CAUSES, LEVEL_NAMES, MANDATES, type LevelName, type Metrics, type PartnershipRecord, type StepRecord } from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
 import { resultFileDamaged, resultFileMissing, resultTableDamaged } from './messages.ts';
@@ -22,6 +23,8 @@ export interface StoredRun {
   readonly seeds: readonly number[];
   readonly args: readonly string[];
   readonly results: readonly ReplicateResult[];
+  /** With --posterior: the parameter set each replicate drew from a calibration's posterior. */
+  readonly posterior?: PosteriorDraws;
 }
 
 /** One CSV cell as read: null for an empty field (a missing value), else its text as it was before it was written. */
@@ -53,6 +56,7 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
     masterSeed: number;
     seeds: number[];
     args: string[];
+    draws?: PosteriorDraws;
   };
   const summary = parseJson(dir, 'summary.json', text) as {
     steps: number;
@@ -101,6 +105,7 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
     seeds: manifest.seeds,
     args: manifest.args,
     results,
+    ...(manifest.draws === undefined ? {} : { posterior: manifest.draws }),
   };
 }
 

@@ -25,6 +25,8 @@ import { JournalWriter } from './sweep-dir.ts';
 export interface CalibrationRunOptions extends Pick<ScenarioCalibrationOptions, 'onGeneration' | 'onRound' | 'runner' | 'signal'> {
   /** The calibration's directory; a shard works in <dir>.parts/shard-<i>. */
   readonly dir: string;
+  /** The calibration file as given on the command line, for the manifest. */
+  readonly file: string;
   readonly format: TableFormat;
   readonly shard: Shard;
   readonly workers: number;
@@ -59,7 +61,12 @@ export function calibrationShardDir(dir: string, shard: NonNullable<Shard>): str
  * PartnersimError when the directory holds another calibration. */
 export async function runCalibration(loaded: LoadedCalibration, options: CalibrationRunOptions): Promise<CalibrationRunOutcome> {
   const { dir, shard } = options;
-  const manifest = startCalibrationManifest(loaded, { format: options.format, shard: null, provenance: options.provenance });
+  const manifest = startCalibrationManifest(loaded, {
+    file: options.file,
+    format: options.format,
+    shard: null,
+    provenance: options.provenance,
+  });
   // A shard reads the records merged into the calibration's directory, and journals its own runs apart.
   const merged = shard === null ? openCalibrationDir(dir, manifest) : mergedRecords(dir, manifest);
   const ownDir = shard === null ? dir : calibrationShardDir(dir, shard);
@@ -108,10 +115,15 @@ export async function runCalibration(loaded: LoadedCalibration, options: Calibra
  * resolves with the complete calibration (the caller writes its files), or with the round that still needs runs. */
 export async function mergeCalibrationShards(
   loaded: LoadedCalibration,
-  options: Pick<CalibrationRunOptions, 'dir' | 'format' | 'provenance'>,
+  options: Pick<CalibrationRunOptions, 'dir' | 'file' | 'format' | 'provenance'>,
 ): Promise<CalibrationRunOutcome> {
   const { dir } = options;
-  const manifest = startCalibrationManifest(loaded, { format: options.format, shard: null, provenance: options.provenance });
+  const manifest = startCalibrationManifest(loaded, {
+    file: options.file,
+    format: options.format,
+    shard: null,
+    provenance: options.provenance,
+  });
   const records = openCalibrationDir(dir, manifest);
   const have = new Set(records.map(recordKey));
   const partsDir = `${dir.replace(/\/+$/, '')}.parts`;

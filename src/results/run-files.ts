@@ -1,6 +1,7 @@
 // The contents of a run's result directory, from the runs and their provenance: pure, so that the same scenario and
 // seed give the same bytes. The tables are made a replicate at a time, so that they can be streamed to disk.
 import { aggregateAreas, aggregateMetrics } from '../analysis/stats.ts';
+import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import type { PartnershipEvent, PartnershipRecord, RunResult, StepRecord } from '../engine/types.ts';
 import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
@@ -27,6 +28,8 @@ export interface Provenance {
   readonly masterSeed: number;
   /** One run seed per replicate, replicateSeed(masterSeed, r). */
   readonly seeds: readonly number[];
+  /** With --posterior: the parameter set each replicate drew from a calibration's posterior (set over `scenario`). */
+  readonly posterior?: PosteriorDraws;
 }
 
 /** A run's results without their history (time series, partnerships and events go to disk as they are made): what
@@ -130,9 +133,11 @@ export function summaryJson(results: readonly RunOutcome[], masterSeed: number):
   return JSON.stringify(summary, null, 2) + '\n';
 }
 
-/** Returns what a run directory is for (see ResultIdentity): a run of this scenario, master seed and replicates. */
-export function runIdentity(scenarioHash: string, masterSeed: number, reps: number): Readonly<Record<string, unknown>> {
-  return { kind: RUN_KIND, scenarioHash, masterSeed, reps };
+/** Returns what a run directory is for (see ResultIdentity): a run of this scenario, master seed and replicates, with
+ * or without parameters drawn from a calibration's posterior (its hash: --posterior). */
+export function runIdentity(scenarioHash: string, masterSeed: number, reps: number, posterior?: string): Readonly<Record<string, unknown>> {
+  // `posterior` is there even when undefined: a plain run is not the same results as one that drew from a posterior.
+  return { kind: RUN_KIND, scenarioHash, masterSeed, reps, posterior };
 }
 
 /** Returns manifest.json: the provenance of a result directory. */
@@ -148,6 +153,7 @@ export function manifestJson(provenance: Provenance): string {
     masterSeed: provenance.masterSeed,
     reps: provenance.seeds.length,
     seeds: provenance.seeds,
+    ...(provenance.posterior === undefined ? {} : { posterior: provenance.posterior.hash, draws: provenance.posterior }),
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -13,13 +13,15 @@ import { eventLines, PARTNERSHIP_COLUMNS, partnershipRows, type RunOutcome, TIME
 
 /** Runs replicates 0..reps-1 of a scenario (seeds hashed from its master seed, as runReplicates does), writing
  * timeseries.csv, partnerships.csv and events.jsonl into `dir` as they are produced, and returns each replicate's
- * outcome in order; `onDone` hears of each as it finishes. A replicate that throws ends them with a ReplicateFailure;
- * a write that fails throws the operating system's error. */
+ * outcome in order; `onDone` hears of each as it finishes. With `replicateScenario`, replicate r runs that scenario
+ * instead (a parameter set drawn from a posterior), with the same seed. A replicate that throws ends them with a
+ * ReplicateFailure; a write that fails throws the operating system's error. */
 export function runReplicatesInto(
   dir: string,
   scenario: Scenario,
   reps: number,
   onDone?: (done: number, seed: number) => void,
+  replicateScenario?: (replicate: number) => Scenario,
 ): RunOutcome[] {
   const timeseries = openSync(join(dir, 'timeseries.csv'), 'w');
   const partnerships = openSync(join(dir, 'partnerships.csv'), 'w');
@@ -30,7 +32,7 @@ export function runReplicatesInto(
     const outcomes: RunOutcome[] = [];
     for (let r = 0; r < reps; r++) {
       const seed = replicateSeed(scenario.time.seed, r);
-      const simulation = modelStep(r, seed, () => new Simulation(scenario, seed));
+      const simulation = modelStep(r, seed, () => new Simulation(replicateScenario?.(r) ?? scenario, seed));
       writeSync(events, eventLines(simulation.events.splice(0), r));
       for (let s = 0; s < scenario.time.steps; s++) {
         modelStep(r, seed, () => simulation.advance());
