@@ -133,6 +133,23 @@ export function smcOnlySetting(at: string, setting: string): string {
   return `${at}: method.${setting} applies only to algorithm smc: expected no ${setting} with algorithm rejection, found ${setting}. Fix: remove it, or use algorithm: smc.`;
 }
 
+/** Returns the line `partnersim validate` prints for a good calibration file. */
+export function validateCalibrationOk(
+  file: string,
+  name: string,
+  parameters: number,
+  targets: number,
+  particles: number,
+  scenario: string,
+): string {
+  return `ok  ${file}  (calibration ${name}: ${parameters} ${parameters === 1 ? 'parameter' : 'parameters'} fitted to ${targets} ${targets === 1 ? 'target' : 'targets'}, ${particles} particles, over scenario ${scenario})`;
+}
+
+/** Returns the message for --set given with a calibration file to validate. */
+export function setOnCalibration(file: string): string {
+  return `${file}: --set does not apply to a calibration file: expected scenario files with --set, found a calibration. Fix: validate the calibration without --set, and set fixed keys in its base scenario.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running a calibration.
 

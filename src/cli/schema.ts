@@ -1,5 +1,6 @@
-// `partnersim schema`: prints the JSON Schema of scenario files (or, with --sweep, of sweep files), or writes both to
-// scenarios/schema.json and sweeps/schema.json (`npm run schema`) for editors and for the tests that fail when a committed copy is stale.
+// `partnersim schema`: prints the JSON Schema of scenario files (or, with --sweep or --calibration, of sweep or
+// calibration files), or writes all three to scenarios/, sweeps/ and calibrations/schema.json (`npm run schema`) for
+// editors and for the tests that fail when a committed copy is stale.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -7,6 +8,7 @@ import { PartnersimError } from '../errors.ts';
 import { outputUnwritable, schemaWritten } from './messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
 import { renderSweepJsonSchema } from '../sweep/load.ts';
+import { renderCalibrationJsonSchema } from '../calibration/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import type { Io } from './main.ts';
 
@@ -16,25 +18,34 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/schema.json', 
 /** The committed sweep schema, found the same way. */
 export const SWEEP_SCHEMA_PATH = fileURLToPath(new URL('../../sweeps/schema.json', import.meta.url));
 
+/** The committed calibration schema, found the same way. */
+export const CALIBRATION_SCHEMA_PATH = fileURLToPath(new URL('../../calibrations/schema.json', import.meta.url));
+
 /** Returns the committed schema files, each with the text it should hold: what --write writes, in that order. */
 export function schemaFiles(): { readonly path: string; readonly text: string }[] {
   return [
     { path: SCHEMA_PATH, text: renderScenarioJsonSchema() },
     { path: SWEEP_SCHEMA_PATH, text: renderSweepJsonSchema() },
+    { path: CALIBRATION_SCHEMA_PATH, text: renderCalibrationJsonSchema() },
   ];
 }
 
-/** Registers `partnersim schema [--sweep] [--write]` on the program; it cannot fail on bad input, so `_state` is left as is. */
+/** Registers `partnersim schema [--sweep|--calibration] [--write]` on the program; it cannot fail on bad input, so
+ * `_state` is left as is. */
 export function registerSchema(program: Command, io: Io, _state: { code: number }): void {
   program
     .command('schema')
     .description(
-      'print the JSON Schema of scenario files (or of sweep files, with --sweep), or --write both to scenarios/schema.json and sweeps/schema.json',
+      'print the JSON Schema of scenario files (or of sweep or calibration files), or --write all three to scenarios/, sweeps/ and calibrations/schema.json',
     )
     .option('--sweep', 'print the schema of sweep files instead of scenario files')
-    .option('--write', 'write scenarios/schema.json and sweeps/schema.json instead of printing')
-    .action((options: { sweep?: boolean; write?: boolean }) => {
-      if (!options.write) return io.out(options.sweep ? renderSweepJsonSchema() : renderScenarioJsonSchema());
+    .option('--calibration', 'print the schema of calibration files instead of scenario files')
+    .option('--write', 'write scenarios/schema.json, sweeps/schema.json and calibrations/schema.json instead of printing')
+    .action((options: { sweep?: boolean; calibration?: boolean; write?: boolean }) => {
+      if (!options.write)
+        return io.out(
+          options.calibration ? renderCalibrationJsonSchema() : options.sweep ? renderSweepJsonSchema() : renderScenarioJsonSchema(),
+        );
       for (const { path, text } of schemaFiles()) {
         writeSchemaFile(path, text);
         io.out(schemaWritten(relative(process.cwd(), path)) + '\n');

@@ -1,8 +1,10 @@
-// `partnersim schema`: prints the scenario or (--sweep) the sweep JSON Schema; the committed scenarios/schema.json and
-// sweeps/schema.json that --write makes match what the code generates; writing a schema file is atomic.
+// `partnersim schema`: prints the scenario, (--sweep) the sweep or (--calibration) the calibration JSON Schema; the
+// committed scenarios/, sweeps/ and calibrations/schema.json that --write makes match what the code generates; writing a
+// schema file is atomic.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaFiles, SCHEMA_PATH, SWEEP_SCHEMA_PATH, writeSchemaFile } from '../../src/cli/schema.ts';
+import { CALIBRATION_SCHEMA_PATH, schemaFiles, SCHEMA_PATH, SWEEP_SCHEMA_PATH, writeSchemaFile } from '../../src/cli/schema.ts';
+import { renderCalibrationJsonSchema } from '../../src/calibration/load.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import * as message from '../../src/cli/messages.ts';
 import { renderScenarioJsonSchema } from '../../src/scenario/json-schema.ts';
@@ -22,18 +24,26 @@ describe('partnersim schema', () => {
     expect(JSON.parse(result.out).title).toBe('partnersim sweep');
   });
 
-  it('says in its help what --sweep and --write do', async () => {
+  it('prints the JSON Schema of calibration files with --calibration', async () => {
+    const result = await runCli(['schema', '--calibration']);
+    expect(result).toEqual({ code: 0, out: renderCalibrationJsonSchema(), err: '' });
+    expect(JSON.parse(result.out).title).toBe('partnersim calibration');
+  });
+
+  it('says in its help what --sweep, --calibration and --write do', async () => {
     const { code, out } = await runCli(['schema', '--help']);
     expect(code).toBe(0);
     expect(out).toMatch(/--sweep\s+print the schema of sweep files/);
-    expect(out).toMatch(/--write\s+write scenarios\/schema\.json and sweeps\/schema\.json/);
+    expect(out).toMatch(/--calibration\s+print the schema of calibration files/);
+    expect(out).toMatch(/--write\s+write scenarios\/schema\.json, sweeps\/schema\.json and\s+calibrations\/schema\.json/);
   });
 });
 
 describe('the committed schema files', () => {
-  it('are the scenario schema and the sweep schema, both written by --write', () => {
-    expect(schemaFiles().map((file) => file.path)).toEqual([SCHEMA_PATH, SWEEP_SCHEMA_PATH]);
+  it('are the scenario, sweep and calibration schemas, all written by --write', () => {
+    expect(schemaFiles().map((file) => file.path)).toEqual([SCHEMA_PATH, SWEEP_SCHEMA_PATH, CALIBRATION_SCHEMA_PATH]);
     expect(SWEEP_SCHEMA_PATH).toMatch(/[\\/]sweeps[\\/]schema\.json$/);
+    expect(CALIBRATION_SCHEMA_PATH).toMatch(/[\\/]calibrations[\\/]schema\.json$/);
   });
 
   it.each(schemaFiles())('$path is up to date with the code it is generated from', ({ path, text }) => {
