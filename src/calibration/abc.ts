@@ -61,7 +61,7 @@ export const CHECK = 'check';
 export type GenerationId = number | typeof CHECK;
 
 /** A proposal to run: its generation and index there, its parameter values and the seed of its run; a predictive
- * check's run also names the particle of the last generation it drew. */
+ * check's run also names the particle it drew (its proposal index in the posterior's generation). */
 export interface Proposal {
   readonly generation: GenerationId;
   readonly index: number;
@@ -410,8 +410,8 @@ export class AbcSampler {
     const cumulative = cumulativeSums(Float64Array.from(particles, (p) => p.weight));
     const { seed } = this.settings;
     const proposals = Array.from({ length: count }, (_, index): Proposal => {
-      const particle = pickIndex(cumulative, createRng(deriveSeed(seed, CHECK, index))());
-      return { generation: CHECK, index, values: particles[particle].values, seed: deriveSeed(seed, 'check-run', index), particle };
+      const drawn = particles[pickIndex(cumulative, createRng(deriveSeed(seed, CHECK, index))())];
+      return { generation: CHECK, index, values: drawn.values, seed: deriveSeed(seed, 'check-run', index), particle: drawn.index };
     });
     this.waiting = new Map(proposals.map((proposal) => [recordKey(proposal), proposal]));
     return proposals;
