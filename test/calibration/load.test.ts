@@ -115,7 +115,7 @@ describe('loadCalibration', () => {
       message.priorNeeds(at(3, 23), 'market.competition', 'uniform', 'max', 'min: 0, max: 1'),
     );
     expect(failure(BASE.replace('{prior: uniform, min: 0, max: 1}', '{prior: uniform, min: 0, max: 1, sd: 2}')).message).toBe(
-      message.priorTakesNo(at(3, 59), 'market.competition', 'uniform', 'sd', ['min', 'max']),
+      message.priorTakesNo(at(3, 60), 'market.competition', 'uniform', 'sd', ['min', 'max']),
     );
   });
 
