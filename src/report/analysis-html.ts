@@ -344,6 +344,8 @@ table.parameters td { text-align: right; padding-left: 1.5rem; }
 table.metrics caption { padding-top: 0.5rem; }
 table.metrics th[scope="row"] code { font-size: 0.95em; }
 tr.chosen th, tr.chosen td { background: var(--mark); }
+/* A limit's quasi-p-value goes under it: on one line with it, three boxes need a third more than the page's width. */
+#box-limits td .unit { display: block; }
 ol.references { font-size: 0.9rem; padding-left: 1.25rem; }
 ol.references li { margin: 0.3rem 0; }
 @media print {
