@@ -111,3 +111,56 @@ export { COMPARE_KIND, readComparedRuns, defaultCompareDir, type CompareManifest
 export { ANALYSIS_KIND, ANALYSIS_FILE, readAnalysis, type AnalysisManifest } from './results/analysis-dir.ts';
 export { readPart, readManifest, readJournal, completeFiles } from './results/sweep-dir.ts';
 export { runSweep, type SweepOptions, type SweepOutcome } from './results/run-sweep.ts';
+// Calibration by approximate Bayesian computation: `calibrate` fits any simulator's parameters to observed targets
+// (ABC-SMC or rejection ABC), with the priors, distances, kernel and sampler it is made of; a calibration file of
+// partnersim is loaded, run on worker threads into a directory that resumes, and its posterior drawn from.
+export {
+  calibrate,
+  driveSampler,
+  replaySampler,
+  DEFAULT_SETTINGS,
+  type CalibrateOptions,
+  type CalibrateTarget,
+  type Calibrated,
+  type RoundRunner,
+} from './calibration/calibrate.ts';
+export {
+  AbcSampler,
+  nextTolerance,
+  effectiveSampleSize,
+  weightedIndex,
+  posteriorGeneration,
+  ABC_METHODS,
+  DISTANCE_KINDS,
+  type AbcParameter,
+  type AbcProblem,
+  type AbcResult,
+  type AbcSettings,
+  type Generation,
+  type Particle,
+  type Proposal,
+  type ProposalRecord,
+  type StopReason,
+} from './calibration/abc.ts';
+export { PRIOR_KINDS, drawPrior, priorDensity, priorQuantile, type Prior } from './calibration/priors.ts';
+export { targetDeviation, rmsDistance, scaledDistance, withinUncertainty, type Observation } from './calibration/distance.ts';
+export { fitKernel, perturb, cholesky, weightedCovariance, type Kernel } from './calibration/kernel.ts';
+export { summarisePosterior, weightedQuantile, predictiveCheck, type PosteriorSummary } from './calibration/posterior.ts';
+export { drawFromPosterior, type PosteriorDraws } from './calibration/posterior-draws.ts';
+export { STATISTICS, STATISTIC_NAMES, evaluateStatistics, type StatisticSpec, type StatisticDefinition } from './calibration/statistics.ts';
+export { loadCalibration, renderCalibrationJsonSchema, type LoadedCalibration } from './calibration/load.ts';
+export { calibratableKeys, type Calibration, type CalibrationTarget } from './calibration/schema.ts';
+export { calibrateScenario } from './calibration/run-scenario.ts';
+export {
+  runCalibration,
+  mergeCalibrationShards,
+  type CalibrationRunOptions,
+  type CalibrationRunOutcome,
+} from './results/run-calibration.ts';
+export {
+  CALIBRATION_KIND,
+  readPosteriorFile,
+  replayCalibrationDir,
+  type CalibrationManifest,
+  type PosteriorFile,
+} from './results/calibration-dir.ts';

@@ -2,7 +2,6 @@
 // worker threads into results/<name>/, resuming from its journal when run again. On a cluster, `--shard i/N` runs one
 // shard's share of the round in progress and `--merge` gathers the shards' runs, writing the results once complete.
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { posteriorGeneration, type AbcResult } from '../calibration/abc.ts';
 import { loadCalibration, type LoadedCalibration } from '../calibration/load.ts';
@@ -21,7 +20,7 @@ import { Z_975 } from '../engine/survival.ts';
 import { statisticLabel } from '../report/calibration-words.ts';
 import { calibrationReportFiles, completeCalibrationFiles } from '../results/calibration-dir.ts';
 import { calibrationShardDir, mergeCalibrationShards, runCalibration, type CalibrationRunOutcome } from '../results/run-calibration.ts';
-import { writeFilesInPlace } from '../results/write.ts';
+import { defaultResultDir, writeFilesInPlace } from '../results/write.ts';
 import { shardText } from '../sweep/manifest.ts';
 import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
@@ -41,11 +40,6 @@ interface CalibrateOptions {
 
 /** The exit status of `--merge` when a round still needs runs: the shards must run again. */
 export const PENDING_EXIT = 3;
-
-/** Returns the results directory of a calibration by default: results/<name>. */
-export function defaultCalibrationDir(name: string): string {
-  return join('results', name);
-}
 
 /** Registers `partnersim calibrate CALIBRATION`; the action sets `state.code`. */
 export function registerCalibrate(program: Command, io: Io, state: { code: number }, deps: Deps): void {
@@ -76,7 +70,7 @@ async function calibrateCommand(file: string, options: CalibrateOptions, io: Io,
   const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadCalibration(file, nodeHost);
-  const dir = options.out ?? defaultCalibrationDir(loaded.calibration.name);
+  const dir = options.out ?? defaultResultDir(loaded.calibration.name);
   const quiet = options.quiet === true;
   const provenance = { commit: gitCommit(), node: process.version };
   const say = (text: string) => {
