@@ -86,8 +86,8 @@ export function defaultTolerance(method: AbcSettings['method']): number {
 export interface CalibrateTarget {
   readonly name?: string;
   readonly observed: number;
-  readonly sd?: number;
-  readonly interval?: readonly [low: number, high: number];
+  readonly sd?: number | null;
+  readonly interval?: readonly [low: number, high: number] | null;
 }
 
 /** What `calibrate` fits: parameters with priors, targets, a simulator, and any settings to change. */
@@ -140,9 +140,10 @@ export async function calibrate(options: CalibrateOptions): Promise<Calibrated> 
 
 /** Returns a target as an observation: its sd or its interval, the other null. */
 export function toObservation(target: CalibrateTarget): Observation {
-  if ((target.sd === undefined) === (target.interval === undefined))
+  const [sd, interval] = [target.sd ?? null, target.interval ?? null];
+  if ((sd === null) === (interval === null))
     throw new RangeError(`target ${JSON.stringify(target.name ?? target.observed)} needs an sd or an interval, not both`);
-  return { observed: target.observed, sd: target.sd ?? null, interval: target.interval ?? null };
+  return { observed: target.observed, sd, interval };
 }
 
 /** Throws a RangeError naming what cannot work in a problem: no parameters or targets, too few particles, bad settings. */
