@@ -1,6 +1,7 @@
 // The benchmark (`npm run bench`): engine speed on the baseline and national scenarios, the engine's time per
-// tie update against a minimal typed-array loop doing the same trust arithmetic over as many ties, and a sweep
-// of 2,000 baseline runs on 1 and 2 worker threads against the engine in a plain loop.
+// tie update against a minimal typed-array loop doing the same trust arithmetic over as many ties, a sweep of 2,000
+// baseline runs on 1 and 2 worker threads against the engine in a plain loop, and a calibration of the baseline on one
+// worker against the same runs in a plain loop.
 // Figures come from one process, so their ratios compare like with like on whatever machine runs it.
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../src/scenario/load.ts';
@@ -10,6 +11,7 @@ import { createRng, replicateSeed } from '../src/random.ts';
 import { nextDamage, nextTrust, trustSignal } from '../src/model/trust.ts';
 import type { RunResult } from '../src/engine/types.ts';
 import type { Scenario, TrustParams } from '../src/scenario/schema.ts';
+import { benchCalibration } from './calibration.ts';
 import { benchSweep } from './sweep.ts';
 
 interface Timing {
@@ -107,6 +109,13 @@ async function main(): Promise<void> {
   console.log(`sweep on 2 workers       ${fmt(two, 1).padStart(7)} s  ${rate(two).padStart(6)} runs/s`);
   console.log(`parallel efficiency on 2 workers: ${fmt((100 * one) / (2 * two), 1)}% (target: at least 90%)`);
   console.log(`sweep machinery overhead over the loop (1 worker): ${fmt(100 * (one / sweep.loopSeconds - 1), 1)}% (target: under 5%)`);
+  const calibration = await benchCalibration(quick ? 30 : 100);
+  console.log(
+    `\ncalibration of the baseline (ABC-SMC, ${calibration.generations} generations, ${fmt(calibration.runs)} runs, 1 worker): ${fmt(calibration.calibrationSeconds, 1)} s; the same runs in a plain loop ${fmt(calibration.loopSeconds, 1)} s`,
+  );
+  console.log(
+    `calibration machinery overhead over its model runs: ${fmt(100 * (calibration.calibrationSeconds / calibration.loopSeconds - 1), 1)}% (target: under 5%)`,
+  );
 }
 
 /** Times the engine on the baseline and national scenarios and against the minimal loop, and prints the table. */
