@@ -23,7 +23,10 @@ describe.each(FILES)('calibrations/%s', (file) => {
 
   it('opens with a header saying what it fits, to what, and its runs, and points editors at the schema', () => {
     const lines = text.split('\n');
-    const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('#')));
+    const header = lines.slice(
+      0,
+      lines.findIndex((line) => !line.startsWith('#')),
+    );
     expect(header.length).toBeGreaterThanOrEqual(3);
     expect(header.join('\n')).toMatch(/^# Runs: [\d,]+ /m);
     expect(text).toMatch(/^\$schema: \.\/schema\.json$/m);
