@@ -299,7 +299,7 @@ describe('renderAnalysisHtml escapes everything that comes from user files', () 
   });
 });
 
-describe('buildAnalysisReport', () => {
+describe('buildAnalysisReport', { timeout: 60_000 }, () => {
   it('renders every chart to SVG and PNG, inlines the SVGs in the page with the findings, and says where it came from', async () => {
     const analysis = primAnalysis();
     const title = analysisTitle('prim', analysis.sweep.name, 'survival5y >= 0.6');
