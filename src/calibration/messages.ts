@@ -193,6 +193,11 @@ const plural = (n: number, one: string, many: string): string => `${count(n)} ${
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 const short = (value: number): string => Number(value.toPrecision(3)).toString();
 
+/** Returns the cli-progress format of the bar shown on a terminal over each round of a calibration's runs. */
+export function roundBarFormat(): string {
+  return 'round {bar} {value}/{total} runs | {rate} runs/s | {eta_formatted} left';
+}
+
 /** Returns the line printed as a generation finishes. */
 export function generationLine(generation: {
   readonly generation: number;

@@ -13,6 +13,7 @@ import {
   calibrationShardDone,
   calibrationStoppedShort,
   generationLine,
+  roundBarFormat,
   stopReasonText,
 } from '../calibration/messages.ts';
 import { summarisePosterior, targetReach } from '../calibration/posterior.ts';
@@ -27,6 +28,7 @@ import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
 import { errorLine } from './messages.ts';
+import { createSweepProgress, type SweepProgress } from './progress.ts';
 import { parseShard, parseWorkers } from './sweep.ts';
 
 interface CalibrateOptions {
@@ -73,6 +75,7 @@ async function calibrateCommand(file: string, options: CalibrateOptions, io: Io,
   const dir = options.out ?? defaultResultDir(loaded.calibration.name);
   const quiet = options.quiet === true;
   const provenance = { commit: gitCommit(), node: process.version };
+  const round = roundProgress(io, deps.terminal && !quiet);
   const say = (text: string) => {
     if (!quiet) io.err(`${text}\n`);
   };
@@ -96,9 +99,15 @@ async function calibrateCommand(file: string, options: CalibrateOptions, io: Io,
       provenance,
       signal: controller.signal,
       runner: deps.calibrationRunner,
-      onGeneration: (generation) => say(generationLine(generation)),
+      onGeneration: (generation) => {
+        round.stop();
+        say(generationLine(generation));
+      },
+      onRound: (proposals, known) => round.start(proposals.length, known),
+      onRecord: () => round.done(),
     });
   } finally {
+    round.stop();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
@@ -157,4 +166,24 @@ function stoppedShort(loaded: LoadedCalibration, result: AbcResult, stop: string
   const targets = calibration.targets.map((target, k) => ({ label: statisticLabel(target), ...reach[k] }));
   const kept = posteriorGeneration(result.generations)?.generation ?? null;
   return calibrationStoppedShort(calibration.name, last, calibration.settings.particles, stop, targets, threshold, kept, dir);
+}
+
+// A bar over each round's runs on a terminal (as a sweep's), nothing elsewhere: the generation lines say the rest.
+function roundProgress(io: Io, terminal: boolean): { start(total: number, known: number): void; done(): void; stop(): void } {
+  let bar: SweepProgress | null = null;
+  let [finished, total] = [0, 0];
+  return {
+    start(size, known) {
+      bar?.stop();
+      if (!terminal) return;
+      [finished, total] = [known, size];
+      bar = createSweepProgress(io, { terminal: true, quiet: false, columns: process.stderr.columns, format: roundBarFormat() });
+      bar.update(finished, total);
+    },
+    done: () => bar?.update(++finished, total),
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
 }

@@ -58,7 +58,14 @@ const PLAIN_LINES = 10;
  * line each tenth of the way otherwise, nothing when `quiet`. The rate counts only runs made by this attempt. */
 export function createSweepProgress(
   io: Io,
-  options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number; readonly now?: () => number },
+  options: {
+    readonly terminal: boolean;
+    readonly quiet: boolean;
+    readonly columns?: number;
+    readonly now?: () => number;
+    /** The bar's cli-progress format (default: a sweep's). */
+    readonly format?: string;
+  },
 ): SweepProgress {
   if (options.quiet) return { update: () => {}, stop: () => {} };
   const now = options.now ?? Date.now;
@@ -90,7 +97,7 @@ export function createSweepProgress(
     },
   } as unknown as NodeJS.WritableStream;
   const bar = new cliProgress.SingleBar(
-    { stream, format: sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 },
+    { stream, format: options.format ?? sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -154,6 +154,13 @@ describe('partnersim calibrate', { timeout: 300_000 }, () => {
     expect(read(stopped, 'report.html')).toContain('No generation completed, so there is no posterior');
   });
 
+  it('draws a bar over each round on a terminal, between the generations it says', async () => {
+    const result = await runCli(['calibrate', tmp.path('cal.yaml'), '--out', tmp.path('terminal'), '--workers', '2'], { terminal: true });
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/round \S+ \d+\/\d+ runs/);
+    expect(result.err).toContain(message.generationLine(JSON.parse(read(tmp.path('terminal'), 'manifest.json')).generations[0]));
+  });
+
   it('validates a calibration file without running it', async () => {
     const result = await runCli(['validate', tmp.path('cal.yaml')]);
     expect(result).toEqual({
