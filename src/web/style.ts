@@ -1,5 +1,6 @@
 // The classroom page's style sheet, inlined into the page: projector first (large type, strong contrast,
-// a visible focus ring), one screen at 1280x720 with no sideways scrolling, system fonts only.
+// a visible focus ring), one screen with no sideways scrolling from 1024x768 up (designed at 1280x720, larger from
+// 1600x880), system fonts only.
 
 /** Colours shared by the style sheet and the canvases, so that legends and drawings agree. */
 export const COLORS = {
