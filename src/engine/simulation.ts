@@ -4,9 +4,11 @@ import { createRng, type Rng } from '../random.ts';
 import { LEVEL_NAMES, type PartnershipEvent } from '../model/vocabulary.ts';
 import { createLeverValues, type StepContext } from '../model/context.ts';
 import { createWorld } from '../model/init.ts';
+import type { Mechanism } from '../model/mechanism.ts';
+import { scheduleFor } from '../model/schedule.ts';
 import { stepInPlace } from '../model/step.ts';
-import { PARAMS } from '../model/params.ts';
-import type { World } from '../model/world.ts';
+import { effectiveTrust, type World } from '../model/world.ts';
+import { type ModelParams, resolveParams } from '../scenario/parameters/index.ts';
 import type { LeverKey, Scenario } from '../scenario/schema.ts';
 import { fundHorizon, leversAt, setLeverValuesInPlace, withLeverFrom } from './levers.ts';
 import { kaplanMeier, survivalAt } from './survival.ts';
@@ -22,6 +24,7 @@ export class Simulation {
   readonly events: PartnershipEvent[] = [];
   readonly work = { orgSteps: 0, tieUpdates: 0 };
   private readonly ctx: StepContext;
+  private readonly schedule: readonly Mechanism[];
 
   /** Builds the starting world (step 0) of a scenario with a run seed. */
   constructor(scenario: Scenario, seed: number) {
@@ -35,13 +38,20 @@ export class Simulation {
       stepsPerYear: scenario.time.stepsPerYear,
       rng: this.rng,
       levers,
+      params: resolveParams(scenario),
       fundHorizon: 1,
-      trust: scenario.trust,
       emit: (event) => this.events.push(event),
       formed: 0,
       dissolved: 0,
+      tieUpdates: 0,
     };
+    this.schedule = scheduleFor(scenario);
     this.world = createWorld(scenario, this.ctx);
+  }
+
+  /** Returns every model parameter's value in this run. */
+  get params(): ModelParams {
+    return this.ctx.params;
   }
 
   /** Returns the step last completed (0 before the first). */
@@ -55,8 +65,9 @@ export class Simulation {
     const s = this.scenario;
     ctx.step++;
     setLeverValuesInPlace(ctx.levers, s, ctx.step);
-    ctx.fundHorizon = fundHorizon(s.policy.carrot, ctx.step, s.time.stepsPerYear);
-    this.work.tieUpdates += stepInPlace(this.world, ctx);
+    ctx.fundHorizon = fundHorizon(s.policy.carrot, ctx.step, s.time.stepsPerYear, ctx.params.funding);
+    stepInPlace(this.world, ctx, this.schedule);
+    this.work.tieUpdates += ctx.tieUpdates;
     this.work.orgSteps += this.world.orgs.n;
     const record = this.record(ctx.formed, ctx.dissolved);
     this.timeseries.push(record);
@@ -83,7 +94,7 @@ export class Simulation {
       formed,
       dissolved,
       participation: participation(w),
-      meanTrust: meanTrust(w),
+      meanTrust: meanTrust(w, this.ctx.params.trustTypes.leaderWeight),
       meanStrength: w.active.length > 0 ? strength / w.active.length : 0,
       levels,
       levers: leversAt(this.scenario, this.ctx.step),
@@ -121,7 +132,7 @@ export class Simulation {
       partnershipsDissolved: lifetimes.length,
       partnershipsActiveAtEnd: active,
       participationAtEnd: participation(w),
-      meanTrustAtEnd: last ? last.meanTrust : meanTrust(w),
+      meanTrustAtEnd: last ? last.meanTrust : meanTrust(w, this.ctx.params.trustTypes.leaderWeight),
       meanStrengthAtEnd: last ? last.meanStrength : 0,
       strongShareAtEnd: active > 0 ? w.active.filter((id) => w.partnerships[id].level >= LEVEL_NAMES.length - 2).length / active : 0,
       meanLifetimeYears: lifetimes.length > 0 ? lifetimes.reduce((s, d) => s + d, 0) / lifetimes.length : null,
@@ -154,14 +165,13 @@ function participation(w: World, members?: readonly number[]): number {
 }
 
 /** Returns the mean effective trust over every tie, both directions (0 with no ties). */
-function meanTrust(w: World): number {
+function meanTrust(w: World, lw: number): number {
   const t = w.ties;
-  const lw = PARAMS.leaderTrustWeight;
   let sum = 0;
   let count = 0;
   for (let e = 0; e < t.count; e++) {
     const on = t.alive[e];
-    sum += on * ((1 - lw) * (t.trustAB[e] + t.trustBA[e]) + lw * (t.leaderAB[e] + t.leaderBA[e]));
+    sum += on * effectiveTrust(t.trustAB[e] + t.trustBA[e], t.leaderAB[e] + t.leaderBA[e], lw);
     count += 2 * on;
   }
   return count > 0 ? sum / count : 0;

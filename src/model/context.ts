@@ -1,38 +1,21 @@
-// What a step needs besides the world: the step number, the levers in force, the generator, and where events go.
-import type { TrustParams } from '../scenario/schema.ts';
+// What a step needs besides the world: the step number, the levers and parameters in force, the generator, where
+// events go, and the counters the mechanisms keep for the step's record.
 import type { Rng } from '../random.ts';
+import { AREA_LEVER_KEYS, type AreaLeverKey, LEVER_KEYS, type LeverKey, type NameOf, splitKey } from '../scenario/levers.ts';
+import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { PartnershipEvent } from './vocabulary.ts';
 
-/** The lever values in force during one step: scenario-wide values, and per-area ones indexed by area. */
-export interface LeverValues {
-  carrot: number;
-  stick: number;
-  competition: number;
-  fragmentation: number;
-  experience: number;
-  turnover: number;
-  principles: number;
-  readonly history: Float64Array;
-  readonly culture: Float64Array;
-  readonly politics: Float64Array;
-  readonly support: Float64Array;
-}
+/** The lever values in force during one step, by lever name (`carrot` of `policy.carrot`): a number for a scenario-wide
+ * lever, and for an area lever an array indexed by area. Derived from the lever table, so a lever the model reads exists. */
+export type LeverValues = {
+  -readonly [K in LeverKey as NameOf<K>]: K extends AreaLeverKey ? Float64Array : number;
+};
 
 /** Returns lever values with per-area arrays for this many areas, all zero. */
 export function createLeverValues(areas: number): LeverValues {
-  return {
-    carrot: 0,
-    stick: 0,
-    competition: 0,
-    fragmentation: 0,
-    experience: 0,
-    turnover: 0,
-    principles: 0,
-    history: new Float64Array(areas),
-    culture: new Float64Array(areas),
-    politics: new Float64Array(areas),
-    support: new Float64Array(areas),
-  };
+  return Object.fromEntries(
+    LEVER_KEYS.map((key) => [splitKey(key)[1], (AREA_LEVER_KEYS as readonly string[]).includes(key) ? new Float64Array(areas) : 0]),
+  ) as LeverValues;
 }
 
 /** The context of one step. */
@@ -41,11 +24,13 @@ export interface StepContext {
   readonly stepsPerYear: number;
   readonly rng: Rng;
   readonly levers: LeverValues;
+  /** Every model parameter's value in this run. */
+  readonly params: ModelParams;
   /** Expected continuation of funding: steps until the carrot is due to fall, as a share in [0, 1]. */
   fundHorizon: number;
-  readonly trust: TrustParams;
   readonly emit: (event: PartnershipEvent) => void;
-  /** Partnerships formed and dissolved during this step. */
+  /** Partnerships formed and dissolved during this step, and ties updated. */
   formed: number;
   dissolved: number;
+  tieUpdates: number;
 }

@@ -1,16 +1,17 @@
 // The weak-to-strong continuum: each partnership scored on Dhillon's four features (trust, networks,
 // shared norms and values, motivations; Dhillon 2009, 2013) and placed on Himmelman's ordinal levels.
-import { PARAMS } from './params.ts';
-import type { Partnership, World } from './world.ts';
-import { LEVEL_NAMES } from './vocabulary.ts';
+import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { StepContext } from './context.ts';
+import type { Mechanism } from './mechanism.ts';
+import { LEVEL_NAMES } from './vocabulary.ts';
+import { effectiveTrust, type Partnership, type World } from './world.ts';
 
 /** Returns the ordinal level for a score, moving from the current level only past a margin beyond each threshold (so noise does not flap it), by as many levels as the score has cleared. */
-export function levelFor(score: number, current: number): number {
-  const h = PARAMS.levelHysteresis;
+export function levelFor(score: number, current: number, p: ModelParams['continuum']): number {
+  const h = p.hysteresis;
   let up = 0;
   let down = 0;
-  for (const t of PARAMS.levelThresholds) {
+  for (const t of [p.thresholdCoordinating, p.thresholdCooperating, p.thresholdCollaborating]) {
     up += +(score >= t + h);
     down += +(score >= t - h);
   }
@@ -24,10 +25,11 @@ export function levelFor(score: number, current: number): number {
  * mandated, with how well membership pays them); the continuum score is their mean. Also records each
  * member's mean trust in the members it is tied to, which members weigh in the next step.
  */
-export function scorePartnershipInPlace(world: World, p: Partnership): void {
+export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partnership): void {
   const o = world.orgs;
   const t = world.ties;
-  const lw = PARAMS.leaderTrustWeight;
+  const P = ctx.params.continuum;
+  const lw = ctx.params.trustTypes.leaderWeight;
   for (const j of p.members) {
     o.trustSeen[j] = 0;
     o.tiesSeen[j] = 0;
@@ -37,8 +39,8 @@ export function scorePartnershipInPlace(world: World, p: Partnership): void {
   for (const slot of p.ties) {
     const a = t.a[slot];
     const b = t.b[slot];
-    const ab = (1 - lw) * t.trustAB[slot] + lw * t.leaderAB[slot];
-    const ba = (1 - lw) * t.trustBA[slot] + lw * t.leaderBA[slot];
+    const ab = effectiveTrust(t.trustAB[slot], t.leaderAB[slot], lw);
+    const ba = effectiveTrust(t.trustBA[slot], t.leaderBA[slot], lw);
     o.trustSeen[a] += ab;
     o.trustSeen[b] += ba;
     o.tiesSeen[a]++;
@@ -50,21 +52,21 @@ export function scorePartnershipInPlace(world: World, p: Partnership): void {
   let norms = 0;
   let norms2 = 0;
   let motivation = 0;
-  const compelled = p.mandate === 'mandated' ? 0.6 : 1;
+  const compelled = p.mandate === 'mandated' ? P.mandatedMotivation : 1;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
     p.memberTrust[k] = o.tiesSeen[i] > 0 ? o.trustSeen[i] / o.tiesSeen[i] : 0;
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
-    const mix = compelled * (o.motValues[i] + 0.5 * o.motResources[i]);
-    motivation += Math.min(1, Math.max(0, 0.5 * mix + 0.5 * (0.5 + p.satisfaction[k])));
+    const mix = compelled * (o.motValues[i] + P.resourceMotiveWeight * o.motResources[i]);
+    motivation += Math.min(1, Math.max(0, P.mixWeight * mix + (1 - P.mixWeight) * (P.satisfactionOffset + p.satisfaction[k])));
   }
   const m = p.members.length;
   const density = (2 * tied) / (m * (m - 1));
   const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
   p.trust = tied > 0 ? trust / (2 * tied) : 0;
-  p.network = 0.4 * density + 0.6 * (tied > 0 ? strength / tied : 0);
-  p.norms = 1 - Math.min(1, 4 * spread);
+  p.network = P.densityWeight * density + (1 - P.densityWeight) * (tied > 0 ? strength / tied : 0);
+  p.norms = 1 - Math.min(1, P.normSpreadScale * spread);
   p.motivation = motivation / m;
   p.score = (p.trust + p.network + p.norms + p.motivation) / 4;
 }
@@ -73,8 +75,8 @@ export function scorePartnershipInPlace(world: World, p: Partnership): void {
 export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
   for (const id of world.active) {
     const p = world.partnerships[id];
-    scorePartnershipInPlace(world, p);
-    const level = levelFor(p.score, p.level);
+    scorePartnershipInPlace(world, ctx, p);
+    const level = levelFor(p.score, p.level, ctx.params.continuum);
     if (level !== p.level) {
       const kind = level > p.level ? 'strengthened' : 'weakened';
       ctx.emit({
@@ -102,3 +104,6 @@ function strongestDriver(p: Partnership, kind: 'strengthened' | 'weakened'): str
   features.sort((x, y) => (kind === 'strengthened' ? y[1] - x[1] : x[1] - y[1]));
   return features[0][0];
 }
+
+/** Each partnership is scored on the continuum and its level moves (ODD 7.11). */
+export const continuum: Mechanism = { id: 'continuum', odd: '7.11', blocks: ['continuum', 'trustTypes'], run: scoreContinuumInPlace };

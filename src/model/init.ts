@@ -1,12 +1,10 @@
 // The starting world: organisations of each kind placed in their areas, their attributes drawn around
 // their kind's profile, and the ties and partnerships that the areas' histories of collaboration left.
-import { KIND_PROFILES, PARAMS } from './params.ts';
-import { addTieInPlace, createOrgs, createTies, otherEnd, type World } from './world.ts';
-import { formPartnershipInPlace } from './partnerships.ts';
-import { drawExperience, trustworthinessOf } from './leaders.ts';
-import { partnershipCapacity } from './formation.ts';
 import { COUNTED_KINDS, ORG_KINDS, type Scenario } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
+import { drawExperience, trustworthinessOf } from './leaders.ts';
+import { formPartnershipInPlace, partnershipCapacity } from './partnerships.ts';
+import { addTieInPlace, createOrgs, createTies, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -30,6 +28,8 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
  */
 export function createWorld(scenario: Scenario, ctx: StepContext): World {
   const rng = ctx.rng;
+  const P = ctx.params.init;
+  const K = ctx.params.kinds;
   const areas = scenario.organisations.areas;
   const weights = areas.map((a) => a.weight);
   const perKind = COUNTED_KINDS.map((k) => apportion(scenario.organisations.kinds[k], weights));
@@ -47,30 +47,35 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
   const columns = Math.ceil(Math.sqrt(areas.length));
   let i = 0;
   for (let a = 0; a < areas.length; a++) {
-    const areaCulture = 0.5 + (rng() - 0.5) * 0.4;
+    // Cultures lie on an axis from 0 to 1: an area's mean is drawn around its midpoint.
+    const areaCulture = 0.5 + (rng() - 0.5) * P.areaCultureSpread;
     const place = (kind: number) => {
-      const profile = KIND_PROFILES[ORG_KINDS[kind]];
+      const name = ORG_KINDS[kind];
       orgs.kind[i] = kind;
       orgs.area[i] = a;
       orgs.market[i] = a * ORG_KINDS.length + kind;
+      // Each area is a unit square on a grid; positions only rank nearness within an area (starting ties), so the
+      // margin and span here are layout, not parameters.
       orgs.x[i] = (a % columns) + 0.05 + 0.9 * rng();
       orgs.y[i] = Math.floor(a / columns) + 0.05 + 0.9 * rng();
-      orgs.power[i] = clamp01(profile.power + (rng() - 0.5) * 0.3);
-      orgs.capacity[i] = clamp01(profile.capacity + (rng() - 0.5) * 0.3);
+      orgs.power[i] = clamp01(K[`${name}.power`] + (rng() - 0.5) * P.powerSpread);
+      orgs.capacity[i] = clamp01(K[`${name}.capacity`] + (rng() - 0.5) * P.capacitySpread);
       orgs.culture[i] = clamp01(areaCulture + (rng() - 0.5) * ctx.levers.culture[a]);
       orgs.norms[i] = orgs.culture[i];
-      const v = profile.values * (0.5 + rng());
-      const r = profile.resources * (0.5 + rng());
-      const c = profile.compliance * (0.5 + rng());
+      // Each motive weight times a draw from [1 - spread/2, 1 + spread/2), then normalised.
+      const low = 1 - P.motiveSpread / 2;
+      const v = K[`${name}.values`] * (low + P.motiveSpread * rng());
+      const r = K[`${name}.resources`] * (low + P.motiveSpread * rng());
+      const c = K[`${name}.compliance`] * (low + P.motiveSpread * rng());
       orgs.motValues[i] = v / (v + r + c);
       orgs.motResources[i] = r / (v + r + c);
       orgs.motCompliance[i] = c / (v + r + c);
-      orgs.exposure[i] = profile.exposure;
+      orgs.exposure[i] = K[`${name}.exposure`];
       orgs.leaderExperience[i] = drawExperience(ctx);
-      orgs.leaderTenure[i] = Math.floor(rng() * 5 * ctx.stepsPerYear);
-      orgs.trustworthiness[i] = trustworthinessOf(orgs.motValues[i], orgs.leaderExperience[i], rng());
-      orgs.joinThreshold[i] = 0.05 + 0.5 * rng();
-      orgs.trustWeight[i] = 0.5;
+      orgs.leaderTenure[i] = Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
+      orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], orgs.leaderExperience[i], rng());
+      orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
+      orgs.trustWeight[i] = ctx.params.trustWeights.start;
       world.areaMembers[a].push(i);
       i++;
     };
@@ -88,23 +93,25 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
 function seedHistoryInPlace(world: World, ctx: StepContext, a: number): void {
   const o = world.orgs;
   const rng = ctx.rng;
+  const P = ctx.params.init;
   const history = ctx.levers.history[a];
   const local = world.areaMembers[a];
   if (local.length < 2) return;
-  const degree = Math.round(1 + 6 * history);
+  const degree = Math.round(P.historyTiesBase + P.historyTiesDepth * history);
   for (const i of local) {
     for (let k = 0; k < degree; k++) {
       let j = local[Math.floor(rng() * local.length)];
-      for (let look = 0; look < 3; look++) {
+      for (let look = 0; look < P.nearnessCandidates; look++) {
         const c = local[Math.floor(rng() * local.length)];
         if (Math.hypot(o.x[c] - o.x[i], o.y[c] - o.y[i]) < Math.hypot(o.x[j] - o.x[i], o.y[j] - o.y[i])) j = c;
       }
       if (j === i) continue;
-      const slot = addTieInPlace(world, i, j, 0.1 + 0.5 * history * (0.5 + 0.5 * rng()), 0.1 + 0.4 * history);
-      world.ties.interactions[slot] = Math.round(2 * PARAMS.knowledgeInteractions * history);
+      const trust = P.historyTrust + P.historyTrustDepth * history * (1 - P.historyTrustSpread + P.historyTrustSpread * rng());
+      const slot = addTieInPlace(world, i, j, trust, P.historyStrength + P.historyStrengthDepth * history);
+      world.ties.interactions[slot] = Math.round(P.historyInteractions * ctx.params.trustTypes.knowledgeInteractions * history);
     }
   }
-  const earlier = Math.round((history * local.length) / 12);
+  const earlier = Math.round((history * local.length) / P.historyOrgsPerPartnership);
   for (let k = 0; k < earlier; k++) {
     const lead = local[1 + Math.floor(rng() * (local.length - 1))];
     if (o.memberships[lead] >= partnershipCapacity(world, ctx, lead)) continue;
@@ -112,7 +119,7 @@ function seedHistoryInPlace(world: World, ctx: StepContext, a: number): void {
     const byTrust = [...o.ties[lead]].sort(
       (x, y) => world.ties.trustAB[y] + world.ties.trustBA[y] - world.ties.trustAB[x] - world.ties.trustBA[x] || x - y,
     );
-    for (const slot of byTrust.slice(0, 2 + Math.floor(rng() * 4))) {
+    for (const slot of byTrust.slice(0, P.historyInviteesMin + Math.floor(rng() * P.historyInviteesSpread))) {
       const j = otherEnd(world.ties, slot, lead);
       if (o.memberships[j] < partnershipCapacity(world, ctx, j)) members.push(j);
     }

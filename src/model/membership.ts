@@ -1,11 +1,11 @@
 // Each member weighs what its partnership gives against what it costs, and leaves when the balance it
 // has seen stays negative. Partnerships end when fewer than two members remain: nothing else ends them.
-import { PARAMS } from './params.ts';
-import type { Partnership, World } from './world.ts';
+import { ORG_KINDS } from '../scenario/schema.ts';
+import type { StepContext } from './context.ts';
+import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
 import type { Cause } from './vocabulary.ts';
-import type { StepContext } from './context.ts';
-import { ORG_KINDS } from '../scenario/schema.ts';
+import type { Partnership, World } from './world.ts';
 
 /** One member's view of one partnership this step: the terms of its benefit and cost. */
 export interface MemberBalance {
@@ -65,24 +65,28 @@ export function fillMemberBalance(
 ): void {
   const o = world.orgs;
   const lv = ctx.levers;
-  const P = PARAMS;
+  const P = ctx.params.membership;
+  const funded = 1 + ctx.params.partnerships.carrotCapacity * lv.carrot;
   const local = o.nonLocal[i] === 1 ? P.nonLocalValue : 1;
   const only = +(o.memberships[i] === 1);
   const mandated = +(p.mandate === 'mandated');
-  const fund = lv.carrot * +p.funded * P.fundBenefit * (0.5 + o.motResources[i]);
-  const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, mandated, 0.3);
-  const social = local * P.socialBenefit * (0.5 * trust + 0.5 * p.score) * (0.4 + o.motValues[i]);
-  const resource = local * P.resourceBenefit * (0.3 + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + 0.2);
+  const fund = lv.carrot * +p.funded * P.fundBenefit * (P.fundMotiveFloor + o.motResources[i]);
+  const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, mandated, P.complianceOtherShare);
+  const social =
+    local * P.socialBenefit * (P.socialTrustWeight * trust + (1 - P.socialTrustWeight) * p.score) * (P.socialValuesFloor + o.motValues[i]);
+  const resource =
+    local * P.resourceBenefit * (P.resourceMotiveFloor + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + P.resourcePowerOffset);
   const a = p.area;
   const coordination =
     P.coordinationCost *
-    Math.sqrt(p.members.length / 3) *
-    (1 - 0.25 * (1 + +p.laInvolved) * lv.support[a]) *
-    (1 - 0.3 * +p.principles) *
-    (1.2 - 0.4 * lv.politics[a]);
-  const capacity = (P.capacityCost * o.memberships[i]) / Math.max(0.1, o.capacity[i] * (1 + lv.carrot));
+    Math.sqrt(p.members.length / P.coordinationSize) *
+    (1 - P.supportRelief * (1 + P.laInvolvedBoost * +p.laInvolved) * lv.support[a]) *
+    (1 - P.principlesRelief * +p.principles) *
+    (P.politicsCost - P.politicsRelief * lv.politics[a]);
+  const capacity = (P.capacityCost * o.memberships[i]) / Math.max(P.capacityFloor, o.capacity[i] * funded);
   const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
-  const values = P.valuesCost * (0.6 * Math.abs(o.norms[i] - meanNorms) + 0.4 * Math.abs(o.culture[i] - meanCulture));
+  const values =
+    P.valuesCost * (P.normsWeight * Math.abs(o.norms[i] - meanNorms) + (1 - P.normsWeight) * Math.abs(o.culture[i] - meanCulture));
   out.fund = fund;
   out.compliance = compliance;
   out.social = social;
@@ -99,9 +103,11 @@ export function fillMemberBalance(
 /** Returns the cause behind a member's deficit: the largest of its shortfalls (funding fallen from its peak, trust below a middling level, a leader new within the year) and costs. */
 export function deficitCause(world: World, ctx: StepContext, p: Partnership, i: number, b: MemberBalance): Cause {
   const o = world.orgs;
-  const lostFunding = +p.funded * PARAMS.fundBenefit * (0.5 + o.motResources[i]) * Math.max(0, p.peakCarrot - ctx.levers.carrot);
-  const lostTrust = PARAMS.socialBenefit * Math.max(0, 0.5 - b.trust) * (0.4 + o.motValues[i]);
-  const recentLeader = o.leaderTenure[i] < ctx.stepsPerYear || o.leaderTenure[p.lead] < ctx.stepsPerYear;
+  const P = ctx.params.membership;
+  const lostFunding = +p.funded * P.fundBenefit * (P.fundMotiveFloor + o.motResources[i]) * Math.max(0, p.peakCarrot - ctx.levers.carrot);
+  const lostTrust = P.socialBenefit * Math.max(0, P.causeTrustReference - b.trust) * (P.socialValuesFloor + o.motValues[i]);
+  const recent = P.causeLeaderYears * ctx.stepsPerYear;
+  const recentLeader = o.leaderTenure[i] < recent || o.leaderTenure[p.lead] < recent;
   const terms: [Cause, number][] = [
     ['funding-ended', lostFunding],
     [recentLeader ? 'leader-left' : 'trust-collapsed', lostTrust],
@@ -122,7 +128,7 @@ export function deficitCause(world: World, ctx: StepContext, p: Partnership, i: 
  */
 export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
-  const P = PARAMS;
+  const P = ctx.params.membership;
   const fundSum = o.fundSeen.fill(0);
   const benefitSum = o.benefitSeen.fill(0);
   const kinds = new Int32Array(ORG_KINDS.length);
@@ -167,3 +173,6 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) o.fundDependence[i] = benefitSum[i] > 0 ? fundSum[i] / benefitSum[i] : 0;
   for (const [p, i, cause] of leaving) if (p.endedStep === null) removeMemberInPlace(world, ctx, p, i, cause);
 }
+
+/** Members weigh benefit against cost and leave; partnerships with fewer than two members dissolve (ODD 7.9). */
+export const membership: Mechanism = { id: 'membership', odd: '7.9', blocks: ['membership'], run: weighMembershipsInPlace };

@@ -1,10 +1,13 @@
 // Partnerships as collectives: forming one, members joining and leaving, and dissolution when fewer than
 // two members remain. Membership changes keep each tie's count of shared partnerships current.
-import { PARAMS } from './params.ts';
-import { addTieInPlace, findTie, type Partnership, type World } from './world.ts';
+import { ORG_KINDS } from '../scenario/schema.ts';
+import type { StepContext } from './context.ts';
 import { levelFor, scorePartnershipInPlace } from './continuum.ts';
 import type { Cause, Mandate } from './vocabulary.ts';
-import type { StepContext } from './context.ts';
+import { addTieInPlace, findTie, type Partnership, type World } from './world.ts';
+
+/** The kind number of local authorities, which take part in partnerships they broker or mandate but do not join or initiate. */
+export const LA_KIND = ORG_KINDS.indexOf('localAuthority');
 
 /** What a new partnership is made of. */
 export interface PartnershipSpec {
@@ -21,7 +24,35 @@ export interface PartnershipSpec {
 
 /** Returns the starting trust of a new tie in an area: deeper earlier collaboration and political support give more (ABPP). */
 export function startingTrust(ctx: StepContext, area: number): number {
-  return 0.1 + 0.25 * ctx.levers.history[area] + 0.1 * ctx.levers.politics[area];
+  const P = ctx.params.partnerships;
+  return P.startTrust + P.startTrustHistory * ctx.levers.history[area] + P.startTrustPolitics * ctx.levers.politics[area];
+}
+
+/** Returns how many partnerships organisation i can carry: more with more capacity, which funding buys (the carrot pays for staff time). */
+export function partnershipCapacity(world: World, ctx: StepContext, i: number): number {
+  const P = ctx.params.partnerships;
+  return P.capacityBase + Math.floor(P.capacityScale * world.orgs.capacity[i] * (1 + P.carrotCapacity * ctx.levers.carrot));
+}
+
+/** Returns i's partner-choice score for j: trust against expected gain, weighed by i's adaptive weight (Gorobets & Nooteboom 2006). */
+export function partnerScore(world: World, ctx: StepContext, i: number, j: number, trust: number): number {
+  const o = world.orgs;
+  const P = ctx.params.partnerships;
+  const rival = +(o.kind[i] === o.kind[j]) * +(o.area[i] === o.area[j]);
+  const gain =
+    P.gainBase +
+    P.gainComplementarity * Math.abs(o.power[i] - o.power[j]) +
+    P.gainCapacity * o.capacity[j] +
+    P.gainFunding * ctx.levers.carrot * o.motResources[i] -
+    P.gainRivalry * ctx.levers.competition * o.exposure[i] * rival;
+  const w = o.trustWeight[i];
+  return w * trust + (1 - w) * gain;
+}
+
+/** Returns the mandate and funding a partnership formed now gets: incentivised and funded while the carrot is on. */
+export function offerNow(ctx: StepContext): { mandate: Mandate; funded: boolean } {
+  const funded = ctx.levers.carrot > ctx.params.partnerships.fundedAbove;
+  return { mandate: funded ? 'incentivised' : 'voluntary', funded };
 }
 
 /** Creates a partnership from a spec, adds its members, places it on the continuum, records the event, and returns it. */
@@ -41,7 +72,7 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     ties: [],
     satisfaction: [],
     memberTrust: [],
-    goodwill: PARAMS.goodwillStart + PARAMS.goodwillFundedExtra * +spec.funded,
+    goodwill: ctx.params.membership.goodwillStart + ctx.params.membership.goodwillFundedExtra * +spec.funded,
     peakCarrot: 0,
     trust: 0,
     network: 0,
@@ -54,8 +85,8 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
   world.partnerships.push(p);
   world.active.push(p.id);
   for (const i of spec.members) addMemberInPlace(world, ctx, p, i);
-  scorePartnershipInPlace(world, p);
-  p.level = levelFor(p.score, 0);
+  scorePartnershipInPlace(world, ctx, p);
+  p.level = levelFor(p.score, 0, ctx.params.continuum);
   p.peakLevel = p.level;
   ctx.formed++;
   ctx.emit({ step: ctx.step, kind: 'formed', partnership: p.id, organisations: [...p.members], cause: spec.cause });
@@ -65,11 +96,12 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
 /** Adds organisation i to p, in place: it gets ties to the lead and a few members, and every tie it has to a member joins p's internal network and counts one more shared partnership. */
 export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
   const o = world.orgs;
+  const P = ctx.params.partnerships;
   const trust = startingTrust(ctx, o.area[i]);
-  if (i !== p.lead) addTieInPlace(world, i, p.lead, trust, 0.1);
-  for (let k = 0; k < Math.min(PARAMS.maxInvitees, p.members.length); k++) {
+  if (i !== p.lead) addTieInPlace(world, i, p.lead, trust, P.newTieStrength);
+  for (let k = 0; k < Math.min(P.newMemberTies, p.members.length); k++) {
     const j = p.members[Math.floor(ctx.rng() * p.members.length)];
-    if (j !== i) addTieInPlace(world, i, j, trust, 0.1);
+    if (j !== i) addTieInPlace(world, i, j, trust, P.newTieStrength);
   }
   const mandated = +(p.mandate === 'mandated');
   for (const j of p.members) {

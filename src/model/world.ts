@@ -2,91 +2,6 @@
 // a free list), partnerships as a growable pool. Mechanisms in model/ read and mutate it in place.
 import type { Cause, Mandate } from './vocabulary.ts';
 
-/** Organisations: one entry per organisation in every array. Fixed in number for a run. */
-export interface Orgs {
-  readonly n: number;
-  readonly kind: Uint8Array;
-  readonly area: Uint16Array;
-  /** Its market: area and kind in one number, equal for rivals (same kind, same area). */
-  readonly market: Int32Array;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /** Size, resources and status. */
-  readonly power: Float64Array;
-  /** Capacity for partnership work. */
-  readonly capacity: Float64Array;
-  /** Organisational culture (a position on one axis): fixed with the organisation. */
-  readonly culture: Float64Array;
-  /** Norms and values held now: start at the culture and converge among partners. */
-  readonly norms: Float64Array;
-  /** Motivation mix: shared values, access to resources, compliance (sum to 1). */
-  readonly motValues: Float64Array;
-  readonly motResources: Float64Array;
-  readonly motCompliance: Float64Array;
-  /** Exposure to market competition (before the lever scales it). */
-  readonly exposure: Float64Array;
-  /** Trustworthiness: the temptation it resists before defecting (Gorobets & Nooteboom 2004). */
-  readonly trustworthiness: Float64Array;
-  /** Share of its contacts that must be in a partnership before it joins that partnership (Granovetter 1978). */
-  readonly joinThreshold: Float64Array;
-  /** Weight on trust against expected gain in partner choice, adapted by experience (Gorobets & Nooteboom 2006). */
-  readonly trustWeight: Float64Array;
-  /** 1 once the organisation is in a trust not based on its locality. */
-  readonly nonLocal: Uint8Array;
-  /** Its leader: experience, and tenure in steps. */
-  readonly leaderExperience: Float64Array;
-  readonly leaderTenure: Float64Array;
-  /** Partnerships it belongs to now. */
-  readonly memberships: Int32Array;
-  /** Per step scratch: effort it puts into partnership work, its resolve (trustworthiness less the cost
-   * of contributing, before rivalry and the benefit of cooperation), and its shadow of the future. */
-  readonly effort: Float64Array;
-  readonly resolve: Float64Array;
-  readonly shadow: Float64Array;
-  /** Share of its partnership benefit that came from funding last step. */
-  readonly fundDependence: Float64Array;
-  /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
-  readonly fundSeen: Float64Array;
-  readonly benefitSeen: Float64Array;
-  /** Scratch of the continuum pass: summed trust in, and number of, tied co-members. */
-  readonly trustSeen: Float64Array;
-  readonly tiesSeen: Float64Array;
-  /** Defections it suffered this step, and cooperation it received. */
-  readonly betrayed: Float64Array;
-  readonly rewarded: Float64Array;
-  /** Tie indices of each organisation. */
-  readonly ties: number[][];
-  /** Partnership ids of each organisation. */
-  readonly partnerships: number[][];
-}
-
-/** Sparse ties between pairs, in a pool: a tie is at a slot with alive = 1. Side A is the lower index. */
-export interface Ties {
-  poolSize: number;
-  count: number;
-  a: Int32Array;
-  b: Int32Array;
-  alive: Uint8Array;
-  /** Organisation-level trust of A in B and of B in A. */
-  trustAB: Float64Array;
-  trustBA: Float64Array;
-  /** Leader-level trust, lost when either leader leaves. */
-  leaderAB: Float64Array;
-  leaderBA: Float64Array;
-  /** Reputation damage of B in A's eyes, and of A in B's (Pant & Yu 2025). */
-  damageAB: Float64Array;
-  damageBA: Float64Array;
-  strength: Float64Array;
-  age: Float64Array;
-  interactions: Float64Array;
-  /** Partnerships both ends share, and how many of those are mandated. */
-  shared: Int32Array;
-  sharedMandated: Int32Array;
-  free: number[];
-  /** Pair key (lower * n + higher) to slot. */
-  index: Map<number, number>;
-}
-
 /** One partnership: a collective of members with a lead, a mandate and a place on the continuum. */
 export interface Partnership {
   readonly id: number;
@@ -133,92 +48,122 @@ export interface World {
   readonly areaAuthority: Int32Array;
 }
 
-/** Returns empty organisation arrays for n organisations. */
-export function createOrgs(n: number): Orgs {
+/** Returns empty organisation arrays for n organisations. The literal is where an organisation's fields are declared:
+ * the Orgs type follows from it (a literal also gives every world one hidden class, which the step loop's code relies on). */
+export function createOrgs(n: number) {
   const f = () => new Float64Array(n);
   return {
     n,
     kind: new Uint8Array(n),
     area: new Uint16Array(n),
+    /** Its market: area and kind in one number, equal for rivals (same kind, same area). */
     market: new Int32Array(n),
     x: f(),
     y: f(),
+    /** Size, resources and status. */
     power: f(),
+    /** Capacity for partnership work. */
     capacity: f(),
+    /** Organisational culture (a position on one axis): fixed with the organisation. */
     culture: f(),
+    /** Norms and values held now: start at the culture and converge among partners. */
     norms: f(),
+    /** Motivation mix: shared values, access to resources, compliance (sum to 1). */
     motValues: f(),
     motResources: f(),
     motCompliance: f(),
+    /** Exposure to market competition (before the lever scales it). */
     exposure: f(),
+    /** Trustworthiness: the temptation it resists before defecting (Gorobets & Nooteboom 2004). */
     trustworthiness: f(),
+    /** Share of its contacts that must be in a partnership before it joins that partnership (Granovetter 1978). */
     joinThreshold: f(),
+    /** Weight on trust against expected gain in partner choice, adapted by experience (Gorobets & Nooteboom 2006). */
     trustWeight: f(),
+    /** 1 once the organisation is in a trust not based on its locality. */
     nonLocal: new Uint8Array(n),
+    /** Its leader: experience, and tenure in steps. */
     leaderExperience: f(),
     leaderTenure: f(),
+    /** Partnerships it belongs to now. */
     memberships: new Int32Array(n),
+    /** Per step scratch: effort it puts into partnership work, its resolve (trustworthiness less the cost of
+     * contributing, before rivalry and the benefit of cooperation), and its shadow of the future. */
     effort: f(),
     resolve: f(),
     shadow: f(),
+    /** Share of its partnership benefit that came from funding last step. */
     fundDependence: f(),
+    /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
     fundSeen: f(),
     benefitSeen: f(),
+    /** Scratch of the continuum pass: summed trust in, and number of, tied co-members. */
     trustSeen: f(),
     tiesSeen: f(),
+    /** Defections it suffered this step, and cooperation it received. */
     betrayed: f(),
     rewarded: f(),
-    ties: Array.from({ length: n }, () => []),
-    partnerships: Array.from({ length: n }, () => []),
-  };
+    /** Tie indices of each organisation. */
+    ties: Array.from({ length: n }, (): number[] => []),
+    /** Partnership ids of each organisation. */
+    partnerships: Array.from({ length: n }, (): number[] => []),
+  } as const;
 }
 
-/** Returns an empty tie pool with room for `poolSize` ties. */
-export function createTies(poolSize: number): Ties {
+/** Organisations: one entry per organisation in every array. Fixed in number for a run. */
+export type Orgs = ReturnType<typeof createOrgs>;
+
+/** Returns an empty tie pool with room for this many ties. The literal is where a tie's fields are declared: the Ties
+ * type and the pool's growth follow from it. Side A of a tie is the lower index. */
+export function createTies(poolSize: number) {
   const f = () => new Float64Array(poolSize);
   return {
+    /** Slots in the pool (it doubles when full). */
     poolSize,
+    /** Slots ever used: every live tie is below it. */
     count: 0,
     a: new Int32Array(poolSize),
     b: new Int32Array(poolSize),
     alive: new Uint8Array(poolSize),
+    /** Organisation-level trust of A in B and of B in A. */
     trustAB: f(),
     trustBA: f(),
+    /** Leader-level trust, lost when either leader leaves. */
     leaderAB: f(),
     leaderBA: f(),
+    /** Reputation damage of B in A's eyes, and of A in B's (Pant & Yu 2025). */
     damageAB: f(),
     damageBA: f(),
     strength: f(),
     age: f(),
     interactions: f(),
+    /** Partnerships both ends share, and how many of those are mandated. */
     shared: new Int32Array(poolSize),
     sharedMandated: new Int32Array(poolSize),
-    free: [],
-    index: new Map(),
+    free: [] as number[],
+    /** Pair key (lower * n + higher) to slot. */
+    index: new Map<number, number>(),
   };
 }
 
+/** Sparse ties between pairs, in a pool: a tie is at a slot with alive = 1. */
+export type Ties = ReturnType<typeof createTies>;
+
+type TieArrayField = { [K in keyof Ties]: Ties[K] extends Float64Array | Int32Array | Uint8Array ? K : never }[keyof Ties];
+
+/** The names of a tie's typed-array fields, read off the literal that declares them. */
+const TIE_ARRAYS = Object.entries(createTies(0))
+  .filter(([, value]) => ArrayBuffer.isView(value))
+  .map(([name]) => name as TieArrayField);
+
+// Doubles the pool: every typed-array field is copied into one twice as long.
 function growTiesInPlace(ties: Ties): void {
   const poolSize = ties.poolSize * 2;
-  const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T): T => {
-    const next = new (old.constructor as new (n: number) => T)(poolSize);
-    next.set(old);
-    return next;
-  };
-  ties.a = grow(ties.a);
-  ties.b = grow(ties.b);
-  ties.alive = grow(ties.alive);
-  ties.trustAB = grow(ties.trustAB);
-  ties.trustBA = grow(ties.trustBA);
-  ties.leaderAB = grow(ties.leaderAB);
-  ties.leaderBA = grow(ties.leaderBA);
-  ties.damageAB = grow(ties.damageAB);
-  ties.damageBA = grow(ties.damageBA);
-  ties.strength = grow(ties.strength);
-  ties.age = grow(ties.age);
-  ties.interactions = grow(ties.interactions);
-  ties.shared = grow(ties.shared);
-  ties.sharedMandated = grow(ties.sharedMandated);
+  const grown = createTies(poolSize);
+  for (const name of TIE_ARRAYS) {
+    (grown[name] as { set(from: ArrayLike<number>): void }).set(ties[name]);
+    (ties as Record<TieArrayField, unknown>)[name] = grown[name];
+  }
   ties.poolSize = poolSize;
 }
 
@@ -285,9 +230,15 @@ export function otherEnd(ties: Ties, slot: number, i: number): number {
   return ties.a[slot] === i ? ties.b[slot] : ties.a[slot];
 }
 
-/** Returns i's effective trust in the other end of a tie: organisation-level and leader-level trust combined. */
+/** Returns effective trust: organisation-level and leader-level trust combined, the leader's by this weight
+ * (trustTypes.leaderWeight). Linear, so applied to a pair's sums it gives the pair's summed effective trust. */
+export function effectiveTrust(organisation: number, leader: number, leaderWeight: number): number {
+  return (1 - leaderWeight) * organisation + leaderWeight * leader;
+}
+
+/** Returns i's effective trust in the other end of a tie. */
 export function trustFrom(ties: Ties, slot: number, i: number, leaderWeight: number): number {
   return ties.a[slot] === i
-    ? (1 - leaderWeight) * ties.trustAB[slot] + leaderWeight * ties.leaderAB[slot]
-    : (1 - leaderWeight) * ties.trustBA[slot] + leaderWeight * ties.leaderBA[slot];
+    ? effectiveTrust(ties.trustAB[slot], ties.leaderAB[slot], leaderWeight)
+    : effectiveTrust(ties.trustBA[slot], ties.leaderBA[slot], leaderWeight);
 }

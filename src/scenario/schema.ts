@@ -9,25 +9,25 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const COUNTED_KINDS = ['school', 'academy', 'trust', 'college', 'provider', 'community'] as const;
 export type CountedKind = (typeof COUNTED_KINDS)[number];
 
-/** The public levers (docs/ODD.md 2.5), as dotted keys, each a number in [0, 1] or a schedule. */
-export const LEVER_KEYS = [
-  'policy.carrot',
-  'policy.stick',
-  'market.competition',
-  'governance.fragmentation',
-  'localAuthority.support',
-  'leaders.experience',
-  'leaders.turnover',
-  'partnerships.principles',
-  'context.history',
-  'context.culture',
-  'context.politics',
-] as const;
-export type LeverKey = (typeof LEVER_KEYS)[number];
+import {
+  AREA_LEVER_KEYS,
+  type AreaLeverKey,
+  type GroupOf,
+  groupsOf,
+  LEVER_KEYS,
+  LEVERS,
+  type LeverGroups,
+  type LeverKey,
+  type NameOf,
+  splitKey,
+} from './levers.ts';
+import { MECHANISM_IDS, MECHANISMS, type MechanismId } from './mechanisms.ts';
+import { BLOCKS, type BlockId, MODEL_BLOCK_IDS, type ModelBlockId, type ParameterSpec, TOP_LEVEL_BLOCK } from './parameters/index.ts';
+import { limitsOf } from './parameters/spec.ts';
 
-/** Levers an area may set for itself (its history, culture, politics and officers). */
-export const AREA_LEVER_KEYS = ['context.history', 'context.culture', 'context.politics', 'localAuthority.support'] as const;
-export type AreaLeverKey = (typeof AREA_LEVER_KEYS)[number];
+export { AREA_LEVER_KEYS, LEVER_KEYS, LEVERS, type AreaLeverKey, type LeverKey } from './levers.ts';
+export type { BlockId, ModelParams } from './parameters/index.ts';
+export type { MechanismId } from './mechanisms.ts';
 
 const unit = z.number().min(0).max(1);
 const step = z.number().int().min(0);
@@ -37,63 +37,84 @@ export const scheduleEntrySchema = z.strictObject({ from: step, value: unit });
 /** A lever as written: a constant, or a list of {from, value} starting at step 0, in increasing order. */
 export const leverSchema = z.union([unit, z.array(scheduleEntrySchema).min(1)]);
 
-const leverBlock = <K extends string>(keys: readonly K[], describe: Record<K, string>) =>
-  z.strictObject(
-    Object.fromEntries(keys.map((k) => [k, leverSchema.optional().describe(describe[k])])) as Record<K, z.ZodOptional<typeof leverSchema>>,
-  );
+/** What each lever means (the lever table's meanings): the schema, the CLI help, the ODD and the classroom's hover text. */
+export const LEVER_MEANINGS = Object.fromEntries(LEVER_KEYS.map((key) => [key, LEVERS[key].meaning])) as Readonly<Record<LeverKey, string>>;
 
-/** What each lever means; used for the schema, the CLI help, the ODD and the classroom's hover text. */
-export const LEVER_MEANINGS: Record<LeverKey, string> = {
-  'policy.carrot': 'funding and incentives for being in a partnership',
-  'policy.stick': 'compulsion: penalties or inspection pressure for not being in a partnership',
-  'market.competition': 'intensity of competition between neighbouring organisations for pupils and resources',
-  'governance.fragmentation': 'rate at which organisations move into trusts not based on their locality',
-  'localAuthority.support': 'capacity of local-authority officers to broker and support partnerships',
-  'leaders.experience': "mean experience of organisations' leaders",
-  'leaders.turnover': 'share of leaders replaced per year',
-  'partnerships.principles': 'chance that a new partnership sets out a clear statement of principles',
-  'context.history': 'depth of earlier collaboration in the area: starting ties and trust',
-  'context.culture': 'diversity of organisational cultures and values',
-  'context.politics': 'local political support for collaboration',
+type LeverGroupSchemas<Keys extends string> = {
+  [G in GroupOf<Keys>]: z.ZodOptional<z.ZodObject<{ [N in NameOf<Extract<Keys, `${G}.${string}`>>]: z.ZodOptional<typeof leverSchema> }>>;
 };
 
-const group = (prefix: string) => {
-  const keys = LEVER_KEYS.filter((k) => k.startsWith(prefix + '.')).map((k) => k.slice(prefix.length + 1));
-  const describe = Object.fromEntries(keys.map((k) => [k, LEVER_MEANINGS[`${prefix}.${k}` as LeverKey]]));
-  return leverBlock(keys, describe).optional();
-};
+// The lever headings of these keys, each a mapping of its levers, in the table's order.
+function leverGroupSchemas<Keys extends LeverKey>(keys: readonly Keys[]): LeverGroupSchemas<Keys> {
+  return Object.fromEntries(
+    groupsOf(keys).map((group) => [
+      group,
+      z
+        .strictObject(
+          Object.fromEntries(
+            keys
+              .filter((key) => splitKey(key)[0] === group)
+              .map((key) => [splitKey(key)[1], leverSchema.optional().describe(LEVERS[key].meaning)]),
+          ),
+        )
+        .optional(),
+    ]),
+  ) as LeverGroupSchemas<Keys>;
+}
+
+// Area headings come in alphabetical order (context before localAuthority), as normalised areas list them.
+const AREA_GROUP_KEYS = [...AREA_LEVER_KEYS].sort((a, b) => splitKey(a)[0].localeCompare(splitKey(b)[0]));
 
 /** An area as written: a name, a weight (its share of organisations) and any levers of its own. */
 export const areaInputSchema = z.strictObject({
   name: z.string().min(1).describe('name of the local-authority area'),
   weight: z.number().positive().optional().describe('relative share of the organisations placed in this area (default 1)'),
-  context: leverBlock(['history', 'culture', 'politics'] as const, {
-    history: LEVER_MEANINGS['context.history'],
-    culture: LEVER_MEANINGS['context.culture'],
-    politics: LEVER_MEANINGS['context.politics'],
-  }).optional(),
-  localAuthority: leverBlock(['support'] as const, { support: LEVER_MEANINGS['localAuthority.support'] }).optional(),
+  ...leverGroupSchemas(AREA_GROUP_KEYS),
 });
 
-/** The trust dynamics' parameters (Pant & Yu 2025 defaults); exposed so researchers can sweep them. */
-export const trustInputSchema = z.strictObject({
-  up: unit.optional().describe('l_up: rate at which trust rises after a contribution above expectation (0.10)'),
-  down: unit.optional().describe('l_down: rate at which trust falls after a shortfall (0.30)'),
-  damageGrowth: unit.optional().describe('growth of reputation damage with each violation (0.60)'),
-  damageDecay: unit.optional().describe('decay of reputation damage per step without violation (0.03)'),
-  dependenceWeight: z
-    .number()
-    .min(0)
-    .max(5)
-    .optional()
-    .describe("x: how much the truster's dependence on its partner speeds trust loss (0.5)"),
-  sensitivity: z
-    .number()
-    .positive()
-    .max(50)
-    .optional()
-    .describe('k in s = tanh(k (a - b)): how sharply a contribution above or below expectation registers (4)'),
-});
+/** Returns the zod schema of one parameter's value: a number (whole for counts) within its limits, described with its meaning and default. */
+function parameterSchema(spec: ParameterSpec): z.ZodNumber {
+  const [min, max] = limitsOf(spec);
+  let schema = spec.integer ? z.number().int() : z.number();
+  schema = spec.positive ? schema.gt(min) : schema.min(min);
+  if (Number.isFinite(max)) schema = schema.max(max);
+  return schema.describe(`${spec.meaning} (${spec.unit}; default ${spec.default})`);
+}
+
+// A block's parameters as written: names with a dot (`school.power`) nest one mapping deeper.
+function blockSchema(block: BlockId) {
+  const nested: Record<string, Record<string, z.ZodOptional<z.ZodNumber>>> = {};
+  const shape: Record<string, z.ZodOptional<z.ZodNumber> | z.ZodOptional<z.ZodObject>> = {};
+  for (const [name, spec] of Object.entries(BLOCKS[block].params as Record<string, ParameterSpec>)) {
+    const dot = name.indexOf('.');
+    if (dot < 0) shape[name] = parameterSchema(spec).optional();
+    else {
+      const [outer, inner] = [name.slice(0, dot), name.slice(dot + 1)];
+      if (nested[outer] === undefined) nested[outer] = {};
+      nested[outer][inner] = parameterSchema(spec).optional();
+    }
+  }
+  for (const [outer, inner] of Object.entries(nested)) shape[outer] = z.strictObject(inner).optional();
+  return z.strictObject(shape).describe(`${BLOCKS[block].title} (ODD ${BLOCKS[block].odd})`);
+}
+
+/** The trust update's parameters (Pant & Yu 2025), under their published keys `trust.*`. */
+export const trustInputSchema = blockSchema(TOP_LEVEL_BLOCK);
+
+/** The other blocks of model parameters, under `model.<block>.<name>`. */
+export const modelInputSchema = z
+  .strictObject(Object.fromEntries(MODEL_BLOCK_IDS.map((block) => [block, blockSchema(block).optional()])))
+  .describe("the model's parameters, by mechanism: each default, range and source is in docs/ODD.md §8");
+
+/** Mechanisms switched off, for an ablation study: `mechanisms: { <id>: false }`. */
+export const mechanismsInputSchema = z
+  .strictObject(
+    Object.fromEntries(MECHANISM_IDS.map((id) => [id, z.boolean().optional().describe(MECHANISMS[id].meaning)])) as Record<
+      MechanismId,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
+  .describe('the mechanisms of a step, each on unless set to false (an ablation): see docs/ODD.md §3');
 
 /** A scenario as a person writes it: every key optional, levers as constants or schedules. */
 export const scenarioInputSchema = z.strictObject({
@@ -131,14 +152,10 @@ export const scenarioInputSchema = z.strictObject({
         .describe('how many organisations of each kind, in all areas together (one local authority per area is added)'),
     })
     .optional(),
-  policy: group('policy'),
-  market: group('market'),
-  governance: group('governance'),
-  localAuthority: group('localAuthority'),
-  leaders: group('leaders'),
-  partnerships: group('partnerships'),
-  context: group('context'),
+  ...leverGroupSchemas(LEVER_KEYS),
   trust: trustInputSchema.optional(),
+  model: modelInputSchema.optional(),
+  mechanisms: mechanismsInputSchema.optional(),
 });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 export type LeverInput = z.infer<typeof leverSchema>;
@@ -146,46 +163,44 @@ export type LeverInput = z.infer<typeof leverSchema>;
 /** A lever after normalising: a schedule starting at step 0, in increasing order of `from`. */
 export type Schedule = readonly { readonly from: number; readonly value: number }[];
 
-/** The trust parameters after normalising. */
-export interface TrustParams {
-  readonly up: number;
-  readonly down: number;
-  readonly damageGrowth: number;
-  readonly damageDecay: number;
-  readonly dependenceWeight: number;
-  readonly sensitivity: number;
-}
+/** The trust update's parameters after normalising: every one explicit. */
+export type TrustParams = { readonly [P in keyof (typeof BLOCKS)['trust']['params']]: number };
 
-/** A scenario after normalising: every key explicit, every lever a schedule. It is itself a valid
+/** Parameter values a scenario sets under `model.`, as written (a block's dotted names nest): only those it sets. */
+export type ModelInput = { readonly [B in ModelBlockId]?: Readonly<Record<string, number | Readonly<Record<string, number>>>> };
+
+/** A scenario after normalising: every lever a schedule, time, organisations and the trust block explicit. Model
+ * parameters and switched-off mechanisms are listed only where set (a default is the table's, recorded in every
+ * manifest), so that a scenario's hash, and so its runs' seeds, stay the same for the same file. It is itself a valid
  * scenario file, so normalising it again gives it back unchanged, and a manifest's copy can be re-run. */
-export interface Scenario {
+export type Scenario = LeverGroups<LeverKey, Schedule> & {
   readonly name: string;
   readonly description: string;
   readonly time: { readonly steps: number; readonly stepsPerYear: number; readonly seed: number };
   readonly organisations: { readonly areas: readonly Area[]; readonly kinds: Readonly<Record<CountedKind, number>> };
-  readonly policy: { readonly carrot: Schedule; readonly stick: Schedule };
-  readonly market: { readonly competition: Schedule };
-  readonly governance: { readonly fragmentation: Schedule };
-  readonly localAuthority: { readonly support: Schedule };
-  readonly leaders: { readonly experience: Schedule; readonly turnover: Schedule };
-  readonly partnerships: { readonly principles: Schedule };
-  readonly context: { readonly history: Schedule; readonly culture: Schedule; readonly politics: Schedule };
   readonly trust: TrustParams;
-}
+  readonly model?: ModelInput;
+  readonly mechanisms?: { readonly [M in MechanismId]?: false };
+};
 
 /** An area after normalising: its weight and every area lever explicit, in the same nesting as written. */
-export interface Area {
+export type Area = LeverGroups<AreaLeverKey, Schedule> & {
   readonly name: string;
   readonly weight: number;
-  readonly context: { readonly history: Schedule; readonly culture: Schedule; readonly politics: Schedule };
-  readonly localAuthority: { readonly support: Schedule };
-}
+};
 
 /** Returns the schedule of a lever, by its dotted key. */
 export function leverSchedule(holder: Scenario | Area, key: string): Schedule {
-  const [group, name] = key.split('.');
-  return (holder as unknown as Record<string, Record<string, Schedule>>)[group][name];
+  let path = LEVER_PATHS.get(key);
+  if (path === undefined) {
+    path = splitKey(key);
+    LEVER_PATHS.set(key, path);
+  }
+  return (holder as unknown as Record<string, Record<string, Schedule>>)[path[0]][path[1]];
 }
+
+// Each dotted key's heading and name, split once: the engine looks levers up every step.
+const LEVER_PATHS = new Map<string, [string, string]>();
 
 /** Returns how many organisations a scenario has: those of every counted kind, and one local authority per area. */
 export function countOrganisations(scenario: Scenario): number {

@@ -2,7 +2,6 @@
 // and strongest ties), a partnership (its members, place on the continuum, how it came about, its whole history),
 // or a tie (trust both ways). Pure: the panel's content as values, with links as selections.
 import { capitalise } from '../wording.ts';
-import { PARAMS } from '../model/params.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { findTie, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
@@ -82,7 +81,7 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
   const spy = run.sim.scenario.time.stepsPerYear;
   const kind = ORG_KINDS[orgs.kind[i]];
   const ties = world.ties;
-  const w = PARAMS.leaderTrustWeight;
+  const w = run.sim.params.trustTypes.leaderWeight;
   const strongest = [...orgs.ties[i]]
     .map((slot) => {
       const other = ties.a[slot] === i ? ties.b[slot] : ties.a[slot];
@@ -198,7 +197,7 @@ export function tieDetails(run: ClassroomRun, a: number, b: number): DetailsCont
       sections: [],
     };
   const ties = world.ties;
-  const w = PARAMS.leaderTrustWeight;
+  const w = run.sim.params.trustTypes.leaderWeight;
   const [lo, hi] = a < b ? [a, b] : [b, a];
   const shared = world.orgs.partnerships[lo].filter((id) => world.orgs.partnerships[hi].includes(id));
   return {

@@ -151,7 +151,7 @@ export class NetworkView {
     const ties = world.ties;
     const orgs = world.orgs;
     this.large = isLarge(orgs.n, ties.count);
-    this.tracker.sync(ties, orgs.n, now, initial || this.large);
+    this.tracker.sync(ties, orgs.n, run.sim.params.trustTypes.leaderWeight, now, initial || this.large);
     if (this.tieLevel.length < ties.poolSize) {
       this.tieLevel = new Int8Array(ties.poolSize);
       this.tiePartnership = new Int32Array(ties.poolSize);

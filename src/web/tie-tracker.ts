@@ -1,8 +1,7 @@
 // The page's memory of ties between frames, kept per tie pair: when each tie appeared (to fade it in), the trust it had
 // when last seen, and the ties that broke (to flash them red, as thick as their trust was, as they fade out). The model's tie pool reuses slots; a slot whose pair changed held a tie that ended and now
 // holds a new one. Time is passed in, so the tracker is a pure function of the states it is shown.
-import { PARAMS } from '../model/params.ts';
-import type { Ties } from '../model/world.ts';
+import { effectiveTrust, type Ties } from '../model/world.ts';
 
 /** How long a new tie takes to fade in, and a broken one to fade out, in ms, at most (at high speed, a few steps' time). */
 export const FADE_IN_MS = 700;
@@ -12,10 +11,10 @@ const FADE_STEPS = 4;
 /** Most broken ties remembered at once (the oldest are forgotten first). */
 export const DYING_CAPACITY = 1024;
 
-/** Returns the effective trust of a tie, both directions averaged (what its thickness shows). */
-export function tieTrust(ties: Ties, slot: number): number {
-  const w = PARAMS.leaderTrustWeight;
-  return ((1 - w) * (ties.trustAB[slot] + ties.trustBA[slot]) + w * (ties.leaderAB[slot] + ties.leaderBA[slot])) / 2;
+/** Returns the effective trust of a tie, both directions averaged (what its thickness shows), leader-level trust
+ * weighed by the run's trustTypes.leaderWeight. */
+export function tieTrust(ties: Ties, slot: number, leaderWeight: number): number {
+  return effectiveTrust(ties.trustAB[slot] + ties.trustBA[slot], ties.leaderAB[slot] + ties.leaderBA[slot], leaderWeight) / 2;
 }
 
 /** Per-tie animation state of one run's tie pool. */
@@ -53,7 +52,7 @@ export class TieTracker {
 
   /** Takes in the tie pool after some steps at time `now`: new pairs are born, pairs gone are dying. With `initial`, every
    * tie is taken as there from the start (no fade). Returns how many ties were born and how many broke. */
-  sync(ties: Ties, n: number, now: number, initial = false): { born: number; broke: number } {
+  sync(ties: Ties, n: number, leaderWeight: number, now: number, initial = false): { born: number; broke: number } {
     this.ensure(ties.poolSize);
     let born = 0;
     let broke = 0;
@@ -73,7 +72,7 @@ export class TieTracker {
         born += initial ? 0 : 1;
       }
     }
-    for (let slot = 0; slot < ties.count; slot++) if (ties.alive[slot] === 1) this.shown[slot] = tieTrust(ties, slot);
+    for (let slot = 0; slot < ties.count; slot++) if (ties.alive[slot] === 1) this.shown[slot] = tieTrust(ties, slot, leaderWeight);
     this.seen = ties.count;
     return { born, broke };
   }

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fundHorizon, leversAt, valueAt, withLeverFrom } from '../../src/engine/levers.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, leverSchedule, type ScenarioInput, type Schedule } from '../../src/scenario/schema.ts';
+
+const FUNDING = defaultParams().funding;
 
 const FUND: Schedule = [
   { from: 0, value: 0 },
@@ -49,7 +52,7 @@ describe('valueAt', () => {
 
 describe('fundHorizon', () => {
   it('is 1 when no fall is scheduled', () => {
-    expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12)).toBe(1);
+    expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12, FUNDING)).toBe(1);
     expect(
       fundHorizon(
         [
@@ -58,22 +61,23 @@ describe('fundHorizon', () => {
         ],
         3,
         12,
+        FUNDING,
       ),
     ).toBe(1);
-    expect(fundHorizon([{ from: 0, value: 0 }], 0, 12)).toBe(1);
+    expect(fundHorizon([{ from: 0, value: 0 }], 0, 12, FUNDING)).toBe(1);
   });
 
   it('is r / (r + stepsPerYear) before a fall r steps ahead', () => {
-    expect(fundHorizon(FUND, 12, 12)).toBeCloseTo(36 / 48, 15);
-    expect(fundHorizon(FUND, 36, 12)).toBeCloseTo(12 / 24, 15);
-    expect(fundHorizon(FUND, 47, 12)).toBeCloseTo(1 / 13, 15);
-    expect(fundHorizon(FUND, 12, 4)).toBeCloseTo(36 / 40, 15);
+    expect(fundHorizon(FUND, 12, 12, FUNDING)).toBeCloseTo(36 / 48, 15);
+    expect(fundHorizon(FUND, 36, 12, FUNDING)).toBeCloseTo(12 / 24, 15);
+    expect(fundHorizon(FUND, 47, 12, FUNDING)).toBeCloseTo(1 / 13, 15);
+    expect(fundHorizon(FUND, 12, 4, FUNDING)).toBeCloseTo(36 / 40, 15);
   });
 
   it('is 1 before the funding starts and after it has ended (nothing is left to fall)', () => {
-    expect(fundHorizon(FUND, 0, 12)).toBe(1);
-    expect(fundHorizon(FUND, 48, 12)).toBe(1);
-    expect(fundHorizon(FUND, 100, 12)).toBe(1);
+    expect(fundHorizon(FUND, 0, 12, FUNDING)).toBe(1);
+    expect(fundHorizon(FUND, 48, 12, FUNDING)).toBe(1);
+    expect(fundHorizon(FUND, 100, 12, FUNDING)).toBe(1);
   });
 
   it('counts a fall only below half the current value, and takes the first such fall', () => {
@@ -85,6 +89,7 @@ describe('fundHorizon', () => {
         ],
         0,
         12,
+        FUNDING,
       ),
     ).toBe(1);
     expect(
@@ -95,6 +100,7 @@ describe('fundHorizon', () => {
         ],
         0,
         12,
+        FUNDING,
       ),
     ).toBeCloseTo(24 / 36, 15);
     const stepped: Schedule = [
@@ -103,7 +109,7 @@ describe('fundHorizon', () => {
       { from: 36, value: 0.3 },
       { from: 60, value: 0 },
     ];
-    expect(fundHorizon(stepped, 0, 12)).toBeCloseTo(36 / 48, 15);
+    expect(fundHorizon(stepped, 0, 12, FUNDING)).toBeCloseTo(36 / 48, 15);
   });
 
   it('stays in (0, 1] and shrinks as the fall nears', () => {
@@ -115,7 +121,7 @@ describe('fundHorizon', () => {
         ];
         let last = Infinity;
         for (let step = 0; step < fall; step++) {
-          const h = fundHorizon(schedule, step, spy);
+          const h = fundHorizon(schedule, step, spy, FUNDING);
           expect(h).toBeGreaterThan(0);
           expect(h).toBeLessThanOrEqual(1);
           expect(h).toBeLessThan(last);

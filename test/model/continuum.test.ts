@@ -2,11 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { levelFor } from '../../src/model/continuum.ts';
-import { PARAMS } from '../../src/model/params.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { LEVEL_NAMES } from '../../src/model/vocabulary.ts';
 
-const TH = PARAMS.levelThresholds;
-const H = PARAMS.levelHysteresis;
+const C = defaultParams().continuum;
+const TH = [C.thresholdCoordinating, C.thresholdCooperating, C.thresholdCollaborating];
+const H = C.hysteresis;
 
 describe('levelFor', () => {
   it('has three thresholds for the four levels, and a hysteresis margin of 0.02', () => {
@@ -17,18 +18,18 @@ describe('levelFor', () => {
 
   it('gives the level from the thresholds when the score is well inside a level', () => {
     for (let current = 0; current < 4; current++) {
-      expect(levelFor(0.1, current)).toBe(0);
-      expect(levelFor(0.48, current)).toBe(1);
-      expect(levelFor(0.6, current)).toBe(2);
-      expect(levelFor(0.9, current)).toBe(3);
+      expect(levelFor(0.1, current, C)).toBe(0);
+      expect(levelFor(0.48, current, C)).toBe(1);
+      expect(levelFor(0.6, current, C)).toBe(2);
+      expect(levelFor(0.9, current, C)).toBe(3);
     }
   });
 
   it('keeps the level while the score stays inside it', () => {
-    expect(levelFor(0, 0)).toBe(0);
-    expect(levelFor(0.45, 1)).toBe(1);
-    expect(levelFor(0.65, 2)).toBe(2);
-    expect(levelFor(1, 3)).toBe(3);
+    expect(levelFor(0, 0, C)).toBe(0);
+    expect(levelFor(0.45, 1, C)).toBe(1);
+    expect(levelFor(0.65, 2, C)).toBe(2);
+    expect(levelFor(1, 3, C)).toBe(3);
   });
 
   it.each([
@@ -36,11 +37,11 @@ describe('levelFor', () => {
     [1, 0.54],
     [2, 0.66],
   ])('moves up from level %i only once the score passes threshold %s + hysteresis', (from, threshold) => {
-    expect(levelFor(threshold, from)).toBe(from);
-    expect(levelFor(threshold + 0.01, from)).toBe(from);
-    expect(levelFor(threshold + 0.019, from)).toBe(from);
-    expect(levelFor(threshold + 0.021, from)).toBe(from + 1);
-    expect(levelFor(threshold + 0.03, from)).toBe(from + 1);
+    expect(levelFor(threshold, from, C)).toBe(from);
+    expect(levelFor(threshold + 0.01, from, C)).toBe(from);
+    expect(levelFor(threshold + 0.019, from, C)).toBe(from);
+    expect(levelFor(threshold + 0.021, from, C)).toBe(from + 1);
+    expect(levelFor(threshold + 0.03, from, C)).toBe(from + 1);
   });
 
   it.each([
@@ -48,24 +49,24 @@ describe('levelFor', () => {
     [2, 0.54],
     [3, 0.66],
   ])('moves down from level %i only once the score falls past threshold %s - hysteresis', (from, threshold) => {
-    expect(levelFor(threshold, from)).toBe(from);
-    expect(levelFor(threshold - 0.001, from)).toBe(from);
-    expect(levelFor(threshold - 0.019, from)).toBe(from);
-    expect(levelFor(threshold - 0.021, from)).toBe(from - 1);
-    expect(levelFor(threshold - 0.03, from)).toBe(from - 1);
+    expect(levelFor(threshold, from, C)).toBe(from);
+    expect(levelFor(threshold - 0.001, from, C)).toBe(from);
+    expect(levelFor(threshold - 0.019, from, C)).toBe(from);
+    expect(levelFor(threshold - 0.021, from, C)).toBe(from - 1);
+    expect(levelFor(threshold - 0.03, from, C)).toBe(from - 1);
   });
 
   it('jumps several levels when the score passes several thresholds by more than the margin', () => {
-    expect(levelFor(0.9, 0)).toBe(3);
-    expect(levelFor(0.6, 0)).toBe(2);
-    expect(levelFor(0.1, 3)).toBe(0);
+    expect(levelFor(0.9, 0, C)).toBe(3);
+    expect(levelFor(0.6, 0, C)).toBe(2);
+    expect(levelFor(0.1, 3, C)).toBe(0);
   });
 
   it('moves up as far as the margins allow: a score past 0.54 + 0.02 but within the margin of 0.66 lifts level 0 or 1 to 2', () => {
     // 0.67 is past the 1/2 threshold by far more than the margin; only the 2/3 threshold is within it.
-    expect(levelFor(0.67, 0)).toBe(2);
-    expect(levelFor(0.665, 1)).toBe(2);
-    expect(levelFor(0.43, 0)).toBe(0);
+    expect(levelFor(0.67, 0, C)).toBe(2);
+    expect(levelFor(0.665, 1, C)).toBe(2);
+    expect(levelFor(0.43, 0, C)).toBe(0);
   });
 
   it('gives a level whose band, widened by the margin, holds the score; and keeps the current level whenever its widened band holds it', () => {
@@ -77,7 +78,7 @@ describe('levelFor', () => {
         fc.integer({ min: 0, max: 100000 }).map((k) => k / 100000),
         fc.integer({ min: 0, max: 3 }),
         (score, current) => {
-          const level = levelFor(score, current);
+          const level = levelFor(score, current, C);
           expect(level).toBeGreaterThanOrEqual(0);
           expect(level).toBeLessThanOrEqual(3);
           expect(score >= lower(level) && score < upper(level), `score ${score} from level ${current} gave ${level}`).toBe(true);

@@ -7,6 +7,7 @@ import { createLeverValues, type StepContext } from '../../src/model/context.ts'
 import { setLeverValuesInPlace } from '../../src/engine/levers.ts';
 import { createRng } from '../../src/random.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
+import { resolveParams } from '../../src/scenario/parameters/index.ts';
 import { COUNTED_KINDS, ORG_KINDS, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
 
 /** Largest remainder in exact integer arithmetic (integer weights): remainders compared as (total w) mod sum, ties to the earlier area. */
@@ -84,11 +85,12 @@ function buildWorld(scenario: Scenario, seed: number) {
     stepsPerYear: scenario.time.stepsPerYear,
     rng: createRng(seed),
     levers,
+    params: resolveParams(scenario),
     fundHorizon: 1,
-    trust: scenario.trust,
     emit: () => {},
     formed: 0,
     dissolved: 0,
+    tieUpdates: 0,
   };
   return createWorld(scenario, ctx);
 }

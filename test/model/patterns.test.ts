@@ -1,6 +1,6 @@
 // Pattern-oriented checks (Grimm et al. 2005): the seven patterns of docs/ODD.md §1.2, each as a directional
 // comparison over replicates with fixed seeds, on the shipped scenarios.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runReplicates } from '../../src/engine/run.ts';
@@ -9,6 +9,8 @@ import { replicateSeed } from '../../src/random.ts';
 import type { MetricName, RunResult } from '../../src/engine/types.ts';
 
 const REPS = 8;
+// Each scenario's replicates are run in the first test that asks for them: on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 60_000 });
 const cache = new Map<string, RunResult[]>();
 
 /** Returns REPS replicates of a shipped scenario, with --set style overrides, run once per test file. */

@@ -2,11 +2,13 @@
 // damage, resilience of deeper trust types, and the trust-type thresholds (Lewicki & Bunker 1996).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextDamage, nextTrust, RESILIENCE, trustSignal, trustTypeOf } from '../../src/model/trust.ts';
-import { PARAMS } from '../../src/model/params.ts';
+import { nextDamage, nextTrust, resilienceByType, trustSignal, trustTypeOf } from '../../src/model/trust.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import type { TrustParams } from '../../src/scenario/schema.ts';
 
-/** Pant & Yu's defaults (2025): l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4 (ours). */
+/** Pant & Yu's defaults (their TR-2 §8): l_up 0.10, l_down 0.30, R growth 0.60, R decay 0.03, x 0.5; k 4 (ours). */
+const TT = defaultParams().trustTypes;
+const RESILIENCE = resilienceByType(TT);
 const P: TrustParams = { up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, dependenceWeight: 0.5, sensitivity: 4 };
 
 const iterate = (n: number, t0: number, r: number, s: number, resilience = 1): number[] => {
@@ -188,23 +190,23 @@ describe('bounds', () => {
 
 describe('trustTypeOf', () => {
   it('uses the documented thresholds: 12 interactions, trust 0.6, norm gap 0.12', () => {
-    expect([PARAMS.knowledgeInteractions, PARAMS.identificationTrust, PARAMS.identificationNormGap]).toEqual([12, 0.6, 0.12]);
+    expect([TT.knowledgeInteractions, TT.identificationTrust, TT.identificationNormGap]).toEqual([12, 0.6, 0.12]);
   });
 
   it('is calculus-based (0) before 12 interactions, however high trust and close norms', () => {
-    expect(trustTypeOf(0, 0.1, 0.5)).toBe(0);
-    expect(trustTypeOf(11, 1, 0)).toBe(0);
+    expect(trustTypeOf(0, 0.1, 0.5, TT)).toBe(0);
+    expect(trustTypeOf(11, 1, 0, TT)).toBe(0);
   });
 
   it('is knowledge-based (1) from 12 interactions', () => {
-    expect(trustTypeOf(12, 0.1, 0.5)).toBe(1);
-    expect(trustTypeOf(12, 0.59, 0)).toBe(1);
-    expect(trustTypeOf(40, 0.9, 0.13)).toBe(1);
+    expect(trustTypeOf(12, 0.1, 0.5, TT)).toBe(1);
+    expect(trustTypeOf(12, 0.59, 0, TT)).toBe(1);
+    expect(trustTypeOf(40, 0.9, 0.13, TT)).toBe(1);
   });
 
   it('is identification-based (2) with trust at least 0.6 and a norm gap at most 0.12', () => {
-    expect(trustTypeOf(12, 0.6, 0.12)).toBe(2);
-    expect(trustTypeOf(100, 1, 0)).toBe(2);
+    expect(trustTypeOf(12, 0.6, 0.12, TT)).toBe(2);
+    expect(trustTypeOf(100, 1, 0, TT)).toBe(2);
   });
 
   it('sets the resilience of each type: deeper trust loses less (1, 0.75, 0.5)', () => {

@@ -7,5 +7,5 @@ describe('the output files of the shipped scenarios', () => {
   it(`are byte-identical to test/pins/outputs.json (a deliberate model change regenerates it: ${PINS_UPDATE_COMMAND})`, () => {
     const pinned = JSON.parse(readFileSync(PINS_PATH, 'utf8'));
     expect(outputHashes()).toEqual(pinned);
-  });
+  }, 60_000);
 });

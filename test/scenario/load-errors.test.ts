@@ -129,7 +129,7 @@ describe('keys and values', () => {
   it('reports a file that is not a mapping', () => {
     const path = write('list.yaml', '- 1\n- 2\n');
     const keys =
-      '{$schema, extends, name, description, time, organisations, policy, market, governance, localAuthority, leaders, partnerships, context, trust}';
+      '{$schema, extends, name, description, time, organisations, policy, market, governance, localAuthority, leaders, partnerships, context, trust, model, mechanisms}';
     expectFailure(path, 'wrong-type', message.wrongType(at(path, 1, 1), 'the scenario', `a mapping ${keys}`, 'a list'));
   });
 });

@@ -1,7 +1,9 @@
 // Normalising: defaults, shorthand, per-area levers, canonical key order, idempotence, no mutation, the hash.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KINDS, DEFAULT_LEVERS, DEFAULT_TRUST } from '../../src/scenario/defaults.ts';
+import { DEFAULT_KINDS } from '../../src/scenario/defaults.ts';
+import { LEVERS } from '../../src/scenario/levers.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { parseScenarioText } from '../../src/scenario/load.ts';
 import { hashScenario, normalizeScenario } from '../../src/scenario/normalize.ts';
 import { LEVER_KEYS, leverSchedule, scenarioInputSchema } from '../../src/scenario/schema.ts';
@@ -22,7 +24,7 @@ describe('normalizeScenario', () => {
       ['Area 3', 1],
       ['Area 4', 1],
     ]);
-    for (const key of LEVER_KEYS) expect(leverSchedule(scenario, key)).toEqual(constant(DEFAULT_LEVERS[key]));
+    for (const key of LEVER_KEYS) expect(leverSchedule(scenario, key)).toEqual(constant(LEVERS[key].default));
     expect(scenario.trust).toEqual({ up: 0.1, down: 0.3, damageGrowth: 0.6, damageDecay: 0.03, dependenceWeight: 0.5, sensitivity: 4 });
   });
 
@@ -71,7 +73,7 @@ describe('normalizeScenario', () => {
   it('fills kinds and trust parameters left out', () => {
     const scenario = normalizeScenario({ organisations: { kinds: { school: 3 } }, trust: { down: 0.4 } });
     expect(scenario.organisations.kinds).toEqual({ ...DEFAULT_KINDS, school: 3 });
-    expect(scenario.trust).toEqual({ ...DEFAULT_TRUST, down: 0.4 });
+    expect(scenario.trust).toEqual({ ...defaultParams().trust, down: 0.4 });
   });
 
   it('drops $schema and extends', () => {

@@ -15,12 +15,15 @@ function world(n: number): World {
   };
 }
 
+/** The default weight of leader-level trust in effective trust. */
+const LW = 0.5;
+
 describe('tie tracker', () => {
   it('takes the ties there at the start as settled', () => {
     const w = world(4);
     addTieInPlace(w, 0, 1, 0.4, 0.2);
     const t = new TieTracker();
-    expect(t.sync(w.ties, 4, 1000, true)).toEqual({ born: 0, broke: 0 });
+    expect(t.sync(w.ties, 4, LW, 1000, true)).toEqual({ born: 0, broke: 0 });
     expect(t.fadeIn(0, 1000)).toBe(1);
     expect(t.shown[0]).toBeCloseTo(0.4);
   });
@@ -28,9 +31,9 @@ describe('tie tracker', () => {
   it('fades a new tie in over the fade time', () => {
     const w = world(4);
     const t = new TieTracker();
-    t.sync(w.ties, 4, 0, true);
+    t.sync(w.ties, 4, LW, 0, true);
     const slot = addTieInPlace(w, 2, 3, 0.3, 0.1);
-    expect(t.sync(w.ties, 4, 1000)).toEqual({ born: 1, broke: 0 });
+    expect(t.sync(w.ties, 4, LW, 1000)).toEqual({ born: 1, broke: 0 });
     expect(t.fadeIn(slot, 1000)).toBe(0);
     expect(t.fadeIn(slot, 1000 + t.fadeInMs / 2)).toBeCloseTo(0.5);
     expect(t.fadeIn(slot, 1000 + t.fadeInMs)).toBe(1);
@@ -40,9 +43,9 @@ describe('tie tracker', () => {
     const w = world(4);
     const slot = addTieInPlace(w, 1, 3, 0.6, 0.1);
     const t = new TieTracker();
-    t.sync(w.ties, 4, 0, true);
+    t.sync(w.ties, 4, LW, 0, true);
     removeTieInPlace(w, slot);
-    expect(t.sync(w.ties, 4, 500)).toEqual({ born: 0, broke: 1 });
+    expect(t.sync(w.ties, 4, LW, 500)).toEqual({ born: 0, broke: 1 });
     const k = t.dyingAt.indexOf(500);
     expect([t.dyingA[k], t.dyingB[k]]).toEqual([1, 3]);
     expect(t.dyingTrust[k]).toBeCloseTo(0.6);
@@ -54,10 +57,10 @@ describe('tie tracker', () => {
     const w = world(5);
     const slot = addTieInPlace(w, 0, 1, 0.5, 0.1);
     const t = new TieTracker();
-    t.sync(w.ties, 5, 0, true);
+    t.sync(w.ties, 5, LW, 0, true);
     removeTieInPlace(w, slot);
     expect(addTieInPlace(w, 3, 4, 0.2, 0.1)).toBe(slot);
-    expect(t.sync(w.ties, 5, 100)).toEqual({ born: 1, broke: 1 });
+    expect(t.sync(w.ties, 5, LW, 100)).toEqual({ born: 1, broke: 1 });
     expect(t.pair[slot]).toBe(3 * 5 + 4);
   });
 
@@ -66,11 +69,11 @@ describe('tie tracker', () => {
     const slot = addTieInPlace(w, 0, 2, 0.5, 0.1);
     addTieInPlace(w, 1, 2, 0.5, 0.1);
     const t = new TieTracker();
-    t.sync(w.ties, 4, 0, true);
+    t.sync(w.ties, 4, LW, 0, true);
     removeTieInPlace(w, slot);
     addTieInPlace(w, 2, 3, 0.5, 0.1);
     addTieInPlace(w, 0, 2, 0.5, 0.1);
-    expect(t.sync(w.ties, 4, 100).broke).toBe(0);
+    expect(t.sync(w.ties, 4, LW, 100).broke).toBe(0);
   });
 
   it('shortens fades when play is fast', () => {
@@ -87,6 +90,7 @@ describe('tie tracker', () => {
     const slot = addTieInPlace(w, 0, 1, 0.2, 0.1);
     w.ties.trustAB[slot] = 0.8;
     w.ties.leaderBA[slot] = 0.4;
-    expect(tieTrust(w.ties, slot)).toBeCloseTo((0.8 + 0.2 + 0.2 + 0.4) / 4);
+    expect(tieTrust(w.ties, slot, 0.5)).toBeCloseTo((0.8 + 0.2 + 0.2 + 0.4) / 4);
+    expect(tieTrust(w.ties, slot, 1)).toBeCloseTo((0.2 + 0.4) / 2);
   });
 });

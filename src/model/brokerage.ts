@@ -1,0 +1,57 @@
+// Local-authority officers brokering partnerships: they introduce organisations of their area to each other and
+// convene them, taking part themselves (ABPP: the contribution of local-authority officers).
+import type { StepContext } from './context.ts';
+import type { Mechanism } from './mechanism.ts';
+import { formPartnershipInPlace, offerNow, partnerScore, partnershipCapacity, startingTrust } from './partnerships.ts';
+import { addTieInPlace, trustFrom, type World } from './world.ts';
+
+/**
+ * Lets local-authority officers broker partnerships, in place (ABPP: the contribution of local-authority
+ * officers): with a chance set by their support and local politics, an authority introduces an
+ * organisation with spare capacity to a few others in its area and convenes them, taking part itself.
+ * Each invitee accepts on its own partner-choice score, the officers' credibility lowering the bar.
+ */
+export function brokerInPlace(world: World, ctx: StepContext): void {
+  const o = world.orgs;
+  const lv = ctx.levers;
+  const rng = ctx.rng;
+  const P = ctx.params.brokerage;
+  const lw = ctx.params.trustTypes.leaderWeight;
+  for (let a = 0; a < world.areaCount; a++) {
+    if (rng() >= P.rate * lv.support[a] * (P.politicsOffset + lv.politics[a])) continue;
+    const la = world.areaAuthority[a];
+    const local = world.areaMembers[a];
+    const trust = startingTrust(ctx, a) + P.trustBoost * lv.support[a];
+    const members = [la];
+    const size = P.sizeMin + Math.floor(rng() * P.sizeSpread);
+    for (let tries = 0; tries < P.triesPerInvitee * size && members.length <= size; tries++) {
+      // Officers know their area: of two organisations they think of, they approach the one whose values
+      // are closer to those of the organisation they convened last.
+      const first = local[Math.floor(rng() * local.length)];
+      const second = local[Math.floor(rng() * local.length)];
+      const anchor = o.norms[members[members.length - 1]];
+      const j = Math.abs(o.norms[second] - anchor) < Math.abs(o.norms[first] - anchor) ? second : first;
+      if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
+      const slot = addTieInPlace(world, la, j, trust, ctx.params.partnerships.newTieStrength);
+      if (
+        partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, lw)) >
+        ctx.params.partnerships.acceptScore - P.barRelief * lv.support[a]
+      ) {
+        members.push(j);
+      }
+    }
+    if (members.length < 3) continue;
+    formPartnershipInPlace(world, ctx, {
+      area: a,
+      lead: members[1],
+      members,
+      ...offerNow(ctx),
+      principles: rng() < lv.principles,
+      laInvolved: true,
+      cause: 'broker',
+    });
+  }
+}
+
+/** Local-authority officers broker partnerships (ODD 7.10.5). */
+export const brokerage: Mechanism = { id: 'brokerage', odd: '7.10.5', blocks: ['brokerage', 'partnerships'], run: brokerInPlace };

@@ -1,0 +1,73 @@
+// Joining by thresholds: an organisation joins a partnership once enough of its tied peers are in it
+// (Granovetter 1978), choosing among such partnerships by trust and gain (Gorobets & Nooteboom 2006).
+import type { StepContext } from './context.ts';
+import type { Mechanism } from './mechanism.ts';
+import { addMemberInPlace, LA_KIND, partnerScore, partnershipCapacity } from './partnerships.ts';
+import { otherEnd, trustFrom, type World } from './world.ts';
+
+/**
+ * Lets organisations join partnerships their peers are in, in place (Granovetter 1978): i joins p when
+ * the share of its tied peers in p reaches its threshold, lowered by funding, by the stick for those in
+ * no partnership, and by political support; among such partnerships it picks the one it scores best on
+ * trust and gain (Gorobets & Nooteboom 2006), if that score is high enough.
+ */
+export function joinInPlace(world: World, ctx: StepContext): void {
+  const o = world.orgs;
+  const lv = ctx.levers;
+  const rng = ctx.rng;
+  const P = ctx.params.joining;
+  const lw = ctx.params.trustTypes.leaderWeight;
+  // Candidate partnerships of i's peers, with how many peers are in each and i's summed trust in them.
+  const ids: number[] = [];
+  const peers: number[] = [];
+  const trusts: number[] = [];
+  for (let i = 0; i < o.n; i++) {
+    if (o.kind[i] === LA_KIND || rng() >= P.considerRate) continue;
+    if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
+    const mine = o.ties[i];
+    if (mine.length === 0) continue;
+    ids.length = 0;
+    peers.length = 0;
+    trusts.length = 0;
+    for (const slot of mine) {
+      const j = otherEnd(world.ties, slot, i);
+      const trust = trustFrom(world.ties, slot, i, lw);
+      for (const id of o.partnerships[j]) {
+        let at = ids.indexOf(id);
+        if (at < 0) {
+          at = ids.length;
+          ids.push(id);
+          peers.push(0);
+          trusts.push(0);
+        }
+        peers[at]++;
+        trusts[at] += trust;
+      }
+    }
+    let best = -1;
+    let bestScore: number = ctx.params.partnerships.acceptScore;
+    for (let k = 0; k < ids.length; k++) {
+      const p = world.partnerships[ids[k]];
+      if (p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
+      const threshold =
+        o.joinThreshold[i] -
+        P.carrotRelief * lv.carrot * +p.funded -
+        P.stickRelief * lv.stick * +(o.memberships[i] === 0) -
+        P.politicsRelief * lv.politics[o.area[i]];
+      if (peers[k] / mine.length < threshold) continue;
+      const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]) + P.scoreBonus * p.score;
+      if (score > bestScore) {
+        best = p.id;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) {
+      const p = world.partnerships[best];
+      addMemberInPlace(world, ctx, p, i);
+      ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [i], cause: 'peers' });
+    }
+  }
+}
+
+/** Organisations join their peers' partnerships (ODD 7.10.3). */
+export const joining: Mechanism = { id: 'joining', odd: '7.10.3', blocks: ['joining', 'partnerships'], run: joinInPlace };

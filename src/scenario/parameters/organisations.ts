@@ -1,0 +1,250 @@
+// Parameters of what happens to organisations themselves: leaders turning over, moves into non-local trusts, the
+// effort each gives to partnership work, partner-choice weights, and norms converging among members.
+import type { BlockSpec } from './spec.ts';
+
+/** Leaders: turnover, experience, personal networks and trustworthiness (ODD 7.1). */
+export const leaders = {
+  title: 'Leaders',
+  odd: '7.1',
+  params: {
+    experienceGrowth: {
+      default: 0.02,
+      range: [0, 0.05],
+      unit: 'per year',
+      meaning: 'share of the gap to full experience a sitting leader closes each year',
+      source: 'assumption',
+    },
+    experienceSpread: {
+      default: 0.5,
+      range: [0.2, 0.8],
+      unit: 'experience',
+      meaning: "width of the band around leaders.experience from which a new leader's experience is drawn",
+      source: 'assumption',
+    },
+    normShift: {
+      default: 0.3,
+      range: [0, 0.6],
+      unit: 'norms per unit culture',
+      meaning: "width of the band of shifts a new leader brings to its organisation's norms, per unit of context.culture",
+      source: 'assumption',
+    },
+    restartTrust: {
+      default: 0.1,
+      range: [0, 0.3],
+      unit: 'trust',
+      meaning: 'leader-level trust a new leader starts with in every partner (calculus-based), with no shared history',
+      source: 'assumption',
+    },
+    restartTrustHistory: {
+      default: 0.1,
+      range: [0, 0.3],
+      unit: 'trust',
+      meaning: 'extra restart trust per unit of context.history',
+      source: 'assumption',
+    },
+    newContacts: {
+      default: 3,
+      range: [0, 6],
+      unit: 'contacts',
+      meaning: 'personal contacts a fully experienced new leader brings (rounded, in proportion to experience)',
+      source: { form: 'ABPP (professional networks of experienced leaders)' },
+    },
+    contactStrength: {
+      default: 0.15,
+      range: [0.05, 0.3],
+      unit: 'strength',
+      meaning: "strength of a tie a new leader's personal contact gives",
+      source: 'assumption',
+    },
+    contactTrust: {
+      default: 0.45,
+      range: [0.2, 0.7],
+      unit: 'trust',
+      meaning: 'least leader-level trust between a new leader and a personal contact',
+      source: 'assumption',
+    },
+    trustworthinessValues: {
+      default: 0.35,
+      range: [0.15, 0.5],
+      unit: 'temptation per unit motive',
+      meaning: 'trustworthiness (temptation resisted before defecting) per unit of shared-values motive',
+      source: { form: 'Gorobets & Nooteboom 2004 (trustworthiness as a threshold of defection)' },
+    },
+    trustworthinessExperience: {
+      default: 0.25,
+      range: [0.1, 0.4],
+      unit: 'temptation per unit experience',
+      meaning: "trustworthiness per unit of its leader's experience",
+      source: 'assumption',
+    },
+    trustworthinessSpread: {
+      default: 0.15,
+      range: [0, 0.3],
+      unit: 'temptation',
+      meaning: 'trustworthiness drawn at random, up to this much',
+      source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
+
+/** Moves into trusts not based on the organisation's locality (ODD 7.2). */
+export const governance = {
+  title: 'Fragmentation into non-local trusts',
+  odd: '7.2',
+  params: {
+    strengthKept: {
+      default: 0.7,
+      range: [0.4, 1],
+      unit: 'share',
+      meaning: "share of each tie's strength an organisation keeps when it moves into a non-local trust",
+      source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
+
+/** Effort for partnership work and the shadow of the future (ODD 7.3). */
+export const effort = {
+  title: 'Effort and the shadow of the future',
+  odd: '7.3',
+  params: {
+    valuesWeight: {
+      default: 1,
+      range: [0.5, 1],
+      unit: 'effort per unit motive',
+      meaning: 'effort given per unit of shared-values motive (Dhillon 2009: values motivate most)',
+      source: 'assumption',
+    },
+    resourcesWeight: {
+      default: 0.75,
+      range: [0.4, 1],
+      unit: 'effort per unit motive',
+      meaning: 'effort given per unit of access-to-resources motive',
+      source: 'assumption',
+    },
+    complianceWeight: {
+      default: 0.45,
+      range: [0.2, 0.8],
+      unit: 'effort per unit motive',
+      meaning: 'effort given per unit of compliance motive (least: compliance asks only the minimum)',
+      source: 'assumption',
+    },
+    firstMembershipCapacity: {
+      default: 0.25,
+      range: [0.1, 0.4],
+      positive: true,
+      unit: 'capacity',
+      meaning: 'capacity an organisation needs to give full effort with no partnership',
+      source: 'assumption',
+    },
+    membershipCapacity: {
+      default: 0.2,
+      range: [0.1, 0.3],
+      unit: 'capacity',
+      meaning: 'further capacity needed per partnership it belongs to',
+      source: 'assumption',
+    },
+    experienceFloor: {
+      default: 0.8,
+      range: [0.6, 1],
+      limits: [0, 2],
+      unit: 'multiplier',
+      meaning: 'effort multiplier of a leader with no experience',
+      source: 'assumption',
+    },
+    experienceGain: {
+      default: 0.4,
+      range: [0.2, 0.6],
+      unit: 'multiplier per unit experience',
+      meaning: "rise of the effort multiplier with its leader's experience",
+      source: 'assumption',
+    },
+    continuation: {
+      default: 0.85,
+      range: [0.7, 0.95],
+      unit: 'share',
+      meaning: 'shadow of the future w of an organisation whose partnership benefits owe nothing to funding',
+      source: { form: 'Nowak 2006 (reciprocity holds while w > c/b)' },
+    },
+    nonLocalShadowCut: {
+      default: 0.25,
+      range: [0, 0.5],
+      unit: 'share',
+      meaning: 'cut in the shadow of the future of an organisation in a non-local trust',
+      source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
+
+/** Adaptive weight on trust in partner choice (ODD 7.7). */
+export const trustWeights = {
+  title: 'Adaptive weight on trust',
+  odd: '7.7',
+  params: {
+    start: {
+      default: 0.5,
+      range: [0.3, 0.7],
+      unit: 'weight',
+      meaning: 'weight on trust (against expected gain) in partner choice at step 0',
+      source: 'assumption',
+    },
+    up: {
+      default: 0.05,
+      range: [0.02, 0.1],
+      unit: 'per step',
+      meaning: 'share of the gap to 1 the weight closes in a step in which the organisation suffered a defection',
+      source: { form: 'Gorobets & Nooteboom 2006 (weights on trust adapt to experience)' },
+    },
+    down: {
+      default: 0.005,
+      range: [0.002, 0.01],
+      unit: 'per step',
+      meaning: 'share of the weight lost in a step of cooperation received without defection',
+      source: { form: 'Gorobets & Nooteboom 2006' },
+    },
+  },
+} as const satisfies BlockSpec;
+
+/** Norm convergence among members (ODD 7.8). */
+export const norms = {
+  title: 'Norm convergence',
+  odd: '7.8',
+  params: {
+    convergence: {
+      default: 0.005,
+      range: [0.002, 0.01],
+      unit: 'per step',
+      meaning: "base share of the gap to its partnership's mean norms a member closes in a step",
+      source: { form: 'Field 2003; Dhillon 2009 (shared norms grow among partners)' },
+    },
+    trustOffset: {
+      default: 0.5,
+      range: [0.25, 1],
+      unit: 'multiplier',
+      meaning: "rate multiplier (this plus the partnership's trust)",
+      source: 'assumption',
+    },
+    principlesBoost: {
+      default: 1,
+      range: [0, 2],
+      limits: [0, 5],
+      unit: 'multiplier',
+      meaning: 'extra rate multiplier with a statement of principles (1 doubles the rate)',
+      source: { form: 'ABPP (a clearly articulated statement of principles)' },
+    },
+    experienceFloor: {
+      default: 0.7,
+      range: [0.4, 1],
+      limits: [0, 2],
+      unit: 'multiplier',
+      meaning: 'rate multiplier under a lead with no experience',
+      source: 'assumption',
+    },
+    experienceGain: {
+      default: 0.6,
+      range: [0.3, 0.9],
+      unit: 'multiplier per unit experience',
+      meaning: "rise of the rate multiplier with the lead's experience",
+      source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
