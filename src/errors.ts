@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'out-of-range'
   | 'schedule-order'
   | 'duplicate-area'
+  | 'parameter-rule'
+  | 'mechanism-needed'
   | 'extends-missing'
   | 'extends-cycle'
   | 'set-unknown-key'

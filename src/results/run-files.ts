@@ -1,5 +1,6 @@
 // The contents of a run's result directory, from the runs and their provenance: pure, so that the same scenario and
 // seed give the same bytes. The tables are made a replicate at a time, so that they can be streamed to disk.
+import { resolveParams } from '../scenario/parameters/index.ts';
 import { aggregateAreas, aggregateMetrics } from '../analysis/stats.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import type { PartnershipEvent, PartnershipRecord, RunResult, StepRecord } from '../engine/types.ts';
@@ -149,6 +150,8 @@ export function manifestJson(provenance: Provenance): string {
     node: provenance.node,
     args: provenance.args,
     scenario: provenance.scenario,
+    // Every model parameter's value in force, defaults included: the normalised scenario lists only those it changes.
+    parameters: resolveParams(provenance.scenario),
     scenarioHash: provenance.scenarioHash,
     masterSeed: provenance.masterSeed,
     reps: provenance.seeds.length,

@@ -3,10 +3,11 @@
 import { PartnersimError } from '../errors.ts';
 import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
 import { checkScenarioInput } from './check.ts';
+import { checkCombination, type ScenarioSource } from './combination.ts';
 import type { ScenarioHost } from './host.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import { normalizeScenario } from './normalize.ts';
-import { applyOverrides } from './overrides.ts';
+import { overrideSource } from './overrides.ts';
 import type { Scenario, ScenarioInput } from './schema.ts';
 import { parseSource } from './source.ts';
 
@@ -25,22 +26,40 @@ export function parseScenarioText(text: string, fileName: string): ScenarioInput
 /** Returns the normalised scenario of a file, with its `extends` chain and --set overrides applied; its name
  * defaults to the file's base name. Throws a PartnersimError for the first problem found. */
 export function loadScenario(path: string, host: ScenarioHost, options: LoadOptions = {}): Scenario {
-  return normalizeScenario(applyOverrides(loadScenarioInput(path, host), options.set ?? []), baseName(path));
+  const sources: ScenarioSource[] = [];
+  const fromFiles = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)), sources);
+  const overrides = (options.set ?? []).map(overrideSource);
+  const merged = overrides.reduce((input, source) => mergeScenarioInputs(input, source.input), fromFiles);
+  checkCombination(merged, [...sources, ...overrides]);
+  return normalizeScenario(merged, baseName(path));
 }
 
 /** Returns a scenario file's input with its `extends` chain applied, before normalising: what a sweep varies keys of,
  * so that a scenario-wide lever still reaches every area that does not set its own. */
 export function loadScenarioInput(path: string, host: ScenarioHost): ScenarioInput {
-  return readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)));
+  const sources: ScenarioSource[] = [];
+  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)), sources);
+  checkCombination(input, sources);
+  return input;
 }
 
-// `chain` holds the files that extend this one, to name a cycle; `missing` says what a missing file means here.
-function readWithParents(path: string, host: ScenarioHost, chain: readonly string[], missing: () => PartnersimError): ScenarioInput {
+// `chain` holds the files that extend this one, to name a cycle; `missing` says what a missing file means here;
+// `sources` gathers each file read, parents first, for placing what only the merged input can break.
+function readWithParents(
+  path: string,
+  host: ScenarioHost,
+  chain: readonly string[],
+  missing: () => PartnersimError,
+  sources: ScenarioSource[],
+): ScenarioInput {
   const text = host.readFile(path);
   if (text === undefined) throw missing();
   const { value, origin } = parseSource(text, path);
   const input = checkScenarioInput(value, origin);
-  if (input.extends === undefined) return input;
+  if (input.extends === undefined) {
+    sources.push({ origin, input });
+    return input;
+  }
   const parentPath = host.resolve(path, input.extends);
   const at = origin.at(['extends'], 'value');
   const visited = [...chain, path];
@@ -51,7 +70,9 @@ function readWithParents(path: string, host: ScenarioHost, chain: readonly strin
     host,
     visited,
     () => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path)),
+    sources,
   );
+  sources.push({ origin, input });
   return mergeScenarioInputs(inheritable(parent), input);
 }
 

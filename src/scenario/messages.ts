@@ -92,6 +92,17 @@ export function duplicateAreaName(at: string, key: string, name: string, first: 
   return `${at}: ${key} repeats an area name: expected each area's name to be unique, found ${JSON.stringify(name)} again (first at ${first}). Fix: rename one of the two areas.`;
 }
 
+/** Returns the message for model parameters whose values make no sense together (a rule of the parameter table). */
+export function parameterRuleBroken(at: string, rule: string, values: readonly (readonly [key: string, value: number])[]): string {
+  const found = values.map(([key, value]) => `${key} ${value}`).join(', ');
+  return `${at}: model parameters that do not fit together: expected ${rule}, found ${found}. Fix: change one of them so that the condition holds (docs/ODD.md §8 gives each one's default and range).`;
+}
+
+/** Returns the message for a mechanism switched off while another that is on needs it. */
+export function mechanismNeeded(at: string, needer: string, needed: string): string {
+  return `${at}: mechanisms.${needed} is switched off, but ${needer} needs it: expected every mechanism that ${needer} reads from to run. Fix: switch ${needer} off too (mechanisms: {${needed}: false, ${needer}: false}), or keep ${needed} on.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scenario files: finding them and following `extends`.
 

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { PartnersimError } from '../errors.ts';
 import { setLocation, setMissingEquals, setUnknownKey, setUnparsable } from './messages.ts';
 import { checkScenarioInput, type Origin } from './check.ts';
+import type { ScenarioSource } from './combination.ts';
 import { scenarioKeys } from './json-schema.ts';
 import { closestKey } from './keys.ts';
 import { mergeScenarioInputs } from './merge.ts';
@@ -18,6 +19,11 @@ export function settableKeys(): string[] {
 
 /** Returns the one-key scenario input a --set argument stands for; throws a PartnersimError naming the argument. */
 export function parseOverride(arg: string): ScenarioInput {
+  return overrideSource(arg).input;
+}
+
+/** Returns a --set argument as a source of scenario keys: its one-key input, and where its errors are placed. */
+export function overrideSource(arg: string): ScenarioSource {
   const equals = arg.indexOf('=');
   if (equals < 0) throw new PartnersimError('bad-option', setMissingEquals(arg));
   const key = arg.slice(0, equals).trim();
@@ -30,7 +36,7 @@ export function parseOverride(arg: string): ScenarioInput {
     throw new PartnersimError('set-bad-value', setUnparsable(arg, key, `${JSON.stringify(text)} (${error.message})`));
   const value = key.split('.').reduceRight<unknown>((inner, name) => ({ [name]: inner }), doc.toJS());
   const origin: Origin = { kind: 'set', at: () => setLocation(arg), order: () => 0 };
-  return checkScenarioInput(value, origin);
+  return { input: checkScenarioInput(value, origin), origin };
 }
 
 /** Returns the input with each --set argument applied in turn (a later one wins), without changing the input. */

@@ -7,7 +7,7 @@ import { normalizeScenario } from '../scenario/normalize.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { latinHypercube, morrisTrajectories, randomSample, saltelliSample } from './designs.ts';
 import type { LoadedSweep } from './load.ts';
-import type { Design, SweepParameter } from './schema.ts';
+import { type Design, INTEGER_KEYS, type SweepParameter } from './schema.ts';
 
 /** One point of a design: its position, the value of each parameter (in the sweep's order), and its identity. */
 export interface SweepPoint {
@@ -119,6 +119,10 @@ export function unitRows(design: Exclude<Design, { kind: 'grid' }>, k: number, m
  * [0, 1] holds u (the last value for u = 1). */
 export function parameterValueAt(parameter: SweepParameter, u: number): number {
   // Rounding can carry from + (to - from) past `to` (0.3 + 0.6 = 0.9000000000000001): the range's end bounds it.
+  if (parameter.kind === 'range' && INTEGER_KEYS.has(parameter.key)) {
+    // A count takes each whole value in its range with equal chance.
+    return Math.min(parameter.to, Math.ceil(parameter.from) + Math.floor(u * (Math.floor(parameter.to) - Math.ceil(parameter.from) + 1)));
+  }
   if (parameter.kind === 'range') return Math.min(parameter.to, parameter.from + (parameter.to - parameter.from) * u);
   const n = parameter.values.length;
   return parameter.values[Math.min(n - 1, Math.floor(u * n))];

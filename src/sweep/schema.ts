@@ -2,14 +2,18 @@
 // what to record) and the normalised sweep that expansion reads. sweeps/schema.json is generated from here.
 import { z } from 'zod';
 import { LEVEL_NAMES, METRIC_NAMES, type LevelName, type MetricName } from '../engine/types.ts';
-import { LEVER_KEYS, LEVER_MEANINGS, trustInputSchema } from '../scenario/schema.ts';
+import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
+import { PARAMETERS } from '../scenario/parameters/index.ts';
 
 /** The designs a sweep can use: a full grid, or points sampled from the parameters' ranges. */
 export const DESIGN_KINDS = ['grid', 'random', 'lhs', 'sobol', 'morris'] as const;
 export type DesignKind = (typeof DESIGN_KINDS)[number];
 
-/** The scenario keys a sweep can vary: every lever, and the trust dynamics' parameters. */
-export const SWEEPABLE_KEYS = [...LEVER_KEYS, ...Object.keys(trustInputSchema.shape).map((name) => `trust.${name}`)] as readonly string[];
+/** The scenario keys a sweep can vary: every lever, and every model parameter (the tables' keys, in their order). */
+export const SWEEPABLE_KEYS = [...LEVER_KEYS, ...PARAMETERS.map((p) => p.key)] as readonly string[];
+
+/** The sweepable keys whose values are whole numbers (counts): a sampled range takes whole values from them. */
+export const INTEGER_KEYS: ReadonlySet<string> = new Set(PARAMETERS.filter((p) => p.spec.integer).map((p) => p.key));
 
 /** The columns of the time series a sweep can record at chosen steps: the StepRecord's counts and means, and the continuum levels. */
 export const TIMESERIES_FIELDS = ['active', 'formed', 'dissolved', 'participation', 'meanTrust', 'meanStrength', ...LEVEL_NAMES] as const;
@@ -30,11 +34,9 @@ const parameterSchema = z.union([
     .describe('a range; sampled designs draw from it, a grid takes `steps` evenly spaced values'),
 ]);
 
-/** Returns what a sweepable key means: a lever's meaning, or the trust parameter's description. */
+/** Returns what a sweepable key means: a lever's or a parameter's meaning, from its table. */
 export const parameterMeaning = (key: string): string =>
-  (LEVER_MEANINGS as Record<string, string>)[key] ??
-  trustInputSchema.shape[key.slice('trust.'.length) as keyof typeof trustInputSchema.shape].description ??
-  key;
+  (LEVERS as Record<string, { meaning: string }>)[key]?.meaning ?? PARAMETERS.find((p) => p.key === key)?.spec.meaning ?? key;
 
 /** A sweep as a person writes it. */
 export const sweepInputSchema = z.strictObject({

@@ -3,7 +3,8 @@
 import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
-import type { LeverKey, OrgKind } from '../scenario/schema.ts';
+import { LEVER_KEYS, LEVERS, type LeverKey } from '../scenario/levers.ts';
+import type { OrgKind } from '../scenario/schema.ts';
 
 /** What each organisation kind is called: a short name for labels, and the full name for the legend and details. */
 export const KIND_WORDS: Record<OrgKind, { readonly short: string; readonly full: string }> = {
@@ -16,23 +17,11 @@ export const KIND_WORDS: Record<OrgKind, { readonly short: string; readonly full
   localAuthority: { short: 'Local authority', full: 'local authority' },
 };
 
-/** Each lever's label beside its slider (its meaning, LEVER_MEANINGS, is the hover text). */
-export const LEVER_LABELS: Record<LeverKey, string> = {
-  'policy.carrot': 'Carrot: funding',
-  'policy.stick': 'Stick: compulsion',
-  'market.competition': 'Competition',
-  'governance.fragmentation': 'Non-local trusts',
-  'localAuthority.support': 'Council officers',
-  'leaders.experience': 'Leader experience',
-  'leaders.turnover': 'Leader turnover',
-  'partnerships.principles': 'Principles',
-  'context.history': 'Shared history',
-  'context.culture': 'Cultural diversity',
-  'context.politics': 'Political support',
-};
+/** Each lever's label beside its slider, from the lever table (its meaning, LEVER_MEANINGS, is the hover text). */
+export const LEVER_LABELS = Object.fromEntries(LEVER_KEYS.map((key) => [key, LEVERS[key].label])) as Readonly<Record<LeverKey, string>>;
 
 /** Levers that act mostly when the run starts (they seed the starting ties), so the hover text says to reset after moving them. */
-export const STARTING_LEVERS: ReadonlySet<LeverKey> = new Set<LeverKey>(['context.history', 'context.culture']);
+export const STARTING_LEVERS: ReadonlySet<LeverKey> = new Set(LEVER_KEYS.filter((key) => LEVERS[key].acts === 'start'));
 
 /** Returns the hover text of a lever's slider: its label, its meaning (as LEVER_MEANINGS words it), its key, and when it acts. */
 export function leverHint(key: LeverKey, label: string, meaning: string): string {

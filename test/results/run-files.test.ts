@@ -1,5 +1,6 @@
 // The result files' contents on hand-made runs: columns, the one CSV convention (round-trip numbers, TRUE/FALSE,
 // empty for missing, formulas neutralised), replicate columns.
+import { resolveParams } from '../../src/scenario/parameters/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { Metrics, RunResult, StepRecord } from '../../src/engine/types.ts';
 import { parseCsv } from '../../src/results/read-run.ts';
@@ -229,7 +230,7 @@ describe('manifestJson and resultFiles', () => {
     seeds: [7, 8],
   };
 
-  it('records provenance without any clock', () => {
+  it('records provenance without any clock, and every parameter in force', () => {
     const manifest = JSON.parse(manifestJson(provenance));
     expect(manifest).toEqual({
       kind: 'partnersim run',
@@ -238,6 +239,7 @@ describe('manifestJson and resultFiles', () => {
       node: 'v20.0.0',
       args: ['run', 'x.yaml'],
       scenario,
+      parameters: resolveParams(scenario),
       scenarioHash: 'abc',
       masterSeed: 1,
       reps: 2,

@@ -117,6 +117,15 @@ describe('sampled designs', () => {
     expect(plan.runs).toHaveLength(4 * (k + 2) * 3);
   });
 
+  it('gives a count (an integer parameter) whole values only, each of its range equally often', () => {
+    const counts = range('model.joining.maxMembers', 15, 18);
+    const values = Array.from({ length: 400 }, (_, k) => parameterValueAt(counts, (k + 0.5) / 400));
+    expect(values.every(Number.isInteger)).toBe(true);
+    expect([15, 16, 17, 18].map((v) => values.filter((x) => x === v).length)).toEqual([100, 100, 100, 100]);
+    expect(parameterValueAt(counts, 1)).toBe(18);
+    expect(parameterValueAt(range('model.joining.considerRate', 0.05, 0.2), 0.5)).toBeCloseTo(0.125, 12);
+  });
+
   it('puts Morris’s top level at the range’s end exactly, never past it (0.3 + 0.6 rounds above 0.9)', () => {
     expect(0.3 + (0.9 - 0.3)).toBeGreaterThan(0.9);
     expect(parameterValueAt(range('policy.carrot', 0.3, 0.9), 1)).toBe(0.9);

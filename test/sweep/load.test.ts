@@ -6,6 +6,7 @@ import { isPartnersimError, type ErrorCode } from '../../src/errors.ts';
 import * as scenarioMessage from '../../src/scenario/messages.ts';
 import * as sweepMessage from '../../src/sweep/messages.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
+import { PARAMETERS } from '../../src/scenario/parameters/index.ts';
 import { SOBOL_MAX_DIMS } from '../../src/sweep/designs.ts';
 import { loadSweep, type LoadedSweep } from '../../src/sweep/load.ts';
 import { SWEEPABLE_KEYS, TIMESERIES_FIELDS } from '../../src/sweep/schema.ts';
@@ -145,13 +146,20 @@ describe('a sweep file that loads', () => {
     expect(loaded.sweep.seed).toBe(9);
   });
 
-  it('varies every sweepable key, all seventeen, in one Sobol design: Saltelli sampling has dimensions enough', () => {
-    // The check for too many Sobol parameters cannot fire with today's keys; this says so, and fails if keys are added past it.
-    expect(SWEEPABLE_KEYS).toHaveLength(17);
-    expect(SWEEPABLE_KEYS.length).toBeLessThanOrEqual(Math.floor(SOBOL_MAX_DIMS / 2));
-    const lines = SWEEPABLE_KEYS.map((key) => `  ${key}: {from: 0.1, to: 0.2}`);
-    const loaded = load(sweepText('parameters:', ...lines, 'design: sobol', 'samples: 4'));
-    expect(loaded.sweep.parameters.map((p) => p.key)).toEqual(SWEEPABLE_KEYS);
+  it('varies any sweepable key, levers and model parameters alike, and refuses a Sobol design past its direction table', () => {
+    expect(SWEEPABLE_KEYS.length).toBeGreaterThan(Math.floor(SOBOL_MAX_DIMS / 2));
+    const most = SWEEPABLE_KEYS.slice(0, Math.floor(SOBOL_MAX_DIMS / 2));
+    // Each key over its plausible range (a lever's: 0.1 to 0.2), so counts get whole values.
+    const range = (key: string) => PARAMETERS.find((p) => p.key === key)?.spec.range ?? [0.1, 0.2];
+    const lines = (keys: readonly string[]) => keys.map((key) => `  ${key}: {from: ${range(key)[0]}, to: ${range(key)[1]}}`);
+    const loaded = load(sweepText('parameters:', ...lines(most), 'design: sobol', 'samples: 4'));
+    expect(loaded.sweep.parameters.map((p) => p.key)).toEqual(most);
+    const over = SWEEPABLE_KEYS.slice(0, most.length + 1);
+    expectFailure(
+      sweepText('parameters:', ...lines(over), 'design: sobol', 'samples: 4'),
+      'sweep-invalid',
+      sweepMessage.tooManySobolParameters(at(3, 3), over.length, most.length),
+    );
   });
 });
 

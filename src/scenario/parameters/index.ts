@@ -100,3 +100,37 @@ export function resolveParams(scenario: {
   }
   return params as ModelParams;
 }
+
+/** A condition some parameters must meet together, beyond each one's own limits. */
+export interface ParameterRule {
+  /** The parameters' dotted keys. */
+  readonly keys: readonly string[];
+  /** Returns whether their values (in the order of `keys`) make sense together. */
+  holds(values: readonly number[]): boolean;
+  /** What must hold, in words. */
+  readonly says: string;
+}
+
+/** The conditions across parameters: what a scenario's values, after every file and --set, must meet. */
+export const PARAMETER_RULES: readonly ParameterRule[] = [
+  {
+    keys: ['model.continuum.thresholdCoordinating', 'model.continuum.thresholdCooperating', 'model.continuum.thresholdCollaborating'],
+    holds: ([a, b, c]) => a < b && b < c,
+    says: 'the continuum thresholds increase: coordinating < cooperating < collaborating',
+  },
+  {
+    keys: ['model.trustTypes.identificationResilience', 'model.trustTypes.knowledgeResilience'],
+    holds: ([identification, knowledge]) => identification <= knowledge,
+    says: 'deeper trust is no easier to lose: identificationResilience <= knowledgeResilience',
+  },
+];
+
+/** Returns a parameter's value in a scenario input (as written or normalised), or its default when the input does not set it. */
+export function parameterValue(input: object, key: string): number {
+  const entry = PARAMETERS.find((p) => p.key === key);
+  if (entry === undefined) throw new RangeError(`no parameter ${key}`);
+  const value = key
+    .split('.')
+    .reduce<unknown>((v, name) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[name] : undefined), input);
+  return typeof value === 'number' ? value : entry.spec.default;
+}

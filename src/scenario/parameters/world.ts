@@ -3,6 +3,9 @@ import type { BlockSpec, ParameterSpec } from './spec.ts';
 
 const KIND_SOURCE = 'assumption' as const;
 
+// A range's end, to three decimals (so that 0.3 + 0.15 reads 0.45), within [0, 1].
+const end = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1000) / 1000));
+
 // One kind's profile: mean power and capacity, motive weights (relative to each other), exposure to competition.
 const profile = (
   kind: string,
@@ -15,42 +18,42 @@ const profile = (
 ): Record<string, ParameterSpec> => ({
   [`${kind}.power`]: {
     default: power,
-    range: [Math.max(0, power - 0.15), Math.min(1, power + 0.15)],
+    range: [end(power - 0.15), end(power + 0.15)],
     unit: 'share',
     meaning: `mean power (size, resources, status) of a ${kind}`,
     source: KIND_SOURCE,
   },
   [`${kind}.capacity`]: {
     default: capacity,
-    range: [Math.max(0, capacity - 0.15), Math.min(1, capacity + 0.15)],
+    range: [end(capacity - 0.15), end(capacity + 0.15)],
     unit: 'share',
     meaning: `mean capacity for partnership work of a ${kind}`,
     source: KIND_SOURCE,
   },
   [`${kind}.values`]: {
     default: values,
-    range: [values / 2, Math.min(1, values * 1.5)],
+    range: [end(values / 2), end(values * 1.5)],
     unit: 'weight',
     meaning: `weight of the shared-values motive of a ${kind} (relative to the other two)`,
     source: KIND_SOURCE,
   },
   [`${kind}.resources`]: {
     default: resources,
-    range: [resources / 2, Math.min(1, resources * 1.5)],
+    range: [end(resources / 2), end(resources * 1.5)],
     unit: 'weight',
     meaning: `weight of the access-to-resources motive of a ${kind}`,
     source: KIND_SOURCE,
   },
   [`${kind}.compliance`]: {
     default: compliance,
-    range: [compliance / 2, Math.min(1, compliance * 1.5)],
+    range: [end(compliance / 2), end(compliance * 1.5)],
     unit: 'weight',
     meaning: `weight of the compliance motive of a ${kind}`,
     source: KIND_SOURCE,
   },
   [`${kind}.exposure`]: {
     default: exposure,
-    range: [Math.max(0, exposure - 0.2), Math.min(1, exposure + 0.2)],
+    range: [end(exposure - 0.2), end(exposure + 0.2)],
     unit: 'share',
     meaning: `exposure of a ${kind} to market competition (rivalry is between organisations of one kind in one area)`,
     source: KIND_SOURCE,

@@ -1,0 +1,134 @@
+// Invariants of the world's state that every mechanism must keep, as one check that names every broken one: used
+// after every step of shipped scenarios (invariants.test.ts) and of runs with a mechanism switched off (ablation.test.ts).
+import { CAUSES, LEVEL_NAMES } from '../../src/model/vocabulary.ts';
+import type { World } from '../../src/model/world.ts';
+
+const sortNumbers = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
+
+/** Returns a description of every broken invariant (empty when all hold), so that a failure names them all. */
+export function brokenInvariants(world: World): string[] {
+  const broken: string[] = [];
+  const check = (ok: boolean, what: () => string) => {
+    if (!ok && broken.length < 20) broken.push(what());
+  };
+  const { orgs, ties, partnerships } = world;
+
+  // Active list: no duplicates, and exactly the partnerships not ended.
+  check(new Set(world.active).size === world.active.length, () => `active has duplicates: ${world.active}`);
+  const notEnded = partnerships.filter((p) => p.endedStep === null).map((p) => p.id);
+  check(
+    JSON.stringify(sortNumbers(world.active)) === JSON.stringify(notEnded),
+    () => `active ${sortNumbers(world.active)} != not ended ${notEnded}`,
+  );
+
+  // Expected shared counts and internal networks, computed from the active partnerships' member lists.
+  const shared = new Map<number, number>();
+  const sharedMandated = new Map<number, number>();
+  const memberOf: number[][] = Array.from({ length: orgs.n }, () => []);
+  for (const id of world.active) {
+    const p = partnerships[id];
+    check(p.id === id, () => `partnership at ${id} has id ${p.id}`);
+    check(p.members.length >= 2, () => `active partnership ${id} has ${p.members.length} members`);
+    check(new Set(p.members).size === p.members.length, () => `partnership ${id} lists a member twice: ${p.members}`);
+    check(p.members.includes(p.lead), () => `partnership ${id}'s lead ${p.lead} is not a member of ${p.members}`);
+    check(
+      p.satisfaction.length === p.members.length,
+      () => `partnership ${id} has ${p.satisfaction.length} satisfactions for ${p.members.length} members`,
+    );
+    check(
+      p.memberTrust.length === p.members.length,
+      () => `partnership ${id} has ${p.memberTrust.length} member trusts for ${p.members.length} members`,
+    );
+    check(p.endReason === null, () => `active partnership ${id} has end reason ${p.endReason}`);
+    check(
+      p.level >= 0 && p.level < LEVEL_NAMES.length && p.peakLevel >= p.level,
+      () => `partnership ${id} level ${p.level} peak ${p.peakLevel}`,
+    );
+    for (const v of [p.trust, p.network, p.norms, p.motivation, p.score, ...p.memberTrust])
+      check(v >= 0 && v <= 1, () => `partnership ${id} has a feature, score or member trust ${v} outside [0, 1]`);
+    for (const i of p.members) memberOf[i].push(id);
+    const internal: number[] = [];
+    for (let x = 0; x < p.members.length; x++) {
+      for (let y = x + 1; y < p.members.length; y++) {
+        const lo = Math.min(p.members[x], p.members[y]);
+        const hi = Math.max(p.members[x], p.members[y]);
+        const slot = ties.index.get(lo * orgs.n + hi);
+        if (slot === undefined) continue;
+        internal.push(slot);
+        shared.set(slot, (shared.get(slot) ?? 0) + 1);
+        sharedMandated.set(slot, (sharedMandated.get(slot) ?? 0) + +(p.mandate === 'mandated'));
+      }
+    }
+    const listed = sortNumbers(p.ties);
+    check(
+      JSON.stringify(listed) === JSON.stringify(sortNumbers(internal)),
+      () =>
+        `partnership ${id} (members ${p.members}) lists ties ${listed}, but the alive ties between its members are ${sortNumbers(internal)}`,
+    );
+    for (const slot of p.ties) check(ties.alive[slot] === 1, () => `partnership ${id} lists dead tie ${slot}`);
+  }
+
+  // Memberships: the count, the organisation's list, and the active partnerships' member lists agree.
+  for (let i = 0; i < orgs.n; i++) {
+    const list = orgs.partnerships[i];
+    check(
+      orgs.memberships[i] === list.length,
+      () => `organisation ${i}: memberships ${orgs.memberships[i]} but ${list.length} partnerships listed`,
+    );
+    check(
+      JSON.stringify(sortNumbers(list)) === JSON.stringify(sortNumbers(memberOf[i])),
+      () => `organisation ${i} lists partnerships ${sortNumbers(list)} but is a member of ${sortNumbers(memberOf[i])}`,
+    );
+  }
+
+  // Ties: shared counts, the index, both ends' lists, and every value in [0, 1].
+  let alive = 0;
+  const inUnit = (v: number) => v >= 0 && v <= 1;
+  for (let slot = 0; slot < ties.count; slot++) {
+    if (ties.alive[slot] === 0) continue;
+    alive++;
+    const a = ties.a[slot];
+    const b = ties.b[slot];
+    check(a < b && ties.index.get(a * orgs.n + b) === slot, () => `tie ${slot} (${a}, ${b}) is not indexed`);
+    check(orgs.ties[a].includes(slot) && orgs.ties[b].includes(slot), () => `tie ${slot} (${a}, ${b}) missing from an end's list`);
+    check(
+      ties.shared[slot] === (shared.get(slot) ?? 0),
+      () => `tie ${slot} (${a}, ${b}): shared ${ties.shared[slot]}, but both ends are in ${shared.get(slot) ?? 0} active partnerships`,
+    );
+    check(
+      ties.sharedMandated[slot] === (sharedMandated.get(slot) ?? 0),
+      () => `tie ${slot} (${a}, ${b}): sharedMandated ${ties.sharedMandated[slot]}, expected ${sharedMandated.get(slot) ?? 0}`,
+    );
+    const values = {
+      trustAB: ties.trustAB[slot],
+      trustBA: ties.trustBA[slot],
+      leaderAB: ties.leaderAB[slot],
+      leaderBA: ties.leaderBA[slot],
+      damageAB: ties.damageAB[slot],
+      damageBA: ties.damageBA[slot],
+      strength: ties.strength[slot],
+    };
+    for (const [name, v] of Object.entries(values)) check(inUnit(v), () => `tie ${slot} ${name} = ${v} is outside [0, 1]`);
+  }
+  check(ties.index.size === alive, () => `index holds ${ties.index.size} pairs for ${alive} alive ties`);
+  for (let i = 0; i < orgs.n; i++) {
+    for (const slot of orgs.ties[i])
+      check(
+        ties.alive[slot] === 1 && (ties.a[slot] === i || ties.b[slot] === i),
+        () => `organisation ${i} lists tie ${slot}, which is dead or not its own`,
+      );
+  }
+
+  // Dissolved partnerships carry when and why.
+  for (const p of partnerships) {
+    if (p.endedStep === null) continue;
+    check(
+      p.endReason !== null && (CAUSES as readonly string[]).includes(p.endReason),
+      () => `dissolved partnership ${p.id} has end reason ${p.endReason}`,
+    );
+    check(p.endedStep >= p.formedStep, () => `partnership ${p.id} ended at ${p.endedStep} before forming at ${p.formedStep}`);
+    check(!world.active.includes(p.id), () => `dissolved partnership ${p.id} is still active`);
+    check(p.ties.length === 0, () => `dissolved partnership ${p.id} still lists ties ${p.ties}`);
+  }
+  return broken;
+}
