@@ -36,7 +36,10 @@ function setting(lever: (key: string, fallback: number) => unknown, param: (spec
   const put = (key: string, value: unknown) => {
     const path = key.split('.');
     let node = input;
-    for (const name of path.slice(0, -1)) node = (node[name] ??= {}) as Record<string, unknown>;
+    for (const name of path.slice(0, -1)) {
+      node[name] ??= {};
+      node = node[name] as Record<string, unknown>;
+    }
     node[path[path.length - 1]] = value;
   };
   for (const key of LEVER_KEYS) put(key, lever(key, LEVERS[key].default));
