@@ -1,4 +1,5 @@
 // `partnersim run` end to end through main(): the five files with their documented columns, the report, and what it prints.
+import { resolveParams } from '../../src/scenario/parameters/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('partnersim run', () => {
     expect(printed.out.endsWith(resultsWritten(dir) + '\n')).toBe(true);
   });
 
-  it('writes a manifest holding the scenario actually run, its hash and seeds', () => {
+  it('writes a manifest holding the scenario actually run, every parameter in force, its hash and seeds', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest)).toEqual([
       'kind',
@@ -45,11 +46,13 @@ describe('partnersim run', () => {
       'node',
       'args',
       'scenario',
+      'parameters',
       'scenarioHash',
       'masterSeed',
       'reps',
       'seeds',
     ]);
+    expect(manifest.parameters).toEqual(resolveParams(manifest.scenario));
     expect(manifest.partnersim).toBe(VERSION);
     expect(manifest.node).toBe(process.version);
     expect(manifest.args).toEqual(['run', file, '--out', dir]);
