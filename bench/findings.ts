@@ -11,7 +11,8 @@ function runs(file: string, set: string[] = []): RunResult[] {
   return runReplicates(loadScenario(`scenarios/${file}.yaml`, nodeHost, { set }), REPS);
 }
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const metric = (rs: RunResult[], name: keyof RunResult['metrics']) => mean(rs.map((r) => r.metrics[name] ?? Number.NaN).filter((x) => !Number.isNaN(x)));
+const metric = (rs: RunResult[], name: keyof RunResult['metrics']) =>
+  mean(rs.map((r) => r.metrics[name] ?? Number.NaN).filter((x) => !Number.isNaN(x)));
 const f = (x: number) => x.toFixed(3);
 
 // Paired difference with a 95% t interval.
@@ -30,7 +31,10 @@ line('baseline: five-year survival', f(metric(base, 'survival5y')));
 line('baseline: partnerships formed (10 years)', f(metric(base, 'partnershipsFormed')));
 for (const spy of [4, 12, 52]) {
   const rs = runs('baseline', [`time.stepsPerYear=${spy}`, `time.steps=${10 * spy}`]);
-  line(`time: ${spy} steps a year: five-year survival, strong share, participation`, `${f(metric(rs, 'survival5y'))} ${f(metric(rs, 'strongShareAtEnd'))} ${f(metric(rs, 'participationAtEnd'))}`);
+  line(
+    `time: ${spy} steps a year: five-year survival, strong share, participation`,
+    `${f(metric(rs, 'survival5y'))} ${f(metric(rs, 'strongShareAtEnd'))} ${f(metric(rs, 'participationAtEnd'))}`,
+  );
 }
 const p1 = mean(base.map((r) => r.timeseries[0].participation));
 const p36 = mean(base.map((r) => r.timeseries[35].participation));
@@ -59,14 +63,33 @@ line('sticks: strong share at end, sticks minus baseline', paired(sticks, base, 
 const experienced = runs('baseline', ['leaders.experience=1']);
 line('leaders.experience = 1: partnerships dissolved in ten years', f(metric(experienced, 'partnershipsDissolved')));
 const allOn = runs('baseline', [
-  'policy.carrot=1', 'policy.stick=1', 'localAuthority.support=1', 'leaders.experience=1', 'partnerships.principles=1',
-  'context.history=1', 'context.politics=1', 'market.competition=1', 'governance.fragmentation=1', 'leaders.turnover=1',
+  'policy.carrot=1',
+  'policy.stick=1',
+  'localAuthority.support=1',
+  'leaders.experience=1',
+  'partnerships.principles=1',
+  'context.history=1',
+  'context.politics=1',
+  'market.competition=1',
+  'governance.fragmentation=1',
+  'leaders.turnover=1',
 ]);
 line('all levers at 1 (competition, fragmentation, turnover at max): five-year survival', f(metric(allOn, 'survival5y')));
 const causes = new Map<string, number>();
 let exits = 0;
-for (const r of base) for (const e of r.events) if (e.kind === 'left') { exits++; causes.set(e.cause, (causes.get(e.cause) ?? 0) + 1); }
-line('exit causes (baseline, share of exits)', [...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${f(n / exits)}`).join(', '));
+for (const r of base)
+  for (const e of r.events)
+    if (e.kind === 'left') {
+      exits++;
+      causes.set(e.cause, (causes.get(e.cause) ?? 0) + 1);
+    }
+line(
+  'exit causes (baseline, share of exits)',
+  [...causes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${f(n / exits)}`)
+    .join(', '),
+);
 const competition = runs('competition');
 line('competition.yaml minus baseline: mean trust at end', paired(competition, base, 'meanTrustAtEnd'));
 line('competition.yaml minus baseline: five-year survival', paired(competition, base, 'survival5y'));
