@@ -11,7 +11,7 @@ const SECONDS = 3;
 type Classroom = { frames: number; step: number };
 
 async function main(): Promise<void> {
-  const server = await serveClassroom(await classroomPage(), 0);
+  const server = await serveClassroom(classroomPage(), 0);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Starts the TypeScript CLI through tsx's loader, so no build step stands between a clone and a run.
-import { register } from 'tsx/esm/api';
+// The partnersim command: runs the CLI compiled into dist/ (`npm run build`, which `npm install` runs). In a clone, with
+// src/ beside dist/, a build older than the source is refused rather than run: its results would name the wrong commit.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+if (existsSync(new URL('../src', import.meta.url))) {
+  const { isBuildStale, staleBuild } = await import('../scripts/build.js');
+  if (isBuildStale()) {
+    process.stderr.write(`${staleBuild()}\n`);
+    process.exit(2);
+  }
+}
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

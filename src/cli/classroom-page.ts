@@ -1,32 +1,21 @@
-// Building the classroom page in Node: the browser code bundled by esbuild into one script, and the scenario files
-// it offers (the shipped ones, and the one asked for with the files it extends) embedded, in one self-contained HTML
-// text that `partnersim serve` serves and `partnersim classroom --export` writes.
+// Building the classroom page in Node: the browser code (bundled into one script by the build, scripts/build.js), and
+// the scenario files it offers (the shipped ones, and the one asked for with the files it extends) embedded, in one
+// self-contained HTML text that `partnersim serve` serves and `partnersim classroom --export` writes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { posix as posixPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { nodeHost } from './node-host.ts';
 import { parseScenarioText } from '../scenario/load.ts';
 import { classroomHtml } from '../web/page.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../web/main.ts', import.meta.url));
+// The same file whether this module runs compiled (dist/cli) or from source (src/cli, in the tests, which build first).
+const BUNDLE = `${ROOT}dist/classroom.bundle.js`;
 const SHIPPED_DIR = 'scenarios';
 
-/** Returns the browser code of the classroom, bundled: one script with the model, engine and page, no imports. */
-export async function bundleClassroom(): Promise<string> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: ROOT,
-  });
-  return result.outputFiles[0].text;
+/** Returns the browser code of the classroom, as the build bundled it: one script with the model, engine and page. */
+export function classroomBundle(): string {
+  return readFileSync(BUNDLE, 'utf8');
 }
 
 /** Returns the texts of the shipped scenarios, keyed `scenarios/<file>`, as the page's memory host holds them. */
@@ -55,10 +44,10 @@ export function scenarioChainTexts(path: string): Record<string, string> {
 
 /** Returns the classroom page: the bundle, the shipped scenarios and `scenario` (default: the shipped baseline), whose
  * run the page starts with. */
-export async function classroomPage(scenario?: string): Promise<string> {
+export function classroomPage(scenario?: string): string {
   const scenarios = { ...shippedScenarioTexts(), ...(scenario === undefined ? {} : scenarioChainTexts(scenario)) };
   const initial = scenario === undefined ? `${SHIPPED_DIR}/baseline.yaml` : posix(scenario);
-  return classroomHtml({ script: await bundleClassroom(), data: { scenarios, initial } });
+  return classroomHtml({ script: classroomBundle(), data: { scenarios, initial } });
 }
 
 // Keys as the page's memory host resolves `extends`: POSIX separators, `.` and `..` resolved.

@@ -45,7 +45,8 @@ export interface ExecuteOptions<Spec = RecordSpec> extends JobOptions {
   readonly runner?: string;
 }
 
-const WORKER_ENTRY = new URL('./worker-entry.js', import.meta.url);
+// Compiled (dist/), a worker runs worker.js; from source (tsx, the tests), worker-entry.js first registers tsx's loader.
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url);
 // Big enough that messages cost nothing beside a run (tens of milliseconds), small enough to balance the end.
 const MAX_BATCH = 16;
 const BATCHES_PER_WORKER = 4;

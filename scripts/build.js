@@ -1,0 +1,106 @@
+// The build (`npm run build`, and `prepare` on install): src/ compiled to JavaScript ES modules in dist/ (one file per
+// source file, imports rewritten from .ts to .js), the classroom page's browser code bundled into dist/classroom.bundle.js,
+// and the type declarations in types/. The bin, the worker threads and the classroom run dist/; tsx is for development.
+//   node scripts/build.js            JavaScript, bundle and declarations
+//   node scripts/build.js --js       JavaScript and bundle only (under a second: what the tests need)
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SRC = join(ROOT, 'src');
+/** Where the compiled JavaScript goes. */
+export const DIST = join(ROOT, 'dist');
+
+/** The classroom page's bundle, in dist/ (no source file compiles to a name with a dot in it). */
+export const CLASSROOM_BUNDLE_FILE = 'classroom.bundle.js';
+/** The options of the classroom page's bundle: src/web/main.ts and all it imports in one browser script. */
+export const CLASSROOM_BUNDLE = {
+  entryPoints: [join(SRC, 'web', 'main.ts')],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'silent',
+  absWorkingDir: ROOT,
+};
+
+/** Returns the TypeScript files of src/ (declaration files left out), as paths. */
+function sourceFiles() {
+  return readdirSync(SRC, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Returns the time of the latest change to src/ (a file's or a folder's, so that a deleted file counts), in ms. */
+export function sourceChanged(root = ROOT) {
+  const src = join(root, 'src');
+  let latest = statSync(src).mtimeMs;
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true }))
+    latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return latest;
+}
+
+/** Returns whether dist/ is missing or older than the latest change to src/ in the tree at `root`. */
+export function isBuildStale(root = ROOT) {
+  const stamp = join(root, 'dist', '.built');
+  return !existsSync(stamp) || statSync(stamp).mtimeMs < sourceChanged(root);
+}
+
+/** The message of a clone whose dist/ is missing or older than src/. */
+export function staleBuild() {
+  return 'partnersim: the compiled code in dist/ is missing or older than src/ (changed or pulled since the last build). Fix: run npm run build (npm install runs it too).';
+}
+
+// esbuild resolves nothing: every import stays an import, a relative .ts one renamed to the .js it compiles to.
+const keepImports = {
+  name: 'keep-imports',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const relativeTs = /^\.\.?\//.test(args.path) && args.path.endsWith('.ts');
+      return { path: relativeTs ? `${args.path.slice(0, -3)}.js` : args.path, external: true };
+    });
+  },
+};
+
+/** Compiles src/ to dist/ and bundles the classroom page; dist/ is replaced whole (built beside it, then renamed), so a
+ * file removed from src/ leaves nothing behind and a process reading dist/ meanwhile sees the old or the new build. */
+export async function buildJs() {
+  const { build } = await import('esbuild');
+  const out = `${DIST}.${process.pid}.tmp`;
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: sourceFiles(),
+    outbase: SRC,
+    outdir: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [keepImports],
+    logLevel: 'warning',
+  });
+  await build({ ...CLASSROOM_BUNDLE, outfile: join(out, CLASSROOM_BUNDLE_FILE) });
+  // Written last: its time is the build's, which a later change to src/ makes stale (isBuildStale).
+  writeFileSync(join(out, '.built'), '');
+  const old = `${DIST}.${process.pid}.old`;
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(out, DIST);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Writes the type declarations of src/ into types/ (tsc, which also type-checks src/). */
+export async function buildTypes() {
+  const { execFileSync } = await import('node:child_process');
+  rmSync(join(ROOT, 'types'), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+}
+
+if (process.argv[1] !== undefined && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
+  await buildJs();
+  if (!process.argv.includes('--js')) await buildTypes();
+}
