@@ -1,7 +1,6 @@
 // `partnersim analyse SWEEP_RESULTS`: reads a finished sweep and answers which levers matter (Sobol' indices, Morris
 // elementary effects) or where in the lever space an outcome holds (PRIM), writing analysis.json, the charts and
 // report.html into one directory, atomically. Prints the key findings.
-import type { Command } from 'commander';
 import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts';
 import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
@@ -21,10 +20,7 @@ import type { Io } from './main.ts';
 import { parseCount, parseSeed } from './options.ts';
 import { gitCommit } from './provenance.ts';
 
-/** The boxes PRIM looks for by default: one after another, stopping early when a box adds nothing. */
-export const DEFAULT_PRIM_BOXES = 3;
-
-interface AnalyseOptions {
+export interface AnalyseOptions {
   readonly method?: string;
   readonly metric?: string;
   readonly where?: string;
@@ -36,33 +32,8 @@ interface AnalyseOptions {
   readonly force?: boolean;
 }
 
-/** Registers `partnersim analyse SWEEP_RESULTS`. */
-export function registerAnalyse(program: Command, io: Io, state: { code: number }): void {
-  program
-    .command('analyse')
-    .alias('analyze')
-    .description(
-      "which levers matter and where an outcome holds, from a finished sweep: Sobol' indices, Morris effects or PRIM boxes, with charts and report.html",
-    )
-    .argument('<sweep-results>', 'the directory a sweep (or merge) wrote, such as results/levers-sobol')
-    .option(
-      '--method <method>',
-      `${ANALYSIS_METHODS.join(', ')} (default: sobol for a sobol design, morris for a morris design, prim for any other)`,
-    )
-    .option('--metric <name>', "the outcome to analyse (default: survival5y); Sobol' and Morris also tabulate every other recorded metric")
-    .option('--where <condition>', 'prim: the outcome to look for, in quotes, such as "survival5y >= 0.6"')
-    .option('--boxes <n>', 'prim: the most boxes to find, one after another', String(DEFAULT_PRIM_BOXES))
-    .option('--resamples <n>', 'sobol, morris: bootstrap resamples for the 95% intervals (default: 1000)')
-    .option('--seed <n>', "sobol, morris: seed of the bootstrap (default: the sweep's seed)")
-    .option('--out <dir>', 'directory for the analysis (default: <sweep-results>-<method>-<metric>)')
-    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
-    .option('--quiet', 'print only the directory')
-    .action(async (dir: string, options: AnalyseOptions, command: Command) => {
-      state.code = await analyseCommand(dir, options, command.parent?.args ?? command.args, io);
-    });
-}
-
-async function analyseCommand(dir: string, options: AnalyseOptions, args: readonly string[], io: Io): Promise<number> {
+/** `partnersim analyse SWEEP_RESULTS`: analyses a finished sweep and writes the analysis directory; returns the exit status. */
+export async function analyseCommand(dir: string, options: AnalyseOptions, args: readonly string[], io: Io): Promise<number> {
   const part = readPart(dir);
   const { manifest } = part;
   if (manifest.shard !== null)

@@ -2,7 +2,6 @@
 // worker threads into results/<name>/, resuming from its journal when run again. On a cluster, `--shard i/N` runs one
 // shard's share of the round in progress and `--merge` gathers the shards' runs, writing the results once complete.
 import { availableParallelism } from 'node:os';
-import { Option, type Command } from 'commander';
 import { posteriorGeneration, type AbcResult } from '../calibration/abc.ts';
 import { loadCalibration, type LoadedCalibration } from '../calibration/load.ts';
 import {
@@ -23,7 +22,8 @@ import { calibrationReportFiles, completeCalibrationFiles } from '../results/cal
 import { calibrationShardDir, mergeCalibrationShards, runCalibration, type CalibrationRunOutcome } from '../results/run-calibration.ts';
 import { defaultResultDir, writeFilesInPlace } from '../results/write.ts';
 import { shardText } from '../sweep/manifest.ts';
-import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
+import type { TableFormat } from '../sweep/table.ts';
+import { PENDING_EXIT } from './commands.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
@@ -31,7 +31,7 @@ import { errorLine } from './messages.ts';
 import { createSweepProgress, type SweepProgress } from './progress.ts';
 import { parseShard, parseWorkers } from './sweep.ts';
 
-interface CalibrateOptions {
+export interface CalibrateOptions {
   readonly workers?: string;
   readonly out?: string;
   readonly format: TableFormat;
@@ -40,35 +40,8 @@ interface CalibrateOptions {
   readonly quiet?: boolean;
 }
 
-/** The exit status of `--merge` when a round still needs runs: the shards must run again. */
-export const PENDING_EXIT = 3;
-
-/** Registers `partnersim calibrate CALIBRATION`; the action sets `state.code`. */
-export function registerCalibrate(program: Command, io: Io, state: { code: number }, deps: Deps): void {
-  program
-    .command('calibrate')
-    .description(
-      'fit parameters to observed figures by ABC-SMC on worker threads into results/<name>/ (or --out); running it again resumes',
-    )
-    .argument('<calibration>', 'calibration file (YAML or JSON): see calibrations/schema.json')
-    .option('--workers <n>', 'worker threads (default: one per core)')
-    .option('--out <dir>', 'directory for the results (default: results/<name>); shards work in <dir>.parts/shard-<i>')
-    .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
-    .option(
-      '--shard <i/N>',
-      "run only shard i's share of the round in progress into <dir>.parts/shard-<i>; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX",
-    )
-    .option(
-      '--merge',
-      `merge the shards' runs into <dir>, write the results when complete, or exit ${PENDING_EXIT} when the shards must run again`,
-    )
-    .option('--quiet', 'print only the results directory')
-    .action(async (file: string, options: CalibrateOptions) => {
-      state.code = await calibrateCommand(file, options, io, deps);
-    });
-}
-
-async function calibrateCommand(file: string, options: CalibrateOptions, io: Io, deps: Deps): Promise<number> {
+/** `partnersim calibrate CALIBRATION`: runs (or merges) the calibration, resuming; returns the exit status. */
+export async function calibrateCommand(file: string, options: CalibrateOptions, io: Io, deps: Deps): Promise<number> {
   const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadCalibration(file, nodeHost);

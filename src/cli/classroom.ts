@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
 import {
   classroomExported,
@@ -20,10 +19,8 @@ import { writeFileAtomic } from '../results/write.ts';
 import { classroomPage } from './classroom-page.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
+import { DEFAULT_PORT } from './commands.ts';
 import { parseCount } from './options.ts';
-
-/** The port `partnersim serve` listens on unless told otherwise. */
-export const DEFAULT_PORT = 8080;
 
 /** A running classroom server: its address, and `close` to stop it. */
 export interface ClassroomServer {
@@ -54,38 +51,32 @@ export function serveClassroom(html: string, port: number): Promise<ClassroomSer
   });
 }
 
-/** Registers `partnersim serve [SCENARIO]` and `partnersim classroom --export FILE`. */
-export function registerClassroom(program: Command, io: Io, _state: { code: number }, deps: Deps): void {
-  program
-    .command('serve')
-    .description('serve the classroom page on localhost: the model runs live in the browser, with sliders, network and charts')
-    .argument('[scenario]', 'scenario to start with (default: scenarios/baseline.yaml); the shipped ones are in its menu')
-    .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0 takes any free port)`)
-    .option('--open', 'open the page in the default browser (saying why when it cannot, and serving on)')
-    .action(async (scenario: string | undefined, options: { port?: string; open?: boolean }) => {
-      const port = options.port === undefined ? DEFAULT_PORT : options.port === '0' ? 0 : parseCount('--port', options.port);
-      if (scenario !== undefined) loadScenario(scenario, nodeHost);
-      const server = await serveClassroom(await classroomPage(scenario), port);
-      const stopped = new Promise<void>((resolve) => process.once('SIGINT', resolve));
-      io.out(classroomServing(server.url) + '\n');
-      if (options.open === true) {
-        const failure = await openInBrowser(server.url, process.platform, deps.env);
-        if (failure !== null) io.err(openFailed(server.url, failure) + '\n');
-      }
-      await stopped;
-      await server.close();
-      io.out(classroomStopped() + '\n');
-    });
-  program
-    .command('classroom')
-    .description('write the classroom page as one self-contained HTML file that opens offline, with no Node')
-    .requiredOption('--export <file>', 'the HTML file to write')
-    .argument('[scenario]', 'scenario to start with (default: scenarios/baseline.yaml)')
-    .action(async (scenario: string | undefined, options: { export: string }) => {
-      if (scenario !== undefined) loadScenario(scenario, nodeHost);
-      writeFileAtomic(options.export, await classroomPage(scenario));
-      io.out(classroomExported(options.export) + '\n');
-    });
+/** `partnersim serve [SCENARIO]`: serves the page until interrupted (Ctrl-C), opening it in the default browser with --open. */
+export async function serveCommand(
+  scenario: string | undefined,
+  options: { port?: string; open?: boolean },
+  io: Io,
+  deps: Deps,
+): Promise<void> {
+  const port = options.port === undefined ? DEFAULT_PORT : options.port === '0' ? 0 : parseCount('--port', options.port);
+  if (scenario !== undefined) loadScenario(scenario, nodeHost);
+  const server = await serveClassroom(classroomPage(scenario), port);
+  const stopped = new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  io.out(classroomServing(server.url) + '\n');
+  if (options.open === true) {
+    const failure = await openInBrowser(server.url, process.platform, deps.env);
+    if (failure !== null) io.err(openFailed(server.url, failure) + '\n');
+  }
+  await stopped;
+  await server.close();
+  io.out(classroomStopped() + '\n');
+}
+
+/** `partnersim classroom --export FILE [SCENARIO]`: writes the page as one file. */
+export function exportClassroomCommand(scenario: string | undefined, options: { export: string }, io: Io): void {
+  if (scenario !== undefined) loadScenario(scenario, nodeHost);
+  writeFileAtomic(options.export, classroomPage(scenario));
+  io.out(classroomExported(options.export) + '\n');
 }
 
 /** How long `serve --open` waits to hear that the platform's opener failed: xdg-open, open and start return within a

@@ -1,7 +1,6 @@
 // `partnersim compare A.yaml B.yaml ...`: runs every scenario with the same replicate seeds (common random numbers:
 // one master seed for all), compares each with the baseline, and writes one directory: each scenario's results as
 // `partnersim run` writes them, comparison.json, the charts, and report.html. Prints the key findings.
-import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
@@ -25,13 +24,13 @@ import { openResultDir, outputError, writeFilesInto } from '../results/write.ts'
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
-import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
+import { parseCount, parseSeed, parseSteps } from './options.ts';
 import { gitCommit } from './provenance.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import { comparisonOf, reportFiles, uncertaintyNotes } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
 
-interface CompareOptions {
+export interface CompareOptions {
   readonly reps: string;
   readonly baseline?: string;
   readonly seed?: string;
@@ -43,35 +42,10 @@ interface CompareOptions {
   readonly force?: boolean;
 }
 
-/** The replicates a comparison runs by default: enough for intervals that mean something, few enough to be quick. */
-export const DEFAULT_COMPARE_REPS = 10;
-
-/** Registers `partnersim compare SCENARIO...`; its action sets `state.code` to 1 when a run fails. */
-export function registerCompare(program: Command, io: Io, state: { code: number }): void {
-  program
-    .command('compare')
-    .description('run scenarios with the same replicate seeds and compare each with a baseline: statistics, charts and report.html')
-    .argument('<scenarios...>', 'scenario files (YAML or JSON); the first is the baseline unless --baseline says otherwise')
-    .option('--reps <n>', 'replicates of each scenario, paired across scenarios by seed', String(DEFAULT_COMPARE_REPS))
-    .option('--baseline <name>', 'the scenario the others are compared with: its name or its file (default: the first)')
-    .option('--seed <n>', "master seed for every scenario (default: the baseline's time.seed)")
-    .option('--steps <n>', "steps to simulate in every scenario, overriding each scenario's time.steps")
-    .option('--set <key=value>', 'override a key in every scenario, e.g. --set market.competition=0.6 (repeatable)', collect, [])
-    .option('--out <dir>', 'directory for the comparison (default: results/compare-<names>)')
-    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
-    .option('--quiet', 'print only the directory')
-    .option(
-      '--posterior <dir>',
-      "each replicate draws its parameters from the posterior of a calibration's directory, the same draw for a replicate in every scenario",
-    )
-    .action(async (files: string[], options: CompareOptions, command: Command) => {
-      state.code = await compareCommand(files, options, command.parent?.args ?? command.args, io);
-    });
-}
-
-async function compareCommand(files: readonly string[], options: CompareOptions, args: readonly string[], io: Io): Promise<number> {
+/** `partnersim compare`: runs the scenarios, compares them and writes the directory; returns the exit status. */
+export async function compareCommand(files: readonly string[], options: CompareOptions, args: readonly string[], io: Io): Promise<number> {
   const reps = parseCount('--reps', options.reps);
-  const steps = options.steps === undefined ? [] : [`time.steps=${parseSteps(options.steps)}`];
+  const steps = options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`];
   const loaded = files.map((file) => loadScenario(file, nodeHost, { set: [...options.set, ...steps] }));
   loaded.forEach((scenario, i) => {
     const first = loaded.findIndex((other) => other.name === scenario.name);

@@ -1,20 +1,23 @@
-// The command line: parses arguments with commander and hands each command to its own file.
+// The command line: parses arguments with commander (the commands as registered in commands.ts) and hands each
+// command to its own file, loaded when it runs.
 // Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
 import { Command, CommanderError } from 'commander';
 import { isPartnersimError } from '../errors.ts';
 import { errorLine } from './messages.ts';
 import { VERSION } from '../version.ts';
-import { registerValidate } from './validate.ts';
-import { registerRun } from './run.ts';
-import { registerSchema } from './schema.ts';
-import { registerSweep } from './sweep.ts';
-import { registerMerge } from './merge.ts';
-import { registerEmit } from './emit.ts';
-import { registerCompare } from './compare.ts';
-import { registerReport } from './report.ts';
-import { registerClassroom } from './classroom.ts';
-import { registerAnalyse } from './analyse.ts';
-import { registerCalibrate } from './calibrate.ts';
+import {
+  registerAnalyse,
+  registerCalibrate,
+  registerClassroom,
+  registerCompare,
+  registerEmit,
+  registerMerge,
+  registerReport,
+  registerRun,
+  registerSchema,
+  registerSweep,
+  registerValidate,
+} from './commands.ts';
 
 /** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
 export interface Io {

@@ -1,10 +1,6 @@
 // Options shared by commands, parsed and checked here so that each command says the same of the same mistake.
 import { PartnersimError } from '../errors.ts';
 import { badSeed, notPositiveInteger, tooManySteps } from './messages.ts';
-import { scenarioInputSchema } from '../scenario/schema.ts';
-
-// The longest run a scenario may ask for, read from the schema so that --steps and time.steps agree.
-const MAX_STEPS = scenarioInputSchema.shape.time.unwrap().shape.steps.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
 
 /** Collects a repeatable option's values (commander's argParser for --set). */
 export const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
@@ -16,10 +12,13 @@ export function parseCount(option: string, text: string): number {
   return Number(text);
 }
 
-/** Returns the --steps value, at most the schema's limit. */
-export function parseSteps(text: string): number {
+/** Returns the --steps value, at most the scenario schema's limit (read from the schema, loaded with the command rather
+ * than with the program, so that --steps and time.steps agree). */
+export async function parseSteps(text: string): Promise<number> {
   const steps = parseCount('--steps', text);
-  if (steps > MAX_STEPS) throw new PartnersimError('bad-option', tooManySteps(text, MAX_STEPS));
+  const { scenarioInputSchema } = await import('../scenario/schema.ts');
+  const max = scenarioInputSchema.shape.time.unwrap().shape.steps.unwrap().maxValue ?? Number.MAX_SAFE_INTEGER;
+  if (steps > max) throw new PartnersimError('bad-option', tooManySteps(text, max));
   return steps;
 }
 

@@ -1,7 +1,6 @@
 // Reports on disk: the files a report adds to a result directory (report.html; for a comparison also comparison.json
 // and every chart as SVG and PNG), and `partnersim report DIR`, which rebuilds them from the results stored there.
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { compareScenarios, type ScenarioRuns } from '../analysis/compare.ts';
 import type { Comparison } from '../analysis/comparison.ts';
 import { fundEndOutcome } from '../analysis/fund-end.ts';
@@ -78,19 +77,11 @@ export function uncertaintyNotes(runs: readonly { readonly posterior?: Posterior
   return posterior === undefined ? [] : [findingParameterUncertainty(posterior.calibration, posterior.parameters, posterior.particles)];
 }
 
-/** Registers `partnersim report DIR`. */
-export function registerReport(program: Command, io: Io, _state: { code: number }): void {
-  program
-    .command('report')
-    .description(
-      'rebuild the report of a result directory (from partnersim run, compare, analyse or calibrate) from the results stored there',
-    )
-    .argument('<dir>', 'the result directory')
-    .action(async (dir: string) => {
-      const files = await rebuildReport(dir);
-      writeFilesInPlace(dir, files);
-      io.out(reportWritten(join(dir, REPORT_FILE)) + '\n');
-    });
+/** `partnersim report DIR`: rebuilds the report of a result directory in place and says where it is. */
+export async function reportCommand(dir: string, io: Io): Promise<void> {
+  const files = await rebuildReport(dir);
+  writeFilesInPlace(dir, files);
+  io.out(reportWritten(join(dir, REPORT_FILE)) + '\n');
 }
 
 /** Returns the report files of a result directory, rebuilt from the results stored in it: an analysis (from its

@@ -1,6 +1,5 @@
 // `partnersim run`: loads a scenario, runs its replicates and writes the result directory
 // (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
-import type { Command } from 'commander';
 import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicatesSummary, resultsWritten, runSummary } from './messages.ts';
@@ -14,14 +13,14 @@ import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
-import { collect, parseCount, parseSeed, parseSteps } from './options.ts';
+import { parseCount, parseSeed, parseSteps } from './options.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { reportFiles } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
-interface RunCommandOptions {
+export interface RunCommandOptions {
   readonly seed?: string;
   readonly steps?: string;
   readonly set: readonly string[];
@@ -33,38 +32,14 @@ interface RunCommandOptions {
   readonly posterior?: string;
 }
 
-/** Registers `partnersim run SCENARIO` on the program; its action sets `state.code` to 1 when a run fails. */
-export function registerRun(program: Command, io: Io, state: { code: number }): void {
-  program
-    .command('run')
-    .description(
-      'run a scenario and write its results to results/<scenario name>/ (with --set, --seed or --steps: results/<name>+<key>=<value>...; or --out)',
-    )
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--seed <n>', "master seed, overriding the scenario's time.seed")
-    .option('--steps <n>', "steps to simulate, overriding the scenario's time.steps")
-    .option('--set <key=value>', 'override a scenario key, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
-    .option('--reps <n>', 'replicates, each with its own seed derived from the master seed', '1')
-    .option('--out <dir>', 'directory to write the results into (default: results/<scenario name>)')
-    .option('--force', 'if --out (or results/<name>) holds other results, move them aside to <dir>.replaced-N instead of refusing')
-    .option('--quiet', 'print only the results directory')
-    .option('--no-report', 'skip report.html (its charts take about a second to draw)')
-    .option(
-      '--posterior <dir>',
-      "each replicate draws its parameters from the posterior of a calibration's directory (see partnersim calibrate)",
-    )
-    .action(async (file: string, options: RunCommandOptions, command: Command) => {
-      state.code = await runCommand(file, options, command.parent?.args ?? command.args, io);
-    });
-}
-
-// Parse, load, check the output, run, write, print: the library does the work, this only joins it up.
-async function runCommand(file: string, options: RunCommandOptions, args: readonly string[], io: Io): Promise<number> {
+/** `partnersim run`: parse, load, check the output, run, write, print (the library does the work, this only joins it
+ * up); returns the exit status. */
+export async function runCommand(file: string, options: RunCommandOptions, args: readonly string[], io: Io): Promise<number> {
   const reps = parseCount('--reps', options.reps);
   const overrides = [
     ...options.set,
     ...(options.seed === undefined ? [] : [`time.seed=${parseSeed(options.seed)}`]),
-    ...(options.steps === undefined ? [] : [`time.steps=${parseSteps(options.steps)}`]),
+    ...(options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
   const masterSeed = scenario.time.seed;

@@ -3,7 +3,6 @@
 // editors and for the tests that fail when a committed copy is stale.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
 import { outputUnwritable, schemaWritten } from './messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
@@ -30,27 +29,16 @@ export function schemaFiles(): { readonly path: string; readonly text: string }[
   ];
 }
 
-/** Registers `partnersim schema [--sweep|--calibration] [--write]` on the program; it cannot fail on bad input, so
- * `_state` is left as is. */
-export function registerSchema(program: Command, io: Io, _state: { code: number }): void {
-  program
-    .command('schema')
-    .description(
-      'print the JSON Schema of scenario files (or of sweep or calibration files), or --write all three to scenarios/, sweeps/ and calibrations/schema.json',
-    )
-    .option('--sweep', 'print the schema of sweep files instead of scenario files')
-    .option('--calibration', 'print the schema of calibration files instead of scenario files')
-    .option('--write', 'write scenarios/schema.json, sweeps/schema.json and calibrations/schema.json instead of printing')
-    .action((options: { sweep?: boolean; calibration?: boolean; write?: boolean }) => {
-      if (!options.write)
-        return io.out(
-          options.calibration ? renderCalibrationJsonSchema() : options.sweep ? renderSweepJsonSchema() : renderScenarioJsonSchema(),
-        );
-      for (const { path, text } of schemaFiles()) {
-        writeSchemaFile(path, text);
-        io.out(schemaWritten(relative(process.cwd(), path)) + '\n');
-      }
-    });
+/** `partnersim schema`: prints the schema of scenario (or sweep, or calibration) files, or with --write writes all three. */
+export function schemaCommand(options: { sweep?: boolean; calibration?: boolean; write?: boolean }, io: Io): void {
+  if (!options.write) {
+    io.out(options.calibration ? renderCalibrationJsonSchema() : options.sweep ? renderSweepJsonSchema() : renderScenarioJsonSchema());
+    return;
+  }
+  for (const { path, text } of schemaFiles()) {
+    writeSchemaFile(path, text);
+    io.out(schemaWritten(relative(process.cwd(), path)) + '\n');
+  }
 }
 
 /** Writes a JSON Schema's text to a file atomically, so a reader never sees half of it; throws a PartnersimError when it cannot. */

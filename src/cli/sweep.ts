@@ -2,7 +2,6 @@
 // interrupted attempt resumes; `partnersim sweep status DIR...` says which runs and shards are missing.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
 import { PartnersimError } from '../errors.ts';
 import {
   badShard,
@@ -21,7 +20,7 @@ import { defaultResultDir, resultName } from '../results/write.ts';
 import { readPart } from '../results/sweep-dir.ts';
 import { shardText, type Shard } from '../sweep/manifest.ts';
 import { sweepStatus } from '../sweep/parts.ts';
-import { TABLE_FORMATS, type TableFormat } from '../sweep/table.ts';
+import type { TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { createSweepProgress } from './progress.ts';
@@ -30,7 +29,7 @@ import { gitCommit } from './provenance.ts';
 /** The environment variables a job array sets to a task's index: SLURM, Kubernetes indexed Jobs, AWS Batch. */
 export const ARRAY_INDEX_VARIABLES = ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;
 
-interface SweepCommandOptions {
+export interface SweepCommandOptions {
   readonly workers?: string;
   readonly out?: string;
   readonly format: TableFormat;
@@ -44,49 +43,28 @@ export function defaultSweepDir(name: string, shard: Shard): string {
   return shard === null ? defaultResultDir(name) : join('results', `${resultName(name)}.parts`, `shard-${shard.index}`);
 }
 
-/** Registers `partnersim sweep SWEEP` and `partnersim sweep status DIR...`; the actions set `state.code`. */
-export function registerSweep(program: Command, io: Io, state: { code: number }, deps: Deps): void {
-  const sweep = program
-    .command('sweep')
-    .description('run a parameter sweep on worker threads into results/<sweep name>/ (or --out); running it again resumes')
-    .argument('<sweep>', 'sweep file (YAML or JSON): see sweeps/ and sweeps/schema.json')
-    .option('--workers <n>', 'worker threads (default: one per core)')
-    .option('--out <dir>', 'directory for the results (default: results/<name>, or results/<name>.parts/shard-<i> for a shard)')
-    .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
-    .option(
-      '--shard <i/N>',
-      'run only the runs whose index modulo N is i; auto/N takes i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
-    )
-    .option('--force', 'if --out (or the default directory) holds other results, move them aside to <dir>.replaced-N instead of refusing')
-    .option('--quiet', 'print only the results directory')
-    .action(async (file: string, options: SweepCommandOptions) => {
-      state.code = await sweepCommand(file, options, io, deps);
-    });
-  sweep
-    .command('status')
-    .description('say which runs of a sweep are finished, failed or missing, and which shards to run again')
-    .argument('<dirs...>', "the sweep's directory, or its shards' directories")
-    .action((dirs: string[]) => {
-      const status = sweepStatus(dirs.map(readPart));
-      const { manifest } = status;
-      io.out(
-        sweepStatusReport(
-          manifest.sweep.name,
-          manifest.hash,
-          status.runs,
-          status.finished,
-          status.failed,
-          status.missing,
-          status.shards,
-          status.resubmit,
-          status.absent,
-        ) + '\n',
-      );
-      state.code = status.missing.length + status.failed.length === 0 ? 0 : 1;
-    });
+/** `partnersim sweep status DIR...`: says which runs are finished, failed or missing; returns 1 when any is not finished. */
+export function sweepStatusCommand(dirs: readonly string[], io: Io): number {
+  const status = sweepStatus(dirs.map(readPart));
+  const { manifest } = status;
+  io.out(
+    sweepStatusReport(
+      manifest.sweep.name,
+      manifest.hash,
+      status.runs,
+      status.finished,
+      status.failed,
+      status.missing,
+      status.shards,
+      status.resubmit,
+      status.absent,
+    ) + '\n',
+  );
+  return status.missing.length + status.failed.length === 0 ? 0 : 1;
 }
 
-async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, deps: Deps): Promise<number> {
+/** `partnersim sweep SWEEP`: runs the sweep (or a shard) on worker threads, resuming; returns the exit status. */
+export async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, deps: Deps): Promise<number> {
   const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadSweep(file, nodeHost);

@@ -1,7 +1,6 @@
 // `partnersim validate`: loads each scenario, sweep or calibration file (extends, --set, normalising; a sweep's base
 // scenario and design; a calibration's priors and targets) without running it, and says which are good; a bad file
 // does not stop the others, but makes the exit status 2.
-import type { Command } from 'commander';
 import { isPartnersimError } from '../errors.ts';
 import { PartnersimError } from '../errors.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from './messages.ts';
@@ -14,31 +13,19 @@ import { setOnCalibration, validateCalibrationOk } from '../calibration/messages
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 
-const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
-
-/** Registers `partnersim validate FILE... [--set key=value]` on the program; its action sets `state.code` to 2 when any file is bad. */
-export function registerValidate(program: Command, io: Io, state: { code: number }): void {
-  program
-    .command('validate')
-    .description(
-      "check scenario, sweep and calibration files (extends, --set overrides, defaults; a sweep's scenario and design; a calibration's priors and targets) without running them",
-    )
-    .argument(
-      '<files...>',
-      'scenario, sweep or calibration files (YAML, or JSON by extension); a file with a targets: key is a calibration, one with a scenario: key a sweep',
-    )
-    .option('--set <key=value>', 'override a scenario key in every scenario file, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
-    .action((files: string[], options: { set: string[] }) => {
-      for (const file of files) {
-        try {
-          io.out(checkFile(file, options.set) + '\n');
-        } catch (error) {
-          if (!isPartnersimError(error)) throw error;
-          io.err(errorLine(error.message) + '\n');
-          state.code = 2;
-        }
-      }
-    });
+/** `partnersim validate FILE...`: checks each file and says which are good; returns 2 when any is bad (saying why), else 0. */
+export function validateCommand(files: readonly string[], set: readonly string[], io: Io): number {
+  let code = 0;
+  for (const file of files) {
+    try {
+      io.out(checkFile(file, set) + '\n');
+    } catch (error) {
+      if (!isPartnersimError(error)) throw error;
+      io.err(errorLine(error.message) + '\n');
+      code = 2;
+    }
+  }
+  return code;
 }
 
 // A calibration is told by its `targets:` key, a sweep from a scenario by its `scenario:` key, which no scenario has.

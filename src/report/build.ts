@@ -10,7 +10,6 @@ import { renderAnalysisHtml, type AnalysisReportInput } from './analysis-html.ts
 import { analysisCharts } from './analysis-specs.ts';
 import { keyFindings } from './findings.ts';
 import { renderReportHtml, type ReportInput } from './html.ts';
-import { renderPng, renderSvg } from './render.ts';
 import { reportCharts, type ChartSpec } from './specs.ts';
 
 /** A rendered chart: its id (the file stem), SVG text and PNG bytes. */
@@ -30,6 +29,8 @@ export type AnalysisProvenance = AnalysisReportInput['provenance'];
 export async function renderCharts(
   specs: readonly ChartSpec[],
 ): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
+  // vega, vega-lite and resvg take about a second to load: they load when charts are drawn, not with this module.
+  const { renderPng, renderSvg } = await import('./render.ts');
   const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
   for (const chart of specs) {

@@ -3,7 +3,8 @@
 // csv-stringify, numbers in their shortest round-trip form, TRUE/FALSE, an empty field for a missing value, and text
 // that a spreadsheet would run as a formula neutralised (OWASP's CSV injection guidance).
 import { stringify, type Options } from 'csv-stringify/sync';
-import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
+import { createRequire } from 'node:module';
+import type { SchemaElement } from 'hyparquet-writer';
 
 /** The formats a table can be written in; each is also its file extension. */
 export const TABLE_FORMATS = ['csv', 'parquet', 'jsonl'] as const;
@@ -215,6 +216,14 @@ const PARQUET_OPTIONS = {
   createdBy: 'partnersim (hyparquet-writer)',
 } as const;
 
+// hyparquet-writer (with the Parquet reader it imports) takes as long to load as the rest of a command's start-up, so it is
+// loaded on the first Parquet table, not with this module: synchronously, by require(), which loads ES modules from Node 20.19.
+let parquetModule: typeof import('hyparquet-writer') | undefined;
+function parquetWriter(): typeof import('hyparquet-writer') {
+  parquetModule ??= createRequire(import.meta.url)('hyparquet-writer') as typeof import('hyparquet-writer');
+  return parquetModule;
+}
+
 /** Returns the Parquet schema element of a column: every column OPTIONAL, as every cell may be null. */
 function parquetElement(column: Column): SchemaElement {
   switch (column.type) {
@@ -244,7 +253,7 @@ function encodeParquet(columns: readonly Column[], rows: readonly Row[]): Uint8A
     // hyparquet-writer takes INT64 values as bigints.
     data: column.type === 'int' ? rows.map((row) => (row[c] === null ? null : BigInt(row[c] as number))) : rows.map((row) => row[c]),
   }));
-  const bytes = new Uint8Array(parquetWriteBuffer({ columnData, schema, ...PARQUET_OPTIONS }));
+  const bytes = new Uint8Array(parquetWriter().parquetWriteBuffer({ columnData, schema, ...PARQUET_OPTIONS }));
   return rows.length === 0 ? typeEmptyRowGroupList(bytes) : bytes;
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generationLine } from '../../src/calibration/messages.ts';
-import { PENDING_EXIT } from '../../src/cli/calibrate.ts';
+import { PENDING_EXIT } from '../../src/cli/commands.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinyCalibration } from './calibrate-fixtures.ts';
 import { filesOf } from './sweep-fixtures.ts';

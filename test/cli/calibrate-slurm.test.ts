@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/cli/messages.ts';
-import { PENDING_EXIT } from '../../src/cli/calibrate.ts';
+import { PENDING_EXIT } from '../../src/cli/commands.ts';
 import { slurm, slurmUp } from '../sweep/slurm-cluster.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinyCalibration } from './calibrate-fixtures.ts';

@@ -1,7 +1,7 @@
 // `partnersim validate FILE... [--set k=v]`: one line per file, errors for bad ones, exit status 2 if any is bad.
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerValidate } from '../../src/cli/validate.ts';
+import { registerValidate } from '../../src/cli/commands.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../../src/cli/messages.ts';
 import { fileLocation, fileMissing, outOfRange, setLocation } from '../../src/scenario/messages.ts';
 import { rangeNotIncreasing } from '../../src/sweep/messages.ts';
