@@ -42,9 +42,9 @@ export function sourceChanged(root = ROOT) {
   return latest;
 }
 
-/** Returns whether dist/ is missing or older than the latest change to src/ in the tree at `root`. */
-export function isBuildStale(root = ROOT) {
-  const stamp = join(root, 'dist', '.built');
+/** Returns whether a build's output (dist/, or types/) is missing or older than the latest change to src/ in the tree at `root`. */
+export function isBuildStale(root = ROOT, output = 'dist') {
+  const stamp = join(root, output, '.built');
   return !existsSync(stamp) || statSync(stamp).mtimeMs < sourceChanged(root);
 }
 
@@ -98,6 +98,7 @@ export async function buildTypes() {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
+  writeFileSync(join(ROOT, 'types', '.built'), '');
 }
 
 if (process.argv[1] !== undefined && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
