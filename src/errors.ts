@@ -29,7 +29,15 @@ export type ErrorCode =
   | 'calibration-invalid'
   | 'unknown-statistic'
   | 'calibration-mismatch'
-  | 'calibration-damaged';
+  | 'calibration-damaged'
+  | 'register-missing'
+  | 'register-columns'
+  | 'register-empty'
+  | 'register-unknown-authority'
+  | 'register-bad-rows'
+  | 'register-malformed'
+  | 'register-no-date'
+  | 'register-conflict';
 
 /** An error in what the user gave (a file, a key, an option): its message is complete and meant to be printed as is. */
 export class PartnersimError extends Error {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenarioText } from '../src/scenario/load.ts';
+import { registerUnread } from '../src/scenario/messages.ts';
 import { normalizeScenario } from '../src/scenario/normalize.ts';
 import { countOrganisations } from '../src/scenario/schema.ts';
 import {
@@ -55,9 +56,14 @@ describe.each(NAMES)('scenarios/%s.yaml', (name) => {
   it('normalises without mutating its input, and normalising twice changes nothing', () => {
     const written = deepFreeze(parseScenarioText(readFileSync(scenarioPath(name), 'utf8'), `${name}.yaml`));
     const writtenCopy = structuredClone(written);
-    const once = normalizeScenario(written, name);
-    expect(written).toEqual(writtenCopy);
-    expect(normalizeScenario(deepFreeze(once), name)).toEqual(once);
+    if (written.organisations?.from === undefined) {
+      const once = normalizeScenario(written, name);
+      expect(written).toEqual(writtenCopy);
+      expect(normalizeScenario(deepFreeze(once), name)).toEqual(once);
+    } else {
+      // Organisations from the register are read by the loader, through its host: the text alone cannot be normalised.
+      expect(() => normalizeScenario(written, name)).toThrow(registerUnread(name));
+    }
 
     const loaded = deepFreeze(loadExample(name));
     const loadedCopy = structuredClone(loaded);

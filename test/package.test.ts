@@ -74,11 +74,14 @@ describe('the packed package', () => {
       expect(packed).toContain(file);
     for (const file of ['dist/classroom.bundle.js', 'types/index.d.ts', 'scenarios/baseline.yaml', 'sweeps/schema.json'])
       expect(packed).toContain(file);
+    // The register scenario reads its extracts from data/, beside scenarios/.
+    expect(packed).toContain('data/synthetic-edubasealldata20250101.csv');
     expect(packed.filter((file) => /^(src|test|bench|scripts|node_modules)\//.test(file))).toEqual([]);
   });
 
   it('runs its command from the build: a run, and a sweep on two worker threads', () => {
     expect(partnersim('validate', 'node_modules/partnersim/scenarios/baseline.yaml')).toContain('baseline, 166 organisations');
+    expect(partnersim('validate', 'node_modules/partnersim/scenarios/local-authority.yaml')).toContain('local-authority, 282 organisations');
     writeFileSync(
       join(project, 'sweep.yaml'),
       'name: two\nscenario: node_modules/partnersim/scenarios/baseline.yaml\nparameters:\n  policy.carrot: [0, 0.5]\nreplicates: 1\n',

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { posix as posixPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeHost } from './node-host.ts';
-import { parseScenarioText } from '../scenario/load.ts';
+import { loadScenarioInput, parseScenarioText } from '../scenario/load.ts';
 import { classroomHtml } from '../web/page.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,8 +25,16 @@ export function shippedScenarioTexts(): Record<string, string> {
     readdirSync(dir)
       .filter((name) => /\.(ya?ml|json)$/.test(name) && name !== 'schema.json')
       .sort()
-      .map((name) => [`${SHIPPED_DIR}/${name}`, readFileSync(`${dir}/${name}`, 'utf8')]),
+      .map((name) => [`${SHIPPED_DIR}/${name}`, withRegisterRead(`${dir}/${name}`, readFileSync(`${dir}/${name}`, 'utf8'))]),
   );
+}
+
+// The page cannot read the register's extracts: a scenario that reads them is embedded as what it resolves to (its
+// establishments listed, the files it extends merged in), which the page loads like any other scenario file.
+function withRegisterRead(path: string, text: string): string {
+  if (parseScenarioText(text, path).organisations?.from === undefined) return text;
+  const { extends: _, ...resolved } = loadScenarioInput(path, nodeHost);
+  return JSON.stringify(resolved);
 }
 
 /** Returns a scenario file's text and those of the files it extends, keyed by POSIX path as its `extends` names them. */
@@ -35,7 +43,7 @@ export function scenarioChainTexts(path: string): Record<string, string> {
   for (let current: string | undefined = path; current !== undefined && !(posix(current) in texts); ) {
     const text = nodeHost.readFile(current);
     if (text === undefined) break;
-    texts[posix(current)] = text;
+    texts[posix(current)] = withRegisterRead(current, text);
     const parent: string | undefined = parseScenarioText(text, current).extends;
     current = parent === undefined ? undefined : nodeHost.resolve(current, parent);
   }

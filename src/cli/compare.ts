@@ -7,6 +7,7 @@ import { PartnersimError } from '../errors.ts';
 import { compareFinished, duplicateScenarioName, unknownBaseline } from './messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
@@ -47,6 +48,7 @@ export async function compareCommand(files: readonly string[], options: CompareO
   const reps = parseCount('--reps', options.reps);
   const steps = options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`];
   const loaded = files.map((file) => loadScenario(file, nodeHost, { set: [...options.set, ...steps] }));
+  for (const note of loaded.flatMap(registerNotes)) io.err(`${note}\n`);
   loaded.forEach((scenario, i) => {
     const first = loaded.findIndex((other) => other.name === scenario.name);
     if (first < i) throw new PartnersimError('bad-option', duplicateScenarioName(scenario.name, files[first], files[i]));

@@ -1,9 +1,11 @@
-// The scenario loader's host in Node: files from the file system, `extends` relative to the extending file.
+// The scenario loader's host in Node: files from the file system, `extends` relative to the extending file, and CSV
+// tables (the register's extracts) streamed from disk.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import { fileUnreadable } from '../scenario/messages.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
+import { readCsvTable } from './csv-table.ts';
 
 // Codes that mean "there is no file there", as opposed to a file that cannot be read.
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
@@ -23,4 +25,5 @@ export const nodeHost: ScenarioHost = {
     }
   },
   resolve: (fromFile, relative) => (isAbsolute(relative) ? relative : join(dirname(fromFile), relative)),
+  readTable: readCsvTable,
 };

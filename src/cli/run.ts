@@ -4,6 +4,7 @@ import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicatesSummary, resultsWritten, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import { MANIFEST_FILE } from '../results/manifest.ts';
 import { readStoredRun } from '../results/read-run.ts';
@@ -42,6 +43,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
     ...(options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
+  for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   const masterSeed = scenario.time.seed;
   const posterior =
     options.posterior === undefined ? undefined : posteriorDraws(options.posterior, options.set, [{ file, scenario }], masterSeed, reps);

@@ -5,6 +5,7 @@ import { isPartnersimError } from '../errors.ts';
 import { PartnersimError } from '../errors.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { registerNotes } from '../scenario/register.ts';
 import { countOrganisations } from '../scenario/schema.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { isSweepText, loadSweep } from '../sweep/load.ts';
@@ -18,7 +19,7 @@ export function validateCommand(files: readonly string[], set: readonly string[]
   let code = 0;
   for (const file of files) {
     try {
-      io.out(checkFile(file, set) + '\n');
+      io.out(checkFile(file, set, io) + '\n');
     } catch (error) {
       if (!isPartnersimError(error)) throw error;
       io.err(errorLine(error.message) + '\n');
@@ -29,7 +30,7 @@ export function validateCommand(files: readonly string[], set: readonly string[]
 }
 
 // A calibration is told by its `targets:` key, a sweep from a scenario by its `scenario:` key, which no scenario has.
-function checkFile(file: string, set: readonly string[]): string {
+function checkFile(file: string, set: readonly string[], io: Io): string {
   const text = nodeHost.readFile(file);
   if (text !== undefined && isCalibrationText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnCalibration(file));
@@ -50,5 +51,6 @@ function checkFile(file: string, set: readonly string[]): string {
     return validateSweepOk(file, loaded.sweep.name, loaded.sweep.design.kind, plan.points.length, plan.runs.length, loaded.scenario.name);
   }
   const scenario = loadScenario(file, nodeHost, { set });
+  for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   return validateOk(file, scenario.name, countOrganisations(scenario), scenario.organisations.areas.length, scenario.time.steps);
 }

@@ -1,6 +1,7 @@
 // The starting world: organisations of each kind placed in their areas, their attributes drawn around
 // their kind's profile, and the ties and partnerships that the areas' histories of collaboration left.
-import { COUNTED_KINDS, ORG_KINDS, type Scenario } from '../scenario/schema.ts';
+import { establishmentsByArea, yearsBetween } from '../scenario/register.ts';
+import { COUNTED_KINDS, ORG_KINDS, type Area, type Register, type Scenario } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
 import { drawExperience, trustworthinessOf } from './leaders.ts';
 import { formPartnershipInPlace, partnershipCapacity } from './partnerships.ts';
@@ -25,58 +26,46 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
  * their kind's power, capacity, motivation mix and exposure to competition, a culture spread by the
  * culture lever around their area's, a leader; one local authority per area; then each area's history
  * (context.history at step 0) gives its starting ties, their trust and depth, and its earlier partnerships.
+ * Organisations come from counts of each kind (placed at random in their area) or, when the scenario has a
+ * register, from its establishments (placeRegisterInPlace).
  */
 export function createWorld(scenario: Scenario, ctx: StepContext): World {
-  const rng = ctx.rng;
-  const P = ctx.params.init;
-  const K = ctx.params.kinds;
   const areas = scenario.organisations.areas;
+  const register = scenario.organisations.register;
   const weights = areas.map((a) => a.weight);
-  const perKind = COUNTED_KINDS.map((k) => apportion(scenario.organisations.kinds[k], weights));
-  const n = perKind.reduce((s, counts) => s + counts.reduce((x, c) => x + c, 0), 0) + areas.length;
-  const orgs = createOrgs(n);
+  const perKind = COUNTED_KINDS.map((k) => (register === undefined ? apportion(scenario.organisations.kinds[k], weights) : []));
+  const n =
+    register === undefined
+      ? perKind.reduce((s, counts) => s + counts.reduce((x, c) => x + c, 0), 0) + areas.length
+      : register.establishments.length + areas.length;
   const world: World = {
-    orgs,
+    orgs: createOrgs(n),
     ties: createTies(Math.max(64, n * 8)),
     partnerships: [],
     active: [],
     areaCount: areas.length,
     areaMembers: areas.map(() => []),
     areaAuthority: new Int32Array(areas.length),
+    trusts: [],
   };
+  if (register !== undefined) {
+    placeRegisterInPlace(world, ctx, register, areas);
+    return world;
+  }
+  const rng = ctx.rng;
+  const orgs = world.orgs;
+  const P = ctx.params.init;
   const columns = Math.ceil(Math.sqrt(areas.length));
   let i = 0;
   for (let a = 0; a < areas.length; a++) {
     // Cultures lie on an axis from 0 to 1: an area's mean is drawn around its midpoint.
     const areaCulture = 0.5 + (rng() - 0.5) * P.areaCultureSpread;
     const place = (kind: number) => {
-      const name = ORG_KINDS[kind];
-      orgs.kind[i] = kind;
-      orgs.area[i] = a;
-      orgs.market[i] = a * ORG_KINDS.length + kind;
       // Each area is a unit square on a grid; positions only rank nearness within an area (starting ties), so the
       // margin and span here are layout, not parameters.
       orgs.x[i] = (a % columns) + 0.05 + 0.9 * rng();
       orgs.y[i] = Math.floor(a / columns) + 0.05 + 0.9 * rng();
-      orgs.power[i] = clamp01(K[`${name}.power`] + (rng() - 0.5) * P.powerSpread);
-      orgs.capacity[i] = clamp01(K[`${name}.capacity`] + (rng() - 0.5) * P.capacitySpread);
-      orgs.culture[i] = clamp01(areaCulture + (rng() - 0.5) * ctx.levers.culture[a]);
-      orgs.norms[i] = orgs.culture[i];
-      // Each motive weight times a draw from [1 - spread/2, 1 + spread/2), then normalised.
-      const low = 1 - P.motiveSpread / 2;
-      const v = K[`${name}.values`] * (low + P.motiveSpread * rng());
-      const r = K[`${name}.resources`] * (low + P.motiveSpread * rng());
-      const c = K[`${name}.compliance`] * (low + P.motiveSpread * rng());
-      orgs.motValues[i] = v / (v + r + c);
-      orgs.motResources[i] = r / (v + r + c);
-      orgs.motCompliance[i] = c / (v + r + c);
-      orgs.exposure[i] = K[`${name}.exposure`];
-      orgs.leaderExperience[i] = drawExperience(ctx);
-      orgs.leaderTenure[i] = Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
-      orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], orgs.leaderExperience[i], rng());
-      orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
-      orgs.trustWeight[i] = ctx.params.trustWeights.start;
-      world.areaMembers[a].push(i);
+      drawOrganisationInPlace(world, ctx, i, kind, a, areaCulture);
       i++;
     };
     world.areaAuthority[a] = i;
@@ -87,6 +76,105 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
   }
   for (let a = 0; a < areas.length; a++) seedHistoryInPlace(world, ctx, a);
   return world;
+}
+
+/** Places organisation i, of a kind, in area a, in place: its attributes drawn around its kind's profile, its culture
+ * around the area's, a leader; its position is the caller's. */
+function drawOrganisationInPlace(world: World, ctx: StepContext, i: number, kind: number, a: number, areaCulture: number): void {
+  const orgs = world.orgs;
+  const rng = ctx.rng;
+  const P = ctx.params.init;
+  const K = ctx.params.kinds;
+  const name = ORG_KINDS[kind];
+  orgs.kind[i] = kind;
+  orgs.area[i] = a;
+  orgs.market[i] = a * ORG_KINDS.length + kind;
+  orgs.power[i] = clamp01(K[`${name}.power`] + (rng() - 0.5) * P.powerSpread);
+  orgs.capacity[i] = clamp01(K[`${name}.capacity`] + (rng() - 0.5) * P.capacitySpread);
+  orgs.culture[i] = clamp01(areaCulture + (rng() - 0.5) * ctx.levers.culture[a]);
+  orgs.norms[i] = orgs.culture[i];
+  // Each motive weight times a draw from [1 - spread/2, 1 + spread/2), then normalised.
+  const low = 1 - P.motiveSpread / 2;
+  const v = K[`${name}.values`] * (low + P.motiveSpread * rng());
+  const r = K[`${name}.resources`] * (low + P.motiveSpread * rng());
+  const c = K[`${name}.compliance`] * (low + P.motiveSpread * rng());
+  orgs.motValues[i] = v / (v + r + c);
+  orgs.motResources[i] = r / (v + r + c);
+  orgs.motCompliance[i] = c / (v + r + c);
+  orgs.exposure[i] = K[`${name}.exposure`];
+  orgs.leaderExperience[i] = drawExperience(ctx);
+  orgs.leaderTenure[i] = Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
+  orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], orgs.leaderExperience[i], rng());
+  orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
+  orgs.trustWeight[i] = ctx.params.trustWeights.start;
+  world.areaMembers[a].push(i);
+}
+
+/**
+ * Places the register's establishments, in place, area by area (the local authority first, at the centre of its
+ * area's establishments): positions are their National Grid easting and northing in metres, so nearness is real;
+ * power is pupils / (pupils + the area's mean pupils) where the register gives pupils, drawn as for counts where it
+ * does not; every other attribute is drawn as for counts. Each member of a multi-academy trust records its trust and
+ * the step it joined (years before the extract's date, in steps). Then each area's history is seeded as for counts,
+ * and each federation of two or more establishments in an area becomes a partnership (Department for Education,
+ * Get Information About Schools).
+ */
+function placeRegisterInPlace(world: World, ctx: StepContext, register: Register, areas: readonly Area[]): void {
+  const orgs = world.orgs;
+  const rng = ctx.rng;
+  const trusts = world.trusts as { uid: number; name: string }[];
+  const trustIndex = new Map<number, number>();
+  let i = 0;
+  establishmentsByArea(
+    register,
+    areas.map((area) => area.name),
+  ).forEach((listed, a) => {
+    const areaCulture = 0.5 + (rng() - 0.5) * ctx.params.init.areaCultureSpread;
+    const counted = listed.filter((e) => e.pupils !== null);
+    const meanPupils = counted.reduce((sum, e) => sum + (e.pupils as number), 0) / Math.max(1, counted.length);
+    world.areaAuthority[a] = i;
+    orgs.x[i] = listed.reduce((sum, e) => sum + e.easting, 0) / Math.max(1, listed.length);
+    orgs.y[i] = listed.reduce((sum, e) => sum + e.northing, 0) / Math.max(1, listed.length);
+    drawOrganisationInPlace(world, ctx, i, ORG_KINDS.indexOf('localAuthority'), a, areaCulture);
+    i++;
+    for (const e of listed) {
+      orgs.x[i] = e.easting;
+      orgs.y[i] = e.northing;
+      drawOrganisationInPlace(world, ctx, i, ORG_KINDS.indexOf(e.kind), a, areaCulture);
+      if (e.pupils !== null) orgs.power[i] = e.pupils / (e.pupils + meanPupils);
+      if (e.trust !== null) {
+        if (!trustIndex.has(e.trust.uid)) trustIndex.set(e.trust.uid, trusts.push({ uid: e.trust.uid, name: e.trust.name }) - 1);
+        orgs.trust[i] = trustIndex.get(e.trust.uid) as number;
+        if (e.trust.joined !== null) orgs.trustJoined[i] = -Math.round(yearsBetween(e.trust.joined, register.date) * ctx.stepsPerYear);
+      }
+      i++;
+    }
+  });
+  establishmentsByArea(
+    register,
+    areas.map((area) => area.name),
+  ).forEach((listed, a) => {
+    seedHistoryInPlace(world, ctx, a);
+    const federations = new Map<string, number[]>();
+    listed.forEach((e, k) => {
+      if (e.federation !== null)
+        federations.set(e.federation.uid, [...(federations.get(e.federation.uid) ?? []), world.areaMembers[a][k + 1]]);
+    });
+    for (const members of federations.values()) {
+      if (members.length < 2) continue;
+      const lead = members.reduce((best, j) => (orgs.power[j] > orgs.power[best] ? j : best), members[0]);
+      formPartnershipInPlace(world, ctx, {
+        area: a,
+        lead,
+        members,
+        mandate: 'voluntary',
+        funded: false,
+        principles: rng() < ctx.levers.principles,
+        laInvolved: rng() < ctx.levers.support[a],
+        cause: 'federation',
+      });
+    }
+  });
 }
 
 /** Gives an area the ties and partnerships its history left: more, more trusting and better known with a deeper history (ABPP: history shapes partnerships). */

@@ -46,6 +46,8 @@ export interface World {
   /** Members of each area, and the local authority of each area. */
   readonly areaMembers: number[][];
   readonly areaAuthority: Int32Array;
+  /** Multi-academy trusts the organisations belong to: each one's register UID and name (none unless read from the register). */
+  readonly trusts: readonly { readonly uid: number; readonly name: string }[];
 }
 
 /** Returns empty organisation arrays for n organisations. The literal is where an organisation's fields are declared:
@@ -82,6 +84,10 @@ export function createOrgs(n: number) {
     trustWeight: f(),
     /** 1 once the organisation is in a trust not based on its locality. */
     nonLocal: new Uint8Array(n),
+    /** The multi-academy trust it belongs to (an index into World.trusts; -1 for none), and the step it joined (0 or
+     * earlier; NaN when not known). Read from the register; nothing acts on them yet (trusts as governance: issue 13). */
+    trust: new Int32Array(n).fill(-1),
+    trustJoined: new Float64Array(n).fill(Number.NaN),
     /** Its leader: experience, and tenure in steps. */
     leaderExperience: f(),
     leaderTenure: f(),

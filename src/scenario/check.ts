@@ -8,6 +8,7 @@ import {
   duplicateAreaName,
   missingKey,
   outOfRange,
+  registerConflict,
   scheduleNotFromZero,
   scheduleOutOfOrder,
   unknownKey,
@@ -15,7 +16,7 @@ import {
 } from './messages.ts';
 import { allowedKeys, describeExpected, scenarioJsonSchema, schemaAt, schemaKeys, type JsonSchemaNode } from './json-schema.ts';
 import { closestKey, dottedKey } from './keys.ts';
-import { AREA_LEVER_KEYS, LEVER_KEYS, scenarioInputSchema, type LeverInput, type ScenarioInput } from './schema.ts';
+import { AREA_LEVER_KEYS, COUNTED_KINDS, LEVER_KEYS, scenarioInputSchema, type LeverInput, type ScenarioInput } from './schema.ts';
 
 /** Where a source's content came from: how to name the place of a path in it, and how to order places by position. */
 export interface Origin {
@@ -43,7 +44,19 @@ const SCENARIO_SCHEMA: DocumentSchema<ScenarioInput> = {
 
 /** Returns the content, typed, when it is a valid scenario on its own; throws the PartnersimError of its first problem otherwise. */
 export function checkScenarioInput(value: unknown, origin: Origin): ScenarioInput {
-  return checkDocument(value, origin, SCENARIO_SCHEMA, (data) => [...scheduleProblems(data), ...areaProblems(data)]);
+  return checkDocument(value, origin, SCENARIO_SCHEMA, (data) => [
+    ...scheduleProblems(data),
+    ...areaProblems(data),
+    ...registerProblems(data),
+  ]);
+}
+
+/** Throws the PartnersimError of the first way organisations read from the register disagree with the rest of the
+ * organisations block (counts, numbered areas, weights, areas not in the register), placed in `origin`: for a scenario
+ * merged with the files it extends, or with its register just read. */
+export function checkRegisterConsistency(input: ScenarioInput, origin: Origin): void {
+  const [first] = registerProblems(input);
+  if (first !== undefined) throw problemError(first, input, origin, SCENARIO_SCHEMA);
 }
 
 /** Returns the content, typed, when it is valid against a document schema and breaks none of `rules` (what a schema
@@ -75,7 +88,8 @@ export type Problem =
       readonly previous: number;
       readonly from: number;
     }
-  | { readonly kind: 'duplicate-area'; readonly path: readonly PropertyKey[]; readonly name: string; readonly first: string };
+  | { readonly kind: 'duplicate-area'; readonly path: readonly PropertyKey[]; readonly name: string; readonly first: string }
+  | { readonly kind: 'register-conflict'; readonly path: readonly PropertyKey[]; readonly why: string; readonly fix: string };
 
 // A union's issues are kept only when exactly one branch fits the value's type (say a list of {from, value});
 // otherwise the union is one wrong-type problem, described by all its branches.
@@ -139,6 +153,79 @@ function areaProblems(input: ScenarioInput): Problem[] {
   });
 }
 
+// Organisations read from the register are the establishments it lists, one area per local authority: counts, a number of
+// areas and weights have no say, and areas named must be among its local authorities.
+function registerProblems(input: ScenarioInput): Problem[] {
+  const o = input.organisations;
+  if (o?.from === undefined && o?.register === undefined) return [];
+  const at = (...path: PropertyKey[]) => ['organisations', ...path];
+  const conflict = (path: PropertyKey[], why: string, fix: string): Problem => ({ kind: 'register-conflict', path: at(...path), why, fix });
+  const problems: Problem[] = [];
+  if (o.from !== undefined && o.register !== undefined)
+    problems.push(
+      conflict(
+        ['register'],
+        'organisations.register and organisations.from both say where the organisations come from',
+        'keep one of the two',
+      ),
+    );
+  if (typeof o.areas === 'number')
+    problems.push(
+      conflict(
+        ['areas'],
+        'the register gives one area per local authority',
+        "remove organisations.areas, or list areas by their local authorities' names",
+      ),
+    );
+  if (o.kinds !== undefined) {
+    const counts = o.register === undefined ? undefined : kindCounts(o.register.establishments);
+    const differ = counts === undefined || COUNTED_KINDS.some((kind) => (o.kinds?.[kind] ?? counts[kind]) !== counts[kind]);
+    if (differ)
+      problems.push(conflict(['kinds'], 'the register gives the organisations, not counts of each kind', 'remove organisations.kinds'));
+  }
+  if (typeof o.areas === 'object') {
+    const names = o.register?.localAuthorities;
+    o.areas.forEach((area, i) => {
+      if (area.weight !== undefined && area.weight !== 1)
+        problems.push(
+          conflict(['areas', i, 'weight'], 'an area from the register holds the establishments of its local authority', 'remove weight'),
+        );
+      if (names !== undefined && !names.includes(area.name))
+        problems.push(
+          conflict(
+            ['areas', i, 'name'],
+            `the register's areas are its local authorities (${names.join(', ')})`,
+            `name one of them${nearest(area.name, names)}, or remove the area`,
+          ),
+        );
+    });
+  }
+  const names = o.register?.localAuthorities ?? [];
+  o.register?.establishments.forEach((e, i) => {
+    if (!names.includes(e.area))
+      problems.push(
+        conflict(
+          ['register', 'establishments', i, 'area'],
+          `its areas are organisations.register.localAuthorities (${names.join(', ')})`,
+          'name one of them',
+        ),
+      );
+  });
+  return problems;
+}
+
+/** Returns how many establishments of each counted kind a register lists. */
+export function kindCounts(establishments: readonly { readonly kind: string }[]): Record<(typeof COUNTED_KINDS)[number], number> {
+  const counts = Object.fromEntries(COUNTED_KINDS.map((kind) => [kind, 0])) as Record<(typeof COUNTED_KINDS)[number], number>;
+  for (const e of establishments) counts[e.kind as (typeof COUNTED_KINDS)[number]]++;
+  return counts;
+}
+
+function nearest(name: string, names: readonly string[]): string {
+  const suggestion = closestKey(name, names);
+  return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+}
+
 function target(problem: Problem): 'key' | 'value' {
   return problem.kind === 'unknown' ? 'key' : 'value';
 }
@@ -170,6 +257,8 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
       return error('schedule-order', scheduleOutOfOrder(at, problem.lever, problem.previous, problem.from));
     case 'duplicate-area':
       return error('duplicate-area', duplicateAreaName(at, key, problem.name, problem.first));
+    case 'register-conflict':
+      return error('register-conflict', registerConflict(at, key, problem.why, problem.fix));
   }
 }
 

@@ -7,6 +7,17 @@ export interface ScenarioHost {
   readFile(path: string): string | undefined;
   /** Returns the path that `relative`, written in `fromFile` (its `extends`), names: relative to that file's directory. */
   resolve(fromFile: string, relative: string): string;
+  /** Returns the records of a CSV file one at a time, its header first, or undefined when there is no file at that path;
+   * absent where files cannot be read as tables (the browser's host). `wanted` is a quick test of a record's text,
+   * lower-cased: a record for which it is false may be passed over unparsed, so it must hold for every record that
+   * matters (the header is always given). */
+  readTable?(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | undefined;
+}
+
+/** One record of a CSV file: the line it starts on (from 1) and its fields, decoded. */
+export interface TableRecord {
+  readonly line: number;
+  readonly values: readonly string[];
 }
 
 /** Returns a host over texts held in memory, keyed by POSIX path (`scenarios/baseline.yaml`): for the browser and for tests. */

@@ -2,13 +2,14 @@
 // first, the child's keys winning), apply --set overrides, then normalise. Nothing here touches node:.
 import { PartnersimError } from '../errors.ts';
 import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
-import { checkScenarioInput } from './check.ts';
+import { checkRegisterConsistency, checkScenarioInput, type Origin } from './check.ts';
 import { checkCombination, type ScenarioSource } from './combination.ts';
 import type { ScenarioHost } from './host.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import { normalizeScenario } from './normalize.ts';
 import { overrideSource } from './overrides.ts';
 import type { Scenario, ScenarioInput } from './schema.ts';
+import { readRegister } from './register.ts';
 import { parseSource } from './source.ts';
 
 /** How to load: --set arguments (`policy.carrot=0.6`), applied after `extends` in the order given. */
@@ -55,7 +56,7 @@ function readWithParents(
   const text = host.readFile(path);
   if (text === undefined) throw missing();
   const { value, origin } = parseSource(text, path);
-  const input = checkScenarioInput(value, origin);
+  const input = readRegisterSource(checkScenarioInput(value, origin), path, host, origin);
   if (input.extends === undefined) {
     sources.push({ origin, input });
     return input;
@@ -73,12 +74,45 @@ function readWithParents(
     sources,
   );
   sources.push({ origin, input });
-  return mergeScenarioInputs(inheritable(parent), input);
+  const merged = mergeScenarioInputs(inheritable(parent, input), input);
+  checkRegisterConsistency(merged, origin);
+  return merged;
 }
 
-// A scenario's name and description describe its own file, so a child does not take its parent's.
-function inheritable(parent: ScenarioInput): ScenarioInput {
-  return Object.fromEntries(Object.entries(parent).filter(([key]) => key !== 'name' && key !== 'description'));
+// A scenario's name and description describe its own file, so a child does not take its parent's; a child whose
+// organisations come from the register replaces the organisations block it would inherit.
+function inheritable(parent: ScenarioInput, child: ScenarioInput): ScenarioInput {
+  const replaced = child.organisations?.register === undefined ? [] : ['organisations'];
+  return Object.fromEntries(Object.entries(parent).filter(([key]) => key !== 'name' && key !== 'description' && !replaced.includes(key)));
+}
+
+// A file's organisations.from is read where it is written: paths are relative to that file, and problems are placed
+// at its keys. The input comes back with organisations.register instead, which records the paths as written.
+function readRegisterSource(input: ScenarioInput, path: string, host: ScenarioHost, origin: Origin): ScenarioInput {
+  const from = input.organisations?.from;
+  if (from === undefined) return input;
+  const key = (...rest: PropertyKey[]) => ['organisations', 'from', ...rest];
+  const register = readRegister(
+    {
+      establishments: host.resolve(path, from.establishments),
+      links: from.links === undefined ? undefined : host.resolve(path, from.links),
+      localAuthorities: from.localAuthorities,
+      date: from.date,
+    },
+    host,
+    {
+      at: (name) => (name === 'from' ? origin.at(key(), 'key') : origin.at(key(name), 'value')),
+      authority: (index) => origin.at(key('localAuthorities', index), 'value'),
+      file: path,
+    },
+  );
+  const { from: _, ...organisations } = input.organisations ?? {};
+  const resolved = {
+    ...input,
+    organisations: { ...organisations, register: { ...register, extract: from.establishments, links: from.links ?? null } },
+  };
+  checkRegisterConsistency(resolved, origin);
+  return resolved;
 }
 
 /** Returns a file's name without its directory and extension: the default name of a scenario or sweep. */

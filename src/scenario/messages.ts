@@ -145,3 +145,90 @@ export function setUnknownKey(arg: string, key: string, value: string, suggestio
 export function setUnparsable(arg: string, key: string, problem: string): string {
   return `${setLocation(arg)}: the value of ${key} does not parse: expected a YAML flow value such as 0.5 or [{from: 0, value: 0.8}, {from: 36, value: 0}], found ${problem}. Fix: correct the value, and quote the whole argument for the shell.`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Register extracts (Get Information About Schools): organisations.from.
+
+const EXTRACT_NAMES = {
+  establishments: "a GIAS establishments extract (the 'Establishment fields' CSV, edubasealldataYYYYMMDD.csv)",
+  links: "a GIAS group links extract (the 'Group links' CSV, alllinksdataYYYYMMDD.csv)",
+} as const;
+
+const DOWNLOAD_FIX = "download it from the Downloads page of Get Information About Schools (README, 'Real places')";
+
+/** Returns the message for a data file (a register extract) that exists but cannot be read. */
+export function dataFileUnreadable(path: string, reason: string): string {
+  return `${path}: data file unreadable: expected a readable file, found ${reason}. Fix: check the file's permissions.`;
+}
+
+/** Returns the message for a record of a CSV file that csv-parse cannot read. */
+export function malformedCsv(at: string, problem: string): string {
+  return `${at}: not valid CSV: expected fields separated by commas, quoted with double quotes, found ${problem}. Fix: download the extract again; a file changed in a spreadsheet may need saving again as CSV.`;
+}
+
+/** Returns the message for `organisations.from` where files cannot be read (the browser's classroom page). */
+export function registerNeedsFiles(at: string): string {
+  return `${at}: organisations.from cannot be read here: expected files on disk, found a host that holds scenarios in memory. Fix: run the scenario with partnersim, which reads the extracts, or give its organisations.register as partnersim writes it into a run's manifest.json.`;
+}
+
+/** Returns the message for a register extract that is not at the path a scenario names. */
+export function registerFileMissing(at: string, what: 'establishments' | 'links', path: string, fromFile: string): string {
+  return `${at}: organisations.from.${what} names a missing file: expected ${EXTRACT_NAMES[what]} at ${path}, found nothing. Fix: correct the path, which is relative to ${fromFile}, or ${DOWNLOAD_FIX}.`;
+}
+
+/** Returns the message for a file whose header lacks columns an extract has. */
+export function registerNotExtract(at: string, what: 'establishments' | 'links', missing: readonly string[]): string {
+  const columns = missing.map((name) => JSON.stringify(name)).join(', ');
+  return `${at}: not ${EXTRACT_NAMES[what]}: expected its header, found no column${missing.length === 1 ? '' : 's'} ${columns}. Fix: give the extract itself, as downloaded, or ${DOWNLOAD_FIX}.`;
+}
+
+/** Returns the message for an extract with a header and no rows. */
+export function registerEmpty(path: string): string {
+  return `${path}: no establishments: expected rows after the header, found none. Fix: give the whole extract, or ${DOWNLOAD_FIX}.`;
+}
+
+/** Returns the message for a local authority that is not in the extract, with the nearest name in it. */
+export function unknownAuthority(at: string, index: number, written: string, path: string, suggestion?: string): string {
+  const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
+  const fix =
+    suggestion === undefined
+      ? `use a name or code from the LA (name) or LA (code) column of ${path}`
+      : `use ${JSON.stringify(suggestion)} instead`;
+  return `${at}: organisations.from.localAuthorities[${index}] is not in ${path}: expected a local authority's name or code, found ${JSON.stringify(written)}${hint} Fix: ${fix}.`;
+}
+
+/** Returns the message for a selection with no open establishment the model places. */
+export function registerEmptySelection(at: string, path: string, authorities: readonly string[]): string {
+  const where = authorities.length === 0 ? 'the extract' : authorities.join(', ');
+  return `${at}: no establishments to place: expected open schools, academies or colleges in ${where}, found none in ${path}. Fix: choose other local authorities, or check that the extract is the full establishments extract.`;
+}
+
+/** Returns the description of a value that does not parse in a row of an extract (the row is skipped). */
+export function badRegisterValue(at: string, column: string, found: string, expected: string): string {
+  return `${at}: ${column} is ${found === '' ? 'empty' : JSON.stringify(found)}, expected ${expected}`;
+}
+
+/** Returns the message for an extract with more rows that do not parse than a run may skip. */
+export function registerTooManyBadRows(path: string, skipped: readonly string[], selected: number, share: number): string {
+  return `${path}: too many rows that do not parse: expected at most ${share * 100}% of the ${selected} selected rows, found ${skipped.length} (first, ${skipped[0]}). Fix: download the extract again; a file changed in a spreadsheet may have lost its numbers.`;
+}
+
+/** Returns the note for rows skipped because a value did not parse (fewer than refuse the extract). */
+export function registerRowsSkipped(path: string, skipped: readonly string[]): string {
+  return `note: ${path}: ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped for values that do not parse (first, ${skipped[0]}).`;
+}
+
+/** Returns the message for an extract whose date is neither in its file name nor given. */
+export function registerNoDate(at: string, path: string): string {
+  return `${at}: the extract's date is not known: expected it in the file name (edubasealldataYYYYMMDD.csv), found ${JSON.stringify(path)}. Fix: add organisations.from.date: YYYY-MM-DD, the day the extract was downloaded.`;
+}
+
+/** Returns the message for a key that a scenario whose organisations come from the register cannot have as written. */
+export function registerConflict(at: string, key: string, why: string, fix: string): string {
+  return `${at}: ${key} does not fit organisations from the register: ${why}. Fix: ${fix}.`;
+}
+
+/** Returns the message for normalising a scenario whose organisations.from has not been read (a library call). */
+export function registerUnread(name: string): string {
+  return `${name}: organisations.from is not read yet: expected organisations.register, found the paths of extracts. Fix: load the scenario with loadScenario (or loadScenarioInput), which reads the extracts through its host.`;
+}

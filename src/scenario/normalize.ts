@@ -1,9 +1,12 @@
 // Normalising: turns a scenario as written (shorthand, defaults left out) into the explicit Scenario
 // the engine runs. Pure and idempotent: a normalised scenario is itself valid input and comes back equal.
+import { PartnersimError } from '../errors.ts';
 import { digest } from '../random.ts';
+import { kindCounts } from './check.ts';
 import { DEFAULT_AREA_COUNT, DEFAULT_AREA_WEIGHT, DEFAULT_KINDS, DEFAULT_TIME } from './defaults.ts';
 import { AREA_LEVER_KEYS, groupsOf, LEVER_KEYS, LEVERS, splitKey } from './levers.ts';
 import { MECHANISM_IDS } from './mechanisms.ts';
+import { registerUnread } from './messages.ts';
 import { BLOCKS, MODEL_BLOCK_IDS, type ParameterSpec, TOP_LEVEL_BLOCK } from './parameters/index.ts';
 import {
   COUNTED_KINDS,
@@ -27,7 +30,20 @@ type WrittenArea = { readonly name: string; readonly weight?: number };
  * differ from the default; `$schema` and `extends` dropped. Keys come in a fixed order, so its JSON is canonical. */
 export function normalizeScenario(input: NormalizeInput, fallbackName = 'scenario'): Scenario {
   const wide = Object.fromEntries(LEVER_KEYS.map((key) => [key, toSchedule(writtenLever(input, key), LEVERS[key].default)]));
-  const kinds = input.organisations?.kinds as Partial<Record<CountedKind, number>> | undefined;
+  if (input.organisations !== undefined && 'from' in input.organisations && input.organisations.from !== undefined)
+    throw new PartnersimError('register-conflict', registerUnread(fallbackName));
+  const register = input.organisations?.register;
+  const kinds = (register === undefined ? input.organisations?.kinds : kindCounts(register.establishments)) as
+    | Partial<Record<CountedKind, number>>
+    | undefined;
+  const writtenAreas = input.organisations?.areas;
+  // Organisations from the register have one area per local authority, with any levers an area of that name sets.
+  const areas =
+    register === undefined
+      ? writtenAreas
+      : register.localAuthorities.map(
+          (name) => (typeof writtenAreas === 'object' ? writtenAreas.find((area) => area.name === name) : undefined) ?? { name },
+        );
   const written = input as { readonly trust?: Readonly<Record<string, number>>; readonly model?: object; readonly mechanisms?: object };
   const model = normalizeModel(written.model);
   const mechanisms = normalizeMechanisms(written.mechanisms);
@@ -40,8 +56,9 @@ export function normalizeScenario(input: NormalizeInput, fallbackName = 'scenari
       seed: input.time?.seed ?? DEFAULT_TIME.seed,
     },
     organisations: {
-      areas: normalizeAreas(input.organisations?.areas, wide),
+      areas: normalizeAreas(areas, wide),
       kinds: Object.fromEntries(COUNTED_KINDS.map((kind) => [kind, kinds?.[kind] ?? DEFAULT_KINDS[kind]])) as Record<CountedKind, number>,
+      ...(register === undefined ? {} : { register: structuredClone(register) }),
     },
     ...nestLevers(LEVER_KEYS, wide),
     trust: Object.fromEntries(

@@ -10,10 +10,19 @@ import { closestKey } from './keys.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import type { ScenarioInput } from './schema.ts';
 
-/** Returns the keys --set accepts: every key of one value outside lists, except `$schema` and `extends`. */
+/** Returns the keys --set accepts: every key of one value outside lists, except `$schema`, `extends` and where the
+ * organisations are read from the register (files, read where they are written). */
 export function settableKeys(): string[] {
   return scenarioKeys()
-    .filter(({ key, leaf }) => leaf && !key.includes('[]') && key !== '$schema' && key !== 'extends')
+    .filter(
+      ({ key, leaf }) =>
+        leaf &&
+        !key.includes('[]') &&
+        key !== '$schema' &&
+        key !== 'extends' &&
+        !key.startsWith('organisations.from.') &&
+        !key.startsWith('organisations.register.'),
+    )
     .map(({ key }) => key);
 }
 

@@ -72,6 +72,71 @@ export const areaInputSchema = z.strictObject({
   ...leverGroupSchemas(AREA_GROUP_KEYS),
 });
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('a date, YYYY-MM-DD');
+
+/** Organisations read from the register of English schools (Get Information About Schools extracts). */
+export const registerSourceSchema = z.strictObject({
+  establishments: z
+    .string()
+    .min(1)
+    .describe("the GIAS establishments extract ('Establishment fields' CSV, edubasealldataYYYYMMDD.csv), relative to this file"),
+  links: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "the GIAS group links extract ('Group links' CSV, alllinksdataYYYYMMDD.csv), relative to this file: when schools joined their trusts",
+    ),
+  localAuthorities: z
+    .array(z.union([z.string().min(1), z.number().int().min(0)]))
+    .min(1)
+    .optional()
+    .describe('the local authorities to place, by name or code, one area each (default: every local authority in the extract)'),
+  date: isoDate.optional().describe("the extract's date, YYYY-MM-DD (default: the date in the establishments file's name)"),
+});
+
+/** One establishment placed from the register: what a register extract resolves to, and what a run's manifest records. */
+export const establishmentSchema = z.strictObject({
+  urn: z.number().int().min(0).describe('unique reference number in the register'),
+  name: z.string().describe('establishment name'),
+  kind: z.enum(COUNTED_KINDS).describe('the organisation kind it is placed as'),
+  area: z.string().min(1).describe("its area: one of organisations.areas' names"),
+  easting: z.number().positive().describe('position east on the British National Grid, metres'),
+  northing: z.number().positive().describe('position north on the British National Grid, metres'),
+  pupils: z.number().int().min(0).nullable().describe('pupils on roll (null: not in the register; power is then drawn)'),
+  trust: z
+    .strictObject({
+      uid: z.number().int().min(0).describe('the trust group UID'),
+      name: z.string().describe('the trust name'),
+      joined: isoDate.nullable().describe('when the establishment joined the trust (null: not known)'),
+    })
+    .nullable()
+    .describe('the multi-academy trust it belongs to (null: none)'),
+  federation: z
+    .strictObject({ uid: z.string().min(1).describe('the federation code'), name: z.string().describe('the federation name') })
+    .nullable()
+    .describe('the federation it belongs to (null: none)'),
+});
+
+/** The register as resolved: its source, what was left out, and the establishments, as a run's manifest records it. */
+export const registerSchema = z.strictObject({
+  extract: z.string().min(1).describe('the establishments extract read'),
+  links: z.string().min(1).nullable().describe('the group links extract read (null: none)'),
+  date: isoDate.describe("the extract's date"),
+  localAuthorities: z.array(z.string().min(1)).min(1).describe('the local authorities placed, one area each'),
+  leftOut: z.record(z.string(), z.number().int().min(0)).describe('open establishments of each type left out'),
+  skipped: z.array(z.string()).describe('rows skipped for values that do not parse: file:line and what was wrong'),
+  establishments: z.array(establishmentSchema).min(1).describe('the establishments placed, by area, kind and URN'),
+});
+
+/** One establishment as the register gives it: what the model places. */
+export type Establishment = z.infer<typeof establishmentSchema>;
+/** What a register extract resolved to: where it came from, what was left out, and the establishments. */
+export type Register = z.infer<typeof registerSchema>;
+
 /** Returns the zod schema of one parameter's value: a number (whole for counts) within its limits, described with its meaning and default. */
 function parameterSchema(spec: ParameterSpec): z.ZodNumber {
   const [min, max] = limitsOf(spec);
@@ -150,6 +215,12 @@ export const scenarioInputSchema = z.strictObject({
         )
         .optional()
         .describe('how many organisations of each kind, in all areas together (one local authority per area is added)'),
+      from: registerSourceSchema
+        .optional()
+        .describe('read the organisations from the register of English schools instead of drawing them from counts'),
+      register: registerSchema
+        .optional()
+        .describe('organisations as read from the register (what organisations.from resolves to; written into manifests)'),
     })
     .optional(),
   ...leverGroupSchemas(LEVER_KEYS),
@@ -177,7 +248,12 @@ export type Scenario = LeverGroups<LeverKey, Schedule> & {
   readonly name: string;
   readonly description: string;
   readonly time: { readonly steps: number; readonly stepsPerYear: number; readonly seed: number };
-  readonly organisations: { readonly areas: readonly Area[]; readonly kinds: Readonly<Record<CountedKind, number>> };
+  readonly organisations: {
+    readonly areas: readonly Area[];
+    readonly kinds: Readonly<Record<CountedKind, number>>;
+    /** The organisations read from the register, when they are not drawn from counts. */
+    readonly register?: Register;
+  };
   readonly trust: TrustParams;
   readonly model?: ModelInput;
   readonly mechanisms?: { readonly [M in MechanismId]?: false };

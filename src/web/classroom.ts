@@ -9,7 +9,7 @@ import { createMemoryHost } from '../scenario/host.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, ORG_KINDS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
 import type { RunId } from './feed.ts';
-import { organisationNames } from './words.ts';
+import { organisationNames, registerOrganisationNames } from './words.ts';
 
 /** The data the page is given: every shipped scenario file's text by path, and the path to start with. */
 export interface ClassroomData {
@@ -89,7 +89,11 @@ export class ClassroomRun {
     const scenario = startingScenario(preset, masterSeed, this.levers);
     this.sim = new Simulation(scenario, replicateSeed(masterSeed, 0));
     this.areaNames = scenario.organisations.areas.map((a) => a.name);
-    this.names = organisationNames(this.sim.world.orgs.kind, this.sim.world.orgs.area, ORG_KINDS, this.areaNames);
+    const register = scenario.organisations.register;
+    this.names =
+      register === undefined
+        ? organisationNames(this.sim.world.orgs.kind, this.sim.world.orgs.area, ORG_KINDS, this.areaNames)
+        : registerOrganisationNames(register, this.areaNames);
   }
 
   /** Returns the step last completed. */

@@ -1,5 +1,6 @@
 // Where the network view draws things: each area a region of the canvas with its name, each organisation at its
-// own position inside its area (the model's x, y), sized by power and nudged apart so no two overlap.
+// own position inside its area (the model's x, y: a place in the area's unit square, or a map position from the
+// register, scaled into the area's box with north up), sized by power and nudged apart so no two overlap.
 // A pure function of the organisations and the canvas size, computed again only on resize or a new run.
 
 /** What the layout reads of the organisations (a World's Orgs has all of it). */
@@ -50,8 +51,19 @@ export function areaGrid(areas: number, width: number, height: number): { cols: 
 /** Gap between area cells, in CSS pixels. */
 const GAP = 6;
 
+/** How the model's x, y are read: a place in the area's unit square of a grid (organisations drawn from counts), or a
+ * position on a map (the register's eastings and northings, in metres). */
+export type Positions = 'grid' | 'map';
+
 /** Returns the layout of organisations on a canvas of this size: areas in a grid, positions from x, y within each area. */
-export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number, height: number, textScale = 1): NetworkLayout {
+export function layoutNetwork(
+  orgs: LayoutOrgs,
+  areaCount: number,
+  width: number,
+  height: number,
+  textScale = 1,
+  positions: Positions = 'grid',
+): NetworkLayout {
   const { cols, rows } = areaGrid(areaCount, width, height);
   const cw = (width - GAP * (cols + 1)) / cols;
   const ch = (height - GAP * (rows + 1)) / rows;
@@ -75,20 +87,42 @@ export function layoutNetwork(orgs: LayoutOrgs, areaCount: number, width: number
   const px = new Float64Array(orgs.n);
   const py = new Float64Array(orgs.n);
   const r = new Float64Array(orgs.n);
+  const bounds = positions === 'map' ? areaBounds(orgs, areaCount) : [];
   for (let i = 0; i < orgs.n; i++) {
     const a = orgs.area[i];
     const box = cells[a].inner;
     const base = nodeBase(box.w, box.h, counts[a]);
     r[i] = base * (0.55 + 0.9 * clamp01(orgs.power[i]));
+    const pad = Math.min(base * 1.5, box.w / 2, box.h / 2);
+    if (positions === 'map') {
+      // One scale for both axes, so distances keep their proportions; north is up.
+      const b = bounds[a];
+      const scale = Math.min((box.w - 2 * pad) / Math.max(1e-9, b.maxX - b.minX), (box.h - 2 * pad) / Math.max(1e-9, b.maxY - b.minY));
+      px[i] = box.x + box.w / 2 + (orgs.x[i] - (b.minX + b.maxX) / 2) * scale;
+      py[i] = box.y + box.h / 2 - (orgs.y[i] - (b.minY + b.maxY) / 2) * scale;
+      continue;
+    }
     // Positions are col + 0.05 + 0.9u inside the area's unit square (ODD 5): take the fraction and stretch it to the box.
     const u = clamp01((fraction(orgs.x[i]) - 0.05) / 0.9);
     const v = clamp01((fraction(orgs.y[i]) - 0.05) / 0.9);
-    const pad = Math.min(base * 1.5, box.w / 2, box.h / 2);
     px[i] = box.x + pad + u * (box.w - 2 * pad);
     py[i] = box.y + pad + v * (box.h - 2 * pad);
   }
   if (orgs.n <= 4000) separateInPlace(orgs, cells, px, py, r);
   return { width, height, cols, rows, cells, px, py, r };
+}
+
+// Each area's extent on the map: the smallest and largest x and y of its organisations.
+function areaBounds(orgs: LayoutOrgs, areaCount: number): { minX: number; maxX: number; minY: number; maxY: number }[] {
+  const bounds = Array.from({ length: areaCount }, () => ({ minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity }));
+  for (let i = 0; i < orgs.n; i++) {
+    const b = bounds[orgs.area[i]];
+    b.minX = Math.min(b.minX, orgs.x[i]);
+    b.maxX = Math.max(b.maxX, orgs.x[i]);
+    b.minY = Math.min(b.minY, orgs.y[i]);
+    b.maxY = Math.max(b.maxY, orgs.y[i]);
+  }
+  return bounds;
 }
 
 /** Returns the base radius of nodes in a box holding `count` organisations: a share of the room each has, within bounds. */

@@ -133,7 +133,8 @@ export class NetworkView {
   private relayout(): void {
     if (!this.run || this.cssW < 2 || this.cssH < 2) return;
     const world = this.run.sim.world;
-    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH, this.textScale);
+    const positions = this.run.sim.scenario.organisations.register === undefined ? 'grid' : 'map';
+    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH, this.textScale, positions);
     const counts = new Array<number>(world.areaCount).fill(0);
     for (let i = 0; i < world.orgs.n; i++) counts[world.orgs.area[i]]++;
     const cell = this.layout.cells[0];

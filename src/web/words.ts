@@ -4,7 +4,8 @@ import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, LEVERS, type LeverKey } from '../scenario/levers.ts';
-import type { OrgKind } from '../scenario/schema.ts';
+import { establishmentsByArea } from '../scenario/register.ts';
+import type { OrgKind, Register } from '../scenario/schema.ts';
 
 /** What each organisation kind is called: a short name for labels, and the full name for the legend and details. */
 export const KIND_WORDS: Record<OrgKind, { readonly short: string; readonly full: string }> = {
@@ -72,6 +73,7 @@ export const FORMED_WORDS: Record<string, string> = {
   broker: 'the council brokered it',
   mandate: 'the council grouped organisations in no partnership (the stick)',
   history: 'carried over from earlier collaboration',
+  federation: 'a federation of schools in the register (one governing body)',
 };
 
 /** What drove a move up (the strongest feature) or down (the weakest) the continuum. */
@@ -135,6 +137,12 @@ export function organisationNames(
     seen.set(kinds[i], k);
     return `${KIND_WORDS[kind].short} ${k}`;
   });
+}
+
+/** Returns the name of each organisation placed from the register: per area its council, then its establishments' names
+ * in the order the model places them. */
+export function registerOrganisationNames(register: Pick<Register, 'establishments'>, areaNames: readonly string[]): string[] {
+  return establishmentsByArea(register, areaNames).flatMap((listed, a) => [`${areaNames[a]} council`, ...listed.map((e) => e.name)]);
 }
 
 /** Returns "partnership 12". */

@@ -13,6 +13,7 @@ function emptyWorld(n: number, capacity: number): World {
     areaCount: 1,
     areaMembers: [Array.from({ length: n }, (_, i) => i)],
     areaAuthority: new Int32Array(1),
+    trusts: [],
   };
 }
 

@@ -12,6 +12,7 @@ function world(n: number): World {
     areaCount: 1,
     areaMembers: [Array.from({ length: n }, (_, i) => i)],
     areaAuthority: new Int32Array(1),
+    trusts: [],
   };
 }
 

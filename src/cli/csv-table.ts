@@ -1,0 +1,142 @@
+// Reading a CSV file from disk as a stream of records, in bounded memory: the bytes are read a block at a time and
+// decoded (UTF-8 when the file starts with a byte-order mark, Windows-1252 otherwise, the encoding of the register's
+// extracts); the text is cut into records at line ends outside quotes, a caller's quick test passes over the records
+// that cannot matter, and csv-parse parses the rest. Only the Node host reads files this way.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { PartnersimError } from '../errors.ts';
+import type { TableRecord } from '../scenario/host.ts';
+import { dataFileUnreadable, malformedCsv } from '../scenario/messages.ts';
+
+// Codes that mean "there is no file there", as opposed to a file that cannot be read.
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/** Bytes read at a time: the memory a table takes, whatever its size. */
+export const BLOCK_BYTES = 1 << 20;
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Returns the records of a CSV file, its header first, or undefined when there is none; see ScenarioHost.readTable. */
+export function readCsvTable(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (ABSENT.has(code)) return undefined;
+    throw unreadable(path, error);
+  }
+  return records(path, fd, wanted);
+}
+
+function* records(path: string, fd: number, wanted?: (text: string) => boolean): Generator<TableRecord> {
+  const block = Buffer.alloc(BLOCK_BYTES);
+  let decoder: TextDecoder | undefined;
+  let carry = ''; // the start of a record the last block cut off
+  let carryLine = 1;
+  let inQuotes = false;
+  let header = true;
+  try {
+    for (;;) {
+      const got = read(path, fd, block);
+      if (decoder === undefined) decoder = new TextDecoder(startsWith(block, got, BOM) ? 'utf-8' : 'windows-1252');
+      const text = carry + decoder.decode(block.subarray(0, got), { stream: got > 0 });
+      const kept: string[] = [];
+      const lines: number[] = [];
+      let start = 0;
+      let startLine = carryLine;
+      let scan = carry.length; // the carried text was scanned already: its quotes are in inQuotes
+      let line = carryLine + countNewlines(carry); // the line the text at `scan` is on
+      for (;;) {
+        const quote = text.indexOf('"', scan);
+        const newline = text.indexOf('\n', scan);
+        if (newline < 0 && quote < 0) break;
+        if (quote >= 0 && (newline < 0 || quote < newline)) {
+          inQuotes = !inQuotes;
+          scan = quote + 1;
+          continue;
+        }
+        scan = newline + 1;
+        line++;
+        if (inQuotes) continue;
+        const record = text.slice(start, scan);
+        if (!isBlank(record) && (header || wanted === undefined || wanted(record.toLowerCase()))) {
+          kept.push(record);
+          lines.push(startLine);
+          header = false;
+        }
+        start = scan;
+        startLine = line;
+      }
+      if (got === 0) {
+        const rest = text.slice(start);
+        if (!isBlank(rest) && (header || wanted === undefined || wanted(rest.toLowerCase()))) {
+          kept.push(rest);
+          lines.push(startLine);
+        }
+      }
+      carry = text.slice(start);
+      carryLine = startLine;
+      if (kept.length > 0) yield* parseRecords(path, kept, lines);
+      if (got === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// csv-parse reads the kept records in one call; should it not find them one for one (a quote out of place), each is
+// parsed alone to name the line that is not CSV.
+function parseRecords(path: string, kept: readonly string[], lines: readonly number[]): TableRecord[] {
+  const options = { relax_column_count: true, skip_empty_lines: false } as const;
+  try {
+    const parsed = parse(kept.join(''), options) as string[][];
+    if (parsed.length === kept.length) return parsed.map((values, k) => ({ line: lines[k], values }));
+  } catch {
+    // found below, record by record
+  }
+  return kept.map((record, k) => {
+    try {
+      const [values] = parse(record, options) as string[][];
+      return { line: lines[k], values };
+    } catch (error) {
+      throw new PartnersimError('register-malformed', malformedCsv(`${path}:${lines[k]}`, firstSentence(error)));
+    }
+  });
+}
+
+function read(path: string, fd: number, block: Buffer): number {
+  try {
+    return readSync(fd, block, 0, block.length, null);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+function unreadable(path: string, error: unknown): PartnersimError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new PartnersimError(
+    'file-unreadable',
+    dataFileUnreadable(path, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message),
+  );
+}
+
+function startsWith(block: Buffer, length: number, bytes: readonly number[]): boolean {
+  return length >= bytes.length && bytes.every((byte, i) => block[i] === byte);
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+function isBlank(record: string): boolean {
+  return record.trim() === '';
+}
+
+// csv-parse's messages end with the options it was given; the first sentence says what it found.
+function firstSentence(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
+}
