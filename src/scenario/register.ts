@@ -153,6 +153,7 @@ export function readRegister(request: RegisterRequest, host: ScenarioHost, place
   const records = openTable(host, request.establishments, places.at('establishments'), places.file, 'establishments', wanted);
   const head = records.next();
   if (head.done) throw new PartnersimError('register-empty', registerEmpty(request.establishments));
+
   const columns = columnsOf(head.value, ESTABLISHMENT_COLUMNS, request.establishments, 'establishments');
   const authorities = new Map<string, string>(); // code -> name, of every open row seen
   const leftOut = new Map<string, number>();
@@ -223,7 +224,9 @@ export function readRegister(request: RegisterRequest, host: ScenarioHost, place
       federation: federationUid === '' ? null : { uid: federationUid, name: value('federationName') },
     });
   }
-  if (rows === 0) throw new PartnersimError('register-empty', registerEmpty(request.establishments));
+  // No row passed the quick test: only a full read tells a file with no rows from a choice that matches none.
+  if (rows === 0 && everyAuthority(request.establishments, host, places).size === 0)
+    throw new PartnersimError('register-empty', registerEmpty(request.establishments));
   const areas = selectedAreas(request, authorities, host, places);
   if (skipped.length > MAX_SKIPPED_SHARE * selected)
     throw new PartnersimError('register-bad-rows', registerTooManyBadRows(request.establishments, skipped, selected, MAX_SKIPPED_SHARE));
