@@ -1,7 +1,8 @@
 // The runs behind the classroom page give the numbers `partnersim run` gives: same scenario and seed, same metrics;
 // a lever set at step 0 is `--set`; a lever moved later is Simulation.setLever; "what if" runs B in lockstep on the same seed.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { shippedScenarioTexts } from '../../src/cli/classroom-page.ts';
+import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { replicateSeed } from '../../src/random.ts';
@@ -9,11 +10,8 @@ import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { Classroom, loadPresets, startingScenario, type ClassroomData } from '../../src/web/classroom.ts';
 
-const SCENARIOS: Record<string, string> = Object.fromEntries(
-  readdirSync('scenarios')
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => [`scenarios/${f}`, readFileSync(`scenarios/${f}`, 'utf8')]),
-);
+// The shipped scenarios as the page embeds them: a scenario read from the register as what it resolves to.
+const SCENARIOS: Record<string, string> = shippedScenarioTexts();
 const DATA: ClassroomData = { scenarios: SCENARIOS, initial: 'scenarios/baseline.yaml' };
 const host = createMemoryHost(SCENARIOS);
 const cliMetrics = (path: string, set: string[] = []) => runScenario(loadScenario(path, host, { set })).metrics;
@@ -189,5 +187,20 @@ describe('the scenario a run starts from', () => {
     expect(s.context.history).toEqual([{ from: 0, value: 0.2 }]);
     expect(s.organisations.areas.map((a) => a.context.history)).toEqual([[{ from: 0, value: 0.2 }], [{ from: 0, value: 0.2 }]]);
     expect(s.organisations.areas.map((a) => a.context.politics)).toEqual(preset.organisations.areas.map((a) => a.context.politics));
+  });
+});
+
+describe('a scenario read from the register', () => {
+  it('plays like any other: its establishments by their names, and the same numbers as partnersim run', () => {
+    const { presets } = loadPresets({ scenarios: SCENARIOS, initial: 'scenarios/local-authority.yaml' });
+    const room = new Classroom(presets);
+    expect(room.preset.name).toBe('local-authority');
+    const register = room.a.sim.scenario.organisations.register!;
+    expect(room.a.names.slice(0, 2)).toEqual(['Northfield council', register.establishments[0].name]);
+    expect(room.a.names).toHaveLength(282);
+    const steps = 3;
+    for (let s = 0; s < steps; s++) room.a.sim.advance();
+    const cli = runScenario(loadScenario('scenarios/local-authority.yaml', nodeHost), { steps });
+    expect(room.a.sim.result().metrics).toEqual(cli.metrics);
   });
 });

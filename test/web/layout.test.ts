@@ -66,3 +66,23 @@ describe('network layout', () => {
     expect(nodeAt(layout, -50, -50)).toBe(-1);
   });
 });
+
+describe('map positions (organisations read from the register)', () => {
+  it('keep distances in proportion on both axes, with north up, centred in their area’s box', () => {
+    const orgs = {
+      n: 3,
+      area: [0, 0, 0],
+      x: [400000, 400100, 400000],
+      y: [200000, 200000, 200100],
+      power: [0.5, 0.5, 0.5],
+    };
+    const layout = layoutNetwork(orgs, 1, 600, 400, 1, 'map');
+    const east = layout.px[1] - layout.px[0];
+    const north = layout.py[0] - layout.py[2];
+    expect(east).toBeGreaterThan(0);
+    expect(north).toBeCloseTo(east, 6);
+    expect(layout.py[1]).toBeCloseTo(layout.py[0], 6);
+    const box = layout.cells[0].inner;
+    expect((layout.px[0] + layout.px[1]) / 2).toBeCloseTo(box.x + box.w / 2, 6);
+  });
+});
