@@ -81,7 +81,9 @@ describe('the packed package', () => {
 
   it('runs its command from the build: a run, and a sweep on two worker threads', () => {
     expect(partnersim('validate', 'node_modules/partnersim/scenarios/baseline.yaml')).toContain('baseline, 166 organisations');
-    expect(partnersim('validate', 'node_modules/partnersim/scenarios/local-authority.yaml')).toContain('local-authority, 282 organisations');
+    expect(partnersim('validate', 'node_modules/partnersim/scenarios/local-authority.yaml')).toContain(
+      'local-authority, 282 organisations',
+    );
     writeFileSync(
       join(project, 'sweep.yaml'),
       'name: two\nscenario: node_modules/partnersim/scenarios/baseline.yaml\nparameters:\n  policy.carrot: [0, 0.5]\nreplicates: 1\n',
