@@ -1,4 +1,4 @@
-// The calibration benchmark: an ABC-SMC calibration of two baseline levers to two targets on one worker thread, against
+// The calibration benchmark, of the build in dist/: an ABC-SMC calibration of two baseline levers to two targets on one worker thread, against
 // the very runs it made (every proposal's scenario and seed, wasted ones included) through the engine in a plain loop
 // in a fresh worker thread: what the sampler, the kernel, the weights, the rounds and the journal add to the model runs.
 // The calibration's time includes its worker's start, as the sweep benchmark's does. Calibration and loop take turns,
@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProposalRecord } from '../src/calibration/abc.ts';
-import { loadCalibration } from '../src/calibration/load.ts';
-import { nodeHost } from '../src/cli/node-host.ts';
-import { runCalibration } from '../src/results/run-calibration.ts';
+import { built } from './built.ts';
+
+const { loadCalibration } = await built<typeof import('../src/calibration/load.ts')>('calibration/load');
+const { nodeHost } = await built<typeof import('../src/cli/node-host.ts')>('cli/node-host');
+const { runCalibration } = await built<typeof import('../src/results/run-calibration.ts')>('results/run-calibration');
 
 /** The figures of the calibration benchmark: the runs it made, its time on one worker and the plain loop's (each the
  * mean of two). */
