@@ -29,6 +29,7 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(72)} 
 const base = runs('baseline');
 line('baseline: five-year survival', f(metric(base, 'survival5y')));
 line('baseline: partnerships formed (10 years)', f(metric(base, 'partnershipsFormed')));
+line('baseline: median lifetime (years, Kaplan-Meier)', f(metric(base, 'medianLifetimeYears')));
 for (const spy of [4, 12, 52]) {
   const rs = runs('baseline', [`time.stepsPerYear=${spy}`, `time.steps=${10 * spy}`]);
   line(
@@ -39,21 +40,21 @@ for (const spy of [4, 12, 52]) {
 const p1 = mean(base.map((r) => r.timeseries[0].participation));
 const p36 = mean(base.map((r) => r.timeseries[35].participation));
 line('start: participation at step 1 and at year 3', `${f(p1)} ${f(p36)}`);
-const long = runs('baseline', ['time.steps=360']);
+const long = runs('baseline', ['time.steps=432']);
 const cohort = (from: number, to: number) => {
   let alive = 0;
   let total = 0;
   for (const r of long) {
     for (const p of r.partnerships) {
       const y = p.formedStep / 12;
-      if (y < from || y >= to || p.formedStep + 60 > 360) continue;
+      if (y < from || y >= to || p.formedStep + 60 > 432) continue;
       total++;
       alive += +(p.endedStep === null || p.endedStep - p.formedStep >= 60);
     }
   }
   return alive / total;
 };
-line('start: cohort five-year survival, formed in years 0-3 and 25-30 (30-year runs)', `${f(cohort(0, 3))} ${f(cohort(25, 30))}`);
+line('start: cohort five-year survival, formed in years 0-3 and 25-30 (36-year runs)', `${f(cohort(0, 3))} ${f(cohort(25, 30))}`);
 const carrots = runs('carrots');
 line('carrots: partnerships formed, carrots minus baseline', paired(carrots, base, 'partnershipsFormed'));
 const permanent = runs('baseline', ['policy.carrot=0.8']);

@@ -131,17 +131,20 @@ function timeMinimalLoop(exchanges: Exchanges): number {
     return out;
   };
   const t = world.ties;
-  const [A, B, shared, sharedMandated] = [pick(t.a), pick(t.b), pick(t.shared), pick(t.sharedMandated)];
+  const [A, B, shared, principled, convened] = [pick(t.a), pick(t.b), pick(t.shared), pick(t.sharedPrincipled), pick(t.sharedConvened)];
   const [trustAB, trustBA, leaderAB, leaderBA] = [pick(t.trustAB), pick(t.trustBA), pick(t.leaderAB), pick(t.leaderBA)];
   const [damageAB, damageBA, strength, interactions] = [pick(t.damageAB), pick(t.damageBA), pick(t.strength), pick(t.interactions)];
-  const { market, power, exposure, resolve, effort, shadow, norms, betrayed, rewarded } = o;
+  const { market, area, power, exposure, resolve, effort, effortShared, stretch, shadow, norms, betrayed, rewarded } = o;
   const competition = ctx.levers.competition;
-  const { mandatedContributionCut, rivalryTemptation, benefitBase, benefitShared, complementarity } = ctx.params.interaction;
+  const { rivalryTemptation, benefitBase, benefitShared, complementarity } = ctx.params.interaction;
+  const { mediation } = ctx.params.brokerage;
+  const support = ctx.levers.support;
   const { shadowWeight, decisionNoise, expectedContribution } = ctx.params.interaction;
   const tp = ctx.params.trust;
   const sensitivity = tp.sensitivity;
   const tt = ctx.params.trustTypes;
-  const strengthGrowth = ctx.params.ties.strengthGrowth;
+  const growth = -Math.log1p(-ctx.params.ties.strengthGrowth);
+  const decay = ctx.params.ties.strengthDecay * ctx.dt;
   const lw = tt.leaderWeight;
   const resilience = resilienceByType(tt);
   const rng = createRng(7);
@@ -152,18 +155,23 @@ function timeMinimalLoop(exchanges: Exchanges): number {
         const st = strength[e];
         const a = A[e];
         const b = B[e];
-        const compelled = 1 - mandatedContributionCut * sh * +(shared[e] === sharedMandated[e]);
         const rivals = rivalryTemptation * competition * +(market[a] === market[b]);
         const benefit = benefitBase + benefitShared * sh + complementarity * Math.abs(power[a] - power[b]);
         const wA = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[a]) + (1 - sh) * st;
         const wB = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[b]) + (1 - sh) * st;
         const defectA = +(rng() * (1 + Math.exp((resolve[a] - rivals * exposure[a] + wA * benefit) / decisionNoise)) < 1);
         const defectB = +(rng() * (1 + Math.exp((resolve[b] - rivals * exposure[b] + wB * benefit) / decisionNoise)) < 1);
-        const sOfB = trustSignal((1 - defectB) * effort[b] * compelled, expectedContribution, sensitivity);
-        const sOfA = trustSignal((1 - defectA) * effort[a] * compelled, expectedContribution, sensitivity);
+        const giveA = sh === 1 ? effortShared[a] : effort[a];
+        const giveB = sh === 1 ? effortShared[b] : effort[b];
+        const agreed = +(principled[e] > 0);
+        const expectOfA = expectedContribution * (agreed * stretch[a] + 1 - agreed);
+        const expectOfB = expectedContribution * (agreed * stretch[b] + 1 - agreed);
+        const mediated = 1 - +(convened[e] > 0) * mediation * support[area[a]];
+        const sOfB = trustSignal((1 - defectB) * giveB, expectOfB, sensitivity);
+        const sOfA = trustSignal((1 - defectA) * giveA, expectOfA, sensitivity);
         const gap = Math.abs(norms[a] - norms[b]);
-        const resA = resilience[trustTypeOf(interactions[e], trustAB[e], gap, tt)];
-        const resB = resilience[trustTypeOf(interactions[e], trustBA[e], gap, tt)];
+        const resA = mediated * resilience[trustTypeOf(interactions[e], trustAB[e], gap, tt)];
+        const resB = mediated * resilience[trustTypeOf(interactions[e], trustBA[e], gap, tt)];
         const dA = Math.min(1, Math.max(0, 0.5 + power[b] - power[a]));
         const dB = 1 - dA;
         const rAB = damageAB[e];
@@ -179,8 +187,10 @@ function timeMinimalLoop(exchanges: Exchanges): number {
         rewarded[a] += 1 - defectB;
         rewarded[b] += 1 - defectA;
         interactions[e] += 1;
+        // The strength's course over the step, as the engine computes it once per tie (here once per exchange).
         const mutual = 0.5 * effectiveTrust(trustAB[e] + trustBA[e], leaderAB[e] + leaderBA[e], lw);
-        const next = st + strengthGrowth * (mutual - st);
+        const settled = (growth * mutual) / (growth + decay);
+        const next = settled + (st - settled) * Math.exp(-(growth + decay));
         strength[e] = next * +(next > FLUSH);
       }
     }

@@ -60,13 +60,15 @@ export function pairedDifference(scenario: readonly (number | null)[], baseline:
   return { pairs: differences.length, mean, ci95, effectSize };
 }
 
-/** Returns the lifetimes of all partnerships of all replicates: duration ((endedStep, or the run's last step while
- * active) − formedStep) / stepsPerYear years, ended when it dissolved (those still active are censored). */
+/** Returns the lifetimes of the partnerships formed during the runs (step 1 on; those the burn-in left at step 0 were not
+ * followed from birth) of all replicates: duration ((endedStep, or the run's last step while active) − formedStep) /
+ * stepsPerYear years, ended when it dissolved (those still active are censored). */
 export function partnershipLifetimes(results: readonly Pick<ReplicateResult, 'partnerships' | 'steps'>[], stepsPerYear: number): Lifetimes {
   const durations: number[] = [];
   const ended: boolean[] = [];
   for (const result of results) {
     for (const p of result.partnerships) {
+      if (p.formedStep < 1) continue;
       durations.push(((p.endedStep ?? result.steps) - p.formedStep) / stepsPerYear);
       ended.push(p.endedStep !== null);
     }

@@ -46,7 +46,9 @@ const METRIC_RANGES: Record<MetricName, readonly [number, number]> = {
   meanTrustAtEnd: SHARES,
   meanStrengthAtEnd: SHARES,
   strongShareAtEnd: SHARES,
-  meanLifetimeYears: COUNTS,
+  medianLifetimeYears: COUNTS,
+  rmst5y: [0, 5],
+  rmst10y: [0, 10],
   survival3y: SHARES,
   survival5y: SHARES,
 };

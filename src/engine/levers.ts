@@ -34,18 +34,22 @@ export function setLeverValuesInPlace(values: LeverValues, scenario: Scenario, s
   }
 }
 
-/** Returns the expected continuation of funding at a step, in [0, 1]: r / (r + Y), where r is the steps until the carrot is
- * scheduled to fall below a share of its present value and Y the horizon in steps (funding.fallShare, funding.horizonYears);
- * 1 when no fall is scheduled. */
+/** Returns the expected continuation of funding at a step, in [0, 1]: E / (E + Y), with Y funding.horizonYears and E the
+ * years organisations expect the fund to last. They believe the announced schedule to the extent of funding.credibility:
+ * E = c r + (1 - c) T, where r is the years until the carrot is scheduled to fall below funding.fallShare of its
+ * present value and T funding.typicalYears (what a fund is expected to last when announcements are not believed). An
+ * announced fund with no scheduled fall counts as lasting for ever, as far as it is believed. */
 export function fundHorizon(carrot: Schedule, step: number, stepsPerYear: number, p: ModelParams['funding']): number {
+  const continuation = (years: number) => years / (years + p.horizonYears);
   const now = valueAt(carrot, step);
+  const typical = continuation(p.typicalYears);
   for (const entry of carrot) {
     if (entry.from > step && entry.value < now * p.fallShare) {
-      const remaining = entry.from - step;
-      return remaining / (remaining + p.horizonYears * stepsPerYear);
+      const remaining = (entry.from - step) / stepsPerYear;
+      return continuation(p.credibility * remaining + (1 - p.credibility) * p.typicalYears);
     }
   }
-  return 1;
+  return p.credibility + (1 - p.credibility) * typical;
 }
 
 /** Returns a copy of the scenario in which a lever takes this value from a step on (scenario-wide and in every area): how a live slider moves a lever. */

@@ -1,6 +1,7 @@
 // A run in progress: the world, its generator, the levers in force, the time series and the event log.
 // runScenario drives it to the end; the classroom page steps it one frame at a time and moves levers live.
 import { createRng, type Rng } from '../random.ts';
+import { trustTypeOf } from '../model/trust.ts';
 import { LEVEL_NAMES, type PartnershipEvent } from '../model/vocabulary.ts';
 import { createLeverValues, type StepContext } from '../model/context.ts';
 import { createWorld } from '../model/init.ts';
@@ -11,8 +12,16 @@ import { effectiveTrust, type World } from '../model/world.ts';
 import { type ModelParams, resolveParams } from '../scenario/parameters/index.ts';
 import type { LeverKey, Scenario } from '../scenario/schema.ts';
 import { fundHorizon, leversAt, setLeverValuesInPlace, withLeverFrom } from './levers.ts';
-import { kaplanMeier, survivalAt } from './survival.ts';
-import type { AreaMetrics, Metrics, PartnershipRecord, RunResult, StepRecord } from './types.ts';
+import { kaplanMeier, medianSurvival, restrictedMean, survivalAt } from './survival.ts';
+import {
+  type AreaMetrics,
+  FEATURE_NAMES,
+  type Metrics,
+  type PartnershipRecord,
+  type RunResult,
+  type StepRecord,
+  TRUST_TYPES,
+} from './types.ts';
 
 /** A run that can be advanced a step at a time. Same scenario and seed: the same sequence of states. */
 export class Simulation {
@@ -26,27 +35,45 @@ export class Simulation {
   private readonly ctx: StepContext;
   private readonly schedule: readonly Mechanism[];
 
-  /** Builds the starting world (step 0) of a scenario with a run seed. */
+  // Events are recorded once the run proper starts: the burn-in's are not counted.
+  private recording = false;
+
+  /** Builds the starting world (step 0) of a scenario with a run seed: the areas' organisations, their histories' ties
+   * and partnerships, then a burn-in of init.burnInYears in which the model's own mechanisms run with the levers at
+   * their step-0 values, so that step 0 is a settled system (its steps numbered up to 0, its events not recorded). */
   constructor(scenario: Scenario, seed: number) {
     this.scenario = scenario;
     this.seed = seed;
     this.rng = createRng(seed);
     const levers = createLeverValues(scenario.organisations.areas.length);
     setLeverValuesInPlace(levers, scenario, 0);
+    const params = resolveParams(scenario);
+    const spy = scenario.time.stepsPerYear;
+    const burnIn = Math.round(params.init.burnInYears * spy);
     this.ctx = {
-      step: 0,
-      stepsPerYear: scenario.time.stepsPerYear,
+      step: -burnIn,
+      stepsPerYear: spy,
+      dt: 1 / spy,
       rng: this.rng,
       levers,
-      params: resolveParams(scenario),
-      fundHorizon: 1,
-      emit: (event) => this.events.push(event),
+      params,
+      fundHorizon: fundHorizon(scenario.policy.carrot, 0, spy, params.funding),
+      emit: (event) => {
+        if (this.recording) this.events.push(event);
+      },
       formed: 0,
       dissolved: 0,
       tieUpdates: 0,
     };
     this.schedule = scheduleFor(scenario);
     this.world = createWorld(scenario, this.ctx);
+    for (let s = 0; s < burnIn; s++) {
+      this.ctx.step++;
+      stepInPlace(this.world, this.ctx, this.schedule);
+      this.work.tieUpdates += this.ctx.tieUpdates;
+      this.work.orgSteps += this.world.orgs.n;
+    }
+    this.recording = true;
   }
 
   /** Returns every model parameter's value in this run. */
@@ -82,11 +109,17 @@ export class Simulation {
   private record(formed: number, dissolved: number): StepRecord {
     const w = this.world;
     const levels = LEVEL_NAMES.map(() => 0);
+    const features = FEATURE_NAMES.map(() => 0);
     let strength = 0;
     for (const id of w.active) {
-      levels[w.partnerships[id].level]++;
-      strength += w.partnerships[id].score;
+      const p = w.partnerships[id];
+      levels[p.level]++;
+      strength += p.score;
+      FEATURE_NAMES.forEach((name, f) => {
+        features[f] += p[name];
+      });
     }
+    const active = Math.max(1, w.active.length);
     return {
       step: this.ctx.step,
       year: this.ctx.step / this.scenario.time.stepsPerYear,
@@ -97,6 +130,8 @@ export class Simulation {
       meanTrust: meanTrust(w, this.ctx.params.trustTypes.leaderWeight),
       meanStrength: w.active.length > 0 ? strength / w.active.length : 0,
       levels,
+      features: Object.fromEntries(FEATURE_NAMES.map((name, f) => [name, features[f] / active])) as StepRecord['features'],
+      trustTypes: trustTypeShares(w, this.ctx.params),
       levers: leversAt(this.scenario, this.ctx.step),
     };
   }
@@ -105,37 +140,46 @@ export class Simulation {
   result(): RunResult {
     const w = this.world;
     const spy = this.scenario.time.stepsPerYear;
-    const partnerships = w.partnerships.map(
-      (p): PartnershipRecord => ({
-        id: p.id,
-        area: this.scenario.organisations.areas[p.area].name,
-        formedStep: p.formedStep,
-        endedStep: p.endedStep,
-        endReason: p.endReason,
-        members: p.members.length,
-        peakLevel: LEVEL_NAMES[p.peakLevel],
-        finalLevel: LEVEL_NAMES[p.level],
-        mandate: p.mandate,
-        principles: p.principles,
-        laInvolved: p.laInvolved,
-        funded: p.funded,
-      }),
-    );
+    // The partnerships of the run: those active at step 0 (formed in the burn-in, at steps up to 0) and those formed since.
+    const partnerships = w.partnerships
+      .filter((p) => p.endedStep === null || p.endedStep >= 1)
+      .map(
+        (p): PartnershipRecord => ({
+          id: p.id,
+          area: this.scenario.organisations.areas[p.area].name,
+          formedStep: p.formedStep,
+          endedStep: p.endedStep,
+          endReason: p.endReason,
+          members: p.members.length,
+          peakLevel: LEVEL_NAMES[p.peakLevel],
+          finalLevel: LEVEL_NAMES[p.level],
+          peak: { ...p.peak },
+          final: { trust: p.trust, network: p.network, norms: p.norms, motivation: p.motivation, score: p.score },
+          mandate: p.mandate,
+          principles: p.principles,
+          laInvolved: p.laInvolved,
+          funded: p.funded,
+          leadExperience: p.leadExperience,
+        }),
+      );
     const last = this.timeseries[this.timeseries.length - 1];
-    const durations = partnerships.map((p) => ((p.endedStep ?? this.ctx.step) - p.formedStep) / spy);
-    const ended = partnerships.map((p) => p.endedStep !== null);
+    // Survival is of the partnerships formed during the run; those the burn-in left at step 0 are not followed from birth.
+    const cohort = partnerships.filter((p) => p.formedStep >= 1);
+    const durations = cohort.map((p) => ((p.endedStep ?? this.ctx.step) - p.formedStep) / spy);
+    const ended = cohort.map((p) => p.endedStep !== null);
     const curve = kaplanMeier(durations, ended);
-    const lifetimes = durations.filter((_, k) => ended[k]);
     const active = w.active.length;
     const metrics: Metrics = {
-      partnershipsFormed: partnerships.length,
-      partnershipsDissolved: lifetimes.length,
+      partnershipsFormed: cohort.length,
+      partnershipsDissolved: partnerships.filter((p) => p.endedStep !== null).length,
       partnershipsActiveAtEnd: active,
       participationAtEnd: participation(w),
       meanTrustAtEnd: last ? last.meanTrust : meanTrust(w, this.ctx.params.trustTypes.leaderWeight),
       meanStrengthAtEnd: last ? last.meanStrength : 0,
       strongShareAtEnd: active > 0 ? w.active.filter((id) => w.partnerships[id].level >= LEVEL_NAMES.length - 2).length / active : 0,
-      meanLifetimeYears: lifetimes.length > 0 ? lifetimes.reduce((s, d) => s + d, 0) / lifetimes.length : null,
+      medianLifetimeYears: medianSurvival(curve),
+      rmst5y: restrictedMean(curve, durations, 5),
+      rmst10y: restrictedMean(curve, durations, 10),
       survival3y: survivalAt(curve, durations, 3),
       survival5y: survivalAt(curve, durations, 5),
     };
@@ -177,9 +221,23 @@ function meanTrust(w: World, lw: number): number {
   return count > 0 ? sum / count : 0;
 }
 
+/** Returns the shares of live ties whose trust (A's in B) is of each type (0 with no ties). */
+function trustTypeShares(w: World, params: ModelParams): number[] {
+  const t = w.ties;
+  const norms = w.orgs.norms;
+  const counts = TRUST_TYPES.map(() => 0);
+  let live = 0;
+  for (let e = 0; e < t.count; e++) {
+    if (t.alive[e] === 0) continue;
+    live++;
+    counts[trustTypeOf(t.interactions[e], t.trustAB[e], Math.abs(norms[t.a[e]] - norms[t.b[e]]), params.trustTypes)]++;
+  }
+  return counts.map((c) => (live > 0 ? c / live : 0));
+}
+
 function areaMetrics(w: World, a: number, name: string): AreaMetrics {
-  const here = w.partnerships.filter((p) => p.area === a);
-  const active = here.filter((p) => p.endedStep === null);
+  const here = w.partnerships.filter((p) => p.area === a && p.formedStep >= 1);
+  const active = w.active.map((id) => w.partnerships[id]).filter((p) => p.area === a);
   return {
     area: name,
     organisations: w.areaMembers[a].length,

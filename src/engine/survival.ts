@@ -65,3 +65,26 @@ export function survivalAt(curve: readonly SurvivalPoint[], durations: readonly 
   for (const point of curve) if (point.time <= t) survival = point.survival;
   return survival;
 }
+
+/** Returns the Kaplan–Meier median: the first event time at which survival falls to one half or below, or null when it
+ * never does (more than half are still alive, or censored, at the last event). */
+export function medianSurvival(curve: readonly SurvivalPoint[]): number | null {
+  for (const point of curve) if (point.survival <= 0.5) return point.time;
+  return null;
+}
+
+/** Returns the restricted mean survival time to age tau: the area under the Kaplan–Meier step function from 0 to tau,
+ * or null when no duration reaches tau (the curve says nothing that far). */
+export function restrictedMean(curve: readonly SurvivalPoint[], durations: readonly number[], tau: number): number | null {
+  if (!durations.some((d) => d >= tau)) return null;
+  let area = 0;
+  let from = 0;
+  let survival = 1;
+  for (const point of curve) {
+    if (point.time >= tau) break;
+    area += survival * (point.time - from);
+    from = point.time;
+    survival = point.survival;
+  }
+  return area + survival * (tau - from);
+}

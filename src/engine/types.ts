@@ -17,9 +17,26 @@ export interface StepRecord {
   readonly meanStrength: number;
   /** Active partnerships at each continuum level, weakest first. */
   readonly levels: readonly number[];
+  /** Dhillon's four features, each the mean over active partnerships (0 with none). */
+  readonly features: Readonly<Record<FeatureName, number>>;
+  /** The shares of ties whose trust is calculus-, knowledge- and identification-based (Lewicki & Bunker 1996), in that order. */
+  readonly trustTypes: readonly number[];
   /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
   readonly levers: Readonly<Record<LeverKey, number>>;
 }
+
+/** Dhillon's four features of a partnership, in the order the continuum scores them. */
+export const FEATURE_NAMES = ['trust', 'network', 'norms', 'motivation'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** The trust types, in the order trustTypeOf numbers them (Lewicki & Bunker 1996). */
+export const TRUST_TYPES = ['calculus', 'knowledge', 'identification'] as const;
+export type TrustType = (typeof TRUST_TYPES)[number];
+
+/** The time-series columns of the four features, in FEATURE_NAMES' order. */
+export const FEATURE_FIELDS = ['featureTrust', 'featureNetwork', 'featureNorms', 'featureMotivation'] as const;
+/** The time-series columns of the trust types' shares, in TRUST_TYPES' order. */
+export const TRUST_TYPE_FIELDS = ['trustCalculus', 'trustKnowledge', 'trustIdentification'] as const;
 
 /** One partnership's life, for partnerships.csv and survival analysis. */
 export interface PartnershipRecord {
@@ -33,13 +50,19 @@ export interface PartnershipRecord {
   readonly members: number;
   readonly peakLevel: LevelName;
   readonly finalLevel: LevelName;
+  /** The four features when its continuum score was at its peak, and at the end (or when it dissolved). */
+  readonly peak: Readonly<Record<FeatureName | 'score', number>>;
+  readonly final: Readonly<Record<FeatureName | 'score', number>>;
   readonly mandate: Mandate;
   readonly principles: boolean;
   readonly laInvolved: boolean;
   readonly funded: boolean;
+  /** Its first lead's leader's experience when it formed. */
+  readonly leadExperience: number;
 }
 
-/** The summary metrics of one run. A metric with nothing to measure (no partnership reached 3 years) is null. */
+/** The summary metrics of one run. Counts and survival are of partnerships formed during the run (not those the
+ * burn-in left at step 0); a metric with nothing to measure (no partnership reached 3 years) is null. */
 export interface Metrics {
   readonly partnershipsFormed: number;
   readonly partnershipsDissolved: number;
@@ -48,7 +71,12 @@ export interface Metrics {
   readonly meanTrustAtEnd: number;
   readonly meanStrengthAtEnd: number;
   readonly strongShareAtEnd: number;
-  readonly meanLifetimeYears: number | null;
+  /** The Kaplan–Meier median lifetime in years of partnerships formed during the run: null while survival stays above one half. */
+  readonly medianLifetimeYears: number | null;
+  /** Restricted mean survival time to 5 and 10 years: the area under the survival curve up to that age (null when no
+   * partnership was followed that long). */
+  readonly rmst5y: number | null;
+  readonly rmst10y: number | null;
   readonly survival3y: number | null;
   readonly survival5y: number | null;
 }
@@ -63,7 +91,9 @@ export const METRIC_NAMES = Object.keys({
   meanTrustAtEnd: 0,
   meanStrengthAtEnd: 0,
   strongShareAtEnd: 0,
-  meanLifetimeYears: 0,
+  medianLifetimeYears: 0,
+  rmst5y: 0,
+  rmst10y: 0,
   survival3y: 0,
   survival5y: 0,
 } satisfies Record<MetricName, 0>) as readonly MetricName[];
@@ -86,7 +116,7 @@ export interface RunResult {
   readonly organisations: number;
   readonly metrics: Metrics;
   readonly areas: readonly AreaMetrics[];
-  /** Work done, for benchmarks: organisation-steps, and tie updates (every live tie, every step). */
+  /** Work done, for benchmarks: organisation-steps, and tie updates (every live tie, every step), the burn-in's included. */
   readonly work: { readonly orgSteps: number; readonly tieUpdates: number };
   readonly timeseries: readonly StepRecord[];
   readonly partnerships: readonly PartnershipRecord[];

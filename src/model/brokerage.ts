@@ -2,14 +2,16 @@
 // convene them, taking part themselves (ABPP: the contribution of local-authority officers).
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
-import { formPartnershipInPlace, offerNow, partnerScore, partnershipCapacity, startingTrust } from './partnerships.ts';
+import { expectedNet, formPartnershipInPlace, offerNow, partnerScore, partnershipCapacity, startingTrust } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import { addTieInPlace, trustFrom, type World } from './world.ts';
 
 /**
  * Lets local-authority officers broker partnerships, in place (ABPP: the contribution of local-authority
- * officers): with a chance set by their support and local politics, an authority introduces an
- * organisation with spare capacity to a few others in its area and convenes them, taking part itself.
- * Each invitee accepts on its own partner-choice score, the officers' credibility lowering the bar.
+ * officers): at a yearly rate set by their support and local politics, an authority introduces organisations with
+ * spare capacity in its area to each other and convenes them, taking part itself (its officers then take on part of
+ * the coordination: see the balance). Each invitee accepts on its own partner-choice score, if it expects membership
+ * to pay.
  */
 export function brokerInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
@@ -18,7 +20,8 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
   const P = ctx.params.brokerage;
   const lw = ctx.params.trustTypes.leaderWeight;
   for (let a = 0; a < world.areaCount; a++) {
-    if (rng() >= P.rate * lv.support[a] * (P.politicsOffset + lv.politics[a])) continue;
+    if (rng() >= chanceIn(P.rate * lv.support[a] * (P.politicsOffset + lv.politics[a]), ctx.dt)) continue;
+    const offer = offerNow(ctx);
     const la = world.areaAuthority[a];
     const local = world.areaMembers[a];
     const trust = startingTrust(ctx, a) + P.trustBoost * lv.support[a];
@@ -33,19 +36,17 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
       const j = Math.abs(o.norms[second] - anchor) < Math.abs(o.norms[first] - anchor) ? second : first;
       if (members.includes(j) || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const slot = addTieInPlace(world, la, j, trust, ctx.params.partnerships.newTieStrength);
-      if (
-        partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, lw)) >
-        ctx.params.partnerships.acceptScore - P.barRelief * lv.support[a]
-      ) {
+      const bar = ctx.params.partnerships.acceptScore;
+      const terms = { area: a, members: [...members, j], funded: offer.funded, mandated: false, laInvolved: true };
+      if (partnerScore(world, ctx, j, la, trustFrom(world.ties, slot, j, lw)) > bar && expectedNet(world, ctx, j, terms) > 0)
         members.push(j);
-      }
     }
     if (members.length < 3) continue;
     formPartnershipInPlace(world, ctx, {
       area: a,
       lead: members[1],
       members,
-      ...offerNow(ctx),
+      ...offer,
       principles: rng() < lv.principles,
       laInvolved: true,
       cause: 'broker',

@@ -22,6 +22,8 @@ export function createLeverValues(areas: number): LeverValues {
 export interface StepContext {
   step: number;
   readonly stepsPerYear: number;
+  /** The length of a step in years (1 / stepsPerYear): every rate is per year. */
+  readonly dt: number;
   readonly rng: Rng;
   readonly levers: LeverValues;
   /** Every model parameter's value in this run. */

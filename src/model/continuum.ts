@@ -18,12 +18,15 @@ export function levelFor(score: number, current: number, p: ModelParams['continu
   return up > current ? up : down < current ? down : current;
 }
 
+/** The standard deviation of a variable spread uniformly over a band of width 1: a band of width w has w times it. */
+const UNIFORM_SD = 1 / Math.sqrt(12);
+
 /**
- * Scores a partnership's four features in place: trust (mean effective trust between tied members),
- * network (density of ties among members, 40%, and their mean strength, 60%), norms (1 - 4 x the spread of members'
- * norms), motivation (members' shared-values and resource motives, counted at 60% when participation is
- * mandated, with how well membership pays them); the continuum score is their mean. Also records each
- * member's mean trust in the members it is tied to, which members weigh in the next step.
+ * Scores a partnership's four features in place (Dhillon 2009, 2013), each from 0 to 1: trust (mean effective trust
+ * between tied members); network (the density of ties among members and their mean strength); norms (how far members'
+ * norms have converged: 1 less the spread of their norms as a share of the spread of cultures in their area, which
+ * context.culture sets); motivation (members' mean commitment to the partnership). The continuum score is their mean.
+ * Also records each member's mean trust in the members it is tied to, which it weighs in the next step.
  */
 export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partnership): void {
   const o = world.orgs;
@@ -32,6 +35,8 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   const lw = ctx.params.trustTypes.leaderWeight;
   for (const j of p.members) {
     o.trustSeen[j] = 0;
+    o.orgTrustSeen[j] = 0;
+    o.leaderTrustSeen[j] = 0;
     o.tiesSeen[j] = 0;
   }
   let trust = 0;
@@ -43,6 +48,10 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
     const ba = effectiveTrust(t.trustBA[slot], t.leaderBA[slot], lw);
     o.trustSeen[a] += ab;
     o.trustSeen[b] += ba;
+    o.orgTrustSeen[a] += t.trustAB[slot];
+    o.orgTrustSeen[b] += t.trustBA[slot];
+    o.leaderTrustSeen[a] += t.leaderAB[slot];
+    o.leaderTrustSeen[b] += t.leaderBA[slot];
     o.tiesSeen[a]++;
     o.tiesSeen[b]++;
     trust += ab + ba;
@@ -52,21 +61,23 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   let norms = 0;
   let norms2 = 0;
   let motivation = 0;
-  const compelled = p.mandate === 'mandated' ? P.mandatedMotivation : 1;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
-    p.memberTrust[k] = o.tiesSeen[i] > 0 ? o.trustSeen[i] / o.tiesSeen[i] : 0;
+    const tiedTo = Math.max(1, o.tiesSeen[i]);
+    p.roles[k].trust = o.trustSeen[i] / tiedTo;
+    p.roles[k].orgTrust = o.orgTrustSeen[i] / tiedTo;
+    p.roles[k].leaderTrust = o.leaderTrustSeen[i] / tiedTo;
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
-    const mix = compelled * (o.motValues[i] + P.resourceMotiveWeight * o.motResources[i]);
-    motivation += Math.min(1, Math.max(0, P.mixWeight * mix + (1 - P.mixWeight) * (P.satisfactionOffset + p.satisfaction[k])));
+    motivation += p.roles[k].commitment;
   }
   const m = p.members.length;
   const density = (2 * tied) / (m * (m - 1));
   const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
+  const areaSpread = Math.max(1e-6, ctx.levers.culture[p.area] * UNIFORM_SD);
   p.trust = tied > 0 ? trust / (2 * tied) : 0;
   p.network = P.densityWeight * density + (1 - P.densityWeight) * (tied > 0 ? strength / tied : 0);
-  p.norms = 1 - Math.min(1, P.normSpreadScale * spread);
+  p.norms = 1 - Math.min(1, spread / areaSpread);
   p.motivation = motivation / m;
   p.score = (p.trust + p.network + p.norms + p.motivation) / 4;
 }
@@ -76,6 +87,7 @@ export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
   for (const id of world.active) {
     const p = world.partnerships[id];
     scorePartnershipInPlace(world, ctx, p);
+    if (p.score > p.peak.score) p.peak = { trust: p.trust, network: p.network, norms: p.norms, motivation: p.motivation, score: p.score };
     const level = levelFor(p.score, p.level, ctx.params.continuum);
     if (level !== p.level) {
       const kind = level > p.level ? 'strengthened' : 'weakened';

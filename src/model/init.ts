@@ -104,7 +104,7 @@ function drawOrganisationInPlace(world: World, ctx: StepContext, i: number, kind
   orgs.exposure[i] = K[`${name}.exposure`];
   orgs.leaderExperience[i] = drawExperience(ctx);
   orgs.leaderTenure[i] = Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
-  orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], orgs.leaderExperience[i], rng());
+  orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], rng());
   orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
   orgs.trustWeight[i] = ctx.params.trustWeights.start;
   world.areaMembers[a].push(i);

@@ -2,14 +2,16 @@
 // leaders; Gorobets & Nooteboom 2006: partner choice by trust and gain).
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
-import { formPartnershipInPlace, LA_KIND, offerNow, partnerScore, partnershipCapacity } from './partnerships.ts';
+import { expectedNet, formPartnershipInPlace, LA_KIND, offerNow, partnerScore, partnershipCapacity } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import { findTie, otherEnd, trustFrom, type World } from './world.ts';
 
 /**
- * Lets leaders initiate partnerships, in place: a leader with spare capacity, more likely when
- * experienced (ABPP: partnerships led by experienced leaders), when funding is offered (the carrot) and
- * when the stick bites an organisation in no partnership, invites the tied partners it scores highest;
- * each accepts if it scores the initiator highly enough and has capacity (Gorobets & Nooteboom 2006).
+ * Lets leaders initiate partnerships, in place: a leader with spare capacity considers it at a yearly rate, higher when
+ * experienced (ABPP: professional networks led by experienced leaders) and where politics supports collaboration; it
+ * invites the tied partners it scores highest, and each accepts if it scores the initiator highly enough, has capacity
+ * and expects membership to pay (Gorobets & Nooteboom 2006; Jackson & Wolinsky 1996). The leader goes ahead if it
+ * expects the partnership of those who accepted to pay it too. Funding and the stick act only through those balances.
  */
 export function initiateInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
@@ -21,13 +23,8 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
     const a = o.area[i];
-    const rate =
-      P.rate *
-      (P.experienceOffset + o.leaderExperience[i]) *
-      (1 + P.carrotBoost * lv.carrot) *
-      (P.politicsOffset + lv.politics[a]) *
-      (1 + P.stickBoost * lv.stick * +(o.memberships[i] === 0));
-    if (rng() >= rate || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
+    const rate = P.rate * (P.experienceOffset + o.leaderExperience[i]) * (P.politicsOffset + lv.politics[a]);
+    if (rng() >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const candidates: [number, number][] = [];
     for (const slot of o.ties[i]) {
       const j = otherEnd(world.ties, slot, i);
@@ -36,17 +33,22 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
       if (score > accept) candidates.push([j, score]);
     }
     candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const offer = offerNow(ctx);
+    const invited = [i, ...candidates.slice(0, P.maxInvitees).map(([j]) => j)];
+    const terms = (members: readonly number[]) => ({ area: a, members, funded: offer.funded, mandated: false, laInvolved: false });
     const members = [i];
-    for (const [j] of candidates.slice(0, P.maxInvitees)) {
+    for (const j of invited.slice(1)) {
       const back = findTie(world, j, i);
-      if (partnerScore(world, ctx, j, i, trustFrom(world.ties, back, j, lw)) > accept) members.push(j);
+      if (partnerScore(world, ctx, j, i, trustFrom(world.ties, back, j, lw)) > accept && expectedNet(world, ctx, j, terms(invited)) > 0) {
+        members.push(j);
+      }
     }
-    if (members.length < 2) continue;
+    if (members.length < 2 || expectedNet(world, ctx, i, terms(members)) <= 0) continue;
     formPartnershipInPlace(world, ctx, {
       area: a,
       lead: i,
       members,
-      ...offerNow(ctx),
+      ...offer,
       principles: rng() < lv.principles,
       laInvolved: false,
       cause: 'network',

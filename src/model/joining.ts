@@ -2,14 +2,16 @@
 // (Granovetter 1978), choosing among such partnerships by trust and gain (Gorobets & Nooteboom 2006).
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
-import { addMemberInPlace, LA_KIND, partnerScore, partnershipCapacity } from './partnerships.ts';
+import { addMemberInPlace, expectedNet, LA_KIND, partnerScore, partnershipCapacity } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import { otherEnd, trustFrom, type World } from './world.ts';
 
 /**
- * Lets organisations join partnerships their peers are in, in place (Granovetter 1978): i joins p when
- * the share of its tied peers in p reaches its threshold, lowered by funding, by the stick for those in
- * no partnership, and by political support; among such partnerships it picks the one it scores best on
- * trust and gain (Gorobets & Nooteboom 2006), if that score is high enough.
+ * Lets organisations join partnerships their peers are in, in place (Granovetter 1978): i considers p when the share
+ * of its tied peers in p reaches its threshold, lowered by political support; among such partnerships it picks the
+ * one whose lead it scores best on trust and gain (Gorobets & Nooteboom 2006), if that score is high enough, and joins
+ * it if it expects membership to pay (funding that covers coordination, and the stick's penalty for an organisation in
+ * no partnership, count through that balance).
  */
 export function joinInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
@@ -17,12 +19,13 @@ export function joinInPlace(world: World, ctx: StepContext): void {
   const rng = ctx.rng;
   const P = ctx.params.joining;
   const lw = ctx.params.trustTypes.leaderWeight;
+  const consider = chanceIn(P.considerRate, ctx.dt);
   // Candidate partnerships of i's peers, with how many peers are in each and i's summed trust in them.
   const ids: number[] = [];
   const peers: number[] = [];
   const trusts: number[] = [];
   for (let i = 0; i < o.n; i++) {
-    if (o.kind[i] === LA_KIND || rng() >= P.considerRate) continue;
+    if (o.kind[i] === LA_KIND || rng() >= consider) continue;
     if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const mine = o.ties[i];
     if (mine.length === 0) continue;
@@ -49,20 +52,24 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     for (let k = 0; k < ids.length; k++) {
       const p = world.partnerships[ids[k]];
       if (p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
-      const threshold =
-        o.joinThreshold[i] -
-        P.carrotRelief * lv.carrot * +p.funded -
-        P.stickRelief * lv.stick * +(o.memberships[i] === 0) -
-        P.politicsRelief * lv.politics[o.area[i]];
+      const threshold = o.joinThreshold[i] - P.politicsRelief * lv.politics[o.area[i]];
       if (peers[k] / mine.length < threshold) continue;
-      const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]) + P.scoreBonus * p.score;
+      const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]);
       if (score > bestScore) {
         best = p.id;
         bestScore = score;
       }
     }
-    if (best >= 0) {
-      const p = world.partnerships[best];
+    if (best < 0) continue;
+    const p = world.partnerships[best];
+    const terms = {
+      area: p.area,
+      members: [...p.members, i],
+      funded: p.funded,
+      mandated: p.mandate === 'mandated',
+      laInvolved: p.laInvolved,
+    };
+    if (expectedNet(world, ctx, i, terms) > 0) {
       addMemberInPlace(world, ctx, p, i);
       ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [i], cause: 'peers' });
     }

@@ -3,12 +3,14 @@
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { formPartnershipInPlace } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import type { World } from './world.ts';
 
 /**
  * Lets the stick compel partnership, in place (Glendinning et al. 2002; Dhillon 2009: government
- * enticed, even compelled, partnership): with a chance set by the stick, an authority groups
- * organisations of its area that are in no partnership into a mandated one. No one chooses to join.
+ * enticed, even compelled, partnership): at a yearly rate set by the stick, an authority groups
+ * organisations of its area that are in no partnership into a mandated one. No one chooses to join: its members start
+ * uncommitted, and give what compliance asks until they come to value it.
  */
 export function mandateInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
@@ -16,7 +18,7 @@ export function mandateInPlace(world: World, ctx: StepContext): void {
   const rng = ctx.rng;
   const P = ctx.params.mandate;
   for (let a = 0; a < world.areaCount; a++) {
-    if (rng() >= P.rate * lv.stick) continue;
+    if (rng() >= chanceIn(P.rate * lv.stick, ctx.dt)) continue;
     const la = world.areaAuthority[a];
     const local = world.areaMembers[a];
     const members = [la];

@@ -3,6 +3,7 @@
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { startingTrust } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import { addTieInPlace, findTie, otherEnd, type World } from './world.ts';
 
 /**
@@ -17,7 +18,7 @@ export function meetInPlace(world: World, ctx: StepContext): void {
   const strength = ctx.params.partnerships.newTieStrength;
   for (let i = 0; i < o.n; i++) {
     const a = o.area[i];
-    if (rng() >= P.rate * (P.politicsOffset + ctx.levers.politics[a])) continue;
+    if (rng() >= chanceIn(P.rate * (P.politicsOffset + ctx.levers.politics[a]), ctx.dt)) continue;
     const mine = o.ties[i];
     let j = -1;
     if (mine.length > 0 && rng() < P.triadicShare) {

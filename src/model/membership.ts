@@ -1,174 +1,88 @@
-// Each member weighs what its partnership gives against what it costs, and leaves when the balance it
-// has seen stays negative. Partnerships end when fewer than two members remain: nothing else ends them.
-import { ORG_KINDS } from '../scenario/schema.ts';
+// Members weigh what their partnership gives against what it costs, learn its worth over time, and leave when they
+// judge it not worth it. Partnerships end when fewer than two members remain: nothing else ends them.
+import { copyBalance, emptyBalance, fillBalance } from './balance.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
+import { chanceIn } from './time.ts';
 import type { Cause } from './vocabulary.ts';
-import type { Partnership, World } from './world.ts';
+import type { BalanceTerms, Partnership, Role, World } from './world.ts';
 
-/** One member's view of one partnership this step: the terms of its benefit and cost. */
-export interface MemberBalance {
-  fund: number;
-  compliance: number;
-  social: number;
-  resource: number;
-  goodwill: number;
-  coordination: number;
-  capacity: number;
-  competition: number;
-  values: number;
-  /** Mean effective trust in the members it is tied to. */
-  trust: number;
-  net: number;
-}
-
-/** Returns a balance with every term zero, to be filled by fillMemberBalance. */
-export function emptyBalance(): MemberBalance {
-  return {
-    fund: 0,
-    compliance: 0,
-    social: 0,
-    resource: 0,
-    goodwill: 0,
-    coordination: 0,
-    capacity: 0,
-    competition: 0,
-    values: 0,
-    trust: 0,
-    net: 0,
-  };
-}
+/** The change a cause names, and the cause, for each term an exit can be put down to (benefits that fell, costs that rose). */
+const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => number][] = [
+  ['funding-ended', (now, best) => best.fund - now.fund],
+  ['trust-fell', (now, best) => best.social - now.social],
+  ['competition', (now, best) => now.competition - best.competition],
+  ['capacity', (now, best) => now.capacity - best.capacity],
+  ['values-diverged', (now, best) => now.values - best.values],
+];
 
 /**
- * Fills `out` with member i's balance in p (Jackson & Wolinsky 1996: a tie is kept while its benefit
- * exceeds its cost). Benefits: funding (the carrot), avoiding the stick's penalty, social capital (trust
- * in partners and the partnership's strength: Field 2003; Dhillon 2009), access to partners' resources,
- * and the initial stock of goodwill (Fichman & Levinthal 1991). Costs: coordination (lighter with
- * local-authority officers' support, twice as much where they are involved, with a statement of
- * principles, and with political support: ABPP), capacity spread over several partnerships, helping
- * competitors of its own kind, and distance from its partners' norms (which converge) and organisational
- * cultures (which do not: Dhillon 2009, partners differ in culture). `trust` is i's mean effective
- * trust in the members it is tied to; the means are over the other members.
+ * Returns the cause of a member's exit: the change since its judgement of the partnership was at its best that cost it
+ * most — funding that ended, trust that fell (put down to a leader's departure when it fell more between leaders than
+ * between the organisations), rising competition, capacity stretched, values drifting apart — or, when nothing changed
+ * for the worse (the partnership never paid), no purpose.
  */
-export function fillMemberBalance(
-  out: MemberBalance,
-  world: World,
-  ctx: StepContext,
-  p: Partnership,
-  i: number,
-  trust: number,
-  meanNorms: number,
-  meanCulture: number,
-  meanPower: number,
-  rivals: number,
-): void {
-  const o = world.orgs;
-  const lv = ctx.levers;
-  const P = ctx.params.membership;
-  const funded = 1 + ctx.params.partnerships.carrotCapacity * lv.carrot;
-  const local = o.nonLocal[i] === 1 ? P.nonLocalValue : 1;
-  const only = +(o.memberships[i] === 1);
-  const mandated = +(p.mandate === 'mandated');
-  const fund = lv.carrot * +p.funded * P.fundBenefit * (P.fundMotiveFloor + o.motResources[i]);
-  const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, mandated, P.complianceOtherShare);
-  const social =
-    local * P.socialBenefit * (P.socialTrustWeight * trust + (1 - P.socialTrustWeight) * p.score) * (P.socialValuesFloor + o.motValues[i]);
-  const resource =
-    local * P.resourceBenefit * (P.resourceMotiveFloor + o.motResources[i]) * Math.max(0, meanPower - o.power[i] + P.resourcePowerOffset);
-  const a = p.area;
-  const coordination =
-    P.coordinationCost *
-    Math.sqrt(p.members.length / P.coordinationSize) *
-    (1 - P.supportRelief * (1 + P.laInvolvedBoost * +p.laInvolved) * lv.support[a]) *
-    (1 - P.principlesRelief * +p.principles) *
-    (P.politicsCost - P.politicsRelief * lv.politics[a]);
-  const capacity = (P.capacityCost * o.memberships[i]) / Math.max(P.capacityFloor, o.capacity[i] * funded);
-  const competition = P.competitionCost * lv.competition * o.exposure[i] * rivals;
-  const values =
-    P.valuesCost * (P.normsWeight * Math.abs(o.norms[i] - meanNorms) + (1 - P.normsWeight) * Math.abs(o.culture[i] - meanCulture));
-  out.fund = fund;
-  out.compliance = compliance;
-  out.social = social;
-  out.resource = resource;
-  out.goodwill = p.goodwill;
-  out.coordination = coordination;
-  out.capacity = capacity;
-  out.competition = competition;
-  out.values = values;
-  out.trust = trust;
-  out.net = fund + compliance + social + resource + p.goodwill - coordination - capacity - competition - values;
-}
-
-/** Returns the cause behind a member's deficit: the largest of its shortfalls (funding fallen from its peak, trust below a middling level, a leader new within the year) and costs. */
-export function deficitCause(world: World, ctx: StepContext, p: Partnership, i: number, b: MemberBalance): Cause {
-  const o = world.orgs;
-  const P = ctx.params.membership;
-  const lostFunding = +p.funded * P.fundBenefit * (P.fundMotiveFloor + o.motResources[i]) * Math.max(0, p.peakCarrot - ctx.levers.carrot);
-  const lostTrust = P.socialBenefit * Math.max(0, P.causeTrustReference - b.trust) * (P.socialValuesFloor + o.motValues[i]);
-  const recent = P.causeLeaderYears * ctx.stepsPerYear;
-  const recentLeader = o.leaderTenure[i] < recent || o.leaderTenure[p.lead] < recent;
-  const terms: [Cause, number][] = [
-    ['funding-ended', lostFunding],
-    [recentLeader ? 'leader-left' : 'trust-collapsed', lostTrust],
-    ['competition', b.competition],
-    ['capacity', b.capacity],
-    ['values-diverged', b.values],
-    ['no-purpose', b.coordination],
-  ];
-  let best = terms[0];
-  for (const term of terms) if (term[1] > best[1]) best = term;
-  return best[0];
+export function exitCause(role: Role, now: BalanceTerms): Cause {
+  const best = role.best;
+  if (best === null) return 'no-purpose';
+  let cause: Cause = 'no-purpose';
+  let largest = 0;
+  for (const [name, change] of CHANGES) {
+    const size = change(now, best);
+    if (size > largest) [cause, largest] = [name, size];
+  }
+  if (cause !== 'trust-fell') return cause;
+  // Trust between leaders is lost when a leader leaves: a fall mostly there is a leader's departure.
+  return role.bestLeaderTrust - role.leaderTrust > role.bestOrgTrust - role.orgTrust ? 'leader-left' : cause;
 }
 
 /**
- * Updates every member's running satisfaction with its partnership as last scored on the continuum and lets members whose satisfaction
- * is negative leave, with a chance that grows with the deficit; records each organisation's dependence
- * on funding (for its shadow of the future next step) and spends each partnership's goodwill.
+ * Lets every member weigh its partnership this step, in place. Its judgement is a running estimate of the partnership's
+ * net benefit that starts at indifference and weighs the evidence of each step against a prior worth `priorYears` of
+ * it, and its recent years against older ones beyond `memoryYears`: early on a member suspends judgement while it learns
+ * the partnership's worth, so the hazard of leaving rises as poor matches are found out and falls as they are gone
+ * (Fichman & Levinthal 1991's liability of adolescence; Levinthal & Fichman 1988). An experienced leader judges on a
+ * longer memory (ABPP: experienced leaders bring judgement), a new one on a shorter. Commitment moves towards what the
+ * judgement says. A member whose judgement is negative leaves at a yearly rate in proportion to the deficit, its exit
+ * put down to the change that cost it most. Records each organisation's dependence on funding (for its shadow of the
+ * future next step).
  */
 export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const P = ctx.params.membership;
+  const dt = ctx.dt;
   const fundSum = o.fundSeen.fill(0);
   const benefitSum = o.benefitSeen.fill(0);
-  const kinds = new Int32Array(ORG_KINDS.length);
+  const towards = chanceIn(P.commitmentRate, dt);
+  const judgement = ctx.params.leaders.judgement;
   const b = emptyBalance();
   const leaving: [Partnership, number, Cause][] = [];
   for (const id of world.active) {
     const p = world.partnerships[id];
-    let norms = 0;
-    let culture = 0;
-    let power = 0;
-    kinds.fill(0);
-    for (const j of p.members) {
-      norms += o.norms[j];
-      culture += o.culture[j];
-      power += o.power[j];
-      kinds[o.kind[j]]++;
-    }
-    const m = p.members.length;
-    for (let k = 0; k < m; k++) {
+    const terms = { area: p.area, members: p.members, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
+    for (let k = 0; k < p.members.length; k++) {
       const i = p.members[k];
-      fillMemberBalance(
-        b,
-        world,
-        ctx,
-        p,
-        i,
-        p.memberTrust[k],
-        (norms - o.norms[i]) / (m - 1),
-        (culture - o.culture[i]) / (m - 1),
-        (power - o.power[i]) / (m - 1),
-        (kinds[o.kind[i]] - 1) / (m - 1),
-      );
+      const role = p.roles[k];
+      fillBalance(b, world, ctx, terms, i, role.trust, role.commitment, o.memberships[i]);
       fundSum[i] += b.fund;
-      benefitSum[i] += b.fund + b.compliance + b.social + b.resource + b.goodwill;
-      const sat = P.satisfactionMemory * p.satisfaction[k] + (1 - P.satisfactionMemory) * b.net;
-      p.satisfaction[k] = sat;
-      if (sat < 0 && ctx.rng() < P.leaveRate * -sat) leaving.push([p, i, deficitCause(world, ctx, p, i, b)]);
+      benefitSum[i] += b.fund + b.compliance + b.social + b.resource;
+      // The weight of what it knew before this step: its prior and the evidence of its years so far, up to its memory,
+      // which an experienced leader's judgement makes longer (and an inexperienced one's shorter).
+      const memory = P.memoryYears * Math.max(0, 1 + judgement * (o.leaderExperience[i] - 0.5));
+      const weight = P.priorYears + Math.min((ctx.step - role.joined) * dt, memory);
+      role.belief += (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - role.belief);
+      role.commitment += towards * (+(role.belief > 0) - role.commitment);
+      if (role.best === null || role.belief >= role.bestBelief) {
+        role.best = copyBalance(b);
+        role.bestBelief = role.belief;
+        role.bestOrgTrust = role.orgTrust;
+        role.bestLeaderTrust = role.leaderTrust;
+      }
+      if (role.belief < 0 && ctx.rng() < chanceIn(P.leaveRate * -role.belief, dt)) {
+        leaving.push([p, i, exitCause(role, b)]);
+      }
     }
-    p.goodwill *= 1 - P.goodwillDecay;
-    p.peakCarrot = Math.max(p.peakCarrot, +p.funded * ctx.levers.carrot);
   }
   for (let i = 0; i < o.n; i++) o.fundDependence[i] = benefitSum[i] > 0 ? fundSum[i] / benefitSum[i] : 0;
   for (const [p, i, cause] of leaving) if (p.endedStep === null) removeMemberInPlace(world, ctx, p, i, cause);

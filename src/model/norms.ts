@@ -4,7 +4,9 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import type { World } from './world.ts';
 
-/** Moves every member's norms towards its partnership's mean, in place, at a rate raised by the partnership's trust, its principles and its lead's experience. */
+/** Moves every member's norms towards its partnership's mean, in place, at a yearly rate raised by the partnership's
+ * trust, by a statement of principles (which sets out the values members share) and by its lead's experience (an
+ * experienced leader articulates them: ABPP). */
 export function convergeNormsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const P = ctx.params.norms;
@@ -18,7 +20,8 @@ export function convergeNormsInPlace(world: World, ctx: StepContext): void {
       (P.trustOffset + p.trust) *
       (1 + P.principlesBoost * +p.principles) *
       (P.experienceFloor + P.experienceGain * o.leaderExperience[p.lead]);
-    for (const j of p.members) o.norms[j] += rate * (mean - o.norms[j]);
+    const closed = -Math.expm1(-rate * ctx.dt);
+    for (const j of p.members) o.norms[j] += closed * (mean - o.norms[j]);
   }
 }
 

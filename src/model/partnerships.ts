@@ -1,13 +1,12 @@
 // Partnerships as collectives: forming one, members joining and leaving, and dissolution when fewer than
 // two members remain. Membership changes keep each tie's count of shared partnerships current.
-import { ORG_KINDS } from '../scenario/schema.ts';
+import { availableCapacity, emptyBalance, fillBalance, LA_KIND, type PartnershipTerms } from './balance.ts';
 import type { StepContext } from './context.ts';
 import { levelFor, scorePartnershipInPlace } from './continuum.ts';
 import type { Cause, Mandate } from './vocabulary.ts';
-import { addTieInPlace, findTie, type Partnership, type World } from './world.ts';
+import { addTieInPlace, countSharedInPlace, findTie, type Partnership, trustFrom, type World } from './world.ts';
 
-/** The kind number of local authorities, which take part in partnerships they broker or mandate but do not join or initiate. */
-export const LA_KIND = ORG_KINDS.indexOf('localAuthority');
+export { LA_KIND } from './balance.ts';
 
 /** What a new partnership is made of. */
 export interface PartnershipSpec {
@@ -28,22 +27,29 @@ export function startingTrust(ctx: StepContext, area: number): number {
   return P.startTrust + P.startTrustHistory * ctx.levers.history[area] + P.startTrustPolitics * ctx.levers.politics[area];
 }
 
-/** Returns how many partnerships organisation i can carry: more with more capacity, which funding buys (the carrot pays for staff time). */
+/** Returns how many partnerships organisation i can carry: more with more capacity for partnership work (funding buys
+ * some, competition draws some away). */
 export function partnershipCapacity(world: World, ctx: StepContext, i: number): number {
   const P = ctx.params.partnerships;
-  return P.capacityBase + Math.floor(P.capacityScale * world.orgs.capacity[i] * (1 + P.carrotCapacity * ctx.levers.carrot));
+  return P.capacityBase + Math.floor(P.capacityScale * availableCapacity(world, ctx, i));
 }
 
-/** Returns i's partner-choice score for j: trust against expected gain, weighed by i's adaptive weight (Gorobets & Nooteboom 2006). */
-export function partnerScore(world: World, ctx: StepContext, i: number, j: number, trust: number): number {
+/** Returns i's partner-choice score for j: trust against expected gain, weighed by i's adaptive weight (Gorobets &
+ * Nooteboom 2006). An experienced leader also judges j's reliability (its trustworthiness, as a share of the most any
+ * organisation has): it trusts a reliable partner more than the trust built so far, and an unreliable one less (ABPP:
+ * experienced leaders bring judgement). */
+export function partnerScore(world: World, ctx: StepContext, i: number, j: number, built: number): number {
   const o = world.orgs;
   const P = ctx.params.partnerships;
+  const L = ctx.params.leaders;
+  const judged = Math.min(1, L.judgement * o.leaderExperience[i]);
+  const reliability = o.trustworthiness[j] / (L.trustworthinessValues + L.trustworthinessSpread);
+  const trust = built + judged * (reliability - 0.5);
   const rival = +(o.kind[i] === o.kind[j]) * +(o.area[i] === o.area[j]);
   const gain =
     P.gainBase +
     P.gainComplementarity * Math.abs(o.power[i] - o.power[j]) +
-    P.gainCapacity * o.capacity[j] +
-    P.gainFunding * ctx.levers.carrot * o.motResources[i] -
+    P.gainCapacity * o.capacity[j] -
     P.gainRivalry * ctx.levers.competition * o.exposure[i] * rival;
   const w = o.trustWeight[i];
   return w * trust + (1 - w) * gain;
@@ -53,6 +59,30 @@ export function partnerScore(world: World, ctx: StepContext, i: number, j: numbe
 export function offerNow(ctx: StepContext): { mandate: Mandate; funded: boolean } {
   const funded = ctx.levers.carrot > ctx.params.partnerships.fundedAbove;
   return { mandate: funded ? 'incentivised' : 'voluntary', funded };
+}
+
+// One balance, reused by every expected-balance question of a step.
+const expected = emptyBalance();
+
+/** Returns the net benefit organisation i expects of a partnership of these members (itself among them), were it to
+ * choose it: its balance with its present trust in those it is tied to (starting trust with none), fully committed,
+ * carrying one partnership more. Organisations form, join and accept partnerships they expect to pay (Jackson &
+ * Wolinsky 1996), so funding, the stick and competition act on formation through what they do to this balance. */
+export function expectedNet(world: World, ctx: StepContext, i: number, terms: PartnershipTerms): number {
+  const ties = world.ties;
+  const lw = ctx.params.trustTypes.leaderWeight;
+  let trust = 0;
+  let tied = 0;
+  for (const j of terms.members) {
+    if (j === i) continue;
+    const slot = findTie(world, i, j);
+    if (slot < 0) continue;
+    trust += trustFrom(ties, slot, i, lw);
+    tied++;
+  }
+  const mean = tied > 0 ? trust / tied : startingTrust(ctx, world.orgs.area[i]);
+  fillBalance(expected, world, ctx, terms, i, mean, 1, world.orgs.memberships[i] + 1);
+  return expected.net;
 }
 
 /** Creates a partnership from a spec, adds its members, places it on the continuum, records the event, and returns it. */
@@ -68,12 +98,10 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     principles: spec.principles,
     laInvolved: spec.laInvolved,
     funded: spec.funded,
+    leadExperience: world.orgs.leaderExperience[spec.lead],
     members: [],
+    roles: [],
     ties: [],
-    satisfaction: [],
-    memberTrust: [],
-    goodwill: ctx.params.membership.goodwillStart + ctx.params.membership.goodwillFundedExtra * +spec.funded,
-    peakCarrot: 0,
     trust: 0,
     network: 0,
     norms: 0,
@@ -81,20 +109,25 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     score: 0,
     level: 0,
     peakLevel: 0,
+    peak: { trust: 0, network: 0, norms: 0, motivation: 0, score: 0 },
   };
   world.partnerships.push(p);
   world.active.push(p.id);
-  for (const i of spec.members) addMemberInPlace(world, ctx, p, i);
+  // A mandate compels every member but the authority that convenes it; every other partnership is chosen.
+  const compelled = spec.mandate === 'mandated';
+  for (const i of spec.members) addMemberInPlace(world, ctx, p, i, compelled && world.orgs.kind[i] !== LA_KIND);
   scorePartnershipInPlace(world, ctx, p);
   p.level = levelFor(p.score, 0, ctx.params.continuum);
   p.peakLevel = p.level;
+  p.peak = { trust: p.trust, network: p.network, norms: p.norms, motivation: p.motivation, score: p.score };
   ctx.formed++;
   ctx.emit({ step: ctx.step, kind: 'formed', partnership: p.id, organisations: [...p.members], cause: spec.cause });
   return p;
 }
 
-/** Adds organisation i to p, in place: it gets ties to the lead and a few members, and every tie it has to a member joins p's internal network and counts one more shared partnership. */
-export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
+/** Adds organisation i to p, in place, committed to it unless compelled: it gets ties to the lead and a few members, and
+ * every tie it has to a member joins p's internal network and counts one more shared partnership. */
+export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number, compelled = false): void {
   const o = world.orgs;
   const P = ctx.params.partnerships;
   const trust = startingTrust(ctx, o.area[i]);
@@ -103,18 +136,26 @@ export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership,
     const j = p.members[Math.floor(ctx.rng() * p.members.length)];
     if (j !== i) addTieInPlace(world, i, j, trust, P.newTieStrength);
   }
-  const mandated = +(p.mandate === 'mandated');
   for (const j of p.members) {
     const slot = findTie(world, i, j);
     if (slot >= 0) {
-      world.ties.shared[slot]++;
-      world.ties.sharedMandated[slot] += mandated;
+      countSharedInPlace(world.ties, slot, p, 1);
       p.ties.push(slot);
     }
   }
   p.members.push(i);
-  p.satisfaction.push(0);
-  p.memberTrust.push(0);
+  p.roles.push({
+    belief: 0,
+    commitment: compelled ? 0 : 1,
+    trust: 0,
+    orgTrust: 0,
+    leaderTrust: 0,
+    joined: ctx.step,
+    best: null,
+    bestBelief: 0,
+    bestOrgTrust: 0,
+    bestLeaderTrust: 0,
+  });
   o.memberships[i]++;
   o.partnerships[i].push(p.id);
 }
@@ -132,8 +173,7 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     ctx.dissolved++;
     ctx.emit({ step: ctx.step, kind: 'dissolved', partnership: p.id, organisations: [i, ...remaining], cause });
     p.members = [i, ...remaining];
-    p.satisfaction = p.members.map(() => 0);
-    p.memberTrust = p.members.map(() => 0);
+    p.roles = [];
     return;
   }
   if (p.lead === i) p.lead = strongestMember(world, p);
@@ -143,17 +183,14 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   const o = world.orgs;
   const at = p.members.indexOf(i);
   p.members.splice(at, 1);
-  p.satisfaction.splice(at, 1);
-  p.memberTrust.splice(at, 1);
+  p.roles.splice(at, 1);
   o.memberships[i]--;
   const list = o.partnerships[i];
   list.splice(list.indexOf(p.id), 1);
-  const mandated = +(p.mandate === 'mandated');
   const t = world.ties;
   p.ties = p.ties.filter((slot) => {
     const touches = t.a[slot] === i || t.b[slot] === i;
-    t.shared[slot] -= +touches;
-    t.sharedMandated[slot] -= +touches * mandated;
+    if (touches) countSharedInPlace(t, slot, p, -1);
     return !touches;
   });
 }

@@ -5,16 +5,18 @@ import type { Mechanism } from './mechanism.ts';
 import type { World } from './world.ts';
 
 /**
- * Adapts each organisation's weight on trust in partner choice, in place (Gorobets & Nooteboom 2006):
- * suffering defection raises it, a step of cooperation received lowers it slowly towards gain.
+ * Adapts each organisation's weight on trust in partner choice, in place (Gorobets & Nooteboom 2006): each defection
+ * it suffered this step raises it, and in a step without one each cooperation it received lowers it slowly towards
+ * gain (the counts are the interactions of the step, so a year does the same at any step length).
  */
 export function adaptTrustWeightsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const P = ctx.params.trustWeights;
+  const up = Math.log1p(-P.up);
+  const down = Math.log1p(-P.down);
   for (let i = 0; i < o.n; i++) {
-    const hurt = +(o.betrayed[i] > 0);
-    const helped = +(o.rewarded[i] > 0) * (1 - hurt);
-    o.trustWeight[i] += hurt * P.up * (1 - o.trustWeight[i]) - helped * P.down * o.trustWeight[i];
+    const w = o.trustWeight[i];
+    o.trustWeight[i] = o.betrayed[i] > 0 ? 1 - (1 - w) * Math.exp(up * o.betrayed[i]) : w * Math.exp(down * o.rewarded[i]);
   }
 }
 

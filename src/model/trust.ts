@@ -11,24 +11,25 @@ export function trustSignal(contribution: number, expected: number, sensitivity:
   return Math.tanh(sensitivity * (contribution - expected));
 }
 
-/** Returns trust after signal s (Pant & Yu 2025): for s > 0, T + l_up s (1 - R - T), the ceiling lowered
- * by reputation damage R; for s < 0, T - l_down |s| T (1 + x D), faster the more the truster depends on
- * its partner (D in [0, 1]), the loss scaled by `resilience` (below 1 for deeper trust types, Lewicki &
- * Bunker 1996). Branch-free, clamped to [0, 1], near-zero flushed. */
+/** Returns trust after one interaction with signal s (Pant & Yu 2025): for s > 0 it closes a share l_up s of the gap to
+ * the ceiling 1 - R (reputation damage R lowers it); for s < 0 it takes a share l_down |s| (1 + x D) of trust, faster
+ * the more the truster depends on its partner (D in [0, 1]), the loss scaled by `resilience` (below 1 for deeper trust
+ * types, Lewicki & Bunker 1996). A step holds as many interactions as its Poisson draw gives, each its own update, so
+ * a year has the same effect at any step length. Clamped to [0, 1], near-zero flushed. */
 export function nextTrust(t: number, r: number, s: number, resilience: number, dependence: number, p: TrustParams): number {
-  const pos = +(s > 0);
-  const neg = +(s < 0);
-  const gain = pos * p.up * s * Math.max(0, 1 - r - t);
-  const loss = neg * p.down * resilience * -s * t * (1 + p.dependenceWeight * dependence);
-  const next = Math.min(1, Math.max(0, t + gain - loss));
+  let next = t;
+  if (s > 0) next = t + Math.max(0, 1 - r - t) * p.up * s;
+  else if (s < 0) next = t * (1 - Math.min(1, p.down * resilience * -s * (1 + p.dependenceWeight * dependence)));
+  next = Math.min(1, Math.max(0, next));
   return next * +(next > FLUSH);
 }
 
-/** Returns reputation damage after signal s (Pant & Yu 2025): it grows by g |s| (1 - R) with a violation and decays by R's decay rate otherwise. */
+/** Returns reputation damage after one interaction with signal s (Pant & Yu 2025): a violation closes a share g |s| of
+ * the gap to 1, an interaction without one lets a share of it decay. */
 export function nextDamage(r: number, s: number, p: TrustParams): number {
-  const neg = +(s < 0);
-  const next = Math.min(1, r + neg * p.damageGrowth * -s * (1 - r) - (1 - neg) * p.damageDecay * r);
-  return next * +(next > FLUSH);
+  const next = s < 0 ? 1 - (1 - r) * (1 - Math.min(1, p.damageGrowth * -s)) : r * (1 - p.damageDecay);
+  const clamped = Math.min(1, next);
+  return clamped * +(clamped > FLUSH);
 }
 
 /** Returns the trust type (0 calculus, 1 knowledge, 2 identification) from repeated interaction, trust and shared norms (Lewicki & Bunker 1996). */

@@ -8,16 +8,9 @@ export type LevelName = (typeof LEVEL_NAMES)[number];
 export const MANDATES = ['voluntary', 'incentivised', 'mandated'] as const;
 export type Mandate = (typeof MANDATES)[number];
 
-/** The cause that drove a member out (the largest term of its deficit), and so a partnership's end. */
-export const CAUSES = [
-  'funding-ended',
-  'trust-collapsed',
-  'competition',
-  'capacity',
-  'values-diverged',
-  'leader-left',
-  'no-purpose',
-] as const;
+/** The change that drove a member out (the one that cost it most since it judged the partnership best; 'no-purpose'
+ * when nothing changed for the worse), and so a partnership's end. */
+export const CAUSES = ['funding-ended', 'trust-fell', 'leader-left', 'competition', 'capacity', 'values-diverged', 'no-purpose'] as const;
 export type Cause = (typeof CAUSES)[number];
 
 /** The kinds of event in the log. */

@@ -2,8 +2,58 @@
 // a free list), partnerships as a growable pool. Mechanisms in model/ read and mutate it in place.
 import type { Cause, Mandate } from './vocabulary.ts';
 
+/** What a member weighs a partnership by, term by term (benefits and costs, per year): the balance of membership. */
+export interface BalanceTerms {
+  /** Funding: the value of the activities it pays for, and the coordination time it buys. */
+  fund: number;
+  /** The penalty the stick imposes that membership avoids. */
+  compliance: number;
+  /** Social capital: trust in the partners it is tied to. */
+  social: number;
+  /** Access to more powerful partners' resources. */
+  resource: number;
+  coordination: number;
+  capacity: number;
+  competition: number;
+  values: number;
+  /** The member's mean effective trust in the members it is tied to. */
+  trust: number;
+  net: number;
+}
+
+/** One member's place in a partnership. */
+export interface Role {
+  /** Its judgement of the partnership: a running estimate of its net benefit per year, starting at indifference. */
+  belief: number;
+  /** How much it wants to be in the partnership, from 0 to 1: 1 when it chose to join, 0 when compelled; it moves
+   * towards 1 while its judgement is positive and towards 0 while negative. */
+  commitment: number;
+  /** Its mean effective trust in the members it is tied to, as last scored, and that trust's two parts: between the
+   * organisations, and between their leaders (lost when a leader leaves). */
+  trust: number;
+  orgTrust: number;
+  leaderTrust: number;
+  /** The step it joined. */
+  readonly joined: number;
+  /** Its balance when its judgement was at its best, with its trust's two parts then: what its exit,
+   * if it leaves, is measured against. */
+  best: BalanceTerms | null;
+  bestBelief: number;
+  bestOrgTrust: number;
+  bestLeaderTrust: number;
+}
+
+/** Dhillon's four features of a partnership and their mean, the continuum score. */
+export interface Features {
+  trust: number;
+  network: number;
+  norms: number;
+  motivation: number;
+  score: number;
+}
+
 /** One partnership: a collective of members with a lead, a mandate and a place on the continuum. */
-export interface Partnership {
+export interface Partnership extends Features {
   readonly id: number;
   readonly area: number;
   readonly formedStep: number;
@@ -14,25 +64,17 @@ export interface Partnership {
   readonly principles: boolean;
   readonly laInvolved: boolean;
   readonly funded: boolean;
-  /** Members and each one's running net benefit (same order). */
+  /** Its first lead's leader's experience when it formed. */
+  readonly leadExperience: number;
+  /** Members, and each one's role (same order). */
   members: number[];
+  roles: Role[];
   /** Slots of the ties between members: the partnership's internal network. */
   ties: number[];
-  satisfaction: number[];
-  /** Each member's mean effective trust in the members it is tied to, as last scored (same order). */
-  memberTrust: number[];
-  /** Initial stock of goodwill (and start-up funding), spent over the first years. */
-  goodwill: number;
-  /** Highest carrot seen while it was funded, to tell when its funding has fallen. */
-  peakCarrot: number;
-  /** Dhillon's four features and their mean, the continuum score; the ordinal level and its peak. */
-  trust: number;
-  network: number;
-  norms: number;
-  motivation: number;
-  score: number;
+  /** The ordinal level on the continuum, and its peak; the features when the score was at its peak. */
   level: number;
   peakLevel: number;
+  peak: Features;
 }
 
 /** The whole state of a run. */
@@ -93,18 +135,28 @@ export function createOrgs(n: number) {
     leaderTenure: f(),
     /** Partnerships it belongs to now. */
     memberships: new Int32Array(n),
-    /** Per step scratch: effort it puts into partnership work, its resolve (trustworthiness less the cost of
-     * contributing, before rivalry and the benefit of cooperation), and its shadow of the future. */
+    /** Per step scratch: effort it puts into its ties (on informal ties, and in its partnerships as far as it is committed
+     * to them), its resolve (trustworthiness less the cost of contributing, before rivalry and the benefit of
+     * cooperation), its shadow of the future, and its mean commitment to its partnerships. */
     effort: f(),
+    effortShared: f(),
+    /** How far its capacity for partnership work covers its partnerships, from 0 to 1. */
+    stretch: f(),
+    commitment: f(),
     resolve: f(),
     shadow: f(),
+    /** Share of its partnerships that are funded (0 in none), counted at the start of each step. */
+    fundedShare: f(),
     /** Share of its partnership benefit that came from funding last step. */
     fundDependence: f(),
     /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
     fundSeen: f(),
     benefitSeen: f(),
-    /** Scratch of the continuum pass: summed trust in, and number of, tied co-members. */
+    /** Scratch of the continuum pass: summed trust (effective, between organisations, between leaders) in, and number
+     * of, tied co-members. */
     trustSeen: f(),
+    orgTrustSeen: f(),
+    leaderTrustSeen: f(),
     tiesSeen: f(),
     /** Defections it suffered this step, and cooperation it received. */
     betrayed: f(),
@@ -143,9 +195,11 @@ export function createTies(poolSize: number) {
     strength: f(),
     age: f(),
     interactions: f(),
-    /** Partnerships both ends share, and how many of those are mandated. */
+    /** Partnerships both ends share; of those, how many set out a statement of principles, and how many the local
+     * authority takes part in. */
     shared: new Int32Array(poolSize),
-    sharedMandated: new Int32Array(poolSize),
+    sharedPrincipled: new Int32Array(poolSize),
+    sharedConvened: new Int32Array(poolSize),
     free: [] as number[],
     /** Pair key (lower * n + higher) to slot. */
     index: new Map<number, number>(),
@@ -203,18 +257,26 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.age[slot] = 0;
   ties.interactions[slot] = 0;
   ties.shared[slot] = 0;
-  ties.sharedMandated[slot] = 0;
+  ties.sharedPrincipled[slot] = 0;
+  ties.sharedConvened[slot] = 0;
   ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
   world.orgs.ties[hi].push(slot);
   for (const id of world.orgs.partnerships[lo]) {
     if (!world.orgs.partnerships[hi].includes(id)) continue;
     const p = world.partnerships[id];
-    ties.shared[slot]++;
-    ties.sharedMandated[slot] += +(p.mandate === 'mandated');
+    countSharedInPlace(ties, slot, p, 1);
     p.ties.push(slot);
   }
   return slot;
+}
+
+/** Counts a partnership in (sign 1) or out of (sign -1) a tie's shared partnerships, with its principles and its
+ * local authority's part, in place. */
+export function countSharedInPlace(ties: Ties, slot: number, p: Partnership, sign: 1 | -1): void {
+  ties.shared[slot] += sign;
+  ties.sharedPrincipled[slot] += sign * +p.principles;
+  ties.sharedConvened[slot] += sign * +p.laInvolved;
 }
 
 /** Removes the tie in this slot from the pool and from both ends' lists; only a tie in no shared partnership is removed. */

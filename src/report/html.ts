@@ -342,14 +342,16 @@ ${rows.join('\n')}
 
 /** What each metric counts or measures, shown under its name in the table. */
 const METRIC_UNITS: Record<MetricName, string> = {
-  partnershipsFormed: 'count over the run, including those there at the start',
-  partnershipsDissolved: 'count over the run',
+  partnershipsFormed: 'count of those formed during the run',
+  partnershipsDissolved: 'count over the run, of any age',
   partnershipsActiveAtEnd: 'count at the last step',
   participationAtEnd: 'share of organisations in a partnership',
   meanTrustAtEnd: 'from 0 to 1',
   meanStrengthAtEnd: 'continuum score of active partnerships, from 0 to 1',
   strongShareAtEnd: 'share of active partnerships cooperating or collaborating',
-  meanLifetimeYears: 'years, of the partnerships that dissolved',
+  medianLifetimeYears: 'years: the age by which half of those formed in the run had dissolved, Kaplan-Meier',
+  rmst5y: 'years: mean time lived within the first 5, Kaplan-Meier',
+  rmst10y: 'years: mean time lived within the first 10, Kaplan-Meier',
   survival3y: 'share of partnerships still active 3 years after forming, Kaplan-Meier',
   survival5y: 'share of partnerships still active 5 years after forming, Kaplan-Meier',
 };

@@ -15,7 +15,9 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   meanTrustAtEnd: 'mean trust at end',
   meanStrengthAtEnd: 'mean strength at end',
   strongShareAtEnd: 'strong share at end',
-  meanLifetimeYears: 'mean lifetime (years)',
+  medianLifetimeYears: 'median lifetime (years)',
+  rmst5y: 'mean years lived of the first 5',
+  rmst10y: 'mean years lived of the first 10',
   survival3y: 'survival to 3 years',
   survival5y: 'survival to 5 years',
 };
@@ -102,7 +104,9 @@ export const DIFFERENCE_WORDS: Record<MetricName, { readonly higher: string; rea
     higher: 'A larger share of partnerships was cooperating or collaborating at the end',
     lower: 'A smaller share of partnerships was cooperating or collaborating at the end',
   },
-  meanLifetimeYears: { higher: 'Partnerships that dissolved lasted longer', lower: 'Partnerships that dissolved ended sooner' },
+  medianLifetimeYears: { higher: 'Half the partnerships lasted longer', lower: 'Half the partnerships had ended sooner' },
+  rmst5y: { higher: 'Partnerships lived more of their first 5 years', lower: 'Partnerships lived less of their first 5 years' },
+  rmst10y: { higher: 'Partnerships lived more of their first 10 years', lower: 'Partnerships lived less of their first 10 years' },
   survival3y: { higher: 'More partnerships lasted 3 years', lower: 'Fewer partnerships lasted 3 years' },
   survival5y: { higher: 'More partnerships lasted 5 years', lower: 'Fewer partnerships lasted 5 years' },
 };

@@ -37,7 +37,9 @@ const METRIC_TITLES: Record<MetricName, string> = {
   meanTrustAtEnd: 'Mean trust at the end (0-1)',
   meanStrengthAtEnd: 'Mean partnership strength at the end (0-1)',
   strongShareAtEnd: 'Share of partnerships cooperating or collaborating at the end',
-  meanLifetimeYears: 'Mean lifetime of dissolved partnerships (years)',
+  medianLifetimeYears: 'Median lifetime of partnerships (years, Kaplan-Meier)',
+  rmst5y: 'Mean years lived of the first 5 (restricted mean)',
+  rmst10y: 'Mean years lived of the first 10 (restricted mean)',
   survival3y: 'Share of partnerships surviving 3 years',
   survival5y: 'Share of partnerships surviving 5 years',
 };

@@ -7,12 +7,23 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ReplicateResult } from '../analysis/compare.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
-import { CAUSES, LEVEL_NAMES, MANDATES, type LevelName, type Metrics, type PartnershipRecord, type StepRecord } from '../engine/types.ts';
+import {
+  CAUSES,
+  FEATURE_FIELDS,
+  FEATURE_NAMES,
+  LEVEL_NAMES,
+  MANDATES,
+  TRUST_TYPE_FIELDS,
+  type LevelName,
+  type Metrics,
+  type PartnershipRecord,
+  type StepRecord,
+} from '../engine/types.ts';
 import { PartnersimError } from '../errors.ts';
 import { resultFileDamaged, resultFileMissing, resultTableDamaged } from './messages.ts';
 import { LEVER_KEYS, type LeverKey, type Scenario } from '../scenario/schema.ts';
 import { csvTextValue, type Column } from '../sweep/table.ts';
-import { PARTNERSHIP_COLUMNS, TIMESERIES_COLUMNS } from './run-files.ts';
+import { featureColumn, PARTNERSHIP_COLUMNS, PARTNERSHIP_FEATURES, TIMESERIES_COLUMNS } from './run-files.ts';
 
 /** A result directory read back: its provenance and each replicate's results, in replicate order. */
 export interface StoredRun {
@@ -73,7 +84,8 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
   const partnerships = readTable(dir, 'partnerships.csv', text, PARTNERSHIP_COLUMNS, metrics.length);
   const results = metrics.map((m, r): ReplicateResult => {
     const steps = timeseries.rows[r];
-    const formed = partnerships.rows[r];
+    const listed = partnerships.rows[r];
+    const formed = listed.filter((row) => Number(row.cells.formedStep) >= 1);
     // A table cut short (or a replicate's rows lost) would draw a partial report: every step and partnership must be there.
     if (steps.length !== summary.steps || steps.some((row, i) => row.cells.step !== String(i + 1)))
       throw damagedTable(
@@ -87,14 +99,14 @@ export function parseStoredRun(dir: string, text: (name: string) => string): Sto
         dir,
         'partnerships.csv',
         formed.at(-1)?.line ?? partnerships.lines,
-        `replicate ${r}: expected ${m.partnershipsFormed} partnerships, found ${formed.length}`,
+        `replicate ${r}: expected ${m.partnershipsFormed} partnerships formed in the run, found ${formed.length}`,
       );
     return {
       metrics: m,
       steps: summary.steps,
       organisations: summary.organisations,
       timeseries: steps.map((row) => stepRecord(row.cells)),
-      partnerships: formed.map((row) => partnershipRecord(row.cells)),
+      partnerships: listed.map((row) => partnershipRecord(row.cells)),
     };
   });
   return {
@@ -205,8 +217,15 @@ function stepRecord(cells: Cells): StepRecord {
     meanTrust: num(cells.meanTrust),
     meanStrength: num(cells.meanStrength),
     levels: LEVEL_NAMES.map((level) => num(cells[level])),
+    features: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, num(cells[FEATURE_FIELDS[i]])])) as StepRecord['features'],
+    trustTypes: TRUST_TYPE_FIELDS.map((name) => num(cells[name])),
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(cells[key])])) as Record<LeverKey, number>,
   };
+}
+
+// A partnership's features and score at its peak or at its end, from the columns `peakTrust` … `finalScore`.
+function features(cells: Cells, when: 'peak' | 'final'): PartnershipRecord['peak'] {
+  return Object.fromEntries(PARTNERSHIP_FEATURES.map((name) => [name, num(cells[featureColumn(when, name)])])) as PartnershipRecord['peak'];
 }
 
 function partnershipRecord(cells: Cells): PartnershipRecord {
@@ -223,5 +242,8 @@ function partnershipRecord(cells: Cells): PartnershipRecord {
     principles: cells.principles === 'TRUE',
     laInvolved: cells.laInvolved === 'TRUE',
     funded: cells.funded === 'TRUE',
+    leadExperience: num(cells.leadExperience),
+    peak: features(cells, 'peak'),
+    final: features(cells, 'final'),
   };
 }

@@ -3,7 +3,7 @@
 import { resolveParams } from '../scenario/parameters/index.ts';
 import { aggregateAreas, aggregateMetrics } from '../analysis/stats.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
-import type { PartnershipEvent, PartnershipRecord, RunResult, StepRecord } from '../engine/types.ts';
+import { FEATURE_NAMES, type PartnershipEvent, type PartnershipRecord, type RunResult, type StepRecord } from '../engine/types.ts';
 import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
 import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
@@ -50,7 +50,15 @@ export const TIMESERIES_COLUMNS: readonly Column[] = [
   ...LEVER_KEYS.map((name): Column => ({ name, type: 'float' })),
 ];
 
-/** The columns of partnerships.csv: one row per replicate and partnership. */
+/** What a partnership's record gives at its peak and at its end: Dhillon's four features and the continuum score. */
+export const PARTNERSHIP_FEATURES = [...FEATURE_NAMES, 'score'] as const;
+
+/** Returns the partnerships.csv column of a feature at a partnership's peak or end: `peakTrust`, `finalScore`. */
+export const featureColumn = (when: 'peak' | 'final', name: (typeof PARTNERSHIP_FEATURES)[number]): string =>
+  `${when}${name[0].toUpperCase()}${name.slice(1)}`;
+
+/** The columns of partnerships.csv: one row per replicate and partnership; `peakTrust` … `peakScore` are its features
+ * when its continuum score was highest, `finalTrust` … `finalScore` at its end (or the run's). */
 export const PARTNERSHIP_COLUMNS: readonly Column[] = [
   { name: 'replicate', type: 'int' },
   { name: 'id', type: 'int' },
@@ -61,10 +69,13 @@ export const PARTNERSHIP_COLUMNS: readonly Column[] = [
   { name: 'members', type: 'int' },
   { name: 'peakLevel', type: 'string' },
   { name: 'finalLevel', type: 'string' },
+  ...PARTNERSHIP_FEATURES.map((name): Column => ({ name: featureColumn('peak', name), type: 'float' })),
+  ...PARTNERSHIP_FEATURES.map((name): Column => ({ name: featureColumn('final', name), type: 'float' })),
   { name: 'mandate', type: 'string' },
   { name: 'principles', type: 'bool' },
   { name: 'laInvolved', type: 'bool' },
   { name: 'funded', type: 'bool' },
+  { name: 'leadExperience', type: 'float' },
 ];
 
 /** Returns the rows of timeseries.csv for one replicate's time series. */
@@ -90,10 +101,13 @@ export function partnershipRows(partnerships: readonly PartnershipRecord[], repl
     p.members,
     p.peakLevel,
     p.finalLevel,
+    ...PARTNERSHIP_FEATURES.map((name) => p.peak[name]),
+    ...PARTNERSHIP_FEATURES.map((name) => p.final[name]),
     p.mandate,
     p.principles,
     p.laInvolved,
     p.funded,
+    p.leadExperience,
   ]);
 }
 

@@ -2,7 +2,7 @@
 // stopped it; and the tables (runs, time series) built from those records in run-index order.
 import { runScenario } from '../engine/run.ts';
 import type { MetricName, StepRecord } from '../engine/types.ts';
-import { LEVEL_NAMES } from '../engine/types.ts';
+import { FEATURE_FIELDS, FEATURE_NAMES, LEVEL_NAMES, TRUST_TYPE_FIELDS } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SweepPoint, SweepRun } from './expand.ts';
 import type { RecordSpec, Sweep, TimeseriesField } from './schema.ts';
@@ -39,16 +39,28 @@ export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): 
   }
 }
 
-/** Returns a time-series field of one step's record: a count or mean, or the number of partnerships at a level. */
+/** Returns a time-series field of one step's record: a count or mean, the number of partnerships at a level, a
+ * feature's mean or a trust type's share. */
 export function timeseriesField(row: StepRecord, field: TimeseriesField): number {
   const level = (LEVEL_NAMES as readonly string[]).indexOf(field);
-  return level >= 0 ? row.levels[level] : row[field as Exclude<TimeseriesField, (typeof LEVEL_NAMES)[number]>];
+  if (level >= 0) return row.levels[level];
+  const feature = (FEATURE_FIELDS as readonly string[]).indexOf(field);
+  if (feature >= 0) return row.features[FEATURE_NAMES[feature]];
+  const type = (TRUST_TYPE_FIELDS as readonly string[]).indexOf(field);
+  if (type >= 0) return row.trustTypes[type];
+  return row[field as 'active' | 'formed' | 'dissolved' | 'participation' | 'meanTrust' | 'meanStrength'];
 }
 
 // Counts are whole numbers; every other metric and field is a share or a mean.
 const COUNT_METRICS: ReadonlySet<MetricName> = new Set(['partnershipsFormed', 'partnershipsDissolved', 'partnershipsActiveAtEnd']);
 /** The time-series fields that are shares or means (the others are counts). */
-export const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set(['participation', 'meanTrust', 'meanStrength']);
+export const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set([
+  'participation',
+  'meanTrust',
+  'meanStrength',
+  ...FEATURE_FIELDS,
+  ...TRUST_TYPE_FIELDS,
+]);
 
 /** The tables of a finished sweep, by file stem: `runs` always, `timeseries` when the sweep records it. */
 export type SweepTables = Record<string, { readonly columns: readonly Column[]; readonly rows: readonly (readonly Cell[])[] }>;

@@ -1,7 +1,7 @@
 // Sweep files: what a person writes (a base scenario, the parameters to vary, the design, replicates, a seed and
 // what to record) and the normalised sweep that expansion reads. sweeps/schema.json is generated from here.
 import { z } from 'zod';
-import { LEVEL_NAMES, METRIC_NAMES, type LevelName, type MetricName } from '../engine/types.ts';
+import { FEATURE_FIELDS, LEVEL_NAMES, METRIC_NAMES, type LevelName, type MetricName, TRUST_TYPE_FIELDS } from '../engine/types.ts';
 import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
 import { PARAMETERS } from '../scenario/parameters/index.ts';
 
@@ -16,7 +16,19 @@ export const SWEEPABLE_KEYS = [...LEVER_KEYS, ...PARAMETERS.map((p) => p.key)] a
 export const INTEGER_KEYS: ReadonlySet<string> = new Set(PARAMETERS.filter((p) => p.spec.integer).map((p) => p.key));
 
 /** The columns of the time series a sweep can record at chosen steps: the StepRecord's counts and means, and the continuum levels. */
-export const TIMESERIES_FIELDS = ['active', 'formed', 'dissolved', 'participation', 'meanTrust', 'meanStrength', ...LEVEL_NAMES] as const;
+/** The time-series fields of a run or sweep: counts and means, the partnerships at each level of the continuum, the mean
+ * of each of Dhillon's features over active partnerships, and the share of trust of each type. */
+export const TIMESERIES_FIELDS = [
+  'active',
+  'formed',
+  'dissolved',
+  'participation',
+  'meanTrust',
+  'meanStrength',
+  ...LEVEL_NAMES,
+  ...FEATURE_FIELDS,
+  ...TRUST_TYPE_FIELDS,
+] as const;
 export type TimeseriesField = (typeof TIMESERIES_FIELDS)[number];
 export type { LevelName };
 

@@ -59,12 +59,12 @@ export const MANDATE_WORDS: Record<Mandate, string> = {
 /** Why a member left a partnership (`member`) and why a partnership dissolved (`partnership`), by exit cause (ODD 7.9). */
 export const CAUSE_WORDS: Record<Cause, { readonly member: string; readonly partnership: string }> = {
   'funding-ended': { member: 'the funding it came for had ended', partnership: 'its fund ended' },
-  'trust-collapsed': { member: 'it no longer trusted its partners', partnership: 'trust between its members had collapsed' },
+  'trust-fell': { member: 'its trust in its partners had fallen', partnership: 'trust between its members had fallen' },
   competition: { member: 'its partners were its rivals', partnership: 'competition between its members was too strong' },
   capacity: { member: 'it had no capacity left for partnership work', partnership: 'its members had no capacity left for it' },
   'values-diverged': { member: 'its values differed from its partners’', partnership: 'its members’ values had drifted apart' },
-  'leader-left': { member: 'a new leader had not yet built trust', partnership: 'a new leader had not yet built trust' },
-  'no-purpose': { member: 'working together cost more than it gave', partnership: 'working together cost more than it gave' },
+  'leader-left': { member: 'a leader had left and trust went with them', partnership: 'a leader had left and trust went with them' },
+  'no-purpose': { member: 'it never gave more than it cost', partnership: 'working together never gave more than it cost' },
 };
 
 /** How a partnership formed, by the event's cause (ODD 4.11). */

@@ -97,7 +97,7 @@ const partnership = (formedStep: number, endedStep: number | null): PartnershipR
   area: 'Area 1',
   formedStep,
   endedStep,
-  endReason: endedStep === null ? null : 'trust-collapsed',
+  endReason: endedStep === null ? null : 'trust-fell',
   members: 2,
   peakLevel: 'networking',
   finalLevel: 'networking',
@@ -105,13 +105,16 @@ const partnership = (formedStep: number, endedStep: number | null): PartnershipR
   principles: false,
   laInvolved: false,
   funded: false,
+  leadExperience: 0,
+  peak: { trust: 0, network: 0, norms: 0, motivation: 0, score: 0 },
+  final: { trust: 0, network: 0, norms: 0, motivation: 0, score: 0 },
 });
 
 describe('partnershipLifetimes', () => {
-  it('pools the replicates, censoring the active at their run’s last step, in years', () => {
+  it('pools the replicates, censoring the active at their run’s last step, in years, leaving out those the burn-in left', () => {
     const results = [
-      { steps: 12, partnerships: [partnership(0, 6), partnership(2, null)] },
-      { steps: 10, partnerships: [partnership(1, null)] },
+      { steps: 12, partnerships: [partnership(-3, 4), partnership(1, 7), partnership(2, null)] },
+      { steps: 10, partnerships: [partnership(0, null), partnership(1, null)] },
     ];
     expect(partnershipLifetimes(results, 4)).toEqual({ durations: [1.5, 2.5, 2.25], ended: [true, false, false] });
   });
@@ -177,6 +180,8 @@ const row = (step: number, active: number, levels: number[], carrot = 0.5): Step
   meanTrust: 0.5,
   meanStrength: 0.25 * step,
   levels,
+  features: { trust: 0.5, network: 0.5, norms: 0.5, motivation: 0.5 },
+  trustTypes: [1, 0, 0],
   levers: LEVERS(carrot),
 });
 
@@ -318,8 +323,10 @@ describe('compareScenarios', () => {
     for (const runs of [base, funded]) {
       const name = runs.scenario.name;
       const steps = comparison.survival.filter((s) => s.scenario === name);
-      const partnerships = runs.results.reduce((sum, r) => sum + r.partnerships.length, 0);
-      const dissolved = runs.results.reduce((sum, r) => sum + r.metrics.partnershipsDissolved, 0);
+      // Those formed during the runs: the burn-in's, at steps up to 0, were not followed from birth.
+      const cohort = runs.results.flatMap((r) => r.partnerships.filter((p) => p.formedStep >= 1));
+      const partnerships = cohort.length;
+      const dissolved = cohort.filter((p) => p.endedStep !== null).length;
       expect(steps[0]).toEqual({ scenario: name, years: 0, atRisk: partnerships, events: 0, survival: 1, low: 1, high: 1 });
       expect(steps.reduce((sum, s) => sum + s.events, 0)).toBe(dissolved);
       for (const s of steps) expect(s.low <= s.survival && s.survival <= s.high).toBe(true);

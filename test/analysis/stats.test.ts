@@ -42,7 +42,9 @@ const metrics = (formed: number, survival3y: number | null): Metrics => ({
   meanTrustAtEnd: 0.4,
   meanStrengthAtEnd: 0.3,
   strongShareAtEnd: 0.2,
-  meanLifetimeYears: null,
+  medianLifetimeYears: null,
+  rmst5y: null,
+  rmst10y: null,
   survival3y,
   survival5y: null,
 });
@@ -54,7 +56,7 @@ describe('aggregateMetrics', () => {
     expect(aggregated.partnershipsFormed.mean).toBe(6);
     expect(aggregated.partnershipsFormed.sd).toBe(2);
     expect(aggregated.survival3y.mean).toBe(0.75);
-    expect(aggregated.meanLifetimeYears).toEqual({ mean: null, sd: null, ci95: null });
+    expect(aggregated.medianLifetimeYears).toEqual({ mean: null, sd: null, ci95: null });
     expect(aggregated.participationAtEnd).toEqual({ mean: 0.5, sd: 0, ci95: [0.5, 0.5] });
   });
 });

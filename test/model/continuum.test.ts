@@ -11,7 +11,7 @@ const H = C.hysteresis;
 
 describe('levelFor', () => {
   it('has three thresholds for the four levels, and a hysteresis margin of 0.02', () => {
-    expect(TH).toEqual([0.42, 0.54, 0.66]);
+    expect(TH).toEqual([0.25, 0.5, 0.75]);
     expect(H).toBe(0.02);
     expect(LEVEL_NAMES).toHaveLength(TH.length + 1);
   });
@@ -19,8 +19,8 @@ describe('levelFor', () => {
   it('gives the level from the thresholds when the score is well inside a level', () => {
     for (let current = 0; current < 4; current++) {
       expect(levelFor(0.1, current, C)).toBe(0);
-      expect(levelFor(0.48, current, C)).toBe(1);
-      expect(levelFor(0.6, current, C)).toBe(2);
+      expect(levelFor(0.37, current, C)).toBe(1);
+      expect(levelFor(0.62, current, C)).toBe(2);
       expect(levelFor(0.9, current, C)).toBe(3);
     }
   });
@@ -33,9 +33,9 @@ describe('levelFor', () => {
   });
 
   it.each([
-    [0, 0.42],
-    [1, 0.54],
-    [2, 0.66],
+    [0, 0.25],
+    [1, 0.5],
+    [2, 0.75],
   ])('moves up from level %i only once the score passes threshold %s + hysteresis', (from, threshold) => {
     expect(levelFor(threshold, from, C)).toBe(from);
     expect(levelFor(threshold + 0.01, from, C)).toBe(from);
@@ -45,9 +45,9 @@ describe('levelFor', () => {
   });
 
   it.each([
-    [1, 0.42],
-    [2, 0.54],
-    [3, 0.66],
+    [1, 0.25],
+    [2, 0.5],
+    [3, 0.75],
   ])('moves down from level %i only once the score falls past threshold %s - hysteresis', (from, threshold) => {
     expect(levelFor(threshold, from, C)).toBe(from);
     expect(levelFor(threshold - 0.001, from, C)).toBe(from);
@@ -62,11 +62,11 @@ describe('levelFor', () => {
     expect(levelFor(0.1, 3, C)).toBe(0);
   });
 
-  it('moves up as far as the margins allow: a score past 0.54 + 0.02 but within the margin of 0.66 lifts level 0 or 1 to 2', () => {
-    // 0.67 is past the 1/2 threshold by far more than the margin; only the 2/3 threshold is within it.
-    expect(levelFor(0.67, 0, C)).toBe(2);
-    expect(levelFor(0.665, 1, C)).toBe(2);
-    expect(levelFor(0.43, 0, C)).toBe(0);
+  it('moves up as far as the margins allow: a score past 0.5 + 0.02 but within the margin of 0.75 lifts level 0 or 1 to 2', () => {
+    // 0.76 is past the 1/2 threshold by far more than the margin; only the 2/3 threshold is within it.
+    expect(levelFor(0.76, 0, C)).toBe(2);
+    expect(levelFor(0.765, 1, C)).toBe(2);
+    expect(levelFor(0.26, 0, C)).toBe(0);
   });
 
   it('gives a level whose band, widened by the margin, holds the score; and keeps the current level whenever its widened band holds it', () => {

@@ -83,6 +83,7 @@ function buildWorld(scenario: Scenario, seed: number) {
   const ctx: StepContext = {
     step: 0,
     stepsPerYear: scenario.time.stepsPerYear,
+    dt: 1 / scenario.time.stepsPerYear,
     rng: createRng(seed),
     levers,
     params: resolveParams(scenario),

@@ -1,7 +1,7 @@
 // Invariants of the world's state that every mechanism must keep: checked after every step of shipped
 // scenarios with and without carrots and sticks (mandated and funded partnerships, dissolutions, ties dropped).
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
@@ -15,6 +15,9 @@ const RUNS: [string, number][] = [
   ['sticks', 60],
   ['carrots', 72],
 ];
+
+// A run with its burn-in and a check after every step takes seconds on a loaded machine: the limit catches a hang.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('world invariants', () => {
   it.each(RUNS)('hold at the start and after every step of %s (%i steps)', (name, steps) => {

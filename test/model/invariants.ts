@@ -23,7 +23,8 @@ export function brokenInvariants(world: World): string[] {
 
   // Expected shared counts and internal networks, computed from the active partnerships' member lists.
   const shared = new Map<number, number>();
-  const sharedMandated = new Map<number, number>();
+  const sharedPrincipled = new Map<number, number>();
+  const sharedConvened = new Map<number, number>();
   const memberOf: number[][] = Array.from({ length: orgs.n }, () => []);
   for (const id of world.active) {
     const p = partnerships[id];
@@ -31,21 +32,16 @@ export function brokenInvariants(world: World): string[] {
     check(p.members.length >= 2, () => `active partnership ${id} has ${p.members.length} members`);
     check(new Set(p.members).size === p.members.length, () => `partnership ${id} lists a member twice: ${p.members}`);
     check(p.members.includes(p.lead), () => `partnership ${id}'s lead ${p.lead} is not a member of ${p.members}`);
-    check(
-      p.satisfaction.length === p.members.length,
-      () => `partnership ${id} has ${p.satisfaction.length} satisfactions for ${p.members.length} members`,
-    );
-    check(
-      p.memberTrust.length === p.members.length,
-      () => `partnership ${id} has ${p.memberTrust.length} member trusts for ${p.members.length} members`,
-    );
+    check(p.roles.length === p.members.length, () => `partnership ${id} has ${p.roles.length} roles for ${p.members.length} members`);
     check(p.endReason === null, () => `active partnership ${id} has end reason ${p.endReason}`);
     check(
       p.level >= 0 && p.level < LEVEL_NAMES.length && p.peakLevel >= p.level,
       () => `partnership ${id} level ${p.level} peak ${p.peakLevel}`,
     );
-    for (const v of [p.trust, p.network, p.norms, p.motivation, p.score, ...p.memberTrust])
-      check(v >= 0 && v <= 1, () => `partnership ${id} has a feature, score or member trust ${v} outside [0, 1]`);
+    const roleValues = p.roles.flatMap((r) => [r.commitment, r.trust, r.orgTrust, r.leaderTrust]);
+    for (const v of [p.trust, p.network, p.norms, p.motivation, p.score, ...roleValues])
+      check(v >= 0 && v <= 1, () => `partnership ${id} has a feature, score, commitment or member trust ${v} outside [0, 1]`);
+    for (const r of p.roles) check(Number.isFinite(r.belief), () => `partnership ${id} has a member whose belief is ${r.belief}`);
     for (const i of p.members) memberOf[i].push(id);
     const internal: number[] = [];
     for (let x = 0; x < p.members.length; x++) {
@@ -56,7 +52,8 @@ export function brokenInvariants(world: World): string[] {
         if (slot === undefined) continue;
         internal.push(slot);
         shared.set(slot, (shared.get(slot) ?? 0) + 1);
-        sharedMandated.set(slot, (sharedMandated.get(slot) ?? 0) + +(p.mandate === 'mandated'));
+        sharedPrincipled.set(slot, (sharedPrincipled.get(slot) ?? 0) + +p.principles);
+        sharedConvened.set(slot, (sharedConvened.get(slot) ?? 0) + +p.laInvolved);
       }
     }
     const listed = sortNumbers(p.ties);
@@ -95,10 +92,14 @@ export function brokenInvariants(world: World): string[] {
       ties.shared[slot] === (shared.get(slot) ?? 0),
       () => `tie ${slot} (${a}, ${b}): shared ${ties.shared[slot]}, but both ends are in ${shared.get(slot) ?? 0} active partnerships`,
     );
-    check(
-      ties.sharedMandated[slot] === (sharedMandated.get(slot) ?? 0),
-      () => `tie ${slot} (${a}, ${b}): sharedMandated ${ties.sharedMandated[slot]}, expected ${sharedMandated.get(slot) ?? 0}`,
-    );
+    for (const [name, counts] of [
+      ['sharedPrincipled', sharedPrincipled],
+      ['sharedConvened', sharedConvened],
+    ] as const)
+      check(
+        ties[name][slot] === (counts.get(slot) ?? 0),
+        () => `tie ${slot} (${a}, ${b}): ${name} ${ties[name][slot]}, expected ${counts.get(slot) ?? 0}`,
+      );
     const values = {
       trustAB: ties.trustAB[slot],
       trustBA: ties.trustBA[slot],

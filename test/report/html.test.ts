@@ -224,8 +224,8 @@ describe('numbers', () => {
     expect(formatMetricInterval('partnershipsFormed', [1234.5, 2345.6])).toBe('1,235 to 2,346');
     expect(formatMetricInterval('participationAtEnd', [0.792, 0.885])).toBe('79.2% to 88.5%');
     expect(formatDifferenceInterval('strongShareAtEnd', [-0.24, 0.000372])).toBe('\u221224.0 to 0.0 pp');
-    expect(formatDifferenceInterval('meanLifetimeYears', [-10.4, 0.697])).toBe('\u221210.4 to +0.7');
-    expect(formatDifferenceInterval('meanLifetimeYears', [0, 0])).toBe('0 to 0');
+    expect(formatDifferenceInterval('medianLifetimeYears', [-10.4, 0.697])).toBe('\u221210.4 to +0.7');
+    expect(formatDifferenceInterval('medianLifetimeYears', [0, 0])).toBe('0 to 0');
   });
 
   it('show shares as percentages and their differences in percentage points', () => {
@@ -240,7 +240,7 @@ describe('numbers', () => {
   it('show other metrics as numbers', () => {
     expect(formatMetricValue('partnershipsFormed', 1234.5)).toBe('1,230');
     expect(formatMetricValue('meanTrustAtEnd', 0.4567)).toBe('0.457');
-    expect(formatMetricDifference('meanLifetimeYears', -0.25)).toBe('\u22120.25');
+    expect(formatMetricDifference('medianLifetimeYears', -0.25)).toBe('\u22120.25');
   });
 
   it('show null as "not measured"', () => {
@@ -277,7 +277,7 @@ describe('the metric table', () => {
   const base = scenario('base', {
     participationAtEnd: summary(0.4567, [0.42, 0.49]),
     survival5y: summary(null),
-    meanLifetimeYears: summary(3.2, null),
+    medianLifetimeYears: summary(3.2, null),
   });
   const other = scenario('carrots', { participationAtEnd: summary(0.5, [0.47, 0.53]), survival5y: summary(null) });
   const html = renderReportHtml(
@@ -315,7 +315,7 @@ describe('the metric table', () => {
     expect(metricGroup(html, 'survival5y')).toContain(
       `<td>${notMeasured} <span class="muted">(0 pairs)</span></td><td>${notMeasured}</td><td>${notMeasured}</td>`,
     );
-    expect(metricGroup(html, 'meanLifetimeYears')).toContain(`<td>3.2</td><td>${notMeasured}</td>`);
+    expect(metricGroup(html, 'medianLifetimeYears')).toContain(`<td>3.2</td><td>${notMeasured}</td>`);
   });
 
   it('has a group for every metric, with its label', () => {

@@ -227,7 +227,7 @@ describe('forestSpec', () => {
   });
 
   it('shrinks the interval to the point when there is none (fewer than two pairs)', () => {
-    const lifetime = rows(forestSpec(twoScenarios())).find((r) => String(r.metric).startsWith('Mean lifetime'));
+    const lifetime = rows(forestSpec(twoScenarios())).find((r) => String(r.metric).startsWith('Median lifetime'));
     expect(lifetime).toMatchObject({ mean: 0.4, low: 0.4, high: 0.4 });
   });
 

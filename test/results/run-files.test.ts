@@ -29,7 +29,9 @@ const metrics = (formed: number, survival5y: number | null): Metrics => ({
   meanTrustAtEnd: 0.4,
   meanStrengthAtEnd: 0.3,
   strongShareAtEnd: 0.25,
-  meanLifetimeYears: 1.5,
+  medianLifetimeYears: 1.5,
+  rmst5y: 1.25,
+  rmst10y: 1.5,
   survival3y: 1,
   survival5y,
 });
@@ -62,6 +64,8 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       meanTrust: 0.1 + 0.2,
       meanStrength: 0.25,
       levels: [1, 0, 0, 0],
+      features: { trust: 0.5, network: 0.25, norms: 0.75, motivation: 1 },
+      trustTypes: [0.5, 0.5, 0],
       levers,
     },
     {
@@ -74,6 +78,8 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       meanTrust: 2 / 3,
       meanStrength: 0.000012345678,
       levels: [0, 1, 0, 0],
+      features: { trust: 0, network: 0, norms: 0, motivation: 0 },
+      trustTypes: [0, 0, 1],
       levers,
     },
   ],
@@ -83,7 +89,7 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       area: 'North, upper',
       formedStep: 0,
       endedStep: 1,
-      endReason: 'trust-collapsed',
+      endReason: 'trust-fell',
       members: 2,
       peakLevel: 'coordinating',
       finalLevel: 'networking',
@@ -91,6 +97,9 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       principles: true,
       laInvolved: false,
       funded: false,
+      leadExperience: 0.5,
+      peak: { trust: 0.5, network: 0.5, norms: 0.5, motivation: 0.5, score: 0.5 },
+      final: { trust: 0.25, network: 0.25, norms: 0.25, motivation: 0.25, score: 0.25 },
     },
     {
       id: 1,
@@ -105,11 +114,14 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       principles: false,
       laInvolved: true,
       funded: true,
+      leadExperience: 0,
+      peak: { trust: 0.1, network: 0.2, norms: 0.3, motivation: 0.4, score: 0.25 },
+      final: { trust: 0.1, network: 0.2, norms: 0.3, motivation: 0.4, score: 0.25 },
     },
   ],
   events: [
     { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
-    { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-collapsed' },
+    { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-fell' },
   ],
 });
 
@@ -132,6 +144,13 @@ describe('timeseries.csv', () => {
       'coordinating',
       'cooperating',
       'collaborating',
+      'featureTrust',
+      'featureNetwork',
+      'featureNorms',
+      'featureMotivation',
+      'trustCalculus',
+      'trustKnowledge',
+      'trustIdentification',
       ...LEVER_KEYS,
     ]);
   });
@@ -139,7 +158,9 @@ describe('timeseries.csv', () => {
   it('writes every number in its shortest round-trip form, the replicate first', () => {
     const lines = csv(TIMESERIES_COLUMNS, timeseriesRows(run(7, 2).timeseries, 3));
     expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
-    expect(lines[1]).toBe('3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1');
+    expect(lines[1]).toBe(
+      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
+    );
     expect(lines[2].startsWith('3,1,0.08333333333333333,1,1,1,0.25,0.6666666666666666,0.000012345678,0,1,0,0,')).toBe(true);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
@@ -150,8 +171,8 @@ describe('partnerships.csv', () => {
   it('writes one quoted, typed row per partnership: TRUE/FALSE, an empty field while active', () => {
     expect(csv(PARTNERSHIP_COLUMNS, partnershipRows(run(7, 2).partnerships, 0))).toEqual([
       PARTNERSHIP_COLUMNS.map((column) => column.name).join(','),
-      '0,0,"North, upper",0,1,trust-collapsed,2,coordinating,networking,voluntary,TRUE,FALSE,FALSE',
-      '0,1,"North, upper",1,,,3,networking,networking,incentivised,FALSE,TRUE,TRUE',
+      '0,0,"North, upper",0,1,trust-fell,2,coordinating,networking,0.5,0.5,0.5,0.5,0.5,0.25,0.25,0.25,0.25,0.25,voluntary,TRUE,FALSE,FALSE,0.5',
+      '0,1,"North, upper",1,,,3,networking,networking,0.1,0.2,0.3,0.4,0.25,0.1,0.2,0.3,0.4,0.25,incentivised,FALSE,TRUE,TRUE,0',
       '',
     ]);
   });

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPartnersimError } from '../../src/errors.ts';
+import { METRIC_NAMES } from '../../src/engine/types.ts';
 import * as message from '../../src/results/messages.ts';
 import { readPart } from '../../src/results/sweep-dir.ts';
 import { runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
@@ -54,7 +55,11 @@ describe('journal records', () => {
     ['an index as text', (r: Record<string, unknown>) => ({ ...r, index: '8' }), 'index: Invalid input: expected number, received string'],
     ['a bare index', () => ({ index: 8 }), "status: Invalid discriminator value. Expected 'ok' | 'failed'"],
     ['another seed', (r: Record<string, unknown>) => ({ ...r, seed: 1 }), 'run 2: expected point 1, replicate 0, seed '],
-    ['a missing metric', (r: Record<string, unknown>) => ({ ...r, metrics: [1] }), 'run 2: expected 10 metrics, found 1'],
+    [
+      'a missing metric',
+      (r: Record<string, unknown>) => ({ ...r, metrics: [1] }),
+      `run 2: expected ${METRIC_NAMES.length} metrics, found 1`,
+    ],
     [
       'a short time series',
       (r: Record<string, unknown>) => ({ ...r, timeseries: [[3, 1]] }),

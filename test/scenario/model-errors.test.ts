@@ -25,24 +25,24 @@ function expectFailure(run: () => unknown, code: ErrorCode, text: string): void 
 
 describe('model parameters in a scenario file', () => {
   it('names a misspelt parameter and suggests the one meant', () => {
-    const path = tmp.write('typo.yaml', 'model:\n  membership:\n    goodwilStart: 0.3\n');
+    const path = tmp.write('typo.yaml', 'model:\n  membership:\n    socialBenefi: 0.3\n');
     try {
       loadScenario(path, nodeHost);
       expect.fail('loaded');
     } catch (error) {
       if (!isPartnersimError(error)) throw error;
       expect(error.code).toBe('unknown-key');
-      expect(error.message.startsWith(`${at(path, 3, 5)}: unknown key model.membership.goodwilStart`)).toBe(true);
-      expect(error.message).toContain('did you mean model.membership.goodwillStart?');
+      expect(error.message.startsWith(`${at(path, 3, 5)}: unknown key model.membership.socialBenefi`)).toBe(true);
+      expect(error.message).toContain('did you mean model.membership.socialBenefit?');
     }
   });
 
   it('refuses a value outside the limits and a value of the wrong type', () => {
-    const path = tmp.write('range.yaml', 'model:\n  interaction:\n    informalContact: 1.5\n');
+    const path = tmp.write('range.yaml', 'model:\n  interaction:\n    expectedContribution: 1.5\n');
     expectFailure(
       () => loadScenario(path, nodeHost),
       'out-of-range',
-      message.outOfRange(at(path, 3, 22), 'model.interaction.informalContact', 'a number from 0 to 1', '1.5'),
+      message.outOfRange(at(path, 3, 27), 'model.interaction.expectedContribution', 'a number from 0 to 1', '1.5'),
     );
     const typed = tmp.write('type.yaml', 'model:\n  joining:\n    maxMembers: many\n');
     expectFailure(
@@ -53,14 +53,14 @@ describe('model parameters in a scenario file', () => {
   });
 
   it('refuses thresholds that do not increase, at the key that breaks the rule', () => {
-    const path = tmp.write('thresholds.yaml', 'model:\n  continuum:\n    thresholdCooperating: 0.4\n');
+    const path = tmp.write('thresholds.yaml', 'model:\n  continuum:\n    thresholdCooperating: 0.2\n');
     expectFailure(
       () => loadScenario(path, nodeHost),
       'parameter-rule',
       message.parameterRuleBroken(at(path, 3, 27), THRESHOLD_RULE, [
-        ['model.continuum.thresholdCoordinating', 0.42],
-        ['model.continuum.thresholdCooperating', 0.4],
-        ['model.continuum.thresholdCollaborating', 0.66],
+        ['model.continuum.thresholdCoordinating', 0.25],
+        ['model.continuum.thresholdCooperating', 0.2],
+        ['model.continuum.thresholdCollaborating', 0.75],
       ]),
     );
   });
@@ -75,7 +75,7 @@ describe('model parameters in a scenario file', () => {
       message.parameterRuleBroken(message.setLocation('model.continuum.thresholdCoordinating=0.45'), THRESHOLD_RULE, [
         ['model.continuum.thresholdCoordinating', 0.45],
         ['model.continuum.thresholdCooperating', 0.4],
-        ['model.continuum.thresholdCollaborating', 0.66],
+        ['model.continuum.thresholdCollaborating', 0.75],
       ]),
     );
   });
@@ -131,9 +131,9 @@ describe('--set on model parameters', () => {
 
   it('suggests the key meant for a misspelt one', () => {
     expectFailure(
-      () => loadScenario(base(), nodeHost, { set: ['model.membership.goodwilStart=0.3'] }),
+      () => loadScenario(base(), nodeHost, { set: ['model.membership.socialBenefi=0.3'] }),
       'set-unknown-key',
-      message.setUnknownKey('model.membership.goodwilStart=0.3', 'model.membership.goodwilStart', '0.3', 'model.membership.goodwillStart'),
+      message.setUnknownKey('model.membership.socialBenefi=0.3', 'model.membership.socialBenefi', '0.3', 'model.membership.socialBenefit'),
     );
   });
 });

@@ -39,7 +39,7 @@ describe('the parameter table', () => {
   });
 
   it('takes [0, 1] as the limits of a share and 0 or more for a scale, unless the table says otherwise', () => {
-    expect(limitsOf(BLOCKS.interaction.params.informalContact)).toEqual([0, 1]);
+    expect(limitsOf(BLOCKS.interaction.params.expectedContribution)).toEqual([0, 1]);
     expect(limitsOf(BLOCKS.trustTypes.params.knowledgeInteractions)).toEqual([0, Number.POSITIVE_INFINITY]);
     expect(limitsOf(BLOCKS.trust.params.sensitivity)).toEqual([0, 50]);
     expect(withinLimits(BLOCKS.trust.params.sensitivity, 0)).toBe(false);

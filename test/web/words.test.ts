@@ -48,8 +48,8 @@ describe('the words of the classroom', () => {
     expect(eventSentence(event({ kind: 'dissolved', cause: 'funding-ended' }), context)).toBe(
       'Partnership 12 in Area 2 dissolved — its fund ended',
     );
-    expect(eventSentence(event({ kind: 'dissolved', cause: 'trust-collapsed' }), context)).toBe(
-      'Partnership 12 in Area 2 dissolved — trust between its members had collapsed',
+    expect(eventSentence(event({ kind: 'dissolved', cause: 'trust-fell' }), context)).toBe(
+      'Partnership 12 in Area 2 dissolved — trust between its members had fallen',
     );
   });
 

@@ -28,6 +28,14 @@ export const leaders = {
       meaning: "width of the band of shifts a new leader brings to its organisation's norms, per unit of context.culture",
       source: 'assumption',
     },
+    judgement: {
+      default: 1,
+      range: [0.5, 1],
+      unit: 'weight per unit experience',
+      meaning:
+        'how far a leader’s experience shapes its judgement, per unit of experience: it weighs a partner’s reliability (its trustworthiness) besides the trust built so far, and judges a partnership on a longer memory (membership.memoryYears times 1 + this × (experience − 0.5))',
+      source: { form: 'ABPP (partnerships led by experienced leaders)' },
+    },
     restartTrust: {
       default: 0.1,
       range: [0, 0.3],
@@ -70,13 +78,6 @@ export const leaders = {
       meaning: 'trustworthiness (temptation resisted before defecting) per unit of shared-values motive',
       source: { form: 'Gorobets & Nooteboom 2004 (trustworthiness as a threshold of defection)' },
     },
-    trustworthinessExperience: {
-      default: 0.25,
-      range: [0.1, 0.4],
-      unit: 'temptation per unit experience',
-      meaning: "trustworthiness per unit of its leader's experience",
-      source: 'assumption',
-    },
     trustworthinessSpread: {
       default: 0.15,
       range: [0, 0.3],
@@ -92,6 +93,14 @@ export const governance = {
   title: 'Fragmentation into non-local trusts',
   odd: '7.2',
   params: {
+    returnRate: {
+      default: 0.05,
+      range: [0.02, 0.1],
+      unit: 'per year',
+      meaning:
+        'rate per year at which an organisation in a non-local trust returns to local governance (schools move between trusts, or trusts re-form locally)',
+      source: 'assumption',
+    },
     strengthKept: {
       default: 0.7,
       range: [0.4, 1],
@@ -128,6 +137,14 @@ export const effort = {
       meaning: 'effort given per unit of compliance motive (least: compliance asks only the minimum)',
       source: 'assumption',
     },
+    competitionDiversion: {
+      default: 0.5,
+      range: [0, 0.8],
+      unit: 'share per unit competition',
+      meaning:
+        'share of an organisation’s capacity for partnership work that market competition draws away (to its own pupils and standing), per unit of market.competition and of its exposure',
+      source: 'assumption',
+    },
     firstMembershipCapacity: {
       default: 0.25,
       range: [0.1, 0.4],
@@ -141,21 +158,6 @@ export const effort = {
       range: [0.1, 0.3],
       unit: 'capacity',
       meaning: 'further capacity needed per partnership it belongs to',
-      source: 'assumption',
-    },
-    experienceFloor: {
-      default: 0.8,
-      range: [0.6, 1],
-      limits: [0, 2],
-      unit: 'multiplier',
-      meaning: 'effort multiplier of a leader with no experience',
-      source: 'assumption',
-    },
-    experienceGain: {
-      default: 0.4,
-      range: [0.2, 0.6],
-      unit: 'multiplier per unit experience',
-      meaning: "rise of the effort multiplier with its leader's experience",
       source: 'assumption',
     },
     continuation: {
@@ -184,21 +186,21 @@ export const trustWeights = {
       default: 0.5,
       range: [0.3, 0.7],
       unit: 'weight',
-      meaning: 'weight on trust (against expected gain) in partner choice at step 0',
+      meaning: 'weight on trust (against expected gain) in partner choice when the world is drawn (before the burn-in)',
       source: 'assumption',
     },
     up: {
       default: 0.05,
       range: [0.02, 0.1],
-      unit: 'per step',
-      meaning: 'share of the gap to 1 the weight closes in a step in which the organisation suffered a defection',
+      unit: 'per defection',
+      meaning: 'share of the gap to 1 the weight closes with each defection the organisation suffers',
       source: { form: 'Gorobets & Nooteboom 2006 (weights on trust adapt to experience)' },
     },
     down: {
       default: 0.005,
       range: [0.002, 0.01],
-      unit: 'per step',
-      meaning: 'share of the weight lost in a step of cooperation received without defection',
+      unit: 'per cooperation',
+      meaning: 'share of the weight lost with each cooperation the organisation receives',
       source: { form: 'Gorobets & Nooteboom 2006' },
     },
   },
@@ -210,10 +212,10 @@ export const norms = {
   odd: '7.8',
   params: {
     convergence: {
-      default: 0.005,
-      range: [0.002, 0.01],
-      unit: 'per step',
-      meaning: "base share of the gap to its partnership's mean norms a member closes in a step",
+      default: 0.06,
+      range: [0.03, 0.12],
+      unit: 'per year',
+      meaning: "base rate per year at which a member closes the gap to its partnership's mean norms",
       source: { form: 'Field 2003; Dhillon 2009 (shared norms grow among partners)' },
     },
     trustOffset: {

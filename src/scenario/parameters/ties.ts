@@ -7,11 +7,19 @@ export const interaction = {
   title: 'Interaction: contribute or defect',
   odd: '7.4',
   params: {
-    informalContact: {
-      default: 0.3,
-      range: [0.1, 0.5],
-      unit: 'per step per unit strength',
-      meaning: 'chance that two tied organisations in no shared partnership interact in a step, per unit of tie strength',
+    sharedRate: {
+      default: 12,
+      range: [6, 24],
+      positive: true,
+      unit: 'per year',
+      meaning: 'interactions per year between two members of a shared partnership (12: they meet about monthly)',
+      source: 'assumption',
+    },
+    informalRate: {
+      default: 3.6,
+      range: [1.2, 6],
+      unit: 'per year per unit strength',
+      meaning: 'interactions per year between two tied organisations in no shared partnership, per unit of tie strength',
       source: 'assumption',
     },
     expectedContribution: {
@@ -73,13 +81,6 @@ export const interaction = {
       meaning: 'temptation to defect against a rival (same kind, same area), per unit of market.competition and of exposure',
       source: 'assumption',
     },
-    mandatedContributionCut: {
-      default: 0.4,
-      range: [0, 0.6],
-      unit: 'share',
-      meaning: 'cut in what each side contributes on a tie held only by mandated partnerships (compliance gives the minimum)',
-      source: 'assumption',
-    },
     shadowWeight: {
       default: 0.5,
       range: [0.25, 0.75],
@@ -120,7 +121,7 @@ export const trust = {
       default: 0.03,
       range: [0.01, 0.06],
       unit: 'per interaction',
-      meaning: 'decay of reputation damage per step without violation',
+      meaning: 'share of reputation damage that decays in an interaction without violation',
       source: { value: 'Pant & Yu 2025' },
     },
     dependenceWeight: {
@@ -201,15 +202,15 @@ export const ties = {
     strengthGrowth: {
       default: 0.08,
       range: [0.04, 0.15],
-      unit: 'per step',
-      meaning: "share of the gap to the pair's mutual trust a tie's strength closes in a step it is used",
+      unit: 'per interaction',
+      meaning: "share of the gap to the pair's mutual trust a tie's strength closes with each interaction",
       source: { form: 'Granovetter 1973 (tie strength grows with time and reciprocity)' },
     },
     strengthDecay: {
-      default: 0.02,
-      range: [0.01, 0.04],
-      unit: 'per step',
-      meaning: 'share of its strength an unused tie loses in a step',
+      default: 0.24,
+      range: [0.12, 0.48],
+      unit: 'per year',
+      meaning: 'rate per year at which an unused tie loses strength',
       source: 'assumption',
     },
     dropStrength: {
@@ -219,10 +220,10 @@ export const ties = {
       meaning: 'a tie in no shared partnership weaker than this (after the grace period) is dropped',
       source: { form: 'Jackson & Wolinsky 1996 (ties kept while they are worth their cost)' },
     },
-    graceSteps: {
-      default: 6,
-      range: [3, 12],
-      unit: 'steps',
+    graceYears: {
+      default: 0.5,
+      range: [0.25, 1],
+      unit: 'years',
       meaning: 'age before a tie can be dropped',
       source: 'assumption',
     },

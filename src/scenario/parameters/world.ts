@@ -76,11 +76,19 @@ export const kinds = {
   },
 } as const satisfies BlockSpec;
 
-/** Drawing organisations and their areas' histories at step 0. */
+/** Drawing organisations and their areas' histories before the burn-in. */
 export const init = {
   title: 'The starting world',
   odd: '5',
   params: {
+    burnInYears: {
+      default: 30,
+      range: [10, 50],
+      unit: 'years',
+      meaning:
+        'years the model runs, with the levers at their step-0 values and its events not counted, before step 0: the starting world is then one its own mechanisms have settled (the baseline’s cohort five-year survival still drifts after 10 years and is level after 30)',
+      source: 'assumption',
+    },
     areaCultureSpread: {
       default: 0.4,
       range: [0.2, 0.6],
@@ -114,7 +122,7 @@ export const init = {
       default: 5,
       range: [2, 10],
       unit: 'years',
-      meaning: 'longest tenure a leader can have at step 0 (tenures are drawn uniformly up to it)',
+      meaning: 'longest tenure a leader can have when the world is drawn (before the burn-in) (tenures are drawn uniformly up to it)',
       source: 'assumption',
     },
     historyTiesBase: {
