@@ -330,7 +330,13 @@ export function hazardSpec(comparison: Comparison): TopLevelSpec {
     encoding: {
       x: { field: 'yearOfLife', type: 'ordinal', title: 'Year of the partnership\u2019s life', axis: { labelAngle: 0 } },
       xOffset: { field: 'scenario', type: 'nominal', scale: { domain: [...names] } },
-      y: { field: 'hazard', type: 'quantitative', title: ['Dissolutions per', 'partnership-year'] },
+      // A run too short for any partnership formed in it to be followed a year has no bars: the axis still stands.
+      y: {
+        field: 'hazard',
+        type: 'quantitative',
+        title: ['Dissolutions per', 'partnership-year'],
+        ...(values.length === 0 ? { scale: { domain: [0, 1] } } : {}),
+      },
       color: scenarioColour(names, scenarioLegend(comparison, undefined)),
     },
     config: chartConfig(),

@@ -84,7 +84,7 @@ describe('readStoredRun', { timeout: 30_000 }, () => {
   it('refuses partnerships cut short, a cell of the wrong type, a changed header and a stray replicate', () => {
     const partnerships = readEdited('partnerships.csv', lines(4));
     expect(partnerships.message).toMatch(
-      /partnerships\.csv:\d+: damaged: replicate 0: expected \d+ partnerships formed in the run, found \d+/,
+      /partnerships\.csv:\d+: damaged: replicate \d+: expected \d+ partnerships formed in the run, found \d+/,
     );
     const cell = readEdited('timeseries.csv', (text) => text.replace('\n0,3,', '\n0,three,'));
     expect(cell.message).toBe(message.resultTableDamaged(join(cell.dir, 'timeseries.csv'), 4, 'step: expected int, found "three"'));

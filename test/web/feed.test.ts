@@ -34,7 +34,7 @@ describe('the event feed', () => {
       kind: 'dissolved',
       partnership: 1,
       time: 'Year 1, month 4',
-      text: 'Partnership 1 in Area 1 dissolved — working together cost more than it gave',
+      text: 'Partnership 1 in Area 1 dissolved — working together never gave more than it cost',
     });
   });
 
