@@ -2,20 +2,8 @@
 // lists consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addTieInPlace, createOrgs, createTies, findTie, removeTieInPlace, type Partnership, type World } from '../../src/model/world.ts';
-
-function emptyWorld(n: number, capacity: number): World {
-  return {
-    orgs: createOrgs(n),
-    ties: createTies(capacity),
-    partnerships: [],
-    active: [],
-    areaCount: 1,
-    areaMembers: [Array.from({ length: n }, (_, i) => i)],
-    areaAuthority: new Int32Array(1),
-    trusts: [],
-  };
-}
+import { addTieInPlace, findTie, removeTieInPlace, type Partnership, type World } from '../../src/model/world.ts';
+import { smallWorld } from './small-world.ts';
 
 /** Asserts that the pool, the index and the organisations' lists describe exactly the pairs in `expected`. */
 function expectConsistent(world: World, expected: ReadonlySet<string>): void {
@@ -58,7 +46,7 @@ const key = (i: number, j: number) => `${Math.min(i, j)}-${Math.max(i, j)}`;
 
 describe('addTieInPlace / findTie', () => {
   it('adds a tie with its starting values, the lower index as side A, and finds it from either end', () => {
-    const world = emptyWorld(6, 8);
+    const world = smallWorld(6, { poolSize: 8 });
     expect(findTie(world, 4, 1)).toBe(-1);
     const slot = addTieInPlace(world, 4, 1, 0.3, 0.2);
     const t = world.ties;
@@ -72,7 +60,7 @@ describe('addTieInPlace / findTie', () => {
   });
 
   it('returns the existing tie for a pair that has one, leaving its state alone', () => {
-    const world = emptyWorld(4, 8);
+    const world = smallWorld(4, { poolSize: 8 });
     const slot = addTieInPlace(world, 0, 2, 0.3, 0.2);
     world.ties.trustAB[slot] = 0.9;
     expect(addTieInPlace(world, 2, 0, 0.1, 0.1)).toBe(slot);
@@ -84,7 +72,7 @@ describe('addTieInPlace / findTie', () => {
 
 describe('removeTieInPlace', () => {
   it('removes the tie from the pool, the index and both ends, and its slot is reused by the next tie', () => {
-    const world = emptyWorld(6, 8);
+    const world = smallWorld(6, { poolSize: 8 });
     const s01 = addTieInPlace(world, 0, 1, 0.2, 0.1);
     const s12 = addTieInPlace(world, 1, 2, 0.2, 0.1);
     const s23 = addTieInPlace(world, 2, 3, 0.2, 0.1);
@@ -103,7 +91,7 @@ describe('removeTieInPlace', () => {
 
 describe('growing the pool', () => {
   it('grows past the initial capacity and keeps every tie and its values', () => {
-    const world = emptyWorld(12, 2);
+    const world = smallWorld(12, { poolSize: 2 });
     const pairs: [number, number][] = [];
     for (let i = 0; i < 11; i++) pairs.push([i, i + 1], [i, (i + 5) % 12]);
     const slots = pairs.map(([i, j], k) => {
@@ -131,7 +119,7 @@ describe('any sequence of adds and removes', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 80 }), fc.integer({ min: 1, max: 8 }), (ops, capacity) => {
-        const world = emptyWorld(n, capacity);
+        const world = smallWorld(n, { poolSize: capacity });
         const expected = new Set<string>();
         let peak = 0;
         for (const o of ops) {
@@ -165,7 +153,7 @@ describe('any sequence of adds and removes', () => {
   it('reuses a freed slot before taking a new one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 20 }), fc.nat(), (count, pick) => {
-        const world = emptyWorld(count + 1, 4);
+        const world = smallWorld(count + 1, { poolSize: 4 });
         const slots = Array.from({ length: count }, (_, k) => addTieInPlace(world, 0, k + 1, 0.2, 0.1));
         const gone = slots[pick % count];
         removeTieInPlace(world, gone);
@@ -201,7 +189,7 @@ describe('shared partnerships', () => {
   });
 
   it('counts the partnerships both ends already share, those with agreed principles and those the LA convenes, and joins their networks', () => {
-    const world = emptyWorld(5, 4);
+    const world = smallWorld(5, { poolSize: 4 });
     const voluntary = partnership(0, [0, 1, 2]);
     const mandated = partnership(1, [0, 1, 3], { principles: true, laInvolved: true });
     const other = partnership(2, [1, 4], { laInvolved: true });
@@ -223,7 +211,7 @@ describe('shared partnerships', () => {
   });
 
   it('gives a reused slot fresh counts, not those of the tie that held it', () => {
-    const world = emptyWorld(4, 4);
+    const world = smallWorld(4, { poolSize: 4 });
     const p = partnership(0, [0, 1], { principles: true, laInvolved: true });
     world.partnerships.push(p);
     const slot = addTieInPlace(world, 0, 1, 0.2, 0.1);

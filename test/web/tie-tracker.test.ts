@@ -1,20 +1,10 @@
 // The page's memory of ties: a new pair fades in, a pair gone is remembered breaking, a reused slot is a new pair.
 import { describe, expect, it } from 'vitest';
-import { addTieInPlace, createOrgs, createTies, removeTieInPlace, type World } from '../../src/model/world.ts';
+import { addTieInPlace, removeTieInPlace } from '../../src/model/world.ts';
 import { TieTracker, tieTrust } from '../../src/web/tie-tracker.ts';
+import { smallWorld } from '../model/small-world.ts';
 
-function world(n: number): World {
-  return {
-    orgs: createOrgs(n),
-    ties: createTies(2),
-    partnerships: [],
-    active: [],
-    areaCount: 1,
-    areaMembers: [Array.from({ length: n }, (_, i) => i)],
-    areaAuthority: new Int32Array(1),
-    trusts: [],
-  };
-}
+const world = (n: number) => smallWorld(n, { poolSize: 2 });
 
 /** The default weight of leader-level trust in effective trust. */
 const LW = 0.5;
