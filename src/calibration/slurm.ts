@@ -2,7 +2,7 @@
 // proposals in N shards; its lowest task submits the merge (--dependency=afterok), which gathers the shards' runs and
 // either writes the results (the calibration is complete) or submits the same script again for the next round. So the
 // generations chain themselves, one round per array, with nothing to watch.
-import { shellQuote } from '../sweep/slurm.ts';
+import { checkSlurmOptions, nodeComment, shellQuote } from '../sweep/slurm.ts';
 
 /** What the script needs: what to run, where, and how to ask SLURM for it. */
 export interface CalibrationSlurmOptions {
@@ -16,7 +16,7 @@ export interface CalibrationSlurmOptions {
   readonly time?: string;
   readonly partition?: string;
   readonly format: string;
-  /** The command that starts partnersim, as absolute paths (node, then bin/partnersim.js). */
+  /** The command that starts partnersim: node (as the job finds it: `node` on its PATH, or a path), then bin/partnersim.js. */
   readonly command: readonly string[];
   /** The directory the jobs run in (absolute); the paths below are relative to it or absolute. */
   readonly workdir: string;
@@ -32,6 +32,20 @@ export interface CalibrationSlurmOptions {
 
 /** Returns the text of the sbatch job-array script for a calibration. */
 export function calibrationSlurmScript(o: CalibrationSlurmOptions): string {
+  checkSlurmOptions({
+    time: o.time,
+    partition: o.partition,
+    texts: {
+      name: o.name,
+      '--node': o.command[0],
+      'the command': o.command.join(' '),
+      'the calibration file': o.calibrationFile,
+      '--out': o.out,
+      'the working directory': o.workdir,
+      '--script': o.scriptPath,
+      'the log directory': o.logsDir,
+    },
+  });
   const q = shellQuote;
   const partnersim = o.command.map(q).join(' ');
   const calibrate = `${partnersim} calibrate ${q(o.calibrationFile)}`;
@@ -45,6 +59,7 @@ export function calibrationSlurmScript(o: CalibrationSlurmOptions): string {
     `# gathers the shards' runs into ${o.out} and writes the results when the calibration is complete, or submits this`,
     `# script again for the next round (calibrate --merge exits ${o.pendingExit}). If a shard fails, submit the script again:`,
     '# the shards resume where they stopped.',
+    ...nodeComment(o.command[0]),
     `#SBATCH --job-name=${q(`partnersim-${o.name}`)}`,
     `#SBATCH --array=0-${o.shards - 1}%${o.throttle}`,
     `#SBATCH --cpus-per-task=${o.cpusPerTask}`,

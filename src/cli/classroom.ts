@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PartnersimError } from '../errors.ts';
 import {
+  badPort,
   classroomExported,
   classroomServing,
   classroomStopped,
@@ -15,12 +16,11 @@ import {
   portInUse,
 } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { writeFileAtomic } from '../results/write.ts';
+import { writeOutputFile } from '../results/write.ts';
 import { classroomPage } from './classroom-page.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { DEFAULT_PORT } from './commands.ts';
-import { parseCount } from './options.ts';
 
 /** A running classroom server: its address, and `close` to stop it. */
 export interface ClassroomServer {
@@ -28,11 +28,19 @@ export interface ClassroomServer {
   close(): Promise<void>;
 }
 
-/** Serves a page at / on localhost (127.0.0.1) and resolves once it listens; port 0 takes any free port. Anything but
- * GET / is 404: the page needs nothing else. */
+// The names this server answers to. A page elsewhere that rebinds its own domain to 127.0.0.1 (DNS rebinding) sends
+// its domain as the Host: refusing it keeps that page from reading the served scenarios.
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
+/** Serves a page at / on localhost (127.0.0.1) and resolves once it listens; port 0 takes any free port. A request whose
+ * Host is not localhost, 127.0.0.1 or [::1] is refused (403); anything but GET / is 404: the page needs nothing else.
+ * `close` stops at once, cutting off a client still sending its request. */
 export function serveClassroom(html: string, port: number): Promise<ClassroomServer> {
   const server: Server = createServer((request, response) => {
-    if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
+    if (!LOCAL_HOST.test(request.headers.host ?? '')) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('forbidden: the classroom answers only to localhost, 127.0.0.1 or [::1]\n');
+    } else if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(html);
     } else {
@@ -46,7 +54,12 @@ export function serveClassroom(html: string, port: number): Promise<ClassroomSer
     );
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
-      resolve({ url: `http://localhost:${actual}/`, close: () => new Promise((done) => server.close(() => done())) });
+      const close = () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+      resolve({ url: `http://localhost:${actual}/`, close });
     });
   });
 }
@@ -58,7 +71,7 @@ export async function serveCommand(
   io: Io,
   deps: Deps,
 ): Promise<void> {
-  const port = options.port === undefined ? DEFAULT_PORT : options.port === '0' ? 0 : parseCount('--port', options.port);
+  const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
   if (scenario !== undefined) loadScenario(scenario, nodeHost);
   const server = await serveClassroom(classroomPage(scenario), port);
   const stopped = new Promise<void>((resolve) => process.once('SIGINT', resolve));
@@ -72,10 +85,16 @@ export async function serveCommand(
   io.out(classroomStopped() + '\n');
 }
 
+/** Returns a --port value: a whole number from 0 (any free port) to 65535; throws a PartnersimError otherwise. */
+export function parsePort(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new PartnersimError('bad-option', badPort(text));
+  return Number(text);
+}
+
 /** `partnersim classroom --export FILE [SCENARIO]`: writes the page as one file. */
 export function exportClassroomCommand(scenario: string | undefined, options: { export: string }, io: Io): void {
   if (scenario !== undefined) loadScenario(scenario, nodeHost);
-  writeFileAtomic(options.export, classroomPage(scenario));
+  writeOutputFile(options.export, classroomPage(scenario));
   io.out(classroomExported(options.export) + '\n');
 }
 

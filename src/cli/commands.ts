@@ -269,6 +269,11 @@ export function registerEmit(program: Command, io: Io, _state: State): void {
     .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
     .option('--out <dir>', 'directory for the merged results (default: results/<name>); shards and logs go in <dir>.parts/')
     .option('--script <file>', 'where to write the script (default: <out>.parts/<name>.sbatch)')
+    .option(
+      '--node <path>',
+      'the node the jobs run: a path on the compute nodes (default: node, as the job finds it on its PATH, after any module load)',
+      'node',
+    )
     .action(async (file: string, options: EmitSlurmOptions) => {
       const { emitSlurmCommand } = await import('./emit.ts');
       emitSlurmCommand(file, options, io);

@@ -8,7 +8,7 @@ import { notPositiveInteger, slurmScriptWritten } from './messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';
-import { defaultResultDir, resultName, writeFileAtomic } from '../results/write.ts';
+import { defaultResultDir, resultName, writeOutputFile } from '../results/write.ts';
 import { isCalibrationText, loadCalibration } from '../calibration/load.ts';
 import { calibrationSlurmScript } from '../calibration/slurm.ts';
 import { DEFAULT_THROTTLE, PENDING_EXIT } from './commands.ts';
@@ -28,6 +28,7 @@ export interface EmitSlurmOptions {
   readonly format: TableFormat;
   readonly out?: string;
   readonly script?: string;
+  readonly node: string;
 }
 
 /** `partnersim emit slurm FILE`: writes the sbatch script of a sweep, or of a calibration's rounds, and says where. */
@@ -51,7 +52,7 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
       time: options.time,
       partition: options.partition,
       format: options.format,
-      command: [process.execPath, BIN],
+      command: [options.node, BIN],
       workdir: process.cwd(),
       calibrationFile: file,
       out,
@@ -79,7 +80,7 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
     time: options.time,
     partition: options.partition,
     format: options.format,
-    command: [process.execPath, BIN],
+    command: [options.node, BIN],
     workdir: process.cwd(),
     sweepFile: file,
     out,
@@ -95,7 +96,7 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
 function writeScript(partsDir: string, scriptPath: string, text: string): void {
   mkdirSync(join(partsDir, 'logs'), { recursive: true });
   mkdirSync(dirname(resolve(scriptPath)), { recursive: true });
-  writeFileAtomic(scriptPath, text);
+  writeOutputFile(scriptPath, text);
   chmodSync(scriptPath, 0o755);
 }
 

@@ -3,7 +3,7 @@
 // Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
 import { Command, CommanderError } from 'commander';
 import { isPartnersimError } from '../errors.ts';
-import { errorLine } from './messages.ts';
+import { commanderErrorLine, errorLine, printable, systemErrorLine } from './messages.ts';
 import { VERSION } from '../version.ts';
 import {
   registerAnalyse,
@@ -19,16 +19,25 @@ import {
   registerValidate,
 } from './commands.ts';
 
-/** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. */
+/** Where a command writes: stdout for results, stderr for progress and errors. Tests pass their own. main() hands the
+ * commands an Io whose `out` and `err` escape control characters (a name or key can hold any), and whose `draw` writes
+ * a progress bar's terminal codes to stderr as they are. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Writes terminal drawing (a progress bar's own escape sequences, no user text) as it is; `err` when absent. */
+  draw?(text: string): void;
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+// What the commands write through: every message and summary with its control characters escaped.
+function printableIo(io: Io): Io {
+  return { out: (text) => io.out(printable(text)), err: (text) => io.err(printable(text)), draw: io.draw ?? io.err };
+}
 
 /** What commands read of their surroundings, so tests can set it: the environment, whether stderr is a terminal, and
  * (tests only) a module whose `recordRun` sweeps use instead of the engine's. */
@@ -49,9 +58,9 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
     .description('Agent-based simulation of how education partnerships form, strengthen, weaken and dissolve.')
     .version(VERSION)
     .showSuggestionAfterError()
-    .showHelpAfterError('(run partnersim --help for the commands)')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // commander's own errors are printed by main() as one line with a fix, like every other error.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
   registerRun(program, io, state);
   registerCompare(program, io, state);
   registerReport(program, io, state);
@@ -67,18 +76,35 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
 }
 
 /** Runs the CLI on these arguments and returns the exit status: 0 ok, 1 a run failed (or a sweep is incomplete),
- * 2 bad input, 130 a sweep interrupted. */
+ * 2 bad input or what the system refused (a file that cannot be read or written, a full disk, a port in use), 130 a
+ * sweep interrupted. Every error is printed as one `partnersim:` line with a fix; only a bug gives a stack trace. */
 export async function main(argv: string[], io: Io = processIo, deps: Deps = processDeps()): Promise<number> {
   const state = { code: 0 };
+  const safe = printableIo(io);
   try {
-    await buildProgram(io, state, deps).parseAsync(argv, { from: 'user' });
+    await buildProgram(safe, state, deps).parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      // Help asked for (or shown for a missing command) and --version end here too; their text is already out.
+      if (error.exitCode === 0 || error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return error.exitCode && 2;
+      safe.err(`${errorLine(commanderErrorLine(error.code, error.message, commandOf(argv)))}\n`);
+      return 2;
+    }
     if (isPartnersimError(error)) {
-      io.err(`${errorLine(error.message)}\n`);
+      safe.err(`${errorLine(error.message)}\n`);
+      return 2;
+    }
+    const system = systemErrorLine(error);
+    if (system !== undefined) {
+      safe.err(`${errorLine(system)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+// The command named on the command line, for the fix of an error in its options: the first word, unless an option.
+function commandOf(argv: readonly string[]): string | undefined {
+  return argv.length > 0 && !argv[0].startsWith('-') ? argv[0] : undefined;
 }

@@ -2,6 +2,7 @@
 // named functions (tests assert against these functions). The messages of each stage live beside it (scenario/, sweep/...).
 import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS } from '../report/messages.ts';
+import { writeFailureReason } from '../results/messages.ts';
 import { listedIndices, shownNumber } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -10,6 +11,76 @@ import { listedIndices, shownNumber } from '../wording.ts';
 /** Returns an error line as the CLI prints it. */
 export function errorLine(message: string): string {
   return `partnersim: ${message}`;
+}
+
+// Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides that can reorder what a
+// terminal shows: a name, key or file name holding them could retitle, clear or rewrite the user's terminal.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Returns text with every control character (but tab and newline) and bidirectional override written as a \\uXXXX
+ * escape, so that what a command prints cannot act on the terminal. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Returns one of commander's own errors (an unknown option or command, a missing argument, a value not among the
+ * choices) as a message with a fix; `command` is the command named on the command line, if any. */
+export function commanderErrorLine(code: string, message: string, command: string | undefined): string {
+  const [first, ...rest] = message.replace(/^error: /, '').split('\n');
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1];
+  const text = first.replace(/\.$/, '');
+  const help = code === 'commander.unknownCommand' || command === undefined ? 'partnersim --help' : `partnersim ${command} --help`;
+  const fix =
+    suggestion !== undefined
+      ? `use ${suggestion} instead (${help} lists them)`
+      : code === 'commander.unknownCommand'
+        ? `${help} lists the commands`
+        : code === 'commander.unknownOption'
+          ? `check its spelling; ${help} lists the options`
+          : `${help} says what each argument and option takes`;
+  return `${text}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`} Fix: ${fix}.`;
+}
+
+// The system's errors that are about the user's surroundings (files, disks, ports), not a bug in partnersim.
+const SYSTEM_ERRORS = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'EMFILE',
+  'ENFILE',
+]);
+
+/** Returns the message for an operating-system error that reached the command line (a file that cannot be read or
+ * written, a full disk, a port in use or out of range), or undefined for anything else: a bug, whose trace is wanted. */
+export function systemErrorLine(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, path, dest, syscall, port } = error as NodeJS.ErrnoException & { dest?: string; port?: number };
+  if (code === 'EADDRINUSE' && typeof port === 'number') return portInUse(port);
+  if (code === 'ERR_SOCKET_BAD_PORT') return badPort(String((error as Error).message.match(/\((.*)\)\.?$/)?.[1] ?? ''));
+  if (typeof code !== 'string' || !SYSTEM_ERRORS.has(code)) return undefined;
+  const where = dest ?? path;
+  const reason = writeFailureReason(code, (error as Error).message);
+  const fix =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'free some space, or write to another disk (--out)'
+      : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+        ? 'write somewhere writable (--out), or change the permissions'
+        : code === 'EMFILE' || code === 'ENFILE'
+          ? 'raise the limit of open files (ulimit -n), or use fewer --workers'
+          : 'check the path: that it names a file, and that its directory exists';
+  return `${where === undefined ? '' : `${where}: `}cannot ${syscall ?? 'do that'}: ${reason}. Fix: ${fix}.`;
+}
+
+/** Returns the message for a --port that is not a port number. */
+export function badPort(value: string): string {
+  return `--port: expected a port from 0 to 65535 (0 takes any free port), found ${JSON.stringify(value)}. Fix: choose a port such as 8080.`;
 }
 
 /** Returns the line `partnersim validate` prints for a good scenario file. */
@@ -30,11 +101,6 @@ export function setOnSweep(file: string): string {
 /** Returns the line `partnersim schema --write` prints once the schema file is written. */
 export function schemaWritten(path: string): string {
   return `wrote ${path}`;
-}
-
-/** Returns the message for an output file that cannot be written. */
-export function outputUnwritable(path: string, reason: string): string {
-  return `${path}: cannot write: ${reason}. Fix: check that the directory exists and is writable.`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,12 +24,12 @@ export function createProgress(
       stop: () => {},
     };
   }
-  // The bar draws through io.err, so that a caller's Io sees everything the command writes.
+  // The bar draws through io.draw (its terminal codes as they are), so that a caller's Io sees everything the command writes.
   const stream = {
     isTTY: true,
     columns: options.columns,
     write: (text: string) => {
-      io.err(text);
+      (io.draw ?? io.err)(text);
       return true;
     },
   } as unknown as NodeJS.WritableStream;
@@ -92,7 +92,7 @@ export function createSweepProgress(
     isTTY: true,
     columns: options.columns,
     write: (text: string) => {
-      io.err(text);
+      (io.draw ?? io.err)(text);
       return true;
     },
   } as unknown as NodeJS.WritableStream;

@@ -3,12 +3,11 @@
 // editors and for the tests that fail when a committed copy is stale.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PartnersimError } from '../errors.ts';
-import { outputUnwritable, schemaWritten } from './messages.ts';
+import { schemaWritten } from './messages.ts';
 import { renderScenarioJsonSchema } from '../scenario/json-schema.ts';
 import { renderSweepJsonSchema } from '../sweep/load.ts';
 import { renderCalibrationJsonSchema } from '../calibration/load.ts';
-import { writeFileAtomic } from '../results/write.ts';
+import { writeOutputFile } from '../results/write.ts';
 import type { Io } from './main.ts';
 
 /** The committed scenario schema, found from this file so that the command works from any directory. */
@@ -43,9 +42,5 @@ export function schemaCommand(options: { sweep?: boolean; calibration?: boolean;
 
 /** Writes a JSON Schema's text to a file atomically, so a reader never sees half of it; throws a PartnersimError when it cannot. */
 export function writeSchemaFile(path: string, text: string): void {
-  try {
-    writeFileAtomic(path, text);
-  } catch (error) {
-    throw new PartnersimError('output-unwritable', outputUnwritable(path, (error as Error).message));
-  }
+  writeOutputFile(path, text);
 }

@@ -16,9 +16,23 @@ export function writeFailureReason(code: string | undefined, detail: string): st
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default:
       return detail;
   }
+}
+
+/** Returns the message for an output file (a page, a script, a schema) that cannot be written. */
+export function outputUnwritable(path: string, reason: string): string {
+  return `${path}: cannot write: ${reason}. Fix: check that the directory exists and is writable, and that the path names a file.`;
 }
 
 /** Returns the message for a result directory that cannot be written. */

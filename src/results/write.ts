@@ -20,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import {
   leftoverRemoved,
+  outputUnwritable,
   leftoverRestored,
   resultDirHoldsOther,
   resultDirLocked,
@@ -294,6 +295,19 @@ export function writeFilesInPlace(dir: string, files: Readonly<Record<string, st
   for (const name of names) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileAtomic(join(dir, name), files[name]);
+  }
+}
+
+/** Writes a file the user named (a page, a script, a schema) through a temporary sibling and a rename; throws a
+ * PartnersimError naming that file and the reason when the system refuses (no directory, a directory there, read-only,
+ * no space). */
+export function writeOutputFile(path: string, content: string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string') throw error;
+    throw new PartnersimError('output-unwritable', outputUnwritable(path, writeFailureReason(code, message)));
   }
 }
 

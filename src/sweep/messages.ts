@@ -108,3 +108,22 @@ export function mergeMissingRuns(
       : `run shards ${resubmit.join(', ')} (of ${shards}) again${absent.length > 0 ? ` (no directory given for shards ${absent.join(', ')})` : ''}`;
   return `cannot merge: expected every run of the sweep, found ${missing.length} missing: runs ${listedIndices(missing)}. Fix: ${which}; partnersim sweep status lists them.`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The SLURM script.
+
+/** Returns the message for a --time that sbatch would not take. */
+export function slurmBadTime(value: string): string {
+  return `--time: expected a time limit as sbatch takes it (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS), found ${JSON.stringify(value)}. Fix: write it such as --time 02:00:00.`;
+}
+
+/** Returns the message for a --partition that is not a partition name (or a comma-separated list of them). */
+export function slurmBadPartition(value: string): string {
+  return `--partition: expected a partition name (letters, digits, _ . -; several separated by commas), found ${JSON.stringify(value)}. Fix: use a name sinfo lists, such as --partition compute.`;
+}
+
+/** Returns the message for a text bound for the script (a path, a name) holding a control character: a new line
+ * would start a command of its own. */
+export function slurmUnsafeText(what: string, value: string): string {
+  return `${what}: expected no control characters in a text written into the script (a new line would start a command of its own), found ${JSON.stringify(value)}. Fix: rename or move it to a path without them.`;
+}

@@ -1,6 +1,9 @@
 // The sbatch script of a sweep on a SLURM cluster: a job array with one task per shard (N baked in, a throttle on
 // how many run at once), whose first task also submits the merge, chained with --dependency=afterok so that it
-// starts only when every shard has succeeded.
+// starts only when every shard has succeeded. Every option and path written into it is checked first
+// (checkSlurmOptions), so that none can add a line to the script.
+import { PartnersimError } from '../errors.ts';
+import { slurmBadPartition, slurmBadTime, slurmUnsafeText } from './messages.ts';
 
 /** What the script needs: what to run, where, and how to ask SLURM for it. */
 export interface SlurmScriptOptions {
@@ -15,7 +18,7 @@ export interface SlurmScriptOptions {
   readonly time?: string;
   readonly partition?: string;
   readonly format: string;
-  /** The command that starts partnersim, as absolute paths (node, then bin/partnersim.js). */
+  /** The command that starts partnersim: node (as the job finds it: `node` on its PATH, or a path), then bin/partnersim.js. */
   readonly command: readonly string[];
   /** The directory the jobs run in (absolute); the paths below are relative to it or absolute. */
   readonly workdir: string;
@@ -28,6 +31,40 @@ export interface SlurmScriptOptions {
   readonly scriptPath: string;
 }
 
+// sbatch's --time forms (minutes; minutes:seconds; hours:minutes:seconds; days-hours[:minutes[:seconds]]) and no limit.
+const SLURM_TIME = /^(\d+(:\d{1,2}){0,2}|\d+-\d{1,2}(:\d{1,2}){0,2}|UNLIMITED|INFINITE)$/i;
+const SLURM_PARTITION = /^[\w.-]+(,[\w.-]+)*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** What a script writes that the user chose: the SLURM options, and the texts (paths, names) by what they are called. */
+export interface SlurmChoices {
+  readonly time?: string;
+  readonly partition?: string;
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+/** Checks what a script will carry: --time and --partition in the forms sbatch takes, and no control character in any
+ * path or name (a new line in one, even quoted, would end an #SBATCH or comment line and start a command); throws a
+ * PartnersimError naming the option otherwise. */
+export function checkSlurmOptions({ time, partition, texts }: SlurmChoices): void {
+  if (time !== undefined && !SLURM_TIME.test(time)) throw new PartnersimError('bad-option', slurmBadTime(time));
+  if (partition !== undefined && !SLURM_PARTITION.test(partition)) throw new PartnersimError('bad-option', slurmBadPartition(partition));
+  for (const [what, text] of Object.entries(texts))
+    if (CONTROL.test(text)) throw new PartnersimError('bad-option', slurmUnsafeText(what, text));
+}
+
+/** The lines a script says about the node it runs: which one, and how to choose it. */
+export function nodeComment(node: string): string[] {
+  return node === 'node'
+    ? [
+        '# It runs `node` as the job finds it on its PATH (sbatch passes on the environment it was submitted from): on a',
+        '# cluster with environment modules, load Node.js 20 or later first (such as `module load nodejs`), or emit the',
+        '# script again with --node /path/to/node.',
+      ]
+    : [`# It runs Node.js from ${node} (chosen with --node): that path must exist on the compute nodes.`];
+}
+
 /** Returns a word quoted for bash: single quotes, with any single quote inside closed, escaped and reopened. */
 export function shellQuote(word: string): string {
   return /^[\w./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -35,6 +72,20 @@ export function shellQuote(word: string): string {
 
 /** Returns the text of the sbatch job-array script for a sweep. */
 export function slurmScript(o: SlurmScriptOptions): string {
+  checkSlurmOptions({
+    time: o.time,
+    partition: o.partition,
+    texts: {
+      name: o.name,
+      '--node': o.command[0],
+      'the command': o.command.join(' '),
+      'the sweep file': o.sweepFile,
+      '--out': o.out,
+      'the working directory': o.workdir,
+      '--script': o.scriptPath,
+      'the log directory': o.logsDir,
+    },
+  });
   const q = shellQuote;
   const logs = o.logsDir;
   const partnersim = o.command.map(q).join(' ');
@@ -49,6 +100,7 @@ export function slurmScript(o: SlurmScriptOptions): string {
     `# (--dependency=afterok) and writes the results to ${o.out}. If a shard fails, list what is missing with:`,
     `#   partnersim sweep status ${shardDirs}`,
     `# and resubmit only those shards, e.g. sbatch --array=2,5 ${q(o.scriptPath)} (a rerun shard resumes where it stopped).`,
+    ...nodeComment(o.command[0]),
     `#SBATCH --job-name=${q(`partnersim-${o.name}`)}`,
     `#SBATCH --array=0-${o.shards - 1}%${o.throttle}`,
     `#SBATCH --cpus-per-task=${o.cpusPerTask}`,

@@ -1,14 +1,17 @@
 // partnersim serve and partnersim classroom --export: the command line around the classroom page. `serve` prints
-// its address, serves the page at / (404 elsewhere) and stops on Ctrl-C; a port in use is refused with a fix; --open says
+// its address, serves the page at / (404 elsewhere) to localhost hosts only, and stops on Ctrl-C at once, whatever a
+// client is doing; a port in use is refused with a fix; --open says
 // when it cannot open a browser (no display, or an opener that finds none).
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { request } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cliMessage from '../../src/cli/messages.ts';
 import * as scenarioMessage from '../../src/scenario/messages.ts';
 import { scenarioChainTexts } from '../../src/cli/classroom-page.ts';
+import { serveClassroom } from '../../src/cli/classroom.ts';
 import { runCli, useTempDir } from './fixtures.ts';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
@@ -47,6 +50,41 @@ describe('partnersim serve', { timeout: 60_000 }, () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('answers only to localhost hosts, so a rebound domain cannot read the page', async () => {
+    const server = await serveClassroom('<p>page</p>', 0);
+    try {
+      const { port } = new URL(server.url);
+      const get = (host: string) =>
+        new Promise<number>((done, fail) => {
+          request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (response) => {
+            response.resume();
+            done(response.statusCode ?? 0);
+          })
+            .on('error', fail)
+            .end();
+        });
+      expect(await get('evil.example')).toBe(403);
+      expect(await get(`evil.example:${port}`)).toBe(403);
+      expect(await get(`localhost.evil.example:${port}`)).toBe(403);
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST']) expect(await get(host), host).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops at once on close, though a client is still sending its request', async () => {
+    const server = await serveClassroom('<p>page</p>', 0);
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    await new Promise<void>((done) => socket.once('connect', () => done()));
+    socket.on('error', () => {});
+    socket.write('GET / HTTP/1.1\r\nHost: localhost\r\n'); // the headers never end
+    await new Promise((done) => setTimeout(done, 100));
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    socket.destroy();
   });
 
   it('checks the scenario before serving it', async () => {

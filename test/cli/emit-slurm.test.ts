@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/cli/messages.ts';
+import * as slurmMessage from '../../src/sweep/messages.ts';
 import { shellQuote } from '../../src/sweep/slurm.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';
@@ -50,8 +51,41 @@ describe('partnersim emit slurm', () => {
     expect(text).toContain(`merge ${out}.parts/shard-* --out ${out}`);
     expect(text).toContain(`sweep ${tmp.path('sweep.yaml')} --shard auto/3 --workers "\${SLURM_CPUS_PER_TASK:-1}" --format csv`);
     expect(text.split('\n')).toContain(`#SBATCH --chdir=${process.cwd()}`);
-    expect(text).toContain(process.execPath);
+    expect(text).not.toContain(process.execPath);
+    expect(text).toMatch(/^node \S+\/bin\/partnersim\.js sweep /m);
+    expect(text).toContain('module load');
     expect(spawnSync('bash', ['-n', script]).status).toBe(0);
+  });
+
+  it('runs the node given with --node, and says so', async () => {
+    const out = tmp.path('results/noded');
+    expect(
+      (await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '2', '--out', out, '--node', '/opt/node 20/bin/node'])).code,
+    ).toBe(0);
+    const text = readFileSync(`${out}.parts/tiny-sweep.sbatch`, 'utf8');
+    expect(text).toMatch(/^'\/opt\/node 20\/bin\/node' \S+\/bin\/partnersim\.js sweep /m);
+    expect(text).toContain('# It runs Node.js from /opt/node 20/bin/node (chosen with --node)');
+  });
+
+  it('refuses options that would add a line to the script, or that sbatch would not take, writing nothing', async () => {
+    const cases: [string[], string][] = [
+      [['--partition', 'a\ntouch pwned #'], slurmMessage.slurmBadPartition('a\ntouch pwned #')],
+      [['--partition', 'short;id'], slurmMessage.slurmBadPartition('short;id')],
+      [['--time', '1; rm -rf /'], slurmMessage.slurmBadTime('1; rm -rf /')],
+      [['--node', 'node\nid'], slurmMessage.slurmUnsafeText('--node', 'node\nid')],
+      [['--out', tmp.path('bad\nid')], slurmMessage.slurmUnsafeText('--out', tmp.path('bad\nid'))],
+    ];
+    for (const [options, expected] of cases) {
+      const result = await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '2', '--out', tmp.path('refused'), ...options]);
+      expect(result.code, options.join(' ')).toBe(2);
+      expect(result.err).toBe(`${message.errorLine(message.printable(expected))}\n`);
+    }
+    expect(existsSync(tmp.path('refused.parts'))).toBe(false);
+    for (const time of ['30', '30:00', '02:00:00', '1-12', '1-12:30', '2-00:00:00', 'UNLIMITED'])
+      expect(
+        (await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '2', '--out', tmp.path('timed'), '--time', time])).code,
+        time,
+      ).toBe(0);
   });
 
   it('throttles to 16 shards at a time by default, and to the number of shards when fewer', async () => {

@@ -1,0 +1,100 @@
+// main(): one error path. commander's own errors, the system's refusals (a missing directory, a directory where a file
+// is to go, a port out of range) and every message alike come out as one `partnersim:` line with a fix and exit 2, and
+// nothing a command prints can carry a control character to the terminal.
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as message from '../../src/cli/messages.ts';
+import { outputUnwritable } from '../../src/results/messages.ts';
+import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
+
+const tmp = useTempDir('main', {
+  'tiny.yaml': tinyScenario(),
+  'escape.yaml': tinyScenario().replace('name: tiny', 'name: "tiny\\e]0;owned\\atitle\\e[2J"'),
+});
+
+// One line, starting partnersim:, with a fix.
+function expectOneLine(err: string): void {
+  expect(err).toMatch(/^partnersim: [^\n]+ Fix: [^\n]+\n$/);
+}
+
+describe("commander's own errors", () => {
+  it('an unknown option is one line with the suggestion as the fix', async () => {
+    const result = await runCli(['run', tmp.path('tiny.yaml'), '--rep', '3']);
+    expect(result.code).toBe(2);
+    expectOneLine(result.err);
+    expect(result.err).toBe(
+      `${message.errorLine("unknown option '--rep'; did you mean --reps? Fix: use --reps instead (partnersim run --help lists them).")}\n`,
+    );
+  });
+
+  it('a value not among the choices, a missing argument, a missing option value and an unknown command likewise', async () => {
+    for (const args of [
+      ['sweep', 'x.yaml', '--format', 'xml'],
+      ['run'],
+      ['run', tmp.path('tiny.yaml'), '--reps'],
+      ['classroom'],
+      ['bogus'],
+      ['run', 'a.yaml', 'b.yaml'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.out).toBe('');
+      expectOneLine(result.err);
+    }
+    expect((await runCli(['sweep', 'x.yaml', '--format', 'xml'])).err).toContain('Allowed choices are csv, parquet, jsonl');
+    expect((await runCli(['bogus'])).err).toContain('Fix: partnersim --help lists the commands.');
+  });
+
+  it('help and --version still exit 0', async () => {
+    expect((await runCli(['--help'])).code).toBe(0);
+    expect((await runCli(['--version'])).code).toBe(0);
+  });
+});
+
+describe("the system's refusals", () => {
+  it('classroom --export into a missing directory or onto a directory names the file and why', async () => {
+    const missing = tmp.path('no/such/dir/page.html');
+    const result = await runCli(['classroom', '--export', missing]);
+    expect(result).toEqual({
+      code: 2,
+      out: '',
+      err: `${message.errorLine(outputUnwritable(missing, 'no such file or directory'))}\n`,
+    });
+    mkdirSync(tmp.path('a-directory'), { recursive: true });
+    const onDirectory = await runCli(['classroom', '--export', tmp.path('a-directory')]);
+    expect(onDirectory.code).toBe(2);
+    expectOneLine(onDirectory.err);
+    expect(onDirectory.err).toContain(`${tmp.path('a-directory')}: cannot write: `);
+  });
+
+  it('an error with an errno code that reaches main is one line naming the path, not a stack trace', () => {
+    const error = Object.assign(new Error('EROFS: read-only file system, open /mnt/x'), { code: 'EROFS', path: '/mnt/x', syscall: 'open' });
+    expect(message.systemErrorLine(error)).toBe(
+      '/mnt/x: cannot open: the file system is read-only. Fix: write somewhere writable (--out), or change the permissions.',
+    );
+    const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/d/journal.jsonl', syscall: 'write' });
+    expect(message.systemErrorLine(full)).toContain('no space left on the device. Fix: free some space');
+    expect(message.systemErrorLine(new TypeError('a bug'))).toBeUndefined();
+  });
+
+  it('serve --port out of range is refused before listening', async () => {
+    for (const port of ['70000', '65536', 'http']) {
+      const result = await runCli(['serve', '--port', port]);
+      expect(result).toEqual({ code: 2, out: '', err: `${message.errorLine(message.badPort(port))}\n` });
+    }
+  });
+});
+
+describe('control characters', () => {
+  it('are escaped in what a command prints, so a name cannot act on the terminal', async () => {
+    const result = await runCli(['validate', tmp.path('escape.yaml')]);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(message.printable(result.out));
+    expect(result.out).not.toContain('\u001b');
+    expect(result.out).toContain('tiny\\u001b]0;owned\\u0007title\\u001b[2J');
+  });
+
+  it('printable keeps tabs and new lines and escapes the rest, C1 and bidirectional overrides included', () => {
+    expect(message.printable('a\tb\nc\rd\u0000e\u009bf\u202eg')).toBe('a\tb\nc\\u000dd\\u0000e\\u009bf\\u202eg');
+  });
+});
