@@ -7,6 +7,16 @@ export const SCIENTIFIC_BELOW = 1e-4;
 /** Numbers this far from zero or further are written in scientific notation too, rather than in 16 or more digits. */
 export const SCIENTIFIC_FROM = 1e15;
 
+/** How many characters of a text a message quotes at most: enough to recognise it, too few to leak a file. */
+export const EXCERPT_LENGTH = 32;
+
+/** Returns text quoted as a message shows it: JSON-escaped (control characters included) and, when longer than
+ * EXCERPT_LENGTH characters, cut there with its length said, so that a message never echoes a whole file. */
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_LENGTH) return JSON.stringify(text);
+  return `${JSON.stringify(`${text.slice(0, EXCERPT_LENGTH)}...`)} (${groupedCount(text.length)} characters)`;
+}
+
 /** Returns whether a number is written in scientific notation: finite, not zero, and nearer zero than SCIENTIFIC_BELOW
  * or at least SCIENTIFIC_FROM from it. */
 export function isScientific(value: number): boolean {

@@ -1,5 +1,6 @@
 // Every message about a scenario file or a --set override, as a named function, so that wording lives in one place
 // and tests assert against these functions rather than copies of their text. The browser runs the scenario stage too.
+import { excerpt } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Where a problem is: a position in a file, or a --set argument.
@@ -21,7 +22,7 @@ export function setLocation(arg: string): string {
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${excerpt(value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   return 'a mapping';
@@ -29,6 +30,16 @@ export function describeFound(value: unknown): string {
 
 // ---------------------------------------------------------------------------------------------
 // Scenario files: syntax.
+
+/** Returns the message for a YAML file whose aliases would expand past the parser's limit (an alias bomb). */
+export function tooManyAliases(file: string, limit: number): string {
+  return `${file}: malformed YAML: too many aliases: expected at most ${limit} uses of an alias (*name), found more (a few nested aliases can expand into billions of values). Fix: write the values out, or use fewer aliases.`;
+}
+
+/** Returns the message for a file that is not UTF-8 text, at the first byte that is not. */
+export function notUtf8(path: string, offset: number, line: number, byte: number): string {
+  return `${path}: not UTF-8 text at byte ${offset} (line ${line}): expected a file saved as UTF-8, found the byte 0x${byte.toString(16).padStart(2, '0')}. Fix: save the file as UTF-8 (in most editors: Save with encoding, UTF-8).`;
+}
 
 /** Returns the message for a YAML file that does not parse. */
 export function malformedYaml(at: string, problem: string, found: string): string {
@@ -59,7 +70,7 @@ export function unknownKey(
 ): string {
   const hint = suggestion === undefined ? '.' : `; did you mean ${suggestion}?`;
   const fix = suggestion === undefined ? `remove it, or check its spelling and nesting against ${schemaFile}` : `use ${suggestion} instead`;
-  return `${at}: unknown key ${key}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(name)}${hint} Fix: ${fix}.`;
+  return `${at}: unknown key ${key}: expected one of ${allowed.join(', ')}, found ${excerpt(name)}${hint} Fix: ${fix}.`;
 }
 
 /** Returns the message for a value of the wrong kind (text for a number, a mapping for a list...). */

@@ -2,7 +2,7 @@
 // problem can be placed at file:line:column.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { fileLocation, malformedJson, malformedYaml, repeatedKey } from './messages.ts';
+import { fileLocation, malformedJson, malformedYaml, repeatedKey, tooManyAliases } from './messages.ts';
 import type { Origin } from './check.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 
@@ -17,16 +17,19 @@ export interface ScenarioSource {
 export function parseSource(text: string, fileName: string): ScenarioSource {
   const json = fileName.toLowerCase().endsWith('.json');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core' });
   const location = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return fileLocation(fileName, line, col);
   };
-  // JSON is checked by its own strict grammar (YAML would accept trailing commas and single quotes); of the
-  // YAML parser's findings in a valid JSON text only a repeated key matters, as JSON.parse would keep the last.
+  // JSON is checked by its own strict grammar (YAML would accept trailing commas and single quotes), first, as it also
+  // refuses nesting deep enough to exhaust the YAML parser's stack; of the YAML parser's findings in a valid JSON text
+  // only a repeated key matters, as JSON.parse would keep the last.
   const jsonError = json ? findJsonSyntaxError(text) : undefined;
-  if (jsonError !== undefined)
-    throw new PartnersimError('json-syntax', malformedJson(location(jsonError.offset), jsonError.expected, jsonError.found));
+  if (jsonError !== undefined) {
+    const { line, col } = linePosition(text, jsonError.offset);
+    throw new PartnersimError('json-syntax', malformedJson(fileLocation(fileName, line, col), jsonError.expected, jsonError.found));
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core' });
   const yamlError = doc.errors.find((error) => !json || error.code === 'DUPLICATE_KEY');
   if (yamlError !== undefined) {
     const [offset] = yamlError.pos;
@@ -38,9 +41,23 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
   }
   const offset = (path: readonly PropertyKey[], target: 'key' | 'value') => offsetOf(doc, path, target);
   return {
-    value: json ? JSON.parse(text) : (doc.toJS() ?? {}),
+    value: json ? JSON.parse(text) : (toValue(doc, fileName) ?? {}),
     origin: { kind: 'file', at: (path, target) => location(offset(path, target)), order: offset },
   };
+}
+
+/** The most uses of aliases a YAML file may make: the yaml library's own guard against alias bombs, named here. */
+export const MAX_ALIASES = 100;
+
+// The plain value of a YAML document; the parser's guard against an alias bomb becomes the file's error.
+function toValue(doc: Document, fileName: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new PartnersimError('yaml-syntax', tooManyAliases(fileName, MAX_ALIASES));
+    throw error;
+  }
 }
 
 // The offset of a key or value; for a path that is absent, that of the nearest enclosing node.
@@ -60,6 +77,13 @@ function offsetOf(doc: Document, path: readonly PropertyKey[], target: 'key' | '
 
 function nodeAt(doc: Document, path: readonly PropertyKey[]): unknown {
   return path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+}
+
+// The line and column (from 1) of an offset in a text, counted without a parser.
+function linePosition(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, col: offset - lineStart + 1 };
 }
 
 // What stands at a syntax error: the rest of its line, shortened.

@@ -91,12 +91,16 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   return { sweep, scenarioInput, scenario, scenarioHash, hash: hashSweep(sweep, scenarioHash) };
 }
 
-/** Tells whether a file's text is a sweep (a mapping with a `scenario` key, which no scenario file has) rather than a
- * scenario; text that does not parse is not a sweep, so the scenario loader reports its syntax error. */
+// The keys that only a sweep has: a file with any of them is a sweep, so that one that lacks `scenario:` is told so.
+const SWEEP_KEYS = ['scenario', 'parameters', 'design', 'replicates', 'record'];
+
+/** Tells whether a file's text is a sweep (a mapping with a key no scenario file has: scenario, parameters, design,
+ * replicates or record) rather than a scenario; text that does not parse is not a sweep, so the scenario loader
+ * reports its syntax error. */
 export function isSweepText(text: string, fileName: string): boolean {
   try {
     const { value } = parseSource(text, fileName);
-    return typeof value === 'object' && value !== null && Object.hasOwn(value, 'scenario');
+    return typeof value === 'object' && value !== null && SWEEP_KEYS.some((key) => Object.hasOwn(value, key));
   } catch {
     return false;
   }

@@ -63,6 +63,14 @@ describe('partnersim validate', () => {
     expect(err).toBe(errorLine(rangeNotIncreasing(fileLocation(bad, 3, 34), 'policy.carrot', 0.5, 0.2)) + '\n');
   });
 
+  it('tells a sweep file that lacks scenario: that it needs one, rather than checking it as a scenario', async () => {
+    const sweep = write('no-scenario.yaml', 'name: lost\nparameters:\n  policy.carrot: [0, 0.5]\nreplicates: 2\n');
+    const { code, err } = await validate(sweep);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^partnersim: [^\n]*no-scenario\.yaml:1:1: scenario is missing: [^\n]*Fix: add scenario[^\n]*\n$/);
+    expect(err).not.toContain('unknown key parameters');
+  });
+
   it('refuses --set with a sweep file', async () => {
     write('base.yaml', 'name: base\n');
     const sweep = write('grid.yaml', 'scenario: base.yaml\nparameters:\n  policy.carrot: [0, 0.5]\n');
