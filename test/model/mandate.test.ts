@@ -3,34 +3,14 @@
 // took at least two. Hand-built areas with scripted draws take each branch on purpose; seeded ones check the chances.
 import { describe, expect, it } from 'vitest';
 import { mandateInPlace } from '../../src/model/mandate.ts';
-import { formPartnershipInPlace } from '../../src/model/partnerships.ts';
-import type { World } from '../../src/model/world.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { brokenInvariants } from './invariants.ts';
-import { scriptedRng, smallContext, smallWorld } from './small-world.ts';
+import { inPartnership, memberTieDraws, scriptedRng, smallContext, smallWorld } from './small-world.ts';
 
 // Chances a step that an authority mandates a partnership: 1 − e^(−1.8 × stick × dt).
 const CHANCE = 0.8347011; // stick 1, a year: 1 − e^(−1.8) = 0.83470111
 const CHANCE_QUARTER = 0.2014838; // stick 0.5, a quarter: 1 − e^(−0.225) = 0.20148378
-
-/** Draws a new partnership of m members makes as they are added (one tie to up to 5 members already in): Σ min(5, k). */
-const memberDraws = (m: number) =>
-  new Array<number>(Array.from({ length: m }, (_, k) => Math.min(5, k)).reduce((s, x) => s + x, 0)).fill(0);
-
-/** Puts organisations in a voluntary partnership, with a generator of their own (its draws are not the test's). */
-function partnersAlready(world: World, members: number[]): void {
-  formPartnershipInPlace(world, smallContext(world, createRng(1)), {
-    area: 0,
-    lead: members[0],
-    members,
-    mandate: 'voluntary',
-    principles: false,
-    laInvolved: false,
-    funded: false,
-    cause: 'network',
-  });
-}
 
 describe('mandateInPlace', () => {
   it('uses the defaults the hand-worked values below assume', () => {
@@ -42,7 +22,7 @@ describe('mandateInPlace', () => {
   it('goes round the area from a random start, taking each organisation in no partnership at its chance', () => {
     // Authority 0; 3 and 6 are partners already. Start ⌊0.4 × 7⌋ = 2: the round is 2, 3, 4, 5, 6, 0, 1.
     const world = smallWorld(7, { authorities: [0] });
-    partnersAlready(world, [3, 6]);
+    inPartnership(world, [3, 6]);
     const rng = scriptedRng([
       CHANCE - 1e-6, // the authority mandates
       0.4, // the start
@@ -53,7 +33,7 @@ describe('mandateInPlace', () => {
       // 6: a partner already; 0: the authority itself
       0.5, // 1: not taken (0.5 is not under 0.5)
       0.2, // principles: not set out (the lever is 0)
-      ...memberDraws(3),
+      ...memberTieDraws(3),
     ]);
     const ctx = smallContext(world, rng, { levers: { stick: 1 } });
     mandateInPlace(world, ctx);
@@ -91,7 +71,7 @@ describe('mandateInPlace', () => {
   it('takes at most 8 besides the authority, and stops going round once it has them', () => {
     // 12 organisations and the authority, every draw 0: it takes 1 to 8, then stops; no draw for 9 to 12.
     const world = smallWorld(13, { authorities: [0] });
-    const rng = scriptedRng([0, 0, ...new Array<number>(8).fill(0), 0, ...memberDraws(9)]);
+    const rng = scriptedRng([0, 0, ...new Array<number>(8).fill(0), 0, ...memberTieDraws(9)]);
     mandateInPlace(world, smallContext(world, rng, { levers: { stick: 1 } }));
     expect(rng.left()).toBe(0);
     expect(world.partnerships[0].members).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -104,7 +84,7 @@ describe('mandateInPlace', () => {
     'is funded when the carrot (%s) is above 0.05, and sets out principles at the lever’s chance 0.3 (draw %s)',
     (carrot, draw, funded, principles) => {
       const world = smallWorld(3, { authorities: [0] });
-      const rng = scriptedRng([0, 0, 0, 0, draw, ...memberDraws(3)]);
+      const rng = scriptedRng([0, 0, 0, 0, draw, ...memberTieDraws(3)]);
       mandateInPlace(world, smallContext(world, rng, { levers: { stick: 1, carrot, principles: 0.3 } }));
       expect(rng.left()).toBe(0);
       const p = world.partnerships[0];
@@ -115,7 +95,7 @@ describe('mandateInPlace', () => {
   it('mandates in each area on its own, its own authority convening', () => {
     // Area 0: authority 0 and 1 to 3, which it does not mandate this step; area 1: authority 4, and 5 and 6, both taken.
     const world = smallWorld(7, { area: [0, 0, 0, 0, 1, 1, 1], authorities: [0, 4] });
-    const rng = scriptedRng([0.9, 0, 0, 0, 0, 0, ...memberDraws(3)]);
+    const rng = scriptedRng([0.9, 0, 0, 0, 0, 0, ...memberTieDraws(3)]);
     mandateInPlace(world, smallContext(world, rng, { levers: { stick: 1 } }));
     expect(rng.left()).toBe(0);
     expect(world.partnerships.map((p) => [p.area, p.lead, p.members])).toEqual([[1, 5, [4, 5, 6]]]);
@@ -128,7 +108,7 @@ describe('mandateInPlace', () => {
       [CHANCE_QUARTER + 1e-6, 0],
     ]) {
       const world = smallWorld(3, { authorities: [0] });
-      const rng = scriptedRng(formed ? [draw, 0, 0, 0, 0, ...memberDraws(3)] : [draw]);
+      const rng = scriptedRng(formed ? [draw, 0, 0, 0, 0, ...memberTieDraws(3)] : [draw]);
       mandateInPlace(world, smallContext(world, rng, { stepsPerYear: 4, levers: { stick: 0.5 } }));
       expect(rng.left()).toBe(0);
       expect(world.partnerships).toHaveLength(formed);

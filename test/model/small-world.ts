@@ -2,10 +2,10 @@
 // until a test sets it, a step context with the default parameters and every lever at zero, a generator that returns
 // the draws a test scripts (so that each branch of a mechanism is taken on purpose), and ties with chosen trust.
 import { createLeverValues, type LeverValues, type StepContext } from '../../src/model/context.ts';
-import { LA_KIND } from '../../src/model/partnerships.ts';
+import { formPartnershipInPlace, LA_KIND } from '../../src/model/partnerships.ts';
 import type { PartnershipEvent } from '../../src/model/vocabulary.ts';
-import { addTieInPlace, createOrgs, createTies, type World } from '../../src/model/world.ts';
-import type { Rng } from '../../src/random.ts';
+import { addTieInPlace, createOrgs, createTies, type Orgs, type World } from '../../src/model/world.ts';
+import { createRng, type Rng } from '../../src/random.ts';
 import { type BlockId, defaultParams, type ModelParams } from '../../src/scenario/parameters/index.ts';
 
 export interface SmallWorldOptions {
@@ -15,7 +15,11 @@ export interface SmallWorldOptions {
   readonly authorities?: readonly number[];
   /** The tie pool's starting size. */
   readonly poolSize?: number;
+  /** Values of organisations' number fields for every organisation but the authorities (capacity 1, say). */
+  readonly every?: { readonly [F in NumberField]?: number };
 }
+
+type NumberField = { [K in keyof Orgs]: Orgs[K] extends Float64Array ? K : never }[keyof Orgs];
 
 /** Returns a world of n organisations, every field zero (kind 0, a school), with no ties and no partnerships. */
 export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
@@ -32,6 +36,8 @@ export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
     orgs.kind[la] = LA_KIND;
     areaAuthority[area[la]] = la;
   }
+  for (const [field, value] of Object.entries(options.every ?? {}) as [NumberField, number][])
+    for (let i = 0; i < n; i++) if (orgs.kind[i] !== LA_KIND) orgs[field][i] = value;
   return { orgs, ties: createTies(options.poolSize ?? 8), partnerships: [], active: [], areaCount, areaMembers, areaAuthority, trusts: [] };
 }
 
@@ -113,4 +119,19 @@ export function tiedPairs(world: World): string[] {
   const pairs: string[] = [];
   for (let slot = 0; slot < t.count; slot++) if (t.alive[slot] === 1) pairs.push(`${t.a[slot]}-${t.b[slot]}`);
   return pairs.sort();
+}
+
+/** Puts organisations in a voluntary partnership of area 0 led by the first, in place, drawing from a generator of its
+ * own (so a test's scripted draws are not spent on it); returns its id. */
+export function inPartnership(world: World, members: readonly number[]): number {
+  const spec = { area: 0, lead: members[0], members, principles: false, laInvolved: false, funded: false };
+  return formPartnershipInPlace(world, smallContext(world, createRng(1)), { ...spec, mandate: 'voluntary', cause: 'network' }).id;
+}
+
+/** Returns the draws (all 0: each tie to the first member) that forming a partnership of m members takes, as each new
+ * member gets a tie to up to 5 (partnerships.newMemberTies) of those already in: Σ min(5, k) for k < m. */
+export function memberTieDraws(m: number): number[] {
+  let draws = 0;
+  for (let k = 0; k < m; k++) draws += Math.min(5, k);
+  return new Array<number>(draws).fill(0);
 }
