@@ -3,6 +3,7 @@
 // organisations weigh it before they choose to form or join a partnership (formation: the expected balance).
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
+import { sayOf } from './power.ts';
 import type { BalanceTerms, World } from './world.ts';
 
 /** The kind number of local authorities, which take part in partnerships they broker or mandate but do not join or initiate. */
@@ -46,8 +47,10 @@ export function copyBalance(b: BalanceTerms): BalanceTerms {
  * trust in its partners (Field 2003; Dhillon 2009); access to more powerful partners' resources. Costs: coordination,
  * growing with size, of which funding pays a share (the carrot buys coordination time), and officers take a share
  * where the local authority takes part (they convene it: ABPP), and which political support eases; capacity spread over
- * several partnerships (availableCapacity: funding buys more, competition draws some away); helping competitors of its own kind; distance from its partners'
- * norms (which converge) and organisational cultures (which do not: Dhillon 2009, partners differ in culture). An
+ * several partnerships (availableCapacity: funding buys more, competition draws some away); helping competitors of its own kind; distance from the partnership's agenda
+ * (its members' norms weighted by their say, which power sets: a weaker member finds the agenda further from its own
+ * norms; Dhillon 2009; Ansell & Gash 2008) and from its partners' organisational cultures (which do not converge:
+ * Dhillon 2009, partners differ in culture). An
  * organisation in a non-local trust values local partnership less (ABPP).
  */
 export function fillBalance(
@@ -64,15 +67,19 @@ export function fillBalance(
   const lv = ctx.levers;
   const P = ctx.params.membership;
   const carrot = lv.carrot * +p.funded;
-  // Means over the other members.
-  let norms = 0;
+  // Means over the other members; the agenda over all of them, each weighted by its say.
+  const influence = ctx.params.power.influence;
+  let agenda = 0;
+  let says = 0;
   let culture = 0;
   let power = 0;
   let rivals = 0;
   const m = p.members.length;
   for (const j of p.members) {
+    const say = sayOf(o.power[j], influence);
+    agenda += say * o.norms[j];
+    says += say;
     if (j === i) continue;
-    norms += o.norms[j];
     culture += o.culture[j];
     power += o.power[j];
     rivals += +(o.kind[j] === o.kind[i]);
@@ -97,9 +104,9 @@ export function fillBalance(
   const coordination = unfunded * (1 - Math.min(1, P.coordinationCover * carrot));
   const capacity = (P.capacityCost * memberships) / Math.max(P.capacityFloor, availableCapacity(world, ctx, i));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * (rivals / others);
-  const values =
-    P.valuesCost *
-    (P.normsWeight * Math.abs(o.norms[i] - norms / others) + (1 - P.normsWeight) * Math.abs(o.culture[i] - culture / others));
+  // The distance from the agenda, scaled by m / (m − 1): with an equal say it is the distance from the others' mean.
+  const fromAgenda = says > 0 && m > 1 ? (Math.abs(o.norms[i] - agenda / says) * m) / (m - 1) : 0;
+  const values = P.valuesCost * (P.normsWeight * fromAgenda + (1 - P.normsWeight) * Math.abs(o.culture[i] - culture / others));
   out.fund = activities + (unfunded - coordination);
   out.compliance = compliance;
   out.social = social;

@@ -2,7 +2,15 @@
 // convene them, taking part themselves (ABPP: the contribution of local-authority officers).
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
-import { expectedNet, formPartnershipInPlace, offerNow, partnerScore, partnershipCapacity, startingTrust } from './partnerships.ts';
+import {
+  expectedNet,
+  formPartnershipInPlace,
+  leadFor,
+  offerNow,
+  partnerScore,
+  partnershipCapacity,
+  startingTrust,
+} from './partnerships.ts';
 import { chanceIn } from './time.ts';
 import { addTieInPlace, trustFrom, type World } from './world.ts';
 
@@ -44,7 +52,7 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
     if (members.length < 3) continue;
     formPartnershipInPlace(world, ctx, {
       area: a,
-      lead: members[1],
+      lead: leadFor(world, members, ctx.params.power.influence),
       members,
       ...offer,
       principles: rng() < lv.principles,
@@ -55,4 +63,4 @@ export function brokerInPlace(world: World, ctx: StepContext): void {
 }
 
 /** Local-authority officers broker partnerships (ODD 7.10.5). */
-export const brokerage: Mechanism = { id: 'brokerage', odd: '7.10.5', blocks: ['brokerage', 'partnerships'], run: brokerInPlace };
+export const brokerage: Mechanism = { id: 'brokerage', odd: '7.10.5', blocks: ['brokerage', 'partnerships', 'power'], run: brokerInPlace };

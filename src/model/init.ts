@@ -4,7 +4,7 @@ import { establishmentsByArea, yearsBetween } from '../scenario/register.ts';
 import { COUNTED_KINDS, ORG_KINDS, type Area, type Register, type Scenario } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
 import { drawExperience, trustworthinessOf } from './leaders.ts';
-import { formPartnershipInPlace, partnershipCapacity } from './partnerships.ts';
+import { formPartnershipInPlace, leadFor, partnershipCapacity } from './partnerships.ts';
 import { addTieInPlace, createOrgs, createTies, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
@@ -162,10 +162,9 @@ function placeRegisterInPlace(world: World, ctx: StepContext, register: Register
     });
     for (const members of federations.values()) {
       if (members.length < 2) continue;
-      const lead = members.reduce((best, j) => (orgs.power[j] > orgs.power[best] ? j : best), members[0]);
       formPartnershipInPlace(world, ctx, {
         area: a,
-        lead,
+        lead: leadFor(world, members, ctx.params.power.influence),
         members,
         mandate: 'voluntary',
         funded: false,

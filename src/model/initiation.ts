@@ -57,4 +57,9 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
 }
 
 /** Leaders initiate partnerships with trusted partners (ODD 7.10.4). */
-export const initiation: Mechanism = { id: 'initiation', odd: '7.10.4', blocks: ['initiation', 'partnerships'], run: initiateInPlace };
+export const initiation: Mechanism = {
+  id: 'initiation',
+  odd: '7.10.4',
+  blocks: ['initiation', 'partnerships', 'power'],
+  run: initiateInPlace,
+};

@@ -77,4 +77,4 @@ export function joinInPlace(world: World, ctx: StepContext): void {
 }
 
 /** Organisations join their peers' partnerships (ODD 7.10.3). */
-export const joining: Mechanism = { id: 'joining', odd: '7.10.3', blocks: ['joining', 'partnerships'], run: joinInPlace };
+export const joining: Mechanism = { id: 'joining', odd: '7.10.3', blocks: ['joining', 'partnerships', 'power'], run: joinInPlace };

@@ -2,7 +2,7 @@
 // Dhillon 2009).
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
-import { formPartnershipInPlace } from './partnerships.ts';
+import { formPartnershipInPlace, leadFor } from './partnerships.ts';
 import { chanceIn } from './time.ts';
 import type { World } from './world.ts';
 
@@ -30,7 +30,7 @@ export function mandateInPlace(world: World, ctx: StepContext): void {
     if (members.length < 3) continue;
     formPartnershipInPlace(world, ctx, {
       area: a,
-      lead: members[1],
+      lead: leadFor(world, members, ctx.params.power.influence),
       members,
       mandate: 'mandated',
       funded: lv.carrot > ctx.params.partnerships.fundedAbove,
@@ -42,4 +42,4 @@ export function mandateInPlace(world: World, ctx: StepContext): void {
 }
 
 /** The stick compels organisations in no partnership into one (ODD 7.10.6). */
-export const mandate: Mechanism = { id: 'mandate', odd: '7.10.6', blocks: ['mandate', 'partnerships'], run: mandateInPlace };
+export const mandate: Mechanism = { id: 'mandate', odd: '7.10.6', blocks: ['mandate', 'partnerships', 'power'], run: mandateInPlace };

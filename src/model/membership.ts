@@ -89,4 +89,4 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
 }
 
 /** Members weigh benefit against cost and leave; partnerships with fewer than two members dissolve (ODD 7.9). */
-export const membership: Mechanism = { id: 'membership', odd: '7.9', blocks: ['membership'], run: weighMembershipsInPlace };
+export const membership: Mechanism = { id: 'membership', odd: '7.9', blocks: ['membership', 'power'], run: weighMembershipsInPlace };

@@ -176,7 +176,7 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     p.roles = [];
     return;
   }
-  if (p.lead === i) p.lead = strongestMember(world, p);
+  if (p.lead === i) p.lead = leadFor(world, p.members, ctx.params.power.influence);
 }
 
 function detachInPlace(world: World, p: Partnership, i: number): void {
@@ -195,9 +195,18 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   });
 }
 
-/** Returns the member with the most power: the one who takes the lead when the lead leaves. */
-function strongestMember(world: World, p: Partnership): number {
-  let best = p.members[0];
-  for (const j of p.members) if (world.orgs.power[j] > world.orgs.power[best]) best = j;
+/** Returns the member who takes a partnership's lead: of its members other than a local authority (whose officers
+ * convene but do not lead), the one of most standing, (1 − influence) × its leader's experience + influence × its power
+ * (ABPP: partnerships led by experienced leaders; Dhillon 2009, Ansell & Gash 2008: the more powerful partners lead);
+ * the earlier listed on a tie. */
+export function leadFor(world: World, members: readonly number[], influence: number): number {
+  const o = world.orgs;
+  let best = members[0];
+  let bestStanding = Number.NEGATIVE_INFINITY;
+  for (const j of members) {
+    if (o.kind[j] === LA_KIND) continue;
+    const standing = (1 - influence) * o.leaderExperience[j] + influence * o.power[j];
+    if (standing > bestStanding) [best, bestStanding] = [j, standing];
+  }
   return best;
 }

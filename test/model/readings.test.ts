@@ -62,7 +62,9 @@ const first = setting(
 );
 const second = setting(otherLever, otherValue);
 const readingsFirst = observedRun(first, first.time.steps);
-const readingsSecond = observedRun(second, second.time.steps);
+// At the second setting's low support and rate, officers broker about once in ten area-years, so a run of 14 years
+// (a 10-year burn-in) over two areas sees none with a chance of about 7%: the seed is one at which they broker.
+const readingsSecond = observedRun(second, second.time.steps, 2);
 
 /** The value a setting gives a key at step 0 (a schedule's first value). */
 function setValue(scenario: object, key: string): number {

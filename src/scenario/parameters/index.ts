@@ -2,7 +2,7 @@
 // the trust update's published keys), defaults, --set, sweeps, manifests and ODD §8 derive. The model reads the values
 // in force through ModelParams, resolved once per run.
 import { interaction, ties, trust, trustTypes } from './ties.ts';
-import { effort, governance, leaders, norms, trustWeights } from './organisations.ts';
+import { effort, governance, leaders, norms, power, trustWeights } from './organisations.ts';
 import { brokerage, continuum, funding, initiation, joining, mandate, meeting, membership, partnerships } from './partnerships.ts';
 import { limitsOf, type BlockSpec, type ParameterSpec } from './spec.ts';
 import { init, kinds } from './world.ts';
@@ -23,6 +23,7 @@ export const BLOCKS = {
   ties,
   trustWeights,
   norms,
+  power,
   membership,
   partnerships,
   meeting,

@@ -1,5 +1,6 @@
 // Parameters of what happens to organisations themselves: leaders turning over, moves into non-local trusts, the
-// effort each gives to partnership work, partner-choice weights, and norms converging among members.
+// effort each gives to partnership work, partner-choice weights, norms converging among members, and the say power gives
+// a member in its partnership.
 import type { BlockSpec } from './spec.ts';
 
 /** Leaders: turnover, experience, personal networks and trustworthiness (ODD 7.1). */
@@ -247,6 +248,24 @@ export const norms = {
       unit: 'multiplier per unit experience',
       meaning: "rise of the rate multiplier with the lead's experience",
       source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
+
+/** Power in governance: a member's say in its partnership's agenda and norms, and in who leads (ODD 7.8). */
+export const power = {
+  title: 'Power in governance',
+  odd: '7.8',
+  params: {
+    influence: {
+      default: 0.5,
+      range: [0, 1],
+      unit: 'weight',
+      meaning:
+        "how far power decides a member's say: its say is 1 − this + this × its power, and the partnership's agenda (which members' norms converge on, and against which each judges the values it shares) is the members' norms weighted by their say; a lead is chosen by (1 − this) × its leader's experience + this × its power (0: an equal say, and the most experienced leader leads)",
+      source: {
+        form: 'Dhillon 2009 (partners of varying power); Ansell & Gash 2008 (power and resource imbalances); DeGroot 1974 and Jia et al. 2015 (opinions converge to an average weighted by social power)',
+      },
     },
   },
 } as const satisfies BlockSpec;

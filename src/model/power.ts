@@ -1,0 +1,27 @@
+// Power in governance: how much say each member has in its partnership's agenda (the norms it pursues, which members'
+// norms converge on and are judged against), and with it who takes the lead (partnerships.ts: leadFor) (Dhillon 2009: partners of varying power; Ansell &
+// Gash 2008: power and resource imbalances among stakeholders; DeGroot 1974, Jia et al. 2015: a group's opinions move
+// towards an average weighted by its members' social power).
+import type { World } from './world.ts';
+
+/** Returns a member's say in its partnership: 1 − influence + influence × power, so that with influence 0 every member
+ * has an equal say and with influence 1 a member's say is its power. */
+export function sayOf(power: number, influence: number): number {
+  return 1 - influence + influence * power;
+}
+
+/** Returns a partnership's agenda: its members' norms averaged with each member's say as its weight (the plain mean
+ * when no member has any say). */
+export function agendaOf(world: World, members: readonly number[], influence: number): number {
+  const o = world.orgs;
+  let weighted = 0;
+  let says = 0;
+  let plain = 0;
+  for (const j of members) {
+    const say = sayOf(o.power[j], influence);
+    weighted += say * o.norms[j];
+    says += say;
+    plain += o.norms[j];
+  }
+  return says > 0 ? weighted / says : plain / members.length;
+}
