@@ -66,7 +66,7 @@ describe('brokerInPlace', () => {
     const p = world.partnerships[0];
     expect({ members: p.members, lead: p.lead, mandate: p.mandate, funded: p.funded, principles: p.principles, la: p.laInvolved }).toEqual({
       members: [0, 2, 4],
-      lead: 2,
+      lead: 2, // of equal standing (no experience, no power), the first listed that is not the authority
       mandate: 'voluntary',
       funded: false,
       principles: false,

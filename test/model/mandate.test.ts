@@ -42,7 +42,7 @@ describe('mandateInPlace', () => {
     const p = world.partnerships[1];
     expect({ members: p.members, lead: p.lead, mandate: p.mandate, funded: p.funded, principles: p.principles, la: p.laInvolved }).toEqual({
       members: [0, 2, 5],
-      lead: 2,
+      lead: 2, // of equal standing (no experience, no power), the first listed that is not the authority
       mandate: 'mandated',
       funded: false,
       principles: false,
