@@ -79,6 +79,22 @@ describe('initiateInPlace', () => {
     expect(brokenInvariants(world)).toEqual([]);
   });
 
+  it('has each invitee weigh the partnership of all invited, not of itself and the initiator alone', () => {
+    // 0 invites 1 (0.8) and 2 (0.6), both trusting it 0.7. 1 holds norms 1 against the others' 0: with an equal say the
+    // agenda is 1/3 of three, and its distance (1 − 1/3) × 3/2 = 1 costs 0.6 × 0.6 × 1 = 0.36 (as it would of two). It
+    // expects 0.56 + 0.024 − 0.05 − 0.36 − 0.18 = −0.006 of the three invited and declines (of two, with coordination
+    // 0.147, it would expect 0.027). 2 expects 0.534 − 0.6 × 0.6 × (1/3 × 3/2) − 0.18 = 0.174 and accepts; 0 expects of
+    // itself and 2 0.48 + 0.024 − 0.147 − 0.05 = 0.307.
+    const world = smallWorld(3, { every: SCHOOLS });
+    world.orgs.norms[1] = 1;
+    tieWith(world, 0, 1, 0.8, 0.7);
+    tieWith(world, 0, 2, 0.6, 0.7);
+    const rng = scriptedRng([CHANCE - 1e-7, 0, ...memberTieDraws(2), NO, NO]);
+    initiateInPlace(world, smallContext(world, rng));
+    expect(rng.left()).toBe(0);
+    expect(world.partnerships.map((p) => p.members)).toEqual([[0, 2]]);
+  });
+
   it('does not initiate with no room for another partnership, though it considers it', () => {
     // 0 has room for 1 + ⌊3 × 0.3⌋ = 1 and is in one, with 2. Had it room, with 1 (trusting it 0.7) it would expect
     // 0.64 + 0.024 − 0.147 − 0.05 × 2 / 0.3 = 0.184.
