@@ -1,7 +1,6 @@
 // `partnersim calibrate CALIBRATION` fits a scenario's parameters to observed figures by ABC (rejection or ABC-SMC) on
 // worker threads into results/<name>/, resuming from its journal when run again. On a cluster, `--shard i/N` runs one
 // shard's share of the round in progress and `--merge` gathers the shards' runs, writing the results once complete.
-import { availableParallelism } from 'node:os';
 import { posteriorGeneration, type AbcResult } from '../calibration/abc.ts';
 import { loadCalibration, type LoadedCalibration } from '../calibration/load.ts';
 import {
@@ -28,8 +27,9 @@ import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
 import { errorLine } from './messages.ts';
+import { countOrganisations } from '../scenario/schema.ts';
 import { createSweepProgress, type SweepProgress } from './progress.ts';
-import { parseShard, parseWorkers } from './sweep.ts';
+import { chooseWorkers, parseShard } from './sweep.ts';
 
 export interface CalibrateOptions {
   readonly workers?: string;
@@ -38,13 +38,14 @@ export interface CalibrateOptions {
   readonly shard?: string;
   readonly merge?: boolean;
   readonly quiet?: boolean;
+  readonly oversubscribe?: boolean;
 }
 
 /** `partnersim calibrate CALIBRATION`: runs (or merges) the calibration, resuming; returns the exit status. */
 export async function calibrateCommand(file: string, options: CalibrateOptions, io: Io, deps: Deps): Promise<number> {
-  const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadCalibration(file, nodeHost);
+  const workers = chooseWorkers(options, countOrganisations(loaded.scenario), io);
   const dir = options.out ?? defaultResultDir(loaded.calibration.name);
   const quiet = options.quiet === true;
   const provenance = { commit: gitCommit(), node: process.version };

@@ -162,7 +162,8 @@ export function registerSweep(program: Command, io: Io, state: State, deps: Deps
     .command('sweep')
     .description('run a parameter sweep on worker threads into results/<sweep name>/ (or --out); running it again resumes')
     .argument('<sweep>', 'sweep file (YAML or JSON): see sweeps/ and sweeps/schema.json')
-    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--workers <n>', 'worker threads (default: one per core; at most the cores, unless --oversubscribe)')
+    .option('--oversubscribe', 'allow --workers beyond the cores (it says how much memory they need; they run no faster)')
     .option('--out <dir>', 'directory for the results (default: results/<name>, or results/<name>.parts/shard-<i> for a shard)')
     .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
     .option(
@@ -234,7 +235,8 @@ export function registerCalibrate(program: Command, io: Io, state: State, deps: 
       'fit parameters to observed figures by ABC-SMC on worker threads into results/<name>/ (or --out); running it again resumes',
     )
     .argument('<calibration>', 'calibration file (YAML or JSON): see calibrations/schema.json')
-    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--workers <n>', 'worker threads (default: one per core; at most the cores, unless --oversubscribe)')
+    .option('--oversubscribe', 'allow --workers beyond the cores (it says how much memory they need; they run no faster)')
     .option('--out <dir>', 'directory for the results (default: results/<name>); shards work in <dir>.parts/shard-<i>')
     .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
     .option(

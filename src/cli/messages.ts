@@ -3,7 +3,7 @@
 import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS } from '../report/messages.ts';
 import { writeFailureReason } from '../results/messages.ts';
-import { listedIndices, shownNumber } from '../wording.ts';
+import { groupedCount, listedIndices, shownNumber } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Commands.
@@ -246,6 +246,16 @@ export function sweepRunsFailed(failed: readonly number[], total: number, dir: s
 /** Returns the message for an interrupted sweep. */
 export function sweepInterrupted(finished: number, total: number, dir: string): string {
   return `interrupted: ${finished} of ${total} runs are finished and kept in ${dir}. Run the same command again to resume.`;
+}
+
+/** Returns the message for --workers beyond the machine's cores without --oversubscribe. */
+export function tooManyWorkers(workers: number, cores: number): string {
+  return `--workers ${workers}: expected at most ${cores}, this machine's cores (more threads than cores run no faster, and each holds a run's model in memory), found ${workers}. Fix: use --workers ${cores}, or add --oversubscribe to run ${workers} anyway.`;
+}
+
+/** Returns the warning printed when --oversubscribe runs more workers than cores. */
+export function oversubscribed(workers: number, cores: number, megabytes: number): string {
+  return `note: ${workers} workers on ${cores} cores (--oversubscribe): they need about ${groupedCount(megabytes)} MB of memory together, and share the cores, so the sweep runs no faster than with ${cores}.`;
 }
 
 /** Returns the message for a --shard that is not i/N or auto/N. */

@@ -7,13 +7,16 @@ import {
   badShard,
   errorLine,
   notPositiveInteger,
+  oversubscribed,
   shardIndexBad,
   shardIndexUnset,
   sweepFinished,
   sweepInterrupted,
   sweepRunsFailed,
   sweepStatusReport,
+  tooManyWorkers,
 } from './messages.ts';
+import { countOrganisations } from '../scenario/schema.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { runSweep, type SweepOutcome } from '../results/run-sweep.ts';
 import { defaultResultDir, resultName } from '../results/write.ts';
@@ -36,6 +39,7 @@ export interface SweepCommandOptions {
   readonly shard?: string;
   readonly quiet?: boolean;
   readonly force?: boolean;
+  readonly oversubscribe?: boolean;
 }
 
 /** Returns the results directory of a sweep by default: results/<name>, and a shard's inside results/<name>.parts/. */
@@ -65,9 +69,9 @@ export function sweepStatusCommand(dirs: readonly string[], io: Io): number {
 
 /** `partnersim sweep SWEEP`: runs the sweep (or a shard) on worker threads, resuming; returns the exit status. */
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, deps: Deps): Promise<number> {
-  const workers = options.workers === undefined ? availableParallelism() : parseWorkers(options.workers);
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadSweep(file, nodeHost);
+  const workers = chooseWorkers(options, countOrganisations(loaded.scenario), io);
   const dir = options.out ?? defaultSweepDir(loaded.sweep.name, shard);
   const quiet = options.quiet === true;
 
@@ -119,11 +123,34 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   return 1;
 }
 
-/** Returns the --workers value: a whole number from 1 to 1024. */
-export function parseWorkers(text: string): number {
+/** Returns the --workers value: a whole number from 1 to 1024, and at most `cores` unless `oversubscribe` (more threads
+ * than cores run no faster, and each holds a run's model in memory: --workers 1000 reached 12 GB in two minutes). */
+export function parseWorkers(text: string, cores: number, oversubscribe: boolean): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024)
     throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
-  return Number(text);
+  const workers = Number(text);
+  if (workers > cores && !oversubscribe) throw new PartnersimError('bad-option', tooManyWorkers(workers, cores));
+  return workers;
+}
+
+/** Returns the worker threads a sweep or calibration runs: one per core by default; with --oversubscribe beyond the
+ * cores, the warning naming the memory they need is written to `io.err`. */
+export function chooseWorkers(
+  options: { readonly workers?: string; readonly oversubscribe?: boolean },
+  organisations: number,
+  io: Io,
+  cores = availableParallelism(),
+): number {
+  if (options.workers === undefined) return cores;
+  const workers = parseWorkers(options.workers, cores, options.oversubscribe === true);
+  if (workers > cores) io.err(`${oversubscribed(workers, cores, workers * workerMemoryMb(organisations))}\n`);
+  return workers;
+}
+
+/** Returns about how many megabytes one worker needs for a run of this many organisations: Node's own, and the model's
+ * state (national, 20,400 organisations, peaked at about 340 MB in one process). */
+export function workerMemoryMb(organisations: number): number {
+  return Math.ceil(50 + (organisations * 14) / 1000);
 }
 
 /** Returns the shard `--shard` names: `i/N`, or `auto/N` with i from the first job-array index variable that is set. */

@@ -7,7 +7,7 @@ import { errorLine, setOnSweep, validateOk, validateSweepOk } from './messages.t
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { countOrganisations } from '../scenario/schema.ts';
-import { expandSweep } from '../sweep/expand.ts';
+import { countPoints } from '../sweep/expand.ts';
 import { isSweepText, loadSweep } from '../sweep/load.ts';
 import { isCalibrationText, loadCalibration } from '../calibration/load.ts';
 import { setOnCalibration, validateCalibrationOk } from '../calibration/messages.ts';
@@ -47,8 +47,9 @@ function checkFile(file: string, set: readonly string[], io: Io): string {
   if (text !== undefined && isSweepText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnSweep(file));
     const loaded = loadSweep(file, nodeHost);
-    const plan = expandSweep(loaded);
-    return validateSweepOk(file, loaded.sweep.name, loaded.sweep.design.kind, plan.points.length, plan.runs.length, loaded.scenario.name);
+    const { parameters, design, replicates } = loaded.sweep;
+    const points = countPoints(parameters, design);
+    return validateSweepOk(file, loaded.sweep.name, design.kind, points, points * replicates, loaded.scenario.name);
   }
   const scenario = loadScenario(file, nodeHost, { set });
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);

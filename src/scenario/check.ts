@@ -101,7 +101,16 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly Pr
         return issue.keys.map((key) => ({ kind: 'unknown', path: [...path, key] }));
       case 'too_big':
       case 'too_small':
-        return [{ kind: ['number', 'int', 'bigint'].includes(issue.origin) ? 'range' : 'type', path }];
+        // A list too long is out of range (it says how many it may hold); an empty one is of the wrong type.
+        return [
+          {
+            kind:
+              ['number', 'int', 'bigint'].includes(issue.origin) || (issue.code === 'too_big' && issue.origin === 'array')
+                ? 'range'
+                : 'type',
+            path,
+          },
+        ];
       case 'invalid_union': {
         const fitting = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
         return fitting.length === 1 ? schemaProblems(fitting[0], path) : [{ kind: 'type', path }];
@@ -138,8 +147,11 @@ function scheduleProblems(input: ScenarioInput): Problem[] {
 function areaProblems(input: ScenarioInput): Problem[] {
   const areas = input.organisations?.areas;
   if (typeof areas !== 'object') return [];
+  // The first index of each name, in one pass: a list of 200,000 areas took 154 s with a search for each.
+  const firstIndex = new Map<string, number>();
   return areas.flatMap((area, i): Problem[] => {
-    const first = areas.findIndex((other) => other.name === area.name);
+    const first = firstIndex.get(area.name) ?? i;
+    if (first === i) firstIndex.set(area.name, i);
     return first < i
       ? [
           {

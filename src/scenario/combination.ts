@@ -3,10 +3,10 @@
 // input, and placed at the last source (file or --set argument) that set one of the keys involved.
 import { PartnersimError } from '../errors.ts';
 import { MECHANISMS, unmetNeeds } from './mechanisms.ts';
-import { mechanismNeeded, parameterRuleBroken } from './messages.ts';
+import { mechanismNeeded, parameterRuleBroken, tooManyOrganisations } from './messages.ts';
 import { PARAMETER_RULES, parameterValue } from './parameters/index.ts';
 import type { Origin } from './check.ts';
-import type { ScenarioInput } from './schema.ts';
+import { COUNTED_KINDS, MAX_ORGANISATIONS, type ScenarioInput } from './schema.ts';
 
 /** One source of a scenario's keys, in the order they are applied: a file of the extends chain or a --set argument. */
 export interface ScenarioSource {
@@ -14,8 +14,18 @@ export interface ScenarioSource {
   readonly input: ScenarioInput;
 }
 
-/** Throws the PartnersimError of the first rule the merged input breaks, placed at the last source that set one of its keys. */
+/** Throws the PartnersimError of the first rule the merged input breaks, placed at the last source that set one of its keys:
+ * the organisations' total within MAX_ORGANISATIONS, the parameter table's rules, the mechanisms' needs. */
 export function checkCombination(merged: ScenarioInput, sources: readonly ScenarioSource[]): void {
+  const counts = COUNTED_KINDS.map((kind) => merged.organisations?.kinds?.[kind] ?? 0);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total > MAX_ORGANISATIONS) {
+    const [at] = placeOf(
+      sources,
+      COUNTED_KINDS.map((kind) => `organisations.kinds.${kind}`),
+    );
+    throw new PartnersimError('out-of-range', tooManyOrganisations(at, total, MAX_ORGANISATIONS));
+  }
   for (const rule of PARAMETER_RULES) {
     const values = rule.keys.map((key) => parameterValue(merged, key));
     if (rule.holds(values)) continue;

@@ -16,6 +16,7 @@ export interface JsonSchemaNode {
   readonly exclusiveMaximum?: number;
   readonly minLength?: number;
   readonly minItems?: number;
+  readonly maxItems?: number;
   readonly enum?: readonly unknown[];
 }
 
@@ -84,7 +85,8 @@ export function describeExpected(node: JsonSchemaNode): string {
           : node.items.type === 'object'
             ? describeObject(node.items)
             : plural(describeExpected(node.items));
-      return `a list of ${(node.minItems ?? 0) > 0 ? 'one or more ' : ''}${items}`;
+      const count = (node.minItems ?? 0) > 0 ? 'one or more ' : '';
+      return `a list of ${count}${items}${node.maxItems === undefined ? '' : ` (at most ${node.maxItems})`}`;
     }
     case 'object':
       return `a mapping ${describeObject(node)}`;

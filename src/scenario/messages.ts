@@ -1,6 +1,6 @@
 // Every message about a scenario file or a --set override, as a named function, so that wording lives in one place
 // and tests assert against these functions rather than copies of their text. The browser runs the scenario stage too.
-import { excerpt } from '../wording.ts';
+import { excerpt, groupedCount } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Where a problem is: a position in a file, or a --set argument.
@@ -24,7 +24,7 @@ export function describeFound(value: unknown): string {
   if (value === null) return 'an empty value';
   if (typeof value === 'string') return `the text ${excerpt(value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${groupedCount(value.length)}`;
   return 'a mapping';
 }
 
@@ -96,6 +96,11 @@ export function scheduleNotFromZero(at: string, key: string, from: number): stri
 /** Returns the message for a schedule whose `from` steps do not strictly increase. */
 export function scheduleOutOfOrder(at: string, key: string, previous: number, from: number): string {
   return `${at}: ${key} is out of order: expected a step after ${previous} (the entry before), found from: ${from}. Fix: list the entries in increasing order of from, at most one per step.`;
+}
+
+/** Returns the message for a scenario with more organisations than a run can hold. */
+export function tooManyOrganisations(at: string, total: number, max: number): string {
+  return `${at}: too many organisations: expected at most ${groupedCount(max)} in all (20 times the national scenario and a little more: beyond it a run outgrows a machine's memory), found ${groupedCount(total)}. Fix: lower organisations.kinds, or study part of the system at a time.`;
 }
 
 /** Returns the message for two areas with the same name. */

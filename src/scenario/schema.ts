@@ -65,10 +65,25 @@ function leverGroupSchemas<Keys extends LeverKey>(keys: readonly Keys[]): LeverG
 // Area headings come in alphabetical order (context before localAuthority), as normalised areas list them.
 const AREA_GROUP_KEYS = [...AREA_LEVER_KEYS].sort((a, b) => splitKey(a)[0].localeCompare(splitKey(b)[0]));
 
+/** The longest run a scenario may ask for: a thousand years of months, or fifty of days. */
+export const MAX_STEPS = 20_000;
+/** The most areas, as a number or a list: England has about 150 local authorities. */
+export const MAX_AREAS = 10_000;
+/** The most organisations of a scenario in all (checked on the merged scenario): 20 times national (400,400) completes
+ * in one replicate; the schema's former 6 million did not (Map maximum size exceeded after 41 s). */
+export const MAX_ORGANISATIONS = 500_000;
+/** The largest relative weight of an area: any more spread is meaningless, and weights of 1e308 summed to infinity. */
+export const MAX_AREA_WEIGHT = 1_000_000;
+
 /** An area as written: a name, a weight (its share of organisations) and any levers of its own. */
 export const areaInputSchema = z.strictObject({
   name: z.string().min(1).describe('name of the local-authority area'),
-  weight: z.number().positive().optional().describe('relative share of the organisations placed in this area (default 1)'),
+  weight: z
+    .number()
+    .positive()
+    .max(MAX_AREA_WEIGHT)
+    .optional()
+    .describe('relative share of the organisations placed in this area (default 1)'),
   ...leverGroupSchemas(AREA_GROUP_KEYS),
 });
 
@@ -189,7 +204,7 @@ export const scenarioInputSchema = z.strictObject({
   description: z.string().optional().describe('what the scenario shows and its source'),
   time: z
     .strictObject({
-      steps: z.number().int().positive().max(100000).optional().describe('steps to simulate (default 120)'),
+      steps: z.number().int().positive().max(MAX_STEPS).optional().describe('steps to simulate (default 120)'),
       stepsPerYear: z.number().int().positive().max(365).optional().describe('steps per year (default 12: a step is a month)'),
       seed: z
         .number()
@@ -203,12 +218,12 @@ export const scenarioInputSchema = z.strictObject({
   organisations: z
     .strictObject({
       areas: z
-        .union([z.number().int().positive().max(10000), z.array(areaInputSchema).min(1)])
+        .union([z.number().int().positive().max(MAX_AREAS), z.array(areaInputSchema).min(1).max(MAX_AREAS)])
         .optional()
         .describe('number of local-authority areas, or a list of areas with their own levers'),
       kinds: z
         .strictObject(
-          Object.fromEntries(COUNTED_KINDS.map((k) => [k, z.number().int().min(0).max(1_000_000).optional()])) as Record<
+          Object.fromEntries(COUNTED_KINDS.map((k) => [k, z.number().int().min(0).max(MAX_ORGANISATIONS).optional()])) as Record<
             CountedKind,
             z.ZodOptional<z.ZodNumber>
           >,

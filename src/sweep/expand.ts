@@ -44,6 +44,23 @@ export function expandSweep(loaded: LoadedSweep): SweepPlan {
   return { points, runs };
 }
 
+/** Returns how many points a design over these parameters has, without making them: a grid's product of the
+ * parameters' counts of values; the samples of random and lhs; N (k + 2) for sobol; r (k + 1) for morris. */
+export function countPoints(parameters: readonly SweepParameter[], design: Design): number {
+  const k = parameters.length;
+  switch (design.kind) {
+    case 'grid':
+      return parameters.reduce((product, parameter) => product * gridValues(parameter).length, 1);
+    case 'random':
+    case 'lhs':
+      return design.samples;
+    case 'sobol':
+      return design.samples * (k + 2);
+    case 'morris':
+      return design.samples * (k + 1);
+  }
+}
+
 /** Returns the seed of a run: a hash of the master seed, the base scenario's hash, the point's key and the replicate. */
 export function runSeed(masterSeed: number, scenarioHash: string, pointKey: string, replicate: number): number {
   return deriveSeed(masterSeed, scenarioHash, pointKey, replicate);

@@ -13,6 +13,7 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { parseSource } from '../scenario/source.ts';
 import { VERSION } from '../version.ts';
 import { SOBOL_MAX_DIMS } from './designs.ts';
+import { countPoints } from './expand.ts';
 import {
   DEFAULT_MORRIS_LEVELS,
   TIMESERIES_FIELDS,
@@ -34,6 +35,10 @@ export interface LoadedSweep {
    * not its name or where its files are: parts of one sweep made anywhere share it. */
   readonly hash: string;
 }
+
+/** The most runs (points times replicates) a sweep may have: a million runs of a small scenario are days of one
+ * machine, and a journal of a gigabyte or more; beyond it, split the question into sweeps. */
+export const MAX_SWEEP_RUNS = 1_000_000;
 
 let sweepJson: JsonSchemaNode | undefined;
 
@@ -68,6 +73,10 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
   const parameters = normalizeParameters(input, origin);
   const design = normalizeDesign(input, parameters.length, at);
+  const replicates = input.replicates ?? 1;
+  // Counted, not expanded: a typo in a grid (steps: 10000 twice) is 10^8 runs, which ran validate out of memory.
+  const points = countPoints(parameters, design);
+  if (points * replicates > MAX_SWEEP_RUNS) throw invalid(message.sweepTooLarge(at(['parameters']), points, replicates, MAX_SWEEP_RUNS));
   const timeseries = input.record?.timeseries;
   timeseries?.steps.forEach((step, i) => {
     if (step > scenario.time.steps)
@@ -79,7 +88,7 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
     scenario: scenarioPath,
     parameters,
     design,
-    replicates: input.replicates ?? 1,
+    replicates,
     seed: input.seed ?? scenario.time.seed,
     record: {
       metrics: unique(input.record?.metrics ?? METRIC_NAMES),

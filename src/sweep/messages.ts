@@ -1,6 +1,6 @@
 // Every message about a sweep file or a sweep directory, as a named function (tests assert against these functions).
 // Sweep files are read in the browser-safe part of the sweep stage, so this module imports nothing from node:.
-import { listedIndices } from '../wording.ts';
+import { groupedCount, listedIndices } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Sweep files.
@@ -13,6 +13,11 @@ export function sweepFileMissing(path: string): string {
 /** Returns the message for a sweep whose base scenario file does not exist. */
 export function sweepScenarioMissing(at: string, target: string, sweepFile: string): string {
   return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${sweepFile}.`;
+}
+
+/** Returns the message for a sweep with more runs than one sweep may have. */
+export function sweepTooLarge(at: string, points: number, replicates: number, max: number): string {
+  return `${at}: too many runs: expected at most ${groupedCount(max)} runs (points x replicates), found ${groupedCount(points)} ${points === 1 ? 'point' : 'points'} x ${groupedCount(replicates)} ${replicates === 1 ? 'replicate' : 'replicates'} = ${groupedCount(points * replicates)}. Fix: fewer values or steps (a grid multiplies the counts of its parameters), fewer samples, or fewer replicates.`;
 }
 
 /** Returns the message for a sweep that varies nothing. */

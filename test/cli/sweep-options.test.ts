@@ -1,7 +1,9 @@
 // The sweep command's options and refusals: --shard (given, or taken from a job array's index variable), --workers,
 // and a results directory that holds something else.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseShard } from '../../src/cli/sweep.ts';
+import { chooseWorkers, parseShard, workerMemoryMb } from '../../src/cli/sweep.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import * as cliMessage from '../../src/cli/messages.ts';
 import * as resultsMessage from '../../src/results/messages.ts';
@@ -60,6 +62,21 @@ describe('--shard', () => {
 });
 
 describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
+  it('--workers beyond the cores, unless --oversubscribe, which says the memory the workers need', async () => {
+    const cores = availableParallelism();
+    const over = String(cores + 1);
+    const refused = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', over, '--out', tmp.path('over')]);
+    expect(refused).toEqual({ code: 2, out: '', err: `${cliMessage.errorLine(cliMessage.tooManyWorkers(cores + 1, cores))}\n` });
+    expect(existsSync(tmp.path('over'))).toBe(false);
+    const notes: string[] = [];
+    const io = { out: () => {}, err: (text: string) => notes.push(text) };
+    expect(chooseWorkers({ workers: '1000', oversubscribe: true }, 20_400, io, 2)).toBe(1000);
+    expect(notes).toEqual([`${cliMessage.oversubscribed(1000, 2, 1000 * workerMemoryMb(20_400))}\n`]);
+    expect(workerMemoryMb(20_400)).toBeGreaterThan(300);
+    expect(chooseWorkers({}, 100, io, 6)).toBe(6);
+    expect(() => chooseWorkers({ workers: '7' }, 100, io, 6)).toThrow(cliMessage.tooManyWorkers(7, 6));
+  });
+
   it('--workers that is not a positive whole number', async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '0']);
     expect(result).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.notPositiveInteger('--workers', '0')) + '\n' });

@@ -39,7 +39,7 @@ export const scenarioInput: fc.Arbitrary<ScenarioInput> = fc.record(
     description: fc.string({ maxLength: 40 }),
     time: fc.record(
       {
-        steps: fc.integer({ min: 1, max: 100000 }),
+        steps: fc.integer({ min: 1, max: 20000 }),
         stepsPerYear: fc.integer({ min: 1, max: 365 }),
         seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       },

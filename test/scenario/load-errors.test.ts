@@ -94,7 +94,7 @@ describe('keys and values', () => {
 
   it('says a whole number is expected where one is', () => {
     const path = write('steps.yaml', 'time:\n  steps: "12"\n');
-    expectFailure(path, 'wrong-type', message.wrongType(at(path, 2, 10), 'time.steps', 'a whole number from 1 to 100000', 'the text "12"'));
+    expectFailure(path, 'wrong-type', message.wrongType(at(path, 2, 10), 'time.steps', 'a whole number from 1 to 20000', 'the text "12"'));
   });
 
   it('reports a value out of range', () => {
@@ -130,7 +130,7 @@ describe('keys and values', () => {
     const path = write('list.yaml', '- 1\n- 2\n');
     const keys =
       '{$schema, extends, name, description, time, organisations, policy, market, governance, localAuthority, leaders, partnerships, context, trust, model, mechanisms}';
-    expectFailure(path, 'wrong-type', message.wrongType(at(path, 1, 1), 'the scenario', `a mapping ${keys}`, 'a list'));
+    expectFailure(path, 'wrong-type', message.wrongType(at(path, 1, 1), 'the scenario', `a mapping ${keys}`, 'a list of 2'));
   });
 });
 

@@ -71,7 +71,7 @@ describe('parseOverride', () => {
     expectFailure(
       'time.steps=ten',
       'set-bad-value',
-      message.wrongType(at('time.steps=ten'), 'time.steps', 'a whole number from 1 to 100000', 'the text "ten"'),
+      message.wrongType(at('time.steps=ten'), 'time.steps', 'a whole number from 1 to 20000', 'the text "ten"'),
     );
     expectFailure(
       'policy.carrot=[{from: 5, value: 1}]',

@@ -3,8 +3,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHost } from '../../src/scenario/host.ts';
-import { designPoints, expandSweep, pointScenario, runSeed, parameterValueAt, type SweepPlan } from '../../src/sweep/expand.ts';
-import { loadSweep, type LoadedSweep } from '../../src/sweep/load.ts';
+import {
+  countPoints,
+  designPoints,
+  expandSweep,
+  pointScenario,
+  runSeed,
+  parameterValueAt,
+  type SweepPlan,
+} from '../../src/sweep/expand.ts';
+import { loadSweep, MAX_SWEEP_RUNS, type LoadedSweep } from '../../src/sweep/load.ts';
+import { sweepTooLarge } from '../../src/sweep/messages.ts';
 import type { Design, Sweep, SweepParameter } from '../../src/sweep/schema.ts';
 import { tinyScenario } from '../cli/fixtures.ts';
 
@@ -100,6 +109,7 @@ describe('sampled designs', () => {
   ])('%s gives its number of points, each value inside its range or from its list', (_, design, count) => {
     const points = designPoints(parameters, design, 11);
     expect(points).toHaveLength(count);
+    expect(countPoints(parameters, design)).toBe(count);
     for (const point of points) {
       expect(point.values).toHaveLength(k);
       expect(point.values[0]).toBeGreaterThanOrEqual(0.3);
@@ -143,6 +153,26 @@ describe('sampled designs', () => {
     const design: Design = { kind: 'lhs', samples: 6 };
     expect(designPoints(parameters, design, 5)).toEqual(designPoints(parameters, design, 5));
     expect(designPoints(parameters, design, 5)).not.toEqual(designPoints(parameters, design, 6));
+  });
+});
+
+describe('the size of a sweep, counted before anything is made', () => {
+  it("counts a grid's points as the product of its parameters' counts", () => {
+    const grid = [
+      values('policy.carrot', [0, 0.4, 0.8]),
+      values('market.competition', [0, 0.5]),
+      values('trust.sensitivity', [1, 2, 3, 4]),
+    ];
+    expect(countPoints(grid, { kind: 'grid' })).toBe(designPoints(grid, { kind: 'grid' }, 1).length);
+    expect(countPoints(grid, { kind: 'grid' })).toBe(24);
+  });
+
+  it('refuses a sweep of more than MAX_SWEEP_RUNS runs when loaded, without expanding it (a grid of 10^8 ran validate out of memory)', () => {
+    const typo = 'parameters:\n  policy.carrot: {from: 0, to: 1, steps: 10000}\n  market.competition: {from: 0, to: 1, steps: 10000}\n';
+    expect(() => load(typo)).toThrow(sweepTooLarge('sweeps/s.yaml:3:3', 100_000_000, 1, MAX_SWEEP_RUNS));
+    const sampled = 'parameters:\n  policy.carrot: {from: 0, to: 1}\ndesign: sobol\nsamples: 400000\nreplicates: 2\n';
+    expect(() => load(sampled)).toThrow(sweepTooLarge('sweeps/s.yaml:3:3', 1_200_000, 2, MAX_SWEEP_RUNS));
+    expect(() => load('parameters:\n  policy.carrot: {from: 0, to: 1, steps: 1000}\nreplicates: 1000\n')).not.toThrow();
   });
 });
 
