@@ -1,7 +1,7 @@
 // main(): one error path. commander's own errors, the system's refusals (a missing directory, a directory where a file
 // is to go, a port out of range) and every message alike come out as one `partnersim:` line with a fix and exit 2, and
 // nothing a command prints can carry a control character to the terminal.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/cli/messages.ts';
 import { outputUnwritable } from '../../src/results/messages.ts';
@@ -9,6 +9,10 @@ import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 const tmp = useTempDir('main', {
   'tiny.yaml': tinyScenario(),
+  'bomb.yaml': `a: &a [x, x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`).join('\n')}\n`,
+  'deep.json': `{"x":${'['.repeat(1000)}${']'.repeat(1000)}}`,
+  'a-file.txt': 'not a directory\n',
+  'a-dir/empty.txt': '',
   'escape.yaml': tinyScenario().replace('name: tiny', 'name: "tiny\\e]0;owned\\atitle\\e[2J"'),
 });
 
@@ -81,6 +85,40 @@ describe("the system's refusals", () => {
     for (const port of ['70000', '65536', 'http']) {
       const result = await runCli(['serve', '--port', port]);
       expect(result).toEqual({ code: 2, out: '', err: `${message.errorLine(message.badPort(port))}\n` });
+    }
+  });
+});
+
+describe('every command, given what it cannot use', () => {
+  it('answers each with one partnersim: line and a fix, never a stack trace', async () => {
+    const files = ['missing.yaml', 'a-dir', 'bomb.yaml', 'deep.json'].map((name) => tmp.path(name));
+    writeFileSync(tmp.path('latin1.yaml'), Buffer.from('name: caf\xe9\n', 'latin1'));
+    files.push(tmp.path('latin1.yaml'));
+    const dirs = [tmp.path('missing-dir'), tmp.path('a-file.txt'), tmp.path('a-dir')];
+    const cases: string[][] = [
+      ...files.flatMap((file) => [
+        ['run', file, '--out', tmp.path('out-run')],
+        ['compare', file, tmp.path('tiny.yaml'), '--out', tmp.path('out-compare')],
+        ['validate', file],
+        ['sweep', file, '--out', tmp.path('out-sweep')],
+        ['calibrate', file, '--out', tmp.path('out-calibrate')],
+        ['emit', 'slurm', file, '--shards', '2', '--out', tmp.path('out-emit')],
+        ['classroom', '--export', tmp.path('page.html'), file],
+      ]),
+      ...dirs.flatMap((dir) => [
+        ['report', dir],
+        ['merge', dir, '--out', tmp.path('out-merge')],
+        ['analyse', dir, '--out', tmp.path('out-analyse')],
+        ['sweep', 'status', dir],
+      ]),
+      ['classroom', '--export', tmp.path('a-dir')],
+      ['serve', '--port', '99999'],
+    ];
+    for (const args of cases) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.err, args.join(' ')).toMatch(/^partnersim: [^\n]+ Fix: [^\n]+\n$/);
+      expect(result.err, args.join(' ')).not.toMatch(/\n\s+at /);
     }
   });
 });
