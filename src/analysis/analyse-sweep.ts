@@ -5,7 +5,7 @@ import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
 import { designPoints, unitRows } from '../sweep/expand.ts';
 import { isFailed, type RunRecord } from '../sweep/record.ts';
-import { parameterMeaning } from '../sweep/schema.ts';
+import { isMetricName, parameterMeaning } from '../sweep/schema.ts';
 import type { SweepManifest } from '../sweep/manifest.ts';
 import { quantile, type BootstrapOptions } from './bootstrap.ts';
 import { morrisEffects } from './morris.ts';
@@ -34,9 +34,13 @@ export function analyseSweep(manifest: SweepManifest, records: readonly RunRecor
   const method = request.method ?? (design === 'sobol' || design === 'morris' ? design : 'prim');
   if ((method === 'sobol' || method === 'morris') && design !== method)
     throw new PartnersimError('bad-option', message.methodNeedsDesign(method, sweep.name, design));
-  const recorded = sweep.record.metrics;
+  // The summary metrics recorded are analysed; time-series fields recorded at a step or over a window are columns of the
+  // runs table only.
+  const recorded = sweep.record.metrics.filter(isMetricName);
   const metric =
-    request.condition?.metric ?? request.metric ?? (recorded.includes(DEFAULT_ANALYSIS_METRIC) ? DEFAULT_ANALYSIS_METRIC : recorded[0]);
+    request.condition?.metric ??
+    request.metric ??
+    (recorded.includes(DEFAULT_ANALYSIS_METRIC) ? DEFAULT_ANALYSIS_METRIC : (recorded[0] ?? DEFAULT_ANALYSIS_METRIC));
   if (request.condition !== undefined && request.metric !== undefined && request.condition.metric !== request.metric) {
     throw new PartnersimError('bad-option', message.whereMetricConflict(request.metric, request.condition.metric));
   }
@@ -47,7 +51,7 @@ export function analyseSweep(manifest: SweepManifest, records: readonly RunRecor
   // The chosen metric first, then the others in the sweep's order.
   const metrics = [metric, ...recorded.filter((name) => name !== metric)];
   const valueOf = (record: RunRecord, name: MetricName): number | null =>
-    isFailed(record) ? null : record.metrics[recorded.indexOf(name)];
+    isFailed(record) ? null : record.metrics[sweep.record.metrics.indexOf(name)];
   const bootstrap = { seed: sweep.seed, ...request.bootstrap };
 
   if (method === 'prim') {

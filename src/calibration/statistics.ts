@@ -53,7 +53,15 @@ const METRIC_RANGES: Record<MetricName, readonly [number, number]> = {
   survival5y: SHARES,
 };
 
-const SHARE_FIELDS: ReadonlySet<TimeseriesField> = new Set(['participation', 'meanTrust', 'meanStrength']);
+const SHARE_FIELDS: ReadonlySet<TimeseriesField> = new Set([
+  'participation',
+  'meanTrust',
+  'meanStrength',
+  'density',
+  'clustering',
+  'centralisation',
+  'crossAreaShare',
+]);
 
 const metric = (name: MetricName): StatisticDefinition => ({
   family: 'metric',

@@ -1,6 +1,7 @@
 // `partnersim analyse SWEEP_RESULTS`: reads a finished sweep and answers which levers matter (Sobol' indices, Morris
 // elementary effects) or where in the lever space an outcome holds (PRIM), writing analysis.json, the charts and
 // report.html into one directory, atomically. Prints the key findings.
+import { isMetricName } from '../sweep/schema.ts';
 import { analyseSweep, type AnalysisRequest } from '../analysis/analyse-sweep.ts';
 import { ANALYSIS_METHODS, type AnalysisMethod, type Condition, type SweepAnalysis } from '../analysis/sweep-analysis.ts';
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
@@ -40,7 +41,7 @@ export async function analyseCommand(dir: string, options: AnalyseOptions, args:
     throw new PartnersimError('sweep-incomplete', analyseShard(dir, manifest.sweep.name, shardText(manifest.shard)));
   if (manifest.status !== 'complete')
     throw new PartnersimError('sweep-incomplete', analyseIncomplete(dir, manifest.sweep.name, part.records.length, manifest.runs));
-  const recorded = manifest.sweep.record.metrics;
+  const recorded = manifest.sweep.record.metrics.filter(isMetricName);
   const request: AnalysisRequest = {
     method: options.method === undefined ? undefined : parseMethod(options.method),
     metric: options.metric === undefined ? undefined : parseMetric(options.metric, manifest.sweep.name, recorded),

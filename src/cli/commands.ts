@@ -51,6 +51,11 @@ export function registerRun(program: Command, io: Io, state: State): void {
     .option('--quiet', 'print only the results directory')
     .option('--no-report', 'skip report.html (its charts take about a second to draw)')
     .option(
+      '--network-every <n>',
+      'write the network (network.csv, GraphML and GEXF in network/) at step 0, every n steps and the last step (default: yearly)',
+    )
+    .option('--no-network', 'write no network.csv and no graph files')
+    .option(
       '--posterior <dir>',
       "each replicate draws its parameters from the posterior of a calibration's directory (see partnersim calibrate)",
     )

@@ -116,6 +116,11 @@ export function tooManySteps(value: string, max: number): string {
   return `--steps: expected a whole number from 1 to ${max}, found ${value}. Fix: run at most ${max} steps.`;
 }
 
+/** Returns the message for a --network-every value longer than the run. */
+export function networkEveryBeyondRun(value: string, steps: number): string {
+  return `--network-every: expected a whole number of steps from 1 to ${steps} (the run's steps), found ${value}. Fix: use at most ${steps}; the network is recorded at step 0 and at the last step whatever the interval, or --no-network records none.`;
+}
+
 /** Returns the message for a --seed value that is not a whole number in the seed range. */
 export function badSeed(value: string): string {
   return `--seed: expected a whole number from 0 to 4294967295, found ${JSON.stringify(value)}. Fix: write --seed followed by a number such as 42.`;

@@ -11,9 +11,16 @@ import { createProgress } from './progress.ts';
 
 /** Runs each scenario's `reps` replicates, in order, writing their tables into its directory, and returns their
  * outcomes, or null after reporting a run that threw on io.err. A target's `replicateScenario` gives the scenario of
- * each replicate instead (a parameter set drawn from a posterior), run with the same seed. */
+ * each replicate instead (a parameter set drawn from a posterior), run with the same seed; its `networkEvery`, every how
+ * many steps its network is written. */
 export function runScenarios(
-  targets: readonly { readonly scenario: Scenario; readonly dir: string; readonly replicateScenario?: (replicate: number) => Scenario }[],
+  targets: readonly {
+    readonly scenario: Scenario;
+    readonly dir: string;
+    readonly replicateScenario?: (replicate: number) => Scenario;
+    /** Every how many steps to record the network (none when omitted or null). */
+    readonly networkEvery?: number | null;
+  }[],
   reps: number,
   io: Io,
   quiet: boolean,
@@ -25,8 +32,8 @@ export function runScenarios(
   });
   const results: RunOutcome[][] = [];
   try {
-    for (const { scenario, dir, replicateScenario } of targets)
-      results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed), replicateScenario));
+    for (const { scenario, dir, replicateScenario, networkEvery } of targets)
+      results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed), replicateScenario, networkEvery ?? null));
   } catch (error) {
     // The bar is cleared first, or clearing it would wipe the error's first line.
     progress.stop();

@@ -2,7 +2,8 @@
 // (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
 import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { replicatesSummary, resultsWritten, runSummary } from './messages.ts';
+import { PartnersimError } from '../errors.ts';
+import { networkEveryBeyondRun, replicatesSummary, resultsWritten, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
@@ -30,6 +31,8 @@ export interface RunCommandOptions {
   readonly quiet?: boolean;
   readonly force?: boolean;
   readonly report: boolean;
+  readonly networkEvery?: string;
+  readonly network: boolean;
   readonly posterior?: string;
 }
 
@@ -43,6 +46,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
     ...(options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
+  const networkEvery = parseNetworkEvery(options, scenario.time.steps, scenario.time.stepsPerYear);
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   const masterSeed = scenario.time.seed;
   const posterior =
@@ -59,7 +63,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
   });
   try {
     const drawn = posterior && ((r: number) => loadScenario(file, nodeHost, { set: [...overrides, ...drawOverrides(posterior, r)] }));
-    return await runInto(pending, dir, scenario, scenarioHash, reps, options, args, io, posterior, drawn);
+    return await runInto(pending, dir, scenario, scenarioHash, reps, networkEvery, options, args, io, posterior, drawn);
   } catch (error) {
     // A full disk or a read-only file system is said in one line; the directory is left as it was.
     throw outputError(dir, error);
@@ -75,6 +79,7 @@ async function runInto(
   scenario: Scenario,
   scenarioHash: string,
   reps: number,
+  networkEvery: number | null,
   options: RunCommandOptions,
   args: readonly string[],
   io: Io,
@@ -83,7 +88,7 @@ async function runInto(
 ): Promise<number> {
   const masterSeed = scenario.time.seed;
   const [results] =
-    runScenarios([{ scenario, dir: pending.path, replicateScenario }], reps, io, options.quiet === true || reps === 1) ?? [];
+    runScenarios([{ scenario, dir: pending.path, replicateScenario, networkEvery }], reps, io, options.quiet === true || reps === 1) ?? [];
   if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
@@ -104,6 +109,15 @@ async function runInto(
   pending.publish();
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;
+}
+
+// Every how many steps the run writes its network: --network-every, at most the run's steps, or yearly; null with --no-network.
+function parseNetworkEvery(options: RunCommandOptions, steps: number, stepsPerYear: number): number | null {
+  if (!options.network) return null;
+  if (options.networkEvery === undefined) return Math.min(stepsPerYear, steps);
+  const every = parseCount('--network-every', options.networkEvery);
+  if (every > steps) throw new PartnersimError('bad-option', networkEveryBeyondRun(options.networkEvery, steps));
+  return every;
 }
 
 function summaryText(results: readonly RunOutcome[], masterSeed: number): string {

@@ -1,20 +1,28 @@
 // Running a scenario to the end: one run from a seed, or replicates whose seeds are hashed from the master seed.
 import { replicateSeed } from '../random.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { networkSteps } from './network.ts';
 import { Simulation } from './simulation.ts';
 import type { RunResult } from './types.ts';
 
-/** Options of a run: the run seed (default: replicate 0's seed from the scenario's master seed) and the steps (default: the scenario's). */
+/** Options of a run: the run seed (default: replicate 0's seed from the scenario's master seed), the steps (default: the
+ * scenario's), and every how many steps to record the network (at step 0, each multiple and the last step; default: never). */
 export interface RunOptions {
   readonly seed?: number;
   readonly steps?: number;
+  readonly networkEvery?: number;
 }
 
 /** Runs a scenario from start to end and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const simulation = new Simulation(scenario, options.seed ?? replicateSeed(scenario.time.seed, 0));
   const steps = options.steps ?? scenario.time.steps;
-  for (let s = 0; s < steps; s++) simulation.advance();
+  const network = new Set(options.networkEvery === undefined ? [] : networkSteps(steps, options.networkEvery));
+  if (network.has(0)) simulation.recordNetwork();
+  for (let s = 1; s <= steps; s++) {
+    simulation.advance();
+    if (network.has(s)) simulation.recordNetwork();
+  }
   return simulation.result();
 }
 

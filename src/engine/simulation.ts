@@ -12,6 +12,8 @@ import { effectiveTrust, type World } from '../model/world.ts';
 import { type ModelParams, resolveParams } from '../scenario/parameters/index.ts';
 import type { LeverKey, Scenario } from '../scenario/schema.ts';
 import { fundHorizon, leversAt, setLeverValuesInPlace, withLeverFrom } from './levers.ts';
+import { type NetworkSnapshot, organisationRecords, tieRecords, worldNetworkMeasures } from './network.ts';
+import { PostLog } from './posts.ts';
 import { kaplanMeier, medianSurvival, restrictedMean, survivalAt } from './survival.ts';
 import {
   type AreaMetrics,
@@ -31,9 +33,12 @@ export class Simulation {
   readonly rng: Rng;
   readonly timeseries: StepRecord[] = [];
   readonly events: PartnershipEvent[] = [];
+  /** The network at the steps recordNetwork was called. */
+  readonly network: NetworkSnapshot[] = [];
   readonly work = { orgSteps: 0, tieUpdates: 0 };
   private readonly ctx: StepContext;
   private readonly schedule: readonly Mechanism[];
+  private readonly posts: PostLog;
 
   // Events are recorded once the run proper starts: the burn-in's are not counted.
   private recording = false;
@@ -74,6 +79,10 @@ export class Simulation {
       this.work.orgSteps += this.world.orgs.n;
     }
     this.recording = true;
+    this.posts = new PostLog(
+      this.world,
+      this.schedule.some((mechanism) => mechanism.id === 'leaders'),
+    );
   }
 
   /** Returns every model parameter's value in this run. */
@@ -94,11 +103,21 @@ export class Simulation {
     setLeverValuesInPlace(ctx.levers, s, ctx.step);
     ctx.fundHorizon = fundHorizon(s.policy.carrot, ctx.step, s.time.stepsPerYear, ctx.params.funding);
     stepInPlace(this.world, ctx, this.schedule);
+    this.posts.observeInPlace(this.world, ctx.step);
     this.work.tieUpdates += ctx.tieUpdates;
     this.work.orgSteps += this.world.orgs.n;
     const record = this.record(ctx.formed, ctx.dissolved);
     this.timeseries.push(record);
     return record;
+  }
+
+  /** Records the network as it is now (every organisation and live tie) in `network`. */
+  recordNetwork(): void {
+    this.network.push({
+      step: this.ctx.step,
+      organisations: organisationRecords(this.world, this.scenario, this.posts.leaders()),
+      ties: tieRecords(this.world, this.ctx.params),
+    });
   }
 
   /** Sets a lever to a value from the next step on, everywhere (a live slider). */
@@ -132,6 +151,7 @@ export class Simulation {
       levels,
       features: Object.fromEntries(FEATURE_NAMES.map((name, f) => [name, features[f] / active])) as StepRecord['features'],
       trustTypes: trustTypeShares(w, this.ctx.params),
+      network: worldNetworkMeasures(w),
       levers: leversAt(this.scenario, this.ctx.step),
     };
   }
@@ -194,6 +214,9 @@ export class Simulation {
       timeseries: [...this.timeseries],
       partnerships,
       events: [...this.events],
+      organisationsAtEnd: organisationRecords(w, this.scenario, this.posts.leaders()),
+      leaders: this.posts.records(),
+      network: [...this.network],
     };
   }
 }

@@ -4,6 +4,8 @@ import type { LeverKey } from '../scenario/schema.ts';
 export { LEVEL_NAMES, MANDATES, CAUSES, EVENT_KINDS } from '../model/vocabulary.ts';
 export type { LevelName, Mandate, Cause, EventKind, PartnershipEvent } from '../model/vocabulary.ts';
 import type { Cause, LevelName, Mandate, PartnershipEvent } from '../model/vocabulary.ts';
+import type { NetworkSnapshot, OrganisationRecord } from './network.ts';
+import type { LeaderPost } from './posts.ts';
 
 /** One row of the time series: the state after a step. */
 export interface StepRecord {
@@ -21,9 +23,26 @@ export interface StepRecord {
   readonly features: Readonly<Record<FeatureName, number>>;
   /** The shares of ties whose trust is calculus-, knowledge- and identification-based (Lewicki & Bunker 1996), in that order. */
   readonly trustTypes: readonly number[];
+  /** The structure of the network of live ties after the step. */
+  readonly network: NetworkMeasures;
   /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
   readonly levers: Readonly<Record<LeverKey, number>>;
 }
+
+/** The network measures of the time series, in their column order (src/engine/network.ts measures them). */
+export const NETWORK_FIELDS = [
+  'density',
+  'clustering',
+  'components',
+  'largestComponent',
+  'centralisation',
+  'crossAreaShare',
+  'brokerage',
+] as const;
+export type NetworkField = (typeof NETWORK_FIELDS)[number];
+
+/** The structure of the network of live ties (every organisation a node, every live tie an undirected edge). */
+export type NetworkMeasures = Readonly<Record<NetworkField, number>>;
 
 /** Dhillon's four features of a partnership, in the order the continuum scores them. */
 export const FEATURE_NAMES = ['trust', 'network', 'norms', 'motivation'] as const;
@@ -121,4 +140,10 @@ export interface RunResult {
   readonly timeseries: readonly StepRecord[];
   readonly partnerships: readonly PartnershipRecord[];
   readonly events: readonly PartnershipEvent[];
+  /** Every organisation at the end of the run. */
+  readonly organisationsAtEnd: readonly OrganisationRecord[];
+  /** Every leader's post: those in post at step 0 and every leader since. */
+  readonly leaders: readonly LeaderPost[];
+  /** The network at the steps the run was asked to record it (none unless asked). */
+  readonly network: readonly NetworkSnapshot[];
 }

@@ -13,6 +13,7 @@ import {
   FEATURE_NAMES,
   LEVEL_NAMES,
   MANDATES,
+  NETWORK_FIELDS,
   TRUST_TYPE_FIELDS,
   type LevelName,
   type Metrics,
@@ -219,6 +220,7 @@ function stepRecord(cells: Cells): StepRecord {
     levels: LEVEL_NAMES.map((level) => num(cells[level])),
     features: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, num(cells[FEATURE_FIELDS[i]])])) as StepRecord['features'],
     trustTypes: TRUST_TYPE_FIELDS.map((name) => num(cells[name])),
+    network: Object.fromEntries(NETWORK_FIELDS.map((name) => [name, num(cells[name])])) as StepRecord['network'],
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(cells[key])])) as Record<LeverKey, number>,
   };
 }

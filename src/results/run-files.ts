@@ -3,14 +3,27 @@
 import { resolveParams } from '../scenario/parameters/index.ts';
 import { aggregateAreas, aggregateMetrics } from '../analysis/stats.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
+import type { NetworkSnapshot, OrganisationRecord } from '../engine/network.ts';
+import type { LeaderPost } from '../engine/posts.ts';
 import { FEATURE_NAMES, type PartnershipEvent, type PartnershipRecord, type RunResult, type StepRecord } from '../engine/types.ts';
+import { snapshotFiles } from './network-files.ts';
 import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
 import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
 import { encodeCsvRows, type Column, type Row } from '../sweep/table.ts';
 
-/** The files of a result directory, in the order they are written. */
-export const RESULT_FILES = ['manifest.json', 'summary.json', 'timeseries.csv', 'partnerships.csv', 'events.jsonl'] as const;
+/** The files of a result directory, in the order they are written (network.csv unless the run records no network; the
+ * graph files beside it in NETWORK_DIR). */
+export const RESULT_FILES = [
+  'manifest.json',
+  'summary.json',
+  'timeseries.csv',
+  'partnerships.csv',
+  'events.jsonl',
+  'organisations.csv',
+  'leaders.csv',
+  'network.csv',
+] as const;
 export type ResultFile = (typeof RESULT_FILES)[number];
 
 /** The report's file in a result directory (a run's, a comparison's or an analysis's). */
@@ -35,7 +48,7 @@ export interface Provenance {
 
 /** A run's results without their history (time series, partnerships and events go to disk as they are made): what
  * summary.json needs. */
-export type RunOutcome = Omit<RunResult, 'timeseries' | 'partnerships' | 'events'>;
+export type RunOutcome = Omit<RunResult, 'timeseries' | 'partnerships' | 'events' | 'organisationsAtEnd' | 'leaders' | 'network'>;
 
 /** What a run directory's manifest says its `kind` is. */
 export const RUN_KIND = 'partnersim run';
@@ -77,6 +90,114 @@ export const PARTNERSHIP_COLUMNS: readonly Column[] = [
   { name: 'funded', type: 'bool' },
   { name: 'leadExperience', type: 'float' },
 ];
+
+/** The columns of organisations.csv: one row per replicate and organisation, at the end of the run. `trust` and
+ * `trustName` are its multi-academy trust's register UID and name (missing for none), `partnerships` how many it belongs
+ * to and `partnershipIds` their ids (partnerships.csv), space-separated. */
+export const ORGANISATION_COLUMNS: readonly Column[] = [
+  { name: 'replicate', type: 'int' },
+  { name: 'id', type: 'int' },
+  { name: 'kind', type: 'string' },
+  { name: 'area', type: 'string' },
+  { name: 'trust', type: 'int' },
+  { name: 'trustName', type: 'string' },
+  { name: 'nonLocal', type: 'bool' },
+  ...(['x', 'y', 'power', 'capacity', 'culture', 'norms', 'motValues', 'motResources', 'motCompliance', 'exposure'] as const).map(
+    (name): Column => ({ name, type: 'float' }),
+  ),
+  { name: 'leader', type: 'int' },
+  { name: 'leaderExperience', type: 'float' },
+  { name: 'leaderTenureYears', type: 'float' },
+  { name: 'ties', type: 'int' },
+  { name: 'partnerships', type: 'int' },
+  { name: 'partnershipIds', type: 'string' },
+];
+
+/** Returns the rows of organisations.csv for one replicate's organisations. */
+export function organisationRows(organisations: readonly OrganisationRecord[], replicate: number): Row[] {
+  return organisations.map((o) => [
+    replicate,
+    o.id,
+    o.kind,
+    o.area,
+    o.trust,
+    o.trustName,
+    o.nonLocal,
+    o.x,
+    o.y,
+    o.power,
+    o.capacity,
+    o.culture,
+    o.norms,
+    o.motValues,
+    o.motResources,
+    o.motCompliance,
+    o.exposure,
+    o.leader,
+    o.leaderExperience,
+    o.leaderTenureYears,
+    o.ties,
+    o.partnerships.length,
+    o.partnerships.join(' '),
+  ]);
+}
+
+/** The columns of leaders.csv: one row per replicate and leader's post; `toStep` is missing while in post at the end. */
+export const LEADER_COLUMNS: readonly Column[] = [
+  { name: 'replicate', type: 'int' },
+  { name: 'leader', type: 'int' },
+  { name: 'organisation', type: 'int' },
+  { name: 'fromStep', type: 'int' },
+  { name: 'toStep', type: 'int' },
+  { name: 'startExperience', type: 'float' },
+  { name: 'endExperience', type: 'float' },
+];
+
+/** Returns the rows of leaders.csv for one replicate's posts. */
+export function leaderRows(posts: readonly LeaderPost[], replicate: number): Row[] {
+  return posts.map((p) => [replicate, p.leader, p.organisation, p.fromStep, p.toStep, p.startExperience, p.endExperience]);
+}
+
+/** The columns of network.csv, the edge list: one row per replicate, recorded step and live tie, `source` the lower
+ * organisation id; trust of source in target (`ST`) and of target in source (`TS`) between the organisations, between
+ * their leaders and effective, each side's trust type, strength, age in years and the partnerships both ends share. */
+export const NETWORK_COLUMNS: readonly Column[] = [
+  { name: 'replicate', type: 'int' },
+  { name: 'step', type: 'int' },
+  { name: 'source', type: 'int' },
+  { name: 'target', type: 'int' },
+  ...(['trustST', 'trustTS', 'leaderST', 'leaderTS', 'effectiveST', 'effectiveTS'] as const).map(
+    (name): Column => ({ name, type: 'float' }),
+  ),
+  { name: 'typeST', type: 'string' },
+  { name: 'typeTS', type: 'string' },
+  { name: 'strength', type: 'float' },
+  { name: 'ageYears', type: 'float' },
+  { name: 'shared', type: 'int' },
+];
+
+/** Returns the rows of network.csv for one replicate's snapshots. */
+export function networkRows(snapshots: readonly NetworkSnapshot[], replicate: number): Row[] {
+  return snapshots.flatMap((snapshot) =>
+    snapshot.ties.map((t) => [
+      replicate,
+      snapshot.step,
+      t.source,
+      t.target,
+      t.trustST,
+      t.trustTS,
+      t.leaderST,
+      t.leaderTS,
+      t.effectiveST,
+      t.effectiveTS,
+      t.typeST,
+      t.typeTS,
+      t.strength,
+      t.ageYears,
+      t.shared,
+    ]),
+  );
+}
 
 /** Returns the rows of timeseries.csv for one replicate's time series. */
 export function timeseriesRows(timeseries: readonly StepRecord[], replicate: number): Row[] {
@@ -175,9 +296,16 @@ export function manifestJson(provenance: Provenance): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-/** Returns every file of a result directory, by name, made in memory (the CLI streams the tables to disk instead, to the
- * same bytes): for tests and for scripts holding a few runs. */
-export function resultFiles(results: readonly RunResult[], provenance: Provenance): Record<ResultFile, string> {
+/** Returns every file of a result directory, by name (graph files by their path in it), made in memory (the CLI streams
+ * the tables to disk instead, to the same bytes): for tests and for scripts holding a few runs. network.csv and the
+ * graph files hold the snapshots the runs recorded (runScenario's networkEvery). */
+export function resultFiles(results: readonly RunResult[], provenance: Provenance): Record<ResultFile, string> & Record<string, string> {
+  const table = <T>(columns: readonly Column[], rows: (item: T, replicate: number) => Row[], of: (result: RunResult) => T) =>
+    encodeCsvRows(
+      columns,
+      results.flatMap((result, r) => rows(of(result), r)),
+      true,
+    );
   return {
     'manifest.json': manifestJson(provenance),
     'summary.json': summaryJson(results, provenance.masterSeed),
@@ -192,5 +320,9 @@ export function resultFiles(results: readonly RunResult[], provenance: Provenanc
       true,
     ),
     'events.jsonl': results.map((result, r) => eventLines(result.events, r)).join(''),
+    'organisations.csv': table(ORGANISATION_COLUMNS, organisationRows, (result) => result.organisationsAtEnd),
+    'leaders.csv': table(LEADER_COLUMNS, leaderRows, (result) => result.leaders),
+    'network.csv': table(NETWORK_COLUMNS, networkRows, (result) => result.network),
+    ...Object.assign({}, ...results.flatMap((result, r) => result.network.map((snapshot) => snapshotFiles(snapshot, r)))),
   };
 }

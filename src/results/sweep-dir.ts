@@ -8,6 +8,7 @@ import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
 import { z } from 'zod';
 import { METRIC_NAMES } from '../engine/types.ts';
+import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
 import { designPoints, runSeed, type SweepPoint } from '../sweep/expand.ts';
 import { latestRecords, renderManifest, sameShard, shardText, type SweepManifest } from '../sweep/manifest.ts';
 import type { Part } from '../sweep/parts.ts';
@@ -41,7 +42,13 @@ const manifestSchema = z.looseObject({
     replicates: z.number().int().positive(),
     seed: count,
     record: z.looseObject({
-      metrics: z.array(z.enum(METRIC_NAMES)),
+      metrics: z.array(
+        z.union([
+          z.enum(METRIC_NAMES),
+          z.object({ field: z.enum(TIMESERIES_FIELDS), step: z.number().int().positive() }),
+          z.object({ field: z.enum(TIMESERIES_FIELDS), window: z.tuple([z.number().int().positive(), z.number().int().positive()]) }),
+        ]),
+      ),
       timeseries: z.object({ steps: z.array(z.number().int().positive()), fields: z.array(z.string()) }).nullable(),
     }),
   }),

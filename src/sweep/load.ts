@@ -1,6 +1,6 @@
 // Loading a sweep file: parsed and checked like a scenario (every problem placed at file:line:column), its base
 // scenario loaded, then what a schema cannot say: each value valid for its key, the design given what it needs.
-import { METRIC_NAMES } from '../engine/types.ts';
+import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
 import { PartnersimError, isPartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
 import { digest } from '../random.ts';
@@ -8,6 +8,7 @@ import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } f
 import type { ScenarioHost } from '../scenario/host.ts';
 import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
+import { closestKey } from '../scenario/keys.ts';
 import { hashScenario, normalizeScenario } from '../scenario/normalize.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { parseSource } from '../scenario/source.ts';
@@ -16,12 +17,16 @@ import { SOBOL_MAX_DIMS } from './designs.ts';
 import { countPoints } from './expand.ts';
 import {
   DEFAULT_MORRIS_LEVELS,
+  metricColumn,
   TIMESERIES_FIELDS,
   sweepInputSchema,
   type Design,
+  type RecordedMetric,
+  type RecordSpec,
   type SweepInput,
   type SweepParameter,
   type Sweep,
+  type TimeseriesField,
 } from './schema.ts';
 
 /** A sweep ready to expand: the sweep, its base scenario as written (extends applied) and normalised, and the hashes
@@ -77,11 +82,6 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   // Counted, not expanded: a typo in a grid (steps: 10000 twice) is 10^8 runs, which ran validate out of memory.
   const points = countPoints(parameters, design);
   if (points * replicates > MAX_SWEEP_RUNS) throw invalid(message.sweepTooLarge(at(['parameters']), points, replicates, MAX_SWEEP_RUNS));
-  const timeseries = input.record?.timeseries;
-  timeseries?.steps.forEach((step, i) => {
-    if (step > scenario.time.steps)
-      throw invalid(message.recordStepBeyondRun(at(['record', 'timeseries', 'steps', i]), step, scenario.time.steps));
-  });
   const sweep: Sweep = {
     name: input.name ?? baseName(path),
     description: input.description ?? '',
@@ -90,11 +90,7 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
     design,
     replicates,
     seed: input.seed ?? scenario.time.seed,
-    record: {
-      metrics: unique(input.record?.metrics ?? METRIC_NAMES),
-      timeseries:
-        timeseries === undefined ? null : { steps: unique(timeseries.steps), fields: unique(timeseries.fields ?? TIMESERIES_FIELDS) },
-    },
+    record: normalizeRecord(input, scenario.time.steps, at),
   };
   const scenarioHash = hashScenario(scenario);
   return { sweep, scenarioInput, scenario, scenarioHash, hash: hashSweep(sweep, scenarioHash) };
@@ -135,6 +131,59 @@ function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, sw
 // What to record is a set: a metric or field named twice would be a repeated column, which writing the tables
 // refuses only after every run; a step named twice would be a repeated row.
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+// What each run records: names checked against the metrics and fields (with the closest when one is misspelt), steps
+// and windows inside the run, `every` expanded to its steps; each metric and step once.
+function normalizeRecord(input: SweepInput, steps: number, at: (path: readonly PropertyKey[]) => string): RecordSpec {
+  const record = input.record;
+  const field = (written: string, path: readonly PropertyKey[], key: string): TimeseriesField => {
+    if ((TIMESERIES_FIELDS as readonly string[]).includes(written)) return written as TimeseriesField;
+    throw invalid(message.unknownRecordField(at(path), key, written, TIMESERIES_FIELDS, closestKey(written, TIMESERIES_FIELDS)));
+  };
+  const within = (step: number, path: readonly PropertyKey[], key: string): number => {
+    if (step > steps) throw invalid(message.recordStepBeyondRun(at(path), key, step, steps));
+    return step;
+  };
+  const metrics = (record?.metrics ?? METRIC_NAMES).map((metric, i): RecordedMetric => {
+    const where = ['record', 'metrics', i];
+    if (typeof metric === 'string') {
+      if ((METRIC_NAMES as readonly string[]).includes(metric)) return metric as MetricName;
+      throw invalid(
+        message.unknownRecordMetric(
+          at(where),
+          metric,
+          METRIC_NAMES,
+          TIMESERIES_FIELDS,
+          closestKey(metric, [...METRIC_NAMES, ...TIMESERIES_FIELDS]),
+        ),
+      );
+    }
+    const name = field(metric.field, [...where, 'field'], 'record.metrics field');
+    if ('step' in metric) return { field: name, step: within(metric.step, [...where, 'step'], 'record.metrics step') };
+    const [from, to] = metric.window;
+    if (from > to) throw invalid(message.windowNotIncreasing(at([...where, 'window']), from, to));
+    return { field: name, window: [from, within(to, [...where, 'window', 1], 'record.metrics window')] };
+  });
+  const series = record?.timeseries;
+  if (series === undefined) return { metrics: uniqueBy(metrics, metricColumn), timeseries: null };
+  const listed = series.steps;
+  const chosen = Array.isArray(listed)
+    ? listed.map((step, i) => within(step, ['record', 'timeseries', 'steps', i], 'record.timeseries.steps'))
+    : everyStep(within(listed.every, ['record', 'timeseries', 'steps', 'every'], 'record.timeseries.steps.every'), steps);
+  const fields = (series.fields ?? TIMESERIES_FIELDS).map((written, i) =>
+    field(written, ['record', 'timeseries', 'fields', i], 'record.timeseries.fields'),
+  );
+  return { metrics: uniqueBy(metrics, metricColumn), timeseries: { steps: unique(chosen), fields: unique(fields) } };
+}
+
+// Every `every` steps up to the last: every, 2 every, ...
+const everyStep = (every: number, steps: number): number[] => Array.from({ length: Math.floor(steps / every) }, (_, k) => (k + 1) * every);
+
+// The first of the items with each key.
+const uniqueBy = <T>(items: readonly T[], key: (item: T) => string): T[] => {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined);
+};
 
 // Saltelli sampling takes two Sobol' dimensions per parameter.
 const MAX_SOBOL_PARAMETERS = Math.floor(SOBOL_MAX_DIMS / 2);

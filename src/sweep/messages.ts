@@ -67,9 +67,37 @@ export function tooManySobolParameters(at: string, count: number, max: number): 
   return `${at}: too many parameters for design sobol: expected at most ${max} (Saltelli sampling uses twice as many Sobol' dimensions), found ${count}. Fix: vary fewer keys, or screen them first with design: morris.`;
 }
 
-/** Returns the message for a time-series step after the run's last step. */
-export function recordStepBeyondRun(at: string, step: number, steps: number): string {
-  return `${at}: record.timeseries.steps asks for step ${step}: expected a step from 1 to ${steps} (the base scenario's time.steps), found ${step}. Fix: use a step of at most ${steps}.`;
+/** Returns the message for a recorded step (record.timeseries.steps, a metric's step or window, `every`) after the run's last step. */
+export function recordStepBeyondRun(at: string, key: string, step: number, steps: number): string {
+  return `${at}: ${key} asks for step ${step}: expected a step from 1 to ${steps} (the base scenario's time.steps), found ${step}. Fix: use a step of at most ${steps}.`;
+}
+
+/** Returns the message for a record.metrics entry that names no summary metric, with the closest name when one is near;
+ * a time-series field written alone is told how to ask for it. */
+export function unknownRecordMetric(
+  at: string,
+  written: string,
+  metrics: readonly string[],
+  fields: readonly string[],
+  suggestion?: string,
+): string {
+  if (fields.includes(written))
+    return `${at}: record.metrics names ${written}, a time-series field: expected a summary metric, or the field at a step or over a window. Fix: write {field: ${written}, step: 120} or {field: ${written}, window: [61, 120]}.`;
+  const hint = suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
+  const fix = suggestion === undefined ? `use one of ${metrics.join(', ')}` : `write ${suggestion}`;
+  return `${at}: record.metrics names an unknown metric ${JSON.stringify(written)}: expected a summary metric (${metrics.join(', ')}) or a time-series field as {field, step} or {field, window}${hint} Fix: ${fix}.`;
+}
+
+/** Returns the message for a time-series field that does not exist (in record.metrics or record.timeseries.fields). */
+export function unknownRecordField(at: string, key: string, written: string, fields: readonly string[], suggestion?: string): string {
+  const hint = suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
+  const fix = suggestion === undefined ? `use one of ${fields.join(', ')}` : `write ${suggestion}`;
+  return `${at}: ${key} names an unknown time-series field ${JSON.stringify(written)}: expected one of ${fields.join(', ')}${hint} Fix: ${fix}.`;
+}
+
+/** Returns the message for a window whose last step comes before its first. */
+export function windowNotIncreasing(at: string, from: number, to: number): string {
+  return `${at}: record.metrics window [${from}, ${to}] ends before it starts: expected [first step, last step] with the first at most the last. Fix: write [${to}, ${from}].`;
 }
 
 // ---------------------------------------------------------------------------------------------

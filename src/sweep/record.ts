@@ -1,11 +1,11 @@
 // What a sweep keeps of each run: the metrics and time-series rows it was asked to record, or the error that
 // stopped it; and the tables (runs, time series) built from those records in run-index order.
 import { runScenario } from '../engine/run.ts';
-import type { MetricName, StepRecord } from '../engine/types.ts';
-import { FEATURE_FIELDS, FEATURE_NAMES, LEVEL_NAMES, TRUST_TYPE_FIELDS } from '../engine/types.ts';
+import type { MetricName, NetworkField, RunResult, StepRecord } from '../engine/types.ts';
+import { FEATURE_FIELDS, FEATURE_NAMES, LEVEL_NAMES, NETWORK_FIELDS, TRUST_TYPE_FIELDS } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SweepPoint, SweepRun } from './expand.ts';
-import type { RecordSpec, Sweep, TimeseriesField } from './schema.ts';
+import { isMetricName, metricColumn, type RecordedMetric, type RecordSpec, type Sweep, type TimeseriesField } from './schema.ts';
 import type { Cell, Column } from './table.ts';
 
 /** A finished run: what it recorded, or the error it threw (its first line, then the stack). */
@@ -27,7 +27,7 @@ export function isFailed(record: RunRecord): record is Extract<RunRecord, { stat
 export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): RunRecord {
   try {
     const result = runScenario(scenario, { seed: run.seed });
-    const metrics = spec.metrics.map((name) => result.metrics[name]);
+    const metrics = spec.metrics.map((metric) => recordedValue(result, metric));
     const series = spec.timeseries;
     const timeseries =
       series === null
@@ -39,8 +39,19 @@ export function recordRun(run: SweepRun, scenario: Scenario, spec: RecordSpec): 
   }
 }
 
+/** Returns a recorded metric of a run: a summary metric, a time-series field at a step, or the field's mean over a
+ * window of steps (both ends included). */
+export function recordedValue(result: Pick<RunResult, 'metrics' | 'timeseries'>, metric: RecordedMetric): number | null {
+  if (isMetricName(metric)) return result.metrics[metric];
+  if ('step' in metric) return timeseriesField(result.timeseries[metric.step - 1], metric.field);
+  const [from, to] = metric.window;
+  let sum = 0;
+  for (let step = from; step <= to; step++) sum += timeseriesField(result.timeseries[step - 1], metric.field);
+  return sum / (to - from + 1);
+}
+
 /** Returns a time-series field of one step's record: a count or mean, the number of partnerships at a level, a
- * feature's mean or a trust type's share. */
+ * feature's mean, a trust type's share or a network measure. */
 export function timeseriesField(row: StepRecord, field: TimeseriesField): number {
   const level = (LEVEL_NAMES as readonly string[]).indexOf(field);
   if (level >= 0) return row.levels[level];
@@ -48,11 +59,18 @@ export function timeseriesField(row: StepRecord, field: TimeseriesField): number
   if (feature >= 0) return row.features[FEATURE_NAMES[feature]];
   const type = (TRUST_TYPE_FIELDS as readonly string[]).indexOf(field);
   if (type >= 0) return row.trustTypes[type];
+  if ((NETWORK_FIELDS as readonly string[]).includes(field)) return row.network[field as NetworkField];
   return row[field as 'active' | 'formed' | 'dissolved' | 'participation' | 'meanTrust' | 'meanStrength'];
 }
 
 // Counts are whole numbers; every other metric and field is a share or a mean.
 const COUNT_METRICS: ReadonlySet<MetricName> = new Set(['partnershipsFormed', 'partnershipsDissolved', 'partnershipsActiveAtEnd']);
+// A count recorded as it is is a whole number; a mean over a window is not.
+function metricType(metric: RecordedMetric): 'int' | 'float' {
+  if (isMetricName(metric)) return COUNT_METRICS.has(metric) ? 'int' : 'float';
+  return 'step' in metric && !FLOAT_FIELDS.has(metric.field) ? 'int' : 'float';
+}
+
 /** The time-series fields that are shares or means (the others are counts). */
 export const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set([
   'participation',
@@ -60,6 +78,7 @@ export const FLOAT_FIELDS: ReadonlySet<TimeseriesField> = new Set([
   'meanStrength',
   ...FEATURE_FIELDS,
   ...TRUST_TYPE_FIELDS,
+  ...NETWORK_FIELDS.filter((field) => field !== 'components' && field !== 'largestComponent'),
 ]);
 
 /** The tables of a finished sweep, by file stem: `runs` always, `timeseries` when the sweep records it. */
@@ -86,7 +105,7 @@ export function sweepTables(
     ...sweep.parameters.map((p): Column => ({ name: p.key, type: 'float' })),
     { name: 'status', type: 'string' },
     { name: 'error', type: 'string' },
-    ...sweep.record.metrics.map((name): Column => ({ name, type: COUNT_METRICS.has(name) ? 'int' : 'float' })),
+    ...sweep.record.metrics.map((metric): Column => ({ name: metricColumn(metric), type: metricType(metric) })),
   ];
   const runRows = sorted.map((r): Cell[] => [
     r.index,

@@ -1,7 +1,15 @@
 // Sweep files: what a person writes (a base scenario, the parameters to vary, the design, replicates, a seed and
 // what to record) and the normalised sweep that expansion reads. sweeps/schema.json is generated from here.
 import { z } from 'zod';
-import { FEATURE_FIELDS, LEVEL_NAMES, METRIC_NAMES, type LevelName, type MetricName, TRUST_TYPE_FIELDS } from '../engine/types.ts';
+import {
+  FEATURE_FIELDS,
+  LEVEL_NAMES,
+  METRIC_NAMES,
+  NETWORK_FIELDS,
+  type LevelName,
+  type MetricName,
+  TRUST_TYPE_FIELDS,
+} from '../engine/types.ts';
 import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
 import { PARAMETERS } from '../scenario/parameters/index.ts';
 
@@ -15,9 +23,8 @@ export const SWEEPABLE_KEYS = [...LEVER_KEYS, ...PARAMETERS.map((p) => p.key)] a
 /** The sweepable keys whose values are whole numbers (counts): a sampled range takes whole values from them. */
 export const INTEGER_KEYS: ReadonlySet<string> = new Set(PARAMETERS.filter((p) => p.spec.integer).map((p) => p.key));
 
-/** The columns of the time series a sweep can record at chosen steps: the StepRecord's counts and means, and the continuum levels. */
 /** The time-series fields of a run or sweep: counts and means, the partnerships at each level of the continuum, the mean
- * of each of Dhillon's features over active partnerships, and the share of trust of each type. */
+ * of each of Dhillon's features over active partnerships, the share of trust of each type, and the network's measures. */
 export const TIMESERIES_FIELDS = [
   'active',
   'formed',
@@ -28,6 +35,7 @@ export const TIMESERIES_FIELDS = [
   ...LEVEL_NAMES,
   ...FEATURE_FIELDS,
   ...TRUST_TYPE_FIELDS,
+  ...NETWORK_FIELDS,
 ] as const;
 export type TimeseriesField = (typeof TIMESERIES_FIELDS)[number];
 export type { LevelName };
@@ -49,6 +57,24 @@ const parameterSchema = z.union([
 /** Returns what a sweepable key means: a lever's or a parameter's meaning, from its table. */
 export const parameterMeaning = (key: string): string =>
   (LEVERS as Record<string, { meaning: string }>)[key]?.meaning ?? PARAMETERS.find((p) => p.key === key)?.spec.meaning ?? key;
+
+/** What a sweep can record of a run: a summary metric by name, a time-series field at a step, or its mean over a window of
+ * steps (both ends included). Names are checked when the sweep is loaded, so that a misspelt one can be placed and named. */
+const recordedMetricSchema = z.union([
+  z.string().describe(`a summary metric: ${METRIC_NAMES.join(', ')}`),
+  z
+    .strictObject({
+      field: z.string().describe(`a time-series field: ${TIMESERIES_FIELDS.join(', ')}`),
+      step: z.number().int().min(1).describe('the step (1 = after the first step)'),
+    })
+    .describe('a time-series field at a step'),
+  z
+    .strictObject({
+      field: z.string().describe(`a time-series field: ${TIMESERIES_FIELDS.join(', ')}`),
+      window: z.tuple([z.number().int().min(1), z.number().int().min(1)]).describe('the first and last step of the window, both included'),
+    })
+    .describe("a time-series field's mean over a window of steps"),
+]);
 
 /** A sweep as a person writes it. */
 export const sweepInputSchema = z.strictObject({
@@ -89,23 +115,33 @@ export const sweepInputSchema = z.strictObject({
   record: z
     .strictObject({
       metrics: z
-        .array(z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]))
+        .array(recordedMetricSchema)
         .min(1)
         .optional()
-        .describe('summary metrics to record (default: all)'),
+        .describe(
+          'what to record of each run (default: every summary metric): a summary metric by name, a time-series field at a step {field, step}, or its mean over steps {field, window: [from, to]}',
+        ),
       timeseries: z
         .strictObject({
           steps: z
-            .array(z.number().int().min(1))
+            .union([
+              z.array(z.number().int().min(1)).min(1).describe('the steps (1 = after the first step)'),
+              z
+                .strictObject({ every: z.number().int().min(1).describe('a step count') })
+                .describe('every this many steps: every, 2 every, ... up to the last step'),
+            ])
+            .describe('the steps at which to record the time series'),
+          fields: z
+            .array(z.string().describe(`a time-series field: ${TIMESERIES_FIELDS.join(', ')}`))
             .min(1)
-            .describe('the steps (1 = after the first step) at which to record the time series'),
-          fields: z.array(z.enum(TIMESERIES_FIELDS)).min(1).optional().describe('columns to record (default: all)'),
+            .optional()
+            .describe('columns to record (default: all)'),
         })
         .optional()
         .describe('also record the time series at these steps'),
     })
     .optional()
-    .describe('what each run records: final metrics, and optionally the time series at chosen steps'),
+    .describe('what each run records: metrics, and optionally the time series at chosen steps'),
 });
 export type SweepInput = z.infer<typeof sweepInputSchema>;
 
@@ -120,9 +156,25 @@ export type Design =
   | { readonly kind: 'random' | 'lhs' | 'sobol'; readonly samples: number }
   | { readonly kind: 'morris'; readonly samples: number; readonly levels: number };
 
+/** What a sweep records of each run, after loading: a summary metric, a time-series field at a step, or a field's mean
+ * over the steps from window[0] to window[1]. */
+export type RecordedMetric =
+  | MetricName
+  | { readonly field: TimeseriesField; readonly step: number }
+  | { readonly field: TimeseriesField; readonly window: readonly [number, number] };
+
+/** Tells a summary metric from a time-series field at a step or over a window. */
+export const isMetricName = (metric: RecordedMetric): metric is MetricName => typeof metric === 'string';
+
+/** Returns the column of a recorded metric in the runs table: its name, `<field>_step<step>` or `<field>_mean<from>to<to>`. */
+export function metricColumn(metric: RecordedMetric): string {
+  if (typeof metric === 'string') return metric;
+  return 'step' in metric ? `${metric.field}_step${metric.step}` : `${metric.field}_mean${metric.window[0]}to${metric.window[1]}`;
+}
+
 /** What each run records. */
 export interface RecordSpec {
-  readonly metrics: readonly MetricName[];
+  readonly metrics: readonly RecordedMetric[];
   readonly timeseries: { readonly steps: readonly number[]; readonly fields: readonly TimeseriesField[] } | null;
 }
 

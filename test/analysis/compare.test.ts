@@ -182,6 +182,7 @@ const row = (step: number, active: number, levels: number[], carrot = 0.5): Step
   levels,
   features: { trust: 0.5, network: 0.5, norms: 0.5, motivation: 0.5 },
   trustTypes: [1, 0, 0],
+  network: { density: 0.1, clustering: 0.2, components: 3, largestComponent: 5, centralisation: 0.3, crossAreaShare: 0, brokerage: 2 },
   levers: LEVERS(carrot),
 });
 

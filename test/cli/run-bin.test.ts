@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FILE } from '../../src/results/run-files.ts';
+import { NETWORK_DIR } from '../../src/results/network-files.ts';
 import { RESULT_FILES } from '../../src/results/run-files.ts';
 import { useTempDir } from './fixtures.ts';
 
@@ -21,7 +22,7 @@ describe('bin/partnersim.js run', () => {
       encoding: 'utf8',
     });
     expect(printed).toBe(`${out}\n`);
-    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES, REPORT_FILE].sort());
+    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES, REPORT_FILE, NETWORK_DIR].sort());
   }, 60_000);
 
   it('writes to results/<scenario name> under the working directory by default', () => {

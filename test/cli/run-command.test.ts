@@ -1,9 +1,10 @@
-// `partnersim run` end to end through main(): the five files with their documented columns, the report, and what it prints.
+// `partnersim run` end to end through main(): every result file with its documented columns, the report, and what it prints.
 import { resolveParams } from '../../src/scenario/parameters/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FILE } from '../../src/results/run-files.ts';
+import { NETWORK_DIR } from '../../src/results/network-files.ts';
 import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src/results/run-files.ts';
 import { resultsWritten } from '../../src/cli/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
@@ -23,10 +24,10 @@ describe('partnersim run', () => {
     printed = await runCli(['run', file, '--out', dir]);
   });
 
-  it('exits 0 and writes the five files and the report', () => {
+  it('exits 0 and writes every result file, the graph files and the report', () => {
     expect(printed.code).toBe(0);
     expect(printed.err).toBe('');
-    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES, REPORT_FILE].sort());
+    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES, REPORT_FILE, NETWORK_DIR].sort());
   });
 
   it('prints a summary, then where the results are', () => {

@@ -1,4 +1,4 @@
-// The byte-identity pins: the SHA-256 of the output files (summary, time series, partnerships, events) of every shipped
+// The byte-identity pins: the SHA-256 of the output files (summary, time series, partnerships, events, organisations, leaders) of every shipped
 // scenario's golden run, so a refactor that should change nothing is shown to change nothing, to the last byte.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,14 @@ export const PINS_PATH = fileURLToPath(new URL('./outputs.json', import.meta.url
 export const PINS_UPDATE_COMMAND = 'npx tsx test/pins/update.ts';
 
 /** The files pinned: every result file but the manifest, which records the version and commit. */
-export const PINNED_FILES = ['summary.json', 'timeseries.csv', 'partnerships.csv', 'events.jsonl'] as const;
+export const PINNED_FILES = [
+  'summary.json',
+  'timeseries.csv',
+  'partnerships.csv',
+  'events.jsonl',
+  'organisations.csv',
+  'leaders.csv',
+] as const;
 
 /** Returns, per shipped scenario, the SHA-256 of each pinned file of its golden run. */
 export function outputHashes(): Record<string, Record<string, string>> {

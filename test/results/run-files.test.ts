@@ -66,6 +66,15 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       levels: [1, 0, 0, 0],
       features: { trust: 0.5, network: 0.25, norms: 0.75, motivation: 1 },
       trustTypes: [0.5, 0.5, 0],
+      network: {
+        density: 0.25,
+        clustering: 0.5,
+        components: 4,
+        largestComponent: 6,
+        centralisation: 0.125,
+        crossAreaShare: 0,
+        brokerage: 1.5,
+      },
       levers,
     },
     {
@@ -80,6 +89,15 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       levels: [0, 1, 0, 0],
       features: { trust: 0, network: 0, norms: 0, motivation: 0 },
       trustTypes: [0, 0, 1],
+      network: {
+        density: 0.5,
+        clustering: 1 / 3,
+        components: 2,
+        largestComponent: 10,
+        centralisation: 0,
+        crossAreaShare: 0.1,
+        brokerage: 0,
+      },
       levers,
     },
   ],
@@ -123,6 +141,9 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
     { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
     { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-fell' },
   ],
+  organisationsAtEnd: [],
+  leaders: [],
+  network: [],
 });
 
 const csv = (columns: readonly { name: string }[], rows: ReturnType<typeof timeseriesRows>): string[] =>
@@ -151,6 +172,13 @@ describe('timeseries.csv', () => {
       'trustCalculus',
       'trustKnowledge',
       'trustIdentification',
+      'density',
+      'clustering',
+      'components',
+      'largestComponent',
+      'centralisation',
+      'crossAreaShare',
+      'brokerage',
       ...LEVER_KEYS,
     ]);
   });
@@ -159,7 +187,7 @@ describe('timeseries.csv', () => {
     const lines = csv(TIMESERIES_COLUMNS, timeseriesRows(run(7, 2).timeseries, 3));
     expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
     expect(lines[1]).toBe(
-      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
+      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0.25,0.5,4,6,0.125,0,1.5,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
     );
     expect(lines[2].startsWith('3,1,0.08333333333333333,1,1,1,0.25,0.6666666666666666,0.000012345678,0,1,0,0,')).toBe(true);
     expect(lines).toHaveLength(4);
@@ -268,7 +296,7 @@ describe('manifestJson and resultFiles', () => {
     });
   });
 
-  it('gives all five files', () => {
+  it('gives every result file', () => {
     expect(Object.keys(resultFiles([run(7, 2), run(8, 3)], provenance))).toEqual([...RESULT_FILES]);
   });
 });

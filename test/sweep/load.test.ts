@@ -298,12 +298,11 @@ describe('keys and values', () => {
     );
   });
 
-  it('reports an unknown metric', () => {
-    const metrics = `one of ${METRIC_NAMES.map((name) => JSON.stringify(name)).join(', ')}`;
+  it('reports an unknown metric (test/sweep/record-forms.test.ts: with the closest name)', () => {
     expectFailure(
       sweepText(...CARROT, 'record:', '  metrics: [trust]'),
-      'wrong-type',
-      scenarioMessage.wrongType(at(5, 13), 'record.metrics[0]', metrics, 'the text "trust"'),
+      'sweep-invalid',
+      sweepMessage.unknownRecordMetric(at(5, 13), 'trust', METRIC_NAMES, TIMESERIES_FIELDS),
     );
   });
 });
@@ -377,7 +376,7 @@ describe('what the schema cannot say', () => {
     expectFailure(
       sweepText(...CARROT, 'record:', '  timeseries: {steps: [3, 13]}'),
       'sweep-invalid',
-      sweepMessage.recordStepBeyondRun(at(5, 27), 13, 12),
+      sweepMessage.recordStepBeyondRun(at(5, 27), 'record.timeseries.steps', 13, 12),
     );
   });
 });

@@ -1,0 +1,157 @@
+// The network measures against values worked by networkx 3.6 on small graphs (density, average_clustering,
+// number_connected_components, the largest component, and betweenness_centrality(ego_graph(G, v), normalized=False)
+// for a broker's ego betweenness; Freeman's centralisation and the share across areas by hand from the degrees and
+// edges), and against graphology-metrics on a run's own network.
+import { UndirectedGraph } from 'graphology';
+import { betweenness } from 'graphology-metrics/centrality/index.js';
+import { density } from 'graphology-metrics/graph/index.js';
+import { describe, expect, it } from 'vitest';
+import { adjacencyOf, measureNetwork, networkSteps, worldNetworkMeasures } from '../../src/engine/network.ts';
+import { Simulation } from '../../src/engine/simulation.ts';
+import { normalizeScenario } from '../../src/scenario/normalize.ts';
+
+/** Returns the measures of a graph given as an edge list. */
+function measure(n: number, edges: readonly (readonly [number, number])[], area: readonly number[], brokers: readonly number[]) {
+  const graph = adjacencyOf(
+    n,
+    edges.map(([a]) => a),
+    edges.map(([, b]) => b),
+    edges.length,
+  );
+  return measureNetwork(graph, area, brokers);
+}
+
+const close = (actual: Record<string, number>, expected: Record<string, number>) => {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const [key, value] of Object.entries(expected)) expect(actual[key], key).toBeCloseTo(value, 12);
+};
+
+describe('measureNetwork', () => {
+  it("gives networkx's values on Krackhardt's kite, split into two areas with brokers 3 and 7", () => {
+    const kite = [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 5],
+      [1, 3],
+      [1, 4],
+      [1, 6],
+      [2, 3],
+      [2, 5],
+      [3, 4],
+      [3, 5],
+      [3, 6],
+      [4, 6],
+      [5, 6],
+      [5, 7],
+      [6, 7],
+      [7, 8],
+      [8, 9],
+    ] as const;
+    close(measure(10, kite, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1], [3, 7]), {
+      density: 0.4,
+      clustering: 0.52,
+      components: 1,
+      largestComponent: 10,
+      centralisation: 1 / 3,
+      crossAreaShare: 1 / 3,
+      brokerage: 2.833333333333333,
+    });
+  });
+
+  it('counts isolated nodes as components and a broker inside a triangle as brokering nothing', () => {
+    const edges = [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [5, 6],
+      [6, 7],
+      [5, 7],
+    ] as const;
+    close(measure(8, edges, [0, 0, 0, 1, 1, 1, 1, 1], [1, 6]), {
+      density: 0.21428571428571427,
+      clustering: 0.375,
+      components: 3,
+      largestComponent: 4,
+      centralisation: 0.09523809523809523,
+      crossAreaShare: 1 / 6,
+      brokerage: 0.5,
+    });
+  });
+
+  it('gives a star full centralisation, no clustering, and its centre every pair of its leaves', () => {
+    const star = [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ] as const;
+    close(measure(5, star, [0, 0, 0, 1, 1], [0]), {
+      density: 0.4,
+      clustering: 0,
+      components: 1,
+      largestComponent: 5,
+      centralisation: 1,
+      crossAreaShare: 0.5,
+      brokerage: 6,
+    });
+  });
+
+  it('gives 0 for what a graph without edges or brokers cannot measure', () => {
+    close(measure(3, [], [0, 0, 0], []), {
+      density: 0,
+      clustering: 0,
+      components: 3,
+      largestComponent: 1,
+      centralisation: 0,
+      crossAreaShare: 0,
+      brokerage: 0,
+    });
+  });
+
+  it('counts only live ties of a pool', () => {
+    const graph = adjacencyOf(3, [0, 1, 0], [1, 2, 2], 3, [1, 0, 1]);
+    expect(measureNetwork(graph, [0, 0, 0], [0]).density).toBeCloseTo(2 / 3, 12);
+    expect(measureNetwork(graph, [0, 0, 0], [0]).brokerage).toBe(1);
+  });
+});
+
+describe("a run's network", () => {
+  const scenario = normalizeScenario({ name: 'tiny', organisations: { areas: 2 }, time: { steps: 6, seed: 11 } });
+  const simulation = new Simulation(scenario, 11);
+  for (let s = 0; s < 6; s++) simulation.advance();
+  const w = simulation.world;
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < w.orgs.n; i++) graph.addNode(i);
+  for (let e = 0; e < w.ties.count; e++) if (w.ties.alive[e] === 1) graph.addEdge(w.ties.a[e], w.ties.b[e]);
+  const measures = worldNetworkMeasures(w);
+
+  it('has the density graphology-metrics gives, and is the last time-series row', () => {
+    expect(measures.density).toBeCloseTo(density(graph), 12);
+    expect(simulation.timeseries.at(-1)?.network).toEqual(measures);
+  });
+
+  it("gives each local authority the betweenness graphology-metrics finds in the authority's own neighbourhood", () => {
+    const ego = (la: number) => {
+      const members = new Set([String(la), ...graph.neighbors(String(la))]);
+      const sub = new UndirectedGraph();
+      for (const node of members) sub.addNode(node);
+      graph.forEachEdge((_, __, a, b) => {
+        if (members.has(a) && members.has(b)) sub.addEdge(a, b);
+      });
+      return betweenness(sub, { normalized: false })[String(la)];
+    };
+    const authorities = [...w.areaAuthority];
+    const expected = authorities.reduce((sum, la) => sum + ego(la), 0) / authorities.length;
+    expect(expected).toBeGreaterThan(0);
+    expect(measures.brokerage).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('networkSteps', () => {
+  it('takes step 0, every multiple and the last step once', () => {
+    expect(networkSteps(30, 12)).toEqual([0, 12, 24, 30]);
+    expect(networkSteps(24, 12)).toEqual([0, 12, 24]);
+    expect(networkSteps(5, 40)).toEqual([0, 5]);
+  });
+});

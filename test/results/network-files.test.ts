@@ -1,0 +1,168 @@
+// The network's files: GraphML and GEXF snapshots parse back with graphology (graphology-graphml, graphology-gexf) to
+// the same nodes, edges and attributes; the edge list read back from Parquet (hyparquet) and from network.csv equals
+// the ties in memory; organisations.csv and leaders.csv agree with each other and with the run.
+import { UndirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { parquetRead } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/run.ts';
+import { parseCsv } from '../../src/results/read-run.ts';
+import { gexfText, graphmlText, NETWORK_DIR, snapshotFiles, snapshotGraph } from '../../src/results/network-files.ts';
+import {
+  LEADER_COLUMNS,
+  NETWORK_COLUMNS,
+  networkRows,
+  ORGANISATION_COLUMNS,
+  organisationRows,
+  resultFiles,
+} from '../../src/results/run-files.ts';
+import { hashScenario, normalizeScenario } from '../../src/scenario/normalize.ts';
+import { encodeTable } from '../../src/sweep/table.ts';
+
+const scenario = normalizeScenario({
+  name: 'tiny',
+  organisations: { areas: [{ name: 'North & "upper" <1>' }, { name: 'South' }] },
+  leaders: { turnover: 0.5 },
+  time: { steps: 24, seed: 5 },
+});
+const result = runScenario(scenario, { networkEvery: 10 });
+const last = result.network.at(-1)!;
+
+/** Returns a graph's nodes and edges with their attributes, sorted by key, as plain values. */
+function contents(graph: UndirectedGraph) {
+  return {
+    nodes: graph.mapNodes((key, attributes) => ({ key, attributes })).sort((a, b) => Number(a.key) - Number(b.key)),
+    edges: graph
+      .mapEdges((_, attributes, source, target) => ({ source, target, attributes }))
+      .sort((a, b) => Number(a.source) - Number(b.source) || Number(a.target) - Number(b.target)),
+  };
+}
+
+describe('network snapshots', () => {
+  it('are taken at step 0, every 10 steps and the last step', () => {
+    expect(result.network.map((snapshot) => snapshot.step)).toEqual([0, 10, 20, 24]);
+    expect(last.ties.length).toBeGreaterThan(0);
+    expect(last.organisations).toEqual(result.organisationsAtEnd);
+  });
+
+  it('parse back from GraphML with graphology to the same nodes, edges and attributes', () => {
+    const graph = snapshotGraph(last);
+    const parsed = parseGraphml(UndirectedGraph, graphmlText(graph));
+    expect(parsed.type).toBe('undirected');
+    expect(contents(parsed as UndirectedGraph)).toEqual(contents(graph));
+  });
+
+  it('parse back from GEXF with graphology to the same nodes, edges and attributes', () => {
+    const graph = snapshotGraph(last);
+    const parsed = parseGexf(UndirectedGraph, gexfText(graph));
+    expect(contents(parsed as UndirectedGraph)).toEqual(contents(graph));
+  });
+
+  it('hold every organisation as a node and every live tie as an edge, with both directions of trust', () => {
+    const graph = snapshotGraph(last);
+    expect(graph.order).toBe(result.organisations);
+    expect(graph.size).toBe(last.ties.length);
+    const [tie] = last.ties;
+    const attributes = graph.getEdgeAttributes(String(tie.source), String(tie.target));
+    expect([attributes.trustST, attributes.trustTS, attributes.leaderST, attributes.leaderTS]).toEqual([
+      tie.trustST,
+      tie.trustTS,
+      tie.leaderST,
+      tie.leaderTS,
+    ]);
+  });
+
+  it('are named by replicate and step in the network directory', () => {
+    expect(Object.keys(snapshotFiles(last, 3))).toEqual([
+      `${NETWORK_DIR}/replicate-3-step-24.graphml`,
+      `${NETWORK_DIR}/replicate-3-step-24.gexf`,
+    ]);
+  });
+});
+
+describe('the edge list', () => {
+  it('reads back from Parquet (hyparquet) equal to the ties in memory', async () => {
+    const bytes = encodeTable(NETWORK_COLUMNS, networkRows(result.network, 2), 'parquet');
+    let rows: unknown[][] = [];
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    await parquetRead({ file, rowFormat: 'array', onComplete: (data) => (rows = data) });
+    const ints = new Set(NETWORK_COLUMNS.filter((c) => c.type === 'int').map((c) => c.name));
+    const read = rows.map((row) => Object.fromEntries(NETWORK_COLUMNS.map((c, k) => [c.name, ints.has(c.name) ? Number(row[k]) : row[k]])));
+    const expected = result.network.flatMap((snapshot) => snapshot.ties.map((tie) => ({ replicate: 2, step: snapshot.step, ...tie })));
+    expect(read).toEqual(expected);
+  });
+
+  it('reads back from network.csv equal to the ties in memory, every number exactly', () => {
+    const files = resultFiles([result], provenance());
+    const [header, ...records] = parseCsv(files['network.csv']);
+    expect(header).toEqual(NETWORK_COLUMNS.map((c) => c.name));
+    const expected = result.network.flatMap((snapshot) => snapshot.ties.map((tie) => ({ replicate: 0, step: snapshot.step, ...tie })));
+    const read = records.map((record) =>
+      Object.fromEntries(NETWORK_COLUMNS.map((c, k) => [c.name, c.type === 'string' ? record[k] : Number(record[k])])),
+    );
+    expect(read).toEqual(expected);
+  });
+});
+
+describe('organisations.csv and leaders.csv', () => {
+  const files = resultFiles([result], provenance());
+  const table = (name: string) => {
+    const [header, ...records] = parseCsv(files[name]);
+    return records.map((record) => Object.fromEntries(header.map((column, k) => [column, record[k]])));
+  };
+
+  it('have their documented columns', () => {
+    expect(parseCsv(files['organisations.csv'])[0]).toEqual(ORGANISATION_COLUMNS.map((c) => c.name));
+    expect(parseCsv(files['leaders.csv'])[0]).toEqual(LEADER_COLUMNS.map((c) => c.name));
+    expect(organisationRows(result.organisationsAtEnd, 0)).toHaveLength(result.organisations);
+  });
+
+  it('give each organisation one leader in post at the end, whose post is at that organisation', () => {
+    const posts = table('leaders.csv');
+    for (const org of table('organisations.csv')) {
+      const open = posts.filter((post) => post.organisation === org.id && post.toStep === null);
+      expect(open).toHaveLength(1);
+      expect(open[0].leader).toBe(org.leader);
+      expect(Number(open[0].fromStep)).toBe(scenario.time.steps - Math.round(Number(org.leaderTenureYears) * scenario.time.stepsPerYear));
+    }
+  });
+
+  it("chain each organisation's posts: a post ends at the step the next one starts", () => {
+    const posts = result.leaders;
+    expect(posts.length).toBeGreaterThan(result.organisations);
+    for (let i = 0; i < result.organisations; i++) {
+      const here = posts.filter((post) => post.organisation === i);
+      for (let k = 1; k < here.length; k++) expect(here[k].fromStep).toBe(here[k - 1].toStep);
+      expect(here.at(-1)?.toStep).toBeNull();
+      expect(here[0].fromStep).toBeLessThanOrEqual(0);
+    }
+    expect(new Set(posts.map((post) => post.leader)).size).toBe(posts.length);
+  });
+
+  it('keep every leader in post when the leaders mechanism is switched off', () => {
+    const still = runScenario({ ...scenario, mechanisms: { leaders: false } });
+    expect(still.leaders).toHaveLength(still.organisations);
+    expect(still.leaders.every((post) => post.toStep === null)).toBe(true);
+  });
+
+  it("list each organisation's partnerships at the end among partnerships.csv's active ones", () => {
+    const active = new Set(result.partnerships.filter((p) => p.endedStep === null).map((p) => String(p.id)));
+    const listed = table('organisations.csv').flatMap((org) => (org.partnershipIds === '' ? [] : String(org.partnershipIds).split(' ')));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(active.has(id)).toBe(true);
+  });
+});
+
+function provenance() {
+  return {
+    version: '0',
+    commit: null,
+    node: '0',
+    args: [],
+    scenario,
+    scenarioHash: hashScenario(scenario),
+    masterSeed: scenario.time.seed,
+    seeds: [result.seed],
+  };
+}
