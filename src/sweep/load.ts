@@ -70,6 +70,9 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   const text = host.readFile(path);
   if (text === undefined) throw new PartnersimError('file-missing', message.sweepFileMissing(path));
   const { value, origin } = parseSource(text, path);
+  // The one key every sweep needs, said with an example rather than as a type.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, 'scenario'))
+    throw new PartnersimError('wrong-type', message.sweepWithoutScenario(origin.at([], 'key')));
   const input = checkDocument(value, origin, SWEEP_SCHEMA);
   const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
 

@@ -10,6 +10,11 @@ export function sweepFileMissing(path: string): string {
   return `${path}: sweep file not found: expected a YAML or JSON sweep file there, found nothing. Fix: check the file name and its directory.`;
 }
 
+/** Returns the message for a sweep file without its base scenario. */
+export function sweepWithoutScenario(at: string): string {
+  return `${at}: scenario is missing: expected the base scenario the sweep varies, as a path relative to the sweep file, found nothing. Fix: add a line such as scenario: ../scenarios/baseline.yaml.`;
+}
+
 /** Returns the message for a sweep whose base scenario file does not exist. */
 export function sweepScenarioMissing(at: string, target: string, sweepFile: string): string {
   return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${sweepFile}.`;

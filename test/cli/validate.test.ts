@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/commands.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../../src/cli/messages.ts';
 import { fileLocation, fileMissing, outOfRange, setLocation } from '../../src/scenario/messages.ts';
-import { rangeNotIncreasing } from '../../src/sweep/messages.ts';
+import { rangeNotIncreasing, sweepWithoutScenario } from '../../src/sweep/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
 
 const tmp = useTempDir('validate');
@@ -67,7 +67,7 @@ describe('partnersim validate', () => {
     const sweep = write('no-scenario.yaml', 'name: lost\nparameters:\n  policy.carrot: [0, 0.5]\nreplicates: 2\n');
     const { code, err } = await validate(sweep);
     expect(code).toBe(2);
-    expect(err).toMatch(/^partnersim: [^\n]*no-scenario\.yaml:1:1: scenario is missing: [^\n]*Fix: add scenario[^\n]*\n$/);
+    expect(err).toBe(`${errorLine(sweepWithoutScenario(fileLocation(sweep, 1, 1)))}\n`);
     expect(err).not.toContain('unknown key parameters');
   });
 

@@ -285,7 +285,7 @@ describe('keys and values', () => {
       'wrong-type',
       scenarioMessage.wrongType(at(1, 11), 'scenario', 'non-empty text', '5'),
     );
-    expectFailure('parameters:\n  policy.carrot: [0]\n', 'wrong-type', scenarioMessage.missingKey(at(1, 1), 'scenario', 'non-empty text'));
+    expectFailure('parameters:\n  policy.carrot: [0]\n', 'wrong-type', sweepMessage.sweepWithoutScenario(at(1, 1)));
     expectFailure(
       sweepText(...CARROT, 'record:', '  timeseries: {steps: [0]}'),
       'out-of-range',
