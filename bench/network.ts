@@ -1,8 +1,8 @@
 // The network benchmark (`npm run bench:network`), of the build in dist/: what the network outputs cost a run at their
 // defaults, as ratios measured in one process. A run of the baseline (burn-in included) is timed as `partnersim run`
 // drives it; the network measures are timed again on each step's world (they run inside every step's record), and the
-// snapshots at the default steps (yearly and the last) are timed as the run writer makes them: records, network.csv's
-// rows and the GraphML and GEXF texts. The measures are also timed once on the national scenario's settled world against
+// snapshots at the default steps (yearly and the last) are timed as the run writer makes them: records and network.csv's
+// rows, and the GraphML and GEXF texts of the last step (of every one with --all-graphs, timed apart). The measures are also timed once on the national scenario's settled world against
 // one of its steps.
 import type { Scenario } from '../src/scenario/schema.ts';
 import { built } from './built.ts';
@@ -20,6 +20,8 @@ interface Timing {
   readonly runMs: number;
   readonly measuresMs: number;
   readonly snapshotsMs: number;
+  /** The graph files of the recorded steps other than the last, which only --all-graphs writes (not in runMs). */
+  readonly allGraphsMs: number;
 }
 
 // One run as the writer drives it, with the measures timed a second time on each step's world and the snapshots timed.
@@ -27,6 +29,7 @@ function timeRun(scenario: Scenario, seed: number): Timing {
   const chosen = new Set(networkSteps(scenario.time.steps, scenario.time.stepsPerYear));
   let measuresMs = 0;
   let snapshotsMs = 0;
+  let allGraphsMs = 0;
   const start = performance.now();
   const simulation = new Simulation(scenario, seed);
   const snapshot = () => {
@@ -34,8 +37,13 @@ function timeRun(scenario: Scenario, seed: number): Timing {
     simulation.recordNetwork();
     const snapshots = simulation.network.splice(0);
     encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, 0), false);
+    const graphs = performance.now();
     for (const s of snapshots) snapshotFiles(s, 0);
-    snapshotsMs += performance.now() - t;
+    if (snapshots[0].step === scenario.time.steps) snapshotsMs += performance.now() - t;
+    else {
+      snapshotsMs += graphs - t;
+      allGraphsMs += performance.now() - graphs;
+    }
   };
   if (chosen.has(0)) snapshot();
   for (let s = 1; s <= scenario.time.steps; s++) {
@@ -48,8 +56,8 @@ function timeRun(scenario: Scenario, seed: number): Timing {
   simulation.result();
   // The run is what `partnersim run` spends: construction (burn-in), steps (their measures included) and snapshots; the
   // second timing of the measures is taken out.
-  const runMs = performance.now() - start - measuresMs;
-  return { runMs, measuresMs, snapshotsMs };
+  const runMs = performance.now() - start - measuresMs - allGraphsMs;
+  return { runMs, measuresMs, snapshotsMs, allGraphsMs };
 }
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -64,9 +72,11 @@ const snapshots = median(runs.map((t) => t.snapshotsMs));
 console.log(`baseline, ${runs.length} runs (medians): a run ${run.toFixed(0)} ms (burn-in included)`);
 console.log(`  network measures, every step: ${measures.toFixed(1)} ms = ${percent(measures, run)} of a run`);
 console.log(
-  `  snapshots at the default steps (records, edge list, GraphML, GEXF): ${snapshots.toFixed(1)} ms = ${percent(snapshots, run)}`,
+  `  snapshots at the default steps (records, edge list; GraphML and GEXF of the last): ${snapshots.toFixed(1)} ms = ${percent(snapshots, run)}`,
 );
 console.log(`  together: ${percent(measures + snapshots, run)} of a run`);
+const allGraphs = median(runs.map((t) => t.allGraphsMs));
+console.log(`  --all-graphs adds the other steps' graph files: ${allGraphs.toFixed(1)} ms = ${percent(allGraphs, run)}`);
 
 const national = loadScenario(new URL('../scenarios/national.yaml', import.meta.url).pathname, nodeHost);
 const simulation = new Simulation(national, replicateSeed(national.time.seed, 0));

@@ -50,10 +50,8 @@ export function registerRun(program: Command, io: Io, state: State): void {
     .option('--force', 'if --out (or results/<name>) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the results directory')
     .option('--no-report', 'skip report.html (its charts take about a second to draw)')
-    .option(
-      '--network-every <n>',
-      'write the network (network.csv, GraphML and GEXF in network/) at step 0, every n steps and the last step (default: yearly)',
-    )
+    .option('--network-every <n>', 'write the ties to network.csv at step 0, every n steps and the last step (default: yearly)')
+    .option('--all-graphs', 'write GraphML and GEXF files in network/ at every step network.csv records (default: the last step only)')
     .option('--no-network', 'write no network.csv and no graph files')
     .option(
       '--posterior <dir>',

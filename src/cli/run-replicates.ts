@@ -3,7 +3,7 @@
 // reproduced, and nothing is returned.
 import { ReplicateFailure } from '../engine/run.ts';
 import type { RunOutcome } from '../results/run-files.ts';
-import { runReplicatesInto } from '../results/run-writer.ts';
+import { type NetworkOutput, runReplicatesInto } from '../results/run-writer.ts';
 import { errorLine, runFailed } from './messages.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Io } from './main.ts';
@@ -11,15 +11,14 @@ import { createProgress } from './progress.ts';
 
 /** Runs each scenario's `reps` replicates, in order, writing their tables into its directory, and returns their
  * outcomes, or null after reporting a run that threw on io.err. A target's `replicateScenario` gives the scenario of
- * each replicate instead (a parameter set drawn from a posterior), run with the same seed; its `networkEvery`, every how
- * many steps its network is written. */
+ * each replicate instead (a parameter set drawn from a posterior), run with the same seed; its `network`, the network it writes. */
 export function runScenarios(
   targets: readonly {
     readonly scenario: Scenario;
     readonly dir: string;
     readonly replicateScenario?: (replicate: number) => Scenario;
-    /** Every how many steps to record the network (none when omitted or null). */
-    readonly networkEvery?: number | null;
+    /** The network to write (none when omitted or null). */
+    readonly network?: NetworkOutput | null;
   }[],
   reps: number,
   io: Io,
@@ -32,8 +31,8 @@ export function runScenarios(
   });
   const results: RunOutcome[][] = [];
   try {
-    for (const { scenario, dir, replicateScenario, networkEvery } of targets)
-      results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed), replicateScenario, networkEvery ?? null));
+    for (const { scenario, dir, replicateScenario, network } of targets)
+      results.push(runReplicatesInto(dir, scenario, reps, (_, seed) => progress.done(seed), replicateScenario, network ?? null));
   } catch (error) {
     // The bar is cleared first, or clearing it would wipe the error's first line.
     progress.stop();

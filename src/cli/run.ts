@@ -10,6 +10,7 @@ import { hashScenario } from '../scenario/normalize.ts';
 import { MANIFEST_FILE } from '../results/manifest.ts';
 import { readStoredRun } from '../results/read-run.ts';
 import { manifestJson, type RunOutcome, runIdentity, summaryJson } from '../results/run-files.ts';
+import type { NetworkOutput } from '../results/run-writer.ts';
 import { defaultResultDir, openResultDir, outputError, type PendingResultDir, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
@@ -33,6 +34,7 @@ export interface RunCommandOptions {
   readonly report: boolean;
   readonly networkEvery?: string;
   readonly network: boolean;
+  readonly allGraphs?: boolean;
   readonly posterior?: string;
 }
 
@@ -46,7 +48,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
     ...(options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
-  const networkEvery = parseNetworkEvery(options, scenario.time.steps, scenario.time.stepsPerYear);
+  const network = parseNetwork(options, scenario.time.steps, scenario.time.stepsPerYear);
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   const masterSeed = scenario.time.seed;
   const posterior =
@@ -63,7 +65,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
   });
   try {
     const drawn = posterior && ((r: number) => loadScenario(file, nodeHost, { set: [...overrides, ...drawOverrides(posterior, r)] }));
-    return await runInto(pending, dir, scenario, scenarioHash, reps, networkEvery, options, args, io, posterior, drawn);
+    return await runInto(pending, dir, scenario, scenarioHash, reps, network, options, args, io, posterior, drawn);
   } catch (error) {
     // A full disk or a read-only file system is said in one line; the directory is left as it was.
     throw outputError(dir, error);
@@ -79,7 +81,7 @@ async function runInto(
   scenario: Scenario,
   scenarioHash: string,
   reps: number,
-  networkEvery: number | null,
+  network: NetworkOutput | null,
   options: RunCommandOptions,
   args: readonly string[],
   io: Io,
@@ -88,7 +90,7 @@ async function runInto(
 ): Promise<number> {
   const masterSeed = scenario.time.seed;
   const [results] =
-    runScenarios([{ scenario, dir: pending.path, replicateScenario, networkEvery }], reps, io, options.quiet === true || reps === 1) ?? [];
+    runScenarios([{ scenario, dir: pending.path, replicateScenario, network }], reps, io, options.quiet === true || reps === 1) ?? [];
   if (results === undefined) return 1;
   const seeds = results.map((result) => result.seed);
 
@@ -111,13 +113,15 @@ async function runInto(
   return 0;
 }
 
-// Every how many steps the run writes its network: --network-every, at most the run's steps, or yearly; null with --no-network.
-function parseNetworkEvery(options: RunCommandOptions, steps: number, stepsPerYear: number): number | null {
+// The network the run writes: every --network-every steps (at most the run's steps) or yearly, graph files at each
+// recorded step with --all-graphs; none with --no-network.
+function parseNetwork(options: RunCommandOptions, steps: number, stepsPerYear: number): NetworkOutput | null {
   if (!options.network) return null;
-  if (options.networkEvery === undefined) return Math.min(stepsPerYear, steps);
+  const allGraphs = options.allGraphs === true;
+  if (options.networkEvery === undefined) return { every: Math.min(stepsPerYear, steps), allGraphs };
   const every = parseCount('--network-every', options.networkEvery);
   if (every > steps) throw new PartnersimError('bad-option', networkEveryBeyondRun(options.networkEvery, steps));
-  return every;
+  return { every, allGraphs };
 }
 
 function summaryText(results: readonly RunOutcome[], masterSeed: number): string {

@@ -28,8 +28,9 @@ import {
 
 /** Runs replicates 0..reps-1 of a scenario (seeds hashed from its master seed, as runReplicates does), writing
  * timeseries.csv, partnerships.csv, events.jsonl, organisations.csv and leaders.csv into `dir` as they are produced,
- * and, unless `networkEvery` is null, the network every that many steps (default: yearly; at step 0, each multiple and
- * the last step) into network.csv and as graph files in NETWORK_DIR; returns each replicate's outcome in order; `onDone` hears of each
+ * and, unless `network` is null, the network every `network.every` steps (default: yearly; at step 0, each multiple and
+ * the last step) into network.csv, with graph files in NETWORK_DIR of the last step (of every step recorded with
+ * `network.allGraphs`: the GEXF writer costs about a run's time for a year's snapshots of the baseline); returns each replicate's outcome in order; `onDone` hears of each
  * as it finishes. With `replicateScenario`, replicate r runs that scenario instead (a parameter set drawn from a
  * posterior), with the same seed. A replicate that throws ends them with a ReplicateFailure; a write that fails throws
  * the operating system's error. */
@@ -39,7 +40,7 @@ export function runReplicatesInto(
   reps: number,
   onDone?: (done: number, seed: number) => void,
   replicateScenario?: (replicate: number) => Scenario,
-  networkEvery: number | null = scenario.time.stepsPerYear,
+  network: NetworkOutput | null = { every: scenario.time.stepsPerYear, allGraphs: false },
 ): RunOutcome[] {
   const open = (name: string, columns: readonly Column[] | null) => {
     const fd = openSync(join(dir, name), 'w');
@@ -51,9 +52,10 @@ export function runReplicatesInto(
   const events = open('events.jsonl', null);
   const organisations = open('organisations.csv', ORGANISATION_COLUMNS);
   const leaders = open('leaders.csv', LEADER_COLUMNS);
-  const network = networkEvery === null ? null : open('network.csv', NETWORK_COLUMNS);
+  const edges = network === null ? null : open('network.csv', NETWORK_COLUMNS);
   if (network !== null) mkdirSync(join(dir, NETWORK_DIR));
-  const chosen = new Set(networkEvery === null ? [] : networkSteps(scenario.time.steps, networkEvery));
+  const chosen = new Set(network === null ? [] : networkSteps(scenario.time.steps, network.every));
+  const graphed = (step: number) => network?.allGraphs === true || step === scenario.time.steps;
   try {
     const outcomes: RunOutcome[] = [];
     for (let r = 0; r < reps; r++) {
@@ -62,11 +64,11 @@ export function runReplicatesInto(
       // The network at a chosen step leaves memory as soon as it is written, as the step's events do.
       const observe = (step: number) => {
         writeSync(events, eventLines(simulation.events.splice(0), r));
-        if (network === null || !chosen.has(step)) return;
+        if (edges === null || !chosen.has(step)) return;
         modelStep(r, seed, () => simulation.recordNetwork());
         const snapshots = simulation.network.splice(0);
-        writeSync(network, encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, r), false));
-        for (const snapshot of snapshots)
+        writeSync(edges, encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, r), false));
+        for (const snapshot of snapshots.filter((s) => graphed(s.step)))
           for (const [path, text] of Object.entries(snapshotFiles(snapshot, r))) writeFileSync(join(dir, path), text);
       };
       observe(0);
@@ -85,8 +87,15 @@ export function runReplicatesInto(
     }
     return outcomes;
   } finally {
-    for (const fd of [timeseries, partnerships, events, organisations, leaders, network]) if (fd !== null) closeSync(fd);
+    for (const fd of [timeseries, partnerships, events, organisations, leaders, edges]) if (fd !== null) closeSync(fd);
   }
+}
+
+/** Which network a run writes: the edge list every `every` steps (at step 0, each multiple and the last step), and graph
+ * files at each of those steps (`allGraphs`) or at the last only. */
+export interface NetworkOutput {
+  readonly every: number;
+  readonly allGraphs: boolean;
 }
 
 // The model's own failures are reported with the replicate and seed that reproduce them; writes fail as themselves.

@@ -9,6 +9,7 @@ import { PARTNERSHIP_COLUMNS, RESULT_FILES, TIMESERIES_COLUMNS } from '../../src
 import { resultsWritten } from '../../src/cli/messages.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { hashScenario } from '../../src/scenario/normalize.ts';
+import { parseCsv } from '../../src/results/read-run.ts';
 import { VERSION } from '../../src/version.ts';
 import { runCli, tinyScenario, useTempDir, type CliResult } from './fixtures.ts';
 
@@ -105,4 +106,26 @@ describe('partnersim run', () => {
     expect(manifest.scenario.policy.carrot).toEqual([{ from: 0, value: 0.8 }]);
     expect(readFileSync(join(other, 'timeseries.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(4);
   });
+});
+
+describe('partnersim run: the network it writes', () => {
+  it('writes network.csv every --network-every steps, graph files at the last step, or at each with --all-graphs', async () => {
+    const stepsOf = (out: string) => [
+      ...new Set(
+        parseCsv(readFileSync(join(out, 'network.csv'), 'utf8'))
+          .slice(1)
+          .map((row) => row[1]),
+      ),
+    ];
+    const last = tmp.path('network-last');
+    expect((await runCli(['run', file, '--out', last, '--quiet', '--no-report', '--network-every', '5'])).code).toBe(0);
+    expect(stepsOf(last)).toEqual(['0', '5', '10', '12']);
+    expect(readdirSync(join(last, NETWORK_DIR))).toEqual(['replicate-0-step-12.gexf', 'replicate-0-step-12.graphml']);
+    const all = tmp.path('network-all');
+    expect((await runCli(['run', file, '--out', all, '--quiet', '--no-report', '--network-every', '5', '--all-graphs'])).code).toBe(0);
+    expect(readdirSync(join(all, NETWORK_DIR)).filter((name) => name.endsWith('.gexf'))).toHaveLength(4);
+    const none = tmp.path('network-none');
+    expect((await runCli(['run', file, '--out', none, '--quiet', '--no-report', '--no-network'])).code).toBe(0);
+    expect(readdirSync(none).filter((name) => name.startsWith('network'))).toEqual([]);
+  }, 180_000);
 });

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badSeed, errorLine, notPositiveInteger, tooManySteps } from '../../src/cli/messages.ts';
+import { badSeed, errorLine, networkEveryBeyondRun, notPositiveInteger, tooManySteps } from '../../src/cli/messages.ts';
 import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/results/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
@@ -25,11 +25,22 @@ describe('partnersim run with bad options', () => {
     ['--reps', '0'],
     ['--reps', '1.5'],
     ['--reps', ''],
+    ['--network-every', '0'],
+    ['--network-every', '1.5'],
   ])('rejects %s %j', async (option, value) => {
     expect(await runCli(['run', file, '--out', dir, option, value])).toEqual({
       code: 2,
       out: '',
       err: errorLine(notPositiveInteger(option, value)) + '\n',
+    });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('rejects --network-every beyond the run', async () => {
+    expect(await runCli(['run', file, '--out', dir, '--network-every', '7'])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(networkEveryBeyondRun('7', 6)) + '\n',
     });
     expect(existsSync(dir)).toBe(false);
   });
