@@ -3,9 +3,9 @@
 import { establishmentsByArea, yearsBetween } from '../scenario/register.ts';
 import { COUNTED_KINDS, ORG_KINDS, type Area, type Register, type Scenario } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
-import { drawExperience, trustworthinessOf } from './leaders.ts';
+import { appointNewcomerInPlace } from './leaders.ts';
 import { formPartnershipInPlace, leadFor, partnershipCapacity } from './partnerships.ts';
-import { addTieInPlace, createOrgs, createTies, otherEnd, type World } from './world.ts';
+import { addTieInPlace, createLeaders, createOrgs, createTies, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -41,6 +41,9 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
   const world: World = {
     orgs: createOrgs(n),
     ties: createTies(Math.max(64, n * 8)),
+    leaders: createLeaders(Math.max(16, n * 2)),
+    posts: [],
+    seekers: [],
     partnerships: [],
     active: [],
     areaCount: areas.length,
@@ -102,9 +105,11 @@ function drawOrganisationInPlace(world: World, ctx: StepContext, i: number, kind
   orgs.motResources[i] = r / (v + r + c);
   orgs.motCompliance[i] = c / (v + r + c);
   orgs.exposure[i] = K[`${name}.exposure`];
-  orgs.leaderExperience[i] = drawExperience(ctx);
-  orgs.leaderTenure[i] = Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
-  orgs.trustworthiness[i] = trustworthinessOf(ctx.params, orgs.motValues[i], rng());
+  // Its leader, in post for a tenure drawn up to tenureYears: their post began that many steps before now.
+  const leader = appointNewcomerInPlace(world, ctx, i);
+  const since = ctx.step - Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
+  world.leaders.since[leader] = since;
+  world.posts[world.leaders.post[leader]] = { leader, org: i, from: since, to: null };
   orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
   orgs.trustWeight[i] = ctx.params.trustWeights.start;
   world.areaMembers[a].push(i);

@@ -4,7 +4,7 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { expectedNet, formPartnershipInPlace, LA_KIND, offerNow, partnerScore, partnershipCapacity } from './partnerships.ts';
 import { chanceIn } from './time.ts';
-import { findTie, otherEnd, trustFrom, type World } from './world.ts';
+import { experienceOf, findTie, otherEnd, trustFrom, type World } from './world.ts';
 
 /**
  * Lets leaders initiate partnerships, in place: a leader with spare capacity considers it at a yearly rate, higher when
@@ -23,7 +23,7 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
     const a = o.area[i];
-    const rate = P.rate * (P.experienceOffset + o.leaderExperience[i]) * (P.politicsOffset + lv.politics[a]);
+    const rate = P.rate * (P.experienceOffset + experienceOf(world, i)) * (P.politicsOffset + lv.politics[a]);
     if (rng() >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const candidates: [number, number][] = [];
     for (const slot of o.ties[i]) {

@@ -6,7 +6,7 @@ import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
 import { chanceIn } from './time.ts';
 import type { Cause } from './vocabulary.ts';
-import type { BalanceTerms, Partnership, Role, World } from './world.ts';
+import { type BalanceTerms, experienceOf, type Partnership, type Role, type World } from './world.ts';
 
 /** The change a cause names, and the cause, for each term an exit can be put down to (benefits that fell, costs that rose). */
 const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => number][] = [
@@ -69,7 +69,7 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource;
       // The weight of what it knew before this step: its prior and the evidence of its years so far, up to its memory,
       // which an experienced leader's judgement makes longer (and an inexperienced one's shorter).
-      const memory = P.memoryYears * Math.max(0, 1 + judgement * (o.leaderExperience[i] - 0.5));
+      const memory = P.memoryYears * Math.max(0, 1 + judgement * (experienceOf(world, i) - 0.5));
       const weight = P.priorYears + Math.min((ctx.step - role.joined) * dt, memory);
       role.belief += (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - role.belief);
       role.commitment += towards * (+(role.belief > 0) - role.commitment);

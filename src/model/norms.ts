@@ -3,7 +3,7 @@
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { agendaOf } from './power.ts';
-import type { World } from './world.ts';
+import { experienceOf, type World } from './world.ts';
 
 /** Moves every member's norms towards its partnership's agenda (its members' norms weighted by their say, which power
  * sets: DeGroot 1974; Jia et al. 2015; Dhillon 2009), in place, at a yearly rate raised by the partnership's trust, by
@@ -19,7 +19,7 @@ export function convergeNormsInPlace(world: World, ctx: StepContext): void {
       P.convergence *
       (P.trustOffset + p.trust) *
       (1 + P.principlesBoost * +p.principles) *
-      (P.experienceFloor + P.experienceGain * o.leaderExperience[p.lead]);
+      (P.experienceFloor + P.experienceGain * experienceOf(world, p.lead));
     const closed = -Math.expm1(-rate * ctx.dt);
     for (const j of p.members) o.norms[j] += closed * (agenda - o.norms[j]);
   }

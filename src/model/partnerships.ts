@@ -4,7 +4,7 @@ import { availableCapacity, emptyBalance, fillBalance, LA_KIND, type Partnership
 import type { StepContext } from './context.ts';
 import { levelFor, scorePartnershipInPlace } from './continuum.ts';
 import type { Cause, Mandate } from './vocabulary.ts';
-import { addTieInPlace, countSharedInPlace, findTie, type Partnership, trustFrom, type World } from './world.ts';
+import { addTieInPlace, countSharedInPlace, experienceOf, findTie, type Partnership, trustFrom, type World } from './world.ts';
 
 export { LA_KIND } from './balance.ts';
 
@@ -42,7 +42,7 @@ export function partnerScore(world: World, ctx: StepContext, i: number, j: numbe
   const o = world.orgs;
   const P = ctx.params.partnerships;
   const L = ctx.params.leaders;
-  const judged = Math.min(1, L.judgement * o.leaderExperience[i]);
+  const judged = Math.min(1, L.judgement * experienceOf(world, i));
   const reliability = o.trustworthiness[j] / (L.trustworthinessValues + L.trustworthinessSpread);
   const trust = built + judged * (reliability - 0.5);
   const rival = +(o.kind[i] === o.kind[j]) * +(o.area[i] === o.area[j]);
@@ -98,7 +98,7 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     principles: spec.principles,
     laInvolved: spec.laInvolved,
     funded: spec.funded,
-    leadExperience: world.orgs.leaderExperience[spec.lead],
+    leadExperience: experienceOf(world, spec.lead),
     members: [],
     roles: [],
     ties: [],
@@ -205,7 +205,7 @@ export function leadFor(world: World, members: readonly number[], influence: num
   let bestStanding = Number.NEGATIVE_INFINITY;
   for (const j of members) {
     if (o.kind[j] === LA_KIND) continue;
-    const standing = (1 - influence) * o.leaderExperience[j] + influence * o.power[j];
+    const standing = (1 - influence) * experienceOf(world, j) + influence * o.power[j];
     if (standing > bestStanding) [best, bestStanding] = [j, standing];
   }
   return best;

@@ -14,17 +14,21 @@ export const CAUSES = ['funding-ended', 'trust-fell', 'leader-left', 'competitio
 export type Cause = (typeof CAUSES)[number];
 
 /** The kinds of event in the log. */
-export const EVENT_KINDS = ['formed', 'joined', 'left', 'strengthened', 'weakened', 'dissolved'] as const;
+export const EVENT_KINDS = ['formed', 'joined', 'left', 'strengthened', 'weakened', 'dissolved', 'leader-moved'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** One entry of the event log: what happened, when, to which partnership and organisations, and why. */
 export interface PartnershipEvent {
   readonly step: number;
   readonly kind: EventKind;
+  /** The partnership; -1 for an event of no partnership (leader-moved). */
   readonly partnership: number;
+  /** The organisations: for leader-moved, the one the leader left and the one they now lead. */
   readonly organisations: readonly number[];
-  /** Why: a Cause for left/dissolved; for formed, what brought it about ('network', 'broker', 'mandate', 'history'); for joined, 'peers'; for strengthened, its highest feature, for weakened its lowest ('trust', 'network', 'norms', 'motivation'). */
+  /** Why: a Cause for left/dissolved; for formed, what brought it about ('network', 'broker', 'mandate', 'history'); for joined, 'peers'; for leader-moved, 'moved'; for strengthened, its highest feature, for weakened its lowest ('trust', 'network', 'norms', 'motivation'). */
   readonly cause: string;
   /** The continuum level after the event, for strengthened/weakened. */
   readonly level?: LevelName;
+  /** The leader's id (World.leaders), for leader-moved. */
+  readonly leader?: number;
 }

@@ -1,5 +1,6 @@
-// The model's state: organisations and ties as one typed array per field (sparse ties in a pool with
-// a free list), partnerships as a growable pool. Mechanisms in model/ read and mutate it in place.
+// The model's state: organisations, ties and leaders as one typed array per field (sparse ties in a pool with
+// a free list, leaders in a pool that grows as they come from outside), partnerships as a growable pool. Mechanisms in
+// model/ read and mutate it in place.
 import type { Cause, Mandate } from './vocabulary.ts';
 
 /** What a member weighs a partnership by, term by term (benefits and costs, per year): the balance of membership. */
@@ -77,10 +78,32 @@ export interface Partnership extends Features {
   peak: Features;
 }
 
+/** One post a leader held: the organisation, the step they took it and the step they left it (null while in post). */
+export interface Post {
+  readonly leader: number;
+  readonly org: number;
+  readonly from: number;
+  to: number | null;
+}
+
+/** A leader who left a post and seeks another in the system: where they left, and the personal network they carry (each
+ * contact's organisation and its leader then, and the leader-level trust each way between them). */
+export interface Seeker {
+  readonly leader: number;
+  readonly from: number;
+  readonly contacts: readonly { readonly org: number; readonly leader: number; readonly mine: number; readonly theirs: number }[];
+}
+
 /** The whole state of a run. */
 export interface World {
   readonly orgs: Orgs;
   readonly ties: Ties;
+  /** Leaders, by id: each organisation's is orgs.leaderId; a leader leads at most one organisation. */
+  readonly leaders: Leaders;
+  /** Every post held, in the order taken (a leader's posts over time). */
+  readonly posts: Post[];
+  /** Leaders out of post who seek another post in the system. */
+  seekers: Seeker[];
   readonly partnerships: Partnership[];
   /** Ids of partnerships still active. */
   active: number[];
@@ -118,7 +141,8 @@ export function createOrgs(n: number) {
     motCompliance: f(),
     /** Exposure to market competition (before the lever scales it). */
     exposure: f(),
-    /** Trustworthiness: the temptation it resists before defecting (Gorobets & Nooteboom 2004). */
+    /** Trustworthiness: the temptation it resists before defecting (Gorobets & Nooteboom 2004), from its motives and its
+     * leader's integrity, set when a leader takes the post. */
     trustworthiness: f(),
     /** Share of its contacts that must be in a partnership before it joins that partnership (Granovetter 1978). */
     joinThreshold: f(),
@@ -130,9 +154,8 @@ export function createOrgs(n: number) {
      * earlier; NaN when not known). Read from the register; nothing acts on them yet (trusts as governance: issue 13). */
     trust: new Int32Array(n).fill(-1),
     trustJoined: new Float64Array(n).fill(Number.NaN),
-    /** Its leader: experience, and tenure in steps. */
-    leaderExperience: f(),
-    leaderTenure: f(),
+    /** Its leader's id in World.leaders (whose experience, tenure and trustworthiness are the person's). */
+    leaderId: new Int32Array(n),
     /** Partnerships it belongs to now. */
     memberships: new Int32Array(n),
     /** Per step scratch: effort it puts into its ties (on informal ties, and in its partnerships as far as it is committed
@@ -209,22 +232,58 @@ export function createTies(poolSize: number) {
 /** Sparse ties between pairs, in a pool: a tie is at a slot with alive = 1. */
 export type Ties = ReturnType<typeof createTies>;
 
-type TieArrayField = { [K in keyof Ties]: Ties[K] extends Float64Array | Int32Array | Uint8Array ? K : never }[keyof Ties];
+/** Returns an empty leader pool with room for this many leaders. The literal is where a leader's fields are declared. */
+export function createLeaders(poolSize: number) {
+  const f = () => new Float64Array(poolSize);
+  return {
+    /** Slots in the pool (it doubles when full). */
+    poolSize,
+    /** Leaders ever in the system: ids 0 to count − 1. */
+    count: 0,
+    /** The organisation they lead, or -1 out of post (seeking a post, retired or gone from the system). */
+    org: new Int32Array(poolSize),
+    /** Experience, from 0 to 1: grows with time in post. */
+    experience: f(),
+    /** The step they took their present (or last) post. */
+    since: f(),
+    /** Their own part of an organisation's trustworthiness (a draw from 0 to 1), which they carry between posts. */
+    integrity: f(),
+    /** Their present (or last) post: an index into World.posts (-1 before their first). */
+    post: new Int32Array(poolSize),
+  };
+}
 
-/** The names of a tie's typed-array fields, read off the literal that declares them. */
-const TIE_ARRAYS = Object.entries(createTies(0))
-  .filter(([, value]) => ArrayBuffer.isView(value))
-  .map(([name]) => name as TieArrayField);
+/** Leaders as people: one entry per leader who has been in the system, with a stable id. */
+export type Leaders = ReturnType<typeof createLeaders>;
 
-// Doubles the pool: every typed-array field is copied into one twice as long.
-function growTiesInPlace(ties: Ties): void {
-  const poolSize = ties.poolSize * 2;
-  const grown = createTies(poolSize);
-  for (const name of TIE_ARRAYS) {
-    (grown[name] as { set(from: ArrayLike<number>): void }).set(ties[name]);
-    (ties as Record<TieArrayField, unknown>)[name] = grown[name];
+/** Adds a leader with this experience and integrity, out of post, growing the pool if full; returns their id. */
+export function addLeaderInPlace(world: World, experience: number, integrity: number): number {
+  const leaders = world.leaders;
+  if (leaders.count === leaders.poolSize) growPoolInPlace(leaders, createLeaders);
+  const id = leaders.count++;
+  leaders.org[id] = -1;
+  leaders.experience[id] = experience;
+  leaders.since[id] = 0;
+  leaders.integrity[id] = integrity;
+  leaders.post[id] = -1;
+  return id;
+}
+
+/** Returns the experience of organisation i's leader. */
+export function experienceOf(world: World, i: number): number {
+  return world.leaders.experience[world.orgs.leaderId[i]];
+}
+
+// Doubles a pool (ties or leaders): every typed-array field is copied into one twice as long.
+function growPoolInPlace<T extends { poolSize: number }>(pool: T, create: (poolSize: number) => T): void {
+  const grown = create(pool.poolSize * 2);
+  const fields = pool as unknown as Record<string, { set(from: ArrayLike<number>): void }>;
+  for (const [name, value] of Object.entries(grown)) {
+    if (!ArrayBuffer.isView(value)) continue;
+    (value as unknown as { set(from: ArrayLike<number>): void }).set(fields[name] as unknown as ArrayLike<number>);
+    (fields as Record<string, unknown>)[name] = value;
   }
-  ties.poolSize = poolSize;
+  pool.poolSize = grown.poolSize;
 }
 
 /** Returns the slot of the tie between i and j, or -1 when they have none. */
@@ -240,7 +299,7 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   const existing = findTie(world, i, j);
   if (existing >= 0) return existing;
   const ties = world.ties;
-  if (ties.free.length === 0 && ties.count === ties.poolSize) growTiesInPlace(ties);
+  if (ties.free.length === 0 && ties.count === ties.poolSize) growPoolInPlace(ties, createTies);
   const slot = ties.free.length > 0 ? (ties.free.pop() as number) : ties.count++;
   const lo = Math.min(i, j);
   const hi = Math.max(i, j);

@@ -705,7 +705,9 @@ export class ClassroomApp {
     const item = (target as HTMLElement | null)?.closest('li[data-key]');
     if (!(item instanceof HTMLElement)) return;
     const entry = this.feedEntries.find((e) => e.key === item.dataset.key);
-    if (entry && this.runById(entry.run)) this.select({ kind: 'partnership', run: entry.run, id: entry.partnership });
+    // A leader's move is of no partnership (-1): choosing it selects nothing.
+    if (entry && entry.partnership >= 0 && this.runById(entry.run))
+      this.select({ kind: 'partnership', run: entry.run, id: entry.partnership });
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -100,8 +100,18 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     if (!e.organisations.includes(i) || e.kind === 'strengthened' || e.kind === 'weakened') continue;
     const words = CAUSE_WORDS[e.cause as keyof typeof CAUSE_WORDS];
     const why = e.kind === 'left' ? ` — ${words?.member ?? e.cause}` : e.kind === 'dissolved' ? ` — ${words?.partnership ?? e.cause}` : '';
+    if (e.kind === 'leader-moved') {
+      const [from, to] = e.organisations;
+      recent.push([
+        `${timeWords(e.step, spy)}: `,
+        i === to ? `a new leader came from ${run.names[from]}` : `its leader moved to ${run.names[to]}`,
+      ]);
+      continue;
+    }
     recent.push([`${timeWords(e.step, spy)}: `, partnershipLink(run, e.partnership), ` ${e.kind}${why}`]);
   }
+  const leaders = run.sim.world.leaders;
+  const leader = orgs.leaderId[i];
   const facts: [string, Line][] = [
     ['Kind', [KIND_WORDS[kind].full]],
     ['Area', [run.areaNames[orgs.area[i]] ?? '']],
@@ -111,7 +121,12 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
       'Joins for',
       [`values ${percent(orgs.motValues[i])} · resources ${percent(orgs.motResources[i])} · compliance ${percent(orgs.motCompliance[i])}`],
     ],
-    ['Leader', [`experience ${twoDecimals(orgs.leaderExperience[i])}, in post ${durationWords(Math.round(orgs.leaderTenure[i]), spy)}`]],
+    [
+      'Leader',
+      [
+        `no. ${leader}, experience ${twoDecimals(leaders.experience[leader])}, in post ${durationWords(Math.round(run.sim.step - leaders.since[leader]), spy)}`,
+      ],
+    ],
     ['Trustworthy', [twoDecimals(orgs.trustworthiness[i])]],
   ];
   if (orgs.nonLocal[i] === 1) facts.push(['Governance', ['in a trust based outside the area']]);

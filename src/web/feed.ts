@@ -5,8 +5,9 @@ import { eventSentence, timeWords, type EventContext } from './words.ts';
 /** How many entries the feed keeps. */
 export const FEED_LIMIT = 60;
 
-/** The event kinds the feed shows until the user changes its filter: the partnership's life, not every member's comings and goings. */
-export const DEFAULT_FEED_KINDS: readonly EventKind[] = ['formed', 'strengthened', 'weakened', 'dissolved'];
+/** The event kinds the feed shows until the user changes its filter: the partnership's life and leaders' moves, not every
+ * member's comings and goings. */
+export const DEFAULT_FEED_KINDS: readonly EventKind[] = ['formed', 'strengthened', 'weakened', 'dissolved', 'leader-moved'];
 
 /** Which run an entry comes from: the main run, or the "what if" run beside it. */
 export type RunId = 'A' | 'B';

@@ -100,6 +100,7 @@ export const EVENT_KIND_WORDS: Record<EventKind, string> = {
   strengthened: 'stronger',
   weakened: 'weaker',
   dissolved: 'dissolved',
+  'leader-moved': 'leaders moved',
 };
 
 /** Returns the year (1-based: step 1 to 12 is year 1) and the step within it; step 0 is year 0, the start. */
@@ -159,17 +160,20 @@ export interface EventContext {
 /** Returns an event as a plain sentence (without its time), e.g. "Partnership 12 in Area 2 dissolved — its fund ended". */
 export function eventSentence(event: PartnershipEvent, context: EventContext): string {
   const p = partnershipName(event.partnership);
-  const where = `${p} in ${context.areaOf(event.partnership)}`;
+  // A leader's move is of no partnership: only events of one ask for its area.
+  const where = () => `${p} in ${context.areaOf(event.partnership)}`;
   const org = context.names[event.organisations[0]] ?? 'an organisation';
   switch (event.kind) {
     case 'formed':
-      return `${capitalise(where)} formed with ${event.organisations.length} members — ${FORMED_WORDS[event.cause] ?? event.cause}`;
+      return `${capitalise(where())} formed with ${event.organisations.length} members — ${FORMED_WORDS[event.cause] ?? event.cause}`;
     case 'joined':
       return `${org} joined ${p} — enough of its contacts were in it`;
     case 'left':
       return `${org} left ${p} — ${causeWords(event.cause).member}`;
     case 'dissolved':
-      return `${capitalise(where)} dissolved — ${causeWords(event.cause).partnership}`;
+      return `${capitalise(where())} dissolved — ${causeWords(event.cause).partnership}`;
+    case 'leader-moved':
+      return `The leader of ${org} moved to lead ${context.names[event.organisations[1]] ?? 'another organisation'}, taking their contacts and the trust they had built`;
     case 'strengthened':
     case 'weakened': {
       const level = event.level ?? LEVEL_NAMES[0];

@@ -162,7 +162,7 @@ describe('initiateInPlace', () => {
       [chance + 1e-7, false],
     ] as const) {
       const world = smallWorld(2, { every: SCHOOLS });
-      world.orgs.leaderExperience[0] = experience;
+      world.leaders.experience[0] = experience;
       tieWith(world, 0, 1, 0.8, 0.7);
       const rng = scriptedRng(formed ? [draw, 0, ...memberTieDraws(2), NO] : [draw, NO]);
       initiateInPlace(world, smallContext(world, rng, { stepsPerYear, levers: { politics } }));
@@ -177,7 +177,8 @@ describe('initiateInPlace', () => {
     const ctx = smallContext(smallWorld(1), createRng(4), { levers: { politics: 0.5 } });
     let formed = 0;
     for (let k = 0; k < 2000; k++) {
-      const world = smallWorld(2, { every: { ...SCHOOLS, leaderExperience: 0.5 } });
+      const world = smallWorld(2, { every: SCHOOLS });
+      world.leaders.experience.fill(0.5);
       tieWith(world, 0, 1, 0.8, 0.7);
       initiateInPlace(world, ctx);
       formed += world.partnerships.length;

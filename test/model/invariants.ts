@@ -120,6 +120,36 @@ export function brokenInvariants(world: World): string[] {
       );
   }
 
+  // Leaders: each organisation's leader leads it and no other; a leader out of post leads none; the posts record agrees
+  // (each leader's last post, open exactly while they are in it); seekers are out of post, each once.
+  const { leaders, posts } = world;
+  for (let i = 0; i < orgs.n; i++) {
+    const id = orgs.leaderId[i];
+    check(id >= 0 && id < leaders.count && leaders.org[id] === i, () => `organisation ${i}'s leader ${id} leads ${leaders.org[id]}`);
+  }
+  const inPost = new Set<number>();
+  for (let id = 0; id < leaders.count; id++) {
+    const org = leaders.org[id];
+    check(
+      org === -1 || (org >= 0 && org < orgs.n && orgs.leaderId[org] === id),
+      () => `leader ${id} leads ${org}, whose leader is ${orgs.leaderId[org]}`,
+    );
+    if (org >= 0) inPost.add(id);
+    check(leaders.experience[id] >= 0 && leaders.experience[id] <= 1, () => `leader ${id} has experience ${leaders.experience[id]}`);
+    const post = posts[leaders.post[id]];
+    check(post !== undefined && post.leader === id, () => `leader ${id}'s post ${leaders.post[id]} is not theirs`);
+    if (post !== undefined)
+      check(
+        (post.to === null) === org >= 0 && (org < 0 || post.org === org),
+        () => `leader ${id}'s last post ${JSON.stringify(post)} disagrees with their organisation ${org}`,
+      );
+  }
+  check(inPost.size === orgs.n, () => `${inPost.size} leaders in post for ${orgs.n} organisations`);
+  check(posts.filter((post) => post.to === null).length === orgs.n, () => 'open posts are not one per organisation');
+  const seeking = world.seekers.map((s) => s.leader);
+  check(new Set(seeking).size === seeking.length, () => `a leader seeks a post twice: ${seeking}`);
+  for (const id of seeking) check(leaders.org[id] === -1, () => `seeker ${id} leads ${leaders.org[id]}`);
+
   // Dissolved partnerships carry when and why.
   for (const p of partnerships) {
     if (p.endedStep === null) continue;

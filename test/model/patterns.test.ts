@@ -18,9 +18,9 @@ vi.setConfig({ testTimeout: 240_000 });
 const cache = new Map<string, RunResult[]>();
 
 /** Returns REPS replicates of a shipped scenario, with --set style overrides, run once per test file. */
-function replicates(file: string, set: string[] = []): RunResult[] {
-  const key = [file, ...set].join(' ');
-  if (!cache.has(key)) cache.set(key, runReplicates(loadScenario(`scenarios/${file}.yaml`, nodeHost, { set }), REPS));
+function replicates(file: string, set: string[] = [], reps = REPS): RunResult[] {
+  const key = [file, reps, ...set].join(' ');
+  if (!cache.has(key)) cache.set(key, runReplicates(loadScenario(`scenarios/${file}.yaml`, nodeHost, { set }), reps));
   return cache.get(key) as RunResult[];
 }
 
@@ -163,8 +163,10 @@ describe('pattern 5: local-authority support, experienced leaders and principles
     ['statements of principles', 'principles', ['partnerships.principles=0']],
     ['local-authority support', 'baseline', ['localAuthority.support=0']],
   ] as const)('%s raise five-year survival', (_, file, without) => {
-    const withLever = file === 'baseline' ? replicates('baseline', ['localAuthority.support=1']) : replicates(file);
-    expect(mean(withLever, 'survival5y')).toBeGreaterThan(mean(replicates('baseline', [...without]), 'survival5y'));
+    // Twice the replicates of the other patterns: experience's effect on survival is a few hundredths (0.75 against 0.71
+    // over 16 replicates), within the noise of 8.
+    const withLever = file === 'baseline' ? replicates('baseline', ['localAuthority.support=1'], 2 * REPS) : replicates(file, [], 2 * REPS);
+    expect(mean(withLever, 'survival5y')).toBeGreaterThan(mean(replicates('baseline', [...without], 2 * REPS), 'survival5y'));
   });
 
   it('no single lever makes partnerships immortal: established partnerships still dissolve with each at 1', () => {
@@ -202,9 +204,8 @@ describe("pattern 7: the hazard of dissolution is not constant over a partnershi
   it('needs the prior new members start from for its low first year: without it the first-year hazard is more than twice as high', () => {
     // A first year holds few dissolutions: three times the replicates of the other patterns keep the comparison off the noise
     // (at 24 replicates, 0.039 a year without the prior against 0.015 with it).
-    const many = (set: string[]) => runReplicates(loadScenario('scenarios/baseline.yaml', nodeHost, { set }), 3 * REPS);
-    const withPrior = hazardByAge(many(['time.steps=240']), 8);
-    const without = hazardByAge(many(['time.steps=240', 'model.membership.priorYears=0']), 8);
+    const withPrior = hazardByAge(replicates('baseline', ['time.steps=240'], 3 * REPS), 8);
+    const without = hazardByAge(replicates('baseline', ['time.steps=240', 'model.membership.priorYears=0'], 3 * REPS), 8);
     expect(without[0]).toBeGreaterThan(2 * withPrior[0]);
   });
 });

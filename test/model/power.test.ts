@@ -23,7 +23,7 @@ function threeSchools(power: number[], norms: number[], experience = [0.5, 0.5, 
     o.power[i] = power[i];
     o.norms[i] = norms[i];
     o.culture[i] = norms[i];
-    o.leaderExperience[i] = experience[i];
+    world.leaders.experience[i] = experience[i];
     o.capacity[i] = 1;
   }
   return world;

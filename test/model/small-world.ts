@@ -4,7 +4,7 @@
 import { createLeverValues, type LeverValues, type StepContext } from '../../src/model/context.ts';
 import { formPartnershipInPlace, LA_KIND } from '../../src/model/partnerships.ts';
 import type { PartnershipEvent } from '../../src/model/vocabulary.ts';
-import { addTieInPlace, createOrgs, createTies, type Orgs, type World } from '../../src/model/world.ts';
+import { addTieInPlace, createLeaders, createOrgs, createTies, type Orgs, type World } from '../../src/model/world.ts';
 import { createRng, type Rng } from '../../src/random.ts';
 import { type BlockId, defaultParams, type ModelParams } from '../../src/scenario/parameters/index.ts';
 
@@ -21,7 +21,8 @@ export interface SmallWorldOptions {
 
 type NumberField = { [K in keyof Orgs]: Orgs[K] extends Float64Array ? K : never }[keyof Orgs];
 
-/** Returns a world of n organisations, every field zero (kind 0, a school), with no ties and no partnerships. */
+/** Returns a world of n organisations, every field zero (kind 0, a school), organisation i led by leader i (experience
+ * 0), with no ties and no partnerships. */
 export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
   const orgs = createOrgs(n);
   const area = options.area ?? new Array<number>(n).fill(0);
@@ -38,7 +39,28 @@ export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
   }
   for (const [field, value] of Object.entries(options.every ?? {}) as [NumberField, number][])
     for (let i = 0; i < n; i++) if (orgs.kind[i] !== LA_KIND) orgs[field][i] = value;
-  return { orgs, ties: createTies(options.poolSize ?? 8), partnerships: [], active: [], areaCount, areaMembers, areaAuthority, trusts: [] };
+  // Each organisation i led by leader i, in post since step 0, with every field of the leader zero.
+  const leaders = createLeaders(Math.max(1, n));
+  leaders.count = n;
+  const posts = Array.from({ length: n }, (_, i) => ({ leader: i, org: i, from: 0, to: null }));
+  for (let i = 0; i < n; i++) {
+    orgs.leaderId[i] = i;
+    leaders.org[i] = i;
+    leaders.post[i] = i;
+  }
+  return {
+    orgs,
+    ties: createTies(options.poolSize ?? 8),
+    leaders,
+    posts,
+    seekers: [],
+    partnerships: [],
+    active: [],
+    areaCount,
+    areaMembers,
+    areaAuthority,
+    trusts: [],
+  };
 }
 
 /** Parameters that differ from the defaults, block by block. */

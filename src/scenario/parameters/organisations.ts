@@ -3,7 +3,7 @@
 // a member in its partnership.
 import type { BlockSpec } from './spec.ts';
 
-/** Leaders: turnover, experience, personal networks and trustworthiness (ODD 7.1). */
+/** Leaders: turnover, moves between organisations, experience, personal networks and trustworthiness (ODD 7.1). */
 export const leaders = {
   title: 'Leaders',
   odd: '7.1',
@@ -55,8 +55,24 @@ export const leaders = {
       default: 3,
       range: [0, 6],
       unit: 'contacts',
-      meaning: 'personal contacts a fully experienced new leader brings (rounded, in proportion to experience)',
+      meaning:
+        'personal contacts a fully experienced new leader brings (rounded, in proportion to experience): one from outside makes that many new contacts in the area; one who moves from another post carries that many of their ties, those they trusted most',
       source: { form: 'ABPP (professional networks of experienced leaders)' },
+    },
+    moveShare: {
+      default: 0.3,
+      range: [0.1, 0.5],
+      unit: 'share',
+      meaning:
+        'share of the leaders who leave a post that seek another in the system (the rest retire or leave it); a vacancy takes such a leader, when there is one on the same career ladder, before one from outside',
+      source: { form: 'Lynch et al. 2017 (headteachers are retained in headship in their own school or another)' },
+    },
+    giveUpRate: {
+      default: 1,
+      range: [0.5, 2],
+      unit: 'per year',
+      meaning: 'rate per year at which a leader seeking a post in the system gives up and leaves it',
+      source: 'assumption',
     },
     contactStrength: {
       default: 0.15,
@@ -83,7 +99,8 @@ export const leaders = {
       default: 0.15,
       range: [0, 0.3],
       unit: 'temptation',
-      meaning: 'trustworthiness drawn at random, up to this much',
+      meaning:
+        "trustworthiness from the leader's integrity (a draw from 0 to 1 that is the leader's own and moves with them), up to this much",
       source: 'assumption',
     },
   },
