@@ -188,8 +188,8 @@ export interface OrganisationRecord {
   readonly partnerships: readonly number[];
 }
 
-/** Returns every organisation of a world as a record; `leaders` gives the id of each one's leader. */
-export function organisationRecords(world: World, scenario: Scenario, leaders: ArrayLike<number>): OrganisationRecord[] {
+/** Returns every organisation of a world at this step as a record. */
+export function organisationRecords(world: World, scenario: Scenario, step: number): OrganisationRecord[] {
   const o = world.orgs;
   const spy = scenario.time.stepsPerYear;
   return Array.from({ length: o.n }, (_, i): OrganisationRecord => {
@@ -211,9 +211,9 @@ export function organisationRecords(world: World, scenario: Scenario, leaders: A
       motResources: o.motResources[i],
       motCompliance: o.motCompliance[i],
       exposure: o.exposure[i],
-      leader: leaders[i],
-      leaderExperience: o.leaderExperience[i],
-      leaderTenureYears: o.leaderTenure[i] / spy,
+      leader: o.leaderId[i],
+      leaderExperience: world.leaders.experience[o.leaderId[i]],
+      leaderTenureYears: (step - world.leaders.since[o.leaderId[i]]) / spy,
       ties: o.ties[i].length,
       partnerships: [...o.partnerships[i]].sort((a, b) => a - b),
     };

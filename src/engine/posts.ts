@@ -1,85 +1,64 @@
-// Leaders' posts as an observer sees them: who led which organisation from when to when. The model keeps a leader's
-// experience and tenure on the organisation (ODD 7.1); a new leader is seen as a tenure restarted at 0 by the leaders
-// mechanism, and each leader is given an id here, in order of appearance.
+// Leaders' posts as the run reports them: who led which organisation from when to when, read from the model's own
+// record of posts (World.posts: a leader may hold several, one after another, ODD 7.1), from step 0 on, with each
+// leader's experience when a post began (or at step 0) and when it ended (or now).
 import type { World } from '../model/world.ts';
 
 /** One leader's post: the organisation they led, from when to when, and their experience then. */
 export interface LeaderPost {
+  /** The leader's id (World.leaders): the same in each post a leader holds. */
   readonly leader: number;
   readonly organisation: number;
-  /** The step the post began (0 or earlier for a leader in post at step 0: the step 0 less their tenure then). */
+  /** The step the post began (0 or earlier for a leader in post at step 0). */
   readonly fromStep: number;
-  /** The step they were replaced in, or null while in post at the end. */
+  /** The step they left it, or null while in post at the end. */
   readonly toStep: number | null;
   /** Experience when the post began (for a post begun before step 0, at step 0), and at its end (or the run's). */
   readonly startExperience: number;
   readonly endExperience: number;
 }
 
-interface OpenPost {
-  leader: number;
-  organisation: number;
-  fromStep: number;
-  toStep: number | null;
-  startExperience: number;
-  endExperience: number;
-}
-
-/** The posts of a run: the leaders in post at step 0 (leader i leads organisation i), and every leader since. */
+/** The posts of a run from step 0: those open then, and every post taken since. */
 export class PostLog {
-  private readonly posts: OpenPost[] = [];
-  /** The post each organisation's leader holds now (an index into posts). */
-  private readonly current: Int32Array;
+  /** The posts reported (indices into World.posts), in order: those open at step 0 by organisation, then the later. */
+  private readonly shown: number[];
+  /** The posts open at the last observation, one per organisation, and the first post not yet seen. */
+  private open: number[];
+  private next: number;
+  private readonly start = new Map<number, number>();
+  private readonly end = new Map<number, number>();
 
-  /** Starts the log at step 0 of a world; `turnover` says whether its leaders can change (the leaders mechanism runs). */
-  constructor(
-    world: World,
-    private readonly turnover: boolean,
-  ) {
-    const o = world.orgs;
-    this.current = new Int32Array(o.n);
-    for (let i = 0; i < o.n; i++) {
-      this.current[i] = i;
-      const experience = o.leaderExperience[i];
-      this.posts.push({
-        leader: i,
-        organisation: i,
-        fromStep: -o.leaderTenure[i],
-        toStep: null,
-        startExperience: experience,
-        endExperience: experience,
-      });
+  /** Starts the log at step 0 of a world. */
+  constructor(private readonly world: World) {
+    this.shown = Array.from(world.orgs.leaderId, (id) => world.leaders.post[id]);
+    this.open = [...this.shown];
+    this.next = world.posts.length;
+    for (const p of this.shown) this.start.set(p, world.leaders.experience[world.posts[p].leader]);
+    this.observeInPlace();
+  }
+
+  /** Records, after a step, each post's latest experience (a leader who left has kept theirs since) and the posts taken. */
+  observeInPlace(): void {
+    const { posts, leaders, orgs } = this.world;
+    for (const p of this.open) this.end.set(p, leaders.experience[posts[p].leader]);
+    for (let p = this.next; p < posts.length; p++) {
+      this.shown.push(p);
+      this.start.set(p, leaders.experience[posts[p].leader]);
+      this.end.set(p, leaders.experience[posts[p].leader]);
     }
+    this.next = posts.length;
+    this.open = Array.from(orgs.leaderId, (id) => leaders.post[id]);
   }
 
-  /** Records, after a step, the leaders replaced in it and each sitting leader's experience. */
-  observeInPlace(world: World, step: number): void {
-    const o = world.orgs;
-    for (let i = 0; i < o.n; i++) {
-      const post = this.posts[this.current[i]];
-      if (this.turnover && o.leaderTenure[i] === 0) {
-        post.toStep = step;
-        this.current[i] = this.posts.length;
-        const experience = o.leaderExperience[i];
-        this.posts.push({
-          leader: this.posts.length,
-          organisation: i,
-          fromStep: step,
-          toStep: null,
-          startExperience: experience,
-          endExperience: experience,
-        });
-      } else post.endExperience = o.leaderExperience[i];
-    }
-  }
-
-  /** Returns the id of each organisation's leader now. */
-  leaders(): Int32Array {
-    return Int32Array.from(this.current, (post) => this.posts[post].leader);
-  }
-
-  /** Returns every post so far, in order of appearance. */
+  /** Returns every post so far, in the order shown. */
   records(): LeaderPost[] {
-    return this.posts.map((post) => ({ ...post }));
+    const posts = this.world.posts;
+    return this.shown.map((p) => ({
+      leader: posts[p].leader,
+      organisation: posts[p].org,
+      fromStep: posts[p].from,
+      toStep: posts[p].to,
+      startExperience: this.start.get(p) as number,
+      endExperience: this.end.get(p) as number,
+    }));
   }
 }

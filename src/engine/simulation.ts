@@ -79,10 +79,7 @@ export class Simulation {
       this.work.orgSteps += this.world.orgs.n;
     }
     this.recording = true;
-    this.posts = new PostLog(
-      this.world,
-      this.schedule.some((mechanism) => mechanism.id === 'leaders'),
-    );
+    this.posts = new PostLog(this.world);
   }
 
   /** Returns every model parameter's value in this run. */
@@ -103,7 +100,7 @@ export class Simulation {
     setLeverValuesInPlace(ctx.levers, s, ctx.step);
     ctx.fundHorizon = fundHorizon(s.policy.carrot, ctx.step, s.time.stepsPerYear, ctx.params.funding);
     stepInPlace(this.world, ctx, this.schedule);
-    this.posts.observeInPlace(this.world, ctx.step);
+    this.posts.observeInPlace();
     this.work.tieUpdates += ctx.tieUpdates;
     this.work.orgSteps += this.world.orgs.n;
     const record = this.record(ctx.formed, ctx.dissolved);
@@ -115,7 +112,7 @@ export class Simulation {
   recordNetwork(): void {
     this.network.push({
       step: this.ctx.step,
-      organisations: organisationRecords(this.world, this.scenario, this.posts.leaders()),
+      organisations: organisationRecords(this.world, this.scenario, this.ctx.step),
       ties: tieRecords(this.world, this.ctx.params),
     });
   }
@@ -214,7 +211,7 @@ export class Simulation {
       timeseries: [...this.timeseries],
       partnerships,
       events: [...this.events],
-      organisationsAtEnd: organisationRecords(w, this.scenario, this.posts.leaders()),
+      organisationsAtEnd: organisationRecords(w, this.scenario, this.ctx.step),
       leaders: this.posts.records(),
       network: [...this.network],
     };
