@@ -19,6 +19,9 @@ const AREA_FIELDS = Object.keys({
   partnershipsActiveAtEnd: 0,
   partnershipsFormed: 0,
   meanStrengthAtEnd: 0,
+  trustsAtEnd: 0,
+  inTrustsAtEnd: 0,
+  inTrustsElsewhereAtEnd: 0,
 } satisfies Record<Exclude<keyof AreaMetrics, 'area'>, 0>) as readonly Exclude<keyof AreaMetrics, 'area'>[];
 
 /** Returns the mean, sample standard deviation and Student-t 95% confidence interval of the non-null values. */

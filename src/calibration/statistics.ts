@@ -51,6 +51,10 @@ const METRIC_RANGES: Record<MetricName, readonly [number, number]> = {
   rmst10y: [0, 10],
   survival3y: SHARES,
   survival5y: SHARES,
+  trustsAtEnd: COUNTS,
+  inTrustsAtEnd: SHARES,
+  inTrustsElsewhereAtEnd: SHARES,
+  meanTrustSizeAtEnd: COUNTS,
 };
 
 const SHARE_FIELDS: ReadonlySet<TimeseriesField> = new Set([
@@ -61,6 +65,8 @@ const SHARE_FIELDS: ReadonlySet<TimeseriesField> = new Set([
   'clustering',
   'centralisation',
   'crossAreaShare',
+  'inTrusts',
+  'inTrustsElsewhere',
 ]);
 
 const metric = (name: MetricName): StatisticDefinition => ({

@@ -1,6 +1,7 @@
 // The network of ties as an observer sees it: measures of its structure for the time series (density, clustering,
 // components, degree centralisation, ties across areas, local authorities' brokerage), computed on typed arrays in
 // one pass over the live ties, and the ties and organisations as plain records for the edge list and graph files.
+import { inTrustElsewhere } from '../model/trusts.ts';
 import { trustTypeOf } from '../model/trust.ts';
 import { effectiveTrust, type World } from '../model/world.ts';
 import type { ModelParams } from '../scenario/parameters/index.ts';
@@ -198,9 +199,9 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
       id: i,
       kind: ORG_KINDS[o.kind[i]],
       area: scenario.organisations.areas[o.area[i]].name,
-      trust: trust?.uid ?? null,
+      trust: trust === null ? null : (trust.uid ?? trust.id),
       trustName: trust?.name ?? null,
-      nonLocal: o.nonLocal[i] === 1,
+      nonLocal: inTrustElsewhere(world, i),
       x: o.x[i],
       y: o.y[i],
       power: o.power[i],

@@ -8,6 +8,7 @@ import { createWorld } from '../model/init.ts';
 import type { Mechanism } from '../model/mechanism.ts';
 import { scheduleFor } from '../model/schedule.ts';
 import { stepInPlace } from '../model/step.ts';
+import { inTrustElsewhere, joinsTrusts } from '../model/trusts.ts';
 import { effectiveTrust, type World } from '../model/world.ts';
 import { type ModelParams, resolveParams } from '../scenario/parameters/index.ts';
 import type { LeverKey, Scenario } from '../scenario/schema.ts';
@@ -42,6 +43,8 @@ export class Simulation {
 
   // Events are recorded once the run proper starts: the burn-in's are not counted.
   private recording = false;
+  // Joinings of trusts already counted in a step's record.
+  private trustJoinsSeen = 0;
 
   /** Builds the starting world (step 0) of a scenario with a run seed: the areas' organisations, their histories' ties
    * and partnerships, then a burn-in of init.burnInYears in which the model's own mechanisms run with the levers at
@@ -80,6 +83,7 @@ export class Simulation {
     }
     this.recording = true;
     this.posts = new PostLog(this.world);
+    this.trustJoinsSeen = this.world.trustJoins.length;
   }
 
   /** Returns every model parameter's value in this run. */
@@ -103,7 +107,9 @@ export class Simulation {
     this.posts.observeInPlace();
     this.work.tieUpdates += ctx.tieUpdates;
     this.work.orgSteps += this.world.orgs.n;
-    const record = this.record(ctx.formed, ctx.dissolved);
+    const joinsBefore = this.trustJoinsSeen;
+    this.trustJoinsSeen = this.world.trustJoins.length;
+    const record = this.record(ctx.formed, ctx.dissolved, this.trustJoinsSeen - joinsBefore);
     this.timeseries.push(record);
     return record;
   }
@@ -122,7 +128,7 @@ export class Simulation {
     this.scenario = withLeverFrom(this.scenario, key, this.ctx.step + 1, value);
   }
 
-  private record(formed: number, dissolved: number): StepRecord {
+  private record(formed: number, dissolved: number, trustJoins: number): StepRecord {
     const w = this.world;
     const levels = LEVEL_NAMES.map(() => 0);
     const features = FEATURE_NAMES.map(() => 0);
@@ -149,6 +155,8 @@ export class Simulation {
       features: Object.fromEntries(FEATURE_NAMES.map((name, f) => [name, features[f] / active])) as StepRecord['features'],
       trustTypes: trustTypeShares(w, this.ctx.params),
       network: worldNetworkMeasures(w),
+      ...trustCounts(w),
+      trustJoins,
       levers: leversAt(this.scenario, this.ctx.step),
     };
   }
@@ -199,7 +207,9 @@ export class Simulation {
       rmst10y: restrictedMean(curve, durations, 10),
       survival3y: survivalAt(curve, durations, 3),
       survival5y: survivalAt(curve, durations, 5),
+      ...trustMetrics(w),
     };
+    const areaName = (a: number) => this.scenario.organisations.areas[a].name;
     return {
       scenario: this.scenario.name,
       seed: this.seed,
@@ -210,6 +220,19 @@ export class Simulation {
       work: { ...this.work },
       timeseries: [...this.timeseries],
       partnerships,
+      trusts: w.trusts
+        .filter((t) => t.ended === null || t.ended >= 1)
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          area: areaName(t.home),
+          founded: t.founded,
+          ended: t.ended,
+          endReason: t.endReason,
+          schools: t.members.length,
+          schoolsElsewhere: t.members.filter((i) => w.orgs.area[i] !== t.home).length,
+        })),
+      trustJoins: w.trustJoins.filter((j) => j.step >= 1).map((j) => ({ step: j.step, area: areaName(w.orgs.area[j.org]) })),
       events: [...this.events],
       organisationsAtEnd: organisationRecords(w, this.scenario, this.ctx.step),
       leaders: this.posts.records(),
@@ -255,6 +278,49 @@ function trustTypeShares(w: World, params: ModelParams): number[] {
   return counts.map((c) => (live > 0 ? c / live : 0));
 }
 
+/** Returns the trusts with a school, and with two or more; the shares of schools and academies (of these organisations,
+ * default all) in a trust and in one based in another area; and the mean schools per trust with one. */
+function trustCounts(w: World, among?: readonly number[]) {
+  let trusts = 0;
+  let trustsMulti = 0;
+  let schools = 0;
+  for (const t of w.trusts) {
+    if (t.ended !== null || t.members.length === 0) continue;
+    trusts++;
+    trustsMulti += +(t.members.length >= 2);
+    schools += t.members.length;
+  }
+  let eligible = 0;
+  let inTrusts = 0;
+  let elsewhere = 0;
+  const count = (i: number) => {
+    if (!joinsTrusts(w.orgs.kind[i])) return;
+    eligible++;
+    inTrusts += +(w.orgs.trust[i] >= 0);
+    elsewhere += +inTrustElsewhere(w, i);
+  };
+  if (among) for (const i of among) count(i);
+  else for (let i = 0; i < w.orgs.n; i++) count(i);
+  return {
+    trusts,
+    trustsMulti,
+    inTrusts: eligible > 0 ? inTrusts / eligible : 0,
+    inTrustsElsewhere: eligible > 0 ? elsewhere / eligible : 0,
+    meanTrustSize: trusts > 0 ? schools / trusts : 0,
+  };
+}
+
+/** Returns the summary metrics of trusts at the end. */
+function trustMetrics(w: World) {
+  const c = trustCounts(w);
+  return {
+    trustsAtEnd: c.trusts,
+    inTrustsAtEnd: c.inTrusts,
+    inTrustsElsewhereAtEnd: c.inTrustsElsewhere,
+    meanTrustSizeAtEnd: c.trusts > 0 ? c.meanTrustSize : null,
+  };
+}
+
 function areaMetrics(w: World, a: number, name: string): AreaMetrics {
   const here = w.partnerships.filter((p) => p.area === a && p.formedStep >= 1);
   const active = w.active.map((id) => w.partnerships[id]).filter((p) => p.area === a);
@@ -265,5 +331,8 @@ function areaMetrics(w: World, a: number, name: string): AreaMetrics {
     partnershipsActiveAtEnd: active.length,
     partnershipsFormed: here.length,
     meanStrengthAtEnd: active.length > 0 ? active.reduce((s, p) => s + p.score, 0) / active.length : 0,
+    trustsAtEnd: w.trusts.filter((t) => t.ended === null && t.members.length > 0 && t.home === a).length,
+    inTrustsAtEnd: trustCounts(w, w.areaMembers[a]).inTrusts,
+    inTrustsElsewhereAtEnd: trustCounts(w, w.areaMembers[a]).inTrustsElsewhere,
   };
 }

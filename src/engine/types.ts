@@ -6,6 +6,7 @@ export type { LevelName, Mandate, Cause, EventKind, PartnershipEvent } from '../
 import type { Cause, LevelName, Mandate, PartnershipEvent } from '../model/vocabulary.ts';
 import type { NetworkSnapshot, OrganisationRecord } from './network.ts';
 import type { LeaderPost } from './posts.ts';
+import type { TrustEnd } from '../model/world.ts';
 
 /** One row of the time series: the state after a step. */
 export interface StepRecord {
@@ -25,6 +26,16 @@ export interface StepRecord {
   readonly trustTypes: readonly number[];
   /** The structure of the network of live ties after the step. */
   readonly network: NetworkMeasures;
+  /** Multi-academy trusts with a school, and with two or more. */
+  readonly trusts: number;
+  readonly trustsMulti: number;
+  /** Shares of schools and academies in a trust, and in a trust based in another area. */
+  readonly inTrusts: number;
+  readonly inTrustsElsewhere: number;
+  /** Mean schools per trust with a school (0 with none). */
+  readonly meanTrustSize: number;
+  /** Schools that joined a trust during the step (founders included, moves between trusts too). */
+  readonly trustJoins: number;
   /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
   readonly levers: Readonly<Record<LeverKey, number>>;
 }
@@ -54,6 +65,9 @@ export type TrustType = (typeof TRUST_TYPES)[number];
 
 /** The time-series columns of the four features, in FEATURE_NAMES' order. */
 export const FEATURE_FIELDS = ['featureTrust', 'featureNetwork', 'featureNorms', 'featureMotivation'] as const;
+/** The time-series columns of multi-academy trusts, as StepRecord names them. */
+export const TRUST_FIELDS = ['trusts', 'trustsMulti', 'inTrusts', 'inTrustsElsewhere', 'meanTrustSize', 'trustJoins'] as const;
+
 /** The time-series columns of the trust types' shares, in TRUST_TYPES' order. */
 export const TRUST_TYPE_FIELDS = ['trustCalculus', 'trustKnowledge', 'trustIdentification'] as const;
 
@@ -98,6 +112,12 @@ export interface Metrics {
   readonly rmst10y: number | null;
   readonly survival3y: number | null;
   readonly survival5y: number | null;
+  /** Multi-academy trusts with a school at the end; the shares of schools and academies in a trust and in a trust based
+   * in another area; the mean schools per trust (null with none). */
+  readonly trustsAtEnd: number;
+  readonly inTrustsAtEnd: number;
+  readonly inTrustsElsewhereAtEnd: number;
+  readonly meanTrustSizeAtEnd: number | null;
 }
 export type MetricName = keyof Metrics;
 
@@ -115,6 +135,10 @@ export const METRIC_NAMES = Object.keys({
   rmst10y: 0,
   survival3y: 0,
   survival5y: 0,
+  trustsAtEnd: 0,
+  inTrustsAtEnd: 0,
+  inTrustsElsewhereAtEnd: 0,
+  meanTrustSizeAtEnd: 0,
 } satisfies Record<MetricName, 0>) as readonly MetricName[];
 
 /** Outcomes in one area, so that areas with different histories can be compared. */
@@ -125,6 +149,25 @@ export interface AreaMetrics {
   readonly partnershipsActiveAtEnd: number;
   readonly partnershipsFormed: number;
   readonly meanStrengthAtEnd: number;
+  /** Trusts based in the area with a school at the end; shares of its schools and academies in a trust, and in a trust
+   * based in another area. */
+  readonly trustsAtEnd: number;
+  readonly inTrustsAtEnd: number;
+  readonly inTrustsElsewhereAtEnd: number;
+}
+
+/** One multi-academy trust's life and its schools at the end. */
+export interface TrustRecord {
+  readonly id: number;
+  readonly name: string;
+  /** The area most of its schools are in at the end (or were in when it ended). */
+  readonly area: string;
+  readonly founded: number;
+  readonly ended: number | null;
+  readonly endReason: TrustEnd | null;
+  /** Its schools at the end, and how many of them are in other areas than its own. */
+  readonly schools: number;
+  readonly schoolsElsewhere: number;
 }
 
 /** Everything one run produces. */
@@ -139,6 +182,9 @@ export interface RunResult {
   readonly work: { readonly orgSteps: number; readonly tieUpdates: number };
   readonly timeseries: readonly StepRecord[];
   readonly partnerships: readonly PartnershipRecord[];
+  /** Every trust of the run (those ended before step 1 left out), and each joining of a trust during the run, by area. */
+  readonly trusts: readonly TrustRecord[];
+  readonly trustJoins: readonly { readonly step: number; readonly area: string }[];
   readonly events: readonly PartnershipEvent[];
   /** Every organisation at the end of the run. */
   readonly organisationsAtEnd: readonly OrganisationRecord[];

@@ -19,14 +19,18 @@ export interface PartnershipTerms {
 }
 
 /** Returns the capacity organisation i has for partnership work now: its own, less what market competition draws away
- * (in proportion to the lever and its exposure), plus what funding buys for the share of its partnerships that are
+ * (in proportion to the lever and its exposure) and what its trust directs to the trust's own schools (in proportion to
+ * the share of them in other areas: a trust is one legal entity that decides for its academies), plus what funding buys for the share of its partnerships that are
  * funded (the carrot pays for staff time in funded partnerships, not elsewhere). A local authority's is its officers'
  * capacity, which localAuthority.support sets. */
 export function availableCapacity(world: World, ctx: StepContext, i: number): number {
   const o = world.orgs;
   if (o.kind[i] === LA_KIND) return ctx.params.brokerage.officerCapacity * ctx.levers.support[o.area[i]];
   const diverted = 1 - ctx.params.effort.competitionDiversion * ctx.levers.competition * o.exposure[i];
-  return o.capacity[i] * Math.max(0, diverted) * (1 + ctx.params.partnerships.carrotCapacity * ctx.levers.carrot * o.fundedShare[i]);
+  const directed = 1 - ctx.params.governance.centralShare * o.remote[i];
+  return (
+    o.capacity[i] * Math.max(0, diverted) * directed * (1 + ctx.params.partnerships.carrotCapacity * ctx.levers.carrot * o.fundedShare[i])
+  );
 }
 
 /** Returns a balance with every term zero. */
@@ -50,8 +54,7 @@ export function copyBalance(b: BalanceTerms): BalanceTerms {
  * several partnerships (availableCapacity: funding buys more, competition draws some away); helping competitors of its own kind; distance from the partnership's agenda
  * (its members' norms weighted by their say, which power sets: a weaker member finds the agenda further from its own
  * norms; Dhillon 2009; Ansell & Gash 2008) and from its partners' organisational cultures (which do not converge:
- * Dhillon 2009, partners differ in culture). An
- * organisation in a non-local trust values local partnership less (ABPP).
+ * Dhillon 2009, partners differ in culture).
  */
 export function fillBalance(
   out: BalanceTerms,
@@ -85,16 +88,12 @@ export function fillBalance(
     rivals += +(o.kind[j] === o.kind[i]);
   }
   const others = Math.max(1, m - 1);
-  const local = o.nonLocal[i] === 1 ? P.nonLocalValue : 1;
   const only = +(memberships === 1);
   const activities = carrot * P.fundBenefit * commitment * trust * (P.fundMotiveFloor + o.motResources[i]);
   const compliance = lv.stick * o.motCompliance[i] * P.complianceBenefit * Math.max(only, +p.mandated, P.complianceOtherShare);
-  const social = local * P.socialBenefit * trust * (P.socialValuesFloor + o.motValues[i]);
+  const social = P.socialBenefit * trust * (P.socialValuesFloor + o.motValues[i]);
   const resource =
-    local *
-    P.resourceBenefit *
-    (P.resourceMotiveFloor + o.motResources[i]) *
-    Math.max(0, power / others - o.power[i] + P.resourcePowerOffset);
+    P.resourceBenefit * (P.resourceMotiveFloor + o.motResources[i]) * Math.max(0, power / others - o.power[i] + P.resourcePowerOffset);
   const a = p.area;
   const unfunded =
     P.coordinationCost *

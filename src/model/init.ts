@@ -5,6 +5,7 @@ import { COUNTED_KINDS, ORG_KINDS, type Area, type Register, type Scenario } fro
 import type { StepContext } from './context.ts';
 import { appointNewcomerInPlace } from './leaders.ts';
 import { formPartnershipInPlace, leadFor, partnershipCapacity } from './partnerships.ts';
+import { foundTrustInPlace, updateTrustInPlace } from './trusts.ts';
 import { addTieInPlace, createLeaders, createOrgs, createTies, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
@@ -50,6 +51,7 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
     areaMembers: areas.map(() => []),
     areaAuthority: new Int32Array(areas.length),
     trusts: [],
+    trustJoins: [],
   };
   if (register !== undefined) {
     placeRegisterInPlace(world, ctx, register, areas);
@@ -78,6 +80,8 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
     });
   }
   for (let a = 0; a < areas.length; a++) seedHistoryInPlace(world, ctx, a);
+  // Each organisation of kind trust is the central office of a trust, which starts with no schools.
+  for (let j = 0; j < n; j++) if (orgs.kind[j] === ORG_KINDS.indexOf('trust')) foundTrustInPlace(world, ctx, { office: j });
   return world;
 }
 
@@ -119,16 +123,15 @@ function drawOrganisationInPlace(world: World, ctx: StepContext, i: number, kind
  * Places the register's establishments, in place, area by area (the local authority first, at the centre of its
  * area's establishments): positions are their National Grid easting and northing in metres, so nearness is real;
  * power is pupils / (pupils + the area's mean pupils) where the register gives pupils, drawn as for counts where it
- * does not; every other attribute is drawn as for counts. Each member of a multi-academy trust records its trust and
- * the step it joined (years before the extract's date, in steps). Then each area's history is seeded as for counts,
+ * does not; every other attribute is drawn as for counts. The register's multi-academy trusts are made with their
+ * schools and joining steps (years before the extract's date, in steps: seedRegisterTrustsInPlace). Then each area's history is seeded as for counts,
  * and each federation of two or more establishments in an area becomes a partnership (Department for Education,
  * Get Information About Schools).
  */
 function placeRegisterInPlace(world: World, ctx: StepContext, register: Register, areas: readonly Area[]): void {
   const orgs = world.orgs;
   const rng = ctx.rng;
-  const trusts = world.trusts as { uid: number; name: string }[];
-  const trustIndex = new Map<number, number>();
+  const trusts = new Map<number, { uid: number; name: string; members: { i: number; joined: number }[] }>();
   let i = 0;
   establishmentsByArea(
     register,
@@ -148,13 +151,15 @@ function placeRegisterInPlace(world: World, ctx: StepContext, register: Register
       drawOrganisationInPlace(world, ctx, i, ORG_KINDS.indexOf(e.kind), a, areaCulture);
       if (e.pupils !== null) orgs.power[i] = e.pupils / (e.pupils + meanPupils);
       if (e.trust !== null) {
-        if (!trustIndex.has(e.trust.uid)) trustIndex.set(e.trust.uid, trusts.push({ uid: e.trust.uid, name: e.trust.name }) - 1);
-        orgs.trust[i] = trustIndex.get(e.trust.uid) as number;
-        if (e.trust.joined !== null) orgs.trustJoined[i] = -Math.round(yearsBetween(e.trust.joined, register.date) * ctx.stepsPerYear);
+        const trust = trusts.get(e.trust.uid) ?? { uid: e.trust.uid, name: e.trust.name, members: [] };
+        trusts.set(e.trust.uid, trust);
+        const joined = e.trust.joined === null ? Number.NaN : -Math.round(yearsBetween(e.trust.joined, register.date) * ctx.stepsPerYear);
+        trust.members.push({ i, joined });
       }
       i++;
     }
   });
+  seedRegisterTrustsInPlace(world, ctx, [...trusts.values()]);
   establishmentsByArea(
     register,
     areas.map((area) => area.name),
@@ -179,6 +184,42 @@ function placeRegisterInPlace(world: World, ctx: StepContext, register: Register
       });
     }
   });
+}
+
+/** Makes the register's trusts, in place, in the order first met: each founded at its earliest joining date (0 when the
+ * register gives none) by its earliest joiner (on a tie, or with no dates, the most powerful), its other schools joining
+ * in the order of their dates; each keeps its register date. Joining leaves ties and motives as the register's history
+ * made them: its effects on a school's ties and motives are the burn-in's to settle. */
+function seedRegisterTrustsInPlace(
+  world: World,
+  ctx: StepContext,
+  trusts: readonly { uid: number; name: string; members: { i: number; joined: number }[] }[],
+): void {
+  const o = world.orgs;
+  const dated = (x: { joined: number }) => (Number.isNaN(x.joined) ? Number.POSITIVE_INFINITY : x.joined);
+  for (const trust of trusts) {
+    const order = [...trust.members].sort((x, y) => dated(x) - dated(y) || o.power[y.i] - o.power[x.i] || x.i - y.i);
+    const founded = Number.isFinite(dated(order[0])) ? order[0].joined : 0;
+    const t = world.trusts.length;
+    world.trusts.push({
+      id: t,
+      uid: trust.uid,
+      name: trust.name,
+      founded,
+      ended: null,
+      endReason: null,
+      office: -1,
+      lead: order[0].i,
+      members: order.map((m) => m.i),
+      home: o.area[order[0].i],
+    });
+    for (const m of order) {
+      o.trust[m.i] = t;
+      o.trustJoined[m.i] = m.joined;
+      world.trustJoins.push({ step: m.joined, org: m.i, trust: t });
+    }
+    updateTrustInPlace(world, t);
+  }
 }
 
 /** Gives an area the ties and partnerships its history left: more, more trusting and better known with a deeper history (ABPP: history shapes partnerships). */

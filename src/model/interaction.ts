@@ -14,7 +14,8 @@ import { effectiveTrust, removeTieInPlace, type World } from './world.ts';
  * own mix of motives; in its partnerships that mix as far as it is committed to them, and what compliance alone
  * gives as far as it is not (a member compelled into a partnership, and not yet won over, gives what compliance asks).
  * Shadow of the future w: the expected continuation of its partnerships, cut short when its benefit depends on funding
- * it expects to end (Nowak 2006: reciprocity holds only while w > c/b).
+ * it expects to end (Nowak 2006: reciprocity holds only while w > c/b), and in proportion to how much of its trust is
+ * in other areas (its future lies with them: ABPP).
  */
 export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
@@ -42,7 +43,7 @@ export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
     o.effortShared[i] = Math.min(1, (c * mix + (1 - c) * E.complianceWeight) * stretch);
     o.resolve[i] = o.trustworthiness[i] - I.costBase - I.costCapacity * (1 - o.capacity[i]);
     const fd = o.fundDependence[i];
-    o.shadow[i] = ((1 - fd) * E.continuation + fd * fundHorizon) * (1 - E.nonLocalShadowCut * o.nonLocal[i]);
+    o.shadow[i] = ((1 - fd) * E.continuation + fd * fundHorizon) * (1 - E.nonLocalShadowCut * o.remote[i]);
     o.betrayed[i] = 0;
     o.rewarded[i] = 0;
   }

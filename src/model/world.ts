@@ -94,6 +94,36 @@ export interface Seeker {
   readonly contacts: readonly { readonly org: number; readonly leader: number; readonly mine: number; readonly theirs: number }[];
 }
 
+/** One multi-academy trust: a governance group of schools and academies with a lead, based where most of its schools are. */
+export interface Trust {
+  readonly id: number;
+  /** Its group UID in the register, or null for a trust of the starting world or founded in the run. */
+  readonly uid: number | null;
+  readonly name: string;
+  /** The step it was founded (its first joining date in the register; 0 when the register gives none). */
+  readonly founded: number;
+  ended: number | null;
+  endReason: TrustEnd | null;
+  /** Its central office (an organisation of kind trust), or -1 for a trust a school founded. */
+  readonly office: number;
+  /** Who leads it: its office, or its founding school (the most powerful remaining school once that one leaves). */
+  lead: number;
+  /** Its schools and academies, in the order they joined. */
+  members: number[];
+  /** The area most of its schools are in (the lower area on a tie; its office's area, or its last, with none). */
+  home: number;
+}
+
+/** Why a trust ended: merged into another, or closed with its schools handed on. */
+export type TrustEnd = 'merged' | 'closed';
+
+/** One school's joining of a trust: when, which, and into which trust. */
+export interface TrustJoin {
+  readonly step: number;
+  readonly org: number;
+  readonly trust: number;
+}
+
 /** The whole state of a run. */
 export interface World {
   readonly orgs: Orgs;
@@ -111,8 +141,9 @@ export interface World {
   /** Members of each area, and the local authority of each area. */
   readonly areaMembers: number[][];
   readonly areaAuthority: Int32Array;
-  /** Multi-academy trusts the organisations belong to: each one's register UID and name (none unless read from the register). */
-  readonly trusts: readonly { readonly uid: number; readonly name: string }[];
+  /** Multi-academy trusts, ended ones included (an organisation's `trust` indexes them), and every joining of one. */
+  readonly trusts: Trust[];
+  readonly trustJoins: TrustJoin[];
 }
 
 /** Returns empty organisation arrays for n organisations. The literal is where an organisation's fields are declared:
@@ -148,14 +179,15 @@ export function createOrgs(n: number) {
     joinThreshold: f(),
     /** Weight on trust against expected gain in partner choice, adapted by experience (Gorobets & Nooteboom 2006). */
     trustWeight: f(),
-    /** 1 once the organisation is in a trust not based on its locality. */
-    nonLocal: new Uint8Array(n),
-    /** The multi-academy trust it belongs to (an index into World.trusts; -1 for none), and the step it joined (0 or
-     * earlier; NaN when not known). Read from the register; nothing acts on them yet (trusts as governance: issue 13). */
+    /** The multi-academy trust it belongs to (an index into World.trusts; -1 for none; a trust's office belongs to its
+     * trust), and the step it joined (NaN when the register does not say). */
     trust: new Int32Array(n).fill(-1),
     trustJoined: new Float64Array(n).fill(Number.NaN),
     /** Its leader's id in World.leaders (whose experience, tenure and trustworthiness are the person's). */
     leaderId: new Int32Array(n),
+    /** Share of the rest of its trust (schools and office) in other areas: 0 outside a trust or in one based all in its
+     * area, 1 in one all of whose other schools are elsewhere. Kept by the governance mechanism. */
+    remote: f(),
     /** Partnerships it belongs to now. */
     memberships: new Int32Array(n),
     /** Per step scratch: effort it puts into its ties (on informal ties, and in its partnerships as far as it is committed

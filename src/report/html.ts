@@ -354,6 +354,10 @@ const METRIC_UNITS: Record<MetricName, string> = {
   rmst10y: 'years: mean time lived within the first 10, Kaplan-Meier',
   survival3y: 'share of partnerships still active 3 years after forming, Kaplan-Meier',
   survival5y: 'share of partnerships still active 5 years after forming, Kaplan-Meier',
+  trustsAtEnd: 'count of multi-academy trusts with a school at the last step',
+  inTrustsAtEnd: 'share of schools and academies in a trust',
+  inTrustsElsewhereAtEnd: 'share of schools and academies in a trust based in another area',
+  meanTrustSizeAtEnd: 'schools per trust with a school',
 };
 
 /** True when a difference's 95% interval excludes zero. */

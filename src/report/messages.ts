@@ -20,10 +20,21 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   rmst10y: 'mean years lived of the first 10',
   survival3y: 'survival to 3 years',
   survival5y: 'survival to 5 years',
+  trustsAtEnd: 'trusts at end',
+  inTrustsAtEnd: 'schools in trusts at end',
+  inTrustsElsewhereAtEnd: 'schools in trusts based elsewhere at end',
+  meanTrustSizeAtEnd: 'mean trust size at end',
 };
 
 /** The metrics that are shares of a whole, shown as percentages (and their differences as percentage points). */
-export const SHARE_METRICS: ReadonlySet<MetricName> = new Set(['participationAtEnd', 'strongShareAtEnd', 'survival3y', 'survival5y']);
+export const SHARE_METRICS: ReadonlySet<MetricName> = new Set([
+  'participationAtEnd',
+  'strongShareAtEnd',
+  'survival3y',
+  'survival5y',
+  'inTrustsAtEnd',
+  'inTrustsElsewhereAtEnd',
+]);
 
 /** Returns a value of a metric as a report shows it: a share as a percentage, anything else to 3 significant digits. */
 export function formatMetric(metric: MetricName, value: number): string {
@@ -109,6 +120,16 @@ export const DIFFERENCE_WORDS: Record<MetricName, { readonly higher: string; rea
   rmst10y: { higher: 'Partnerships lived more of their first 10 years', lower: 'Partnerships lived less of their first 10 years' },
   survival3y: { higher: 'More partnerships lasted 3 years', lower: 'Fewer partnerships lasted 3 years' },
   survival5y: { higher: 'More partnerships lasted 5 years', lower: 'Fewer partnerships lasted 5 years' },
+  trustsAtEnd: { higher: 'More trusts had schools at the end', lower: 'Fewer trusts had schools at the end' },
+  inTrustsAtEnd: {
+    higher: 'A larger share of schools was in a trust at the end',
+    lower: 'A smaller share of schools was in a trust at the end',
+  },
+  inTrustsElsewhereAtEnd: {
+    higher: 'A larger share of schools was in a trust based in another area at the end',
+    lower: 'A smaller share of schools was in a trust based in another area at the end',
+  },
+  meanTrustSizeAtEnd: { higher: 'Trusts ended larger', lower: 'Trusts ended smaller' },
 };
 
 /** Returns the sentence on one metric that differs clearly (its 95% interval excludes zero) between a scenario and the

@@ -42,6 +42,10 @@ const METRIC_TITLES: Record<MetricName, string> = {
   rmst10y: 'Mean years lived of the first 10 (restricted mean)',
   survival3y: 'Share of partnerships surviving 3 years',
   survival5y: 'Share of partnerships surviving 5 years',
+  trustsAtEnd: 'Multi-academy trusts with a school at the end',
+  inTrustsAtEnd: 'Share of schools in a trust at the end',
+  inTrustsElsewhereAtEnd: 'Share of schools in a trust based in another area at the end',
+  meanTrustSizeAtEnd: 'Mean schools per trust at the end',
 };
 
 // Axis titles stay shorter than the plot is tall: a longer one overflows it and pushes the chart title off the canvas.

@@ -14,6 +14,7 @@ import {
   LEVEL_NAMES,
   MANDATES,
   NETWORK_FIELDS,
+  TRUST_FIELDS,
   TRUST_TYPE_FIELDS,
   type LevelName,
   type Metrics,
@@ -221,6 +222,7 @@ function stepRecord(cells: Cells): StepRecord {
     features: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, num(cells[FEATURE_FIELDS[i]])])) as StepRecord['features'],
     trustTypes: TRUST_TYPE_FIELDS.map((name) => num(cells[name])),
     network: Object.fromEntries(NETWORK_FIELDS.map((name) => [name, num(cells[name])])) as StepRecord['network'],
+    ...(Object.fromEntries(TRUST_FIELDS.map((name) => [name, num(cells[name])])) as Record<(typeof TRUST_FIELDS)[number], number>),
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(cells[key])])) as Record<LeverKey, number>,
   };
 }

@@ -46,9 +46,20 @@ export interface Provenance {
   readonly posterior?: PosteriorDraws;
 }
 
-/** A run's results without their history (time series, partnerships and events go to disk as they are made): what
- * summary.json needs. */
-export type RunOutcome = Omit<RunResult, 'timeseries' | 'partnerships' | 'events' | 'organisationsAtEnd' | 'leaders' | 'network'>;
+/** A run's results without their history (time series, partnerships and events go to disk as they are made; trust
+ * joinings are counted in the time series): what summary.json needs. */
+export type RunOutcome = Omit<
+  RunResult,
+  'timeseries' | 'partnerships' | 'events' | 'organisationsAtEnd' | 'leaders' | 'network' | 'trustJoins'
+>;
+
+/** Returns the open trusts with a school by their number of schools (`{"1": 3, "4": 1}`), in order of size. */
+export function trustSizes(trusts: RunOutcome['trusts']): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const t of [...trusts].sort((x, y) => x.schools - y.schools))
+    if (t.ended === null && t.schools > 0) sizes[t.schools] = (sizes[t.schools] ?? 0) + 1;
+  return sizes;
+}
 
 /** What a run directory's manifest says its `kind` is. */
 export const RUN_KIND = 'partnersim run';
@@ -239,7 +250,8 @@ export function eventLines(events: readonly PartnershipEvent[], replicate: numbe
   return text;
 }
 
-/** Returns summary.json: one run's outcomes, or for several replicates each metric's mean, sd and 95% interval, the replicates' own metrics and the summed work. */
+/** Returns summary.json: one run's outcomes with its trusts by size, or for several replicates each metric's mean, sd
+ * and 95% interval, the replicates' own metrics and trusts by size, and the summed work. */
 export function summaryJson(results: readonly RunOutcome[], masterSeed: number): string {
   const [first] = results;
   const summary =
@@ -251,7 +263,12 @@ export function summaryJson(results: readonly RunOutcome[], masterSeed: number):
           organisations: first.organisations,
           metrics: aggregateMetrics(results.map((result) => result.metrics)),
           areas: aggregateAreas(results.map((result) => result.areas)),
-          replicates: results.map((result, replicate) => ({ replicate, seed: result.seed, metrics: result.metrics })),
+          replicates: results.map((result, replicate) => ({
+            replicate,
+            seed: result.seed,
+            metrics: result.metrics,
+            trustSizes: trustSizes(result.trusts),
+          })),
           work: {
             orgSteps: results.reduce((sum, result) => sum + result.work.orgSteps, 0),
             tieUpdates: results.reduce((sum, result) => sum + result.work.tieUpdates, 0),
@@ -264,6 +281,7 @@ export function summaryJson(results: readonly RunOutcome[], masterSeed: number):
           organisations: first.organisations,
           metrics: first.metrics,
           areas: first.areas,
+          trustSizes: trustSizes(first.trusts),
           work: first.work,
         };
   return JSON.stringify(summary, null, 2) + '\n';

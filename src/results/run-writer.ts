@@ -77,7 +77,16 @@ export function runReplicatesInto(
         observe(s);
       }
       const result = modelStep(r, seed, () => simulation.result());
-      const { timeseries: series, partnerships: formed, events: _, organisationsAtEnd, leaders: posts, network: __, ...outcome } = result;
+      const {
+        timeseries: series,
+        partnerships: formed,
+        events: _,
+        organisationsAtEnd,
+        leaders: posts,
+        network: __,
+        trustJoins: ___,
+        ...outcome
+      } = result;
       writeSync(timeseries, encodeCsvRows(TIMESERIES_COLUMNS, timeseriesRows(series, r), false));
       writeSync(partnerships, encodeCsvRows(PARTNERSHIP_COLUMNS, partnershipRows(formed, r), false));
       writeSync(organisations, encodeCsvRows(ORGANISATION_COLUMNS, organisationRows(organisationsAtEnd, r), false));

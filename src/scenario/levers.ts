@@ -58,8 +58,9 @@ export const LEVERS = {
   },
   'governance.fragmentation': {
     default: 0.05,
-    defaultMeans: 'a few organisations a year move into trusts based elsewhere',
-    meaning: 'rate at which organisations move into trusts not based on their locality',
+    defaultMeans: 'about one school in twenty outside a trust joins one each year, seldom one based elsewhere',
+    meaning:
+      'rate at which schools join multi-academy trusts (per year, times model.governance.joinRate), and the pull of trusts not based on their locality against those that are',
     label: 'Non-local trusts',
     unit: 'per year',
     scope: 'scenario',

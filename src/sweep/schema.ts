@@ -8,6 +8,7 @@ import {
   NETWORK_FIELDS,
   type LevelName,
   type MetricName,
+  TRUST_FIELDS,
   TRUST_TYPE_FIELDS,
 } from '../engine/types.ts';
 import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
@@ -36,6 +37,7 @@ export const TIMESERIES_FIELDS = [
   ...FEATURE_FIELDS,
   ...TRUST_TYPE_FIELDS,
   ...NETWORK_FIELDS,
+  ...TRUST_FIELDS,
 ] as const;
 export type TimeseriesField = (typeof TIMESERIES_FIELDS)[number];
 export type { LevelName };

@@ -3,6 +3,7 @@
 // or a tie (trust both ways). Pure: the panel's content as values, with links as selections.
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
+import { inTrustElsewhere } from '../model/trusts.ts';
 import { findTie, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
@@ -129,7 +130,12 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     ],
     ['Trustworthy', [twoDecimals(orgs.trustworthiness[i])]],
   ];
-  if (orgs.nonLocal[i] === 1) facts.push(['Governance', ['in a trust based outside the area']]);
+  const t = orgs.trust[i];
+  if (t >= 0) {
+    const trust = world.trusts[t];
+    const where = inTrustElsewhere(world, i) ? `based in ${run.areaNames[trust.home] ?? ''}` : 'based in this area';
+    facts.push(['Trust', [`${trust.name}: ${trust.members.length} schools, ${where}`]]);
+  }
   return {
     title: run.names[i],
     subtitle: `${capitalise(KIND_WORDS[kind].full)} in ${run.areaNames[orgs.area[i]] ?? ''}`,

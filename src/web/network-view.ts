@@ -6,6 +6,7 @@
 // What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
 // rings and organisations), redrawn at most every LAYER_MS; each frame puts them on the canvas with the animations
 // between and over them.
+import { inTrustElsewhere } from '../model/trusts.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
@@ -633,11 +634,11 @@ export class NetworkView {
         ctx.fill();
         if (outline) ctx.stroke();
       }
-      // A white dot marks an organisation that has moved into a trust based outside its area.
+      // A white dot marks a school in a trust based outside its area.
       ctx.fillStyle = COLORS.paper;
       ctx.beginPath();
       for (let i = 0; i < orgs.n; i++) {
-        if (orgs.nonLocal[i] === 0 || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        if (!inTrustElsewhere(run.sim.world, i) || (this.focused && (this.involved[i] === 1) === faint)) continue;
         const dot = Math.max(1, layout.r[i] * 0.42);
         ctx.moveTo(layout.px[i] + dot, layout.py[i]);
         ctx.arc(layout.px[i], layout.py[i], dot, 0, 2 * Math.PI);

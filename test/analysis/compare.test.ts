@@ -183,6 +183,12 @@ const row = (step: number, active: number, levels: number[], carrot = 0.5): Step
   features: { trust: 0.5, network: 0.5, norms: 0.5, motivation: 0.5 },
   trustTypes: [1, 0, 0],
   network: { density: 0.1, clustering: 0.2, components: 3, largestComponent: 5, centralisation: 0.3, crossAreaShare: 0, brokerage: 2 },
+  trusts: 2,
+  trustsMulti: 1,
+  inTrusts: 0.25,
+  inTrustsElsewhere: 0,
+  meanTrustSize: 1.5,
+  trustJoins: 1,
   levers: LEVERS(carrot),
 });
 

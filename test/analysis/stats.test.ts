@@ -47,6 +47,10 @@ const metrics = (formed: number, survival3y: number | null): Metrics => ({
   rmst10y: null,
   survival3y,
   survival5y: null,
+  trustsAtEnd: 2,
+  inTrustsAtEnd: 0.5,
+  inTrustsElsewhereAtEnd: 0.25,
+  meanTrustSizeAtEnd: 3,
 });
 
 describe('aggregateMetrics', () => {
@@ -70,6 +74,9 @@ describe('aggregateAreas', () => {
       partnershipsActiveAtEnd: 2,
       partnershipsFormed: formed,
       meanStrengthAtEnd: 0.3,
+      trustsAtEnd: 1,
+      inTrustsAtEnd: 0.5,
+      inTrustsElsewhereAtEnd: 0,
     });
     const aggregated = aggregateAreas([
       [area('North', 2), area('South', 5)],

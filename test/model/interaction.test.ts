@@ -25,12 +25,12 @@ describe('prepareOrgsInPlace', () => {
     o.capacity[0] = 0.5;
     o.trustworthiness[0] = 0.4;
     // 1, in two partnerships with 2, committed to each 0.25: values its whole motive; capacity 0.3; funding 0.4 of its
-    // benefit, expected to continue half as long; in a non-local trust.
+    // benefit, expected to continue half as long; in a trust all of whose other schools are in other areas (remote 1).
     for (let k = 0; k < 2; k++) world.partnerships[inPartnership(world, [1, 2])].roles[0].commitment = 0.25;
     o.motValues[1] = 1;
     o.capacity[1] = 0.3;
     o.fundDependence[1] = 0.4;
-    o.nonLocal[1] = 1;
+    o.remote[1] = 1;
     o.betrayed.fill(5);
     o.rewarded.fill(5);
     const ctx = smallContext(world, scriptedRng([]));
@@ -41,11 +41,12 @@ describe('prepareOrgsInPlace', () => {
     expect([o.stretch[0], o.effort[0], o.effortShared[0], o.resolve[0], o.shadow[0]].map((x) => +x.toFixed(12))).toEqual([
       1, 0.9, 0.9, 0.05, 0.85,
     ]);
-    // 1: mix 1; stretch 0.3 / (0.25 + 0.2 × 2) = 0.461538; effort 0.461538; in its partnerships (0.25 × 1 + 0.75 × 0.45)
-    // × 0.461538 = 0.271154; resolve 0 − 0.2 − 0.3 × 0.7 = −0.41; shadow (0.6 × 0.85 + 0.4 × 0.5) × (1 − 0.25) = 0.5325.
-    expect(o.stretch[1]).toBeCloseTo(0.3 / 0.65, 12);
-    expect(o.effort[1]).toBeCloseTo(0.3 / 0.65, 12);
-    expect(o.effortShared[1]).toBeCloseTo((0.5875 * 0.3) / 0.65, 12);
+    // 1: mix 1; capacity 0.3 × (1 − 0.3 × 1) = 0.21, its trust directing the rest; stretch 0.21 / (0.25 + 0.2 × 2);
+    // effort the same; in its partnerships (0.25 × 1 + 0.75 × 0.45) × 0.21 / 0.65; resolve 0 − 0.2 − 0.3 × 0.7 = −0.41;
+    // shadow (0.6 × 0.85 + 0.4 × 0.5) × (1 − 0.25 × 1) = 0.5325.
+    expect(o.stretch[1]).toBeCloseTo(0.21 / 0.65, 12);
+    expect(o.effort[1]).toBeCloseTo(0.21 / 0.65, 12);
+    expect(o.effortShared[1]).toBeCloseTo((0.5875 * 0.21) / 0.65, 12);
     expect(o.resolve[1]).toBeCloseTo(-0.41, 12);
     expect(o.shadow[1]).toBeCloseTo(0.5325, 12);
     expect([...o.betrayed, ...o.rewarded]).toEqual([0, 0, 0, 0, 0, 0]);

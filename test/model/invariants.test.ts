@@ -14,6 +14,8 @@ const RUNS: [string, number][] = [
   ['baseline', 60],
   ['sticks', 60],
   ['carrots', 72],
+  ['fragmentation', 60],
+  ['local-authority', 36],
 ];
 
 // A run with its burn-in and a check after every step takes seconds on a loaded machine: the limit catches a hang.
@@ -34,6 +36,8 @@ describe('world invariants', () => {
     expect(w.active.length).toBeGreaterThan(0);
     if (name === 'sticks') expect(w.partnerships.some((p) => p.mandate === 'mandated')).toBe(true);
     if (name === 'carrots') expect(w.partnerships.some((p) => p.funded)).toBe(true);
+    // Trusts: schools joined during the run; the register's trusts start with their schools.
+    if (name === 'fragmentation' || name === 'local-authority') expect(w.trustJoins.some((j) => j.step >= 1)).toBe(true);
   });
 
   it('catches a broken count (the check itself can fail)', () => {
@@ -47,5 +51,16 @@ describe('world invariants', () => {
     const broken = brokenInvariants(w);
     expect(broken.some((m) => m.includes(`tie ${slot}`) && m.includes('shared'))).toBe(true);
     expect(broken.some((m) => m.includes('memberships'))).toBe(true);
+  });
+
+  it('catches a school listed by two trusts, and a record that disagrees with its trust', () => {
+    const simulation = new Simulation(loadScenario(scenarioPath('local-authority'), nodeHost), 1);
+    const w = simulation.world;
+    const [first, second] = w.trusts.filter((t) => t.members.length > 1);
+    const school = first.members[1];
+    second.members.push(school);
+    const broken = brokenInvariants(w);
+    expect(broken.some((m) => m.includes(`school ${school} is listed by trusts ${first.id} and ${second.id}`))).toBe(true);
+    expect(broken.some((m) => m.includes(`trust ${second.id} lists school ${school}`))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Invariants of the world's state that every mechanism must keep, as one check that names every broken one: used
 // after every step of shipped scenarios (invariants.test.ts) and of runs with a mechanism switched off (ablation.test.ts).
 import { CAUSES, LEVEL_NAMES } from '../../src/model/vocabulary.ts';
+import { joinsTrusts } from '../../src/model/trusts.ts';
 import type { World } from '../../src/model/world.ts';
 
 const sortNumbers = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
@@ -160,6 +161,44 @@ export function brokenInvariants(world: World): string[] {
     check(p.endedStep >= p.formedStep, () => `partnership ${p.id} ended at ${p.endedStep} before forming at ${p.formedStep}`);
     check(!world.active.includes(p.id), () => `dissolved partnership ${p.id} is still active`);
     check(p.ties.length === 0, () => `dissolved partnership ${p.id} still lists ties ${p.ties}`);
+  }
+
+  // Multi-academy trusts: every school in at most one trust, and a trust's list, its schools' records, its office, lead
+  // and home agree.
+  const listedIn = new Array<number>(orgs.n).fill(-1);
+  for (const t of world.trusts) {
+    check(t.id === world.trusts.indexOf(t), () => `trust at ${world.trusts.indexOf(t)} has id ${t.id}`);
+    for (const i of t.members) {
+      check(listedIn[i] === -1, () => `school ${i} is listed by trusts ${listedIn[i]} and ${t.id}`);
+      listedIn[i] = t.id;
+      check(orgs.trust[i] === t.id, () => `trust ${t.id} lists school ${i}, whose record says trust ${orgs.trust[i]}`);
+      check(joinsTrusts(orgs.kind[i]), () => `trust ${t.id} lists organisation ${i} of kind ${orgs.kind[i]}`);
+    }
+    if (t.ended !== null) {
+      check(t.members.length === 0 && t.office < 0, () => `ended trust ${t.id} has schools ${t.members} or office ${t.office}`);
+      check(t.endReason === 'merged' || t.endReason === 'closed', () => `ended trust ${t.id} has end reason ${t.endReason}`);
+      continue;
+    }
+    check(t.endReason === null, () => `open trust ${t.id} has end reason ${t.endReason}`);
+    check(t.office >= 0 || t.members.length > 0, () => `open trust ${t.id} has neither school nor office`);
+    if (t.office >= 0) check(orgs.trust[t.office] === t.id && t.lead === t.office, () => `trust ${t.id}'s office ${t.office} disagrees`);
+    else check(t.members.includes(t.lead), () => `trust ${t.id}'s lead ${t.lead} is not one of its schools ${t.members}`);
+    const counts = new Map<number, number>();
+    for (const i of t.members) counts.set(orgs.area[i], (counts.get(orgs.area[i]) ?? 0) + 1);
+    const most = Math.max(0, ...counts.values());
+    check(
+      t.members.length === 0 || counts.get(t.home) === most,
+      () => `trust ${t.id} is based in area ${t.home}, not where most schools are`,
+    );
+  }
+  for (let i = 0; i < orgs.n; i++) {
+    const office = orgs.trust[i] >= 0 && world.trusts[orgs.trust[i]].office === i;
+    check(
+      office || orgs.trust[i] === listedIn[i],
+      () => `organisation ${i} records trust ${orgs.trust[i]} but is listed by ${listedIn[i]}`,
+    );
+    check(orgs.remote[i] >= 0 && orgs.remote[i] <= 1, () => `organisation ${i} has remote share ${orgs.remote[i]}`);
+    check(orgs.trust[i] >= 0 || orgs.remote[i] === 0, () => `organisation ${i} is in no trust but has remote share ${orgs.remote[i]}`);
   }
   return broken;
 }

@@ -60,6 +60,7 @@ export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
     areaMembers,
     areaAuthority,
     trusts: [],
+    trustJoins: [],
   };
 }
 

@@ -34,6 +34,10 @@ const metrics = (formed: number, survival5y: number | null): Metrics => ({
   rmst10y: 1.5,
   survival3y: 1,
   survival5y,
+  trustsAtEnd: 2,
+  inTrustsAtEnd: 0.5,
+  inTrustsElsewhereAtEnd: 0.25,
+  meanTrustSizeAtEnd: 3,
 });
 
 const run = (seed: number, formed: number, survival5y: number | null = null): RunResult => ({
@@ -50,6 +54,9 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       partnershipsActiveAtEnd: formed - 1,
       partnershipsFormed: formed,
       meanStrengthAtEnd: 0.3,
+      trustsAtEnd: 1,
+      inTrustsAtEnd: 0.5,
+      inTrustsElsewhereAtEnd: 0,
     },
   ],
   work: { orgSteps: 24, tieUpdates: 100 },
@@ -75,6 +82,12 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
         crossAreaShare: 0,
         brokerage: 1.5,
       },
+      trusts: 2,
+      trustsMulti: 1,
+      inTrusts: 0.25,
+      inTrustsElsewhere: 0,
+      meanTrustSize: 1.5,
+      trustJoins: 1,
       levers,
     },
     {
@@ -98,6 +111,12 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
         crossAreaShare: 0.1,
         brokerage: 0,
       },
+      trusts: 2,
+      trustsMulti: 1,
+      inTrusts: 0.25,
+      inTrustsElsewhere: 0,
+      meanTrustSize: 1.5,
+      trustJoins: 1,
       levers,
     },
   ],
@@ -137,6 +156,8 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       final: { trust: 0.1, network: 0.2, norms: 0.3, motivation: 0.4, score: 0.25 },
     },
   ],
+  trusts: [],
+  trustJoins: [],
   events: [
     { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
     { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-fell' },
@@ -179,6 +200,12 @@ describe('timeseries.csv', () => {
       'centralisation',
       'crossAreaShare',
       'brokerage',
+      'trusts',
+      'trustsMulti',
+      'inTrusts',
+      'inTrustsElsewhere',
+      'meanTrustSize',
+      'trustJoins',
       ...LEVER_KEYS,
     ]);
   });
@@ -187,7 +214,7 @@ describe('timeseries.csv', () => {
     const lines = csv(TIMESERIES_COLUMNS, timeseriesRows(run(7, 2).timeseries, 3));
     expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
     expect(lines[1]).toBe(
-      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0.25,0.5,4,6,0.125,0,1.5,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
+      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0.25,0.5,4,6,0.125,0,1.5,2,1,0.25,0,1.5,1,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
     );
     expect(lines[2].startsWith('3,1,0.08333333333333333,1,1,1,0.25,0.6666666666666666,0.000012345678,0,1,0,0,')).toBe(true);
     expect(lines).toHaveLength(4);

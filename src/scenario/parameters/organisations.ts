@@ -1,4 +1,4 @@
-// Parameters of what happens to organisations themselves: leaders turning over, moves into non-local trusts, the
+// Parameters of what happens to organisations themselves: leaders turning over, multi-academy trusts, the
 // effort each gives to partnership work, partner-choice weights, norms converging among members, and the say power gives
 // a member in its partnership.
 import type { BlockSpec } from './spec.ts';
@@ -106,24 +106,126 @@ export const leaders = {
   },
 } as const satisfies BlockSpec;
 
-/** Moves into trusts not based on the organisation's locality (ODD 7.2). */
+/** Multi-academy trusts: schools join, found, merge, close and are handed on (ODD 7.2). */
 export const governance = {
-  title: 'Fragmentation into non-local trusts',
+  title: 'Multi-academy trusts',
   odd: '7.2',
   params: {
-    returnRate: {
-      default: 0.05,
-      range: [0.02, 0.1],
-      unit: 'per year',
+    joinRate: {
+      default: 1,
+      range: [0.5, 2],
+      unit: 'per year per unit fragmentation',
       meaning:
-        'rate per year at which an organisation in a non-local trust returns to local governance (schools move between trusts, or trusts re-form locally)',
+        'rate per year, per unit of governance.fragmentation, at which a school or academy outside a trust joins one (a maintained school converting to an academy as it joins)',
+      source: { form: 'Academies Act 2010 (any maintained school may convert; DfE policy that academies join trusts)' },
+    },
+    foundWeight: {
+      default: 2,
+      range: [0.5, 4],
+      unit: 'weight per unit power',
+      meaning:
+        "weight, per unit of the joiner's power, of founding a trust of its own against joining one (a trust's weight is 1 or more): strong schools found trusts",
+      source: {
+        form: 'Hill 2015 (schools increasingly become trust sponsors); Hinds 2024, written answer 7327 (good and outstanding schools converted; underperforming ones are transferred into trusts)',
+      },
+    },
+    sizeExponent: {
+      default: 0.5,
+      range: [0, 1],
+      unit: 'exponent',
+      meaning: "power of a trust's number of schools in its weight as a destination (0: size does not draw; 1: in proportion to size)",
+      source: { form: 'Barabási & Albert 1999 (preferential attachment)' },
+    },
+    tiedWeight: {
+      default: 1,
+      range: [0, 3],
+      unit: 'weight per tie',
+      meaning:
+        "extra weight of a trust as a destination per member or office the joiner is tied to (a trust's weight is (1 + this × ties) × size^sizeExponent)",
+      source: 'assumption',
+    },
+    farCandidates: {
+      default: 2,
+      range: [0, 6],
+      integer: true,
+      unit: 'trusts',
+      meaning:
+        'trusts from anywhere a joiner also weighs, drawn at random, besides those based in its area and those of the organisations it is tied to',
+      source: 'assumption',
+    },
+    maxSize: {
+      default: 40,
+      range: [10, 80],
+      limits: [1, 1000],
+      integer: true,
+      unit: 'schools',
+      meaning: 'most schools a trust takes on: a full trust is no destination for joiners, hand-ons or mergers',
       source: 'assumption',
     },
     strengthKept: {
       default: 0.7,
       range: [0.4, 1],
       unit: 'share',
-      meaning: "share of each tie's strength an organisation keeps when it moves into a non-local trust",
+      meaning:
+        'share of the strength of each tie to an organisation outside its trust that a school keeps on joining a trust all of whose other schools are in other areas (in proportion for a trust partly elsewhere)',
+      source: { form: 'ABPP (trusts not based on localities loosen local links)' },
+    },
+    memberTies: {
+      default: 2,
+      range: [0, 4],
+      integer: true,
+      unit: 'ties',
+      meaning: "ties a joiner makes with its trust's schools (or office), drawn at random, on joining",
+      source: 'assumption',
+    },
+    memberTieStrength: {
+      default: 0.3,
+      range: [0.1, 0.5],
+      unit: 'strength',
+      meaning: 'strength of a tie a joiner makes with a school of its trust (or raises an existing one to)',
+      source: 'assumption',
+    },
+    memberTieTrust: {
+      default: 0.4,
+      range: [0.2, 0.6],
+      unit: 'trust',
+      meaning: 'least trust between a joiner and a school of its trust it is tied to on joining',
+      source: 'assumption',
+    },
+    motiveAlign: {
+      default: 0.3,
+      range: [0, 0.6],
+      unit: 'share',
+      meaning: "share of the gap to its trust's lead's motive mix a joiner closes on joining (the trust's direction)",
+      source: 'assumption',
+    },
+    centralShare: {
+      default: 0.3,
+      range: [0, 0.6],
+      unit: 'share',
+      meaning:
+        "share of a member's capacity for partnership work its trust directs to the trust's own schools, in proportion to the share of those schools in other areas",
+      source: { form: 'DfE: a multi-academy trust is one legal entity accountable for its academies (Education Committee 2017)' },
+    },
+    mergeRate: {
+      default: 0.03,
+      range: [0.01, 0.06],
+      unit: 'per year',
+      meaning: 'rate per year at which a trust founded by a school (not one with a central office) merges into another that has room',
+      source: 'assumption',
+    },
+    handOnRate: {
+      default: 0.01,
+      range: [0, 0.03],
+      unit: 'per year',
+      meaning: 'rate per year at which a school is handed on (rebrokered) to another trust',
+      source: { form: 'Education Committee 2017 (re-brokerage of academies, e.g. E-ACT losing ten schools)' },
+    },
+    closeRate: {
+      default: 0.005,
+      range: [0, 0.02],
+      unit: 'per year',
+      meaning: 'rate per year at which a trust founded by a school closes, its schools handed on (or left standing alone)',
       source: 'assumption',
     },
   },
@@ -189,7 +291,8 @@ export const effort = {
       default: 0.25,
       range: [0, 0.5],
       unit: 'share',
-      meaning: 'cut in the shadow of the future of an organisation in a non-local trust',
+      meaning:
+        'cut in the shadow of the future of a member of a trust all of whose other schools are in other areas (its future lies with them; in proportion for a trust partly elsewhere)',
       source: 'assumption',
     },
   },

@@ -153,13 +153,6 @@ export const membership = {
       meaning: 'weight of the gap in norms (against the gap in cultures) in that distance',
       source: 'assumption',
     },
-    nonLocalValue: {
-      default: 0.6,
-      range: [0.3, 0.9],
-      unit: 'share',
-      meaning: 'share of local partnership benefit that an organisation in a non-local trust still values',
-      source: { form: 'ABPP (trusts not based on localities loosen local links)' },
-    },
     leaveRate: {
       default: 6,
       range: [3, 12],
