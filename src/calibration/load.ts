@@ -290,6 +290,12 @@ function normalizeTarget(
     if (target.age >= years) throw invalid(message.targetAgeBeyondRun(here('age'), statistic, target.age, years));
     spec.age = target.age;
   }
+  if (target.area !== undefined) {
+    if (!definition.byArea) throw invalid(message.statisticTakesNo(here('area'), statistic, 'area'));
+    const names = scenario.organisations.areas.map((a) => a.name);
+    if (!names.includes(target.area)) throw invalid(message.unknownTargetArea(here('area'), target.area, names));
+    spec.area = target.area;
+  }
   if (target.size !== undefined) {
     const { min, max } = target.size;
     if (max !== undefined && max < min) throw invalid(message.sizeRangeEmpty(here('size', 'max'), min, max));

@@ -71,6 +71,11 @@ export function statisticTakesNo(at: string, statistic: string, option: string):
   return `${at}: ${option} does not apply to statistic ${statistic}: expected no ${option}, found ${option}. Fix: remove ${option}.`;
 }
 
+/** Returns the message for a target naming an area the base scenario does not have. */
+export function unknownTargetArea(at: string, area: string, areas: readonly string[]): string {
+  return `${at}: unknown area ${JSON.stringify(area)}: expected one of the base scenario's areas (${areas.join(', ')}), found ${JSON.stringify(area)}. Fix: write one of them, or leave out area for the whole scenario.`;
+}
+
 /** Returns the message for a time-series target giving both a step and a window. */
 export function stepAndWindow(at: string, statistic: string): string {
   return `${at}: statistic ${statistic} takes a step or a window, not both: expected one of them, found both. Fix: remove one.`;

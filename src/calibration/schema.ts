@@ -65,7 +65,7 @@ const targetSchema = z.strictObject({
   statistic: z
     .enum(STATISTIC_NAMES as [string, ...string[]])
     .describe(
-      'a summary metric (such as survival5y), a time-series field (such as active, with step or window), survival or hazard (with age), or partnershipSize (with size)',
+      'a summary metric (such as survival5y), a time-series field (such as active, with step or window), survival or hazard (with age), partnershipSize (with size), or a trust statistic: schoolsInTrusts, trustSize (with size), trustJoins (with step or window), each optionally with area',
     ),
   step: stepSchema.optional().describe('time-series fields: the step (1 = after the first step) at which to take the field'),
   window: z
@@ -83,7 +83,12 @@ const targetSchema = z.strictObject({
       max: z.number().int().min(1).optional().describe('most members (default: no limit)'),
     })
     .optional()
-    .describe('partnershipSize: the numbers of members counted, both ends included'),
+    .describe('partnershipSize: the numbers of members counted; trustSize: the numbers of schools; both ends included'),
+  area: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("schoolsInTrusts, trustSize, trustJoins: an area's name, for the statistic of that area alone"),
   observed: z.number().describe('the observed value of the statistic'),
   sd: z.number().positive().optional().describe("the observation's standard deviation (give sd or interval)"),
   interval: z.tuple([z.number(), z.number()]).optional().describe("the observation's 95% interval [low, high] (give sd or interval)"),
@@ -190,11 +195,12 @@ export interface StatisticsSpec {
 /** Returns the statistics spec of a calibration over its base scenario. */
 export function statisticsSpec(calibration: Calibration, scenario: Scenario): StatisticsSpec {
   return {
-    statistics: calibration.targets.map(({ statistic, steps, age, size }) => ({
+    statistics: calibration.targets.map(({ statistic, steps, age, size, area }) => ({
       statistic,
       ...(steps === undefined ? {} : { steps }),
       ...(age === undefined ? {} : { age }),
       ...(size === undefined ? {} : { size }),
+      ...(area === undefined ? {} : { area }),
     })),
     stepsPerYear: scenario.time.stepsPerYear,
   };

@@ -1,5 +1,6 @@
 // The statistics a calibration target can name, as a registry: each summary metric, each time-series field at a step
-// or over a window, survival at an age, the hazard at an age, and the share of partnerships of a size. Each entry
+// or over a window, survival at an age, the hazard at an age, the share of partnerships of a size, and multi-academy
+// trusts' (the share of schools in trusts, the share of trusts of a size, joinings in a window; each for an area too). Each entry
 // says what else a target must give (a step, an age, a size), the values the statistic can take, and how one run
 // yields it. A new statistic is one entry here (and its words in messages.ts). Workers evaluate them: no mathjs.
 import { hazardByAge, partnershipLifetimes } from '../analysis/compare.ts';
@@ -18,8 +19,10 @@ export interface StatisticSpec {
   readonly steps?: { readonly from: number; readonly to: number };
   /** Partnership age in years. */
   readonly age?: number;
-  /** Members of a partnership, both ends included; max null for no upper limit. */
+  /** Members of a partnership (schools of a trust for trustSize), both ends included; max null for no upper limit. */
   readonly size?: { readonly min: number; readonly max: number | null };
+  /** An area's name: the statistic of that area alone (statistics that take one). */
+  readonly area?: string;
 }
 
 /** How a statistic is defined: its family, the options it needs, the values it can take and its value in one run. */
@@ -30,6 +33,8 @@ export interface StatisticDefinition {
   readonly range: readonly [low: number, high: number];
   /** Whether an age must be a whole number of years. */
   readonly wholeAge?: boolean;
+  /** Whether a target may name an area, for the statistic of that area alone. */
+  readonly byArea?: boolean;
   /** Returns the statistic of one run, or null when the run has nothing to measure it by. */
   evaluate(result: RunResult, spec: StatisticSpec, stepsPerYear: number): number | null;
 }
@@ -116,6 +121,43 @@ export const STATISTICS: Readonly<Record<string, StatisticDefinition>> = {
     evaluate: (result, spec, stepsPerYear) =>
       hazardByAge('', partnershipLifetimes([result], stepsPerYear))[spec.age as number]?.hazard ?? null,
   },
+  // The share of schools and academies in a multi-academy trust at the end (of an area's, with an area).
+  schoolsInTrusts: {
+    family: 'metric',
+    needs: [],
+    range: SHARES,
+    byArea: true,
+    evaluate: (result, spec) =>
+      spec.area === undefined ? result.metrics.inTrustsAtEnd : (result.areas.find((a) => a.area === spec.area)?.inTrustsAtEnd ?? null),
+  },
+  // Of the trusts with a school at the end (based in an area, with an area), the share with a number of schools in the
+  // size range; null with none.
+  trustSize: {
+    family: 'share',
+    needs: ['size'],
+    range: SHARES,
+    byArea: true,
+    evaluate: (result, spec) => {
+      const { min, max } = spec.size as { min: number; max: number | null };
+      const open = result.trusts.filter((t) => t.ended === null && t.schools > 0 && (spec.area === undefined || t.area === spec.area));
+      if (open.length === 0) return null;
+      return open.filter((t) => t.schools >= min && (max === null || t.schools <= max)).length / open.length;
+    },
+  },
+  // Schools that joined a trust in the window's steps (of an area's schools, with an area): a count.
+  trustJoins: {
+    family: 'series',
+    needs: ['steps'],
+    range: COUNTS,
+    byArea: true,
+    evaluate: (result, spec) => {
+      const steps = spec.steps as { from: number; to: number };
+      if (steps.to > result.steps) return null;
+      return result.trustJoins.filter(
+        (j) => j.step >= steps.from && j.step <= steps.to && (spec.area === undefined || j.area === spec.area),
+      ).length;
+    },
+  },
   // Of the partnerships active at the end, the share with a number of members in the size range.
   partnershipSize: {
     family: 'share',
@@ -147,13 +189,15 @@ export function evaluateStatistics(result: RunResult, specs: readonly StatisticS
 }
 
 /** Returns a statistic's short identifier, for table columns and files: the name, with its step or window
- * (`active@60`, `active@49-60`), age (`survival@5y`) or size range (`partnershipSize@3-5`, `partnershipSize@3+`). */
+ * (`active@60`, `active@49-60`), age (`survival@5y`) or size range (`partnershipSize@3-5`, `partnershipSize@3+`), then its area if it names one
+ * (`schoolsInTrusts@Northfield`, `trustSize@2-5@Northfield`). */
 export function statisticId(spec: StatisticSpec): string {
-  const { statistic, steps, age, size } = spec;
-  if (steps !== undefined) return `${statistic}@${steps.from === steps.to ? steps.from : `${steps.from}-${steps.to}`}`;
-  if (age !== undefined) return `${statistic}@${age}y`;
-  if (size !== undefined) return `${statistic}@${size.max === null ? `${size.min}+` : `${size.min}-${size.max}`}`;
-  return statistic;
+  const { statistic, steps, age, size, area } = spec;
+  const where = area === undefined ? '' : `@${area}`;
+  if (steps !== undefined) return `${statistic}@${steps.from === steps.to ? steps.from : `${steps.from}-${steps.to}`}${where}`;
+  if (age !== undefined) return `${statistic}@${age}y${where}`;
+  if (size !== undefined) return `${statistic}@${size.max === null ? `${size.min}+` : `${size.min}-${size.max}`}${where}`;
+  return `${statistic}${where}`;
 }
 
 /** Returns the identifiers of several statistics, unique: a repeated one gets `#2`, `#3` after it. */

@@ -8,6 +8,7 @@ import { TABLE_FORMATS } from '../sweep/table.ts';
 import type { AnalyseOptions } from './analyse.ts';
 import type { CalibrateOptions } from './calibrate.ts';
 import type { CompareOptions } from './compare.ts';
+import type { DataTargetsOptions } from './data.ts';
 import type { EmitSlurmOptions } from './emit.ts';
 import type { Deps, Io } from './main.ts';
 import { collect } from './options.ts';
@@ -282,5 +283,29 @@ export function registerEmit(program: Command, io: Io, _state: State): void {
     .action(async (file: string, options: EmitSlurmOptions) => {
       const { emitSlurmCommand } = await import('./emit.ts');
       emitSlurmCommand(file, options, io);
+    });
+}
+
+/** Registers `partnersim data targets ESTABLISHMENTS [LINKS]` on the program; it throws for bad input (exit 2). */
+export function registerData(program: Command, io: Io, _state: State): void {
+  const data = program.command('data').description('work with data: calibration targets from a register extract');
+  data
+    .command('targets')
+    .description(
+      "summarise a register extract into calibration targets of multi-academy trusts (share of schools in trusts, trusts by size, schools joining by year; overall and per local authority), in a calibration file's target format, each citing the extract and its date",
+    )
+    .argument('<establishments>', 'the GIAS establishments extract (edubasealldataYYYYMMDD.csv)')
+    .argument('[links]', 'the GIAS group links extract (alllinksdataYYYYMMDD.csv): the joining dates')
+    .option('--local-authority <name>', 'a local authority by name or code (repeatable; default: every one in the extract)', collect, [])
+    .option(
+      '--start <year>',
+      'the calendar year whose 1 January is step 1 of the run, for joining windows (default: the first joining year)',
+    )
+    .option('--steps-per-year <n>', 'steps a year of the scenario the targets are for', '12')
+    .option('--date <yyyy-mm-dd>', "the extract's date, when its file name does not say")
+    .option('--out <file>', 'write the targets to this file instead of printing them')
+    .action(async (establishments: string, links: string | undefined, options: DataTargetsOptions) => {
+      const { dataTargetsCommand } = await import('./data.ts');
+      dataTargetsCommand(establishments, links, options, io);
     });
 }

@@ -10,6 +10,7 @@ import {
   registerCalibrate,
   registerClassroom,
   registerCompare,
+  registerData,
   registerEmit,
   registerMerge,
   registerReport,
@@ -72,6 +73,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
   registerAnalyse(program, io, state);
   registerCalibrate(program, io, state, deps);
   registerEmit(program, io, state);
+  registerData(program, io, state);
   return program;
 }
 

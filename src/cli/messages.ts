@@ -369,3 +369,22 @@ export function openerExited(command: string, status: number | null, signal: str
   if (status === null) return `${command} was stopped by ${signal ?? 'a signal'}`;
   return `${command} exited with status ${status}${command === 'xdg-open' && status === 3 ? ': it found no browser to open' : ''}`;
 }
+
+/** Returns the message for an extract `partnersim data targets` cannot find. */
+export function dataFileMissing(path: string, what: 'establishments' | 'links'): string {
+  const extract =
+    what === 'establishments'
+      ? 'the GIAS establishments extract (edubasealldataYYYYMMDD.csv)'
+      : 'the GIAS group links extract (alllinksdataYYYYMMDD.csv)';
+  return `${path}: no such file: expected ${extract}, found nothing. Fix: correct the path, or download the extract from the GIAS Downloads page (README, 'Real places').`;
+}
+
+/** Returns the message for a bad option of `partnersim data targets`. */
+export function badDataOption(option: string, found: string, expected: string): string {
+  return `${option}: expected ${expected}, found ${JSON.stringify(found)}. Fix: give ${option} ${expected}.`;
+}
+
+/** Returns the line `partnersim data targets --out` prints: where the targets went, and how many. */
+export function dataTargetsWritten(path: string, targets: number, authorities: number): string {
+  return `wrote ${targets} targets for ${authorities} local authorit${authorities === 1 ? 'y' : 'ies'} and overall to ${path}\n`;
+}

@@ -128,7 +128,7 @@ export class Simulation {
     this.scenario = withLeverFrom(this.scenario, key, this.ctx.step + 1, value);
   }
 
-  private record(formed: number, dissolved: number, trustJoins: number): StepRecord {
+  private record(formed: number, dissolved: number, joinedTrust: number): StepRecord {
     const w = this.world;
     const levels = LEVEL_NAMES.map(() => 0);
     const features = FEATURE_NAMES.map(() => 0);
@@ -156,7 +156,7 @@ export class Simulation {
       trustTypes: trustTypeShares(w, this.ctx.params),
       network: worldNetworkMeasures(w),
       ...trustCounts(w),
-      trustJoins,
+      joinedTrust,
       levers: leversAt(this.scenario, this.ctx.step),
     };
   }

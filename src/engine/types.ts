@@ -35,7 +35,7 @@ export interface StepRecord {
   /** Mean schools per trust with a school (0 with none). */
   readonly meanTrustSize: number;
   /** Schools that joined a trust during the step (founders included, moves between trusts too). */
-  readonly trustJoins: number;
+  readonly joinedTrust: number;
   /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
   readonly levers: Readonly<Record<LeverKey, number>>;
 }
@@ -66,7 +66,7 @@ export type TrustType = (typeof TRUST_TYPES)[number];
 /** The time-series columns of the four features, in FEATURE_NAMES' order. */
 export const FEATURE_FIELDS = ['featureTrust', 'featureNetwork', 'featureNorms', 'featureMotivation'] as const;
 /** The time-series columns of multi-academy trusts, as StepRecord names them. */
-export const TRUST_FIELDS = ['trusts', 'trustsMulti', 'inTrusts', 'inTrustsElsewhere', 'meanTrustSize', 'trustJoins'] as const;
+export const TRUST_FIELDS = ['trusts', 'trustsMulti', 'inTrusts', 'inTrustsElsewhere', 'meanTrustSize', 'joinedTrust'] as const;
 
 /** The time-series columns of the trust types' shares, in TRUST_TYPES' order. */
 export const TRUST_TYPE_FIELDS = ['trustCalculus', 'trustKnowledge', 'trustIdentification'] as const;

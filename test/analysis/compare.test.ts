@@ -188,7 +188,7 @@ const row = (step: number, active: number, levels: number[], carrot = 0.5): Step
   inTrusts: 0.25,
   inTrustsElsewhere: 0,
   meanTrustSize: 1.5,
-  trustJoins: 1,
+  joinedTrust: 1,
   levers: LEVERS(carrot),
 });
 

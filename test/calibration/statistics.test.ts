@@ -23,12 +23,54 @@ const result = runScenario(scenario, { seed: 11 });
 const spy = scenario.time.stepsPerYear;
 
 describe('the statistics registry', () => {
-  it('holds every metric, every time-series field, survival, hazard and partnershipSize', () => {
-    expect(STATISTIC_NAMES).toEqual([...METRIC_NAMES, ...TIMESERIES_FIELDS, 'survival', 'hazard', 'partnershipSize']);
+  it('holds every metric, every time-series field, survival, hazard, the trusts’ statistics and partnershipSize', () => {
+    expect(STATISTIC_NAMES).toEqual([
+      ...METRIC_NAMES,
+      ...TIMESERIES_FIELDS,
+      'survival',
+      'hazard',
+      'schoolsInTrusts',
+      'trustSize',
+      'trustJoins',
+      'partnershipSize',
+    ]);
     expect(isStatisticName('survival')).toBe(true);
     expect(isStatisticName('survivl')).toBe(false);
     expect(STATISTICS.survival.needs).toEqual(['age']);
     expect(STATISTICS.active.needs).toEqual(['steps']);
+  });
+
+  it('evaluates the trusts’ statistics, overall and for an area, as the run records its trusts and joinings', () => {
+    const busy = loadScenario('tiny.yaml', createMemoryHost({ 'tiny.yaml': tinyScenario({ steps: 96 }) }), {
+      set: ['governance.fragmentation=0.5'],
+    });
+    const run = runScenario(busy, { seed: 11 });
+    const area = run.areas[1].area;
+    const open = run.trusts.filter((t) => t.ended === null && t.schools > 0);
+    const here = open.filter((t) => t.area === area);
+    expect(open.length).toBeGreaterThan(0);
+    expect(run.trustJoins.length).toBeGreaterThan(0);
+    const values = evaluateStatistics(
+      run,
+      [
+        { statistic: 'schoolsInTrusts' },
+        { statistic: 'schoolsInTrusts', area },
+        { statistic: 'trustSize', size: { min: 2, max: 5 } },
+        { statistic: 'trustSize', size: { min: 1, max: null }, area },
+        { statistic: 'trustJoins', steps: { from: 1, to: 48 } },
+        { statistic: 'trustJoins', steps: { from: 49, to: 96 }, area },
+      ],
+      spy,
+    );
+    expect(values).toEqual([
+      run.metrics.inTrustsAtEnd,
+      run.areas[1].inTrustsAtEnd,
+      open.filter((t) => t.schools >= 2 && t.schools <= 5).length / open.length,
+      here.length === 0 ? null : 1,
+      run.trustJoins.filter((j) => j.step <= 48).length,
+      run.trustJoins.filter((j) => j.step >= 49 && j.area === area).length,
+    ]);
+    expect(statisticId({ statistic: 'trustSize', size: { min: 2, max: 5 }, area })).toBe(`trustSize@2-5@${area}`);
   });
 
   it('evaluates each kind of statistic as the run records it', () => {

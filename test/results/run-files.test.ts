@@ -87,7 +87,7 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       inTrusts: 0.25,
       inTrustsElsewhere: 0,
       meanTrustSize: 1.5,
-      trustJoins: 1,
+      joinedTrust: 1,
       levers,
     },
     {
@@ -116,7 +116,7 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       inTrusts: 0.25,
       inTrustsElsewhere: 0,
       meanTrustSize: 1.5,
-      trustJoins: 1,
+      joinedTrust: 1,
       levers,
     },
   ],
@@ -156,8 +156,12 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       final: { trust: 0.1, network: 0.2, norms: 0.3, motivation: 0.4, score: 0.25 },
     },
   ],
-  trusts: [],
-  trustJoins: [],
+  trusts: [
+    { id: 0, name: 'Trust 1', area: 'North, upper', founded: 0, ended: null, endReason: null, schools: 3, schoolsElsewhere: 0 },
+    { id: 1, name: 'Trust 2', area: 'North, upper', founded: 1, ended: null, endReason: null, schools: 1, schoolsElsewhere: 1 },
+    { id: 2, name: 'Trust 3', area: 'North, upper', founded: 0, ended: 2, endReason: 'merged', schools: 0, schoolsElsewhere: 0 },
+  ],
+  trustJoins: [{ step: 1, area: 'North, upper' }],
   events: [
     { step: 0, kind: 'formed', partnership: 0, organisations: [1, 2], cause: 'network' },
     { step: 1, kind: 'dissolved', partnership: 0, organisations: [1, 2], cause: 'trust-fell' },
@@ -205,7 +209,7 @@ describe('timeseries.csv', () => {
       'inTrusts',
       'inTrustsElsewhere',
       'meanTrustSize',
-      'trustJoins',
+      'joinedTrust',
       ...LEVER_KEYS,
     ]);
   });
@@ -265,9 +269,10 @@ describe('events.jsonl', () => {
 });
 
 describe('summaryJson', () => {
-  it('gives one run its own seed, metrics, areas and work', () => {
+  it('gives one run its own seed, metrics, areas, open trusts by size and work', () => {
     const summary = JSON.parse(summaryJson([run(7, 2)], 1));
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'work']);
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'trustSizes', 'work']);
+    expect(summary.trustSizes).toEqual({ 1: 1, 3: 1 });
     expect(summary.seed).toBe(7);
     expect(summary.metrics).toEqual(metrics(2, null));
     expect(summary.work).toEqual({ orgSteps: 24, tieUpdates: 100 });
@@ -283,9 +288,9 @@ describe('summaryJson', () => {
     expect(summary.metrics.partnershipsFormed.ci95[0]).toBeCloseTo(4 - 4.968275, 5);
     expect(summary.metrics.survival5y.mean).toBe(0.75);
     expect(summary.replicates).toEqual([
-      { replicate: 0, seed: 7, metrics: metrics(2, 0.5) },
-      { replicate: 1, seed: 8, metrics: metrics(4, null) },
-      { replicate: 2, seed: 9, metrics: metrics(6, 1) },
+      { replicate: 0, seed: 7, metrics: metrics(2, 0.5), trustSizes: { 1: 1, 3: 1 } },
+      { replicate: 1, seed: 8, metrics: metrics(4, null), trustSizes: { 1: 1, 3: 1 } },
+      { replicate: 2, seed: 9, metrics: metrics(6, 1), trustSizes: { 1: 1, 3: 1 } },
     ]);
     expect(summary.areas[0].area).toBe('North, upper');
     expect(summary.areas[0].partnershipsFormed.mean).toBe(4);
