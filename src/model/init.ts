@@ -159,7 +159,7 @@ function placeRegisterInPlace(world: World, ctx: StepContext, register: Register
       i++;
     }
   });
-  seedRegisterTrustsInPlace(world, ctx, [...trusts.values()]);
+  seedRegisterTrustsInPlace(world, [...trusts.values()]);
   establishmentsByArea(
     register,
     areas.map((area) => area.name),
@@ -192,7 +192,6 @@ function placeRegisterInPlace(world: World, ctx: StepContext, register: Register
  * made them: its effects on a school's ties and motives are the burn-in's to settle. */
 function seedRegisterTrustsInPlace(
   world: World,
-  ctx: StepContext,
   trusts: readonly { uid: number; name: string; members: { i: number; joined: number }[] }[],
 ): void {
   const o = world.orgs;
