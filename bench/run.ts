@@ -97,7 +97,9 @@ function countExchanges(scenario: Scenario, runs: number): Exchanges {
       original.run(world, ctx);
       passMs += performance.now() - start;
       perStep.push(interactions(world) - before);
-      if (perStep.length === scenario.time.steps && last === null) last = { world, ctx };
+      // The first run's world, kept: later runs build their own, so by the time the loop reads it it is that run's
+      // world at its end (counting its steps would land inside the burn-in, which the pass also runs).
+      if (last === null) last = { world, ctx };
     },
   };
   try {
