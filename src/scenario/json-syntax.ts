@@ -51,11 +51,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     else if (c === '-' || (c >= '0' && c <= '9')) number();
     else literal();
   };
+  // Steps past a closing bracket and out of its level.
+  const close = () => {
+    at++;
+    depth--;
+  };
   const object = () => {
     at++;
     depth++;
     skipSpace();
-    if (text[at] === '}') return void (at++, depth--);
+    if (text[at] === '}') return close();
     for (;;) {
       skipSpace();
       if (text[at] !== '"') fail('a double-quoted key');
@@ -65,7 +70,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       at++;
       value();
       skipSpace();
-      if (text[at] === '}') return void (at++, depth--);
+      if (text[at] === '}') return close();
       if (text[at] !== ',') fail("',' or '}' after a value");
       at++;
     }
@@ -74,11 +79,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     at++;
     depth++;
     skipSpace();
-    if (text[at] === ']') return void (at++, depth--);
+    if (text[at] === ']') return close();
     for (;;) {
       value();
       skipSpace();
-      if (text[at] === ']') return void (at++, depth--);
+      if (text[at] === ']') return close();
       if (text[at] !== ',') fail("',' or ']' after a value");
       at++;
     }
