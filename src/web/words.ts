@@ -173,7 +173,7 @@ export function eventSentence(event: PartnershipEvent, context: EventContext): s
     case 'dissolved':
       return `${capitalise(where())} dissolved — ${causeWords(event.cause).partnership}`;
     case 'leader-moved':
-      return `The leader of ${org} moved to lead ${context.names[event.organisations[1]] ?? 'another organisation'}, taking their contacts and the trust they had built`;
+      return `The leader of ${org} moved to lead ${context.names[event.organisations[1]] ?? 'another organisation'}, with their contacts`;
     case 'strengthened':
     case 'weakened': {
       const level = event.level ?? LEVEL_NAMES[0];

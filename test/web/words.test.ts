@@ -56,7 +56,7 @@ describe('the words of the classroom', () => {
   it('tells of a leader who moved, asking no partnership for its area', () => {
     const noArea = { ...context, areaOf: (): string => expect.unreachable('a leader’s move has no partnership') };
     expect(eventSentence(event({ kind: 'leader-moved', partnership: -1, organisations: [1, 3], cause: 'moved', leader: 7 }), noArea)).toBe(
-      'The leader of School 1 moved to lead Academy 1, taking their contacts and the trust they had built',
+      'The leader of School 1 moved to lead Academy 1, with their contacts',
     );
   });
 
