@@ -17,48 +17,36 @@ export interface LeaderPost {
   readonly endExperience: number;
 }
 
-/** The posts of a run from step 0: those open then, and every post taken since. */
+/** The posts of a run from step 0: those open then, and every post taken since. The model records each post's
+ * experience as it opens and closes, so nothing is watched step by step; only the posts open at step 0 need their
+ * leaders' experience then. */
 export class PostLog {
-  /** The posts reported (indices into World.posts), in order: those open at step 0 by organisation, then the later. */
-  private readonly shown: number[];
-  /** The posts open at the last observation, one per organisation, and the first post not yet seen. */
-  private open: number[];
-  private next: number;
-  private readonly start = new Map<number, number>();
-  private readonly end = new Map<number, number>();
+  /** The posts open at step 0 (indices into World.posts), by organisation, and their leaders' experience then. */
+  private readonly atStart: number[];
+  private readonly experienceAtStart: Float64Array;
+  /** The first post taken after step 0. */
+  private readonly firstLater: number;
 
   /** Starts the log at step 0 of a world. */
   constructor(private readonly world: World) {
-    this.shown = Array.from(world.orgs.leaderId, (id) => world.leaders.post[id]);
-    this.open = [...this.shown];
-    this.next = world.posts.length;
-    for (const p of this.shown) this.start.set(p, world.leaders.experience[world.posts[p].leader]);
-    this.observeInPlace();
+    const { orgs, leaders, posts } = world;
+    this.atStart = Array.from(orgs.leaderId, (id) => leaders.post[id]);
+    this.experienceAtStart = Float64Array.from(this.atStart, (p) => leaders.experience[posts[p].leader]);
+    this.firstLater = posts.length;
   }
 
-  /** Records, after a step, each post's latest experience (a leader who left has kept theirs since) and the posts taken. */
-  observeInPlace(): void {
-    const { posts, leaders, orgs } = this.world;
-    for (const p of this.open) this.end.set(p, leaders.experience[posts[p].leader]);
-    for (let p = this.next; p < posts.length; p++) {
-      this.shown.push(p);
-      this.start.set(p, leaders.experience[posts[p].leader]);
-      this.end.set(p, leaders.experience[posts[p].leader]);
-    }
-    this.next = posts.length;
-    this.open = Array.from(orgs.leaderId, (id) => leaders.post[id]);
-  }
-
-  /** Returns every post so far, in the order shown. */
+  /** Returns every post so far: those open at step 0, then those taken since, in order. */
   records(): LeaderPost[] {
-    const posts = this.world.posts;
-    return this.shown.map((p) => ({
+    const { posts, leaders } = this.world;
+    const record = (p: number, startExperience: number): LeaderPost => ({
       leader: posts[p].leader,
       organisation: posts[p].org,
       fromStep: posts[p].from,
       toStep: posts[p].to,
-      startExperience: this.start.get(p) as number,
-      endExperience: this.end.get(p) as number,
-    }));
+      startExperience,
+      endExperience: posts[p].endExperience ?? leaders.experience[posts[p].leader],
+    });
+    const later = posts.slice(this.firstLater).map((post, k) => record(this.firstLater + k, post.startExperience));
+    return [...this.atStart.map((p, k) => record(p, this.experienceAtStart[k])), ...later];
   }
 }

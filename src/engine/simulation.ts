@@ -104,7 +104,6 @@ export class Simulation {
     setLeverValuesInPlace(ctx.levers, s, ctx.step);
     ctx.fundHorizon = fundHorizon(s.policy.carrot, ctx.step, s.time.stepsPerYear, ctx.params.funding);
     stepInPlace(this.world, ctx, this.schedule);
-    this.posts.observeInPlace();
     this.work.tieUpdates += ctx.tieUpdates;
     this.work.orgSteps += this.world.orgs.n;
     const joinsBefore = this.trustJoinsSeen;

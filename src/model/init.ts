@@ -113,7 +113,8 @@ function drawOrganisationInPlace(world: World, ctx: StepContext, i: number, kind
   const leader = appointNewcomerInPlace(world, ctx, i);
   const since = ctx.step - Math.floor(rng() * P.tenureYears * ctx.stepsPerYear);
   world.leaders.since[leader] = since;
-  world.posts[world.leaders.post[leader]] = { leader, org: i, from: since, to: null };
+  const post = world.leaders.post[leader];
+  world.posts[post] = { ...world.posts[post], from: since };
   orgs.joinThreshold[i] = ctx.params.joining.thresholdMin + ctx.params.joining.thresholdSpread * rng();
   orgs.trustWeight[i] = ctx.params.trustWeights.start;
   world.areaMembers[a].push(i);

@@ -39,7 +39,8 @@ function appointInPlace(world: World, ctx: StepContext, i: number, id: number): 
   L.since[id] = ctx.step;
   o.leaderId[i] = id;
   o.trustworthiness[i] = trustworthinessOf(ctx.params, o.motValues[i], L.integrity[id]);
-  L.post[id] = world.posts.push({ leader: id, org: i, from: ctx.step, to: null }) - 1;
+  L.post[id] =
+    world.posts.push({ leader: id, org: i, from: ctx.step, to: null, startExperience: L.experience[id], endExperience: null }) - 1;
 }
 
 /** Puts a leader from outside the system in post at organisation i, in place (at the start, or filling a vacancy no one
@@ -102,7 +103,9 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
     if (rng() >= chance) continue;
     if (rng() < P.moveShare) world.seekers.push({ leader: id, from: i, contacts: personalNetwork(world, ctx, i) });
     L.org[id] = -1;
-    world.posts[L.post[id]].to = ctx.step;
+    const post = world.posts[L.post[id]];
+    post.to = ctx.step;
+    post.endExperience = L.experience[id];
     const a = o.area[i];
     const restart = P.restartTrust + P.restartTrustHistory * ctx.levers.history[a];
     const carried = ctx.params.brokerage.continuity * ctx.levers.support[a];

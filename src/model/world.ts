@@ -78,12 +78,15 @@ export interface Partnership extends Features {
   peak: Features;
 }
 
-/** One post a leader held: the organisation, the step they took it and the step they left it (null while in post). */
+/** One post a leader held: the organisation, the step they took it and the step they left it (null while in post), and
+ * their experience when they took it and when they left it (null while in post: it grows there). */
 export interface Post {
   readonly leader: number;
   readonly org: number;
   readonly from: number;
   to: number | null;
+  readonly startExperience: number;
+  endExperience: number | null;
 }
 
 /** A leader who left a post and seeks another in the system: where they left, and the personal network they carry (each

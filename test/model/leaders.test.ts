@@ -55,9 +55,11 @@ describe('turnOverLeadersInPlace', () => {
     expect([t.leaderAB[to2], t.leaderBA[to2], t.trustAB[to2], t.strength[to2]]).toEqual([0.8, 0.7, 0.1, 0.15]);
     expect([t.leaderAB[to3], t.leaderBA[to3]]).toEqual([0.6, 0.5]);
     expect(ctx.events).toEqual([{ step: 1, kind: 'leader-moved', partnership: -1, organisations: [0, 1], cause: 'moved', leader: 0 }]);
+    // Experience grows only in post, and not between leaving one post and taking the next in the same step.
+    const experience = world.leaders.experience[0];
     expect(world.posts.filter((post) => post.leader === 0)).toEqual([
-      { leader: 0, org: 0, from: 0, to: 1 },
-      { leader: 0, org: 1, from: 1, to: null },
+      { leader: 0, org: 0, from: 0, to: 1, startExperience: expect.any(Number), endExperience: experience },
+      { leader: 0, org: 1, from: 1, to: null, startExperience: experience, endExperience: null },
     ]);
     expect(world.seekers).toEqual([]);
     expect(brokenInvariants(world)).toEqual([]);

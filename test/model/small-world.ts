@@ -42,7 +42,7 @@ export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
   // Each organisation i led by leader i, in post since step 0, with every field of the leader zero.
   const leaders = createLeaders(Math.max(1, n));
   leaders.count = n;
-  const posts = Array.from({ length: n }, (_, i) => ({ leader: i, org: i, from: 0, to: null }));
+  const posts = Array.from({ length: n }, (_, i) => ({ leader: i, org: i, from: 0, to: null, startExperience: 0, endExperience: null }));
   for (let i = 0; i < n; i++) {
     orgs.leaderId[i] = i;
     leaders.org[i] = i;
