@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'output-unwritable'
   | 'output-occupied'
   | 'output-locked'
+  | 'too-large'
   | 'unsafe-name'
   | 'sweep-invalid'
   | 'sweep-mismatch'

@@ -58,6 +58,19 @@ export function groupedCount(n: number): string {
   return new Intl.NumberFormat('en-GB').format(n);
 }
 
+/** Returns a number of bytes as a sentence shows it, in decimal units to 2 significant digits: `830 bytes`, `2.1 MB`,
+ * `14 GB`. */
+export function byteSize(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  let value = bytes;
+  while (value >= 999.5 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? Math.round(value) : Number(value.toPrecision(2))} ${units[unit]}`;
+}
+
 /** Returns a share as a whole percentage with a true minus sign: `42%`, `−2%`. */
 export function wholePercent(share: number): string {
   return `${Math.round(share * 100) + 0}%`.replace('-', '−');

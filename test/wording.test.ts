@@ -1,6 +1,6 @@
 // The wording every stage shares: numbers as a sentence shows them, scientific notation where decimals would run long.
 import { describe, expect, it } from 'vitest';
-import { isScientific, SCIENTIFIC_BELOW, SCIENTIFIC_FROM, scientific, shownNumber } from '../src/wording.ts';
+import { byteSize, isScientific, SCIENTIFIC_BELOW, SCIENTIFIC_FROM, scientific, shownNumber } from '../src/wording.ts';
 
 describe('numbers in words', () => {
   it('show whole numbers as they are and others to 3 significant digits', () => {
@@ -25,5 +25,16 @@ describe('numbers in words', () => {
   it('round the mantissa without leaving it at 10', () => {
     expect(scientific(9.9996e-5)).toBe('1 × 10⁻⁴');
     expect(scientific(1.25e-10, 2)).toBe('1.3 × 10⁻¹⁰');
+  });
+});
+
+describe('sizes in words', () => {
+  it('give bytes in decimal units to 2 significant digits', () => {
+    expect(byteSize(830)).toBe('830 bytes');
+    expect(byteSize(999)).toBe('999 bytes');
+    expect(byteSize(999.6)).toBe('1 kB');
+    expect(byteSize(2_140_000)).toBe('2.1 MB');
+    expect(byteSize(14.2e9)).toBe('14 GB');
+    expect(byteSize(3e15)).toBe('3000 TB');
   });
 });

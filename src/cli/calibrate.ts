@@ -45,7 +45,7 @@ export interface CalibrateOptions {
 export async function calibrateCommand(file: string, options: CalibrateOptions, io: Io, deps: Deps): Promise<number> {
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadCalibration(file, nodeHost);
-  const workers = chooseWorkers(options, countOrganisations(loaded.scenario), io);
+  const workers = chooseWorkers(file, options, countOrganisations(loaded.scenario), io);
   const dir = options.out ?? defaultResultDir(loaded.calibration.name);
   const quiet = options.quiet === true;
   const provenance = { commit: gitCommit(), node: process.version };

@@ -30,6 +30,8 @@ import { gitCommit } from './provenance.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import { comparisonOf, reportFiles, uncertaintyNotes } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
+import { checkRunFits } from './size-check.ts';
+import { estimateRunSize } from '../results/estimate.ts';
 
 export interface CompareOptions {
   readonly reps: string;
@@ -81,6 +83,10 @@ export async function compareCommand(files: readonly string[], options: CompareO
   const dir = options.out ?? (posterior === undefined ? named : `${named}+posterior=${posterior.calibration}`);
   const subdirs = scenarioDirs(scenarios.map((s) => s.name));
   const entries = scenarios.map((scenario, i) => ({ name: scenario.name, dir: subdirs[i], scenarioHash: hashScenario(scenario) }));
+  const sizes = scenarios.map((scenario) => estimateRunSize(scenario, reps, null));
+  const largest = sizes.reduce((a, b) => (b.memoryBytes > a.memoryBytes ? b : a));
+  const outputBytes = sizes.reduce((total, size) => total + size.outputBytes, 0);
+  checkRunFits(files[sizes.indexOf(largest)], { ...largest, outputBytes }, dir, (note) => io.err(`${note}\n`));
   const pending = openResultDir(dir, {
     identity: compareIdentity(baseline, masterSeed, reps, entries, posterior?.hash),
     force: options.force === true,

@@ -3,7 +3,8 @@
 import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS } from '../report/messages.ts';
 import { writeFailureReason } from '../results/messages.ts';
-import { groupedCount, listedIndices, shownNumber } from '../wording.ts';
+import type { RunSize } from '../results/estimate.ts';
+import { byteSize, listedIndices, shownNumber } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Commands.
@@ -84,13 +85,21 @@ export function badPort(value: string): string {
 }
 
 /** Returns the line `partnersim validate` prints for a good scenario file. */
-export function validateOk(file: string, name: string, organisations: number, areas: number, steps: number): string {
-  return `ok  ${file}  (${name}, ${organisations} organisations in ${areas} ${areas === 1 ? 'area' : 'areas'}, ${steps} steps)`;
+export function validateOk(file: string, name: string, areas: number, steps: number, size: RunSize): string {
+  return `ok  ${file}  (${name}, ${size.organisations} organisations in ${areas} ${areas === 1 ? 'area' : 'areas'}, ${steps} steps; a run needs about ${byteSize(size.memoryBytes)} of memory and writes about ${byteSize(size.outputBytes)})`;
 }
 
 /** Returns the line `partnersim validate` prints for a good sweep file. */
-export function validateSweepOk(file: string, name: string, design: string, points: number, runs: number, scenario: string): string {
-  return `ok  ${file}  (sweep ${name}: ${design} design, ${points} ${points === 1 ? 'point' : 'points'}, ${runs} ${runs === 1 ? 'run' : 'runs'} over scenario ${scenario})`;
+export function validateSweepOk(
+  file: string,
+  name: string,
+  design: string,
+  points: number,
+  runs: number,
+  scenario: string,
+  runMemoryBytes: number,
+): string {
+  return `ok  ${file}  (sweep ${name}: ${design} design, ${points} ${points === 1 ? 'point' : 'points'}, ${runs} ${runs === 1 ? 'run' : 'runs'} over scenario ${scenario}; each worker needs about ${byteSize(runMemoryBytes)} of memory)`;
 }
 
 /** Returns the message for --set given with a sweep file to validate. */
@@ -259,8 +268,8 @@ export function tooManyWorkers(workers: number, cores: number): string {
 }
 
 /** Returns the warning printed when --oversubscribe runs more workers than cores. */
-export function oversubscribed(workers: number, cores: number, megabytes: number): string {
-  return `note: ${workers} workers on ${cores} cores (--oversubscribe): they need about ${groupedCount(megabytes)} MB of memory together, and share the cores, so the sweep runs no faster than with ${cores}.`;
+export function oversubscribed(workers: number, cores: number, bytes: number): string {
+  return `note: ${workers} workers on ${cores} cores (--oversubscribe): they need about ${byteSize(bytes)} of memory together, and share the cores, so the sweep runs no faster than with ${cores}.`;
 }
 
 /** Returns the message for a --shard that is not i/N or auto/N. */
@@ -387,4 +396,22 @@ export function badDataOption(option: string, found: string, expected: string): 
 /** Returns the line `partnersim data targets --out` prints: where the targets went, and how many. */
 export function dataTargetsWritten(path: string, targets: number, authorities: number): string {
   return `wrote ${targets} targets for ${authorities} local authorit${authorities === 1 ? 'y' : 'ies'} and overall to ${path}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a machine can do.
+
+/** Returns the message for work whose estimated memory is more than the machine has; `what` ends with its verb. */
+export function needsMoreMemory(what: string, needed: number, total: number, fix: string): string {
+  return `${what} about ${byteSize(needed)} of memory, more than this machine's ${byteSize(total)}. Fix: ${fix}`;
+}
+
+/** Returns the message for a run whose estimated results are more than the free space where they go. */
+export function needsMoreDisk(dir: string, needed: number, free: number): string {
+  return `${dir}: the run would write about ${byteSize(needed)} of results, more than the ${byteSize(free)} free there. Fix: free some space, write elsewhere with --out, fewer network snapshots with --network-every (or --no-network), or fewer --reps.`;
+}
+
+/** Returns the note for a run that will write a lot. */
+export function largeOutput(dir: string, bytes: number): string {
+  return `note: this run will write about ${byteSize(bytes)} into ${dir}, most of it the network (network.csv and its graph files); --network-every with more steps, or --no-network, writes less.`;
 }

@@ -3,7 +3,8 @@
 // reproduced, and nothing is returned.
 import { ReplicateFailure } from '../engine/run.ts';
 import type { RunOutcome } from '../results/run-files.ts';
-import { type NetworkOutput, runReplicatesInto } from '../results/run-writer.ts';
+import type { NetworkOutput } from '../results/network-output.ts';
+import { runReplicatesInto } from '../results/run-writer.ts';
 import { errorLine, runFailed } from './messages.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Io } from './main.ts';

@@ -9,8 +9,9 @@ import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import { MANIFEST_FILE } from '../results/manifest.ts';
 import { readStoredRun } from '../results/read-run.ts';
+import { estimateRunSize } from '../results/estimate.ts';
 import { manifestJson, type RunOutcome, runIdentity, summaryJson } from '../results/run-files.ts';
-import type { NetworkOutput } from '../results/run-writer.ts';
+import { defaultNetwork, type NetworkOutput } from '../results/network-output.ts';
 import { defaultResultDir, openResultDir, outputError, type PendingResultDir, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
@@ -20,6 +21,7 @@ import { parseCount, parseSeed, parseSteps } from './options.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { reportFiles } from './report.ts';
+import { checkRunFits } from './size-check.ts';
 import { runScenarios } from './run-replicates.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
@@ -48,7 +50,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
     ...(options.steps === undefined ? [] : [`time.steps=${await parseSteps(options.steps)}`]),
   ];
   const scenario = loadScenario(file, nodeHost, { set: overrides });
-  const network = parseNetwork(options, scenario.time.steps, scenario.time.stepsPerYear);
+  const network = parseNetwork(options, scenario.time);
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   const masterSeed = scenario.time.seed;
   const posterior =
@@ -57,6 +59,7 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
   // plain scenario's.
   const named = posterior === undefined ? overrides : [...overrides, `posterior=${posterior.calibration}`];
   const dir = options.out ?? defaultResultDir(scenario.name, named);
+  checkRunFits(file, estimateRunSize(scenario, reps, network), dir, (note) => io.err(`${note}\n`));
   const scenarioHash = hashScenario(scenario);
   const pending = openResultDir(dir, {
     identity: runIdentity(scenarioHash, masterSeed, reps, posterior?.hash),
@@ -115,12 +118,12 @@ async function runInto(
 
 // The network the run writes: every --network-every steps (at most the run's steps) or yearly, graph files at each
 // recorded step with --all-graphs; none with --no-network.
-function parseNetwork(options: RunCommandOptions, steps: number, stepsPerYear: number): NetworkOutput | null {
+function parseNetwork(options: RunCommandOptions, time: Scenario['time']): NetworkOutput | null {
   if (!options.network) return null;
   const allGraphs = options.allGraphs === true;
-  if (options.networkEvery === undefined) return { every: Math.min(stepsPerYear, steps), allGraphs };
+  if (options.networkEvery === undefined) return { ...defaultNetwork(time), allGraphs };
   const every = parseCount('--network-every', options.networkEvery);
-  if (every > steps) throw new PartnersimError('bad-option', networkEveryBeyondRun(options.networkEvery, steps));
+  if (every > time.steps) throw new PartnersimError('bad-option', networkEveryBeyondRun(options.networkEvery, time.steps));
   return { every, allGraphs };
 }
 

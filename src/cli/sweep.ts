@@ -18,6 +18,8 @@ import {
 } from './messages.ts';
 import { countOrganisations } from '../scenario/schema.ts';
 import { loadSweep } from '../sweep/load.ts';
+import { runMemoryBytes } from '../results/estimate.ts';
+import { checkWorkersFit } from './size-check.ts';
 import { runSweep, type SweepOutcome } from '../results/run-sweep.ts';
 import { defaultResultDir, resultName } from '../results/write.ts';
 import { readPart } from '../results/sweep-dir.ts';
@@ -71,7 +73,7 @@ export function sweepStatusCommand(dirs: readonly string[], io: Io): number {
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: Io, deps: Deps): Promise<number> {
   const shard = options.shard === undefined ? null : parseShard(options.shard, deps.env);
   const loaded = loadSweep(file, nodeHost);
-  const workers = chooseWorkers(options, countOrganisations(loaded.scenario), io);
+  const workers = chooseWorkers(file, options, countOrganisations(loaded.scenario), io);
   const dir = options.out ?? defaultSweepDir(loaded.sweep.name, shard);
   const quiet = options.quiet === true;
 
@@ -133,24 +135,21 @@ export function parseWorkers(text: string, cores: number, oversubscribe: boolean
   return workers;
 }
 
-/** Returns the worker threads a sweep or calibration runs: one per core by default; with --oversubscribe beyond the
- * cores, the warning naming the memory they need is written to `io.err`. */
+/** Returns the worker threads a sweep or calibration of `file` runs: one per core by default; with --oversubscribe
+ * beyond the cores, the warning naming the memory they need is written to `io.err`. Refuses workers whose runs
+ * together need more memory than the machine has. */
 export function chooseWorkers(
+  file: string,
   options: { readonly workers?: string; readonly oversubscribe?: boolean },
   organisations: number,
   io: Io,
   cores = availableParallelism(),
 ): number {
-  if (options.workers === undefined) return cores;
-  const workers = parseWorkers(options.workers, cores, options.oversubscribe === true);
-  if (workers > cores) io.err(`${oversubscribed(workers, cores, workers * workerMemoryMb(organisations))}\n`);
+  const workers = options.workers === undefined ? cores : parseWorkers(options.workers, cores, options.oversubscribe === true);
+  const memory = runMemoryBytes(organisations);
+  checkWorkersFit(file, workers, memory);
+  if (workers > cores) io.err(`${oversubscribed(workers, cores, workers * memory)}\n`);
   return workers;
-}
-
-/** Returns about how many megabytes one worker needs for a run of this many organisations: Node's own, and the model's
- * state (national, 20,400 organisations, peaked at about 340 MB in one process). */
-export function workerMemoryMb(organisations: number): number {
-  return Math.ceil(50 + (organisations * 14) / 1000);
 }
 
 /** Returns the shard `--shard` names: `i/N`, or `auto/N` with i from the first job-array index variable that is set. */

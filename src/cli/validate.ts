@@ -8,6 +8,8 @@ import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { countOrganisations } from '../scenario/schema.ts';
 import { countPoints } from '../sweep/expand.ts';
+import { estimateRunSize, runMemoryBytes } from '../results/estimate.ts';
+import { defaultNetwork } from '../results/network-output.ts';
 import { isSweepText, loadSweep } from '../sweep/load.ts';
 import { isCalibrationText, loadCalibration } from '../calibration/load.ts';
 import { setOnCalibration, validateCalibrationOk } from '../calibration/messages.ts';
@@ -49,9 +51,19 @@ function checkFile(file: string, set: readonly string[], io: Io): string {
     const loaded = loadSweep(file, nodeHost);
     const { parameters, design, replicates } = loaded.sweep;
     const points = countPoints(parameters, design);
-    return validateSweepOk(file, loaded.sweep.name, design.kind, points, points * replicates, loaded.scenario.name);
+    return validateSweepOk(
+      file,
+      loaded.sweep.name,
+      design.kind,
+      points,
+      points * replicates,
+      loaded.scenario.name,
+      runMemoryBytes(countOrganisations(loaded.scenario)),
+    );
   }
   const scenario = loadScenario(file, nodeHost, { set });
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);
-  return validateOk(file, scenario.name, countOrganisations(scenario), scenario.organisations.areas.length, scenario.time.steps);
+  // A run's size as `partnersim run FILE` would make it: one replicate, the network yearly.
+  const size = estimateRunSize(scenario, 1, defaultNetwork(scenario.time));
+  return validateOk(file, scenario.name, scenario.organisations.areas.length, scenario.time.steps, size);
 }

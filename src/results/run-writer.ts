@@ -11,6 +11,7 @@ import { replicateSeed } from '../random.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Column, encodeCsvRows } from '../sweep/table.ts';
 import { NETWORK_DIR, snapshotFiles } from './network-files.ts';
+import { defaultNetwork, type NetworkOutput } from './network-output.ts';
 import {
   eventLines,
   LEADER_COLUMNS,
@@ -40,7 +41,7 @@ export function runReplicatesInto(
   reps: number,
   onDone?: (done: number, seed: number) => void,
   replicateScenario?: (replicate: number) => Scenario,
-  network: NetworkOutput | null = { every: scenario.time.stepsPerYear, allGraphs: false },
+  network: NetworkOutput | null = defaultNetwork(scenario.time),
 ): RunOutcome[] {
   const open = (name: string, columns: readonly Column[] | null) => {
     const fd = openSync(join(dir, name), 'w');
@@ -98,13 +99,6 @@ export function runReplicatesInto(
   } finally {
     for (const fd of [timeseries, partnerships, events, organisations, leaders, edges]) if (fd !== null) closeSync(fd);
   }
-}
-
-/** Which network a run writes: the edge list every `every` steps (at step 0, each multiple and the last step), and graph
- * files at each of those steps (`allGraphs`) or at the last only. */
-export interface NetworkOutput {
-  readonly every: number;
-  readonly allGraphs: boolean;
 }
 
 // The model's own failures are reported with the replicate and seed that reproduce them; writes fail as themselves.

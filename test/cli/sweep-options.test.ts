@@ -1,9 +1,10 @@
 // The sweep command's options and refusals: --shard (given, or taken from a job array's index variable), --workers,
 // and a results directory that holds something else.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { chooseWorkers, parseShard, workerMemoryMb } from '../../src/cli/sweep.ts';
+import { chooseWorkers, parseShard } from '../../src/cli/sweep.ts';
+import { runMemoryBytes } from '../../src/results/estimate.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import * as cliMessage from '../../src/cli/messages.ts';
 import * as resultsMessage from '../../src/results/messages.ts';
@@ -70,11 +71,23 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
     expect(existsSync(tmp.path('over'))).toBe(false);
     const notes: string[] = [];
     const io = { out: () => {}, err: (text: string) => notes.push(text) };
-    expect(chooseWorkers({ workers: '1000', oversubscribe: true }, 20_400, io, 2)).toBe(1000);
-    expect(notes).toEqual([`${cliMessage.oversubscribed(1000, 2, 1000 * workerMemoryMb(20_400))}\n`]);
-    expect(workerMemoryMb(20_400)).toBeGreaterThan(300);
-    expect(chooseWorkers({}, 100, io, 6)).toBe(6);
-    expect(() => chooseWorkers({ workers: '7' }, 100, io, 6)).toThrow(cliMessage.tooManyWorkers(7, 6));
+    expect(chooseWorkers('s.yaml', { workers: '10', oversubscribe: true }, 20_400, io, 2)).toBe(10);
+    expect(notes).toEqual([`${cliMessage.oversubscribed(10, 2, 10 * runMemoryBytes(20_400))}\n`]);
+    expect(chooseWorkers('s.yaml', {}, 100, io, 6)).toBe(6);
+    expect(() => chooseWorkers('s.yaml', { workers: '7' }, 100, io, 6)).toThrow(cliMessage.tooManyWorkers(7, 6));
+  });
+
+  it('workers whose runs together need more memory than the machine has, saying how much', () => {
+    const io = { out: () => {}, err: () => {} };
+    const needed = 1000 * runMemoryBytes(20_400);
+    expect(() => chooseWorkers('s.yaml', { workers: '1000', oversubscribe: true }, 20_400, io, 2)).toThrow(
+      cliMessage.needsMoreMemory(
+        's.yaml: 1000 workers, each running a world of this scenario, need',
+        needed,
+        totalmem(),
+        'fewer --workers, or fewer organisations in the scenario.',
+      ),
+    );
   });
 
   it('--workers that is not a positive whole number', async () => {

@@ -6,9 +6,19 @@ import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../../src/cl
 import { fileLocation, fileMissing, outOfRange, setLocation } from '../../src/scenario/messages.ts';
 import { rangeNotIncreasing, sweepWithoutScenario } from '../../src/sweep/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
+import { nodeHost } from '../../src/cli/node-host.ts';
+import { estimateRunSize, runMemoryBytes, type RunSize } from '../../src/results/estimate.ts';
+import { defaultNetwork } from '../../src/results/network-output.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 
 const tmp = useTempDir('validate');
 const write = tmp.write;
+
+// What `partnersim run FILE` would need, as validate says it.
+function runSize(file: string, set: readonly string[] = []): RunSize {
+  const scenario = loadScenario(file, nodeHost, { set });
+  return estimateRunSize(scenario, 1, defaultNetwork(scenario.time));
+}
 
 async function validate(...args: string[]): Promise<CliResult> {
   const result: CliResult = { code: 0, out: '', err: '' };
@@ -25,7 +35,11 @@ describe('partnersim validate', () => {
     const { code, out, err } = await validate(baseline, small);
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(out).toBe(`${validateOk(baseline, 'baseline', 166, 4, 120)}\n${validateOk(small, 'small', 94, 2, 36)}\n`);
+    expect(out).toBe(
+      `${validateOk(baseline, 'baseline', 4, 120, runSize(baseline))}\n${validateOk(small, 'small', 2, 36, runSize(small))}\n`,
+    );
+    expect([runSize(baseline).organisations, runSize(small).organisations]).toEqual([166, 94]);
+    expect(out).toContain('a run needs about 290 MB of memory');
   });
 
   it('prints the error of a bad file, goes on with the others, and exits 2', async () => {
@@ -34,7 +48,7 @@ describe('partnersim validate', () => {
     const good = write('good.yaml', 'time: {steps: 12}\n');
     const { code, out, err } = await validate(bad, missing, good);
     expect(code).toBe(2);
-    expect(out).toBe(`${validateOk(good, 'good', 166, 4, 12)}\n`);
+    expect(out).toBe(`${validateOk(good, 'good', 4, 12, runSize(good))}\n`);
     const badLine = errorLine(outOfRange(fileLocation(bad, 2, 11), 'policy.carrot', 'a number from 0 to 1', '1.5'));
     expect(err).toBe(`${badLine}\n${errorLine(fileMissing(missing))}\n`);
   });
@@ -43,7 +57,7 @@ describe('partnersim validate', () => {
     const file = write('set.yaml', 'name: set\n');
     const { code, out } = await validate(file, '--set', 'organisations.areas=1', '--set', 'time.steps=6');
     expect(code).toBe(0);
-    expect(out).toBe(`${validateOk(file, 'set', 163, 1, 6)}\n`);
+    expect(out).toBe(`${validateOk(file, 'set', 1, 6, runSize(file, ['organisations.areas=1', 'time.steps=6']))}\n`);
   });
 
   it('reports a bad --set against each file', async () => {
@@ -59,7 +73,7 @@ describe('partnersim validate', () => {
     const bad = write('bad-sweep.yaml', 'scenario: base.yaml\nparameters:\n  policy.carrot: {from: 0.5, to: 0.2, steps: 2}\n');
     const { code, out, err } = await validate(sweep, bad);
     expect(code).toBe(2);
-    expect(out).toBe(validateSweepOk(sweep, 'grid', 'grid', 2, 6, 'base') + '\n');
+    expect(out).toBe(validateSweepOk(sweep, 'grid', 'grid', 2, 6, 'base', runMemoryBytes(166)) + '\n');
     expect(err).toBe(errorLine(rangeNotIncreasing(fileLocation(bad, 3, 34), 'policy.carrot', 0.5, 0.2)) + '\n');
   });
 

@@ -1,0 +1,72 @@
+// What a run will need before it runs: its organisations, the steps it simulates (burn-in included), its ties, the
+// bytes its result files take and the memory its process peaks at, from the scenario alone. Commands check these
+// against the machine (src/cli/size-check.ts) so that work a machine cannot do is refused at once, not after hours.
+//
+// The figures per organisation and per tie are measured, not derived: the output of `partnersim run` on
+// scenarios/baseline.yaml (166 organisations) and scenarios/national.yaml (20,020), and the peak resident memory of
+// national (355 MB) and of national scaled 20 times (400,400 organisations, 1.94 GB), at commit 1bbdafe. They are
+// rounded up: an estimate is meant to be the right size, and on the safe side.
+import { networkSteps } from '../engine/network.ts';
+import { countOrganisations, type Scenario } from '../scenario/schema.ts';
+import { resolveParams } from '../scenario/parameters/index.ts';
+import type { NetworkOutput } from './network-output.ts';
+
+/** Ties per organisation at a run's snapshots (measured: 4.9 in baseline, 4.1 in national). */
+const TIES_PER_ORGANISATION = 5;
+/** Bytes of a network.csv row (measured: 169). */
+const NETWORK_ROW_BYTES = 175;
+/** Bytes of a GraphML and a GEXF file together, per tie and per organisation (measured: 1,560 per tie with its nodes). */
+const GRAPH_TIE_BYTES = 1_600;
+const GRAPH_NODE_BYTES = 600;
+/** Bytes of events.jsonl per organisation-year (measured: 0.16 events of 107 bytes). */
+const EVENT_BYTES_PER_ORGANISATION_YEAR = 20;
+/** Bytes of organisations.csv, leaders.csv and partnerships.csv together, per organisation (measured: 466). */
+const TABLE_BYTES_PER_ORGANISATION = 500;
+/** Bytes of a timeseries.csv row (measured: 416). */
+const TIMESERIES_ROW_BYTES = 450;
+/** A run's peak resident memory: the process with its libraries, and each organisation with its ties, partnerships,
+ * leader and records (measured: 355 MB for 20,020 organisations, 1.94 GB for 400,400: 4.2 kB each above 270 MB). */
+const PROCESS_BYTES = 280 * 2 ** 20;
+const BYTES_PER_ORGANISATION = 4_400;
+
+/** What a run of a scenario is expected to need. */
+export interface RunSize {
+  readonly organisations: number;
+  /** Steps simulated by each replicate: the burn-in's and the run's. */
+  readonly stepsSimulated: number;
+  /** Ties alive at a time, estimated. */
+  readonly ties: number;
+  /** Bytes of the result directory, every replicate's tables together (the report not counted). */
+  readonly outputBytes: number;
+  /** Peak resident memory of the process running it, in bytes: replicates run one after another, so it does not
+   * grow with them. */
+  readonly memoryBytes: number;
+}
+
+/** Returns what `replicates` replicates of a scenario are expected to need, writing `network` (none when null). */
+export function estimateRunSize(scenario: Scenario, replicates: number, network: NetworkOutput | null): RunSize {
+  const organisations = countOrganisations(scenario);
+  const { steps, stepsPerYear } = scenario.time;
+  const burnIn = Math.round(resolveParams(scenario).init.burnInYears * stepsPerYear);
+  const ties = organisations * TIES_PER_ORGANISATION;
+  const snapshots = network === null ? 0 : networkSteps(steps, network.every).length;
+  const graphs = network === null ? 0 : network.allGraphs ? snapshots : 1;
+  const perReplicate =
+    snapshots * ties * NETWORK_ROW_BYTES +
+    graphs * (ties * GRAPH_TIE_BYTES + organisations * GRAPH_NODE_BYTES) +
+    (organisations * EVENT_BYTES_PER_ORGANISATION_YEAR * steps) / stepsPerYear +
+    organisations * TABLE_BYTES_PER_ORGANISATION +
+    (steps + 1) * TIMESERIES_ROW_BYTES;
+  return {
+    organisations,
+    stepsSimulated: burnIn + steps,
+    ties,
+    outputBytes: Math.ceil(replicates * perReplicate),
+    memoryBytes: runMemoryBytes(organisations),
+  };
+}
+
+/** Returns the peak resident memory, in bytes, of one process (or worker) running a world of `organisations`. */
+export function runMemoryBytes(organisations: number): number {
+  return PROCESS_BYTES + organisations * BYTES_PER_ORGANISATION;
+}
