@@ -4,20 +4,33 @@
 //   frame(now) ─► resize canvases if their boxes changed ─► apply slider moves
 //              ─► take 0..4 steps (clock.ts) ─► after steps: views sync, feed, sliders, clock text, charts
 //              ─► draw the network views (every frame: animations) ─► draw the charts (when a step was taken)
-import type { EventKind, Metrics } from '../engine/types.ts';
-import { EVENT_KINDS, LEVEL_NAMES } from '../model/vocabulary.ts';
+import type { Metrics } from '../engine/types.ts';
+import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS, type LeverKey } from '../scenario/schema.ts';
 import { ChartView, type ChartKind, type ChartRun } from './chart-view.ts';
 import { Classroom, type ClassroomRun, type Preset } from './classroom.ts';
 import { MAX_STEPS_PER_FRAME, SPEED_MAX, SPEED_MIN, stepsForFrame } from './clock.ts';
 import { detailsOf, type DetailsContent, type Line, type Selection } from './details.ts';
 import { el, shapeIcon, strokeIcon } from './dom.ts';
-import { DEFAULT_FEED_KINDS, FEED_LIMIT, feedEntry, mergeFeed, shownEventIndices, type FeedEntry, type RunId } from './feed.ts';
+import {
+  DEFAULT_FEED_KINDS,
+  FEED_KINDS,
+  FEED_LIMIT,
+  feedEntry,
+  mergeFeed,
+  newestFirst,
+  shownEventIndices,
+  shownTrustIndices,
+  trustFeedEntry,
+  type FeedEntry,
+  type FeedKind,
+  type RunId,
+} from './feed.ts';
 import { NetworkView } from './network-view.ts';
 import { KIND_SHAPES } from './shapes.ts';
-import { BASE_FONT_PX, COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS } from './style.ts';
+import { BASE_FONT_PX, COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS, TRUST_COLORS } from './style.ts';
 import {
-  EVENT_KIND_WORDS,
+  FEED_KIND_WORDS,
   KIND_WORDS,
   LEVER_LABELS,
   PAGE_WORDS,
@@ -63,6 +76,8 @@ export interface ClassroomApi {
   setWhatIf(on: boolean): void;
   /** Where an organisation is drawn in a run's view, in page (client) pixels: for tests that click on it. */
   nodeCenter(org: number, run?: RunId): { x: number; y: number } | null;
+  /** An organisation's trust (its name) and the colour the run's view outlines it with, or null outside a trust. */
+  trustOf(org: number, run?: RunId): { name: string; colour: string } | null;
 }
 
 interface LeverRow {
@@ -110,9 +125,11 @@ export class ClassroomApp {
   private readonly figureB: HTMLElement;
   private readonly charts: ChartSlot[] = [];
   private readonly feed: HTMLOListElement;
-  private readonly feedKinds = new Set<EventKind>(DEFAULT_FEED_KINDS);
+  private readonly feedKinds = new Set<FeedKind>(DEFAULT_FEED_KINDS);
   private feedEntries: FeedEntry[] = [];
+  /** How many of each run's events, and of its trust events, the feed has taken in. */
   private readonly feedSeen = { A: 0, B: 0 };
+  private readonly trustsSeen = { A: 0, B: 0 };
   private readonly details: HTMLElement;
   /** Why the scenario asked for could not be loaded, shown in the details panel while nothing is selected. */
   private readonly problems: readonly string[];
@@ -192,7 +209,10 @@ export class ClassroomApp {
     ORG_KINDS.forEach((kind, k) =>
       kinds.append(el('li', { title: KIND_WORDS[kind].full }, shapeIcon(KIND_SHAPES[kind], KIND_COLORS[k]), KIND_WORDS[kind].short)),
     );
-    kinds.append(el('li', { title: PAGE_WORDS.nonLocalHint }, strokeIcon('dot', KIND_COLORS[1], 1), PAGE_WORDS.nonLocal));
+    kinds.append(
+      el('li', { title: PAGE_WORDS.inTrustHint }, shapeIcon(KIND_SHAPES.school, KIND_COLORS[0], TRUST_COLORS[0]), PAGE_WORDS.inTrust),
+    );
+    kinds.append(el('li', { title: PAGE_WORDS.trustElsewhereHint }, strokeIcon('dot', KIND_COLORS[1], 1), PAGE_WORDS.trustElsewhere));
     leverPanel.append(
       el(
         'section',
@@ -239,14 +259,14 @@ export class ClassroomApp {
     // The filters fold away behind their summary, so that the feed keeps its room when the details are open.
     const choices = el('div', { class: 'choices', role: 'group', 'aria-label': PAGE_WORDS.feedFilter });
     const filters = el('details', { class: 'filters' }, el('summary', {}, PAGE_WORDS.feedFilter), choices);
-    for (const kind of EVENT_KINDS) {
+    for (const kind of FEED_KINDS) {
       const box = el('input', { type: 'checkbox', 'data-kind': kind, checked: this.feedKinds.has(kind) });
       box.addEventListener('change', () => {
         if (box.checked) this.feedKinds.add(kind);
         else this.feedKinds.delete(kind);
         this.rebuildFeed();
       });
-      choices.append(el('label', {}, box, EVENT_KIND_WORDS[kind]));
+      choices.append(el('label', {}, box, FEED_KIND_WORDS[kind]));
     }
     const side = el(
       'aside',
@@ -469,6 +489,8 @@ export class ClassroomApp {
     this.seedBox.value = String(this.classroom.masterSeed);
     this.feedSeen.A = a.sim.events.length;
     this.feedSeen.B = b ? b.sim.events.length : 0;
+    this.trustsSeen.A = a.trustEvents.length;
+    this.trustsSeen.B = b ? b.trustEvents.length : 0;
     this.rebuildFeed();
     this.chartsDirty = true;
     this.afterSteps(now, true);
@@ -638,16 +660,22 @@ export class ClassroomApp {
     return id === 'B' ? this.classroom.b : this.classroom.a;
   }
 
-  private entryOf(run: ClassroomRun, index: number): FeedEntry {
-    return feedEntry(run.sim.events, index, run.id, { names: run.names, areaOf: (p) => run.areaOf(p) }, run.sim.scenario.time.stepsPerYear);
+  // The entries of a run's events and trust events from the given indices on (newest first, at most the limit of each).
+  private entriesOf(run: ClassroomRun, events: number, trusts: number): FeedEntry[] {
+    const spy = run.sim.scenario.time.stepsPerYear;
+    const context = { names: run.names, areaOf: (p: number) => run.areaOf(p) };
+    const trustContext = run.trustEventContext();
+    return [
+      ...shownEventIndices(run.sim.events, events, this.feedKinds).map((i) => feedEntry(run.sim.events, i, run.id, context, spy)),
+      ...shownTrustIndices(run.trustEvents, trusts, this.feedKinds).map((i) =>
+        trustFeedEntry(run.trustEvents, i, run.id, trustContext, spy),
+      ),
+    ];
   }
 
   private rebuildFeed(): void {
-    const entries: FeedEntry[] = [];
-    for (const run of this.classroom.runs) {
-      for (const index of shownEventIndices(run.sim.events, 0, this.feedKinds, FEED_LIMIT)) entries.push(this.entryOf(run, index));
-    }
-    entries.sort((p, q) => q.step - p.step || (p.run === q.run ? q.index - p.index : p.run === 'A' ? -1 : 1));
+    const entries = this.classroom.runs.flatMap((run) => this.entriesOf(run, 0, 0));
+    entries.sort(newestFirst);
     this.feedEntries = entries.slice(0, FEED_LIMIT);
     this.feed.replaceChildren(...this.feedEntries.map((e) => this.feedItem(e)));
     if (this.feedEntries.length === 0) this.feed.append(el('li', { class: 'empty' }, PAGE_WORDS.feedEmpty));
@@ -656,13 +684,12 @@ export class ClassroomApp {
   private updateFeed(): void {
     const incoming: FeedEntry[] = [];
     for (const run of this.classroom.runs) {
-      const events = run.sim.events;
-      for (const index of shownEventIndices(events, this.feedSeen[run.id], this.feedKinds, FEED_LIMIT))
-        incoming.push(this.entryOf(run, index));
-      this.feedSeen[run.id] = events.length;
+      incoming.push(...this.entriesOf(run, this.feedSeen[run.id], this.trustsSeen[run.id]));
+      this.feedSeen[run.id] = run.sim.events.length;
+      this.trustsSeen[run.id] = run.trustEvents.length;
     }
     if (incoming.length === 0) return;
-    incoming.sort((p, q) => q.step - p.step || (p.run === q.run ? q.index - p.index : p.run === 'A' ? -1 : 1));
+    incoming.sort(newestFirst);
     const kept = incoming.slice(0, FEED_LIMIT);
     this.feedEntries = mergeFeed(this.feedEntries, kept);
     this.feed.querySelector('li.empty')?.remove();
@@ -677,10 +704,10 @@ export class ClassroomApp {
     return el(
       'li',
       {
-        class: `${entry.kind}${this.isPicked(entry) ? ' picked' : ''}`,
+        class: `${entry.kind === 'trusts' ? 'trust' : entry.kind}${this.isPicked(entry) ? ' picked' : ''}`,
         tabindex: 0,
         'data-key': entry.key,
-        title: PAGE_WORDS.feedEntryHint,
+        title: entry.partnership >= 0 ? PAGE_WORDS.feedEntryHint : entry.org >= 0 ? PAGE_WORDS.feedOrgHint : '',
       },
       el('span', { class: 'when' }, whatIf ? el('span', { class: `run ${entry.run === 'B' ? 'b' : 'a'}` }, entry.run) : null, entry.time),
       entry.text,
@@ -705,9 +732,10 @@ export class ClassroomApp {
     const item = (target as HTMLElement | null)?.closest('li[data-key]');
     if (!(item instanceof HTMLElement)) return;
     const entry = this.feedEntries.find((e) => e.key === item.dataset.key);
-    // A leader's move is of no partnership (-1): choosing it selects nothing.
-    if (entry && entry.partnership >= 0 && this.runById(entry.run))
-      this.select({ kind: 'partnership', run: entry.run, id: entry.partnership });
+    if (!entry || !this.runById(entry.run)) return;
+    // A leader's move or a trust's change is of no partnership (-1): choosing it shows its organisation, if any.
+    if (entry.partnership >= 0) this.select({ kind: 'partnership', run: entry.run, id: entry.partnership });
+    else if (entry.org >= 0) this.select({ kind: 'org', run: entry.run, org: entry.org });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -817,6 +845,11 @@ export class ClassroomApp {
         if (!at) return null;
         const box = view.canvas.getBoundingClientRect();
         return { x: box.left + at.x, y: box.top + at.y };
+      },
+      trustOf: (org, run = 'A') => {
+        const target = run === 'B' ? c.b : c.a;
+        const colour = (run === 'B' ? app.viewB : app.viewA).trustColourOf(org);
+        return target && colour ? { name: target.sim.world.trusts[target.sim.world.orgs.trust[org]].name, colour } : null;
       },
     };
   }

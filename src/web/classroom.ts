@@ -9,7 +9,9 @@ import { createMemoryHost } from '../scenario/host.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, ORG_KINDS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
 import type { RunId } from './feed.ts';
-import { organisationNames, registerOrganisationNames } from './words.ts';
+import { TRUST_COLORS } from './style.ts';
+import { colourTrustsInPlace, trustEventsOfStep, trustSnapshot, type TrustEvent } from './trusts-shown.ts';
+import { organisationNames, registerOrganisationNames, type TrustEventContext } from './words.ts';
 
 /** The data the page is given: every shipped scenario file's text by path, and the path to start with. */
 export interface ClassroomData {
@@ -72,13 +74,16 @@ function withConstantLever(scenario: Scenario, key: LeverKey, value: number): Sc
   return { ...next, organisations: { ...scenario.organisations, areas } };
 }
 
-/** One run on the page: the simulation, the levers the user set, the organisations' names and each partnership's events. */
+/** One run on the page: the simulation, the levers the user set, the organisations' names, each partnership's events,
+ * and what happened to trusts step by step with each trust's colour (an index into TRUST_COLORS). */
 export class ClassroomRun {
   readonly id: RunId;
   readonly sim: Simulation;
   readonly levers: LeverSettings;
   readonly names: readonly string[];
   readonly areaNames: readonly string[];
+  readonly trustEvents: TrustEvent[] = [];
+  readonly trustColours: number[] = [];
   private readonly byPartnership = new Map<number, number[]>();
   private indexed = 0;
 
@@ -94,6 +99,15 @@ export class ClassroomRun {
       register === undefined
         ? organisationNames(this.sim.world.orgs.kind, this.sim.world.orgs.area, ORG_KINDS, this.areaNames)
         : registerOrganisationNames(register, this.areaNames);
+    colourTrustsInPlace(this.sim.world, this.trustColours, TRUST_COLORS.length);
+  }
+
+  /** Takes a step of the simulation, and reads what happened to trusts in it. */
+  advance(): void {
+    const before = trustSnapshot(this.sim.world);
+    this.sim.advance();
+    this.trustEvents.push(...trustEventsOfStep(this.sim.world, before, this.sim.step));
+    colourTrustsInPlace(this.sim.world, this.trustColours, TRUST_COLORS.length);
   }
 
   /** Returns the step last completed. */
@@ -104,6 +118,17 @@ export class ClassroomRun {
   /** Returns the name of the area a partnership belongs to. */
   areaOf(partnership: number): string {
     return this.areaNames[this.sim.world.partnerships[partnership].area] ?? '';
+  }
+
+  /** Returns what the words of a trust's change need from this run: names of organisations, areas and trusts. */
+  trustEventContext(): TrustEventContext {
+    const world = this.sim.world;
+    return {
+      names: this.names,
+      areaNames: this.areaNames,
+      orgArea: (i) => world.orgs.area[i],
+      trustName: (t) => world.trusts[t]?.name ?? 'a trust',
+    };
   }
 
   /** Returns the events of one partnership, oldest first. */
@@ -262,7 +287,7 @@ export class Classroom {
   /** Advances every run one step; returns false (and does nothing) at the end of the run. */
   advance(): boolean {
     if (this.atEnd) return false;
-    for (const run of this.runs) run.sim.advance();
+    for (const run of this.runs) run.advance();
     return true;
   }
 

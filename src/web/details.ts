@@ -18,6 +18,7 @@ import {
   partnershipName,
   percent,
   timeWords,
+  trustEventSentence,
   twoDecimals,
 } from './words.ts';
 
@@ -94,7 +95,8 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     const p = world.partnerships[id];
     return [partnershipLink(run, id), ` — ${LEVEL_NAMES[p.level]}, ${p.members.length} members`] as Line;
   });
-  const recent: Line[] = [];
+  // Its latest events, and its trust's changes, newest first.
+  const recent: { step: number; line: Line }[] = [];
   const events = run.sim.events;
   for (let k = events.length - 1; k >= 0 && recent.length < RECENT_EVENTS; k--) {
     const e = events[k];
@@ -103,14 +105,29 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     const why = e.kind === 'left' ? ` — ${words?.member ?? e.cause}` : e.kind === 'dissolved' ? ` — ${words?.partnership ?? e.cause}` : '';
     if (e.kind === 'leader-moved') {
       const [from, to] = e.organisations;
-      recent.push([
-        `${timeWords(e.step, spy)}: `,
-        i === to ? `a new leader came from ${run.names[from]}` : `its leader moved to ${run.names[to]}`,
-      ]);
+      recent.push({
+        step: e.step,
+        line: [
+          `${timeWords(e.step, spy)}: `,
+          i === to ? `a new leader came from ${run.names[from]}` : `its leader moved to ${run.names[to]}`,
+        ],
+      });
       continue;
     }
-    recent.push([`${timeWords(e.step, spy)}: `, partnershipLink(run, e.partnership), ` ${e.kind}${why}`]);
+    recent.push({ step: e.step, line: [`${timeWords(e.step, spy)}: `, partnershipLink(run, e.partnership), ` ${e.kind}${why}`] });
   }
+  const trustContext = run.trustEventContext();
+  let told = 0;
+  for (let k = run.trustEvents.length - 1; k >= 0 && told < RECENT_EVENTS; k--) {
+    const e = run.trustEvents[k];
+    if (e.org !== i) continue;
+    recent.push({ step: e.step, line: [`${timeWords(e.step, spy)}: `, trustEventSentence(e, trustContext)] });
+    told++;
+  }
+  const lately = recent
+    .sort((p, q) => q.step - p.step)
+    .slice(0, RECENT_EVENTS)
+    .map((r) => r.line);
   const leaders = run.sim.world.leaders;
   const leader = orgs.leaderId[i];
   const facts: [string, Line][] = [
@@ -150,7 +167,7 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
             ? strongest.map((t) => [orgLink(run, t.other), ` — trusts it ${twoDecimals(t.out)}, trusted ${twoDecimals(t.back)}`])
             : [['no ties']],
       },
-      ...(recent.length > 0 ? [{ heading: 'Lately', lines: recent }] : []),
+      ...(lately.length > 0 ? [{ heading: 'Lately', lines: lately }] : []),
     ],
   };
 }

@@ -20,8 +20,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** Returns a small SVG of a kind's shape in its colour, for the legend. */
-export function shapeIcon(shape: ShapeName, fill: string, size = 20): SVGSVGElement {
+/** Returns a small SVG of a kind's shape in its colour, for the legend; with `outline`, drawn as a trust's member is. */
+export function shapeIcon(shape: ShapeName, fill: string, outline?: string, size = 20): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', String(size));
   svg.setAttribute('height', String(size));
@@ -30,8 +30,8 @@ export function shapeIcon(shape: ShapeName, fill: string, size = 20): SVGSVGElem
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', shapeSvgPath(shape, 10, 10, 6.2));
   path.setAttribute('fill', fill);
-  path.setAttribute('stroke', 'rgba(17,20,24,0.75)');
-  path.setAttribute('stroke-width', '1');
+  path.setAttribute('stroke', outline ?? 'rgba(17,20,24,0.75)');
+  path.setAttribute('stroke-width', outline ? '2.6' : '1');
   svg.append(path);
   return svg;
 }

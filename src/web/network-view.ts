@@ -1,6 +1,6 @@
 // The network view: one run's organisations on a canvas, laid out by area, with ties whose thickness follows trust,
 // partnerships as green rings around their members and green ties between them (darker = further along the
-// continuum), and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
+// continuum), the members of each multi-academy trust outlined in their trust's colour, and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
 // partnerships forming and dissolving pulse. Drawing reads the world; it never changes it.
 //
 // What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
@@ -14,7 +14,7 @@ import type { Selection } from './details.ts';
 import { centroid, convexHull, distanceToSegment, paddedHullArcs, type HullArc, type Point } from './geometry.ts';
 import { layoutNetwork, nodeAt, nodeBase, type NetworkLayout } from './layout.ts';
 import { addShape, KIND_SHAPES } from './shapes.ts';
-import { COLORS, KIND_COLORS, LEVEL_COLORS } from './style.ts';
+import { COLORS, KIND_COLORS, LEVEL_COLORS, TRUST_COLORS } from './style.ts';
 import { TieTracker } from './tie-tracker.ts';
 import { KIND_WORDS, areaStatsWords, partnershipName } from './words.ts';
 
@@ -327,6 +327,14 @@ export class NetworkView {
     return layout && org >= 0 && org < layout.px.length ? { x: layout.px[org], y: layout.py[org] } : null;
   }
 
+  /** Returns the colour of the outline an organisation is drawn with: its trust's, or null outside a trust. */
+  trustColourOf(org: number): string | null {
+    const run = this.run;
+    if (!run || org < 0 || org >= run.sim.world.orgs.n) return null;
+    const t = run.sim.world.orgs.trust[org];
+    return t >= 0 ? TRUST_COLORS[run.trustColours[t]] : null;
+  }
+
   /** Returns the organisation under a point, or -1. */
   orgAt(x: number, y: number): number {
     return this.layout ? nodeAt(this.layout, x, y, 5) : -1;
@@ -634,6 +642,7 @@ export class NetworkView {
         ctx.fill();
         if (outline) ctx.stroke();
       }
+      this.drawTrustOutlines(ctx, faint);
       // A white dot marks a school in a trust based outside its area.
       ctx.fillStyle = COLORS.paper;
       ctx.beginPath();
@@ -646,6 +655,31 @@ export class NetworkView {
       ctx.fill();
     }
     ctx.globalAlpha = 1;
+  }
+
+  // Each trust's schools and office outlined in the trust's colour, one path per colour.
+  private drawTrustOutlines(ctx: CanvasRenderingContext2D, faint: boolean): void {
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    const orgs = run.sim.world.orgs;
+    const colours = run.trustColours;
+    ctx.lineWidth = Math.max(1.5, 2.2 * this.scale);
+    for (let c = 0; c < TRUST_COLORS.length; c++) {
+      ctx.strokeStyle = TRUST_COLORS[c];
+      ctx.beginPath();
+      let inPath = 0;
+      for (let i = 0; i < orgs.n; i++) {
+        const t = orgs.trust[i];
+        if (t < 0 || colours[t] !== c || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        addShape(ctx, KIND_SHAPES[ORG_KINDS[orgs.kind[i]]], layout.px[i], layout.py[i], layout.r[i]);
+        if (++inPath === PATH_PART) {
+          ctx.stroke();
+          ctx.beginPath();
+          inPath = 0;
+        }
+      }
+      if (inPath > 0) ctx.stroke();
+    }
   }
 
   private drawPulses(ctx: CanvasRenderingContext2D, now: number): void {
@@ -694,6 +728,7 @@ export class NetworkView {
       this.label(ctx, sel.b, run.names[sel.b]);
     }
     if (sel?.kind === 'org' && sel.org < n) {
+      this.trustLinks(ctx, world.orgs.trust[sel.org]);
       this.ring(ctx, sel.org);
       this.label(ctx, sel.org, `${run.names[sel.org]}`);
     }
@@ -708,8 +743,39 @@ export class NetworkView {
     }
     if (this.hover >= 0 && this.hover < n && !(sel?.kind === 'org' && sel.org === this.hover)) {
       this.ring(ctx, this.hover, 2);
-      this.label(ctx, this.hover, `${run.names[this.hover]} · ${KIND_WORDS[ORG_KINDS[world.orgs.kind[this.hover]]].full}`);
+      const t = world.orgs.trust[this.hover];
+      const trust = t >= 0 ? ` · ${world.trusts[t].name}` : '';
+      this.label(ctx, this.hover, `${run.names[this.hover]} · ${KIND_WORDS[ORG_KINDS[world.orgs.kind[this.hover]]].full}${trust}`);
     }
+  }
+
+  // A trust as a group: dashed lines in its colour from its office (or lead school) to each of its schools, wherever they
+  // are, each ringed in that colour.
+  private trustLinks(ctx: CanvasRenderingContext2D, t: number): void {
+    if (t < 0) return;
+    const run = this.run as ClassroomRun;
+    const layout = this.layout as NetworkLayout;
+    const trust = run.sim.world.trusts[t];
+    const hub = trust.office >= 0 ? trust.office : trust.lead;
+    ctx.strokeStyle = TRUST_COLORS[run.trustColours[t]];
+    ctx.lineWidth = 2;
+    ctx.setLineDash([5, 4]);
+    ctx.beginPath();
+    for (const j of trust.members) {
+      if (j === hub) continue;
+      ctx.moveTo(layout.px[hub], layout.py[hub]);
+      ctx.lineTo(layout.px[j], layout.py[j]);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    for (const j of trust.office >= 0 ? [trust.office, ...trust.members] : trust.members) {
+      const radius = layout.r[j] + 3;
+      ctx.moveTo(layout.px[j] + radius, layout.py[j]);
+      ctx.arc(layout.px[j], layout.py[j], radius, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
   }
 
   // The selection's ties drawn strongly over everything else, as thick as their trust.

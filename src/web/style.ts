@@ -25,6 +25,10 @@ export const KIND_COLORS = ['#0072b2', '#56b4e9', '#cc79a7', '#e69f00', '#d55e00
 /** Colour of each continuum level, weakest first: pale to deep green, the colour of partnerships everywhere on the page. */
 export const LEVEL_COLORS = ['#a9d8a6', '#5fb85a', '#238b45', '#00441b'] as const;
 
+/** Outline colours of multi-academy trusts' members: strong hues apart from the kinds' fills, the partnerships' greens,
+ * the broken tie's red and run B's purple, so that a trust's schools read as one group; neighbouring trusts differ. */
+export const TRUST_COLORS = ['#e7298a', '#00a09a', '#8c510a', '#3f48cc', '#ff7f50', '#7b7b00'] as const;
+
 /** Colours of run A's three line charts: active partnerships, participation, mean trust. None is purple: that is run B's. */
 export const SERIES_COLORS = { active: '#0b57d0', participation: '#c25400', trust: '#00838f' } as const;
 
@@ -89,7 +93,7 @@ button:disabled { opacity: 0.45; cursor: default; }
 .panel-head { display: flex; align-items: baseline; justify-content: space-between; gap: ${rem(8)}; margin: ${rem(4)} 0 2px; }
 h2 { font-size: ${rem(18)}; margin: 0; }
 .panel-head button { font-size: ${rem(15)}; padding: 2px ${rem(8)}; font-weight: 500; border-width: 1px; }
-.lever { padding: 2px 0 3px; border-bottom: 1px solid #e3e7ec; }
+.lever { padding: 1px 0 2px; border-bottom: 1px solid #e3e7ec; }
 .lever label { display: flex; justify-content: space-between; gap: ${rem(6)}; font-size: ${rem(17)}; line-height: ${rem(20)}; }
 .lever .value { font-weight: 700; font-variant-numeric: tabular-nums; }
 .lever .value-b { color: var(--run-b); }
@@ -156,6 +160,7 @@ h2 { font-size: ${rem(18)}; margin: 0; }
 #feed li.weakened { border-left-color: #e6a700; }
 #feed li.left { border-left-color: #f1a3a4; }
 #feed li.dissolved { border-left-color: var(--broken); background: #fff4f4; }
+#feed li.trust { border-left-color: ${KIND_COLORS[2]}; }
 #feed li.dissolved:hover { background: #fde6e6; }
 #feed li.picked { outline: 3px solid var(--ink); outline-offset: -3px; }
 #feed li.empty { cursor: default; color: var(--muted); border-left-color: transparent; }

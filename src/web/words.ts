@@ -1,11 +1,13 @@
 // Every word the classroom page shows about the model, in one place: names of kinds, levers, levels and
 // features, the phrases that say why something happened, and the sentences of the event feed.
-import type { Cause, EventKind, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
+import type { Cause, LevelName, Mandate, PartnershipEvent } from '../engine/types.ts';
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, LEVERS, type LeverKey } from '../scenario/levers.ts';
 import { establishmentsByArea } from '../scenario/register.ts';
 import type { OrgKind, Register } from '../scenario/schema.ts';
+import type { FeedKind } from './feed.ts';
+import type { TrustEvent } from './trusts-shown.ts';
 
 /** What each organisation kind is called: a short name for labels, and the full name for the legend and details. */
 export const KIND_WORDS: Record<OrgKind, { readonly short: string; readonly full: string }> = {
@@ -92,8 +94,8 @@ export const LEVEL_MOVE_WORDS: Record<'strengthened' | 'weakened', Record<Featur
   },
 };
 
-/** Short names of the event kinds, for the feed's filter. */
-export const EVENT_KIND_WORDS: Record<EventKind, string> = {
+/** Short names of what the feed's filter chooses among. */
+export const FEED_KIND_WORDS: Record<FeedKind, string> = {
   formed: 'formed',
   joined: 'joined',
   left: 'left',
@@ -101,6 +103,7 @@ export const EVENT_KIND_WORDS: Record<EventKind, string> = {
   weakened: 'weaker',
   dissolved: 'dissolved',
   'leader-moved': 'leaders moved',
+  trusts: 'trusts',
 };
 
 /** Returns the year (1-based: step 1 to 12 is year 1) and the step within it; step 0 is year 0, the start. */
@@ -183,6 +186,43 @@ export function eventSentence(event: PartnershipEvent, context: EventContext): s
   }
 }
 
+/** What the feed needs to word a trust's change: organisations' names and areas, trusts' names and areas' names. */
+export interface TrustEventContext {
+  readonly names: readonly string[];
+  readonly areaNames: readonly string[];
+  readonly orgArea: (org: number) => number;
+  readonly trustName: (trust: number) => string;
+}
+
+/** Returns a trust's change as a plain sentence (without its time), e.g. "School 12 became an academy in Trust 3, a trust
+ * based in Area 2". */
+export function trustEventSentence(event: TrustEvent, context: TrustEventContext): string {
+  const org = context.names[event.org] ?? 'a school';
+  const trust = context.trustName(event.trust);
+  const where =
+    event.org >= 0 && context.orgArea(event.org) === event.home
+      ? 'a trust of its own area'
+      : `a trust based in ${context.areaNames[event.home] ?? 'another area'}`;
+  switch (event.kind) {
+    case 'trust-founded':
+      return `${org} ${event.converted ? 'became an academy and founded' : 'founded'} a new trust, ${trust}`;
+    case 'trust-joined':
+      return `${org} ${event.converted ? 'became an academy in' : 'joined'} ${trust}, ${where}`;
+    case 'trust-handed-on':
+      return `${org} was handed on from ${context.trustName(event.other)} to ${trust}`;
+    case 'trust-merged':
+      return `${trust} merged into ${context.trustName(event.other)}: ${its(event.moved)} moved with it`;
+    case 'trust-closed':
+      if (event.moved === 0) return `${trust} closed; ${its(event.schools)} ${event.schools === 1 ? 'stands' : 'stand'} alone`;
+      return `${trust} closed; ${event.moved === event.schools ? its(event.schools) : `${event.moved} of ${its(event.schools)}`} joined ${event.moved === 1 ? 'another trust' : 'other trusts'}`;
+  }
+}
+
+// "its school", "its 4 schools".
+function its(schools: number): string {
+  return schools === 1 ? 'its school' : `its ${schools} schools`;
+}
+
 function causeWords(cause: string): { member: string; partnership: string } {
   return CAUSE_WORDS[cause as Cause] ?? { member: cause, partnership: cause };
 }
@@ -219,8 +259,10 @@ export const PAGE_WORDS = {
   leverSet: 'set by you: Reset keeps it',
   areasDiffer: 'the areas have values of their own, from the first to the second; moving the slider sets every area',
   organisations: 'Organisations',
-  nonLocal: 'Non-local',
-  nonLocalHint: 'in a multi-academy trust based outside its area',
+  inTrust: 'In a trust',
+  inTrustHint: 'in a multi-academy trust: the outline is its trust’s colour (select a school to see its trust)',
+  trustElsewhere: 'Trust elsewhere',
+  trustElsewhereHint: 'in a multi-academy trust based in another area (most of the trust’s schools are there)',
   sizeIsPower: 'size = power',
   network: 'The network of organisations, by area',
   networkA: 'Run A: the network of organisations, by area',
@@ -237,6 +279,7 @@ export const PAGE_WORDS = {
   feedLabel: 'What happened, newest first',
   feedEmpty: 'Press Play: what happens to partnerships will be told here.',
   feedEntryHint: 'Show this partnership',
+  feedOrgHint: 'Show this organisation',
   feedFilter: 'Events shown',
   features: 'Continuum features',
   playing: 'Playing',

@@ -52,6 +52,8 @@ const state = (page: Page) =>
     ).partnersimClassroom;
     return { step: c.step, playing: c.playing, events: c.eventCount, rows: c.timeseriesLength };
   });
+/** A feed entry about a partnership (not a leader's move or a trust's change). */
+const PARTNERSHIP_ENTRY = '#feed li:not(.trust):not(.leader-moved)';
 const canvasData = (page: Page, id: string) =>
   page.evaluate((selector) => (document.querySelector(selector) as HTMLCanvasElement).toDataURL(), `#${id}`);
 
@@ -124,6 +126,67 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it.skipIf(!up.ok)('outlines a trust’s members in their trust’s colour, and tells in the feed of a school joining a trust', async () => {
+    const { page, errors } = await open(browser!, server!.url);
+    await page.selectOption('#preset', { label: 'fragmentation' });
+    await page.evaluate(() => {
+      const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
+      for (let k = 0; k < 48; k++) c.stepOnce();
+    });
+    await page.waitForTimeout(300);
+    // Each member's trust and colour, and how many pixels of that colour are drawn about it.
+    const members = await page.evaluate(() => {
+      type Api = {
+        nodeCenter(org: number): { x: number; y: number } | null;
+        trustOf(org: number): { name: string; colour: string } | null;
+      };
+      const c = (window as unknown as { partnersimClassroom: Api }).partnersimClassroom;
+      const canvas = document.querySelector('#network') as HTMLCanvasElement;
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+      const found: { name: string; colour: string; pixels: number }[] = [];
+      for (let org = 0; c.nodeCenter(org) !== null; org++) {
+        const trust = c.trustOf(org);
+        const at = c.nodeCenter(org);
+        if (!trust || !at) continue;
+        const rgb = [1, 3, 5].map((k) => Number.parseInt(trust.colour.slice(k, k + 2), 16));
+        const cx = Math.round((at.x - box.left) * scale);
+        const cy = Math.round((at.y - box.top) * scale);
+        let pixels = 0;
+        for (let y = cy - 9; y <= cy + 9; y++)
+          for (let x = cx - 9; x <= cx + 9; x++) {
+            const k = (y * canvas.width + x) * 4;
+            if (Math.abs(data[k] - rgb[0]) + Math.abs(data[k + 1] - rgb[1]) + Math.abs(data[k + 2] - rgb[2]) < 40) pixels++;
+          }
+        found.push({ ...trust, pixels });
+      }
+      return found;
+    });
+    expect(members.length).toBeGreaterThan(10);
+    // One colour to a trust, more than one colour in all, and the outline drawn about (nearly) every member.
+    const colourOf = new Map<string, string>();
+    for (const m of members) expect(colourOf.set(m.name, colourOf.get(m.name) ?? m.colour).get(m.name)).toBe(m.colour);
+    expect(new Set(colourOf.values()).size).toBeGreaterThan(1);
+    expect(members.filter((m) => m.pixels >= 4).length).toBeGreaterThanOrEqual(0.9 * members.length);
+
+    // The feed tells of a school joining a trust in plain words; choosing the entry shows the school, in its trust.
+    const entry = page.locator('#feed li.trust', { hasText: /(became an academy in|joined) / }).first();
+    expect(await entry.innerText()).toMatch(
+      /^Year \d+, month \d+\n(School|Academy) \d+ (became an academy in|joined) Trust \d+, a trust (of its own area|based in Area \d)$/,
+    );
+    const school = (await entry.innerText()).split('\n')[1].match(/^(School|Academy) \d+/)?.[0];
+    await entry.click();
+    expect(await page.locator('#details h2 span').innerText()).toBe(school);
+    expect(await page.locator('#details').innerText()).toMatch(/Trust\s+Trust \d+: \d+ schools, based in/);
+    // The legend says what the outline and the dot mean.
+    expect(await page.locator('.legend-kinds').innerText()).toContain(PAGE_WORDS.inTrust);
+    expect(await page.locator('.legend-kinds').innerText()).toContain(PAGE_WORDS.trustElsewhere);
+    expect(await page.locator('.legend-kinds').innerText()).not.toMatch(/non-local/i);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.skipIf(!up.ok)('forgets a partnership shown in the details when Reset or another preset starts the runs again', async () => {
     const { page, errors } = await open(browser!, server!.url);
     const details = page.locator('#details');
@@ -132,7 +195,7 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
         const c = (window as unknown as { partnersimClassroom: { stepOnce(): void } }).partnersimClassroom;
         for (let k = 0; k < 36; k++) c.stepOnce();
       });
-      await page.locator('#feed li').first().click();
+      await page.locator(PARTNERSHIP_ENTRY).first().click();
       expect(await details.locator('h2').innerText()).toMatch(/^Partnership \d+/);
       await restart();
       expect((await state(page)).step).toBe(0);
@@ -245,7 +308,7 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
 
       // At 1280x720 with a partnership's details open, three events of the feed still show whole.
       await page.setViewportSize({ width: 1280, height: 720 });
-      await page.locator('#feed li').first().click();
+      await page.locator(PARTNERSHIP_ENTRY).first().click();
       expect(await page.locator('#details').getAttribute('class')).toContain('chosen');
       const whole = await page.evaluate(() => {
         const feed = (document.querySelector('#feed') as HTMLElement).getBoundingClientRect();

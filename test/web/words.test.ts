@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { PartnershipEvent } from '../../src/engine/types.ts';
 import { CAUSES, EVENT_KINDS } from '../../src/model/vocabulary.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS } from '../../src/scenario/schema.ts';
+import { FEED_KINDS } from '../../src/web/feed.ts';
+import type { TrustEvent } from '../../src/web/trusts-shown.ts';
 import {
   CAUSE_WORDS,
-  EVENT_KIND_WORDS,
+  FEED_KIND_WORDS,
   areaStatsWords,
   FORMED_WORDS,
   KIND_WORDS,
@@ -14,6 +16,8 @@ import {
   clockWords,
   eventSentence,
   leverHint,
+  PAGE_WORDS,
+  trustEventSentence,
   organisationNames,
   timeWords,
   yearOf,
@@ -40,7 +44,8 @@ describe('the words of the classroom', () => {
   it('names every kind, lever, event kind and formation cause', () => {
     for (const kind of ORG_KINDS) expect(KIND_WORDS[kind].short).toBeTruthy();
     for (const key of LEVER_KEYS) expect(LEVER_LABELS[key]).toBeTruthy();
-    for (const kind of EVENT_KINDS) expect(EVENT_KIND_WORDS[kind]).toBeTruthy();
+    for (const kind of [...EVENT_KINDS, 'trusts'] as const) expect(FEED_KIND_WORDS[kind]).toBeTruthy();
+    expect(FEED_KINDS).toEqual([...EVENT_KINDS, 'trusts']);
     for (const cause of ['network', 'broker', 'mandate', 'history']) expect(FORMED_WORDS[cause]).toBeTruthy();
   });
 
@@ -51,6 +56,52 @@ describe('the words of the classroom', () => {
     expect(eventSentence(event({ kind: 'dissolved', cause: 'trust-fell' }), context)).toBe(
       'Partnership 12 in Area 2 dissolved — trust between its members had fallen',
     );
+  });
+
+  it('tells of schools joining and founding trusts, and of trusts merging and closing, as a teacher would', () => {
+    // School 1 and Academy 1 are in Area 1; Trust 3 is based in Area 2.
+    const trusts = { names: context.names, areaNames: ['Area 1', 'Area 2'], orgArea: () => 0, trustName: (t: number) => `Trust ${t + 1}` };
+    const trust = (e: Partial<TrustEvent>): TrustEvent => ({
+      step: 30,
+      kind: 'trust-joined',
+      trust: 2,
+      org: 1,
+      other: -1,
+      converted: false,
+      home: 1,
+      schools: 0,
+      moved: 0,
+      ...e,
+    });
+    expect(trustEventSentence(trust({ converted: true }), trusts)).toBe('School 1 became an academy in Trust 3, a trust based in Area 2');
+    expect(trustEventSentence(trust({ org: 3, home: 0 }), trusts)).toBe('Academy 1 joined Trust 3, a trust of its own area');
+    expect(trustEventSentence(trust({ kind: 'trust-founded', converted: true }), trusts)).toBe(
+      'School 1 became an academy and founded a new trust, Trust 3',
+    );
+    expect(trustEventSentence(trust({ kind: 'trust-handed-on', org: 3, other: 0 }), trusts)).toBe(
+      'Academy 1 was handed on from Trust 1 to Trust 3',
+    );
+    const ending = { org: -1, schools: 4, moved: 4 };
+    expect(trustEventSentence(trust({ kind: 'trust-merged', other: 5, ...ending }), trusts)).toBe(
+      'Trust 3 merged into Trust 6: its 4 schools moved with it',
+    );
+    expect(trustEventSentence(trust({ kind: 'trust-closed', ...ending }), trusts)).toBe(
+      'Trust 3 closed; its 4 schools joined other trusts',
+    );
+    expect(trustEventSentence(trust({ kind: 'trust-closed', ...ending, moved: 1 }), trusts)).toBe(
+      'Trust 3 closed; 1 of its 4 schools joined another trust',
+    );
+    expect(trustEventSentence(trust({ kind: 'trust-closed', ...ending, schools: 1, moved: 0 }), trusts)).toBe(
+      'Trust 3 closed; its school stands alone',
+    );
+  });
+
+  it('says in the legend what a trust outline and its dot mean, not the old flag', () => {
+    expect(PAGE_WORDS.inTrust).toBe('In a trust');
+    expect(PAGE_WORDS.inTrustHint).toMatch(/multi-academy trust.*outline.*colour/);
+    expect(PAGE_WORDS.trustElsewhere).toBe('Trust elsewhere');
+    expect(PAGE_WORDS.trustElsewhereHint).toMatch(/multi-academy trust based in another area/);
+    expect(JSON.stringify(PAGE_WORDS)).not.toMatch(/non-?local/i);
   });
 
   it('tells of a leader who moved, asking no partnership for its area', () => {
