@@ -124,6 +124,11 @@ export function unsafeResultName(name: string, suggestion: string): string {
   return `name ${JSON.stringify(name)}: cannot be a folder in results/: expected a plain name (no / or \\, not starting with a dot). Fix: name: ${suggestion}, or choose the directory with --out.`;
 }
 
+/** Returns the message for a sweep's manifest that parses but is not one partnersim sweep wrote. */
+export function damagedSweepManifest(path: string, reason: string): string {
+  return `${path}: damaged: expected the manifest partnersim sweep wrote, found ${reason}. Fix: restore the file from a copy; without it the sweep cannot resume, so otherwise delete the sweep's directory and run the sweep again.`;
+}
+
 /** Returns the message for a manifest or journal record that parses but is not what partnersim sweep wrote for this
  * sweep (a wrong shape or type, or a run that does not belong to it). */
 export function damagedSweepRecord(path: string, line: number, reason: string): string {

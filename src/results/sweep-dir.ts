@@ -78,16 +78,16 @@ export function readManifest(dir: string): SweepManifest {
   const found = parseJson(text, path, 1) as { kind?: unknown } | null;
   if (found?.kind !== 'partnersim sweep') throw new PartnersimError('sweep-mismatch', message.notASweepDir(dir));
   const checked = manifestSchema.safeParse(found);
-  if (!checked.success) throw new PartnersimError('sweep-damaged', message.damagedSweepRecord(path, 1, issueText(checked.error)));
+  if (!checked.success) throw new PartnersimError('sweep-damaged', message.damagedSweepManifest(path, issueText(checked.error)));
   const manifest = found as SweepManifest;
   const shard = manifest.shard;
   if (shard !== null && shard.index >= shard.count)
     throw new PartnersimError(
       'sweep-damaged',
-      message.damagedSweepRecord(path, 1, `shard ${shard.index}/${shard.count}: expected an index below the count`),
+      message.damagedSweepManifest(path, `shard ${shard.index}/${shard.count}: expected an index below the count`),
     );
   if (manifest.runs !== manifest.points * manifest.sweep.replicates)
-    throw new PartnersimError('sweep-damaged', message.damagedSweepRecord(path, 1, `runs ${manifest.runs}: expected points x replicates`));
+    throw new PartnersimError('sweep-damaged', message.damagedSweepManifest(path, `runs ${manifest.runs}: expected points x replicates`));
   return manifest;
 }
 

@@ -103,9 +103,10 @@ describe('manifests', () => {
     ],
   ])('are refused %s', (_, change, reason) => {
     const { dir, said } = edited('whole', 'manifest.json', (text) => JSON.stringify(change(JSON.parse(text))));
-    expect(
-      said.startsWith(`${join(dir, 'manifest.json')}:1: damaged: expected a record partnersim sweep wrote for this sweep, found ${reason}`),
-    ).toBe(true);
+    expect(said.startsWith(`${join(dir, 'manifest.json')}: damaged: expected the manifest partnersim sweep wrote, found ${reason}`)).toBe(
+      true,
+    );
+    expect(said).toContain('Fix: restore the file from a copy; without it the sweep cannot resume');
   });
 });
 
