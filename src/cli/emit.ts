@@ -1,6 +1,6 @@
 // `partnersim emit slurm FILE --shards N`: writes the sbatch job-array script that runs a sweep's shards on a SLURM
 // cluster and merges them (or a calibration's rounds, each array's merge submitting the next), with the log directory.
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PartnersimError } from '../errors.ts';
@@ -8,7 +8,7 @@ import { notPositiveInteger, slurmScriptWritten } from './messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';
-import { defaultResultDir, resultName, writeOutputFile } from '../results/write.ts';
+import { defaultResultDir, makeDirectories, resultName, writeOutputFile } from '../results/write.ts';
 import { isCalibrationText, loadCalibration } from '../calibration/load.ts';
 import { calibrationSlurmScript } from '../calibration/slurm.ts';
 import { DEFAULT_THROTTLE, PENDING_EXIT } from './commands.ts';
@@ -94,8 +94,8 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
 
 // SLURM does not make the directory of --output: a task whose log cannot be opened fails at once.
 function writeScript(partsDir: string, scriptPath: string, text: string): void {
-  mkdirSync(join(partsDir, 'logs'), { recursive: true });
-  mkdirSync(dirname(resolve(scriptPath)), { recursive: true });
+  makeDirectories(join(partsDir, 'logs'));
+  makeDirectories(dirname(resolve(scriptPath)));
   writeOutputFile(scriptPath, text);
   chmodSync(scriptPath, 0o755);
 }

@@ -3,7 +3,7 @@
 // finished and resumes by replaying the journal; shards keep their own journals under <dir>.parts/shard-<i>, merged
 // into the directory's. Once the sampler has finished, the tables, posterior.json and calibrated.yaml are written and
 // the journal rewritten sorted, each file atomically: the same records give the same bytes, however they were made.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { CHECK, isFailedRecord, posteriorGeneration, recordKey, type AbcResult, type ProposalRecord } from '../calibration/abc.ts';
@@ -25,7 +25,7 @@ import { MANIFEST_FILE } from './manifest.ts';
 import { resultDirOccupied } from './messages.ts';
 import { REPORT_FILE } from './run-files.ts';
 import { JOURNAL_FILE } from './sweep-dir.ts';
-import { writeFileAtomic } from './write.ts';
+import { makeDirectories, writeFileAtomic } from './write.ts';
 
 /** What a calibration directory's manifest says its `kind` is. */
 export const CALIBRATION_KIND = 'partnersim calibration';
@@ -153,7 +153,7 @@ export function openCalibrationDir(dir: string, manifest: CalibrationManifest): 
       return readCalibrationJournal(dir);
     }
   }
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   writeFileAtomic(join(dir, MANIFEST_FILE), renderCalibrationManifest(manifest));
   return [];
 }

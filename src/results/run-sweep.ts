@@ -1,6 +1,5 @@
 // Running a sweep, or one shard of it, into a directory: expand, skip what the directory already finished, run the
 // rest on workers while journalling each record, then write the complete part.
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Scenario } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
@@ -12,7 +11,7 @@ import { isFailed, type RunRecord } from '../sweep/record.ts';
 import type { TableFormat } from '../sweep/table.ts';
 import { resultsMovedAside } from './messages.ts';
 import { completeFiles, JournalWriter, openPart, sweepIdentity } from './sweep-dir.ts';
-import { lockResultDir, moveAsideUnlessSame, outputError, writeFilesInPlace } from './write.ts';
+import { lockResultDir, makeDirectories, moveAsideUnlessSame, outputError, writeFilesInPlace } from './write.ts';
 
 /** Where and how to run a sweep. */
 export interface SweepOptions {
@@ -82,7 +81,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepOptions): Prom
   let release = (): void => {};
   try {
     // One writer at a time: a second sweep into the same directory would run the same runs and mix their journal lines.
-    mkdirSync(dirname(resolve(options.dir)), { recursive: true });
+    makeDirectories(dirname(resolve(options.dir)));
     release = lockResultDir(options.dir);
     return await runSweepLocked(loaded, options);
   } catch (error) {

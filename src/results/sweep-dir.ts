@@ -2,7 +2,7 @@
 // finish, so a killed sweep loses nothing it finished; once every run of the part is in, the tables are written
 // in run-index order and the journal is rewritten sorted, each file atomically (a temporary file, then a rename).
 // A complete directory is the same bytes however many workers or shards made it.
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
@@ -15,7 +15,7 @@ import type { Part } from '../sweep/parts.ts';
 import { sweepTables, type RunRecord } from '../sweep/record.ts';
 import { encodeTable, TABLE_FORMATS } from '../sweep/table.ts';
 import { MANIFEST_FILE } from './manifest.ts';
-import { writeFileAtomic } from './write.ts';
+import { makeDirectories, writeFileAtomic } from './write.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -194,7 +194,7 @@ export function openPart(dir: string, manifest: SweepManifest): RunRecord[] {
       return latestRecords(readJournal(dir, found));
     }
   }
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   writeFileAtomic(join(dir, MANIFEST_FILE), renderManifest(manifest));
   return [];
 }

@@ -109,7 +109,7 @@ function alive(pid: number): boolean {
  * writer is gone; returns the function that releases it. Throws a PartnersimError while another writer holds it. */
 export function lockResultDir(dir: string): () => void {
   const { lock } = siblings(dir);
-  mkdirSync(dirname(lock), { recursive: true });
+  makeDirectories(dirname(lock));
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(lock, 'wx');
@@ -209,7 +209,7 @@ export function openResultDir(dir: string, options: WriteOptions): PendingResult
   const note = options.onNote ?? (() => {});
   let release = (): void => {};
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectories(dirname(target));
     release = lockResultDir(dir);
     recoverLeftovers(dir, note);
     const occupant = checkOccupant(target, options.identity);
@@ -279,10 +279,25 @@ export function writeResultDir(
   return pending.publish();
 }
 
+/** Makes a directory and any parents it lacks, failing with the file system's own reason: Node's recursive mkdir says
+ * ENOENT ("no such file or directory") where the file system refused to make the first missing directory (read-only,
+ * permission denied), so on ENOENT the missing ones are made one at a time and the one that fails says why. */
+export function makeDirectories(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const missing: string[] = [];
+    for (let at = resolve(path); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+    for (const dir of missing) mkdirSync(dir);
+    throw error;
+  }
+}
+
 /** Writes files (names may hold subdirectories) into a directory, making the subdirectories. */
 export function writeFilesInto(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
   for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    makeDirectories(dirname(join(dir, name)));
     writeFileSync(join(dir, name), content);
   }
 }
@@ -293,7 +308,7 @@ export function writeFilesInto(dir: string, files: Readonly<Record<string, strin
 export function writeFilesInPlace(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
   const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
   for (const name of names) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    makeDirectories(dirname(join(dir, name)));
     writeFileAtomic(join(dir, name), files[name]);
   }
 }

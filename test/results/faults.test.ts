@@ -1,7 +1,8 @@
 // The fault suite: what happens to results when things go wrong. Commands killed (SIGKILL) at seeded random moments
 // while they write (run and compare replacing earlier results, a sweep journalling) leave either the earlier results
 // or the new ones, never half of either, and the next command completes with the same bytes; a full and a read-only
-// disk (tmpfs, when the test runs as root) get a one-line message and leave nothing behind; a second writer is
+// disk (tmpfs, when the test runs as root) get a one-line message and leave nothing behind (a disk smaller than a run's
+// estimate is refused before it starts); a second writer is
 // refused while the first holds the lock.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as message from '../../src/results/messages.ts';
 import { createRng } from '../../src/random.ts';
 import { runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
+import { nodeHost } from '../../src/cli/node-host.ts';
+import { estimateRunSize } from '../../src/results/estimate.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 import { filesOf, tinySweep } from '../cli/sweep-fixtures.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
@@ -17,6 +21,8 @@ const tmp = useTempDir('faults', {
   'tiny.yaml': tinyScenario({ steps: 36 }),
   'other.yaml': tinyScenario({ steps: 36 }).replace('name: tiny', 'name: other'),
   'sweep.yaml': tinySweep({ replicates: 3 }),
+  // Long enough (180 runs) that a second writer always arrives while the first still holds the lock.
+  'busy-sweep.yaml': tinySweep({ replicates: 30 }),
 });
 
 /** Runs the CLI in a process of its own, killing it with SIGKILL after `killAfter` ms (never, when undefined). */
@@ -101,11 +107,11 @@ describe('kills at random moments of a write', { timeout: 240_000 }, () => {
 
 describe('concurrent writers', { timeout: 120_000 }, () => {
   it('refuses a second sweep into a directory while the first writes it, then resumes it', async () => {
-    const first = spawnCli(['sweep', 'sweep.yaml', '--workers', '1', '--out', 'out/busy', '--quiet']);
+    const first = spawnCli(['sweep', 'busy-sweep.yaml', '--workers', '1', '--out', 'out/busy', '--quiet']);
     const lock = join(tmp.root, 'out', '.busy.lock');
     while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
     const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    const second = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '1', '--out', tmp.path('out/busy'), '--quiet']);
+    const second = await runCli(['sweep', tmp.path('busy-sweep.yaml'), '--workers', '1', '--out', tmp.path('out/busy'), '--quiet']);
     expect(second.code).toBe(2);
     expect(second.err).toBe(`partnersim: ${message.resultDirLocked(tmp.path('out/busy'), pid, lock)}\n`);
     expect((await first).code).toBe(0);
@@ -131,23 +137,35 @@ afterAll(() => {
 });
 
 describe.skipIf(!root)('full and read-only disks', { timeout: 120_000 }, () => {
-  it('a full disk: run, compare and sweep say so in one line and leave no partial results', async () => {
-    if (!mountTmpfs('full', 'size=16k')) return console.log('SKIPPED: full disk: mount -t tmpfs failed');
-    const dir = tmp.path('full');
+  it('a disk too small for the estimate: run and compare are refused at once, with the estimate, and leave nothing', async () => {
+    if (!mountTmpfs('small', 'size=16k')) return console.log('SKIPPED: small disk: mount -t tmpfs failed');
+    const dir = tmp.path('small');
     for (const args of [
       ['run', tmp.path('tiny.yaml'), '--reps', '3', '--out', join(dir, 'run'), '--quiet'],
       ['compare', tmp.path('tiny.yaml'), tmp.path('other.yaml'), '--reps', '2', '--out', join(dir, 'compare'), '--quiet'],
     ]) {
       const result = await runCli(args);
       expect(result.code, args[0]).toBe(2);
-      expect(result.err).toBe(
-        `partnersim: ${message.resultDirUnwritable(args[args.length - 2], message.writeFailureReason('ENOSPC', ''))}\n`,
-      );
+      expect(result.err).toMatch(/the run would write about .* of results, more than the 16 kB free there\. Fix: /);
       expect(readdirSync(dir)).toEqual([]);
     }
-    const sweep = await spawnCli(['sweep', 'sweep.yaml', '--workers', '1', '--out', join(dir, 'sweep'), '--quiet']);
+  });
+
+  it('a disk that fills as the results are written: run and sweep say so in one line and leave no partial results', async () => {
+    // Room for the tables the estimate counts (no network), not for the report beside them (about 100 kB).
+    const tables = estimateRunSize(loadScenario(tmp.path('tiny.yaml'), nodeHost), 3, null).outputBytes;
+    if (!mountTmpfs('full', `size=${Math.ceil(tables / 4096) * 4096 + 8192}`))
+      return console.log('SKIPPED: full disk: mount -t tmpfs failed');
+    const dir = tmp.path('full');
+    const run = await runCli(['run', tmp.path('tiny.yaml'), '--reps', '3', '--no-network', '--out', join(dir, 'run'), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(`partnersim: ${message.resultDirUnwritable(join(dir, 'run'), message.writeFailureReason('ENOSPC', ''))}\n`);
+    expect(readdirSync(dir)).toEqual([]);
+    const sweep = await spawnCli(['sweep', 'sweep.yaml', '--workers', '1', '--out', join(tmp.path('small'), 'sweep'), '--quiet']);
     expect(sweep.code).toBe(2);
-    expect(sweep.err).toBe(`partnersim: ${message.resultDirUnwritable(join(dir, 'sweep'), message.writeFailureReason('ENOSPC', ''))}\n`);
+    expect(sweep.err).toBe(
+      `partnersim: ${message.resultDirUnwritable(join(tmp.path('small'), 'sweep'), message.writeFailureReason('ENOSPC', ''))}\n`,
+    );
   });
 
   it('a read-only disk: every command says so in one line', async () => {
@@ -163,6 +181,10 @@ describe.skipIf(!root)('full and read-only disks', { timeout: 120_000 }, () => {
         `partnersim: ${message.resultDirUnwritable(args[args.length - 2], message.writeFailureReason('EROFS', ''))}\n`,
       );
     }
+    // Node's recursive mkdir says ENOENT on a read-only disk; the script's folders are made so that it says why.
+    const emit = await spawnCli(['emit', 'slurm', 'sweep.yaml', '--shards', '2', '--out', join(dir, 'jobs', 'sweep.sh')]);
+    expect(emit.code).toBe(2);
+    expect(emit.err).toMatch(/jobs: cannot mkdir: the file system is read-only\. Fix: /);
   });
 });
 
