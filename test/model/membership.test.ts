@@ -1,8 +1,11 @@
-// Exit causes: each built on purpose, as a member's balance now against its balance when its judgement was at its best.
+// Membership (ODD 7.9). Exit causes: each built on purpose, as a member's balance now against its balance when its
+// judgement was at its best; and the mechanism's step on hand-built partnerships.
 import { describe, expect, it } from 'vitest';
-import { emptyBalance } from '../../src/model/balance.ts';
-import { exitCause } from '../../src/model/membership.ts';
-import type { BalanceTerms, Role } from '../../src/model/world.ts';
+import { emptyBalance, fillBalance } from '../../src/model/balance.ts';
+import { exitCause, weighMembershipsInPlace } from '../../src/model/membership.ts';
+import type { BalanceTerms, Partnership, Role, World } from '../../src/model/world.ts';
+import { defaultParams } from '../../src/scenario/parameters/index.ts';
+import { inPartnership, scriptedRng, type SmallContext, smallContext, smallWorld } from './small-world.ts';
 
 /** A member whose best balance was `best`, with its trust's two parts then and now. */
 function role(
@@ -49,5 +52,134 @@ describe('exitCause', () => {
   it('names no purpose when nothing changed for the worse, or the member never judged the partnership worth it', () => {
     expect(exitCause(role({ social: 0.1, coordination: 0.3 }), now({ social: 0.1, coordination: 0.3 }))).toBe('no-purpose');
     expect(exitCause(role(null), now({ coordination: 0.3 }))).toBe('no-purpose');
+  });
+});
+
+// The mechanism's step (ODD 7.9) on hand-built partnerships: each member's balance is what fillBalance gives it (tested
+// with the balance), and the step is checked against its closed forms: the judgement's update, commitment, the best
+// balance kept, exits drawn at the yearly rate in proportion to the deficit, and funding dependence.
+describe('weighMembershipsInPlace', () => {
+  /** A world of n schools of capacity 1 and power 0.5, in one partnership, each led by a leader of this experience. */
+  function partnershipOf(n: number, experience: readonly number[] = []): { world: World; p: Partnership } {
+    const world = smallWorld(n, { every: { capacity: 1, power: 0.5 } });
+    world.leaders.experience.set(experience);
+    const p =
+      world.partnerships[
+        inPartnership(
+          world,
+          Array.from({ length: n }, (_, i) => i),
+        )
+      ];
+    return { world, p };
+  }
+
+  /** Returns each member's balance as the step will weigh it (before the step changes anything it reads). */
+  function balances(world: World, ctx: SmallContext, p: Partnership): BalanceTerms[] {
+    const terms = { area: p.area, members: p.members, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
+    return p.members.map((i, k) => {
+      const b = emptyBalance();
+      fillBalance(b, world, ctx, terms, i, p.roles[k].trust, p.roles[k].commitment, world.orgs.memberships[i]);
+      return b;
+    });
+  }
+
+  const P = defaultParams().membership;
+
+  it('uses the defaults the closed forms below assume', () => {
+    expect([P.priorYears, P.memoryYears, P.commitmentRate, P.leaveRate, defaultParams().leaders.judgement]).toEqual([1, 2, 0.5, 6, 1]);
+  });
+
+  it('moves each judgement towards the balance by 1 − e^(−dt/weight), its weight the prior and its years, up to a memory its leader’s experience sets', () => {
+    // Joined 11 years ago: the years pass every memory, 2 × (1 + (experience − 0.5)) = 1, 3 and 2 years for experience
+    // 0, 1 and 0.5, so the weights are 2, 4 and 3. Judgements start at 0.3 (worth it): none is drawn for.
+    const { world, p } = partnershipOf(3, [0, 1, 0.5]);
+    for (const role of p.roles) Object.assign(role, { belief: 0.3, commitment: 0.5, joined: -10 });
+    const rng = scriptedRng([]);
+    const ctx = smallContext(world, rng);
+    const b = balances(world, ctx, p);
+    weighMembershipsInPlace(world, ctx);
+    expect(rng.left()).toBe(0);
+    [2, 4, 3].forEach((weight, k) => {
+      const belief = 0.3 + (1 - Math.exp(-1 / weight)) * (b[k].net - 0.3);
+      expect(belief, `member ${k}`).toBeGreaterThan(0);
+      expect(p.roles[k].belief, `member ${k}`).toBeCloseTo(belief, 12);
+      // Commitment moves 1 − e^(−0.5) of the way to 1, as the judgement is positive; the best balance is this one.
+      expect(p.roles[k].commitment).toBeCloseTo(0.5 + (1 - Math.exp(-0.5)) * 0.5, 12);
+      expect(p.roles[k].best).toEqual(b[k]);
+      expect(p.roles[k].bestBelief).toBe(p.roles[k].belief);
+    });
+    expect(ctx.events).toEqual([]);
+    expect(p.members).toEqual([0, 1, 2]);
+  });
+
+  it('takes a new member’s judgement most of the way in its first year (weight: the prior alone), and a twelfth of the year’s way in a month', () => {
+    for (const stepsPerYear of [1, 12]) {
+      const { world, p } = partnershipOf(2);
+      for (const role of p.roles) Object.assign(role, { belief: 0.5, joined: 1 });
+      const ctx = smallContext(world, scriptedRng([]), { stepsPerYear });
+      const b = balances(world, ctx, p);
+      weighMembershipsInPlace(world, ctx);
+      expect(p.roles[0].belief).toBeCloseTo(0.5 + (1 - Math.exp(-1 / stepsPerYear)) * (b[0].net - 0.5), 12);
+    }
+  });
+
+  it('lets a member that judges the partnership not worth it leave at the yearly rate 6 × its deficit; with one member left, the partnership ends', () => {
+    const { world, p } = partnershipOf(3);
+    for (const role of p.roles) Object.assign(role, { belief: -0.5, commitment: 1, joined: 1 });
+    const probe = smallContext(world, scriptedRng([]));
+    const [b0] = balances(world, probe, p);
+    const belief = -0.5 + (1 - Math.exp(-1)) * (b0.net + 0.5);
+    expect(belief).toBeLessThan(0);
+    const chance = 1 - Math.exp(-6 * -belief);
+    // Member 0 draws just under its chance and leaves; 1 and 2 just over it, and stay.
+    const rng = scriptedRng([chance - 1e-9, chance + 1e-9, chance + 1e-9]);
+    const ctx = smallContext(world, rng);
+    weighMembershipsInPlace(world, ctx);
+    expect(rng.left()).toBe(0);
+    // Its best balance is this step's (its first), so nothing changed for the worse: no purpose.
+    expect(ctx.events).toEqual([{ step: 1, kind: 'left', partnership: p.id, organisations: [0], cause: 'no-purpose' }]);
+    expect([p.members, p.endedStep, world.active]).toEqual([[1, 2], null, [p.id]]);
+    // Next year member 1 leaves too, and the partnership ends with 2.
+    const next = smallContext(world, scriptedRng([0, 0.9999]));
+    weighMembershipsInPlace(world, next);
+    expect(next.events.map((e) => [e.kind, e.organisations])).toEqual([
+      ['left', [1]],
+      ['dissolved', [1, 2]],
+    ]);
+    expect([p.endedStep, world.active]).toEqual([1, []]);
+    expect(Array.from(world.orgs.memberships)).toEqual([0, 0, 0]);
+  });
+
+  it('keeps members that draw over their chance, moving their commitment towards 0', () => {
+    const { world, p } = partnershipOf(2);
+    for (const role of p.roles) Object.assign(role, { belief: -0.5, commitment: 1, joined: 1 });
+    const rng = scriptedRng([0.9999, 0.9999]);
+    const ctx = smallContext(world, rng);
+    weighMembershipsInPlace(world, ctx);
+    expect(rng.left()).toBe(0);
+    expect(ctx.events).toEqual([]);
+    expect(p.roles.map((r) => r.commitment)).toEqual([Math.exp(-0.5), Math.exp(-0.5)].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it('keeps the best balance while the judgement falls, and names what changed when the member leaves', () => {
+    const { world, p } = partnershipOf(2);
+    const best = { ...emptyBalance(), fund: 0.5, net: 0.4 };
+    for (const role of p.roles) Object.assign(role, { belief: -0.5, joined: 1, best, bestBelief: 0.4 });
+    const rng = scriptedRng([0, 0.9999]);
+    const ctx = smallContext(world, rng);
+    weighMembershipsInPlace(world, ctx);
+    expect(p.roles).toEqual([]);
+    expect(ctx.events[0]).toEqual({ step: 1, kind: 'left', partnership: p.id, organisations: [0], cause: 'funding-ended' });
+  });
+
+  it('records each organisation’s dependence on funding: its funded benefit over all its benefits', () => {
+    const { world, p } = partnershipOf(2);
+    Object.assign(p, { funded: true });
+    for (const role of p.roles) Object.assign(role, { belief: 1, joined: 1 });
+    const ctx = smallContext(world, scriptedRng([]), { levers: { carrot: 0.8 } });
+    const [b] = balances(world, ctx, p);
+    expect(b.fund).toBeGreaterThan(0);
+    weighMembershipsInPlace(world, ctx);
+    expect(world.orgs.fundDependence[0]).toBeCloseTo(b.fund / (b.fund + b.compliance + b.social + b.resource), 12);
   });
 });
