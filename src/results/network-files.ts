@@ -1,8 +1,8 @@
 // The network at a step as graph files for Gephi, networkx and igraph: a graphology graph of the snapshot (every
-// organisation a node, every live tie an undirected edge, with their attributes), written as GEXF by graphology-gexf's
-// writer and as GraphML here (graphology-graphml only reads GraphML); both parse back with graphology to the same graph.
+// organisation a node, every live tie an undirected edge, with their attributes), written as GEXF (the bytes
+// graphology-gexf's writer writes) and as GraphML (graphology-graphml only reads it); both parse back with graphology's
+// parsers to the same graph.
 import { UndirectedGraph } from 'graphology';
-import { write as writeGexf } from 'graphology-gexf';
 import type { NetworkSnapshot, OrganisationRecord, TieRecord } from '../engine/network.ts';
 
 /** The directory of a run's graph files, inside its result directory. */
@@ -36,13 +36,107 @@ export function snapshotGraph(snapshot: NetworkSnapshot): UndirectedGraph<NodeAt
   return graph;
 }
 
-/** Returns a graph as GEXF 1.3 (graphology-gexf): positions x, y as Gephi's viz positions, every other attribute declared
- * with its type. */
+/** Returns a graph as GEXF 1.3, byte for byte as graphology-gexf's writer writes it (version 1.3, pretty), for the
+ * attributes a snapshot's graph has: x and y as Gephi's viz positions, every other attribute declared with the type that
+ * writer infers from its values (none of them another name that writer reserves: label, color, size, z, shape,
+ * thickness, and an edge's weight and kind). Written here, in one pass over the graph, as that writer escapes each value through
+ * six regular expressions and took longer than the rest of a run's network output. */
 export function gexfText(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
-  return writeGexf(graph, { version: '1.3', pretty: true }) + '\n';
+  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes }));
+  const edges = graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes }));
+  const nodeModel = gexfModel(nodes.map((node) => node.attributes));
+  const edgeModel = gexfModel(edges.map((edge) => edge.attributes));
+  let text =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
+    '  <meta/>\n  <graph defaultedgetype="undirected">\n';
+  text += gexfModelText(nodeModel, 'node') + gexfModelText(edgeModel, 'edge');
+  text += nodes.length === 0 ? '    <nodes/>\n' : '    <nodes>\n';
+  for (const node of nodes) {
+    const values = gexfValues(nodeModel, node.attributes);
+    const { x, y } = node.attributes;
+    const position =
+      x === undefined && y === undefined
+        ? ''
+        : `        <viz:position${x === undefined ? '' : ` x="${gexfEscape(String(x))}"`}${y === undefined ? '' : ` y="${gexfEscape(String(y))}"`}/>\n`;
+    const head = `      <node id="${gexfEscape(node.key)}"`;
+    text += values === '' && position === '' ? `${head}/>\n` : `${head}>\n${values}${position}      </node>\n`;
+  }
+  if (nodes.length > 0) text += '    </nodes>\n';
+  text += edges.length === 0 ? '    <edges/>\n' : '    <edges>\n';
+  for (const edge of edges) {
+    const values = gexfValues(edgeModel, edge.attributes);
+    const head = `      <edge id="${gexfEscape(edge.key)}" source="${gexfEscape(edge.source)}" target="${gexfEscape(edge.target)}"`;
+    text += values === '' ? `${head}/>\n` : `${head}>\n${values}      </edge>\n`;
+  }
+  if (edges.length > 0) text += '    </edges>\n';
+  return text + '  </graph>\n</gexf>\n';
 }
 
 type Scalar = string | number | boolean;
+type Attributes = Readonly<Record<string, Scalar | undefined>>;
+
+// graphology-gexf's types in the order it prefers them: an attribute whose values have several types takes the first.
+const GEXF_TYPES = ['string', 'double', 'long', 'integer', 'boolean'] as const;
+
+// The GEXF type of one value as graphology-gexf infers it (null for none: a value it leaves out).
+function gexfType(value: Scalar | undefined): (typeof GEXF_TYPES)[number] | null {
+  if (value === undefined || value === '' || Number.isNaN(value)) return null;
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  if (value !== (value | 0)) return 'double';
+  return value <= 0x7fffffff && value >= -0x7fffffff ? 'integer' : 'long';
+}
+
+// The attributes of one kind of element other than its viz position, each with its type, in the order first seen.
+function gexfModel(elements: readonly Attributes[]): Map<string, (typeof GEXF_TYPES)[number]> {
+  const model = new Map<string, (typeof GEXF_TYPES)[number]>();
+  for (const attributes of elements)
+    for (const name in attributes) {
+      if (name === 'x' || name === 'y') continue;
+      const type = gexfType(attributes[name]);
+      if (type === null) continue;
+      const current = model.get(name);
+      if (current === undefined || GEXF_TYPES.indexOf(type) < GEXF_TYPES.indexOf(current)) model.set(name, type);
+    }
+  return model;
+}
+
+function gexfModelText(model: ReadonlyMap<string, string>, kind: 'node' | 'edge'): string {
+  if (model.size === 0) return '';
+  let text = `    <attributes class="${kind}">\n`;
+  for (const [name, type] of model) {
+    const id = gexfEscape(name);
+    text += `      <attribute id="${id}" title="${id}" type="${type}"/>\n`;
+  }
+  return text + '    </attributes>\n';
+}
+
+// An element's attvalues: each attribute of the model it has a value for, in the model's order; none for an element
+// with no attribute but its position, and an empty list for one whose attributes have no value to write.
+function gexfValues(model: ReadonlyMap<string, string>, attributes: Attributes): string {
+  if (model.size === 0 || !Object.keys(attributes).some((name) => name !== 'x' && name !== 'y')) return '';
+  let values = '';
+  for (const name of model.keys()) {
+    const value = attributes[name];
+    if (name in attributes && gexfType(value) !== null)
+      values += `          <attvalue for="${gexfEscape(name)}" value="${gexfEscape(String(value))}"/>\n`;
+  }
+  return values === '' ? '        <attvalues/>\n' : `        <attvalues>\n${values}        </attvalues>\n`;
+}
+
+// An attribute value escaped as xml-writer, graphology-gexf's writer, escapes it.
+const GEXF_ESCAPED = /[&<"\t\n\r]/;
+function gexfEscape(text: string): string {
+  if (!GEXF_ESCAPED.test(text)) return text;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#x9;')
+    .replace(/\n/g, '&#xA;')
+    .replace(/\r/g, '&#xD;');
+}
 
 // GraphML types of an attribute from its values: boolean, long for whole numbers, double for others, else string.
 function graphmlType(values: readonly Scalar[]): string {
@@ -51,14 +145,14 @@ function graphmlType(values: readonly Scalar[]): string {
   return 'string';
 }
 
+const XML_ESCAPED = /[&<>"']/;
 const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  XML_ESCAPED.test(text)
+    ? text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+    : text;
 
 // The keys of one kind of element (node or edge): each attribute any element has, with its type and a GraphML id.
-function graphmlKeys(
-  target: 'node' | 'edge',
-  elements: readonly Readonly<Record<string, Scalar | undefined>>[],
-): { name: string; id: string; type: string }[] {
+function graphmlKeys(target: 'node' | 'edge', elements: readonly Attributes[]): { name: string; id: string; type: string }[] {
   const names = [...new Set(elements.flatMap((attributes) => Object.keys(attributes)))];
   return names.map((name, k) => {
     const values = elements.map((attributes) => attributes[name]).filter((v): v is Scalar => v !== undefined);
@@ -66,15 +160,20 @@ function graphmlKeys(
   });
 }
 
+// An element's data: each key's value it has, escaped, on one line.
+function graphmlData(keys: readonly { name: string; id: string }[], attributes: Attributes): string {
+  let data = '';
+  for (const key of keys) {
+    const value = attributes[key.name];
+    if (value !== undefined) data += `<data key="${key.id}">${typeof value === 'string' ? escapeXml(value) : String(value)}</data>`;
+  }
+  return data;
+}
+
 /** Returns a graph as GraphML (graphml.graphdrawing.org), undirected, every attribute declared with its type. */
 export function graphmlText(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
-  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Readonly<Record<string, Scalar | undefined>> }));
-  const edges = graph.mapEdges((key, attributes, source, target) => ({
-    key,
-    source,
-    target,
-    attributes: attributes as Readonly<Record<string, Scalar | undefined>>,
-  }));
+  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes }));
+  const edges = graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes }));
   const nodeKeys = graphmlKeys(
     'node',
     nodes.map((node) => node.attributes),
@@ -83,26 +182,14 @@ export function graphmlText(graph: UndirectedGraph<NodeAttributes, EdgeAttribute
     'edge',
     edges.map((edge) => edge.attributes),
   );
-  const data = (keys: typeof nodeKeys, attributes: Readonly<Record<string, Scalar | undefined>>) =>
-    keys
-      .filter((key) => attributes[key.name] !== undefined)
-      .map((key) => `<data key="${key.id}">${escapeXml(String(attributes[key.name]))}</data>`)
-      .join('');
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...nodeKeys.map((key) => `  <key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`),
-    ...edgeKeys.map((key) => `  <key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`),
-    '  <graph id="G" edgedefault="undirected">',
-    ...nodes.map((node) => `    <node id="${escapeXml(node.key)}">${data(nodeKeys, node.attributes)}</node>`),
-    ...edges.map(
-      (edge) =>
-        `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${data(edgeKeys, edge.attributes)}</edge>`,
-    ),
-    '  </graph>',
-    '</graphml>',
-  ];
-  return lines.join('\n') + '\n';
+  let text = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n';
+  for (const key of nodeKeys) text += `  <key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`;
+  for (const key of edgeKeys) text += `  <key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`;
+  text += '  <graph id="G" edgedefault="undirected">\n';
+  for (const node of nodes) text += `    <node id="${escapeXml(node.key)}">${graphmlData(nodeKeys, node.attributes)}</node>\n`;
+  for (const edge of edges)
+    text += `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${graphmlData(edgeKeys, edge.attributes)}</edge>\n`;
+  return text + '  </graph>\n</graphml>\n';
 }
 
 /** Returns the graph files of one replicate's snapshot, by path inside the result directory. */

@@ -156,12 +156,8 @@ const CSV_OPTIONS: Options = {
   // The empty string is quoted, so that it stays distinct from a missing value (an empty field); so is a lone CR,
   // which csv-stringify leaves bare and most readers take for a line end.
   quoted_match: [/^$/, /\r/],
-  cast: {
-    boolean: (value: boolean) => (value ? 'TRUE' : 'FALSE'),
-    // -0 is a distinct float (1/-0 is -Infinity) but String(-0) is "0".
-    number: (value: number) => (Object.is(value, -0) ? '-0' : String(value)),
-    string: (value: string) => (ESCAPED_FORMULA.test(value) ? `'${value}` : value),
-  },
+  // Only text reaches csv-stringify: csvField writes numbers (numberText), booleans (TRUE, FALSE) and nulls itself.
+  cast: { string: (value: string) => (ESCAPED_FORMULA.test(value) ? `'${value}` : value) },
 };
 
 /** Returns the text of a CSV text cell as it was before it was written: one apostrophe put before a formula taken off. */
@@ -176,10 +172,26 @@ export function encodeCsvRows(columns: readonly Column[], rows: readonly Row[], 
 }
 
 function csvLines(columns: readonly Column[], rows: readonly Row[], header: boolean): string {
-  const names = header ? stringify([columns.map((column) => column.name)], CSV_OPTIONS) : '';
-  // an int column's -0 is 0: an int has no sign of zero.
-  const cells = rows.map((row) => row.map((cell, c) => (columns[c].type === 'int' && Object.is(cell, -0) ? 0 : cell)));
-  return names + (rows.length === 0 ? '' : stringify(cells, CSV_OPTIONS));
+  let text = header ? columns.map((column) => csvField('string', column.name)).join(',') + '\n' : '';
+  for (const row of rows) {
+    let line = csvField(columns[0].type, row[0]);
+    for (let c = 1; c < columns.length; c++) line += ',' + csvField(columns[c].type, row[c]);
+    text += line + '\n';
+  }
+  return text;
+}
+
+// A text cell csv-stringify writes as it is, with these options: not empty, starting with no formula character and no
+// apostrophe, and holding no delimiter, quote or line end.
+const PLAIN_TEXT = /^[^-=+@\t\uFF1D\uFF0B\uFF0D\uFF20',"\r\n][^,"\r\n]*$/;
+
+/** Returns one cell as csv-stringify writes it with CSV_OPTIONS, field by field as it does: numbers, booleans, nulls and
+ * plain text here (the rows of a large table are mostly these), any other text by csv-stringify itself. */
+function csvField(type: ColumnType, cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return numberText(type, cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return PLAIN_TEXT.test(cell) ? cell : stringify([[cell]], CSV_OPTIONS).slice(0, -1);
 }
 
 function encodeCsv(columns: readonly Column[], rows: readonly Row[]): string {

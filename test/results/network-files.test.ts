@@ -1,14 +1,23 @@
 // The network's files: GraphML and GEXF snapshots parse back with graphology (graphology-graphml, graphology-gexf) to
-// the same nodes, edges and attributes; the edge list read back from Parquet (hyparquet) and from network.csv equals
+// the same nodes, edges and attributes, the GEXF the very bytes graphology-gexf's writer writes; the edge list read back from Parquet (hyparquet) and from network.csv equals
 // the ties in memory; organisations.csv and leaders.csv agree with each other and with the run.
 import { UndirectedGraph } from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf';
+import fc from 'fast-check';
+import { parse as parseGexf, write as writeGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parquetRead } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import { parseCsv } from '../../src/results/read-run.ts';
-import { gexfText, graphmlText, NETWORK_DIR, snapshotFiles, snapshotGraph } from '../../src/results/network-files.ts';
+import {
+  type EdgeAttributes,
+  gexfText,
+  graphmlText,
+  NETWORK_DIR,
+  type NodeAttributes,
+  snapshotFiles,
+  snapshotGraph,
+} from '../../src/results/network-files.ts';
 import {
   LEADER_COLUMNS,
   NETWORK_COLUMNS,
@@ -57,6 +66,57 @@ describe('network snapshots', () => {
     const graph = snapshotGraph(last);
     const parsed = parseGexf(UndirectedGraph, gexfText(graph));
     expect(contents(parsed as UndirectedGraph)).toEqual(contents(graph));
+  });
+
+  it('are in GEXF the bytes graphology-gexf’s writer writes, at every recorded step', () => {
+    for (const snapshot of result.network) {
+      const graph = snapshotGraph(snapshot);
+      expect(gexfText(graph)).toBe(`${writeGexf(graph, { version: '1.3', pretty: true })}\n`);
+    }
+  });
+
+  it('are in GEXF the bytes graphology-gexf’s writer writes, for graphs of awkward attributes', () => {
+    // Text that needs escaping, whole numbers past 32 bits, NaN, empty text, attributes some elements lack or hold no
+    // value in, elements with no attribute or only a position, and no nodes or no edges at all.
+    const value = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', '&', '<', '>', '"', "'", '\t', '\n', '\r', 'é'), maxLength: 4 }),
+      fc.integer(),
+      fc.constantFrom(2 ** 31, -(2 ** 31), 2 ** 40, -0, Number.NaN, 0.5, 1e21),
+      fc.double({ noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(undefined),
+    );
+    const attributes = (names: readonly string[]) => fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length });
+    const graphs = fc.record({
+      nodes: fc.array(
+        fc.record({
+          position: fc.option(fc.tuple(fc.double({ noNaN: true }), fc.option(fc.double()))),
+          attributes: attributes(['kind', 'area', 'power', 'ties']),
+        }),
+        { maxLength: 6 },
+      ),
+      edges: fc.array(fc.tuple(fc.nat(5), fc.nat(5), attributes(['strength', 'typeST', 'shared'])), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(graphs, ({ nodes, edges }) => {
+        const graph = new UndirectedGraph<NodeAttributes, EdgeAttributes>();
+        nodes.forEach(({ position, attributes }, i) => {
+          const [x, y] = position ?? [undefined, undefined];
+          graph.addNode(`${i}&"${i}"`, {
+            ...attributes,
+            ...(x === undefined ? {} : { x }),
+            ...(y === null || y === undefined ? {} : { y }),
+          } as unknown as NodeAttributes);
+        });
+        for (const [a, b, edge] of edges) {
+          const [source, target] = [`${a}&"${a}"`, `${b}&"${b}"`];
+          if (a < nodes.length && b < nodes.length && a !== b && !graph.hasEdge(source, target))
+            graph.addEdgeWithKey(`${a}<${b}`, source, target, edge as unknown as EdgeAttributes);
+        }
+        expect(gexfText(graph)).toBe(`${writeGexf(graph, { version: '1.3', pretty: true })}\n`);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('hold every organisation as a node and every live tie as an edge, with both directions of trust', () => {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
+import { type Options as StringifyOptions, stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { readParquet } from 'parquet-wasm';
@@ -268,6 +269,30 @@ describe('CSV', () => {
         expect(firstDifference(back.rows, rows)).toBeUndefined();
       }),
       { numRuns: 300 },
+    );
+  });
+  it('writes what csv-stringify writes with the convention’s options, for any table', () => {
+    // The encoder writes numbers, booleans, nulls and plain text itself and hands csv-stringify only other text: this is
+    // csv-stringify writing every cell, as the encoder did before (with -0 kept in a float column and not in an int one).
+    const escapedFormula = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+    const options: StringifyOptions = {
+      eof: true,
+      record_delimiter: 'unix',
+      escape_formulas: true,
+      quoted_match: [/^$/, /\r/],
+      cast: {
+        boolean: (value: boolean) => (value ? 'TRUE' : 'FALSE'),
+        number: (value: number) => (Object.is(value, -0) ? '-0' : String(value)),
+        string: (value: string) => (escapedFormula.test(value) ? `'${value}` : value),
+      },
+    };
+    fc.assert(
+      fc.property(table, ({ columns, rows }) => {
+        const cells = rows.map((row) => row.map((cell, c) => (columns[c].type === 'int' && Object.is(cell, -0) ? 0 : cell)));
+        const expected = stringify([columns.map((column) => column.name)], options) + (rows.length === 0 ? '' : stringify(cells, options));
+        expect(text(encodeTable(columns, rows, 'csv'))).toBe(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
