@@ -4,29 +4,59 @@ import type { Observation } from '../calibration/distance.ts';
 import type { Prior } from '../calibration/priors.ts';
 import type { StatisticSpec } from '../calibration/statistics.ts';
 import type { MetricName } from '../engine/types.ts';
+import type { LevelName, TimeseriesField } from '../sweep/schema.ts';
 import { capitalise } from '../wording.ts';
 import { METRIC_LABELS } from './messages.ts';
 
-/** What each time-series field is called in words. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
+/** What each time-series field but the continuum levels is called in words: a Record, so that a new field needs words. */
+const FIELD_LABELS: Readonly<Record<Exclude<TimeseriesField, LevelName>, string>> = {
   active: 'active partnerships',
   formed: 'partnerships formed in the step',
   dissolved: 'partnerships dissolved in the step',
   participation: 'participation',
   meanTrust: 'mean trust',
   meanStrength: 'mean strength',
+  featureTrust: "partnerships' trust (feature)",
+  featureNetwork: "partnerships' networks (feature)",
+  featureNorms: "partnerships' shared norms (feature)",
+  featureMotivation: "partnerships' motivation (feature)",
+  trustCalculus: 'share of ties with calculus-based trust',
+  trustKnowledge: 'share of ties with knowledge-based trust',
+  trustIdentification: 'share of ties with identification-based trust',
+  density: 'network density',
+  clustering: 'network clustering',
+  components: 'network components',
+  largestComponent: 'largest network component',
+  centralisation: 'network centralisation',
+  crossAreaShare: 'share of ties across areas',
+  brokerage: 'brokerage by local authorities',
+  trusts: 'trusts with a school',
+  trustsMulti: 'trusts with two or more schools',
+  inTrusts: 'share of schools in trusts',
+  inTrustsElsewhere: 'share of schools in trusts based elsewhere',
+  meanTrustSize: 'mean schools per trust',
+  joinedTrust: 'schools joining a trust in the step',
 };
 
+const between = (min: number, max: number | null): string =>
+  max === null ? `${min} or more` : min === max ? `${min}` : `${min} to ${max}`;
+
 /** Returns a target's statistic in words: "survival to 5 years", "active partnerships at step 60", "mean trust over
- * steps 49 to 60", "the hazard of dissolution in year of age 2", "partnerships of 3 to 5 members (share)". */
+ * steps 49 to 60", "the hazard of dissolution in year of age 2", "partnerships of 3 to 5 members (share)", "share of
+ * schools in multi-academy trusts in Northfield". */
 export function statisticLabel(spec: StatisticSpec): string {
-  const { statistic, steps, age, size } = spec;
+  const { statistic, steps, age, size, area } = spec;
+  const where = area === undefined ? '' : ` in ${area}`;
   if (Object.hasOwn(METRIC_LABELS, statistic)) return METRIC_LABELS[statistic as MetricName];
   if (statistic === 'survival') return `survival to ${age} ${age === 1 ? 'year' : 'years'}`;
   if (statistic === 'hazard') return `hazard of dissolution at age ${age} to ${(age as number) + 1}`;
-  if (statistic === 'partnershipSize' && size !== undefined)
-    return `share of partnerships with ${size.max === null ? `${size.min} or more` : size.min === size.max ? `${size.min}` : `${size.min} to ${size.max}`} members`;
-  const field = FIELD_LABELS[statistic] ?? `partnerships at level ${statistic}`;
+  if (statistic === 'partnershipSize' && size !== undefined) return `share of partnerships with ${between(size.min, size.max)} members`;
+  if (statistic === 'schoolsInTrusts') return `share of schools in multi-academy trusts${where}`;
+  if (statistic === 'trustSize' && size !== undefined) return `share of trusts with ${between(size.min, size.max)} schools${where}`;
+  const field =
+    statistic === 'trustJoins'
+      ? `schools joining trusts${where}`
+      : (FIELD_LABELS[statistic as Exclude<TimeseriesField, LevelName>] ?? `partnerships at level ${statistic}`);
   if (steps === undefined) return field;
   return steps.from === steps.to ? `${field} at step ${steps.from}` : `${field} over steps ${steps.from} to ${steps.to}`;
 }
