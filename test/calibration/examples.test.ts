@@ -12,8 +12,8 @@ const FILES = readdirSync(DIR)
   .sort();
 
 describe('the shipped calibrations', () => {
-  it('include the example', () => {
-    expect(FILES).toContain('example-alliances.yaml');
+  it('include the example and the England default', () => {
+    expect(FILES).toEqual(expect.arrayContaining(['example-alliances.yaml', 'england.yaml']));
   });
 });
 
