@@ -311,6 +311,8 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
       await page.locator(PARTNERSHIP_ENTRY).first().click();
       expect(await page.locator('#details').getAttribute('class')).toContain('chosen');
       const whole = await page.evaluate(() => {
+        // The entry clicked may lie below a few of no partnership (trusts, leaders): the feed scrolled to it; back to the top.
+        (document.querySelector('#feed') as HTMLElement).scrollTop = 0;
         const feed = (document.querySelector('#feed') as HTMLElement).getBoundingClientRect();
         return Array.from(document.querySelectorAll('#feed li')).filter((li) => {
           const box = li.getBoundingClientRect();
