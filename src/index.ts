@@ -88,12 +88,42 @@ export {
   REPORT_FILE,
   TIMESERIES_COLUMNS,
   PARTNERSHIP_COLUMNS,
+  ORGANISATION_COLUMNS,
+  LEADER_COLUMNS,
+  NETWORK_COLUMNS,
+  organisationRows,
+  leaderRows,
+  networkRows,
   resultFiles,
   runIdentity,
   type Provenance,
   type ResultFile,
   type RunOutcome,
 } from './results/run-files.ts';
+// A run's network and organisations (runScenario's networkEvery records the snapshots): the rows of organisations.csv,
+// leaders.csv and network.csv above, the graph files of a snapshot, and the network measures of any graph.
+export {
+  NETWORK_DIR,
+  snapshotStem,
+  snapshotGraph,
+  snapshotFiles,
+  gexfText,
+  graphmlText,
+  type NodeAttributes,
+  type EdgeAttributes,
+} from './results/network-files.ts';
+export {
+  networkSteps,
+  adjacencyOf,
+  measureNetwork,
+  type Adjacency,
+  type NetworkSnapshot,
+  type OrganisationRecord,
+  type TieRecord,
+} from './engine/network.ts';
+export type { LeaderPost } from './engine/posts.ts';
+export type { NetworkMeasures } from './engine/types.ts';
+export { defaultNetwork, type NetworkOutput } from './results/network-output.ts';
 export { readStoredRun, parseStoredRun, type StoredRun } from './results/read-run.ts';
 export { MANIFEST_FILE, readResultManifest } from './results/manifest.ts';
 export {

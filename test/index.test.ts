@@ -4,6 +4,22 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.ts';
 import {
   createMemoryHost,
+  encodeTable,
+  gexfText,
+  graphmlText,
+  hashScenario,
+  LEADER_COLUMNS,
+  leaderRows,
+  NETWORK_COLUMNS,
+  NETWORK_DIR,
+  networkRows,
+  networkSteps,
+  ORGANISATION_COLUMNS,
+  organisationRows,
+  resultFiles,
+  snapshotFiles,
+  snapshotGraph,
+  snapshotStem,
   isPartnersimError,
   kaplanMeier,
   loadScenario,
@@ -133,6 +149,36 @@ describe('the public API', () => {
     expect(result.areas.map((a) => a.area)).toEqual(['Area 1', 'Area 2']);
     // Those formed in the run, beside those the burn-in left at step 0 (formedStep 0 or less).
     expect(result.partnerships.filter((p) => p.formedStep >= 1)).toHaveLength(result.metrics.partnershipsFormed);
+  });
+
+  it('writes organisations.csv, leaders.csv, network.csv and the graph files of a run from a script, as a run directory holds them', () => {
+    const scenario = normalizeScenario(parseScenarioText(BASE, 'base.yaml'), 'base');
+    const result = runScenario(scenario, { seed: 4, networkEvery: 12 });
+    expect(result.network.map((snapshot) => snapshot.step)).toEqual(networkSteps(24, 12));
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const organisations = text(encodeTable(ORGANISATION_COLUMNS, organisationRows(result.organisationsAtEnd, 0), 'csv'));
+    const leaders = text(encodeTable(LEADER_COLUMNS, leaderRows(result.leaders, 0), 'csv'));
+    const network = text(encodeTable(NETWORK_COLUMNS, networkRows(result.network, 0), 'csv'));
+    const last = result.network.at(-1);
+    if (last === undefined) throw new Error('no snapshot');
+    const graph = snapshotGraph(last);
+    const stem = `${NETWORK_DIR}/${snapshotStem(0, last.step)}`;
+    const provenance = {
+      version: '0',
+      commit: null,
+      node: '0',
+      args: [],
+      scenario,
+      scenarioHash: hashScenario(scenario),
+      masterSeed: 4,
+      seeds: [4],
+    };
+    const files = resultFiles([result], provenance);
+    expect(organisations).toBe(files['organisations.csv']);
+    expect(leaders).toBe(files['leaders.csv']);
+    expect(network).toBe(files['network.csv']);
+    expect(snapshotFiles(last, 0)).toEqual({ [`${stem}.graphml`]: graphmlText(graph), [`${stem}.gexf`]: gexfText(graph) });
+    expect(files[`${stem}.gexf`]).toBe(gexfText(graph));
   });
 
   it('runs replicates and summarises a metric across them', () => {

@@ -45,6 +45,11 @@ export function adjacencyOf(n: number, a: ArrayLike<number>, b: ArrayLike<number
  * A measure with nothing to measure (no edge, fewer than three nodes, no broker) is 0.
  */
 export function measureNetwork(graph: Adjacency, area: ArrayLike<number>, brokers: ArrayLike<number>): NetworkMeasures {
+  return measuresWith(graph, area, brokers, trianglesOf(graph));
+}
+
+// The measures of a graph whose nodes' triangles are known.
+function measuresWith(graph: Adjacency, area: ArrayLike<number>, brokers: ArrayLike<number>, triangles: Int32Array): NetworkMeasures {
   const { n, offsets, neighbours } = graph;
   const m = neighbours.length / 2;
   let crossing = 0;
@@ -59,7 +64,7 @@ export function measureNetwork(graph: Adjacency, area: ArrayLike<number>, broker
   const { components, largest } = componentsOf(graph);
   return {
     density: n > 1 ? (2 * m) / (n * (n - 1)) : 0,
-    clustering: n > 0 ? clusteringSum(graph) / n : 0,
+    clustering: n > 0 ? clusteringSum(graph, triangles) / n : 0,
     components,
     largestComponent: largest,
     centralisation: n > 2 ? degreeGap / ((n - 1) * (n - 2)) : 0,
@@ -68,22 +73,31 @@ export function measureNetwork(graph: Adjacency, area: ArrayLike<number>, broker
   };
 }
 
-// The sum over nodes of the local clustering coefficient: the edges among a node's neighbours over the pairs of them,
-// counted by marking the node's neighbours and walking each neighbour's list.
-function clusteringSum({ n, offsets, neighbours }: Adjacency): number {
+// Each node's triangles: the links among its neighbours, counted by marking the node's neighbours and walking each
+// neighbour's list (each link seen from both its ends).
+function trianglesOf({ n, offsets, neighbours }: Adjacency): Int32Array {
+  const triangles = new Int32Array(n);
   const mark = new Int32Array(n).fill(-1);
-  let sum = 0;
   for (let v = 0; v < n; v++) {
-    const degree = offsets[v + 1] - offsets[v];
-    if (degree < 2) continue;
+    if (offsets[v + 1] - offsets[v] < 2) continue;
     for (let k = offsets[v]; k < offsets[v + 1]; k++) mark[neighbours[k]] = v;
     let links = 0;
     for (let k = offsets[v]; k < offsets[v + 1]; k++) {
       const u = neighbours[k];
       for (let q = offsets[u]; q < offsets[u + 1]; q++) links += +(mark[neighbours[q]] === v);
     }
-    // Each link among the neighbours was seen from both its ends.
-    sum += links / (degree * (degree - 1));
+    triangles[v] = links / 2;
+  }
+  return triangles;
+}
+
+// The sum over nodes of the local clustering coefficient: the links among a node's neighbours (twice its triangles)
+// over the pairs of them.
+function clusteringSum({ n, offsets }: Adjacency, triangles: Int32Array): number {
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    const degree = offsets[v + 1] - offsets[v];
+    if (degree >= 2) sum += (2 * triangles[v]) / (degree * (degree - 1));
   }
   return sum;
 }
@@ -158,6 +172,77 @@ function meanEgoBetweenness({ n, offsets, neighbours }: Adjacency, brokers: Arra
 export function worldNetworkMeasures(world: World): NetworkMeasures {
   const t = world.ties;
   return measureNetwork(adjacencyOf(world.orgs.n, t.a, t.b, t.count, t.alive), world.orgs.area, world.areaAuthority);
+}
+
+/** Measures a world's network step after step, as worldNetworkMeasures does, to the same values: each node's triangles
+ * (for clustering, which costs most at national scale) are those of the last measure, less those a tie gone since
+ * closed and plus those a new tie closes, rather than counted afresh. */
+export class NetworkMeasurer {
+  private last: {
+    readonly ties: { a: Int32Array; b: Int32Array; alive: Uint8Array };
+    readonly graph: Adjacency;
+    readonly triangles: Int32Array;
+  } | null = null;
+
+  /** Returns the measures of the world's network of live ties now. */
+  measure(world: World): NetworkMeasures {
+    const t = world.ties;
+    const n = world.orgs.n;
+    const graph = adjacencyOf(n, t.a, t.b, t.count, t.alive);
+    const last = this.last;
+    const triangles = last === null || last.graph.n !== n ? trianglesOf(graph) : this.updatedTriangles(last, graph, t);
+    this.last = { ties: { a: t.a.slice(0, t.count), b: t.b.slice(0, t.count), alive: t.alive.slice(0, t.count) }, graph, triangles };
+    return measuresWith(graph, world.orgs.area, world.areaAuthority, triangles);
+  }
+
+  // The last measure's triangles, less those of its graph that a tie gone since belonged to, plus those of the graph now
+  // that a new tie belongs to: a triangle with several such ties counted at the first of them.
+  private updatedTriangles(last: NonNullable<NetworkMeasurer['last']>, graph: Adjacency, t: World['ties']): Int32Array {
+    const n = graph.n;
+    const gone = new Map<number, number>();
+    const come = new Map<number, number>();
+    let order = 0;
+    // A slot whose tie changed: its old tie is gone and its new one come (a pair that went from one slot and came back
+    // in another is both, its triangles taken off and put back). Ends are kept lower first: the key is lower × n + higher.
+    for (let e = 0; e < Math.max(last.ties.alive.length, t.count); e++) {
+      const was = e < last.ties.alive.length && last.ties.alive[e] === 1;
+      const is = e < t.count && t.alive[e] === 1;
+      if (was && is && last.ties.a[e] === t.a[e] && last.ties.b[e] === t.b[e]) continue;
+      if (was) gone.set(last.ties.a[e] * n + last.ties.b[e], order++);
+      if (is) come.set(t.a[e] * n + t.b[e], order++);
+    }
+    const triangles = last.triangles.slice();
+    closeTrianglesInPlace(triangles, last.graph, gone, -1);
+    closeTrianglesInPlace(triangles, graph, come, 1);
+    return triangles;
+  }
+}
+
+// Adds `sign` to each corner of every triangle of the graph that holds one of these ties (keyed lower × n + higher, each
+// with its order), counting a triangle once, at the first of its ties in that order.
+function closeTrianglesInPlace(
+  triangles: Int32Array,
+  { n, offsets, neighbours }: Adjacency,
+  ties: ReadonlyMap<number, number>,
+  sign: number,
+): void {
+  const mark = new Int32Array(n).fill(-1);
+  let stamp = 0;
+  const key = (x: number, y: number) => (x < y ? x * n + y : y * n + x);
+  for (const [tie, order] of ties) {
+    stamp++;
+    const u = Math.floor(tie / n);
+    const v = tie - u * n;
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) mark[neighbours[k]] = stamp;
+    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+      const w = neighbours[k];
+      if (mark[w] !== stamp) continue;
+      if ((ties.get(key(u, w)) ?? order) < order || (ties.get(key(v, w)) ?? order) < order) continue;
+      triangles[u] += sign;
+      triangles[v] += sign;
+      triangles[w] += sign;
+    }
+  }
 }
 
 /** One organisation as observed: its place, attributes, trust, leader and partnerships. */

@@ -13,7 +13,7 @@ import { effectiveTrust, type World } from '../model/world.ts';
 import { type ModelParams, resolveParams } from '../scenario/parameters/index.ts';
 import type { LeverKey, Scenario } from '../scenario/schema.ts';
 import { fundHorizon, leversAt, setLeverValuesInPlace, withLeverFrom } from './levers.ts';
-import { type NetworkSnapshot, organisationRecords, tieRecords, worldNetworkMeasures } from './network.ts';
+import { NetworkMeasurer, type NetworkSnapshot, organisationRecords, tieRecords } from './network.ts';
 import { PostLog } from './posts.ts';
 import { kaplanMeier, medianSurvival, restrictedMean, survivalAt } from './survival.ts';
 import {
@@ -40,6 +40,8 @@ export class Simulation {
   private readonly ctx: StepContext;
   private readonly schedule: readonly Mechanism[];
   private readonly posts: PostLog;
+  /** Measures the network after each step, from what changed since the last. */
+  private readonly measurer = new NetworkMeasurer();
 
   // Events are recorded once the run proper starts: the burn-in's are not counted.
   private recording = false;
@@ -153,7 +155,7 @@ export class Simulation {
       levels,
       features: Object.fromEntries(FEATURE_NAMES.map((name, f) => [name, features[f] / active])) as StepRecord['features'],
       trustTypes: trustTypeShares(w, this.ctx.params),
-      network: worldNetworkMeasures(w),
+      network: this.measurer.measure(w),
       ...trustCounts(w),
       joinedTrust,
       levers: leversAt(this.scenario, this.ctx.step),

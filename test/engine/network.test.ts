@@ -6,9 +6,11 @@ import { UndirectedGraph } from 'graphology';
 import { betweenness } from 'graphology-metrics/centrality/index.js';
 import { density } from 'graphology-metrics/graph/index.js';
 import { describe, expect, it } from 'vitest';
-import { adjacencyOf, measureNetwork, networkSteps, worldNetworkMeasures } from '../../src/engine/network.ts';
+import { adjacencyOf, measureNetwork, NetworkMeasurer, networkSteps, worldNetworkMeasures } from '../../src/engine/network.ts';
+import { addTieInPlace, findTie, removeTieInPlace } from '../../src/model/world.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
+import { smallWorld } from '../model/small-world.ts';
 
 /** Returns the measures of a graph given as an edge list. */
 function measure(n: number, edges: readonly (readonly [number, number])[], area: readonly number[], brokers: readonly number[]) {
@@ -145,6 +147,58 @@ describe("a run's network", () => {
     const expected = authorities.reduce((sum, la) => sum + ego(la), 0) / authorities.length;
     expect(expected).toBeGreaterThan(0);
     expect(measures.brokerage).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('NetworkMeasurer', () => {
+  it('gives what measuring afresh gives at every step of a run, to the last bit', () => {
+    const scenario = normalizeScenario({ name: 'tiny', organisations: { areas: 3 }, time: { steps: 48, seed: 7 } });
+    const simulation = new Simulation(scenario, 7);
+    for (let s = 0; s < 48; s++) {
+      simulation.advance();
+      expect(simulation.timeseries.at(-1)?.network, `step ${s + 1}`).toEqual(worldNetworkMeasures(simulation.world));
+    }
+  });
+
+  it('follows ties that go, come back in another slot, and close or open several triangles at once', () => {
+    // Six organisations; a square 0-1-2-3 with both diagonals (four triangles), and 4-5.
+    const world = smallWorld(6, { authorities: [0] });
+    const tie = (i: number, j: number) => addTieInPlace(world, i, j, 0.5, 0.1);
+    const drop = (i: number, j: number) => removeTieInPlace(world, findTie(world, i, j));
+    for (const [i, j] of [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [0, 3],
+      [0, 2],
+      [1, 3],
+      [4, 5],
+    ])
+      tie(i, j);
+    const measurer = new NetworkMeasurer();
+    const steps: (() => void)[] = [
+      () => {}, // nothing changed
+      () => drop(0, 2), // two triangles open
+      () => {
+        drop(1, 3); // the other two open with it, and 0-1 goes and comes back in another slot
+        drop(0, 1);
+        tie(4, 0);
+        tie(0, 1);
+      },
+      () => {
+        drop(2, 3); // one triangle's two ties go while a new one closes three
+        drop(0, 3);
+        tie(0, 2);
+        tie(1, 4);
+        tie(2, 4);
+        tie(1, 5);
+      },
+    ];
+    for (const [k, change] of steps.entries()) {
+      change();
+      expect(measurer.measure(world), `change ${k}`).toEqual(worldNetworkMeasures(world));
+    }
+    expect(measurer.measure(world).clustering).toBeGreaterThan(0);
   });
 });
 
