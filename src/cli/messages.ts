@@ -406,6 +406,16 @@ export function needsMoreMemory(what: string, needed: number, total: number, fix
   return `${what} about ${byteSize(needed)} of memory, more than this machine's ${byteSize(total)}. Fix: ${fix}`;
 }
 
+/** Returns the message for a run whose estimated memory is more than Node's heap may take, though the machine may have it. */
+export function needsMoreHeap(file: string, size: RunSize, heapLimit: number, total: number): string {
+  const raise = Math.ceil((size.memoryBytes * 1.25) / 2 ** 20);
+  const heap =
+    size.memoryBytes * 1.25 < total
+      ? `; or, as this machine has the memory, raise the limit: NODE_OPTIONS=--max-old-space-size=${raise} partnersim run ...`
+      : '';
+  return `${file}: a run of ${size.organisations} organisations needs about ${byteSize(size.memoryBytes)} of memory, more than Node's heap limit of ${byteSize(heapLimit)} (most of it at the end, writing the network's graph files). Fix: --no-network, or fewer organisations${heap}.`;
+}
+
 /** Returns the message for a run whose estimated results are more than the free space where they go. */
 export function needsMoreDisk(dir: string, needed: number, free: number): string {
   return `${dir}: the run would write about ${byteSize(needed)} of results, more than the ${byteSize(free)} free there. Fix: free some space, write elsewhere with --out, fewer network snapshots with --network-every (or --no-network), or fewer --reps.`;

@@ -1,12 +1,13 @@
 // Refusing at once what a machine cannot do: a run or sweep whose estimated memory (src/results/estimate.ts) is more
-// than the machine has, or a run whose results would not fit where they go; and a note before a run that will write
+// than the machine has (or, for a run, than Node's heap may take), or a run whose results would not fit where they go; and a note before a run that will write
 // a lot. Checked before any work starts, so nothing computes for hours and then fails.
 import { statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import type { RunSize } from '../results/estimate.ts';
-import { largeOutput, needsMoreDisk, needsMoreMemory } from './messages.ts';
+import { largeOutput, needsMoreDisk, needsMoreHeap, needsMoreMemory } from './messages.ts';
 
 /** Results above this size get a note before the run starts: 1 GB. */
 export const LARGE_OUTPUT_BYTES = 1e9;
@@ -14,6 +15,8 @@ export const LARGE_OUTPUT_BYTES = 1e9;
 /** What a machine has, as the checks see it. */
 export interface Machine {
   readonly memoryBytes: number;
+  /** The most the JavaScript heap of this process may take (node --max-old-space-size sets it). */
+  readonly heapLimitBytes: number;
   /** Bytes free to an unprivileged writer in the file system holding `dir` (or its nearest existing parent). */
   freeBytes(dir: string): number;
 }
@@ -21,6 +24,7 @@ export interface Machine {
 /** This machine. */
 export const thisMachine: Machine = {
   memoryBytes: totalmem(),
+  heapLimitBytes: getHeapStatistics().heap_size_limit,
   freeBytes(dir) {
     let at = resolve(dir);
     for (;;) {
@@ -49,6 +53,9 @@ export function checkRunFits(file: string, size: RunSize, dir: string, note: (te
         'fewer organisations (organisations.kinds), or a machine with more memory.',
       ),
     );
+  // Most of a run's memory is the JavaScript heap: beyond its limit the run would die at its peak, writing the network.
+  if (size.memoryBytes > machine.heapLimitBytes)
+    throw new PartnersimError('too-large', needsMoreHeap(file, size, machine.heapLimitBytes, machine.memoryBytes));
   const free = machine.freeBytes(dir);
   if (size.outputBytes > free) throw new PartnersimError('too-large', needsMoreDisk(dir, size.outputBytes, free));
   if (size.outputBytes > LARGE_OUTPUT_BYTES) note(largeOutput(dir, size.outputBytes));

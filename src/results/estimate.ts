@@ -4,8 +4,8 @@
 //
 // The figures per organisation and per tie are measured, not derived: the output of `partnersim run` on
 // scenarios/baseline.yaml (166 organisations) and scenarios/national.yaml (20,020), and the peak resident memory of
-// national (355 MB) and of national scaled 20 times (400,400 organisations, 1.94 GB), at commit 1bbdafe. They are
-// rounded up: an estimate is meant to be the right size, and on the safe side.
+// baseline (125 MB) and of national with the network (1.05 GB: 85,334 ties at its last step) and without it (252 MB),
+// at commit d7c26f7. They are rounded up: an estimate is meant to be the right size, and on the safe side.
 import { networkSteps } from '../engine/network.ts';
 import { countOrganisations, type Scenario } from '../scenario/schema.ts';
 import { resolveParams } from '../scenario/parameters/index.ts';
@@ -24,10 +24,12 @@ const EVENT_BYTES_PER_ORGANISATION_YEAR = 20;
 const TABLE_BYTES_PER_ORGANISATION = 500;
 /** Bytes of a timeseries.csv row (measured: 416). */
 const TIMESERIES_ROW_BYTES = 450;
-/** A run's peak resident memory: the process with its libraries, and each organisation with its ties, partnerships,
- * leader and records (measured: 355 MB for 20,020 organisations, 1.94 GB for 400,400: 4.2 kB each above 270 MB). */
-const PROCESS_BYTES = 280 * 2 ** 20;
-const BYTES_PER_ORGANISATION = 4_400;
+/** A run's peak resident memory: the process with its libraries (baseline's 125 MB), each organisation with its ties,
+ * partnerships, leader and records (national without the network: 6.4 kB each above that), and, when the network is
+ * written, each tie of the snapshot as records and graph files (national: 9.3 kB a tie above its run without). */
+const PROCESS_BYTES = 125e6;
+const BYTES_PER_ORGANISATION = 6_500;
+const NETWORK_BYTES_PER_TIE = 10_000;
 
 /** What a run of a scenario is expected to need. */
 export interface RunSize {
@@ -38,8 +40,8 @@ export interface RunSize {
   readonly ties: number;
   /** Bytes of the result directory, every replicate's tables together (the report not counted). */
   readonly outputBytes: number;
-  /** Peak resident memory of the process running it, in bytes: replicates run one after another, so it does not
-   * grow with them. */
+  /** Peak resident memory of the process running it, in bytes, most of it the JavaScript heap: replicates run one after
+   * another, so it does not grow with them; writing the network's snapshots, above all its graph files, is its peak. */
   readonly memoryBytes: number;
 }
 
@@ -62,11 +64,12 @@ export function estimateRunSize(scenario: Scenario, replicates: number, network:
     stepsSimulated: burnIn + steps,
     ties,
     outputBytes: Math.ceil(replicates * perReplicate),
-    memoryBytes: runMemoryBytes(organisations),
+    memoryBytes: runMemoryBytes(organisations) + (network === null ? 0 : ties * NETWORK_BYTES_PER_TIE),
   };
 }
 
-/** Returns the peak resident memory, in bytes, of one process (or worker) running a world of `organisations`. */
+/** Returns the peak resident memory, in bytes, of one process (or worker) running a world of `organisations` and writing
+ * no network (as a sweep's and a calibration's runs write none). */
 export function runMemoryBytes(organisations: number): number {
   return PROCESS_BYTES + organisations * BYTES_PER_ORGANISATION;
 }

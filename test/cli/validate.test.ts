@@ -39,7 +39,7 @@ describe('partnersim validate', () => {
       `${validateOk(baseline, 'baseline', 4, 120, runSize(baseline))}\n${validateOk(small, 'small', 2, 36, runSize(small))}\n`,
     );
     expect([runSize(baseline).organisations, runSize(small).organisations]).toEqual([166, 94]);
-    expect(out).toContain('a run needs about 290 MB of memory');
+    expect(out).toContain('a run needs about 130 MB of memory');
   });
 
   it('prints the error of a bad file, goes on with the others, and exits 2', async () => {

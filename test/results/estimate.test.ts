@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../cli/fixtures.ts';
 import { checkRunFits, checkWorkersFit, LARGE_OUTPUT_BYTES, type Machine } from '../../src/cli/size-check.ts';
-import { largeOutput, needsMoreDisk, needsMoreMemory } from '../../src/cli/messages.ts';
+import { largeOutput, needsMoreDisk, needsMoreHeap, needsMoreMemory } from '../../src/cli/messages.ts';
 import { estimateRunSize, runMemoryBytes, type RunSize } from '../../src/results/estimate.ts';
 import { defaultNetwork } from '../../src/results/network-output.ts';
 import { runReplicatesInto } from '../../src/results/run-writer.ts';
@@ -21,7 +21,11 @@ function bytesUnder(dir: string): number {
   );
 }
 
-const machine = (memoryBytes: number, freeBytes: number): Machine => ({ memoryBytes, freeBytes: () => freeBytes });
+const machine = (memoryBytes: number, freeBytes: number, heapLimitBytes = memoryBytes): Machine => ({
+  memoryBytes,
+  heapLimitBytes,
+  freeBytes: () => freeBytes,
+});
 const size: RunSize = { organisations: 1000, stepsSimulated: 480, ties: 5000, outputBytes: 2e9, memoryBytes: 300e6 };
 
 describe('the estimate of a run', () => {
@@ -48,6 +52,12 @@ describe('the estimate of a run', () => {
     expect(ten.outputBytes).toBeCloseTo(10 * one.outputBytes, -1);
     expect(ten.memoryBytes).toBe(one.memoryBytes);
     expect(runMemoryBytes(400_400)).toBeGreaterThan(1.9e9);
+    // Writing the network is a run's peak: national's snapshot took it from 252 MB to 1.05 GB.
+    const national = normalizeScenario({ organisations: { areas: 150, kinds: { school: 9500, academy: 8500, trust: 1000 } } });
+    const withNetwork = estimateRunSize(national, 1, defaultNetwork(national.time)).memoryBytes;
+    expect(withNetwork).toBeGreaterThan(1.05e9);
+    expect(withNetwork).toBeLessThan(2 * 1.05e9);
+    expect(estimateRunSize(national, 1, null).memoryBytes).toBeLessThan(withNetwork / 3);
   });
 });
 
@@ -61,6 +71,14 @@ describe('a machine refuses at once', () => {
         'fewer organisations (organisations.kinds), or a machine with more memory.',
       ),
     );
+  });
+
+  it('a run that needs more memory than Node’s heap may take, saying how to raise it when the machine has the memory', () => {
+    expect(() => checkRunFits('big.yaml', size, 'out', () => {}, machine(1e12, 1e12, 200e6))).toThrow(
+      needsMoreHeap('big.yaml', size, 200e6, 1e12),
+    );
+    expect(needsMoreHeap('big.yaml', size, 200e6, 1e12)).toContain('NODE_OPTIONS=--max-old-space-size=358 partnersim run');
+    expect(needsMoreHeap('big.yaml', size, 200e6, 320e6)).toMatch(/Fix: --no-network, or fewer organisations\.$/);
   });
 
   it('a run whose results do not fit where they go', () => {
