@@ -158,6 +158,7 @@ export class Simulation {
       network: this.measurer.measure(w),
       ...trustCounts(w),
       joinedTrust,
+      ...areaWideCounts(w),
       levers: leversAt(this.scenario, this.ctx.step),
     };
   }
@@ -177,6 +178,8 @@ export class Simulation {
           endedStep: p.endedStep,
           endReason: p.endReason,
           members: p.members.length,
+          core: p.core,
+          scope: p.scope,
           peakLevel: LEVEL_NAMES[p.peakLevel],
           finalLevel: LEVEL_NAMES[p.level],
           peak: { ...p.peak },
@@ -277,6 +280,21 @@ function trustTypeShares(w: World, params: ModelParams): number[] {
     counts[trustTypeOf(t.interactions[e], t.trustAB[e], Math.abs(norms[t.a[e]] - norms[t.b[e]]), params.trustTypes)]++;
   }
   return counts.map((c) => (live > 0 ? c / live : 0));
+}
+
+/** Returns the active area-wide partnerships and their core and wider members, summed. */
+function areaWideCounts(w: World) {
+  let areaWide = 0;
+  let areaWideCore = 0;
+  let areaWideWider = 0;
+  for (const id of w.active) {
+    const p = w.partnerships[id];
+    if (p.scope !== 'area') continue;
+    areaWide++;
+    areaWideCore += p.core;
+    areaWideWider += p.members.length - p.core;
+  }
+  return { areaWide, areaWideCore, areaWideWider };
 }
 
 /** Returns the trusts with a school, and with two or more; the shares of schools and academies (of these organisations,

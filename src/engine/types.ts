@@ -3,7 +3,7 @@ import type { LeverKey } from '../scenario/schema.ts';
 
 export { LEVEL_NAMES, MANDATES, CAUSES, EVENT_KINDS } from '../model/vocabulary.ts';
 export type { LevelName, Mandate, Cause, EventKind, PartnershipEvent } from '../model/vocabulary.ts';
-import type { Cause, LevelName, Mandate, PartnershipEvent } from '../model/vocabulary.ts';
+import type { Cause, LevelName, Mandate, PartnershipEvent, Scope } from '../model/vocabulary.ts';
 import type { NetworkSnapshot, OrganisationRecord } from './network.ts';
 import type { LeaderPost } from './posts.ts';
 import type { TrustEnd } from '../model/world.ts';
@@ -36,6 +36,10 @@ export interface StepRecord {
   readonly meanTrustSize: number;
   /** Schools that joined a trust during the step (founders included, moves between trusts too). */
   readonly joinedTrust: number;
+  /** Active area-wide partnerships, and their members in the core and in the wider membership, summed. */
+  readonly areaWide: number;
+  readonly areaWideCore: number;
+  readonly areaWideWider: number;
   /** The value of each public lever in force during the step (area levers: the scenario-wide value). */
   readonly levers: Readonly<Record<LeverKey, number>>;
 }
@@ -68,6 +72,9 @@ export const FEATURE_FIELDS = ['featureTrust', 'featureNetwork', 'featureNorms',
 /** The time-series columns of multi-academy trusts, as StepRecord names them. */
 export const TRUST_FIELDS = ['trusts', 'trustsMulti', 'inTrusts', 'inTrustsElsewhere', 'meanTrustSize', 'joinedTrust'] as const;
 
+/** The time-series columns of area-wide partnerships, as StepRecord names them. */
+export const AREA_WIDE_FIELDS = ['areaWide', 'areaWideCore', 'areaWideWider'] as const;
+
 /** The time-series columns of the trust types' shares, in TRUST_TYPES' order. */
 export const TRUST_TYPE_FIELDS = ['trustCalculus', 'trustKnowledge', 'trustIdentification'] as const;
 
@@ -79,8 +86,11 @@ export interface PartnershipRecord {
   /** The step it dissolved in, or null while active at the end of the run. */
   readonly endedStep: number | null;
   readonly endReason: Cause | null;
-  /** Members at the end (or when it dissolved, the last two). */
+  /** Members at the end (or when it dissolved, the last ones: a group's last two), and of those how many in its core. */
   readonly members: number;
+  readonly core: number;
+  /** A small group ('group') or area-wide ('area'). */
+  readonly scope: Scope;
   readonly peakLevel: LevelName;
   readonly finalLevel: LevelName;
   /** The four features when its continuum score was at its peak, and at the end (or when it dissolved). */

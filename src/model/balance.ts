@@ -46,7 +46,8 @@ export function copyBalance(b: BalanceTerms): BalanceTerms {
 /**
  * Fills `out` with member i's balance in a partnership (Jackson & Wolinsky 1996), in place. `trust` is i's mean
  * effective trust in the members it is tied to, `commitment` how much it wants to be there, `memberships` how many
- * partnerships it carries counting this one. Benefits: the activities funding pays for, worth as much as i is committed
+ * partnerships it carries counting this one (a wider membership of an area-wide partnership counting as `load` of one,
+ * and bearing that share of the coordination cost: areaWide.widerLoad). Benefits: the activities funding pays for, worth as much as i is committed
  * to them and trusts the partners it does them with, and more to a member that wants resources (the carrot); avoiding the stick's penalty (compliance motive); social capital, its
  * trust in its partners (Field 2003; Dhillon 2009); access to more powerful partners' resources. Costs: coordination,
  * growing with size, of which funding pays a share (the carrot buys coordination time), and officers take a share
@@ -65,6 +66,7 @@ export function fillBalance(
   trust: number,
   commitment: number,
   memberships: number,
+  load = 1,
 ): void {
   const o = world.orgs;
   const lv = ctx.levers;
@@ -96,6 +98,7 @@ export function fillBalance(
     P.resourceBenefit * (P.resourceMotiveFloor + o.motResources[i]) * Math.max(0, power / others - o.power[i] + P.resourcePowerOffset);
   const a = p.area;
   const unfunded =
+    load *
     P.coordinationCost *
     Math.sqrt(m / P.coordinationSize) *
     (1 - P.supportRelief * +p.laInvolved * lv.support[a]) *

@@ -4,7 +4,7 @@ import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { LEVEL_NAMES } from './vocabulary.ts';
-import { effectiveTrust, type Partnership, type World } from './world.ts';
+import { effectiveTrust, findTie, type Partnership, type World } from './world.ts';
 
 /** Returns the ordinal level for a score, moving from the current level only past a margin beyond each threshold (so noise does not flap it), by as many levels as the score has cleared. */
 export function levelFor(score: number, current: number, p: ModelParams['continuum']): number {
@@ -26,6 +26,8 @@ const UNIFORM_SD = 1 / Math.sqrt(12);
  * between tied members); network (the density of ties among members and their mean strength); norms (how far members'
  * norms have converged: 1 less the spread of their norms as a share of the spread of cultures in their area, which
  * context.culture sets); motivation (members' mean commitment to the partnership). The continuum score is their mean.
+ * An area-wide partnership's trust and network are its core's (the ties among core members); its norms and motivation
+ * are all its members'; a wider member's trust is its trust in the lead.
  * Also records each member's mean trust in the members it is tied to, which it weighs in the next step.
  */
 export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partnership): void {
@@ -63,16 +65,27 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   let motivation = 0;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
-    const tiedTo = Math.max(1, o.tiesSeen[i]);
-    p.roles[k].trust = o.trustSeen[i] / tiedTo;
-    p.roles[k].orgTrust = o.orgTrustSeen[i] / tiedTo;
-    p.roles[k].leaderTrust = o.leaderTrustSeen[i] / tiedTo;
+    const role = p.roles[k];
+    if (role.depth === 'core') {
+      const tiedTo = Math.max(1, o.tiesSeen[i]);
+      role.trust = o.trustSeen[i] / tiedTo;
+      role.orgTrust = o.orgTrustSeen[i] / tiedTo;
+      role.leaderTrust = o.leaderTrustSeen[i] / tiedTo;
+    } else {
+      // A wider member's trust is in the lead, its one contact there (none once that tie is dropped).
+      const slot = findTie(world, i, p.lead);
+      const mine = slot >= 0 && t.a[slot] === i;
+      role.orgTrust = slot < 0 ? 0 : mine ? t.trustAB[slot] : t.trustBA[slot];
+      role.leaderTrust = slot < 0 ? 0 : mine ? t.leaderAB[slot] : t.leaderBA[slot];
+      role.trust = effectiveTrust(role.orgTrust, role.leaderTrust, lw);
+    }
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
-    motivation += p.roles[k].commitment;
+    motivation += role.commitment;
   }
   const m = p.members.length;
-  const density = (2 * tied) / (m * (m - 1));
+  // The network is the core's: its density among the core members.
+  const density = (2 * tied) / (p.core * (p.core - 1));
   const spread = Math.sqrt(Math.max(0, norms2 / m - (norms / m) ** 2));
   const areaSpread = Math.max(1e-6, ctx.levers.culture[p.area] * UNIFORM_SD);
   p.trust = tied > 0 ? trust / (2 * tied) : 0;

@@ -22,13 +22,14 @@ export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
   const E = ctx.params.effort;
   const I = ctx.params.interaction;
   const fundHorizon = ctx.fundHorizon;
-  // Each organisation's mean commitment over its partnerships (1 when it is in none: its effort is its own), and the
-  // share of them that are funded.
+  // Each organisation's mean commitment over the partnerships whose core it is in (1 when it is in none: its effort is
+  // its own), and the share of them that are funded; a wider membership takes no share of its effort.
   const committed = o.commitment.fill(0);
   const funded = o.fundedShare.fill(0);
   for (const id of world.active) {
     const p = world.partnerships[id];
     for (let k = 0; k < p.members.length; k++) {
+      if (p.roles[k].depth === 'wider') continue;
       committed[p.members[k]] += p.roles[k].commitment;
       funded[p.members[k]] += +p.funded;
     }

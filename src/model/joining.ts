@@ -51,7 +51,8 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     let bestScore: number = ctx.params.partnerships.acceptScore;
     for (let k = 0; k < ids.length; k++) {
       const p = world.partnerships[ids[k]];
-      if (p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
+      // An area-wide partnership is joined through its open invitation (areaWide.ts), not through peers.
+      if (p.scope === 'area' || p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
       const threshold = o.joinThreshold[i] - P.politicsRelief * lv.politics[o.area[i]];
       if (peers[k] / mine.length < threshold) continue;
       const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]);

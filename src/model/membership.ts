@@ -6,7 +6,7 @@ import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
 import { chanceIn } from './time.ts';
 import type { Cause } from './vocabulary.ts';
-import { type BalanceTerms, experienceOf, type Partnership, type Role, type World } from './world.ts';
+import { type BalanceTerms, coreOf, experienceOf, type Partnership, type Role, type World } from './world.ts';
 
 /** The change a cause names, and the cause, for each term an exit can be put down to (benefits that fell, costs that rose). */
 const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => number][] = [
@@ -58,13 +58,21 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const judgement = ctx.params.leaders.judgement;
   const b = emptyBalance();
   const leaving: [Partnership, number, Cause][] = [];
+  const widerLoad = ctx.params.areaWide.widerLoad;
   for (const id of world.active) {
     const p = world.partnerships[id];
-    const terms = { area: p.area, members: p.members, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
+    // An area-wide partnership is weighed as its core: a wider member, as if it were one more of the core at its load.
+    const core = coreOf(p);
+    const terms = { area: p.area, members: core, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
+    const withOne = p.scope === 'area' ? { ...terms, members: [...core, -1] } : terms;
     for (let k = 0; k < p.members.length; k++) {
       const i = p.members[k];
       const role = p.roles[k];
-      fillBalance(b, world, ctx, terms, i, role.trust, role.commitment, o.memberships[i]);
+      if (role.depth === 'core') fillBalance(b, world, ctx, terms, i, role.trust, role.commitment, o.memberships[i]);
+      else {
+        withOne.members[core.length] = i;
+        fillBalance(b, world, ctx, withOne, i, role.trust, role.commitment, o.memberships[i] + widerLoad, widerLoad);
+      }
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource;
       // The weight of what it knew before this step: its prior and the evidence of its years so far, up to its memory,
@@ -89,4 +97,9 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
 }
 
 /** Members weigh benefit against cost and leave; partnerships with fewer than two members dissolve (ODD 7.9). */
-export const membership: Mechanism = { id: 'membership', odd: '7.9', blocks: ['membership', 'power'], run: weighMembershipsInPlace };
+export const membership: Mechanism = {
+  id: 'membership',
+  odd: '7.9',
+  blocks: ['membership', 'power', 'areaWide'],
+  run: weighMembershipsInPlace,
+};

@@ -3,8 +3,18 @@
 import { availableCapacity, emptyBalance, fillBalance, LA_KIND, type PartnershipTerms } from './balance.ts';
 import type { StepContext } from './context.ts';
 import { levelFor, scorePartnershipInPlace } from './continuum.ts';
-import type { Cause, Mandate } from './vocabulary.ts';
-import { addTieInPlace, countSharedInPlace, experienceOf, findTie, type Partnership, trustFrom, type World } from './world.ts';
+import type { Cause, Depth, Mandate, Scope } from './vocabulary.ts';
+import {
+  addTieInPlace,
+  coreOf,
+  countSharedInPlace,
+  experienceOf,
+  findTie,
+  isCore,
+  type Partnership,
+  trustFrom,
+  type World,
+} from './world.ts';
 
 export { LA_KIND } from './balance.ts';
 
@@ -12,12 +22,16 @@ export { LA_KIND } from './balance.ts';
 export interface PartnershipSpec {
   readonly area: number;
   readonly lead: number;
+  /** Its members (the core group, for an area-wide partnership). */
   readonly members: readonly number[];
+  /** An area-wide partnership's wider membership (none unless given), and its scope ('group' unless given). */
+  readonly wider?: readonly number[];
+  readonly scope?: Scope;
   readonly mandate: Mandate;
   readonly principles: boolean;
   readonly laInvolved: boolean;
   readonly funded: boolean;
-  /** What brought it about: 'network', 'broker', 'mandate' or 'history'. */
+  /** What brought it about: 'network', 'broker', 'mandate', 'history', 'convened-officers' or 'convened-leader'. */
   readonly cause: string;
 }
 
@@ -66,9 +80,10 @@ const expected = emptyBalance();
 
 /** Returns the net benefit organisation i expects of a partnership of these members (itself among them), were it to
  * choose it: its balance with its present trust in those it is tied to (starting trust with none), fully committed,
- * carrying one partnership more. Organisations form, join and accept partnerships they expect to pay (Jackson &
- * Wolinsky 1996), so funding, the stick and competition act on formation through what they do to this balance. */
-export function expectedNet(world: World, ctx: StepContext, i: number, terms: PartnershipTerms): number {
+ * carrying one partnership more — or, for a wider membership, this load of one (areaWide.widerLoad). Organisations
+ * form, join and accept partnerships they expect to pay (Jackson & Wolinsky 1996), so funding, the stick and
+ * competition act on formation through what they do to this balance. */
+export function expectedNet(world: World, ctx: StepContext, i: number, terms: PartnershipTerms, load = 1): number {
   const ties = world.ties;
   const lw = ctx.params.trustTypes.leaderWeight;
   let trust = 0;
@@ -81,15 +96,18 @@ export function expectedNet(world: World, ctx: StepContext, i: number, terms: Pa
     tied++;
   }
   const mean = tied > 0 ? trust / tied : startingTrust(ctx, world.orgs.area[i]);
-  fillBalance(expected, world, ctx, terms, i, mean, 1, world.orgs.memberships[i] + 1);
+  fillBalance(expected, world, ctx, terms, i, mean, 1, world.orgs.memberships[i] + load, load);
   return expected.net;
 }
 
 /** Creates a partnership from a spec, adds its members, places it on the continuum, records the event, and returns it. */
 export function formPartnershipInPlace(world: World, ctx: StepContext, spec: PartnershipSpec): Partnership {
+  const scope = spec.scope ?? 'group';
   const p: Partnership = {
     id: world.partnerships.length,
     area: spec.area,
+    scope,
+    core: 0,
     formedStep: ctx.step,
     endedStep: null,
     endReason: null,
@@ -116,33 +134,45 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
   // A mandate compels every member but the authority that convenes it; every other partnership is chosen.
   const compelled = spec.mandate === 'mandated';
   for (const i of spec.members) addMemberInPlace(world, ctx, p, i, compelled && world.orgs.kind[i] !== LA_KIND);
+  for (const i of spec.wider ?? []) addMemberInPlace(world, ctx, p, i, false, 'wider');
   scorePartnershipInPlace(world, ctx, p);
   p.level = levelFor(p.score, 0, ctx.params.continuum);
   p.peakLevel = p.level;
   p.peak = { trust: p.trust, network: p.network, norms: p.norms, motivation: p.motivation, score: p.score };
   ctx.formed++;
-  ctx.emit({ step: ctx.step, kind: 'formed', partnership: p.id, organisations: [...p.members], cause: spec.cause });
+  ctx.emit({
+    step: ctx.step,
+    kind: 'formed',
+    partnership: p.id,
+    organisations: [...p.members],
+    cause: spec.cause,
+    ...depthsOf(p, p.members),
+  });
   return p;
 }
 
-/** Adds organisation i to p, in place, committed to it unless compelled: it gets ties to the lead and a few members, and
- * every tie it has to a member joins p's internal network and counts one more shared partnership. */
-export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number, compelled = false): void {
+/** Returns, for an area-wide partnership, its scope and these members' depths, as its events record them; nothing for a group. */
+export function depthsOf(p: Partnership, members: readonly number[]): { scope?: Scope; depths?: Depth[] } {
+  if (p.scope === 'group') return {};
+  return { scope: p.scope, depths: members.map((i) => p.roles[p.members.indexOf(i)].depth) };
+}
+
+/** Adds organisation i to p, in place, at this depth (the core unless given), committed to it unless compelled: it gets a
+ * tie to the lead; in the core it gets ties to a few core members too, and every tie it has to a core member joins p's
+ * internal network and counts one more shared partnership. A wider member's contact is light: its tie to the lead stays
+ * informal, and it takes no share of its capacity (ABPP: members take part at different depths). */
+export function addMemberInPlace(
+  world: World,
+  ctx: StepContext,
+  p: Partnership,
+  i: number,
+  compelled = false,
+  depth: Depth = 'core',
+): void {
   const o = world.orgs;
   const P = ctx.params.partnerships;
-  const trust = startingTrust(ctx, o.area[i]);
-  if (i !== p.lead) addTieInPlace(world, i, p.lead, trust, P.newTieStrength);
-  for (let k = 0; k < Math.min(P.newMemberTies, p.members.length); k++) {
-    const j = p.members[Math.floor(ctx.rng() * p.members.length)];
-    if (j !== i) addTieInPlace(world, i, j, trust, P.newTieStrength);
-  }
-  for (const j of p.members) {
-    const slot = findTie(world, i, j);
-    if (slot >= 0) {
-      countSharedInPlace(world.ties, slot, p, 1);
-      p.ties.push(slot);
-    }
-  }
+  if (i !== p.lead) addTieInPlace(world, i, p.lead, startingTrust(ctx, o.area[i]), P.newTieStrength);
+  if (depth === 'core') tieIntoCoreInPlace(world, ctx, p, i);
   p.members.push(i);
   p.roles.push({
     belief: 0,
@@ -155,18 +185,51 @@ export function addMemberInPlace(world: World, ctx: StepContext, p: Partnership,
     bestBelief: 0,
     bestOrgTrust: 0,
     bestLeaderTrust: 0,
+    depth,
   });
-  o.memberships[i]++;
   o.partnerships[i].push(p.id);
+}
+
+/** Moves wider member i of p into its core, in place (tieIntoCoreInPlace). */
+export function joinCoreInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
+  tieIntoCoreInPlace(world, ctx, p, i);
+  p.roles[p.members.indexOf(i)].depth = 'core';
+}
+
+// Ties i into p's core, in place, before it is listed there (a new member not yet listed, or a wider member): ties to a
+// few core members, and every tie it has to a core member joins p's internal network and counts one more shared
+// partnership; the membership takes its share of i's capacity.
+function tieIntoCoreInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
+  const P = ctx.params.partnerships;
+  const trust = startingTrust(ctx, world.orgs.area[i]);
+  const fellows = coreOf(p).filter((j) => j !== i);
+  for (let k = 0; k < Math.min(P.newMemberTies, fellows.length); k++) {
+    const j = fellows[Math.floor(ctx.rng() * fellows.length)];
+    addTieInPlace(world, i, j, trust, P.newTieStrength);
+  }
+  for (const j of fellows) {
+    const slot = findTie(world, i, j);
+    if (slot >= 0) {
+      countSharedInPlace(world.ties, slot, p, 1);
+      p.ties.push(slot);
+    }
+  }
+  p.core++;
+  world.orgs.memberships[i]++;
 }
 
 /** Removes member i from p for this cause, in place; when fewer than two members remain, p dissolves with that cause. */
 export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number, cause: Cause): void {
+  const wasCore = +isCore(p, i);
   detachInPlace(world, p, i);
   ctx.emit({ step: ctx.step, kind: 'left', partnership: p.id, organisations: [i], cause });
-  if (p.members.length < 2) {
+  // A partnership ends when fewer than two remain in its core: an area-wide one's wider members go with it.
+  if (p.core < 2) {
     const remaining = [...p.members];
+    // Its last members (kept in p.members below), and of those how many were in its core.
+    const lastCore = p.core + wasCore;
     for (const j of remaining) detachInPlace(world, p, j);
+    p.core = lastCore;
     p.endedStep = ctx.step;
     p.endReason = cause;
     world.active.splice(world.active.indexOf(p.id), 1);
@@ -176,15 +239,17 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     p.roles = [];
     return;
   }
-  if (p.lead === i) p.lead = leadFor(world, p.members, ctx.params.power.influence);
+  if (p.lead === i) p.lead = leadFor(world, coreOf(p), ctx.params.power.influence);
 }
 
 function detachInPlace(world: World, p: Partnership, i: number): void {
   const o = world.orgs;
   const at = p.members.indexOf(i);
+  const core = +(p.roles[at].depth === 'core');
   p.members.splice(at, 1);
   p.roles.splice(at, 1);
-  o.memberships[i]--;
+  o.memberships[i] -= core;
+  p.core -= core;
   const list = o.partnerships[i];
   list.splice(list.indexOf(p.id), 1);
   const t = world.ties;

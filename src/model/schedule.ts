@@ -2,6 +2,7 @@
 // schedule a scenario runs (the table's order, less the mechanisms it switches off).
 import { MECHANISM_IDS, type MechanismId } from '../scenario/mechanisms.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { areaWide } from './area-wide.ts';
 import { brokerage } from './brokerage.ts';
 import { continuum } from './continuum.ts';
 import { governance } from './governance.ts';
@@ -28,6 +29,7 @@ export const MECHANISM_IMPLEMENTATIONS: { readonly [M in MechanismId]: Mechanism
   joining: { ...joining, id: 'joining' },
   initiation: { ...initiation, id: 'initiation' },
   brokerage: { ...brokerage, id: 'brokerage' },
+  areaWide: { ...areaWide, id: 'areaWide' },
   mandate: { ...mandate, id: 'mandate' },
   continuum: { ...continuum, id: 'continuum' },
 };

@@ -2,7 +2,7 @@
 // a value of one shape (src/model/mechanism.ts) whose id is its entry in src/scenario/mechanisms.ts:
 //
 //   levers in force (engine) ─► leaders ─► governance ─► interaction ─► trustWeights ─► norms
-//   ─► membership ─► meeting ─► joining ─► initiation ─► brokerage ─► mandate ─► continuum
+//   ─► membership ─► meeting ─► joining ─► initiation ─► brokerage ─► areaWide ─► mandate ─► continuum
 //   ─► the step's record (engine); events are recorded as they happen (through ctx.emit)
 //
 // A scenario may switch any mechanism off (`mechanisms: { <id>: false }`); the rest run in the same order.

@@ -1,7 +1,7 @@
 // The model's state: organisations, ties and leaders as one typed array per field (sparse ties in a pool with
 // a free list, leaders in a pool that grows as they come from outside), partnerships as a growable pool. Mechanisms in
 // model/ read and mutate it in place.
-import type { Cause, Mandate } from './vocabulary.ts';
+import type { Cause, Depth, Mandate, Scope } from './vocabulary.ts';
 
 /** What a member weighs a partnership by, term by term (benefits and costs, per year): the balance of membership. */
 export interface BalanceTerms {
@@ -36,6 +36,9 @@ export interface Role {
   leaderTrust: number;
   /** The step it joined. */
   readonly joined: number;
+  /** How deeply it takes part: in the core group (as a member of any small partnership does) or in an area-wide
+   * partnership's wider membership (light, informal contact with its lead; no share of its internal network). */
+  depth: Depth;
   /** Its balance when its judgement was at its best, with its trust's two parts then: what its exit,
    * if it leaves, is measured against. */
   best: BalanceTerms | null;
@@ -57,6 +60,10 @@ export interface Features {
 export interface Partnership extends Features {
   readonly id: number;
   readonly area: number;
+  /** A small group ('group'), or an area-wide partnership open to every organisation of its area ('area'). */
+  readonly scope: Scope;
+  /** Members in its core group: all of a group's; an area-wide partnership's core, the rest its wider membership. */
+  core: number;
   readonly formedStep: number;
   endedStep: number | null;
   endReason: Cause | null;
@@ -70,7 +77,7 @@ export interface Partnership extends Features {
   /** Members, and each one's role (same order). */
   members: number[];
   roles: Role[];
-  /** Slots of the ties between members: the partnership's internal network. */
+  /** Slots of the ties between core members: the partnership's internal network. */
   ties: number[];
   /** The ordinal level on the continuum, and its peak; the features when the score was at its peak. */
   level: number;
@@ -191,7 +198,8 @@ export function createOrgs(n: number) {
     /** Share of the rest of its trust (schools and office) in other areas: 0 outside a trust or in one based all in its
      * area, 1 in one all of whose other schools are elsewhere. Kept by the governance mechanism. */
     remote: f(),
-    /** Partnerships it belongs to now. */
+    /** Partnerships whose core it belongs to now (every partnership it is in, but the area-wide ones whose wider
+     * membership it is in: those take no share of its capacity). */
     memberships: new Int32Array(n),
     /** Per step scratch: effort it puts into its ties (on informal ties, and in its partnerships as far as it is committed
      * to them), its resolve (trustworthiness less the cost of contributing, before rivalry and the benefit of
@@ -221,7 +229,7 @@ export function createOrgs(n: number) {
     rewarded: f(),
     /** Tie indices of each organisation. */
     ties: Array.from({ length: n }, (): number[] => []),
-    /** Partnership ids of each organisation. */
+    /** Partnership ids of each organisation, at either depth. */
     partnerships: Array.from({ length: n }, (): number[] => []),
   } as const;
 }
@@ -359,10 +367,21 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   for (const id of world.orgs.partnerships[lo]) {
     if (!world.orgs.partnerships[hi].includes(id)) continue;
     const p = world.partnerships[id];
+    if (!isCore(p, lo) || !isCore(p, hi)) continue;
     countSharedInPlace(ties, slot, p, 1);
     p.ties.push(slot);
   }
   return slot;
+}
+
+/** Returns whether member i of p is in its core group (every member of a small group is). */
+export function isCore(p: Partnership, i: number): boolean {
+  return p.scope === 'group' || p.roles[p.members.indexOf(i)].depth === 'core';
+}
+
+/** Returns p's core members (all of a small group's members), in member order. */
+export function coreOf(p: Partnership): number[] {
+  return p.scope === 'group' ? p.members : p.members.filter((_, k) => p.roles[k].depth === 'core');
 }
 
 /** Counts a partnership in (sign 1) or out of (sign -1) a tie's shared partnerships, with its principles and its

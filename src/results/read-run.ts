@@ -15,6 +15,7 @@ import {
   MANDATES,
   NETWORK_FIELDS,
   TRUST_FIELDS,
+  AREA_WIDE_FIELDS,
   TRUST_TYPE_FIELDS,
   type LevelName,
   type Metrics,
@@ -223,6 +224,7 @@ function stepRecord(cells: Cells): StepRecord {
     trustTypes: TRUST_TYPE_FIELDS.map((name) => num(cells[name])),
     network: Object.fromEntries(NETWORK_FIELDS.map((name) => [name, num(cells[name])])) as StepRecord['network'],
     ...(Object.fromEntries(TRUST_FIELDS.map((name) => [name, num(cells[name])])) as Record<(typeof TRUST_FIELDS)[number], number>),
+    ...(Object.fromEntries(AREA_WIDE_FIELDS.map((name) => [name, num(cells[name])])) as Record<(typeof AREA_WIDE_FIELDS)[number], number>),
     levers: Object.fromEntries(LEVER_KEYS.map((key) => [key, num(cells[key])])) as Record<LeverKey, number>,
   };
 }
@@ -240,6 +242,8 @@ function partnershipRecord(cells: Cells): PartnershipRecord {
     endedStep: cells.endedStep === null ? null : num(cells.endedStep),
     endReason: cells.endReason as PartnershipRecord['endReason'],
     members: num(cells.members),
+    core: num(cells.core),
+    scope: cells.scope as PartnershipRecord['scope'],
     peakLevel: cells.peakLevel as LevelName,
     finalLevel: cells.finalLevel as LevelName,
     mandate: cells.mandate as PartnershipRecord['mandate'],

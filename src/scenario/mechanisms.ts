@@ -28,6 +28,11 @@ export const MECHANISMS = {
   joining: { meaning: "organisations join their peers' partnerships", needs: [] },
   initiation: { meaning: 'leaders initiate partnerships with trusted partners', needs: [] },
   brokerage: { meaning: 'local-authority officers broker partnerships', needs: [] },
+  areaWide: {
+    meaning:
+      'officers and experienced leaders convene area-wide partnerships open to every organisation of the area; organisations join their wider membership and wider members move into the core',
+    needs: [],
+  },
   mandate: { meaning: 'the stick compels organisations in no partnership into one', needs: [] },
   continuum: { meaning: 'each partnership is scored on the continuum and its level moves', needs: [] },
 } as const satisfies Record<string, MechanismSpec>;

@@ -2,7 +2,15 @@
 // stopped it; and the tables (runs, time series) built from those records in run-index order.
 import { runScenario } from '../engine/run.ts';
 import type { MetricName, NetworkField, RunResult, StepRecord } from '../engine/types.ts';
-import { FEATURE_FIELDS, FEATURE_NAMES, LEVEL_NAMES, NETWORK_FIELDS, type TRUST_FIELDS, TRUST_TYPE_FIELDS } from '../engine/types.ts';
+import {
+  type AREA_WIDE_FIELDS,
+  FEATURE_FIELDS,
+  FEATURE_NAMES,
+  LEVEL_NAMES,
+  NETWORK_FIELDS,
+  type TRUST_FIELDS,
+  TRUST_TYPE_FIELDS,
+} from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SweepPoint, SweepRun } from './expand.ts';
 import { isMetricName, metricColumn, type RecordedMetric, type RecordSpec, type Sweep, type TimeseriesField } from './schema.ts';
@@ -60,7 +68,17 @@ export function timeseriesField(row: StepRecord, field: TimeseriesField): number
   const type = (TRUST_TYPE_FIELDS as readonly string[]).indexOf(field);
   if (type >= 0) return row.trustTypes[type];
   if ((NETWORK_FIELDS as readonly string[]).includes(field)) return row.network[field as NetworkField];
-  return row[field as 'active' | 'formed' | 'dissolved' | 'participation' | 'meanTrust' | 'meanStrength' | (typeof TRUST_FIELDS)[number]];
+  return row[
+    field as
+      | 'active'
+      | 'formed'
+      | 'dissolved'
+      | 'participation'
+      | 'meanTrust'
+      | 'meanStrength'
+      | (typeof TRUST_FIELDS)[number]
+      | (typeof AREA_WIDE_FIELDS)[number]
+  ];
 }
 
 // Counts are whole numbers; every other metric and field is a share or a mean.

@@ -9,6 +9,7 @@ import {
   type LevelName,
   type MetricName,
   TRUST_FIELDS,
+  AREA_WIDE_FIELDS,
   TRUST_TYPE_FIELDS,
 } from '../engine/types.ts';
 import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
@@ -38,6 +39,7 @@ export const TIMESERIES_FIELDS = [
   ...TRUST_TYPE_FIELDS,
   ...NETWORK_FIELDS,
   ...TRUST_FIELDS,
+  ...AREA_WIDE_FIELDS,
 ] as const;
 export type TimeseriesField = (typeof TIMESERIES_FIELDS)[number];
 export type { LevelName };

@@ -99,6 +99,8 @@ const partnership = (formedStep: number, endedStep: number | null): PartnershipR
   endedStep,
   endReason: endedStep === null ? null : 'trust-fell',
   members: 2,
+  core: 2,
+  scope: 'group',
   peakLevel: 'networking',
   finalLevel: 'networking',
   mandate: 'voluntary',
@@ -189,6 +191,9 @@ const row = (step: number, active: number, levels: number[], carrot = 0.5): Step
   inTrustsElsewhere: 0,
   meanTrustSize: 1.5,
   joinedTrust: 1,
+  areaWide: 0,
+  areaWideCore: 0,
+  areaWideWider: 0,
   levers: LEVERS(carrot),
 });
 

@@ -27,6 +27,7 @@ export function brokenInvariants(world: World): string[] {
   const sharedPrincipled = new Map<number, number>();
   const sharedConvened = new Map<number, number>();
   const memberOf: number[][] = Array.from({ length: orgs.n }, () => []);
+  const coreOf = new Array<number>(orgs.n).fill(0);
   for (const id of world.active) {
     const p = partnerships[id];
     check(p.id === id, () => `partnership at ${id} has id ${p.id}`);
@@ -44,11 +45,25 @@ export function brokenInvariants(world: World): string[] {
       check(v >= 0 && v <= 1, () => `partnership ${id} has a feature, score, commitment or member trust ${v} outside [0, 1]`);
     for (const r of p.roles) check(Number.isFinite(r.belief), () => `partnership ${id} has a member whose belief is ${r.belief}`);
     for (const i of p.members) memberOf[i].push(id);
+    // Depths: each member is in the core or the wider membership, not both; a small group's are all core; the core's
+    // count is kept; an area-wide partnership's members are all of its area, its lead in its core.
+    const core = p.members.filter((_, k) => p.roles[k].depth === 'core');
+    for (const r of p.roles) check(r.depth === 'core' || r.depth === 'wider', () => `partnership ${id} has a member of depth ${r.depth}`);
+    check(p.scope === 'group' || p.scope === 'area', () => `partnership ${id} has scope ${p.scope}`);
+    check(p.core === core.length && p.core >= 2, () => `partnership ${id} counts ${p.core} in its core, which holds ${core}`);
+    check(p.scope === 'area' || core.length === p.members.length, () => `group ${id} has wider members`);
+    if (p.scope === 'area') {
+      for (const i of p.members)
+        check(orgs.area[i] === p.area, () => `area-wide partnership ${id} (area ${p.area}) has member ${i} of area ${orgs.area[i]}`);
+      check(core.includes(p.lead), () => `area-wide partnership ${id}'s lead ${p.lead} is not in its core ${core}`);
+    }
+    for (const i of core) coreOf[i]++;
+    // Its internal network: the ties between core members.
     const internal: number[] = [];
-    for (let x = 0; x < p.members.length; x++) {
-      for (let y = x + 1; y < p.members.length; y++) {
-        const lo = Math.min(p.members[x], p.members[y]);
-        const hi = Math.max(p.members[x], p.members[y]);
+    for (let x = 0; x < core.length; x++) {
+      for (let y = x + 1; y < core.length; y++) {
+        const lo = Math.min(core[x], core[y]);
+        const hi = Math.max(core[x], core[y]);
         const slot = ties.index.get(lo * orgs.n + hi);
         if (slot === undefined) continue;
         internal.push(slot);
@@ -61,17 +76,17 @@ export function brokenInvariants(world: World): string[] {
     check(
       JSON.stringify(listed) === JSON.stringify(sortNumbers(internal)),
       () =>
-        `partnership ${id} (members ${p.members}) lists ties ${listed}, but the alive ties between its members are ${sortNumbers(internal)}`,
+        `partnership ${id} (core ${core}) lists ties ${listed}, but the alive ties between its core members are ${sortNumbers(internal)}`,
     );
     for (const slot of p.ties) check(ties.alive[slot] === 1, () => `partnership ${id} lists dead tie ${slot}`);
   }
 
-  // Memberships: the count, the organisation's list, and the active partnerships' member lists agree.
+  // Memberships: the count (of core memberships), the organisation's list, and the active partnerships' member lists agree.
   for (let i = 0; i < orgs.n; i++) {
     const list = orgs.partnerships[i];
     check(
-      orgs.memberships[i] === list.length,
-      () => `organisation ${i}: memberships ${orgs.memberships[i]} but ${list.length} partnerships listed`,
+      orgs.memberships[i] === coreOf[i],
+      () => `organisation ${i}: memberships ${orgs.memberships[i]} but in the core of ${coreOf[i]} partnerships`,
     );
     check(
       JSON.stringify(sortNumbers(list)) === JSON.stringify(sortNumbers(memberOf[i])),

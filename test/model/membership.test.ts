@@ -23,6 +23,7 @@ function role(
     bestBelief: 0.2,
     bestOrgTrust: trust.org[0],
     bestLeaderTrust: trust.leader[0],
+    depth: 'core',
   };
 }
 

@@ -58,7 +58,7 @@ describe('convergeNormsInPlace', () => {
   ])('with influence %s, converges on the say-weighted mean of the starting norms, %s', (influence, consensus) => {
     const world = threeSchools([0.9, 0.1, 0.1], [0, 1, 1]);
     const ctx = smallContext(world, createRng(1), { stepsPerYear: 12, params: withInfluence(influence) });
-    world.partnerships.push({ id: 0, members: [0, 1, 2], trust: 0.5, principles: true, lead: 0 } as Partnership);
+    world.partnerships.push({ id: 0, scope: 'group', members: [0, 1, 2], trust: 0.5, principles: true, lead: 0 } as Partnership);
     world.active.push(0);
     for (let s = 0; s < 12 * 400; s++) convergeNormsInPlace(world, ctx);
     for (const i of [0, 1, 2]) expect(world.orgs.norms[i]).toBeCloseTo(consensus, 6);
@@ -67,7 +67,7 @@ describe('convergeNormsInPlace', () => {
   it('moves each member, in one step, by the closed-form share of its gap to the agenda', () => {
     const world = threeSchools([0.9, 0.1, 0.1], [0, 1, 1], [1, 0, 0]);
     const ctx = smallContext(world, createRng(1), { stepsPerYear: 12, params: withInfluence(1) });
-    world.partnerships.push({ id: 0, members: [0, 1, 2], trust: 0.5, principles: false, lead: 0 } as Partnership);
+    world.partnerships.push({ id: 0, scope: 'group', members: [0, 1, 2], trust: 0.5, principles: false, lead: 0 } as Partnership);
     world.active.push(0);
     // Rate 0.06 × (0.5 + 0.5) × 1 × (0.7 + 0.6 × 1) = 0.078 a year; agenda 0.2 / 1.1.
     const closed = 1 - Math.exp(-0.078 / 12);

@@ -170,6 +170,8 @@ describe('shared partnerships', () => {
   const partnership = (id: number, members: number[], how: { principles?: boolean; laInvolved?: boolean } = {}): Partnership => ({
     id,
     area: 0,
+    scope: 'group',
+    core: members.length,
     formedStep: 0,
     endedStep: null,
     endReason: null,

@@ -88,6 +88,9 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       inTrustsElsewhere: 0,
       meanTrustSize: 1.5,
       joinedTrust: 1,
+      areaWide: 1,
+      areaWideCore: 3,
+      areaWideWider: 9,
       levers,
     },
     {
@@ -117,6 +120,9 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       inTrustsElsewhere: 0,
       meanTrustSize: 1.5,
       joinedTrust: 1,
+      areaWide: 1,
+      areaWideCore: 3,
+      areaWideWider: 9,
       levers,
     },
   ],
@@ -128,6 +134,8 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       endedStep: 1,
       endReason: 'trust-fell',
       members: 2,
+      core: 2,
+      scope: 'group',
       peakLevel: 'coordinating',
       finalLevel: 'networking',
       mandate: 'voluntary',
@@ -145,6 +153,8 @@ const run = (seed: number, formed: number, survival5y: number | null = null): Ru
       endedStep: null,
       endReason: null,
       members: 3,
+      core: 2,
+      scope: 'area',
       peakLevel: 'networking',
       finalLevel: 'networking',
       mandate: 'incentivised',
@@ -210,6 +220,9 @@ describe('timeseries.csv', () => {
       'inTrustsElsewhere',
       'meanTrustSize',
       'joinedTrust',
+      'areaWide',
+      'areaWideCore',
+      'areaWideWider',
       ...LEVER_KEYS,
     ]);
   });
@@ -218,7 +231,7 @@ describe('timeseries.csv', () => {
     const lines = csv(TIMESERIES_COLUMNS, timeseriesRows(run(7, 2).timeseries, 3));
     expect(lines[0]).toBe(TIMESERIES_COLUMNS.map((column) => column.name).join(','));
     expect(lines[1]).toBe(
-      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0.25,0.5,4,6,0.125,0,1.5,2,1,0.25,0,1.5,1,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
+      '3,0,0,1,1,0,0.16666666666666666,0.30000000000000004,0.25,1,0,0,0,0.5,0.25,0.75,1,0.5,0.5,0,0.25,0.5,4,6,0.125,0,1.5,2,1,0.25,0,1.5,1,1,3,9,0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1',
     );
     expect(lines[2].startsWith('3,1,0.08333333333333333,1,1,1,0.25,0.6666666666666666,0.000012345678,0,1,0,0,')).toBe(true);
     expect(lines).toHaveLength(4);
@@ -230,8 +243,8 @@ describe('partnerships.csv', () => {
   it('writes one quoted, typed row per partnership: TRUE/FALSE, an empty field while active', () => {
     expect(csv(PARTNERSHIP_COLUMNS, partnershipRows(run(7, 2).partnerships, 0))).toEqual([
       PARTNERSHIP_COLUMNS.map((column) => column.name).join(','),
-      '0,0,"North, upper",0,1,trust-fell,2,coordinating,networking,0.5,0.5,0.5,0.5,0.5,0.25,0.25,0.25,0.25,0.25,voluntary,TRUE,FALSE,FALSE,0.5',
-      '0,1,"North, upper",1,,,3,networking,networking,0.1,0.2,0.3,0.4,0.25,0.1,0.2,0.3,0.4,0.25,incentivised,FALSE,TRUE,TRUE,0',
+      '0,0,"North, upper",0,1,trust-fell,2,2,group,coordinating,networking,0.5,0.5,0.5,0.5,0.5,0.25,0.25,0.25,0.25,0.25,voluntary,TRUE,FALSE,FALSE,0.5',
+      '0,1,"North, upper",1,,,3,2,area,networking,networking,0.1,0.2,0.3,0.4,0.25,0.1,0.2,0.3,0.4,0.25,incentivised,FALSE,TRUE,TRUE,0',
       '',
     ]);
   });

@@ -3,7 +3,18 @@
 // in force through ModelParams, resolved once per run.
 import { interaction, ties, trust, trustTypes } from './ties.ts';
 import { effort, governance, leaders, norms, power, trustWeights } from './organisations.ts';
-import { brokerage, continuum, funding, initiation, joining, mandate, meeting, membership, partnerships } from './partnerships.ts';
+import {
+  areaWide,
+  brokerage,
+  continuum,
+  funding,
+  initiation,
+  joining,
+  mandate,
+  meeting,
+  membership,
+  partnerships,
+} from './partnerships.ts';
 import { limitsOf, type BlockSpec, type ParameterSpec } from './spec.ts';
 import { init, kinds } from './world.ts';
 
@@ -30,6 +41,7 @@ export const BLOCKS = {
   joining,
   initiation,
   brokerage,
+  areaWide,
   mandate,
   continuum,
 } as const satisfies Record<string, BlockSpec>;

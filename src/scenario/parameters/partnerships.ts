@@ -492,6 +492,64 @@ export const brokerage = {
   },
 } as const satisfies BlockSpec;
 
+/** Area-wide partnerships: convened by officers or experienced leaders, open to the whole area, at two depths (ODD 7.10.8). */
+export const areaWide = {
+  title: 'Area-wide partnerships',
+  odd: '7.10.8',
+  params: {
+    officerRate: {
+      default: 0.3,
+      range: [0.1, 0.6],
+      unit: 'per year per area',
+      meaning:
+        'rate per year at which local-authority officers convene an area-wide partnership in an area that has none, per unit of localAuthority.support',
+      source: {
+        form: 'ABPP (area partnerships convened with local-authority officers); Ansell & Gash 2008 (public agencies convene collaborative forums)',
+      },
+    },
+    leaderRate: {
+      default: 0.3,
+      range: [0.1, 0.6],
+      unit: 'per year per area',
+      meaning:
+        'rate per year at which the most experienced leader of an area that has none convenes an area-wide partnership, when fully experienced (in proportion to how far their experience is above experienceBar)',
+      source: { form: 'ABPP (professional networks led by experienced school leaders); Ansell & Gash 2008 (facilitative leadership)' },
+    },
+    experienceBar: {
+      default: 0.6,
+      range: [0.4, 0.8],
+      unit: 'experience',
+      meaning: 'experience a leader must have before they convene an area-wide partnership',
+      source: 'assumption',
+    },
+    widerLoad: {
+      default: 0.2,
+      range: [0.1, 0.4],
+      limits: [0, 1],
+      unit: 'share of a membership',
+      meaning:
+        'how much of a full membership a wider membership is: its share of the coordination cost and of the member’s capacity, and of the rate at which its norms converge on the agenda',
+      source: { form: 'ABPP (members take part at different depths)' },
+    },
+    considerRate: {
+      default: 1,
+      range: [0.5, 2],
+      unit: 'per year',
+      meaning:
+        'rate per year at which an organisation of the area outside its area-wide partnership considers taking up the open invitation',
+      source: 'assumption',
+    },
+    deepenRate: {
+      default: 0.5,
+      range: [0.2, 1],
+      unit: 'per year',
+      meaning:
+        'rate per year at which a wider member that judges the partnership worth it, has spare capacity and expects a full membership to pay moves into the core',
+      source: 'assumption',
+    },
+  },
+} as const satisfies BlockSpec;
+
 /** The stick compelling partnership (ODD 7.10.6). */
 export const mandate = {
   title: 'The stick: mandated partnerships',
