@@ -36,6 +36,9 @@ const FIELD_LABELS: Readonly<Record<Exclude<TimeseriesField, LevelName>, string>
   inTrustsElsewhere: 'share of schools in trusts based elsewhere',
   meanTrustSize: 'mean schools per trust',
   joinedTrust: 'schools joining a trust in the step',
+  areaWide: 'area-wide partnerships',
+  areaWideCore: 'core members of area-wide partnerships',
+  areaWideWider: 'wider members of area-wide partnerships',
 };
 
 const between = (min: number, max: number | null): string =>
