@@ -243,6 +243,9 @@ export class ClassroomApp {
     legend.append(el('span', {}, PAGE_WORDS.legend));
     LEVEL_NAMES.forEach((name, k) => legend.append(el('span', {}, strokeIcon('ring', LEVEL_COLORS[k], 3.5), name)));
     legend.append(el('span', {}, strokeIcon('line', COLORS.tie, 4), PAGE_WORDS.trustTie));
+    legend.append(
+      el('span', { title: PAGE_WORDS.widerMemberHint }, strokeIcon('ring', LEVEL_COLORS[1], 2.5, 22, '3 2.5'), PAGE_WORDS.widerMember),
+    );
     legend.append(el('span', {}, strokeIcon('line', COLORS.broken, 3), PAGE_WORDS.brokenTie));
     legend.append(el('span', {}, PAGE_WORDS.sizeIsPower));
     this.notice = el('p', { id: 'notice', class: 'notice', role: 'status', hidden: true });

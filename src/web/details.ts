@@ -4,7 +4,7 @@
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { inTrustElsewhere } from '../model/trusts.ts';
-import { findTie, trustFrom } from '../model/world.ts';
+import { coreOf, findTie, isCore, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
@@ -93,7 +93,11 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     .slice(0, STRONGEST_TIES);
   const partnerships = orgs.partnerships[i].map((id) => {
     const p = world.partnerships[id];
-    return [partnershipLink(run, id), ` — ${LEVEL_NAMES[p.level]}, ${p.members.length} members`] as Line;
+    const depth = isCore(p, i) ? '' : ', a wider member';
+    return [
+      partnershipLink(run, id),
+      ` — ${p.scope === 'area' ? 'area-wide, ' : ''}${LEVEL_NAMES[p.level]}, ${p.members.length} members${depth}`,
+    ] as Line;
   });
   // Its latest events, and its trust's changes, newest first.
   const recent: { step: number; line: Line }[] = [];
@@ -184,10 +188,16 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
   const level = LEVEL_NAMES[p.level];
   const subtitle = ended
     ? `Dissolved in ${timeWords(p.endedStep as number, spy).toLowerCase()} — ${p.endReason ? CAUSE_WORDS[p.endReason].partnership : 'no cause recorded'}`
-    : `In ${area} · ${LEVEL_WORDS[level]}`;
+    : `${p.scope === 'area' ? 'Area-wide, open to every organisation in' : 'In'} ${area} · ${LEVEL_WORDS[level]}`;
   const facts: [string, Line][] = [
     ['Level', [ended ? `last ${level}` : level, p.peakLevel > p.level ? ` (peak ${LEVEL_NAMES[p.peakLevel]})` : '']],
-    ['Members', [`${p.members.length}${ended ? ' at the end' : ''}, lead `, orgLink(run, p.lead)]],
+    [
+      'Members',
+      [
+        `${p.members.length}${ended ? ' at the end' : ''}${p.scope === 'area' ? ` (${coreOf(p).length} in its core, the rest wider)` : ''}, lead `,
+        orgLink(run, p.lead),
+      ],
+    ],
     [
       'Set up',
       [
@@ -213,7 +223,7 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
         heading: `Members (${p.members.length})`,
         lines: p.members.map((i) => [
           orgLink(run, i),
-          ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}`,
+          ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}${isCore(p, i) ? '' : ', wider'}`,
         ]),
       },
     ],

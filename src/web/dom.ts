@@ -36,8 +36,8 @@ export function shapeIcon(shape: ShapeName, fill: string, outline?: string, size
   return svg;
 }
 
-/** Returns a small SVG of a line or a ring in a colour, for the legend. */
-export function strokeIcon(kind: 'line' | 'ring' | 'dot', color: string, width: number, size = 22): SVGSVGElement {
+/** Returns a small SVG of a line or a ring in a colour (dashed as `dash` says, an SVG dash array), for the legend. */
+export function strokeIcon(kind: 'line' | 'ring' | 'dot', color: string, width: number, size = 22, dash?: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', String(size));
   svg.setAttribute('height', String(size));
@@ -69,6 +69,7 @@ export function strokeIcon(kind: 'line' | 'ring' | 'dot', color: string, width: 
   shape.setAttribute('fill', 'none');
   shape.setAttribute('stroke', color);
   shape.setAttribute('stroke-width', String(width));
+  if (dash) shape.setAttribute('stroke-dasharray', dash);
   svg.append(shape);
   return svg;
 }

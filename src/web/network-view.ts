@@ -1,6 +1,7 @@
 // The network view: one run's organisations on a canvas, laid out by area, with ties whose thickness follows trust,
 // partnerships as green rings around their members and green ties between them (darker = further along the
-// continuum), the members of each multi-academy trust outlined in their trust's colour, and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
+// continuum; an area-wide partnership's core so, its wider members with a light dashed ring and its area's frame in its
+// colour), the members of each multi-academy trust outlined in their trust's colour, and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
 // partnerships forming and dissolving pulse. Drawing reads the world; it never changes it.
 //
 // What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
@@ -8,6 +9,7 @@
 // between and over them.
 import { inTrustElsewhere } from '../model/trusts.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
+import { coreOf, isCore, type World } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { Selection } from './details.ts';
@@ -22,7 +24,8 @@ const TRUST_BUCKETS = 6;
 const FADE_BUCKETS = 4;
 const CATEGORIES = 1 + LEVEL_NAMES.length; // a tie in no partnership, or in one at each level
 const BUCKETS = 2 * CATEGORIES * TRUST_BUCKETS * FADE_BUCKETS;
-const RINGS = 3; // partnerships shown around one organisation
+/** How many partnerships' rings an organisation shows at most. */
+export const RINGS = 3;
 const PULSES = 64;
 const DYING_BANDS = 4;
 /** Most shapes in one canvas path. */
@@ -66,6 +69,8 @@ export class NetworkView {
   private tieLevel = new Int8Array(0);
   private tiePartnership = new Int32Array(0);
   private rings = new Int8Array(0);
+  private wider = new Int8Array(0);
+  private areaWide = new Int8Array(0);
   private involved = new Uint8Array(0);
   private focused = false;
   private areaActive = new Int32Array(0);
@@ -170,10 +175,16 @@ export class NetworkView {
         }
       }
     }
-    if (this.rings.length !== orgs.n * RINGS) this.rings = new Int8Array(orgs.n * RINGS);
-    this.rings.fill(-1);
-    for (let i = 0; i < orgs.n; i++) {
-      for (const id of orgs.partnerships[i]) insertLevel(this.rings, i * RINGS, world.partnerships[id].level);
+    if (this.rings.length !== orgs.n * RINGS) {
+      this.rings = new Int8Array(orgs.n * RINGS);
+      this.wider = new Int8Array(orgs.n);
+    }
+    membershipRingsInPlace(world, this.rings, this.wider);
+    if (this.areaWide.length !== world.areaCount) this.areaWide = new Int8Array(world.areaCount);
+    this.areaWide.fill(-1);
+    for (const id of world.active) {
+      const p = world.partnerships[id];
+      if (p.scope === 'area') this.areaWide[p.area] = Math.max(this.areaWide[p.area], p.level);
     }
     if (this.areaActive.length !== world.areaCount) {
       this.areaActive = new Int32Array(world.areaCount);
@@ -285,9 +296,10 @@ export class NetworkView {
       for (const slot of world.orgs.ties[sel.org]) this.involved[ties.a[slot] === sel.org ? ties.b[slot] : ties.a[slot]] = 1;
     } else if (sel.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length) {
       this.focused = true;
-      const members = world.partnerships[sel.id].members;
-      for (const i of members) this.involved[i] = 1;
-      this.selectedHull = paddedHullArcs(convexHull(members.map((i) => ({ x: layout.px[i], y: layout.py[i] }))));
+      const p = world.partnerships[sel.id];
+      for (const i of p.members) this.involved[i] = 1;
+      // An area-wide partnership's hull is its core's: its wider membership may be the whole area.
+      this.selectedHull = paddedHullArcs(convexHull(coreOf(p).map((i) => ({ x: layout.px[i], y: layout.py[i] }))));
     } else if (sel.kind === 'tie' && sel.a < world.orgs.n && sel.b < world.orgs.n) {
       this.focused = true;
       this.involved[sel.a] = 1;
@@ -412,7 +424,12 @@ export class NetworkView {
       ctx.strokeStyle = COLORS.areaLine;
       roundRect(ctx, cell.x, cell.y, cell.w, cell.h, Math.min(8, cell.w / 8));
       ctx.fill();
+      // An area with an area-wide partnership is framed in its level's colour.
+      const wide = this.areaWide[a] ?? -1;
+      ctx.lineWidth = wide >= 0 ? Math.max(1.5, Math.min(3, cell.w / 60)) : 1;
+      if (wide >= 0) ctx.strokeStyle = LEVEL_COLORS[wide];
       ctx.stroke();
+      ctx.lineWidth = 1;
       if (cell.band === 0) return;
       const big = cell.band >= 28 * this.textScale;
       ctx.fillStyle = COLORS.ink;
@@ -606,8 +623,40 @@ export class NetworkView {
         }
         if (inPath > 0) ctx.stroke();
       }
+      this.drawWiderRings(ctx, faint);
     }
     ctx.globalAlpha = 1;
+  }
+
+  // Wider members of area-wide partnerships: a light dashed ring in the level's colour, outside their core rings.
+  private drawWiderRings(ctx: CanvasRenderingContext2D, faint: boolean): void {
+    const layout = this.layout as NetworkLayout;
+    const n = layout.px.length;
+    const s = this.scale;
+    const alpha = ctx.globalAlpha;
+    ctx.globalAlpha = alpha * 0.75;
+    ctx.setLineDash([Math.max(1.5, 2.5 * s), Math.max(1.5, 2.5 * s)]);
+    for (let level = 0; level < LEVEL_COLORS.length; level++) {
+      ctx.strokeStyle = LEVEL_COLORS[level];
+      ctx.beginPath();
+      let inPath = 0;
+      for (let i = 0; i < n; i++) {
+        if (this.wider[i] !== level || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        let k = 0;
+        while (k < RINGS && this.rings[i * RINGS + k] >= 0) k++;
+        const radius = layout.r[i] + s * (2.6 + 3 * k) + 0.6;
+        ctx.moveTo(layout.px[i] + radius, layout.py[i]);
+        ctx.arc(layout.px[i], layout.py[i], radius, 0, 2 * Math.PI);
+        if (++inPath === PATH_PART) {
+          ctx.stroke();
+          ctx.beginPath();
+          inPath = 0;
+        }
+      }
+      if (inPath > 0) ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    ctx.globalAlpha = alpha;
   }
 
   private drawNodes(ctx: CanvasRenderingContext2D): void {
@@ -826,6 +875,22 @@ export class NetworkView {
     ctx.fillStyle = COLORS.ink;
     ctx.textBaseline = 'middle';
     ctx.fillText(text, x + 6 * this.textScale, y + height / 2 + 1);
+  }
+}
+
+/** Sets, in place, each organisation's rings (RINGS slots each: the levels of the partnerships whose core it is in,
+ * highest first, -1 for none) and `wider` (the highest level of the area-wide partnerships whose wider membership it is
+ * in, -1 for none). */
+export function membershipRingsInPlace(world: World, rings: Int8Array, wider: Int8Array): void {
+  const orgs = world.orgs;
+  rings.fill(-1);
+  wider.fill(-1);
+  for (let i = 0; i < orgs.n; i++) {
+    for (const id of orgs.partnerships[i]) {
+      const p = world.partnerships[id];
+      if (isCore(p, i)) insertLevel(rings, i * RINGS, p.level);
+      else wider[i] = Math.max(wider[i], p.level);
+    }
   }
 }
 

@@ -76,6 +76,8 @@ export const FORMED_WORDS: Record<string, string> = {
   mandate: 'the council grouped organisations in no partnership (the stick)',
   history: 'carried over from earlier collaboration',
   federation: 'a federation of schools in the register (one governing body)',
+  'convened-officers': 'council officers convened it',
+  'convened-leader': 'an experienced leader convened it',
 };
 
 /** What drove a move up (the strongest feature) or down (the weakest) the continuum. */
@@ -167,9 +169,16 @@ export function eventSentence(event: PartnershipEvent, context: EventContext): s
   const where = () => `${p} in ${context.areaOf(event.partnership)}`;
   const org = context.names[event.organisations[0]] ?? 'an organisation';
   switch (event.kind) {
-    case 'formed':
-      return `${capitalise(where())} formed with ${event.organisations.length} members — ${FORMED_WORDS[event.cause] ?? event.cause}`;
+    case 'formed': {
+      const why = FORMED_WORDS[event.cause] ?? event.cause;
+      if (event.scope !== 'area') return `${capitalise(where())} formed with ${event.organisations.length} members — ${why}`;
+      const core = event.depths?.filter((d) => d === 'core').length ?? event.organisations.length;
+      const wider = event.organisations.length - core;
+      return `${capitalise(where())} formed, area-wide: ${core} core, ${wider} wider — ${why}`;
+    }
     case 'joined':
+      if (event.cause === 'open') return `${org} joined the wider membership of area-wide ${p}`;
+      if (event.cause === 'deepened') return `${org} moved into the core group of ${p}`;
       return `${org} joined ${p} — enough of its contacts were in it`;
     case 'left':
       return `${org} left ${p} — ${causeWords(event.cause).member}`;
@@ -271,6 +280,9 @@ export const PAGE_WORDS = {
   tagB: 'B: purple levers',
   legend: 'Partnership rings and ties:',
   trustTie: 'thicker tie = more trust',
+  widerMember: 'area-wide: wider member',
+  widerMemberHint:
+    'a wider member of an area-wide partnership (open to every organisation of its area): its core members have full rings and green ties, its area a frame in its colour',
   brokenTie: 'tie broken',
   details: 'Details',
   detailsHint: 'Click an organisation, a green partnership tie or an event to see who it is and why it happened.',

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_NAMES } from '../../src/model/vocabulary.ts';
-import { findTie } from '../../src/model/world.ts';
+import { coreOf, findTie, isCore } from '../../src/model/world.ts';
 import { ClassroomRun } from '../../src/web/classroom.ts';
 import { detailsOf, durationWords, organisationDetails, partnershipDetails, tieDetails, type Line } from '../../src/web/details.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
@@ -65,6 +65,25 @@ describe('details of a partnership', () => {
     const context = { names: run.names, areaOf: (p: number) => run.areaOf(p) };
     expect(history.lines.map(text)).toEqual(events.map((e) => `${timeWords(e.step, 12)}: ${eventSentence(e, context)}`));
     expect(d.subtitle).toMatch(/^Dissolved in year \d+, month \d+ — /);
+  });
+});
+
+describe('details of an area-wide partnership', () => {
+  const p = world.active.map((id) => world.partnerships[id]).find((x) => x.scope === 'area' && x.core < x.members.length)!;
+
+  it('says it is area-wide, how many are in its core, and which members are wider', () => {
+    const d = partnershipDetails(run, p.id);
+    expect(d.subtitle).toMatch(/^Area-wide, open to every organisation in Area \d · /);
+    expect(text(d.facts.find(([k]) => k === 'Members')![1])).toMatch(
+      new RegExp(`^${p.members.length} \\(${coreOf(p).length} in its core, the rest wider\\), lead `),
+    );
+    const members = d.sections.find((x) => x.heading.startsWith('Members'))!.lines.map(text);
+    expect(members.filter((line) => line.endsWith(', wider'))).toHaveLength(p.members.length - coreOf(p).length);
+    const wider = p.members.find((i) => !isCore(p, i))!;
+    const line = organisationDetails(run, wider)
+      .sections[0].lines.map(text)
+      .find((l) => l.startsWith(`partnership ${p.id} `));
+    expect(line).toMatch(/ — area-wide, \w+, \d+ members, a wider member$/);
   });
 });
 

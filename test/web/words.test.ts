@@ -46,7 +46,8 @@ describe('the words of the classroom', () => {
     for (const key of LEVER_KEYS) expect(LEVER_LABELS[key]).toBeTruthy();
     for (const kind of [...EVENT_KINDS, 'trusts'] as const) expect(FEED_KIND_WORDS[kind]).toBeTruthy();
     expect(FEED_KINDS).toEqual([...EVENT_KINDS, 'trusts']);
-    for (const cause of ['network', 'broker', 'mandate', 'history']) expect(FORMED_WORDS[cause]).toBeTruthy();
+    for (const cause of ['network', 'broker', 'mandate', 'history', 'convened-officers', 'convened-leader'])
+      expect(FORMED_WORDS[cause]).toBeTruthy();
   });
 
   it('says why a partnership dissolved', () => {
@@ -102,6 +103,22 @@ describe('the words of the classroom', () => {
     expect(PAGE_WORDS.trustElsewhere).toBe('Trust elsewhere');
     expect(PAGE_WORDS.trustElsewhereHint).toMatch(/multi-academy trust based in another area/);
     expect(JSON.stringify(PAGE_WORDS)).not.toMatch(/non-?local/i);
+  });
+
+  it('tells of an area-wide partnership forming, and of members joining its wider membership or its core', () => {
+    const formed = event({ organisations: [1, 2, 3], cause: 'convened-officers', scope: 'area', depths: ['core', 'core', 'wider'] });
+    expect(eventSentence(formed, context)).toBe(
+      'Partnership 12 in Area 2 formed, area-wide: 2 core, 1 wider — council officers convened it',
+    );
+    expect(eventSentence(event({ ...formed, cause: 'convened-leader', depths: ['core', 'core', 'core'] }), context)).toBe(
+      'Partnership 12 in Area 2 formed, area-wide: 3 core, 0 wider — an experienced leader convened it',
+    );
+    expect(eventSentence(event({ kind: 'joined', organisations: [3], cause: 'open', scope: 'area', depths: ['wider'] }), context)).toBe(
+      'Academy 1 joined the wider membership of area-wide partnership 12',
+    );
+    expect(eventSentence(event({ kind: 'joined', organisations: [3], cause: 'deepened', scope: 'area', depths: ['core'] }), context)).toBe(
+      'Academy 1 moved into the core group of partnership 12',
+    );
   });
 
   it('tells of a leader who moved, asking no partnership for its area', () => {

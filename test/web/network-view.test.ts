@@ -1,0 +1,52 @@
+// What the network view draws around each organisation: rings for the partnerships whose core it is in, and a light
+// ring for the area-wide partnerships whose wider membership it is in (their core drawn as any partnership's).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isCore } from '../../src/model/world.ts';
+import { createMemoryHost } from '../../src/scenario/host.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { ClassroomRun } from '../../src/web/classroom.ts';
+import { membershipRingsInPlace, RINGS } from '../../src/web/network-view.ts';
+
+const scenario = loadScenario(
+  'scenarios/baseline.yaml',
+  createMemoryHost({ 'scenarios/baseline.yaml': readFileSync('scenarios/baseline.yaml', 'utf8') }),
+);
+const run = new ClassroomRun('A', scenario, scenario.time.seed, {});
+for (let s = 0; s < 60; s++) run.advance();
+const world = run.sim.world;
+
+describe('membership rings', () => {
+  const rings = new Int8Array(world.orgs.n * RINGS);
+  const wider = new Int8Array(world.orgs.n);
+  membershipRingsInPlace(world, rings, wider);
+  const areaWide = world.active.map((id) => world.partnerships[id]).filter((p) => p.scope === 'area');
+
+  it('has area-wide partnerships with wider members in the baseline at year 5', () => {
+    expect(areaWide.length).toBeGreaterThan(0);
+    expect(areaWide.some((p) => p.members.some((i) => !isCore(p, i)))).toBe(true);
+  });
+
+  it('rings an organisation for the partnerships whose core it is in, highest level first, at most RINGS', () => {
+    for (let i = 0; i < world.orgs.n; i++) {
+      const levels = world.orgs.partnerships[i]
+        .map((id) => world.partnerships[id])
+        .filter((p) => isCore(p, i))
+        .map((p) => p.level)
+        .sort((x, y) => y - x)
+        .slice(0, RINGS);
+      expect(Array.from(rings.subarray(i * RINGS, i * RINGS + levels.length))).toEqual(levels);
+      expect(Array.from(rings.subarray(i * RINGS + levels.length, (i + 1) * RINGS)).every((l) => l === -1)).toBe(true);
+    }
+  });
+
+  it('marks a wider member with the highest level of the area-wide partnerships it is a wider member of, others -1', () => {
+    for (let i = 0; i < world.orgs.n; i++) {
+      const levels = world.orgs.partnerships[i]
+        .map((id) => world.partnerships[id])
+        .filter((p) => !isCore(p, i))
+        .map((p) => p.level);
+      expect(wider[i]).toBe(levels.length > 0 ? Math.max(...levels) : -1);
+    }
+  });
+});
