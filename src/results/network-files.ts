@@ -138,26 +138,34 @@ function gexfEscape(text: string): string {
     .replace(/\r/g, '&#xD;');
 }
 
-// GraphML types of an attribute from its values: boolean, long for whole numbers, double for others, else string.
-function graphmlType(values: readonly Scalar[]): string {
-  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (values.every((v) => typeof v === 'number')) return values.every((v) => Number.isInteger(v)) ? 'long' : 'double';
-  return 'string';
-}
-
 const XML_ESCAPED = /[&<>"']/;
 const escapeXml = (text: string): string =>
   XML_ESCAPED.test(text)
     ? text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
     : text;
 
-// The keys of one kind of element (node or edge): each attribute any element has, with its type and a GraphML id.
+// The keys of one kind of element (node or edge): each attribute any element has, in the order first seen, with a
+// GraphML id and the type of its values: boolean, long for whole numbers, double for other numbers, else string.
 function graphmlKeys(target: 'node' | 'edge', elements: readonly Attributes[]): { name: string; id: string; type: string }[] {
-  const names = [...new Set(elements.flatMap((attributes) => Object.keys(attributes)))];
-  return names.map((name, k) => {
-    const values = elements.map((attributes) => attributes[name]).filter((v): v is Scalar => v !== undefined);
-    return { name, id: `${target[0]}${k}`, type: graphmlType(values) };
-  });
+  const seen = new Map<string, { boolean: boolean; number: boolean; whole: boolean }>();
+  for (const attributes of elements)
+    for (const name in attributes) {
+      let kinds = seen.get(name);
+      if (kinds === undefined) {
+        kinds = { boolean: true, number: true, whole: true };
+        seen.set(name, kinds);
+      }
+      const value = attributes[name];
+      if (value === undefined) continue;
+      kinds.boolean &&= typeof value === 'boolean';
+      kinds.number &&= typeof value === 'number';
+      kinds.whole &&= Number.isInteger(value);
+    }
+  return [...seen].map(([name, kinds], k) => ({
+    name,
+    id: `${target[0]}${k}`,
+    type: kinds.boolean ? 'boolean' : kinds.number ? (kinds.whole ? 'long' : 'double') : 'string',
+  }));
 }
 
 // An element's data: each key's value it has, escaped, on one line.
