@@ -61,7 +61,7 @@ export const LEVERS = {
     defaultMeans: 'about one school in twenty outside a trust joins one each year, seldom one based elsewhere',
     meaning:
       'rate at which schools join multi-academy trusts (per year, times model.governance.joinRate), and the pull of trusts not based on their locality against those that are',
-    label: 'Non-local trusts',
+    label: 'Trust growth',
     unit: 'per year',
     scope: 'scenario',
     acts: 'step',
