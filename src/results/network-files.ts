@@ -1,7 +1,8 @@
-// The network at a step as graph files for Gephi, networkx and igraph: a graphology graph of the snapshot (every
-// organisation a node, every live tie an undirected edge, with their attributes), written as GEXF (the bytes
-// graphology-gexf's writer writes) and as GraphML (graphology-graphml only reads it); both parse back with graphology's
-// parsers to the same graph.
+// The network at a step as graph files for Gephi, networkx and igraph: the graph of the snapshot (every organisation a
+// node, every live tie an undirected edge, with their attributes), written as GEXF (the bytes graphology-gexf's writer
+// writes) and as GraphML (graphology-graphml only reads it); both parse back with graphology's parsers to the same graph.
+// A snapshot's files are written straight from its records, in pieces (no graphology graph, no file's text held whole);
+// a graphology graph of it (snapshotGraph) is written the same way by gexfText and graphmlText.
 import { UndirectedGraph } from 'graphology';
 import type { NetworkSnapshot, OrganisationRecord, TieRecord } from '../engine/network.ts';
 
@@ -21,19 +22,85 @@ export type NodeAttributes = Omit<OrganisationRecord, 'id' | 'partnerships' | 't
 /** An edge's attributes: the tie's record without its ends. */
 export type EdgeAttributes = Omit<TieRecord, 'source' | 'target'>;
 
+/** Returns a node's attributes: the organisation's record, its partnerships counted, without a trust it does not have. */
+function nodeAttributes({ id: _, partnerships, trust, trustName, ...rest }: OrganisationRecord): NodeAttributes {
+  return {
+    ...rest,
+    partnerships: partnerships.length,
+    ...(trust === null ? {} : { trust }),
+    ...(trustName === null ? {} : { trustName }),
+  };
+}
+
 /** Returns the graph of a snapshot: nodes keyed by organisation id, edges by `source-target`. */
 export function snapshotGraph(snapshot: NetworkSnapshot): UndirectedGraph<NodeAttributes, EdgeAttributes> {
   const graph = new UndirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (const { id, partnerships, trust, trustName, ...rest } of snapshot.organisations)
-    graph.addNode(String(id), {
-      ...rest,
-      partnerships: partnerships.length,
-      ...(trust === null ? {} : { trust }),
-      ...(trustName === null ? {} : { trustName }),
-    });
+  for (const organisation of snapshot.organisations) graph.addNode(String(organisation.id), nodeAttributes(organisation));
   for (const { source, target, ...rest } of snapshot.ties)
     graph.addEdgeWithKey(`${source}-${target}`, String(source), String(target), rest);
   return graph;
+}
+
+// A graph's nodes and edges with their attributes, in the graph's order: what the GEXF and GraphML writers read, taken
+// from a graphology graph or straight from a snapshot (the graph a snapshot's files are written from is not built).
+interface Elements {
+  readonly nodes: readonly { readonly key: string; readonly attributes: Attributes }[];
+  readonly edges: readonly { readonly key: string; readonly source: string; readonly target: string; readonly attributes: Attributes }[];
+}
+
+function graphElements(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): Elements {
+  return {
+    nodes: graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes })),
+    edges: graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes })),
+  };
+}
+
+// The elements of snapshotGraph(snapshot), in its order.
+function snapshotElements(snapshot: NetworkSnapshot): Elements {
+  return {
+    nodes: snapshot.organisations.map((organisation) => ({
+      key: String(organisation.id),
+      attributes: nodeAttributes(organisation) as Attributes,
+    })),
+    edges: snapshot.ties.map(({ source, target, ...rest }) => ({
+      key: `${source}-${target}`,
+      source: String(source),
+      target: String(target),
+      attributes: rest as Attributes,
+    })),
+  };
+}
+
+// The text of a file as it is written, in pieces of about CHUNK characters, so that a large graph's file is never held
+// whole (the national scenario's would take most of a run's memory).
+export type Emit = (text: string) => void;
+const CHUNK = 1 << 16;
+
+// Returns an emitter that gathers text and passes it on in pieces of about CHUNK characters, each joined at once (text
+// grown by += is a tree of its parts, slow to flatten); flush passes on the rest.
+function chunked(emit: Emit): { add: Emit; flush: () => void } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length > 0) emit(parts.join(''));
+    parts = [];
+    length = 0;
+  };
+  return {
+    add: (text) => {
+      parts.push(text);
+      length += text.length;
+      if (length >= CHUNK) flush();
+    },
+    flush,
+  };
+}
+
+// Returns the text a writer emits, whole.
+function whole(write: (emit: Emit) => void): string {
+  const pieces: string[] = [];
+  write((text) => pieces.push(text));
+  return pieces.join('');
 }
 
 /** Returns a graph as GEXF 1.3, byte for byte as graphology-gexf's writer writes it (version 1.3, pretty), for the
@@ -41,17 +108,20 @@ export function snapshotGraph(snapshot: NetworkSnapshot): UndirectedGraph<NodeAt
  * writer infers from its values (none of them another name that writer reserves: label, color, size, z, shape,
  * thickness, and an edge's weight and kind). Written here, in one pass over the graph, as that writer escapes each value through
  * six regular expressions and took longer than the rest of a run's network output. */
-export function gexfText(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
-  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes }));
-  const edges = graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes }));
+export const gexfText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string =>
+  whole((emit) => writeGexf(graphElements(graph), emit));
+
+function writeGexf({ nodes, edges }: Elements, emit: Emit): void {
+  const out = chunked(emit);
   const nodeModel = gexfModel(nodes.map((node) => node.attributes));
   const edgeModel = gexfModel(edges.map((edge) => edge.attributes));
-  let text =
+  out.add(
     '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
-    '  <meta/>\n  <graph defaultedgetype="undirected">\n';
-  text += gexfModelText(nodeModel, 'node') + gexfModelText(edgeModel, 'edge');
-  text += nodes.length === 0 ? '    <nodes/>\n' : '    <nodes>\n';
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
+      '  <meta/>\n  <graph defaultedgetype="undirected">\n',
+  );
+  out.add(gexfModelText(nodeModel, 'node') + gexfModelText(edgeModel, 'edge'));
+  out.add(nodes.length === 0 ? '    <nodes/>\n' : '    <nodes>\n');
   for (const node of nodes) {
     const values = gexfValues(nodeModel, node.attributes);
     const { x, y } = node.attributes;
@@ -60,17 +130,18 @@ export function gexfText(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>)
         ? ''
         : `        <viz:position${x === undefined ? '' : ` x="${gexfEscape(String(x))}"`}${y === undefined ? '' : ` y="${gexfEscape(String(y))}"`}/>\n`;
     const head = `      <node id="${gexfEscape(node.key)}"`;
-    text += values === '' && position === '' ? `${head}/>\n` : `${head}>\n${values}${position}      </node>\n`;
+    out.add(values === '' && position === '' ? `${head}/>\n` : `${head}>\n${values}${position}      </node>\n`);
   }
-  if (nodes.length > 0) text += '    </nodes>\n';
-  text += edges.length === 0 ? '    <edges/>\n' : '    <edges>\n';
+  if (nodes.length > 0) out.add('    </nodes>\n');
+  out.add(edges.length === 0 ? '    <edges/>\n' : '    <edges>\n');
   for (const edge of edges) {
     const values = gexfValues(edgeModel, edge.attributes);
     const head = `      <edge id="${gexfEscape(edge.key)}" source="${gexfEscape(edge.source)}" target="${gexfEscape(edge.target)}"`;
-    text += values === '' ? `${head}/>\n` : `${head}>\n${values}      </edge>\n`;
+    out.add(values === '' ? `${head}/>\n` : `${head}>\n${values}      </edge>\n`);
   }
-  if (edges.length > 0) text += '    </edges>\n';
-  return text + '  </graph>\n</gexf>\n';
+  if (edges.length > 0) out.add('    </edges>\n');
+  out.add('  </graph>\n</gexf>\n');
+  out.flush();
 }
 
 type Scalar = string | number | boolean;
@@ -119,8 +190,9 @@ function gexfValues(model: ReadonlyMap<string, string>, attributes: Attributes):
   let values = '';
   for (const name of model.keys()) {
     const value = attributes[name];
+    // A number or boolean as text has nothing to escape.
     if (name in attributes && gexfType(value) !== null)
-      values += `          <attvalue for="${gexfEscape(name)}" value="${gexfEscape(String(value))}"/>\n`;
+      values += `          <attvalue for="${gexfEscape(name)}" value="${typeof value === 'string' ? gexfEscape(value) : String(value)}"/>\n`;
   }
   return values === '' ? '        <attvalues/>\n' : `        <attvalues>\n${values}        </attvalues>\n`;
 }
@@ -179,9 +251,11 @@ function graphmlData(keys: readonly { name: string; id: string }[], attributes: 
 }
 
 /** Returns a graph as GraphML (graphml.graphdrawing.org), undirected, every attribute declared with its type. */
-export function graphmlText(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
-  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes }));
-  const edges = graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes }));
+export const graphmlText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string =>
+  whole((emit) => writeGraphml(graphElements(graph), emit));
+
+function writeGraphml({ nodes, edges }: Elements, emit: Emit): void {
+  const out = chunked(emit);
   const nodeKeys = graphmlKeys(
     'node',
     nodes.map((node) => node.attributes),
@@ -190,19 +264,31 @@ export function graphmlText(graph: UndirectedGraph<NodeAttributes, EdgeAttribute
     'edge',
     edges.map((edge) => edge.attributes),
   );
-  let text = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n';
-  for (const key of nodeKeys) text += `  <key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`;
-  for (const key of edgeKeys) text += `  <key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`;
-  text += '  <graph id="G" edgedefault="undirected">\n';
-  for (const node of nodes) text += `    <node id="${escapeXml(node.key)}">${graphmlData(nodeKeys, node.attributes)}</node>\n`;
+  out.add('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
+  for (const key of nodeKeys) out.add(`  <key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`);
+  for (const key of edgeKeys) out.add(`  <key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`);
+  out.add('  <graph id="G" edgedefault="undirected">\n');
+  for (const node of nodes) out.add(`    <node id="${escapeXml(node.key)}">${graphmlData(nodeKeys, node.attributes)}</node>\n`);
   for (const edge of edges)
-    text += `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${graphmlData(edgeKeys, edge.attributes)}</edge>\n`;
-  return text + '  </graph>\n</graphml>\n';
+    out.add(
+      `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${graphmlData(edgeKeys, edge.attributes)}</edge>\n`,
+    );
+  out.add('  </graph>\n</graphml>\n');
+  out.flush();
+}
+
+/** Returns the graph files of one replicate's snapshot: each file's path inside the result directory and its writer,
+ * which passes the file's text to `emit` in pieces (so that no file's text need be held whole). */
+export function snapshotWriters(snapshot: NetworkSnapshot, replicate: number): [string, (emit: Emit) => void][] {
+  const elements = snapshotElements(snapshot);
+  const stem = `${NETWORK_DIR}/${snapshotStem(replicate, snapshot.step)}`;
+  return [
+    [`${stem}.graphml`, (emit) => writeGraphml(elements, emit)],
+    [`${stem}.gexf`, (emit) => writeGexf(elements, emit)],
+  ];
 }
 
 /** Returns the graph files of one replicate's snapshot, by path inside the result directory. */
 export function snapshotFiles(snapshot: NetworkSnapshot, replicate: number): Record<string, string> {
-  const graph = snapshotGraph(snapshot);
-  const stem = `${NETWORK_DIR}/${snapshotStem(replicate, snapshot.step)}`;
-  return { [`${stem}.graphml`]: graphmlText(graph), [`${stem}.gexf`]: gexfText(graph) };
+  return Object.fromEntries(snapshotWriters(snapshot, replicate).map(([path, write]) => [path, whole(write)]));
 }

@@ -2,7 +2,7 @@
 // replicate's time series and partnerships, go to disk as they are made, so that a run's memory is bounded by the
 // model's state and one replicate's time series, not by its history (a national scenario with 40 replicates writes
 // gigabytes of events). The files are the same bytes as resultFiles makes in memory.
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { networkSteps } from '../engine/network.ts';
 import { ReplicateFailure } from '../engine/run.ts';
@@ -10,7 +10,7 @@ import { Simulation } from '../engine/simulation.ts';
 import { replicateSeed } from '../random.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Column, encodeCsvRows } from '../sweep/table.ts';
-import { NETWORK_DIR, snapshotFiles } from './network-files.ts';
+import { NETWORK_DIR, snapshotWriters } from './network-files.ts';
 import { defaultNetwork, type NetworkOutput } from './network-output.ts';
 import {
   eventLines,
@@ -70,7 +70,14 @@ export function runReplicatesInto(
         const snapshots = simulation.network.splice(0);
         writeSync(edges, encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, r), false));
         for (const snapshot of snapshots.filter((s) => graphed(s.step)))
-          for (const [path, text] of Object.entries(snapshotFiles(snapshot, r))) writeFileSync(join(dir, path), text);
+          for (const [path, write] of snapshotWriters(snapshot, r)) {
+            const fd = openSync(join(dir, path), 'w');
+            try {
+              write((text) => writeSync(fd, text));
+            } finally {
+              closeSync(fd);
+            }
+          }
       };
       observe(0);
       for (let s = 1; s <= scenario.time.steps; s++) {
