@@ -3,7 +3,7 @@
 // drives it; the network measures are timed again on each step's world, by a measurer of their own that follows the
 // run's as it does (triangles from the ties changed since the last step: they run inside every step's record), and the
 // snapshots at the default steps (yearly and the last) are timed as the run writer makes them: records and network.csv's
-// rows, and the GraphML and GEXF texts of the last step (of every one with --all-graphs, timed apart). The measures are also timed once on the national scenario's settled world against
+// rows, and the GraphML and GEXF texts of the last step in the pieces the writer writes (of every one with --all-graphs, timed apart). The measures are also timed once on the national scenario's settled world against
 // one of its steps.
 import type { Scenario } from '../src/scenario/schema.ts';
 import { built } from './built.ts';
@@ -13,7 +13,7 @@ const { nodeHost } = await built<typeof import('../src/cli/node-host.ts')>('cli/
 const { Simulation } = await built<typeof import('../src/engine/simulation.ts')>('engine/simulation');
 const { NetworkMeasurer, networkSteps, worldNetworkMeasures } = await built<typeof import('../src/engine/network.ts')>('engine/network');
 const { NETWORK_COLUMNS, networkRows } = await built<typeof import('../src/results/run-files.ts')>('results/run-files');
-const { snapshotFiles } = await built<typeof import('../src/results/network-files.ts')>('results/network-files');
+const { snapshotWriters } = await built<typeof import('../src/results/network-files.ts')>('results/network-files');
 const { encodeCsvRows } = await built<typeof import('../src/sweep/table.ts')>('sweep/table');
 const { replicateSeed } = await built<typeof import('../src/random.ts')>('random');
 
@@ -40,7 +40,7 @@ function timeRun(scenario: Scenario, seed: number): Timing {
     const snapshots = simulation.network.splice(0);
     encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, 0), false);
     const graphs = performance.now();
-    for (const s of snapshots) snapshotFiles(s, 0);
+    for (const s of snapshots) for (const [, write] of snapshotWriters(s, 0)) write(() => {});
     if (snapshots[0].step === scenario.time.steps) snapshotsMs += performance.now() - t;
     else {
       snapshotsMs += graphs - t;
