@@ -73,7 +73,10 @@ describe.each(NAMES)('scenarios/%s.yaml', (name) => {
     expect(JSON.stringify(normalizeScenario(again))).toBe(JSON.stringify(loaded));
   });
 
-  it('runs with its fixed seed, without mutating the scenario or raising a warning, and matches its golden summary', () => {
+  // National takes most of a minute on a loaded machine.
+  it('runs with its fixed seed, without mutating the scenario or raising a warning, and matches its golden summary', {
+    timeout: 240_000,
+  }, () => {
     const scenario = deepFreeze(loadExample(name));
     const copy = structuredClone(scenario);
     const result = runExample(name, scenario);

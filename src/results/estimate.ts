@@ -4,8 +4,8 @@
 //
 // The figures per organisation and per tie are measured, not derived: the output of `partnersim run` on
 // scenarios/baseline.yaml (166 organisations) and scenarios/national.yaml (20,020), and the peak resident memory of
-// baseline (125 MB) and of national with the network (1.05 GB: 85,334 ties at its last step) and without it (252 MB),
-// at commit d7c26f7. They are rounded up: an estimate is meant to be the right size, and on the safe side.
+// baseline (125 MB) and of national with the network (526 MB: 85,334 ties at its last step) and without it (252 MB),
+// at commits d7c26f7 and 5fee47d. They are rounded up: an estimate is meant to be the right size, and on the safe side.
 import { networkSteps } from '../engine/network.ts';
 import { countOrganisations, type Scenario } from '../scenario/schema.ts';
 import { resolveParams } from '../scenario/parameters/index.ts';
@@ -26,10 +26,10 @@ const TABLE_BYTES_PER_ORGANISATION = 500;
 const TIMESERIES_ROW_BYTES = 450;
 /** A run's peak resident memory: the process with its libraries (baseline's 125 MB), each organisation with its ties,
  * partnerships, leader and records (national without the network: 6.4 kB each above that), and, when the network is
- * written, each tie of the snapshot as records and graph files (national: 9.3 kB a tie above its run without). */
+ * written, each tie of the snapshot as records and graph files (national: 3.2 kB a tie above its run without). */
 const PROCESS_BYTES = 125e6;
 const BYTES_PER_ORGANISATION = 6_500;
-const NETWORK_BYTES_PER_TIE = 10_000;
+const NETWORK_BYTES_PER_TIE = 4_000;
 
 /** What a run of a scenario is expected to need. */
 export interface RunSize {
