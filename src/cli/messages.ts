@@ -411,7 +411,7 @@ export function needsMoreHeap(file: string, size: RunSize, heapLimit: number, to
   const raise = Math.ceil((size.memoryBytes * 1.25) / 2 ** 20);
   const heap =
     size.memoryBytes * 1.25 < total
-      ? `; or, as this machine has the memory, raise the limit: NODE_OPTIONS=--max-old-space-size=${raise} partnersim run ...`
+      ? `; or, as this machine has the memory, raise the limit with NODE_OPTIONS=--max-old-space-size=${raise}`
       : '';
   return `${file}: a run of ${size.organisations} organisations needs about ${byteSize(size.memoryBytes)} of memory, more than Node's heap limit of ${byteSize(heapLimit)} (most of it at the end, writing the network's graph files). Fix: --no-network, or fewer organisations${heap}.`;
 }
