@@ -2,12 +2,12 @@
 // and get its results as plain values, without reaching into src/ or touching the file system.
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.ts';
+import { fixedProvenance } from './pins/outputs.ts';
 import {
   createMemoryHost,
   encodeTable,
   gexfText,
   graphmlText,
-  hashScenario,
   LEADER_COLUMNS,
   leaderRows,
   NETWORK_COLUMNS,
@@ -163,17 +163,7 @@ describe('the public API', () => {
     if (last === undefined) throw new Error('no snapshot');
     const graph = snapshotGraph(last);
     const stem = `${NETWORK_DIR}/${snapshotStem(0, last.step)}`;
-    const provenance = {
-      version: '0',
-      commit: null,
-      node: '0',
-      args: [],
-      scenario,
-      scenarioHash: hashScenario(scenario),
-      masterSeed: 4,
-      seeds: [4],
-    };
-    const files = resultFiles([result], provenance);
+    const files = resultFiles([result], fixedProvenance(scenario, 4, [4]));
     expect(organisations).toBe(files['organisations.csv']);
     expect(leaders).toBe(files['leaders.csv']);
     expect(network).toBe(files['network.csv']);

@@ -2,7 +2,8 @@
 // scenario's golden run, so a refactor that should change nothing is shown to change nothing, to the last byte.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { resultFiles } from '../../src/results/run-files.ts';
+import { type Provenance, resultFiles } from '../../src/results/run-files.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { hashScenario } from '../../src/scenario/normalize.ts';
 import { exampleNames, loadExample, runExample } from '../golden/summary.ts';
 
@@ -20,23 +21,19 @@ export const PINNED_FILES = [
   'leaders.csv',
 ] as const;
 
+/** Returns a run's provenance with its version, commit, node and arguments fixed, so that its files depend only on the
+ * scenario and its seeds. */
+export function fixedProvenance(scenario: Scenario, masterSeed: number, seeds: readonly number[]): Provenance {
+  return { version: '0', commit: null, node: '0', args: [], scenario, scenarioHash: hashScenario(scenario), masterSeed, seeds };
+}
+
 /** Returns, per shipped scenario, the SHA-256 of each pinned file of its golden run. */
 export function outputHashes(): Record<string, Record<string, string>> {
   return Object.fromEntries(
     exampleNames().map((name) => {
       const scenario = loadExample(name);
       const result = runExample(name, scenario);
-      const provenance = {
-        version: '0',
-        commit: null,
-        node: '0',
-        args: [],
-        scenario,
-        scenarioHash: hashScenario(scenario),
-        masterSeed: scenario.time.seed,
-        seeds: [result.seed],
-      };
-      const files = resultFiles([result], provenance);
+      const files = resultFiles([result], fixedProvenance(scenario, scenario.time.seed, [result.seed]));
       return [name, Object.fromEntries(PINNED_FILES.map((file) => [file, createHash('sha256').update(files[file]).digest('hex')]))];
     }),
   );

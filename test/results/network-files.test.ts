@@ -26,7 +26,8 @@ import {
   organisationRows,
   resultFiles,
 } from '../../src/results/run-files.ts';
-import { hashScenario, normalizeScenario } from '../../src/scenario/normalize.ts';
+import { normalizeScenario } from '../../src/scenario/normalize.ts';
+import { fixedProvenance } from '../pins/outputs.ts';
 import { encodeTable } from '../../src/sweep/table.ts';
 
 const scenario = normalizeScenario({
@@ -154,7 +155,7 @@ describe('the edge list', () => {
   });
 
   it('reads back from network.csv equal to the ties in memory, every number exactly', () => {
-    const files = resultFiles([result], provenance());
+    const files = resultFiles([result], fixedProvenance(scenario, scenario.time.seed, [result.seed]));
     const [header, ...records] = parseCsv(files['network.csv']);
     expect(header).toEqual(NETWORK_COLUMNS.map((c) => c.name));
     const expected = result.network.flatMap((snapshot) => snapshot.ties.map((tie) => ({ replicate: 0, step: snapshot.step, ...tie })));
@@ -166,7 +167,7 @@ describe('the edge list', () => {
 });
 
 describe('organisations.csv and leaders.csv', () => {
-  const files = resultFiles([result], provenance());
+  const files = resultFiles([result], fixedProvenance(scenario, scenario.time.seed, [result.seed]));
   const table = (name: string) => {
     const [header, ...records] = parseCsv(files[name]);
     return records.map((record) => Object.fromEntries(header.map((column, k) => [column, record[k]])));
@@ -217,16 +218,3 @@ describe('organisations.csv and leaders.csv', () => {
     for (const id of listed) expect(active.has(id)).toBe(true);
   });
 });
-
-function provenance() {
-  return {
-    version: '0',
-    commit: null,
-    node: '0',
-    args: [],
-    scenario,
-    scenarioHash: hashScenario(scenario),
-    masterSeed: scenario.time.seed,
-    seeds: [result.seed],
-  };
-}
