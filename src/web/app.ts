@@ -1,16 +1,17 @@
-// The classroom page: builds the controls, views, charts, feed and details panel, and runs the loop in which
-// requestAnimationFrame draws and the clock decides how many model steps each frame takes.
+// The classroom page: builds the controls, views, charts, feed and details panel. The model runs in a Web Worker
+// (model-worker.ts) that steps at the speed asked and sends each run's news; the page takes the news in as it comes and
+// draws in requestAnimationFrame, so drawing never waits for a step.
 //
-//   frame(now) ─► resize canvases if their boxes changed ─► apply slider moves
-//              ─► take 0..4 steps (clock.ts) ─► after steps: views sync, feed, sliders, clock text, charts
-//              ─► draw the network views (every frame: animations) ─► draw the charts (when a step was taken)
+//   worker update ─► views take in the pictures, feed, sliders, clock text, details (news, below)
+//   frame(now)    ─► resize canvases if their boxes changed ─► send slider moves ─► draw the network views (every frame:
+//                    animations) ─► draw the charts (when news came) ─► tell the worker the news is drawn
 import type { Metrics } from '../engine/types.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS, type LeverKey } from '../scenario/schema.ts';
 import { ChartView, type ChartKind, type ChartRun } from './chart-view.ts';
-import { Classroom, type ClassroomRun, type Preset } from './classroom.ts';
-import { MAX_STEPS_PER_FRAME, SPEED_MAX, SPEED_MIN, stepsForFrame } from './clock.ts';
-import { detailsOf, type DetailsContent, type Line, type Selection } from './details.ts';
+import type { Preset } from './classroom.ts';
+import { SPEED_MAX, SPEED_MIN } from './clock.ts';
+import type { DetailsContent, Line, Selection } from './details.ts';
 import { el, shapeIcon, strokeIcon } from './dom.ts';
 import {
   DEFAULT_FEED_KINDS,
@@ -26,6 +27,7 @@ import {
   type FeedKind,
   type RunId,
 } from './feed.ts';
+import { ModelClient, type ShownRun, type WorkerPort } from './model-client.ts';
 import { NetworkView } from './network-view.ts';
 import { KIND_SHAPES } from './shapes.ts';
 import { BASE_FONT_PX, COLORS, KIND_COLORS, LEVEL_COLORS, SERIES_COLORS, TRUST_COLORS } from './style.ts';
@@ -38,13 +40,15 @@ import {
   leverHint,
   pausedWords,
   percent,
+  startingWords,
   twoDecimals,
   whatIfRestartWords,
 } from './words.ts';
 
 /** What tests (and a curious teacher's console) can ask the page. */
 export interface ClassroomApi {
-  readonly ready: true;
+  /** Whether the first runs are in (the worker has built and burnt in the scenario's world). */
+  readonly ready: boolean;
   readonly step: number;
   readonly playing: boolean;
   /** The master seed (the scenario's time.seed, as the seed box shows it). */
@@ -61,19 +65,22 @@ export interface ClassroomApi {
   readonly frames: number;
   /** Mean time the page's own work took per frame over the last 60 frames, in ms (steps, drawing, feed). */
   readonly frameWorkMs: number;
-  /** Run A's metrics so far (the engine's, as `partnersim run` computes them). */
-  metrics(): Metrics | null;
+  /** Run A's metrics so far (the engine's, as `partnersim run` computes them), asked of the worker. */
+  metrics(): Promise<Metrics | null>;
   /** Run B's metrics so far, in "what if" mode. */
-  metricsB(): Metrics | null;
-  runToEnd(): void;
+  metricsB(): Promise<Metrics | null>;
+  /** Each of these resolves once the worker has done it and the page has taken in its news. */
+  runToEnd(): Promise<void>;
   play(): void;
   pause(): void;
-  stepOnce(): void;
-  reset(): void;
-  setPreset(pathOrName: string): void;
-  setSeed(seed: number): void;
-  setLever(key: LeverKey, value: number, run?: RunId): void;
-  setWhatIf(on: boolean): void;
+  stepOnce(): Promise<void>;
+  /** Takes n steps at once (as n presses of Step). */
+  advance(n: number): Promise<void>;
+  reset(): Promise<void>;
+  setPreset(pathOrName: string): Promise<void>;
+  setSeed(seed: number): Promise<void>;
+  setLever(key: LeverKey, value: number, run?: RunId): Promise<void>;
+  setWhatIf(on: boolean): Promise<void>;
   /** Where an organisation is drawn in a run's view, in page (client) pixels: for tests that click on it. */
   nodeCenter(org: number, run?: RunId): { x: number; y: number } | null;
   /** An organisation's trust (its name) and the colour the run's view outlines it with, or null outside a trust. */
@@ -106,10 +113,13 @@ const CHARTS: readonly { kind: ChartKind; id: string; title: string; color: stri
 const DEFAULT_SPEED = 6;
 const DETAILS_REFRESH_MS = 400;
 const CHART_MS = 50;
+/** How often the clock's text says how long the scenario has been starting, in ms. */
+const STARTING_MS = 500;
 
 /** The page: its elements, its runs and its loop. */
 export class ClassroomApp {
-  private readonly classroom: Classroom;
+  private readonly model: ModelClient;
+  private readonly presets: readonly Preset[];
   private readonly root: HTMLElement;
   private readonly preset: HTMLSelectElement;
   private readonly seedBox: HTMLInputElement;
@@ -137,22 +147,26 @@ export class ClassroomApp {
   /** A note over the network views (such as "What if…" having started both runs again), hidden by the next step. */
   private readonly notice: HTMLElement;
   private detailsShownAt = -Infinity;
-  private detailsStep = -1;
+  /** Whether the worker's word on the selection changed since the details were shown. */
+  private detailsDirty = false;
   private readonly pending = new Map<string, { run: RunId; key: LeverKey; value: number }>();
   private playing = false;
-  private carry = 0;
-  private lastFrame = -1;
+  /** The number of the last play or pause sent: the worker's word on playing counts once it has taken it. */
+  private playSent = 0;
+  /** Whether the next news is a jump (run to the end): the views take it as it is, with nothing to animate. */
+  private jump = false;
+  private startingShownAt = -Infinity;
   private frameCount = 0;
-  /** Running mean of the time one step of the runs takes, in ms: a large world takes fewer steps a frame. */
-  private stepMs = 0;
   private readonly workMs = new Float64Array(60);
   private chartsDirty = true;
   private chartsAt = -Infinity;
   private resizeDirty = true;
   private readonly status: HTMLElement;
 
-  constructor(host: HTMLElement, presets: readonly Preset[], initialProblems: readonly string[]) {
-    this.classroom = new Classroom(presets);
+  constructor(host: HTMLElement, presets: readonly Preset[], initialProblems: readonly string[], port: WorkerPort) {
+    this.presets = presets;
+    this.model = new ModelClient(port, () => performance.now());
+    this.model.onNews = (kind) => this.news(kind);
     // ---- toolbar
     this.preset = el('select', { id: 'preset', 'aria-label': PAGE_WORDS.scenario });
     for (const p of presets) this.preset.append(el('option', { value: p.path }, p.name));
@@ -309,17 +323,18 @@ export class ClassroomApp {
     this.seedBox.addEventListener('change', () => {
       const seed = Number(this.seedBox.value);
       if (Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1) this.setSeed(seed);
-      else this.seedBox.value = String(this.classroom.masterSeed);
+      else this.seedBox.value = String(this.model.masterSeed);
     });
     this.playButton.addEventListener('click', () => this.togglePlay());
     this.stepButton.addEventListener('click', () => this.stepOnce());
     resetButton.addEventListener('click', () => this.reset());
     restore.addEventListener('click', () => {
-      this.classroom.restoreLevers();
-      this.runsChanged();
+      this.showPlaying(false);
+      this.showNotice(null);
+      void this.model.send({ kind: 'restore' });
     });
     this.speed.addEventListener('input', () => this.showSpeed());
-    this.whatIfButton.addEventListener('click', () => this.setWhatIf(!this.classroom.b));
+    this.whatIfButton.addEventListener('click', () => void this.setWhatIf(!this.model.b));
     for (const [view, canvas] of [
       [this.viewA, canvasA],
       [this.viewB, canvasB],
@@ -358,7 +373,7 @@ export class ClassroomApp {
     });
 
     this.showSpeed();
-    this.runsChanged();
+    this.showDetails();
     requestAnimationFrame((now) => this.frame(now));
   }
 
@@ -398,17 +413,11 @@ export class ClassroomApp {
     if (row) (run === 'A' ? row.valueA : row.valueB).textContent = twoDecimals(value);
   }
 
-  private applyPending(): void {
-    if (this.pending.size === 0) return;
-    const restarts = new Set<RunId>();
-    for (const { run, key, value } of this.pending.values()) {
-      const target = run === 'B' ? this.classroom.b : this.classroom.a;
-      if (target && target.step === 0) restarts.add(run);
-      this.classroom.setLever(run, key, value);
-    }
+  // Sends the slider moves not yet sent; resolves once the worker has taken them.
+  private applyPending(): Promise<void> {
+    const moves = [...this.pending.values()];
     this.pending.clear();
-    if (restarts.size > 0) this.runsChanged(false);
-    else this.refreshLevers();
+    return Promise.all(moves.map(({ run, key, value }) => this.model.send({ kind: 'lever', run, key, value }))).then(() => undefined);
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -431,27 +440,31 @@ export class ClassroomApp {
   // ---------------------------------------------------------------------------------------------
   // Runs
 
-  private setPreset(path: string): void {
-    this.classroom.setPreset(path);
+  private setPreset(path: string): Promise<void> {
     // Another scenario's organisation of the same number is another organisation.
     this.selection = null;
-    this.runsChanged();
+    this.showPlaying(false);
+    this.showNotice(null);
+    return this.model.send({ kind: 'preset', path });
   }
 
-  private setSeed(seed: number): void {
-    this.classroom.setSeed(seed);
-    this.runsChanged();
+  private setSeed(seed: number): Promise<void> {
+    this.showPlaying(false);
+    this.showNotice(null);
+    return this.model.send({ kind: 'seed', seed });
   }
 
-  private reset(): void {
-    this.classroom.reset();
-    this.runsChanged();
+  private reset(): Promise<void> {
+    this.showPlaying(false);
+    this.showNotice(null);
+    return this.model.send({ kind: 'reset' });
   }
 
-  private setWhatIf(on: boolean): void {
-    const { a } = this.classroom;
-    const was = a.step > 0 && on && !this.classroom.b ? clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps) : null;
-    this.classroom.setWhatIf(on);
+  private async setWhatIf(on: boolean): Promise<void> {
+    const { a } = this.model;
+    const was = a && a.step > 0 && on && !this.model.b ? clockWords(a.step, a.stepsPerYear, this.model.steps) : null;
+    this.showPlaying(false);
+    this.showNotice(null);
     this.whatIfButton.setAttribute('aria-pressed', String(on));
     this.root.classList.toggle('whatif', on);
     this.figureB.hidden = !on;
@@ -465,9 +478,9 @@ export class ClassroomApp {
     this.viewA.layerSlowdown = on ? 2 : 1;
     this.viewB.layerSlowdown = 2;
     this.resizeDirty = true;
-    this.runsChanged();
+    await this.model.send({ kind: 'what-if', on });
     // Run A starts again with run B: say so, since the class may have been watching run A for years.
-    this.showNotice(was === null ? null : whatIfRestartWords(was, this.classroom.masterSeed));
+    this.showNotice(was === null ? null : whatIfRestartWords(was, this.model.masterSeed));
   }
 
   private showNotice(text: string | null): void {
@@ -475,41 +488,84 @@ export class ClassroomApp {
     this.notice.textContent = text ?? '';
   }
 
+  // The worker's news: new runs (the views start again with their first update), or the runs' news after steps.
+  private news(kind: string): void {
+    const model = this.model;
+    if (kind === 'starting') {
+      this.startingShownAt = -Infinity;
+      this.showStarting(performance.now());
+      return;
+    }
+    if (kind === 'failed') {
+      this.showNotice(model.failure);
+      return;
+    }
+    if (kind !== 'update') return;
+    if (model.seen >= this.playSent) this.showPlaying(model.playing);
+    else if (model.atEnd) this.showPlaying(false);
+    if (model.runsNew) {
+      model.runsNew = false;
+      this.runsChanged();
+      return;
+    }
+    this.afterSteps(performance.now(), false, !this.jump);
+    this.jump = false;
+  }
+
   // After the runs were replaced: views attached to the new runs, the feed and charts started again, controls refreshed.
-  private runsChanged(stop = true): void {
-    if (stop) this.setPlaying(false);
+  private runsChanged(): void {
     const now = performance.now();
-    const { a, b } = this.classroom;
+    const { a, b } = this.model;
+    if (!a) return;
     this.viewA.attach(a, now);
     if (b) this.viewB.attach(b, now);
+    this.resizeDirty = true;
     // Partnerships and ties are the old runs'; an organisation is the same one in the new runs of a preset.
     if (this.selection && this.selection.kind !== 'org') this.selection = null;
     this.viewA.select(this.selection);
     this.viewB.select(this.selection);
-    if (stop) this.showNotice(null);
-    this.preset.value = this.classroom.preset.path;
-    this.preset.title = this.classroom.preset.description;
-    this.seedBox.value = String(this.classroom.masterSeed);
-    this.feedSeen.A = a.sim.events.length;
-    this.feedSeen.B = b ? b.sim.events.length : 0;
+    if (this.selection) this.model.tell({ kind: 'select', selection: this.selection });
+    const preset = this.presets.find((p) => p.path === this.model.path);
+    this.preset.value = this.model.path;
+    this.preset.title = preset?.description ?? '';
+    this.seedBox.value = String(this.model.masterSeed);
+    this.feedSeen.A = a.events.length;
+    this.feedSeen.B = b ? b.events.length : 0;
     this.trustsSeen.A = a.trustEvents.length;
     this.trustsSeen.B = b ? b.trustEvents.length : 0;
     this.rebuildFeed();
     this.chartsDirty = true;
     this.afterSteps(now, true);
+    this.showSpeed();
     this.showDetails();
   }
 
-  private setPlaying(on: boolean): void {
-    if (on !== this.playing)
-      this.status.textContent = on
-        ? PAGE_WORDS.playing
-        : pausedWords(clockWords(this.classroom.a.step, this.classroom.a.sim.scenario.time.stepsPerYear, this.classroom.steps));
+  // Says on the clock how long the scenario has been starting (building its world, then its burn-in), so that a large
+  // one is seen to be working.
+  private showStarting(now: number): void {
+    const starting = this.model.starting;
+    if (!starting || now - this.startingShownAt < STARTING_MS) return;
+    this.startingShownAt = now;
+    this.year.textContent = startingWords(starting.name, (now - starting.since) / 1000);
+    this.playButton.disabled = true;
+    this.stepButton.disabled = true;
+  }
+
+  // Shows play or pause (what the user asked, or what the worker said: it stops at the end, and when runs start again).
+  private showPlaying(on: boolean): void {
+    if (on !== this.playing) {
+      const a = this.model.a;
+      this.status.textContent = on ? PAGE_WORDS.playing : a ? pausedWords(clockWords(a.step, a.stepsPerYear, this.model.steps)) : '';
+    }
     this.playing = on;
-    this.carry = 0;
     this.playButton.setAttribute('aria-pressed', String(on));
-    this.playButton.textContent = on ? PAGE_WORDS.pause : this.classroom.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
-    this.stepButton.disabled = this.classroom.atEnd;
+    this.playButton.textContent = on ? PAGE_WORDS.pause : this.model.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
+    this.stepButton.disabled = this.model.atEnd || this.model.starting !== null;
+  }
+
+  private setPlaying(on: boolean): void {
+    this.showPlaying(on);
+    this.playSent = this.model.tell(on ? { kind: 'play', speed: Number(this.speed.value) } : { kind: 'pause' });
   }
 
   private togglePlay(): void {
@@ -517,22 +573,21 @@ export class ClassroomApp {
       this.setPlaying(false);
       return;
     }
-    if (this.classroom.atEnd) this.reset();
+    if (this.model.atEnd) void this.reset();
     this.setPlaying(true);
   }
 
-  private stepOnce(): void {
-    this.setPlaying(false);
-    this.applyPending();
-    if (this.classroom.advance()) this.afterSteps(performance.now());
+  private async stepOnce(steps = 1): Promise<void> {
+    if (this.playing) this.setPlaying(false);
+    await this.applyPending();
+    await this.model.send({ kind: 'step', steps });
   }
 
-  private runToEnd(): void {
-    this.applyPending();
-    this.classroom.runToEnd();
-    this.setPlaying(false);
-    // Years at once: the views take the end as it is, with nothing to animate.
-    this.afterSteps(performance.now(), false, false);
+  private async runToEnd(): Promise<void> {
+    if (this.playing) this.setPlaying(false);
+    await this.applyPending();
+    this.jump = true;
+    await this.model.send({ kind: 'to-end' });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -541,28 +596,16 @@ export class ClassroomApp {
   private frame(now: number): void {
     // The next frame is asked for first, so that one failing frame does not stop the page.
     requestAnimationFrame((t) => this.frame(t));
-    const elapsed = this.lastFrame < 0 ? 0 : now - this.lastFrame;
-    this.lastFrame = now;
     if (this.resizeDirty) this.resize();
-    this.applyPending();
-    if (this.playing) {
-      const { steps, carry } = stepsForFrame(this.carry, elapsed, Number(this.speed.value), stepBudget(this.stepMs));
-      this.carry = carry;
-      let taken = 0;
-      const started = performance.now();
-      for (let k = 0; k < steps && this.classroom.advance(); k++) taken++;
-      if (taken > 0) {
-        this.stepMs = 0.8 * this.stepMs + (0.2 * (performance.now() - started)) / taken;
-        this.afterSteps(now);
-      }
-      if (this.classroom.atEnd) this.setPlaying(false);
-    }
-    if (this.selection && this.detailsStep !== this.classroom.a.step && now - this.detailsShownAt > DETAILS_REFRESH_MS) this.showDetails();
+    if (this.pending.size > 0) void this.applyPending();
+    if (this.model.starting) this.showStarting(now);
+    if (this.selection && this.detailsDirty && now - this.detailsShownAt > DETAILS_REFRESH_MS) this.showDetails();
     // Two views take turns to redraw their pictures, so that one frame does not carry both.
     const redrewA = this.viewA.draw(now);
-    if (this.classroom.b) this.viewB.draw(now, !redrewA);
+    if (this.model.b) this.viewB.draw(now, !redrewA);
     // While playing fast, the charts are drawn at most every CHART_MS: a step more or less cannot be seen in them.
     if (this.chartsDirty && (!this.playing || now - this.chartsAt >= CHART_MS)) this.drawCharts(now);
+    if (this.model.fresh) this.model.drawn();
     this.workMs[this.frameCount % this.workMs.length] = performance.now() - now;
     this.frameCount++;
   }
@@ -578,37 +621,41 @@ export class ClassroomApp {
       return [box.width, box.height];
     };
     this.viewA.resize(...fit(this.viewA.canvas), dpr, text);
-    if (this.classroom.b) this.viewB.resize(...fit(this.viewB.canvas), dpr, text);
+    if (this.model.b) this.viewB.resize(...fit(this.viewB.canvas), dpr, text);
     for (const chart of this.charts) if (chart.view.resize(...fit(chart.view.canvas), dpr, text)) this.chartsDirty = true;
   }
 
   // After steps (or new runs): the views take in the changes, the feed its new events; clock, buttons, sliders, charts follow.
   private afterSteps(now: number, initial = false, animate = true): void {
-    const { a, b } = this.classroom;
+    const { a, b } = this.model;
+    if (!a) return;
     if (!initial) {
       this.viewA.sync(now, !animate);
       if (b) this.viewB.sync(now, !animate);
       this.updateFeed();
-      this.showNotice(null);
+      if (a.step > 0) this.showNotice(null);
     }
-    this.year.textContent = clockWords(a.step, a.sim.scenario.time.stepsPerYear, this.classroom.steps);
-    this.stepButton.disabled = this.classroom.atEnd;
-    if (!this.playing) this.playButton.textContent = this.classroom.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
+    this.viewA.setFocus(this.model.focus);
+    this.viewB.setFocus(this.model.focus);
+    this.year.textContent = clockWords(a.step, a.stepsPerYear, this.model.steps);
+    this.playButton.disabled = false;
+    this.stepButton.disabled = this.model.atEnd;
+    if (!this.playing) this.playButton.textContent = this.model.atEnd ? PAGE_WORDS.replay : PAGE_WORDS.play;
     this.refreshLevers();
     this.chartsDirty = true;
-    // While playing, the frame refreshes the details now and then; a single step shows them at once (new runs: runsChanged does).
-    if (this.selection && !this.playing && !initial) this.showDetails();
+    // While playing, the frame refreshes the details now and then; a single step shows them at once.
+    this.detailsDirty = true;
+    if (this.selection && !this.playing) this.showDetails();
   }
 
   private refreshLevers(): void {
-    const { a, b } = this.classroom;
-    const nextA = a.nextLevers();
-    const nextB = b?.nextLevers();
-    const varying = new Set(a.leversVaryingByArea());
+    const levelsA = this.model.a?.levers;
+    const levelsB = this.model.b?.levers;
+    if (!levelsA) return;
     for (const [key, row] of this.levers) {
-      setSlider(row.a, row.valueA, nextA[key], varying.has(key) ? a.areaRange(key) : null);
-      if (nextB && b) setSlider(row.b, row.valueB, nextB[key], null);
-      row.mark.hidden = a.levers[key] === undefined && b?.levers[key] === undefined;
+      setSlider(row.a, row.valueA, levelsA.values[key], levelsA.areaRanges[key] ?? null);
+      if (levelsB) setSlider(row.b, row.valueB, levelsB.values[key], null);
+      row.mark.hidden = !levelsA.set.includes(key) && !levelsB?.set.includes(key);
     }
   }
 
@@ -616,7 +663,8 @@ export class ClassroomApp {
     const speed = Number(this.speed.value);
     this.viewA.setPace(speed);
     this.viewB.setPace(speed);
-    const spy = this.classroom.a.sim.scenario.time.stepsPerYear;
+    if (this.playing) this.model.tell({ kind: 'speed', speed });
+    const spy = this.model.a?.stepsPerYear ?? 12;
     this.speedValue.textContent = `${speed} step${speed === 1 ? '' : 's'}/s`;
     this.speed.setAttribute('aria-valuetext', `${speed} steps per second, ${(speed / spy).toFixed(1)} years per second`);
   }
@@ -627,15 +675,14 @@ export class ClassroomApp {
   private drawCharts(now: number): void {
     this.chartsDirty = false;
     this.chartsAt = now;
-    const runs: ChartRun[] = this.classroom.runs.map((run) => ({
-      timeseries: run.sim.timeseries,
-      scenario: run.sim.scenario,
-      dashed: run.id === 'B',
-    }));
-    const { steps } = this.classroom;
-    const spy = this.classroom.a.sim.scenario.time.stepsPerYear;
-    const lastA = this.classroom.a.sim.timeseries.at(-1);
-    const lastB = this.classroom.b?.sim.timeseries.at(-1);
+    const runs: ChartRun[] = this.model.runs.flatMap((run) =>
+      run.scenario ? [{ timeseries: run.timeseries, scenario: run.scenario, dashed: run.id === 'B' }] : [],
+    );
+    const { steps, a, b } = this.model;
+    if (!a) return;
+    const spy = a.stepsPerYear;
+    const lastA = a.timeseries.at(-1);
+    const lastB = b?.timeseries.at(-1);
     this.charts.forEach((chart) => {
       chart.view.draw(runs, steps, spy);
       const value = (r: typeof lastA): string => {
@@ -652,24 +699,24 @@ export class ClassroomApp {
         }
       };
       chart.now.textContent = value(lastA);
-      chart.nowB.textContent = this.classroom.b && lastB && value(lastB) !== '' ? `B ${value(lastB)}` : '';
+      chart.nowB.textContent = b && lastB && value(lastB) !== '' ? `B ${value(lastB)}` : '';
     });
   }
 
   // ---------------------------------------------------------------------------------------------
   // Feed
 
-  private runById(id: RunId): ClassroomRun | null {
-    return id === 'B' ? this.classroom.b : this.classroom.a;
+  private runById(id: RunId): ShownRun | null {
+    return id === 'B' ? this.model.b : this.model.a;
   }
 
   // The entries of a run's events and trust events from the given indices on (newest first, at most the limit of each).
-  private entriesOf(run: ClassroomRun, events: number, trusts: number): FeedEntry[] {
-    const spy = run.sim.scenario.time.stepsPerYear;
+  private entriesOf(run: ShownRun, events: number, trusts: number): FeedEntry[] {
+    const spy = run.stepsPerYear;
     const context = { names: run.names, areaOf: (p: number) => run.areaOf(p) };
     const trustContext = run.trustEventContext();
     return [
-      ...shownEventIndices(run.sim.events, events, this.feedKinds).map((i) => feedEntry(run.sim.events, i, run.id, context, spy)),
+      ...shownEventIndices(run.events, events, this.feedKinds).map((i) => feedEntry(run.events, i, run.id, context, spy)),
       ...shownTrustIndices(run.trustEvents, trusts, this.feedKinds).map((i) =>
         trustFeedEntry(run.trustEvents, i, run.id, trustContext, spy),
       ),
@@ -677,7 +724,7 @@ export class ClassroomApp {
   }
 
   private rebuildFeed(): void {
-    const entries = this.classroom.runs.flatMap((run) => this.entriesOf(run, 0, 0));
+    const entries = this.model.runs.flatMap((run) => this.entriesOf(run, 0, 0));
     entries.sort(newestFirst);
     this.feedEntries = entries.slice(0, FEED_LIMIT);
     this.feed.replaceChildren(...this.feedEntries.map((e) => this.feedItem(e)));
@@ -686,9 +733,9 @@ export class ClassroomApp {
 
   private updateFeed(): void {
     const incoming: FeedEntry[] = [];
-    for (const run of this.classroom.runs) {
+    for (const run of this.model.runs) {
       incoming.push(...this.entriesOf(run, this.feedSeen[run.id], this.trustsSeen[run.id]));
-      this.feedSeen[run.id] = run.sim.events.length;
+      this.feedSeen[run.id] = run.events.length;
       this.trustsSeen[run.id] = run.trustEvents.length;
     }
     if (incoming.length === 0) return;
@@ -703,7 +750,7 @@ export class ClassroomApp {
   }
 
   private feedItem(entry: FeedEntry): HTMLLIElement {
-    const whatIf = this.classroom.b !== null;
+    const whatIf = this.model.b !== null;
     return el(
       'li',
       {
@@ -749,15 +796,18 @@ export class ClassroomApp {
     this.viewA.select(selection);
     this.viewB.select(selection);
     this.markFeed();
+    this.detailsDirty = false;
     this.showDetails();
+    // The details come with the worker's answer.
+    void this.model.send({ kind: 'select', selection });
   }
 
   private showDetails(): void {
     this.detailsShownAt = performance.now();
-    this.detailsStep = this.classroom.a.step;
+    this.detailsDirty = false;
     const sel = this.selection;
-    const run = sel ? this.runById(sel.run) : null;
-    const content = sel && run ? detailsOf(run, sel) : null;
+    const focus = this.model.focus;
+    const content = sel && focus && JSON.stringify(focus.selection) === JSON.stringify(sel) ? focus.details : null;
     const scroll = this.details.scrollTop;
     this.details.classList.toggle('chosen', content !== null);
     if (!content) {
@@ -779,7 +829,7 @@ export class ClassroomApp {
       );
       return;
     }
-    const tag = this.classroom.b && sel ? ` (run ${sel.run})` : '';
+    const tag = this.model.b && sel ? ` (run ${sel.run})` : '';
     this.details.replaceChildren(...renderDetails(content, tag));
     this.details.scrollTop = scroll;
   }
@@ -790,35 +840,37 @@ export class ClassroomApp {
   /** Returns the page's API (window.partnersimClassroom). */
   api(): ClassroomApi {
     const app = this;
-    const c = this.classroom;
+    const m = this.model;
     return {
-      ready: true,
+      get ready() {
+        return m.a?.picture != null;
+      },
       get step() {
-        return c.a.step;
+        return m.a?.step ?? 0;
       },
       get playing() {
         return app.playing;
       },
       get seed() {
-        return c.masterSeed;
+        return m.masterSeed;
       },
       get runSeed() {
-        return c.runSeed;
+        return m.runSeed;
       },
       get scenario() {
-        return c.a.sim.scenario.name;
+        return m.a?.scenario?.name ?? '';
       },
       get steps() {
-        return c.steps;
+        return m.steps;
       },
       get whatIf() {
-        return c.b !== null;
+        return m.b !== null;
       },
       get timeseriesLength() {
-        return c.a.sim.timeseries.length;
+        return m.a?.timeseries.length ?? 0;
       },
       get eventCount() {
-        return c.a.sim.events.length;
+        return m.a?.events.length ?? 0;
       },
       get frames() {
         return app.frameCount;
@@ -826,20 +878,21 @@ export class ClassroomApp {
       get frameWorkMs() {
         return app.workMs.reduce((s, v) => s + v, 0) / Math.max(1, Math.min(app.frameCount, app.workMs.length));
       },
-      metrics: () => c.metrics('A'),
-      metricsB: () => c.metrics('B'),
+      metrics: () => m.metrics('A'),
+      metricsB: () => m.metrics('B'),
       runToEnd: () => app.runToEnd(),
       play: () => {
         if (!app.playing) app.togglePlay();
       },
       pause: () => app.setPlaying(false),
       stepOnce: () => app.stepOnce(),
+      advance: (n) => app.stepOnce(n),
       reset: () => app.reset(),
       setPreset: (path) => app.setPreset(path),
       setSeed: (seed) => app.setSeed(seed),
       setLever: (key, value, run = 'A') => {
         app.pending.set(`${run}:${key}`, { run, key, value });
-        app.applyPending();
+        return app.applyPending();
       },
       setWhatIf: (on) => app.setWhatIf(on),
       nodeCenter: (org, run = 'A') => {
@@ -850,22 +903,18 @@ export class ClassroomApp {
         return { x: box.left + at.x, y: box.top + at.y };
       },
       trustOf: (org, run = 'A') => {
-        const target = run === 'B' ? c.b : c.a;
+        const target = run === 'B' ? m.b : m.a;
         const colour = (run === 'B' ? app.viewB : app.viewA).trustColourOf(org);
-        return target && colour ? { name: target.sim.world.trusts[target.sim.world.orgs.trust[org]].name, colour } : null;
+        const shown = target?.picture;
+        return shown && colour ? { name: shown.trusts[shown.trust[org]].name, colour } : null;
       },
     };
   }
 }
 
-// Returns the most steps a frame may take when a step takes `stepMs`: what fits in about half a frame, at least one.
-function stepBudget(stepMs: number): number {
-  return Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.floor(8 / Math.max(stepMs, 1e-3))));
-}
-
 // Moves a slider to a value unless it is there already (a slider being dragged then stays put), and shows the value, or
 // the range of the areas' own values when they differ.
-function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, areas: [number, number] | null): void {
+function setSlider(input: HTMLInputElement, output: HTMLElement, value: number, areas: readonly [number, number] | null): void {
   if (Math.abs(Number(input.value) - value) > 1e-9) input.value = String(value);
   const text = areas ? `${twoDecimals(areas[0])}–${twoDecimals(areas[1])}` : twoDecimals(value);
   if (output.textContent !== text) output.textContent = text;

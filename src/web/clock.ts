@@ -1,6 +1,6 @@
-// The page's clock: steps are taken at a fixed rate (steps per second) from an accumulator of elapsed time,
-// separately from drawing. A slow frame takes at most a few steps and drops the rest of its backlog, so the
-// page slows down rather than freezes; results depend only on how many steps were taken, never on timing.
+// The model's clock (its worker's, model-worker.ts): steps are taken at a fixed rate (steps per second) from an
+// accumulator of elapsed time, separately from drawing. A slow span takes at most a few steps and drops the rest of its
+// backlog, so the run slows down rather than falls behind; results depend only on how many steps were taken, never on timing.
 
 /** The most steps taken in one frame. */
 export const MAX_STEPS_PER_FRAME = 4;

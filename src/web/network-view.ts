@@ -2,17 +2,18 @@
 // partnerships as green rings around their members and green ties between them (darker = further along the
 // continuum; an area-wide partnership's core so, its wider members with a light dashed ring and its area's frame in its
 // colour), the members of each multi-academy trust outlined in their trust's colour, and what changed since the last step animated: new ties fade in, broken ties flash red and fade out,
-// partnerships forming and dissolving pulse. Drawing reads the world; it never changes it.
+// partnerships forming and dissolving pulse. Drawing reads the run's latest picture (picture.ts), sent by the model's
+// worker; the page never holds the world.
 //
 // What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
 // rings and organisations), redrawn at most every LAYER_MS; each frame puts them on the canvas with the animations
 // between and over them.
-import { inTrustElsewhere } from '../model/trusts.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
-import { coreOf, isCore, type World } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
-import type { ClassroomRun } from './classroom.ts';
 import type { Selection } from './details.ts';
+import type { ShownRun } from './model-client.ts';
+import { RINGS, tiesOf, type Picture } from './picture.ts';
+import type { Focus } from './protocol.ts';
 import { centroid, convexHull, distanceToSegment, paddedHullArcs, type HullArc, type Point } from './geometry.ts';
 import { layoutNetwork, nodeAt, nodeBase, type NetworkLayout } from './layout.ts';
 import { addShape, KIND_SHAPES } from './shapes.ts';
@@ -24,21 +25,23 @@ const TRUST_BUCKETS = 6;
 const FADE_BUCKETS = 4;
 const CATEGORIES = 1 + LEVEL_NAMES.length; // a tie in no partnership, or in one at each level
 const BUCKETS = 2 * CATEGORIES * TRUST_BUCKETS * FADE_BUCKETS;
-/** How many partnerships' rings an organisation shows at most. */
-export const RINGS = 3;
 const PULSES = 64;
 const DYING_BANDS = 4;
 /** Most shapes in one canvas path. */
 const PATH_PART = 256;
 /** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
 const LAYER_MS = 45;
-const LAYER_MS_LARGE = 400;
+const LAYER_MS_LARGE = 1000;
+/** In a large world, how many square pixels of the view each tie drawn outside a partnership needs at least: at a
+ * national scale on one screen the weaker ties would only grey the map (and drawing them all takes most of a frame). */
+const PX_PER_TIE = 25;
+const FLOOR_BINS = 64;
 /** How long a dissolving partnership flashes and an event pulses, in ms, at most: at speed, a few steps' time. */
 const FLASH_MS = 1300;
 const PULSE_MS = 1000;
 const FLASH_STEPS = 6;
 
-/** Worlds this large are drawn without per-tie animation. */
+/** Worlds this large are drawn without per-tie animation, and with their strongest informal ties only. */
 function isLarge(orgs: number, ties: number): boolean {
   return orgs > 3000 || ties > 15000;
 }
@@ -47,7 +50,12 @@ function isLarge(orgs: number, ties: number): boolean {
 export class NetworkView {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  private run: ClassroomRun | null = null;
+  private run: ShownRun | null = null;
+  /** The picture drawn: the run's latest, taken in by sync. */
+  private shown: Picture | null = null;
+  /** What the worker said of the selection (a partnership's members, core and ties), and the selected organisation's ties. */
+  private focus: Focus | null = null;
+  private orgTies: number[] = [];
   private layout: NetworkLayout | null = null;
   private readonly tracker = new TieTracker();
   private cssW = 0;
@@ -66,16 +74,10 @@ export class NetworkView {
   /** When the next tie fading in will have settled (then it belongs in the picture below). */
   private settleAt = Infinity;
   // Per step: the highest level of a partnership holding each tie (-1: none) and which one; each organisation's rings.
-  private tieLevel = new Int8Array(0);
-  private tiePartnership = new Int32Array(0);
-  private rings = new Int8Array(0);
-  private wider = new Int8Array(0);
-  private areaWide = new Int8Array(0);
   private involved = new Uint8Array(0);
   private focused = false;
-  private areaActive = new Int32Array(0);
-  private areaIn = new Int32Array(0);
-  private areaSize = new Int32Array(0);
+  /** The least trust of a tie outside any partnership that is drawn (0 but in a large world). */
+  private tieFloor = 0;
   // Per frame scratch for drawing ties by style: each tie's bucket, then ties ordered by bucket.
   private bucketOf = new Uint16Array(0);
   private order = new Int32Array(0);
@@ -104,20 +106,15 @@ export class NetworkView {
   }
 
   /** Shows a run (a new one: its ties are taken as there from the start). */
-  attach(run: ClassroomRun, now: number): void {
+  attach(run: ShownRun, now: number): void {
     this.run = run;
+    this.shown = null;
     this.tracker.clear();
     this.flashes = [];
     this.pulseAt.fill(-Infinity);
-    this.eventsSeen = run.sim.events.length;
+    this.eventsSeen = run.events.length;
     this.layout = null;
-    this.relayout();
     this.sync(now, true);
-  }
-
-  /** Returns the run shown. */
-  get shown(): ClassroomRun | null {
-    return this.run;
   }
 
   /** Sets the canvas size in CSS pixels, the device pixel ratio and the text scale (labels grow with the page's text). */
@@ -137,70 +134,51 @@ export class NetworkView {
   }
 
   private relayout(): void {
-    if (!this.run || this.cssW < 2 || this.cssH < 2) return;
-    const world = this.run.sim.world;
-    const positions = this.run.sim.scenario.organisations.register === undefined ? 'grid' : 'map';
-    this.layout = layoutNetwork(world.orgs, world.areaCount, this.cssW, this.cssH, this.textScale, positions);
-    const counts = new Array<number>(world.areaCount).fill(0);
-    for (let i = 0; i < world.orgs.n; i++) counts[world.orgs.area[i]]++;
+    const shown = this.shown;
+    if (!this.run || !shown || this.cssW < 2 || this.cssH < 2) return;
+    this.layout = layoutNetwork(shown, shown.areaCount, this.cssW, this.cssH, this.textScale, this.run.positions);
+    const counts = new Array<number>(shown.areaCount).fill(0);
+    for (let i = 0; i < shown.n; i++) counts[shown.area[i]]++;
     const cell = this.layout.cells[0];
     const base = cell ? nodeBase(cell.inner.w, cell.inner.h, Math.max(...counts)) : 4;
     this.scale = Math.min(1.3, Math.max(0.3, base / 6));
+    this.updateTieFloor();
     this.updateSelectionCaches();
     this.layersDirty = true;
   }
 
-  /** Takes in the run after steps were taken (or a new run, with `initial`): ties born and broken, partnerships' levels, pulses for the new events. */
+  /** Takes in the run's latest picture after steps were taken (or a new run, with `initial`): ties born and broken,
+   * pulses for the new events. */
   sync(now: number, initial = false): void {
     const run = this.run;
-    if (!run) return;
-    const world = run.sim.world;
-    const ties = world.ties;
-    const orgs = world.orgs;
-    this.large = isLarge(orgs.n, ties.count);
-    this.tracker.sync(ties, orgs.n, run.sim.params.trustTypes.leaderWeight, now, initial || this.large);
-    if (this.tieLevel.length < ties.poolSize) {
-      this.tieLevel = new Int8Array(ties.poolSize);
-      this.tiePartnership = new Int32Array(ties.poolSize);
-      this.bucketOf = new Uint16Array(ties.poolSize);
-      this.order = new Int32Array(ties.poolSize);
+    const shown = run?.picture;
+    if (!run || !shown) return;
+    const first = this.shown === null;
+    this.shown = shown;
+    this.large = isLarge(shown.n, shown.tieCount);
+    const ties = { count: shown.tieCount, a: shown.tieA, b: shown.tieB, alive: shown.tieAlive, trust: shown.tieTrust };
+    this.tracker.sync(ties, shown.n, now, initial || this.large);
+    if (this.bucketOf.length < shown.tieCount) {
+      this.bucketOf = new Uint16Array(shown.tieCount);
+      this.order = new Int32Array(shown.tieCount);
     }
-    this.tieLevel.fill(-1);
-    for (const id of world.active) {
-      const p = world.partnerships[id];
-      for (const slot of p.ties) {
-        if (p.level > this.tieLevel[slot]) {
-          this.tieLevel[slot] = p.level;
-          this.tiePartnership[slot] = id;
-        }
-      }
-    }
-    if (this.rings.length !== orgs.n * RINGS) {
-      this.rings = new Int8Array(orgs.n * RINGS);
-      this.wider = new Int8Array(orgs.n);
-    }
-    membershipRingsInPlace(world, this.rings, this.wider);
-    if (this.areaWide.length !== world.areaCount) this.areaWide = new Int8Array(world.areaCount);
-    this.areaWide.fill(-1);
-    for (const id of world.active) {
-      const p = world.partnerships[id];
-      if (p.scope === 'area') this.areaWide[p.area] = Math.max(this.areaWide[p.area], p.level);
-    }
-    if (this.areaActive.length !== world.areaCount) {
-      this.areaActive = new Int32Array(world.areaCount);
-      this.areaIn = new Int32Array(world.areaCount);
-      this.areaSize = new Int32Array(world.areaCount);
-    }
-    this.areaActive.fill(0);
-    this.areaIn.fill(0);
-    this.areaSize.fill(0);
-    for (const id of world.active) this.areaActive[world.partnerships[id].area]++;
-    for (let i = 0; i < orgs.n; i++) {
-      this.areaSize[orgs.area[i]]++;
-      this.areaIn[orgs.area[i]] += +(orgs.memberships[i] > 0);
-    }
+    if (first || !this.layout) this.relayout();
+    this.updateTieFloor();
     if (!initial) this.pulseEvents(now);
-    this.eventsSeen = run.sim.events.length;
+    this.eventsSeen = run.events.length;
+    this.updateSelectionCaches();
+    this.layersDirty = true;
+  }
+
+  // In a large world, the strongest informal ties only: as many as the view's size allows.
+  private updateTieFloor(): void {
+    const shown = this.shown;
+    this.tieFloor = shown && this.large ? strongestTiesFloor(shown, Math.floor((this.cssW * this.cssH) / PX_PER_TIE)) : 0;
+  }
+
+  /** Sets what the worker said of the selection (a partnership's members, core and ties). */
+  setFocus(focus: Focus | null): void {
+    this.focus = focus;
     this.updateSelectionCaches();
     this.layersDirty = true;
   }
@@ -209,7 +187,7 @@ export class NetworkView {
     const run = this.run;
     const layout = this.layout;
     if (!run || !layout) return;
-    const events = run.sim.events;
+    const events = run.events;
     const from = Math.max(this.eventsSeen, events.length - PULSES);
     const s = this.scale;
     for (let k = from; k < events.length; k++) {
@@ -217,7 +195,7 @@ export class NetworkView {
       // Members joining and leaving are too many to pulse; the rings around them show it.
       if (e.kind === 'joined' || e.kind === 'left' || (this.large && e.kind !== 'formed' && e.kind !== 'dissolved')) continue;
       const at = this.centreOf(
-        e.kind === 'strengthened' || e.kind === 'weakened' ? run.sim.world.partnerships[e.partnership].members : e.organisations,
+        e.kind === 'strengthened' || e.kind === 'weakened' ? (run.eventMembers.get(e.partnership) ?? []) : e.organisations,
       );
       switch (e.kind) {
         case 'formed':
@@ -280,31 +258,40 @@ export class NetworkView {
   // Which organisations the selection involves (the rest are drawn faint), and the selected partnership's hull.
   private updateSelectionCaches(): void {
     const run = this.run;
+    const shown = this.shown;
     const layout = this.layout;
     this.selectedHull = null;
     this.focused = false;
-    if (!run || !layout) return;
-    const world = run.sim.world;
-    if (this.involved.length !== world.orgs.n) this.involved = new Uint8Array(world.orgs.n);
+    this.orgTies = [];
+    if (!run || !shown || !layout) return;
+    if (this.involved.length !== shown.n) this.involved = new Uint8Array(shown.n);
     this.involved.fill(0);
     const sel = this.selection;
     if (!sel) return;
-    if (sel.kind === 'org' && sel.org < world.orgs.n) {
+    if (sel.kind === 'org' && sel.org < shown.n) {
       this.focused = true;
       this.involved[sel.org] = 1;
-      const ties = world.ties;
-      for (const slot of world.orgs.ties[sel.org]) this.involved[ties.a[slot] === sel.org ? ties.b[slot] : ties.a[slot]] = 1;
-    } else if (sel.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length) {
+      this.orgTies = tiesOf(shown, sel.org);
+      for (const slot of this.orgTies) this.involved[shown.tieA[slot] === sel.org ? shown.tieB[slot] : shown.tieA[slot]] = 1;
+    } else if (sel.kind === 'partnership' && sel.run === run.id) {
+      const focus = this.focusOn(sel);
+      if (!focus) return;
       this.focused = true;
-      const p = world.partnerships[sel.id];
-      for (const i of p.members) this.involved[i] = 1;
+      for (const i of focus.members) this.involved[i] = 1;
       // An area-wide partnership's hull is its core's: its wider membership may be the whole area.
-      this.selectedHull = paddedHullArcs(convexHull(coreOf(p).map((i) => ({ x: layout.px[i], y: layout.py[i] }))));
-    } else if (sel.kind === 'tie' && sel.a < world.orgs.n && sel.b < world.orgs.n) {
+      this.selectedHull = paddedHullArcs(convexHull(focus.core.map((i) => ({ x: layout.px[i], y: layout.py[i] }))));
+    } else if (sel.kind === 'tie' && sel.a < shown.n && sel.b < shown.n) {
       this.focused = true;
       this.involved[sel.a] = 1;
       this.involved[sel.b] = 1;
     }
+  }
+
+  // The worker's word on a selected partnership, once it has caught up with the selection.
+  private focusOn(sel: Extract<Selection, { kind: 'partnership' }>): Focus | null {
+    const f = this.focus;
+    const of = f?.selection;
+    return f && of?.kind === 'partnership' && of.run === sel.run && of.id === sel.id && f.members.length > 0 ? f : null;
   }
 
   /** Returns what is at a point of the canvas (CSS pixels): an organisation, else a partnership whose tie is there, else a tie. */
@@ -314,23 +301,24 @@ export class NetworkView {
     if (!run || !layout) return null;
     const org = nodeAt(layout, x, y, 5);
     if (org >= 0) return { kind: 'org', run: run.id, org };
-    const ties = run.sim.world.ties;
+    const shown = this.shown;
+    if (!shown) return null;
     let best = -1;
     let bestD = 7;
-    for (let slot = 0; slot < ties.count; slot++) {
-      if (ties.alive[slot] === 0) continue;
-      const a = ties.a[slot];
-      const b = ties.b[slot];
+    for (let slot = 0; slot < shown.tieCount; slot++) {
+      if (shown.tieAlive[slot] === 0) continue;
+      const a = shown.tieA[slot];
+      const b = shown.tieB[slot];
       // Ties inside a partnership win a near tie: they are what a click on a green line means.
-      const d = distanceToSegment(x, y, layout.px[a], layout.py[a], layout.px[b], layout.py[b]) - (this.tieLevel[slot] >= 0 ? 2 : 0);
+      const d = distanceToSegment(x, y, layout.px[a], layout.py[a], layout.px[b], layout.py[b]) - (shown.tieLevel[slot] >= 0 ? 2 : 0);
       if (d < bestD) {
         bestD = d;
         best = slot;
       }
     }
     if (best < 0) return null;
-    if (this.tieLevel[best] >= 0) return { kind: 'partnership', run: run.id, id: this.tiePartnership[best] };
-    return { kind: 'tie', run: run.id, a: ties.a[best], b: ties.b[best] };
+    if (shown.tieLevel[best] >= 0) return { kind: 'partnership', run: run.id, id: shown.tiePartnership[best] };
+    return { kind: 'tie', run: run.id, a: shown.tieA[best], b: shown.tieB[best] };
   }
 
   /** Returns where an organisation is drawn, in CSS pixels of the canvas, or null. */
@@ -341,10 +329,10 @@ export class NetworkView {
 
   /** Returns the colour of the outline an organisation is drawn with: its trust's, or null outside a trust. */
   trustColourOf(org: number): string | null {
-    const run = this.run;
-    if (!run || org < 0 || org >= run.sim.world.orgs.n) return null;
-    const t = run.sim.world.orgs.trust[org];
-    return t >= 0 ? TRUST_COLORS[run.trustColours[t]] : null;
+    const shown = this.shown;
+    if (!shown || org < 0 || org >= shown.n) return null;
+    const t = shown.trust[org];
+    return t >= 0 ? TRUST_COLORS[shown.trustColours[t]] : null;
   }
 
   /** Returns the organisation under a point, or -1. */
@@ -356,11 +344,10 @@ export class NetworkView {
    * take turns). Returns whether they were. */
   draw(now: number, mayRedraw = true): boolean {
     const ctx = this.ctx;
-    const run = this.run;
     const layout = this.layout;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.globalAlpha = 1;
-    if (!run || !layout) {
+    if (!this.shown || !layout) {
       ctx.fillStyle = COLORS.paper;
       ctx.fillRect(0, 0, this.cssW, this.cssH);
       return false;
@@ -416,7 +403,8 @@ export class NetworkView {
   }
 
   private drawAreas(ctx: CanvasRenderingContext2D): void {
-    const run = this.run as ClassroomRun;
+    const run = this.run as ShownRun;
+    const shown = this.shown as Picture;
     const layout = this.layout as NetworkLayout;
     ctx.lineWidth = 1;
     layout.cells.forEach((cell, a) => {
@@ -425,7 +413,7 @@ export class NetworkView {
       roundRect(ctx, cell.x, cell.y, cell.w, cell.h, Math.min(8, cell.w / 8));
       ctx.fill();
       // An area with an area-wide partnership is framed in its level's colour.
-      const wide = this.areaWide[a] ?? -1;
+      const wide = shown.areaWide[a] ?? -1;
       ctx.lineWidth = wide >= 0 ? Math.max(1.5, Math.min(3, cell.w / 60)) : 1;
       if (wide >= 0) ctx.strokeStyle = LEVEL_COLORS[wide];
       ctx.stroke();
@@ -440,7 +428,7 @@ export class NetworkView {
       ctx.fillText(name, cell.x + 8, y, cell.w - 16);
       if (!big) return;
       const nameWidth = ctx.measureText(name).width;
-      const stats = areaStatsWords(this.areaActive[a], this.areaSize[a] > 0 ? this.areaIn[a] / this.areaSize[a] : 0);
+      const stats = areaStatsWords(shown.areaActive[a], shown.areaSize[a] > 0 ? shown.areaIn[a] / shown.areaSize[a] : 0);
       ctx.font = `${15 * this.textScale}px system-ui, sans-serif`;
       ctx.fillStyle = COLORS.muted;
       // Only where it fits, or nearly (squeezed by a tenth at most): squeezed further it is hard to read on a projector.
@@ -486,9 +474,11 @@ export class NetworkView {
   // that have faded in, returning when the next one still fading will have; otherwise the ties not yet in that picture,
   // as far as they have faded in now.
   private drawTies(ctx: CanvasRenderingContext2D, now: number, settled: boolean): number {
-    const run = this.run as ClassroomRun;
+    const run = this.run as ShownRun;
     const layout = this.layout as NetworkLayout;
-    const ties = run.sim.world.ties;
+    const picture = this.shown as Picture;
+    const ties = { count: picture.tieCount, a: picture.tieA, b: picture.tieB, alive: picture.tieAlive };
+    const tieLevel = picture.tieLevel;
     const shown = this.tracker.shown;
     const counts = this.counts;
     const bucketOf = this.bucketOf;
@@ -508,7 +498,11 @@ export class NetworkView {
         bucketOf[slot] = BUCKETS;
         continue;
       }
-      const level = this.tieLevel[slot];
+      const level = tieLevel[slot];
+      if (level < 0 && shown[slot] < this.tieFloor) {
+        bucketOf[slot] = BUCKETS;
+        continue;
+      }
       const trust = Math.min(TRUST_BUCKETS - 1, Math.max(0, Math.floor(shown[slot] * TRUST_BUCKETS)));
       const fade = settled ? FADE_BUCKETS - 1 : Math.min(FADE_BUCKETS - 1, Math.floor(this.tracker.fadeIn(slot, now) * FADE_BUCKETS));
       let faint = 0;
@@ -595,7 +589,7 @@ export class NetworkView {
 
   private drawRings(ctx: CanvasRenderingContext2D): void {
     const layout = this.layout as NetworkLayout;
-    const rings = this.rings;
+    const rings = (this.shown as Picture).rings;
     const n = layout.px.length;
     const s = this.scale;
     ctx.lineWidth = Math.max(1, 2.4 * s);
@@ -633,6 +627,7 @@ export class NetworkView {
     const layout = this.layout as NetworkLayout;
     const n = layout.px.length;
     const s = this.scale;
+    const { rings, wider } = this.shown as Picture;
     const alpha = ctx.globalAlpha;
     ctx.globalAlpha = alpha * 0.75;
     ctx.setLineDash([Math.max(1.5, 2.5 * s), Math.max(1.5, 2.5 * s)]);
@@ -641,9 +636,9 @@ export class NetworkView {
       ctx.beginPath();
       let inPath = 0;
       for (let i = 0; i < n; i++) {
-        if (this.wider[i] !== level || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        if (wider[i] !== level || (this.focused && (this.involved[i] === 1) === faint)) continue;
         let k = 0;
-        while (k < RINGS && this.rings[i * RINGS + k] >= 0) k++;
+        while (k < RINGS && rings[i * RINGS + k] >= 0) k++;
         const radius = layout.r[i] + s * (2.6 + 3 * k) + 0.6;
         ctx.moveTo(layout.px[i] + radius, layout.py[i]);
         ctx.arc(layout.px[i], layout.py[i], radius, 0, 2 * Math.PI);
@@ -660,9 +655,8 @@ export class NetworkView {
   }
 
   private drawNodes(ctx: CanvasRenderingContext2D): void {
-    const run = this.run as ClassroomRun;
     const layout = this.layout as NetworkLayout;
-    const orgs = run.sim.world.orgs;
+    const orgs = this.shown as Picture;
     const outline = orgs.n <= 3000;
     ctx.lineWidth = Math.max(0.6, 0.9 * this.scale);
     ctx.strokeStyle = 'rgba(17,20,24,0.75)';
@@ -696,7 +690,7 @@ export class NetworkView {
       ctx.fillStyle = COLORS.paper;
       ctx.beginPath();
       for (let i = 0; i < orgs.n; i++) {
-        if (!inTrustElsewhere(run.sim.world, i) || (this.focused && (this.involved[i] === 1) === faint)) continue;
+        if (orgs.elsewhere[i] === 0 || (this.focused && (this.involved[i] === 1) === faint)) continue;
         const dot = Math.max(1, layout.r[i] * 0.42);
         ctx.moveTo(layout.px[i] + dot, layout.py[i]);
         ctx.arc(layout.px[i], layout.py[i], dot, 0, 2 * Math.PI);
@@ -708,10 +702,9 @@ export class NetworkView {
 
   // Each trust's schools and office outlined in the trust's colour, one path per colour.
   private drawTrustOutlines(ctx: CanvasRenderingContext2D, faint: boolean): void {
-    const run = this.run as ClassroomRun;
     const layout = this.layout as NetworkLayout;
-    const orgs = run.sim.world.orgs;
-    const colours = run.trustColours;
+    const orgs = this.shown as Picture;
+    const colours = orgs.trustColours;
     ctx.lineWidth = Math.max(1.5, 2.2 * this.scale);
     for (let c = 0; c < TRUST_COLORS.length; c++) {
       ctx.strokeStyle = TRUST_COLORS[c];
@@ -748,20 +741,14 @@ export class NetworkView {
 
   // The selected organisation or tie drawn strongly on top, and names beside the selected and hovered organisations.
   private drawHighlights(ctx: CanvasRenderingContext2D): void {
-    const run = this.run as ClassroomRun;
+    const run = this.run as ShownRun;
+    const shown = this.shown as Picture;
     const layout = this.layout as NetworkLayout;
-    const world = run.sim.world;
     const sel = this.selection;
-    const n = world.orgs.n;
-    if (sel?.kind === 'org' && sel.org < n) this.strongTies(ctx, world.orgs.ties[sel.org], COLORS.ink);
-    if (
-      sel?.kind === 'partnership' &&
-      sel.run === run.id &&
-      sel.id < world.partnerships.length &&
-      world.partnerships[sel.id].endedStep === null
-    ) {
-      this.strongTies(ctx, world.partnerships[sel.id].ties, LEVEL_COLORS[3]);
-    }
+    const n = shown.n;
+    if (sel?.kind === 'org' && sel.org < n) this.strongTies(ctx, this.orgTies, COLORS.ink);
+    const focus = sel?.kind === 'partnership' && sel.run === run.id ? this.focusOn(sel) : null;
+    if (focus && !focus.ended) this.strongTies(ctx, focus.ties, LEVEL_COLORS[3]);
     if (sel?.kind === 'tie' && sel.a < n && sel.b < n) {
       ctx.strokeStyle = COLORS.ink;
       ctx.lineWidth = 3;
@@ -777,24 +764,23 @@ export class NetworkView {
       this.label(ctx, sel.b, run.names[sel.b]);
     }
     if (sel?.kind === 'org' && sel.org < n) {
-      this.trustLinks(ctx, world.orgs.trust[sel.org]);
+      this.trustLinks(ctx, shown.trust[sel.org]);
       this.ring(ctx, sel.org);
       this.label(ctx, sel.org, `${run.names[sel.org]}`);
     }
-    if (sel?.kind === 'partnership' && sel.run === run.id && sel.id < world.partnerships.length && this.selectedHull) {
-      const p = world.partnerships[sel.id];
-      const top = p.members.reduce(
+    if (sel?.kind === 'partnership' && focus && this.selectedHull) {
+      const top = focus.members.reduce(
         (best, i) => (layout.py[i] - layout.r[i] < layout.py[best] - layout.r[best] ? i : best),
-        p.members[0] ?? 0,
+        focus.members[0] ?? 0,
       );
-      const state = p.endedStep === null ? LEVEL_NAMES[p.level] : 'dissolved';
-      this.label(ctx, top, `${partnershipName(p.id)} · ${state}`, -(18 * this.scale + 14));
+      const state = focus.ended ? 'dissolved' : LEVEL_NAMES[focus.level];
+      this.label(ctx, top, `${partnershipName(sel.id)} · ${state}`, -(18 * this.scale + 14));
     }
     if (this.hover >= 0 && this.hover < n && !(sel?.kind === 'org' && sel.org === this.hover)) {
       this.ring(ctx, this.hover, 2);
-      const t = world.orgs.trust[this.hover];
-      const trust = t >= 0 ? ` · ${world.trusts[t].name}` : '';
-      this.label(ctx, this.hover, `${run.names[this.hover]} · ${KIND_WORDS[ORG_KINDS[world.orgs.kind[this.hover]]].full}${trust}`);
+      const t = shown.trust[this.hover];
+      const trust = t >= 0 ? ` · ${shown.trusts[t].name}` : '';
+      this.label(ctx, this.hover, `${run.names[this.hover]} · ${KIND_WORDS[ORG_KINDS[shown.kind[this.hover]]].full}${trust}`);
     }
   }
 
@@ -802,11 +788,11 @@ export class NetworkView {
   // are, each ringed in that colour.
   private trustLinks(ctx: CanvasRenderingContext2D, t: number): void {
     if (t < 0) return;
-    const run = this.run as ClassroomRun;
+    const shown = this.shown as Picture;
     const layout = this.layout as NetworkLayout;
-    const trust = run.sim.world.trusts[t];
+    const trust = shown.trusts[t];
     const hub = trust.office >= 0 ? trust.office : trust.lead;
-    ctx.strokeStyle = TRUST_COLORS[run.trustColours[t]];
+    ctx.strokeStyle = TRUST_COLORS[shown.trustColours[t]];
     ctx.lineWidth = 2;
     ctx.setLineDash([5, 4]);
     ctx.beginPath();
@@ -830,15 +816,15 @@ export class NetworkView {
   // The selection's ties drawn strongly over everything else, as thick as their trust.
   private strongTies(ctx: CanvasRenderingContext2D, slots: readonly number[], color: string): void {
     const layout = this.layout as NetworkLayout;
-    const ties = (this.run as ClassroomRun).sim.world.ties;
+    const shown = this.shown as Picture;
     ctx.strokeStyle = color;
     ctx.globalAlpha = 0.8;
     for (const slot of slots) {
-      if (ties.alive[slot] === 0) continue;
+      if (slot >= shown.tieCount || shown.tieAlive[slot] === 0) continue;
       ctx.lineWidth = 1 + 4 * this.tracker.shown[slot];
       ctx.beginPath();
-      ctx.moveTo(layout.px[ties.a[slot]], layout.py[ties.a[slot]]);
-      ctx.lineTo(layout.px[ties.b[slot]], layout.py[ties.b[slot]]);
+      ctx.moveTo(layout.px[shown.tieA[slot]], layout.py[shown.tieA[slot]]);
+      ctx.lineTo(layout.px[shown.tieB[slot]], layout.py[shown.tieB[slot]]);
       ctx.stroke();
     }
     ctx.globalAlpha = 1;
@@ -878,31 +864,21 @@ export class NetworkView {
   }
 }
 
-/** Sets, in place, each organisation's rings (RINGS slots each: the levels of the partnerships whose core it is in,
- * highest first, -1 for none) and `wider` (the highest level of the area-wide partnerships whose wider membership it is
- * in, -1 for none). */
-export function membershipRingsInPlace(world: World, rings: Int8Array, wider: Int8Array): void {
-  const orgs = world.orgs;
-  rings.fill(-1);
-  wider.fill(-1);
-  for (let i = 0; i < orgs.n; i++) {
-    for (const id of orgs.partnerships[i]) {
-      const p = world.partnerships[id];
-      if (isCore(p, i)) insertLevel(rings, i * RINGS, p.level);
-      else wider[i] = Math.max(wider[i], p.level);
-    }
+/** Returns the least trust a tie outside any partnership needs to be drawn so that at most `budget` ties are drawn in
+ * all (those inside partnerships always are): the strongest first, by a histogram of the live ties' trust. */
+export function strongestTiesFloor(shown: Picture, budget: number): number {
+  const bins = new Int32Array(FLOOR_BINS);
+  let room = budget;
+  for (let slot = 0; slot < shown.tieCount; slot++) {
+    if (shown.tieAlive[slot] === 0) continue;
+    if (shown.tieLevel[slot] >= 0) room--;
+    else bins[Math.min(FLOOR_BINS - 1, Math.max(0, Math.floor(shown.tieTrust[slot] * FLOOR_BINS)))]++;
   }
-}
-
-// Puts a partnership's level into an organisation's ring slots, highest first (three kept).
-function insertLevel(rings: Int8Array, at: number, level: number): void {
-  for (let k = 0; k < RINGS; k++) {
-    if (level > rings[at + k]) {
-      for (let m = RINGS - 1; m > k; m--) rings[at + m] = rings[at + m - 1];
-      rings[at + k] = level;
-      return;
-    }
+  for (let b = FLOOR_BINS - 1; b >= 0; b--) {
+    room -= bins[b];
+    if (room < 0) return (b + 1) / FLOOR_BINS;
   }
+  return 0;
 }
 
 function hullPath(ctx: CanvasRenderingContext2D, arcs: readonly HullArc[], pad: number): void {

@@ -11,8 +11,9 @@ export interface ClassroomPageInput {
   readonly title?: string;
 }
 
-/** The Content Security Policy of the page: inline script and style, data: images, nothing from anywhere. */
-export const CLASSROOM_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+/** The Content Security Policy of the page: inline script and style, data: images, the model's worker from a blob: of
+ * the page's own script, nothing from anywhere. */
+export const CLASSROOM_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; worker-src blob:";
 
 /** Returns the complete classroom page: the data as JSON in one script (with `</` written `<\/`), the bundle in the next. */
 export function classroomHtml({ script, data, title = 'partnersim classroom' }: ClassroomPageInput): string {

@@ -17,6 +17,16 @@ export function tieTrust(ties: Ties, slot: number, leaderWeight: number): number
   return effectiveTrust(ties.trustAB[slot] + ties.trustBA[slot], ties.leaderAB[slot] + ties.leaderBA[slot], leaderWeight) / 2;
 }
 
+/** A tie pool as the tracker reads it: the slots in use, each slot's ends and whether it is alive, and each tie's trust
+ * as drawn (tieTrust). */
+export interface TrackedTies {
+  readonly count: number;
+  readonly a: ArrayLike<number>;
+  readonly b: ArrayLike<number>;
+  readonly alive: ArrayLike<number>;
+  readonly trust: ArrayLike<number>;
+}
+
 /** Per-tie animation state of one run's tie pool. */
 export class TieTracker {
   /** Pair key (lower * n + higher) last seen in each slot, -1 for none. */
@@ -52,17 +62,20 @@ export class TieTracker {
 
   /** Takes in the tie pool after some steps at time `now`: new pairs are born, pairs gone are dying. With `initial`, every
    * tie is taken as there from the start (no fade). Returns how many ties were born and how many broke. */
-  sync(ties: Ties, n: number, leaderWeight: number, now: number, initial = false): { born: number; broke: number } {
-    this.ensure(ties.poolSize);
+  sync(ties: TrackedTies, n: number, now: number, initial = false): { born: number; broke: number } {
+    this.ensure(ties.count);
     let born = 0;
     let broke = 0;
     const end = Math.max(this.seen, ties.count);
+    // A pair gone from its slot may live on in another (the pool reuses slots): it broke only if no slot holds it now.
+    const live = new Set<number>();
+    if (!initial) for (let slot = 0; slot < ties.count; slot++) if (ties.alive[slot] === 1) live.add(ties.a[slot] * n + ties.b[slot]);
     for (let slot = 0; slot < end; slot++) {
       const alive = slot < ties.count && ties.alive[slot] === 1;
       const key = alive ? ties.a[slot] * n + ties.b[slot] : -1;
       const old = this.pair[slot];
       if (old === key) continue;
-      if (old >= 0 && !initial && !ties.index.has(old)) {
+      if (old >= 0 && !initial && !live.has(old)) {
         this.pushDying(Math.floor(old / n), old % n, this.shown[slot], now);
         broke++;
       }
@@ -72,7 +85,7 @@ export class TieTracker {
         born += initial ? 0 : 1;
       }
     }
-    for (let slot = 0; slot < ties.count; slot++) if (ties.alive[slot] === 1) this.shown[slot] = tieTrust(ties, slot, leaderWeight);
+    for (let slot = 0; slot < ties.count; slot++) if (ties.alive[slot] === 1) this.shown[slot] = ties.trust[slot];
     this.seen = ties.count;
     return { born, broke };
   }

@@ -316,6 +316,12 @@ export function pausedWords(clock: string): string {
   return `Paused at ${clock}`;
 }
 
+/** Returns what the clock says while a scenario starts (its world built, then burnt in, in the model's worker):
+ * "Starting national: building its world and burn-in… 12 s". */
+export function startingWords(scenario: string, seconds: number): string {
+  return `Starting ${scenario}: building its world and burn-in… ${Math.floor(seconds)} s`;
+}
+
 /** Returns an area's line on the network: "15 partnerships · 62% in one". */
 export function areaStatsWords(active: number, share: number): string {
   return `${active} partnership${active === 1 ? '' : 's'} · ${percent(share)} in one`;

@@ -1,12 +1,14 @@
 // What the network view draws around each organisation: rings for the partnerships whose core it is in, and a light
-// ring for the area-wide partnerships whose wider membership it is in (their core drawn as any partnership's).
+// ring for the area-wide partnerships whose wider membership it is in (their core drawn as any partnership's); and in a
+// large world, which ties it draws: every tie inside a partnership, and the strongest others up to a budget.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCore } from '../../src/model/world.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { ClassroomRun } from '../../src/web/classroom.ts';
-import { membershipRingsInPlace, RINGS } from '../../src/web/network-view.ts';
+import { strongestTiesFloor } from '../../src/web/network-view.ts';
+import { membershipRingsInPlace, picture, RINGS } from '../../src/web/picture.ts';
 
 const scenario = loadScenario(
   'scenarios/baseline.yaml',
@@ -48,5 +50,26 @@ describe('membership rings', () => {
         .map((p) => p.level);
       expect(wider[i]).toBe(levels.length > 0 ? Math.max(...levels) : -1);
     }
+  });
+});
+
+describe('the ties a large world draws', () => {
+  const { picture: shown } = picture(run);
+  const live = (keep: (slot: number) => boolean) =>
+    Array.from({ length: shown.tieCount }, (_, slot) => slot).filter((slot) => shown.tieAlive[slot] === 1 && keep(slot));
+  const inPartnerships = live((slot) => shown.tieLevel[slot] >= 0).length;
+  const drawn = (floor: number) => live((slot) => shown.tieLevel[slot] >= 0 || shown.tieTrust[slot] >= floor).length;
+
+  it('draws them all when the budget allows', () => {
+    expect(strongestTiesFloor(shown, live(() => true).length)).toBe(0);
+  });
+
+  it('keeps within the budget, every tie inside a partnership and the strongest others first', () => {
+    const budget = inPartnerships + Math.floor((live(() => true).length - inPartnerships) / 3);
+    const floor = strongestTiesFloor(shown, budget);
+    expect(floor).toBeGreaterThan(0);
+    expect(drawn(floor)).toBeLessThanOrEqual(budget);
+    // One bin lower would pass the budget: the floor leaves out no more than it must.
+    expect(drawn(floor - 1 / 64)).toBeGreaterThan(budget);
   });
 });

@@ -16,7 +16,9 @@ describe('the classroom page', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<link rel="icon" href="data:,">');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CLASSROOM_CSP}">`);
-    expect(CLASSROOM_CSP).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:");
+    expect(CLASSROOM_CSP).toBe(
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; worker-src blob:",
+    );
     expect(html).toContain('<title>Class &lt;9&gt;</title>');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
