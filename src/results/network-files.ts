@@ -71,6 +71,113 @@ function snapshotElements(snapshot: NetworkSnapshot): Elements {
   };
 }
 
+type Scalar = string | number | boolean;
+type Attributes = Readonly<Record<string, Scalar | undefined>>;
+
+// graphology-gexf's types in the order it prefers them: an attribute whose values have several types takes the first.
+const GEXF_TYPES = ['string', 'double', 'long', 'integer', 'boolean'] as const;
+type GexfType = (typeof GEXF_TYPES)[number];
+
+// The GEXF type of one value as graphology-gexf infers it (null for none: a value it leaves out).
+function gexfType(value: Scalar | undefined): GexfType | null {
+  if (value === undefined || value === '' || Number.isNaN(value)) return null;
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  if (value !== (value | 0)) return 'double';
+  return value <= 0x7fffffff && value >= -0x7fffffff ? 'integer' : 'long';
+}
+
+// The attributes of one kind of element (node or edge), as both writers read them: the name of each attribute any
+// element has, in the order first seen (GraphML's keys), with its GraphML type; GEXF's model (the attributes other than
+// the viz position with a value it writes, in the order the first such value is seen, each with its type); and each
+// element's value of each attribute (undefined for none) with its text as String() writes it, at [element * names +
+// attribute]. The numbers' texts are written by one JSON.stringify for all of them (as String() writes a finite
+// number), once for both files: String() a value at a time was most of the time a snapshot's files took.
+interface AttributeTable {
+  readonly names: readonly string[];
+  readonly graphmlTypes: readonly string[];
+  readonly gexfModel: readonly { readonly attribute: number; readonly type: GexfType }[];
+  /** The opening of each of the model's attvalues, up to its value. */
+  readonly gexfOpenings: readonly string[];
+  readonly values: readonly (Scalar | undefined)[];
+  readonly texts: readonly string[];
+  /** Whether each element has an attribute other than x and y (one with none has no GEXF attvalues). */
+  readonly others: readonly boolean[];
+}
+
+function attributeTable(elements: readonly { readonly attributes: Attributes }[]): AttributeTable {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const kinds: { boolean: boolean; number: boolean; whole: boolean }[] = [];
+  const gexfTypes: (GexfType | null)[] = [];
+  const gexfOrder: number[] = [];
+  const others: boolean[] = [];
+  for (const { attributes } of elements) {
+    let other = false;
+    for (const name in attributes) {
+      let k = index.get(name);
+      if (k === undefined) {
+        k = names.length;
+        index.set(name, k);
+        names.push(name);
+        kinds.push({ boolean: true, number: true, whole: true });
+        gexfTypes.push(null);
+      }
+      const value = attributes[name];
+      if (name === 'x' || name === 'y') continue;
+      other = true;
+      const type = gexfType(value);
+      if (type !== null) {
+        const current = gexfTypes[k];
+        if (current === null) gexfOrder.push(k);
+        if (current === null || GEXF_TYPES.indexOf(type) < GEXF_TYPES.indexOf(current)) gexfTypes[k] = type;
+      }
+    }
+    others.push(other);
+  }
+  const values: (Scalar | undefined)[] = [];
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  const numbered: number[] = [];
+  for (const { attributes } of elements)
+    for (let k = 0; k < names.length; k++) {
+      const value = attributes[names[k]];
+      values.push(value);
+      texts.push('');
+      if (value === undefined) continue;
+      const kind = kinds[k];
+      kind.boolean &&= typeof value === 'boolean';
+      kind.number &&= typeof value === 'number';
+      kind.whole &&= Number.isInteger(value);
+      // A text is escaped by each writer its own way.
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        numbers.push(value);
+        numbered.push(texts.length - 1);
+      } else if (typeof value !== 'string') texts[texts.length - 1] = String(value);
+    }
+  if (numbers.length > 0) {
+    const written = JSON.stringify(numbers).slice(1, -1).split(',');
+    for (let i = 0; i < numbered.length; i++) texts[numbered[i]] = written[i];
+  }
+  return {
+    names,
+    graphmlTypes: kinds.map((kind) => (kind.boolean ? 'boolean' : kind.number ? (kind.whole ? 'long' : 'double') : 'string')),
+    gexfModel: gexfOrder.map((attribute) => ({ attribute, type: gexfTypes[attribute] as GexfType })),
+    gexfOpenings: gexfOrder.map((attribute) => `          <attvalue for="${gexfEscape(names[attribute])}" value="`),
+    values,
+    texts,
+    others,
+  };
+}
+
+// Both kinds of element's attribute tables, made once for the two files of a snapshot.
+interface Tables {
+  readonly nodes: AttributeTable;
+  readonly edges: AttributeTable;
+}
+
+const tablesOf = ({ nodes, edges }: Elements): Tables => ({ nodes: attributeTable(nodes), edges: attributeTable(edges) });
+
 // The text of a file as it is written, in pieces of about CHUNK characters, so that a large graph's file is never held
 // whole (the national scenario's would take most of a run's memory).
 export type Emit = (text: string) => void;
@@ -108,93 +215,100 @@ function whole(write: (emit: Emit) => void): string {
  * writer infers from its values (none of them another name that writer reserves: label, color, size, z, shape,
  * thickness, and an edge's weight and kind). Written here, in one pass over the graph, as that writer escapes each value through
  * six regular expressions and took longer than the rest of a run's network output. */
-export const gexfText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string =>
-  whole((emit) => writeGexf(graphElements(graph), emit));
+export const gexfText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string => {
+  const elements = graphElements(graph);
+  return whole((emit) => writeGexf(elements, tablesOf(elements), emit));
+};
 
-function writeGexf({ nodes, edges }: Elements, emit: Emit): void {
+function writeGexf({ nodes, edges }: Elements, tables: Tables, emit: Emit): void {
   const out = chunked(emit);
-  const nodeModel = gexfModel(nodes.map((node) => node.attributes));
-  const edgeModel = gexfModel(edges.map((edge) => edge.attributes));
   out.add(
     '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
       '  <meta/>\n  <graph defaultedgetype="undirected">\n',
   );
-  out.add(gexfModelText(nodeModel, 'node') + gexfModelText(edgeModel, 'edge'));
+  out.add(gexfModelText(tables.nodes, 'node') + gexfModelText(tables.edges, 'edge'));
   out.add(nodes.length === 0 ? '    <nodes/>\n' : '    <nodes>\n');
-  for (const node of nodes) {
-    const values = gexfValues(nodeModel, node.attributes);
-    const { x, y } = node.attributes;
-    const position =
-      x === undefined && y === undefined
-        ? ''
-        : `        <viz:position${x === undefined ? '' : ` x="${gexfEscape(String(x))}"`}${y === undefined ? '' : ` y="${gexfEscape(String(y))}"`}/>\n`;
-    const head = `      <node id="${gexfEscape(node.key)}"`;
-    out.add(values === '' && position === '' ? `${head}/>\n` : `${head}>\n${values}${position}      </node>\n`);
+  const table = tables.nodes;
+  const x = table.names.indexOf('x');
+  const y = table.names.indexOf('y');
+  const width = table.names.length;
+  const valueText = (i: number) => {
+    const value = table.values[i];
+    return typeof value === 'string' ? gexfEscape(value) : table.texts[i];
+  };
+  for (let n = 0; n < nodes.length; n++) {
+    const xi = x < 0 || table.values[n * width + x] === undefined ? -1 : n * width + x;
+    const yi = y < 0 || table.values[n * width + y] === undefined ? -1 : n * width + y;
+    const listed = gexfListed(table, n);
+    out.add('      <node id="');
+    out.add(gexfEscape(nodes[n].key));
+    if (listed < 0 && xi < 0 && yi < 0) {
+      out.add('"/>\n');
+      continue;
+    }
+    out.add('">\n');
+    if (listed >= 0) addGexfValues(out.add, table, n, listed);
+    if (xi >= 0 || yi >= 0)
+      out.add(`        <viz:position${xi < 0 ? '' : ` x="${valueText(xi)}"`}${yi < 0 ? '' : ` y="${valueText(yi)}"`}/>\n`);
+    out.add('      </node>\n');
   }
   if (nodes.length > 0) out.add('    </nodes>\n');
   out.add(edges.length === 0 ? '    <edges/>\n' : '    <edges>\n');
-  for (const edge of edges) {
-    const values = gexfValues(edgeModel, edge.attributes);
-    const head = `      <edge id="${gexfEscape(edge.key)}" source="${gexfEscape(edge.source)}" target="${gexfEscape(edge.target)}"`;
-    out.add(values === '' ? `${head}/>\n` : `${head}>\n${values}      </edge>\n`);
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e];
+    const listed = gexfListed(tables.edges, e);
+    out.add(`      <edge id="${gexfEscape(edge.key)}" source="${gexfEscape(edge.source)}" target="${gexfEscape(edge.target)}"`);
+    if (listed < 0) {
+      out.add('/>\n');
+      continue;
+    }
+    out.add('>\n');
+    addGexfValues(out.add, tables.edges, e, listed);
+    out.add('      </edge>\n');
   }
   if (edges.length > 0) out.add('    </edges>\n');
   out.add('  </graph>\n</gexf>\n');
   out.flush();
 }
 
-type Scalar = string | number | boolean;
-type Attributes = Readonly<Record<string, Scalar | undefined>>;
-
-// graphology-gexf's types in the order it prefers them: an attribute whose values have several types takes the first.
-const GEXF_TYPES = ['string', 'double', 'long', 'integer', 'boolean'] as const;
-
-// The GEXF type of one value as graphology-gexf infers it (null for none: a value it leaves out).
-function gexfType(value: Scalar | undefined): (typeof GEXF_TYPES)[number] | null {
-  if (value === undefined || value === '' || Number.isNaN(value)) return null;
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'string') return 'string';
-  if (value !== (value | 0)) return 'double';
-  return value <= 0x7fffffff && value >= -0x7fffffff ? 'integer' : 'long';
-}
-
-// The attributes of one kind of element other than its viz position, each with its type, in the order first seen.
-function gexfModel(elements: readonly Attributes[]): Map<string, (typeof GEXF_TYPES)[number]> {
-  const model = new Map<string, (typeof GEXF_TYPES)[number]>();
-  for (const attributes of elements)
-    for (const name in attributes) {
-      if (name === 'x' || name === 'y') continue;
-      const type = gexfType(attributes[name]);
-      if (type === null) continue;
-      const current = model.get(name);
-      if (current === undefined || GEXF_TYPES.indexOf(type) < GEXF_TYPES.indexOf(current)) model.set(name, type);
-    }
-  return model;
-}
-
-function gexfModelText(model: ReadonlyMap<string, string>, kind: 'node' | 'edge'): string {
-  if (model.size === 0) return '';
+function gexfModelText({ names, gexfModel }: AttributeTable, kind: 'node' | 'edge'): string {
+  if (gexfModel.length === 0) return '';
   let text = `    <attributes class="${kind}">\n`;
-  for (const [name, type] of model) {
-    const id = gexfEscape(name);
+  for (const { attribute, type } of gexfModel) {
+    const id = gexfEscape(names[attribute]);
     text += `      <attribute id="${id}" title="${id}" type="${type}"/>\n`;
   }
   return text + '    </attributes>\n';
 }
 
-// An element's attvalues: each attribute of the model it has a value for, in the model's order; none for an element
-// with no attribute but its position, and an empty list for one whose attributes have no value to write.
-function gexfValues(model: ReadonlyMap<string, string>, attributes: Attributes): string {
-  if (model.size === 0 || !Object.keys(attributes).some((name) => name !== 'x' && name !== 'y')) return '';
-  let values = '';
-  for (const name of model.keys()) {
-    const value = attributes[name];
-    // A number or boolean as text has nothing to escape.
-    if (name in attributes && gexfType(value) !== null)
-      values += `          <attvalue for="${gexfEscape(name)}" value="${typeof value === 'string' ? gexfEscape(value) : String(value)}"/>\n`;
+// How many attvalues an element has: each attribute of the model it has a value for; -1 for none at all (an element
+// with no attribute but its position), 0 for an empty list (its attributes have no value to write).
+function gexfListed(table: AttributeTable, element: number): number {
+  if (table.gexfModel.length === 0 || !table.others[element]) return -1;
+  const row = element * table.names.length;
+  let listed = 0;
+  for (const { attribute } of table.gexfModel) if (gexfType(table.values[row + attribute]) !== null) listed++;
+  return listed;
+}
+
+// Adds an element's attvalues, `listed` of them, in the model's order.
+function addGexfValues(add: Emit, table: AttributeTable, element: number, listed: number): void {
+  if (listed === 0) {
+    add('        <attvalues/>\n');
+    return;
   }
-  return values === '' ? '        <attvalues/>\n' : `        <attvalues>\n${values}        </attvalues>\n`;
+  const row = element * table.names.length;
+  add('        <attvalues>\n');
+  for (let a = 0; a < table.gexfModel.length; a++) {
+    const value = table.values[row + table.gexfModel[a].attribute];
+    if (gexfType(value) === null) continue;
+    add(table.gexfOpenings[a]);
+    // A number or boolean as text has nothing to escape.
+    add(typeof value === 'string' ? gexfEscape(value) : table.texts[row + table.gexfModel[a].attribute]);
+    add('"/>\n');
+  }
+  add('        </attvalues>\n');
 }
 
 // An attribute value escaped as xml-writer, graphology-gexf's writer, escapes it.
@@ -216,63 +330,47 @@ const escapeXml = (text: string): string =>
     ? text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
     : text;
 
-// The keys of one kind of element (node or edge): each attribute any element has, in the order first seen, with a
-// GraphML id and the type of its values: boolean, long for whole numbers, double for other numbers, else string.
-function graphmlKeys(target: 'node' | 'edge', elements: readonly Attributes[]): { name: string; id: string; type: string }[] {
-  const seen = new Map<string, { boolean: boolean; number: boolean; whole: boolean }>();
-  for (const attributes of elements)
-    for (const name in attributes) {
-      let kinds = seen.get(name);
-      if (kinds === undefined) {
-        kinds = { boolean: true, number: true, whole: true };
-        seen.set(name, kinds);
-      }
-      const value = attributes[name];
-      if (value === undefined) continue;
-      kinds.boolean &&= typeof value === 'boolean';
-      kinds.number &&= typeof value === 'number';
-      kinds.whole &&= Number.isInteger(value);
-    }
-  return [...seen].map(([name, kinds], k) => ({
-    name,
-    id: `${target[0]}${k}`,
-    type: kinds.boolean ? 'boolean' : kinds.number ? (kinds.whole ? 'long' : 'double') : 'string',
-  }));
-}
-
-// An element's data: each key's value it has, escaped, on one line.
-function graphmlData(keys: readonly { name: string; id: string }[], attributes: Attributes): string {
-  let data = '';
-  for (const key of keys) {
-    const value = attributes[key.name];
-    if (value !== undefined) data += `<data key="${key.id}">${typeof value === 'string' ? escapeXml(value) : String(value)}</data>`;
+// Adds an element's data: each key's value it has, escaped, on one line.
+function addGraphmlData(add: Emit, table: AttributeTable, keys: readonly string[], element: number): void {
+  const row = element * keys.length;
+  for (let k = 0; k < keys.length; k++) {
+    const value = table.values[row + k];
+    if (value === undefined) continue;
+    add(keys[k]);
+    add(typeof value === 'string' ? escapeXml(value) : table.texts[row + k]);
+    add('</data>');
   }
-  return data;
 }
 
 /** Returns a graph as GraphML (graphml.graphdrawing.org), undirected, every attribute declared with its type. */
-export const graphmlText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string =>
-  whole((emit) => writeGraphml(graphElements(graph), emit));
+export const graphmlText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string => {
+  const elements = graphElements(graph);
+  return whole((emit) => writeGraphml(elements, tablesOf(elements), emit));
+};
 
-function writeGraphml({ nodes, edges }: Elements, emit: Emit): void {
+function writeGraphml({ nodes, edges }: Elements, tables: Tables, emit: Emit): void {
   const out = chunked(emit);
-  const nodeKeys = graphmlKeys(
-    'node',
-    nodes.map((node) => node.attributes),
-  );
-  const edgeKeys = graphmlKeys(
-    'edge',
-    edges.map((edge) => edge.attributes),
-  );
   out.add('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
-  for (const key of nodeKeys) out.add(`  <key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`);
-  for (const key of edgeKeys) out.add(`  <key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>\n`);
+  // Each key's id: n0, n1, ... for nodes, e0, e1, ... for edges; the opening of its data element.
+  const declare = (table: AttributeTable, target: 'node' | 'edge') =>
+    table.names.map((name, k) => {
+      out.add(`  <key id="${target[0]}${k}" for="${target}" attr.name="${escapeXml(name)}" attr.type="${table.graphmlTypes[k]}"/>\n`);
+      return `<data key="${target[0]}${k}">`;
+    });
+  const nodeKeys = declare(tables.nodes, 'node');
+  const edgeKeys = declare(tables.edges, 'edge');
   out.add('  <graph id="G" edgedefault="undirected">\n');
-  for (const node of nodes) out.add(`    <node id="${escapeXml(node.key)}">${graphmlData(nodeKeys, node.attributes)}</node>\n`);
-  for (const edge of edges)
-    out.add(
-      `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${graphmlData(edgeKeys, edge.attributes)}</edge>\n`,
-    );
+  for (let n = 0; n < nodes.length; n++) {
+    out.add(`    <node id="${escapeXml(nodes[n].key)}">`);
+    addGraphmlData(out.add, tables.nodes, nodeKeys, n);
+    out.add('</node>\n');
+  }
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e];
+    out.add(`    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`);
+    addGraphmlData(out.add, tables.edges, edgeKeys, e);
+    out.add('</edge>\n');
+  }
   out.add('  </graph>\n</graphml>\n');
   out.flush();
 }
@@ -281,10 +379,16 @@ function writeGraphml({ nodes, edges }: Elements, emit: Emit): void {
  * which passes the file's text to `emit` in pieces (so that no file's text need be held whole). */
 export function snapshotWriters(snapshot: NetworkSnapshot, replicate: number): [string, (emit: Emit) => void][] {
   const elements = snapshotElements(snapshot);
+  // The attribute tables are made for the first file written and kept for the other.
+  let made: Tables | undefined;
+  const tables = () => {
+    made ??= tablesOf(elements);
+    return made;
+  };
   const stem = `${NETWORK_DIR}/${snapshotStem(replicate, snapshot.step)}`;
   return [
-    [`${stem}.graphml`, (emit) => writeGraphml(elements, emit)],
-    [`${stem}.gexf`, (emit) => writeGexf(elements, emit)],
+    [`${stem}.graphml`, (emit) => writeGraphml(elements, tables(), emit)],
+    [`${stem}.gexf`, (emit) => writeGexf(elements, tables(), emit)],
   ];
 }
 
