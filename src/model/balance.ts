@@ -3,7 +3,7 @@
 // organisations weigh it before they choose to form or join a partnership (formation: the expected balance).
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { StepContext } from './context.ts';
-import { sayOf } from './power.ts';
+import { type AgendaSums, sumAgendaInPlace } from './power.ts';
 import type { BalanceTerms, World } from './world.ts';
 
 /** The kind number of local authorities, which take part in partnerships they broker or mandate but do not join or initiate. */
@@ -38,10 +38,23 @@ export function emptyBalance(): BalanceTerms {
   return { fund: 0, compliance: 0, social: 0, resource: 0, coordination: 0, capacity: 0, competition: 0, values: 0, trust: 0, net: 0 };
 }
 
-/** Returns a copy of a balance. */
-export function copyBalance(b: BalanceTerms): BalanceTerms {
-  return { ...b };
+/** Copies a balance into `to`, in place, and returns it. */
+export function copyBalanceInPlace(to: BalanceTerms, from: BalanceTerms): BalanceTerms {
+  to.fund = from.fund;
+  to.compliance = from.compliance;
+  to.social = from.social;
+  to.resource = from.resource;
+  to.coordination = from.coordination;
+  to.capacity = from.capacity;
+  to.competition = from.competition;
+  to.values = from.values;
+  to.trust = from.trust;
+  to.net = from.net;
+  return to;
 }
+
+// The parts of the agenda fillBalance last summed: one object, reused.
+const agendaSums: AgendaSums = { weighted: 0, says: 0 };
 
 /**
  * Fills `out` with member i's balance in a partnership (Jackson & Wolinsky 1996), in place. `trust` is i's mean
@@ -68,22 +81,34 @@ export function fillBalance(
   memberships: number,
   load = 1,
 ): void {
+  const agenda = sumAgendaInPlace(agendaSums, world, p.members, ctx.params.power.influence);
+  fillBalanceWithAgenda(out, world, ctx, p, agenda, i, trust, commitment, memberships, load);
+}
+
+/** fillBalance with the parts of p's agenda already summed over its members (in member order): for weighing every
+ * member of one partnership against the same agenda. */
+export function fillBalanceWithAgenda(
+  out: BalanceTerms,
+  world: World,
+  ctx: StepContext,
+  p: PartnershipTerms,
+  agenda: AgendaSums,
+  i: number,
+  trust: number,
+  commitment: number,
+  memberships: number,
+  load = 1,
+): void {
   const o = world.orgs;
   const lv = ctx.levers;
   const P = ctx.params.membership;
   const carrot = lv.carrot * +p.funded;
-  // Means over the other members; the agenda over all of them, each weighted by its say.
-  const influence = ctx.params.power.influence;
-  let agenda = 0;
-  let says = 0;
+  // Means over the other members.
   let culture = 0;
   let power = 0;
   let rivals = 0;
   const m = p.members.length;
   for (const j of p.members) {
-    const say = sayOf(o.power[j], influence);
-    agenda += say * o.norms[j];
-    says += say;
     if (j === i) continue;
     culture += o.culture[j];
     power += o.power[j];
@@ -107,7 +132,8 @@ export function fillBalance(
   const capacity = (P.capacityCost * memberships) / Math.max(P.capacityFloor, availableCapacity(world, ctx, i));
   const competition = P.competitionCost * lv.competition * o.exposure[i] * (rivals / others);
   // The distance from the agenda, scaled by m / (m − 1): with an equal say it is the distance from the others' mean.
-  const fromAgenda = says > 0 && m > 1 ? (Math.abs(o.norms[i] - agenda / says) * m) / (m - 1) : 0;
+  const says = agenda.says;
+  const fromAgenda = says > 0 && m > 1 ? (Math.abs(o.norms[i] - agenda.weighted / says) * m) / (m - 1) : 0;
   const values = P.valuesCost * (P.normsWeight * fromAgenda + (1 - P.normsWeight) * Math.abs(o.culture[i] - culture / others));
   out.fund = activities + (unfunded - coordination);
   out.compliance = compliance;

@@ -1,9 +1,10 @@
 // Members weigh what their partnership gives against what it costs, learn its worth over time, and leave when they
 // judge it not worth it. Partnerships end when fewer than two members remain: nothing else ends them.
-import { copyBalance, emptyBalance, fillBalance } from './balance.ts';
+import { copyBalanceInPlace, emptyBalance, fillBalanceWithAgenda } from './balance.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
+import { type AgendaSums, sayOf, sumAgendaInPlace } from './power.ts';
 import { chanceIn } from './time.ts';
 import type { Cause } from './vocabulary.ts';
 import { type BalanceTerms, coreOf, experienceOf, type Partnership, type Role, type World } from './world.ts';
@@ -59,19 +60,39 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const b = emptyBalance();
   const leaving: [Partnership, number, Cause][] = [];
   const widerLoad = ctx.params.areaWide.widerLoad;
+  const influence = ctx.params.power.influence;
+  const agenda: AgendaSums = { weighted: 0, says: 0 };
+  const withOneAgenda: AgendaSums = { weighted: 0, says: 0 };
   for (const id of world.active) {
     const p = world.partnerships[id];
     // An area-wide partnership is weighed as its core: a wider member, as if it were one more of the core at its load.
     const core = coreOf(p);
     const terms = { area: p.area, members: core, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
     const withOne = p.scope === 'area' ? { ...terms, members: [...core, -1] } : terms;
+    // Every member is weighed against the same agenda: its parts are summed once, over the core (a wider member's own
+    // part added last, as it is listed last).
+    sumAgendaInPlace(agenda, world, core, influence);
     for (let k = 0; k < p.members.length; k++) {
       const i = p.members[k];
       const role = p.roles[k];
-      if (role.depth === 'core') fillBalance(b, world, ctx, terms, i, role.trust, role.commitment, o.memberships[i]);
+      if (role.depth === 'core') fillBalanceWithAgenda(b, world, ctx, terms, agenda, i, role.trust, role.commitment, o.memberships[i]);
       else {
         withOne.members[core.length] = i;
-        fillBalance(b, world, ctx, withOne, i, role.trust, role.commitment, o.memberships[i] + widerLoad, widerLoad);
+        const say = sayOf(o.power[i], influence);
+        withOneAgenda.weighted = agenda.weighted + say * o.norms[i];
+        withOneAgenda.says = agenda.says + say;
+        fillBalanceWithAgenda(
+          b,
+          world,
+          ctx,
+          withOne,
+          withOneAgenda,
+          i,
+          role.trust,
+          role.commitment,
+          o.memberships[i] + widerLoad,
+          widerLoad,
+        );
       }
       fundSum[i] += b.fund;
       benefitSum[i] += b.fund + b.compliance + b.social + b.resource;
@@ -82,7 +103,7 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
       role.belief += (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - role.belief);
       role.commitment += towards * (+(role.belief > 0) - role.commitment);
       if (role.best === null || role.belief >= role.bestBelief) {
-        role.best = copyBalance(b);
+        role.best = copyBalanceInPlace(role.best ?? emptyBalance(), b);
         role.bestBelief = role.belief;
         role.bestOrgTrust = role.orgTrust;
         role.bestLeaderTrust = role.leaderTrust;

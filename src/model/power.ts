@@ -10,18 +10,36 @@ export function sayOf(power: number, influence: number): number {
   return 1 - influence + influence * power;
 }
 
-/** Returns a partnership's agenda: its members' norms averaged with each member's say as its weight (the plain mean
- * when no member has any say). */
-export function agendaOf(world: World, members: readonly number[], influence: number): number {
+/** A partnership's agenda in parts, summed in member order: its members' norms weighted by their say, and their says. */
+export interface AgendaSums {
+  weighted: number;
+  says: number;
+}
+
+/** Sums the parts of the agenda of these members into `out`, in place, and returns it. */
+export function sumAgendaInPlace(out: AgendaSums, world: World, members: readonly number[], influence: number): AgendaSums {
   const o = world.orgs;
   let weighted = 0;
   let says = 0;
-  let plain = 0;
   for (const j of members) {
     const say = sayOf(o.power[j], influence);
     weighted += say * o.norms[j];
     says += say;
-    plain += o.norms[j];
   }
-  return says > 0 ? weighted / says : plain / members.length;
+  out.weighted = weighted;
+  out.says = says;
+  return out;
+}
+
+// The parts of the agenda agendaOf last summed: one object, reused.
+const sums: AgendaSums = { weighted: 0, says: 0 };
+
+/** Returns a partnership's agenda: its members' norms averaged with each member's say as its weight (the plain mean
+ * when no member has any say). */
+export function agendaOf(world: World, members: readonly number[], influence: number): number {
+  sumAgendaInPlace(sums, world, members, influence);
+  if (sums.says > 0) return sums.weighted / sums.says;
+  let plain = 0;
+  for (const j of members) plain += world.orgs.norms[j];
+  return plain / members.length;
 }
