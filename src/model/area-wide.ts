@@ -25,7 +25,9 @@ import { coreOf, experienceOf, findTie, type Partnership, trustFrom, type World 
 export function mostExperienced(world: World, a: number): number {
   let best = -1;
   let bestExperience = Number.NEGATIVE_INFINITY;
-  for (const i of world.areaMembers[a]) {
+  const members = world.areaMembers[a];
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
     if (world.orgs.kind[i] === LA_KIND) continue;
     const e = experienceOf(world, i);
     if (e > bestExperience) [best, bestExperience] = [i, e];
@@ -112,7 +114,9 @@ export function keepOpenInPlace(world: World, ctx: StepContext, p: Partnership):
   const deepen = chanceIn(P.deepenRate, ctx.dt);
   const core = coreOf(p);
   const terms = (i: number) => ({ area: p.area, members: [...core, i], funded: p.funded, mandated: false, laInvolved: p.laInvolved });
-  for (const j of world.areaMembers[p.area]) {
+  const members = world.areaMembers[p.area];
+  for (let m = 0; m < members.length; m++) {
+    const j = members[m];
     if (o.kind[j] === LA_KIND || o.partnerships[j].includes(p.id) || ctx.rng() >= consider) continue;
     if (!accepts(world, ctx, j, p.lead, terms(j), P.widerLoad)) continue;
     addMemberInPlace(world, ctx, p, j, false, 'wider');
@@ -135,8 +139,9 @@ export function keepOpenInPlace(world: World, ctx: StepContext, p: Partnership):
  */
 export function runAreaWideInPlace(world: World, ctx: StepContext): void {
   const byArea: (Partnership | null)[] = new Array(world.areaCount).fill(null);
-  for (const id of world.active) {
-    const p = world.partnerships[id];
+  const active = world.active;
+  for (let k = 0; k < active.length; k++) {
+    const p = world.partnerships[active[k]];
     if (p.scope === 'area') byArea[p.area] = p;
   }
   for (let a = 0; a < world.areaCount; a++) {

@@ -107,8 +107,10 @@ export function fillBalanceWithAgenda(
   let culture = 0;
   let power = 0;
   let rivals = 0;
-  const m = p.members.length;
-  for (const j of p.members) {
+  const members = p.members;
+  const m = members.length;
+  for (let k = 0; k < m; k++) {
+    const j = members[k];
     if (j === i) continue;
     culture += o.culture[j];
     power += o.power[j];

@@ -35,7 +35,9 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   const t = world.ties;
   const P = ctx.params.continuum;
   const lw = ctx.params.trustTypes.leaderWeight;
-  for (const j of p.members) {
+  const members = p.members;
+  for (let k = 0; k < members.length; k++) {
+    const j = members[k];
     o.trustSeen[j] = 0;
     o.orgTrustSeen[j] = 0;
     o.leaderTrustSeen[j] = 0;
@@ -43,7 +45,9 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   }
   let trust = 0;
   let strength = 0;
-  for (const slot of p.ties) {
+  const slots = p.ties;
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k];
     const a = t.a[slot];
     const b = t.b[slot];
     const ab = effectiveTrust(t.trustAB[slot], t.leaderAB[slot], lw);
@@ -97,8 +101,9 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
 
 /** Scores every active partnership and moves it along the continuum, recording strengthened and weakened events. */
 export function scoreContinuumInPlace(world: World, ctx: StepContext): void {
-  for (const id of world.active) {
-    const p = world.partnerships[id];
+  const active = world.active;
+  for (let k = 0; k < active.length; k++) {
+    const p = world.partnerships[active[k]];
     scorePartnershipInPlace(world, ctx, p);
     if (p.score > p.peak.score) p.peak = { trust: p.trust, network: p.network, norms: p.norms, motivation: p.motivation, score: p.score };
     const level = levelFor(p.score, p.level, ctx.params.continuum);

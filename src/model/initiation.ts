@@ -26,7 +26,9 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     const rate = P.rate * (P.experienceOffset + experienceOf(world, i)) * (P.politicsOffset + lv.politics[a]);
     if (rng() >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const candidates: [number, number][] = [];
-    for (const slot of o.ties[i]) {
+    const mine = o.ties[i];
+    for (let s = 0; s < mine.length; s++) {
+      const slot = mine[s];
       const j = otherEnd(world.ties, slot, i);
       if (o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
       const score = partnerScore(world, ctx, i, j, trustFrom(world.ties, slot, i, lw));

@@ -32,10 +32,13 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     ids.length = 0;
     peers.length = 0;
     trusts.length = 0;
-    for (const slot of mine) {
+    for (let s = 0; s < mine.length; s++) {
+      const slot = mine[s];
       const j = otherEnd(world.ties, slot, i);
       const trust = trustFrom(world.ties, slot, i, lw);
-      for (const id of o.partnerships[j]) {
+      const theirs = o.partnerships[j];
+      for (let q = 0; q < theirs.length; q++) {
+        const id = theirs[q];
         let at = ids.indexOf(id);
         if (at < 0) {
           at = ids.length;

@@ -63,8 +63,9 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const influence = ctx.params.power.influence;
   const agenda: AgendaSums = { weighted: 0, says: 0 };
   const withOneAgenda: AgendaSums = { weighted: 0, says: 0 };
-  for (const id of world.active) {
-    const p = world.partnerships[id];
+  const active = world.active;
+  for (let at = 0; at < active.length; at++) {
+    const p = world.partnerships[active[at]];
     // An area-wide partnership is weighed as its core: a wider member, as if it were one more of the core at its load.
     const core = coreOf(p);
     const terms = { area: p.area, members: core, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };

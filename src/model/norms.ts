@@ -14,8 +14,9 @@ export function convergeNormsInPlace(world: World, ctx: StepContext): void {
   const o = world.orgs;
   const P = ctx.params.norms;
   const widerLoad = ctx.params.areaWide.widerLoad;
-  for (const id of world.active) {
-    const p = world.partnerships[id];
+  const active = world.active;
+  for (let at = 0; at < active.length; at++) {
+    const p = world.partnerships[active[at]];
     // An area-wide partnership's agenda is its core's; its wider members move towards it at their load of the rate.
     const agenda = agendaOf(world, coreOf(p), ctx.params.power.influence);
     const rate =

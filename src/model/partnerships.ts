@@ -88,7 +88,9 @@ export function expectedNet(world: World, ctx: StepContext, i: number, terms: Pa
   const lw = ctx.params.trustTypes.leaderWeight;
   let trust = 0;
   let tied = 0;
-  for (const j of terms.members) {
+  const members = terms.members;
+  for (let k = 0; k < members.length; k++) {
+    const j = members[k];
     if (j === i) continue;
     const slot = findTie(world, i, j);
     if (slot < 0) continue;

@@ -21,7 +21,8 @@ export function sumAgendaInPlace(out: AgendaSums, world: World, members: readonl
   const o = world.orgs;
   let weighted = 0;
   let says = 0;
-  for (const j of members) {
+  for (let k = 0; k < members.length; k++) {
+    const j = members[k];
     const say = sayOf(o.power[j], influence);
     weighted += say * o.norms[j];
     says += say;

@@ -364,7 +364,9 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
   world.orgs.ties[hi].push(slot);
-  for (const id of world.orgs.partnerships[lo]) {
+  const ofLo = world.orgs.partnerships[lo];
+  for (let k = 0; k < ofLo.length; k++) {
+    const id = ofLo[k];
     if (!world.orgs.partnerships[hi].includes(id)) continue;
     const p = world.partnerships[id];
     if (!isCore(p, lo) || !isCore(p, hi)) continue;
