@@ -7,7 +7,8 @@
 //
 // What changes only with a step is drawn into two pictures kept off screen (below: areas and settled ties; above:
 // rings and organisations), redrawn at most every LAYER_MS; each frame puts them on the canvas with the animations
-// between and over them.
+// between and over them. A large world (isLarge) is drawn coarser, as fast as a frame needs at that scale: no fading,
+// as many ties as the view has room for (strongestTiesFloor), its organisations as squares written into the pixels.
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { Selection } from './details.ts';
@@ -32,8 +33,8 @@ const PATH_PART = 256;
 /** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
 const LAYER_MS = 45;
 const LAYER_MS_LARGE = 1000;
-/** In a large world, how many square pixels of the view each tie drawn outside a partnership needs at least: at a
- * national scale on one screen the weaker ties would only grey the map (and drawing them all takes most of a frame). */
+/** In a large world, how many square pixels of the view each tie drawn needs at least: at a national scale on one
+ * screen the weaker ties would only grey the map (and drawing them all takes most of a frame). */
 const PX_PER_TIE = 25;
 const FLOOR_BINS = 64;
 /** How long a dissolving partnership flashes and an event pulses, in ms, at most: at speed, a few steps' time. */
@@ -76,7 +77,7 @@ export class NetworkView {
   // Per step: the highest level of a partnership holding each tie (-1: none) and which one; each organisation's rings.
   private involved = new Uint8Array(0);
   private focused = false;
-  /** The least trust of a tie outside any partnership that is drawn (0 but in a large world). */
+  /** The least rank of a tie that is drawn (tieRank; 0 but in a large world). */
   private tieFloor = 0;
   // Per frame scratch for drawing ties by style: each tie's bucket, then ties ordered by bucket.
   private bucketOf = new Uint16Array(0);
@@ -170,7 +171,7 @@ export class NetworkView {
     this.layersDirty = true;
   }
 
-  // In a large world, the strongest informal ties only: as many as the view's size allows.
+  // In a large world, as many ties as the view's size allows: those inside partnerships first, the strongest first.
   private updateTieFloor(): void {
     const shown = this.shown;
     this.tieFloor = shown && this.large ? strongestTiesFloor(shown, Math.floor((this.cssW * this.cssH) / PX_PER_TIE)) : 0;
@@ -398,8 +399,11 @@ export class NetworkView {
     above.setTransform(1, 0, 0, 1, 0, 0);
     above.clearRect(0, 0, this.above.width, this.above.height);
     above.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    this.drawRings(above);
-    this.drawNodes(above);
+    if (this.large) this.drawSquares(above);
+    else {
+      this.drawRings(above);
+      this.drawNodes(above);
+    }
   }
 
   private drawAreas(ctx: CanvasRenderingContext2D): void {
@@ -499,7 +503,7 @@ export class NetworkView {
         continue;
       }
       const level = tieLevel[slot];
-      if (level < 0 && shown[slot] < this.tieFloor) {
+      if ((level >= 0 ? 1 : 0) + shown[slot] < this.tieFloor) {
         bucketOf[slot] = BUCKETS;
         continue;
       }
@@ -587,6 +591,63 @@ export class NetworkView {
     ctx.globalAlpha = 1;
   }
 
+  // A large world's organisations as filled squares, a few pixels each at that scale, where shapes and rings could not be
+  // told apart and would take most of a frame to draw: written straight into the picture's pixels, outermost first — a
+  // wider membership's light square, each partnership's level as a square frame, the trust's colour as a thin frame,
+  // then the organisation in its kind's colour and a white dot for a trust based elsewhere.
+  private drawSquares(ctx: CanvasRenderingContext2D): void {
+    const layout = this.layout as NetworkLayout;
+    const shown = this.shown as Picture;
+    const { rings, wider, trust, trustColours, kind, elsewhere } = shown;
+    const { width, height } = ctx.canvas;
+    const image = ctx.createImageData(width, height);
+    const pixels = new Uint32Array(image.data.buffer);
+    const dpr = this.dpr;
+    const n = shown.n;
+    const s = this.scale;
+    let colour = 0;
+    const square = (i: number, half: number) => {
+      const x0 = Math.max(0, Math.round((layout.px[i] - half) * dpr));
+      const y0 = Math.max(0, Math.round((layout.py[i] - half) * dpr));
+      const x1 = Math.min(width, Math.max(x0 + 1, Math.round((layout.px[i] + half) * dpr)));
+      const y1 = Math.min(height, Math.max(y0 + 1, Math.round((layout.py[i] + half) * dpr)));
+      for (let y = y0; y < y1; y++) pixels.fill(colour, y * width + x0, y * width + x1);
+    };
+    const paint = (hex: string, alpha: number) => {
+      colour = rgba(hex, alpha);
+    };
+    for (let pass = 0; pass < 2; pass++) {
+      const faint = pass === 0;
+      if (faint && !this.focused) continue;
+      const skip = (i: number) => this.focused && (this.involved[i] === 1) === faint;
+      const alpha = faint ? 0.25 : 1;
+      for (let level = 0; level < LEVEL_COLORS.length; level++) {
+        paint(LEVEL_COLORS[level], alpha * 0.5);
+        for (let i = 0; i < n; i++) if (wider[i] === level && !skip(i)) square(i, layout.r[i] + s * (2.6 + 3 * RINGS));
+      }
+      for (let k = RINGS - 1; k >= 0; k--) {
+        for (let level = 0; level < LEVEL_COLORS.length; level++) {
+          paint(LEVEL_COLORS[level], alpha);
+          for (let i = 0; i < n; i++) if (rings[i * RINGS + k] === level && !skip(i)) square(i, layout.r[i] + s * (2.6 + 3 * k) + 0.6);
+        }
+        // The gap inside each frame: the paper, so that a frame reads as a ring.
+        paint(COLORS.paper, alpha);
+        for (let i = 0; i < n; i++) if (rings[i * RINGS + k] >= 0 && !skip(i)) square(i, layout.r[i] + s * (2.6 + 3 * k) + 0.6 - 1 / dpr);
+      }
+      for (let c = 0; c < TRUST_COLORS.length; c++) {
+        paint(TRUST_COLORS[c], alpha);
+        for (let i = 0; i < n; i++) if (trust[i] >= 0 && trustColours[trust[i]] === c && !skip(i)) square(i, layout.r[i] * 0.886 + 1 / dpr);
+      }
+      for (let k = 0; k < ORG_KINDS.length; k++) {
+        paint(KIND_COLORS[k], alpha);
+        for (let i = 0; i < n; i++) if (kind[i] === k && !skip(i)) square(i, layout.r[i] * 0.886);
+      }
+      paint(COLORS.paper, alpha);
+      for (let i = 0; i < n; i++) if (elsewhere[i] === 1 && !skip(i)) square(i, layout.r[i] * 0.3);
+    }
+    ctx.putImageData(image, 0, 0);
+  }
+
   private drawRings(ctx: CanvasRenderingContext2D): void {
     const layout = this.layout as NetworkLayout;
     const rings = (this.shown as Picture).rings;
@@ -657,7 +718,6 @@ export class NetworkView {
   private drawNodes(ctx: CanvasRenderingContext2D): void {
     const layout = this.layout as NetworkLayout;
     const orgs = this.shown as Picture;
-    const outline = orgs.n <= 3000;
     ctx.lineWidth = Math.max(0.6, 0.9 * this.scale);
     ctx.strokeStyle = 'rgba(17,20,24,0.75)';
     for (let pass = 0; pass < 2; pass++) {
@@ -676,14 +736,14 @@ export class NetworkView {
           // Canvas paths slow down as they grow (each closePath looks back over the path): fill them in parts.
           if (++inPath === PATH_PART) {
             ctx.fill();
-            if (outline) ctx.stroke();
+            ctx.stroke();
             ctx.beginPath();
             inPath = 0;
           }
         }
         if (inPath === 0) continue;
         ctx.fill();
-        if (outline) ctx.stroke();
+        ctx.stroke();
       }
       this.drawTrustOutlines(ctx, faint);
       // A white dot marks a school in a trust based outside its area.
@@ -864,21 +924,28 @@ export class NetworkView {
   }
 }
 
-/** Returns the least trust a tie outside any partnership needs to be drawn so that at most `budget` ties are drawn in
- * all (those inside partnerships always are): the strongest first, by a histogram of the live ties' trust. */
+/** Returns the least rank a tie needs to be drawn so that at most `budget` ties are drawn, a tie's rank being its trust,
+ * plus 1 inside a partnership: those inside partnerships first, the strongest first (by a histogram of the ranks). */
 export function strongestTiesFloor(shown: Picture, budget: number): number {
-  const bins = new Int32Array(FLOOR_BINS);
-  let room = budget;
+  const bins = new Int32Array(2 * FLOOR_BINS);
   for (let slot = 0; slot < shown.tieCount; slot++) {
     if (shown.tieAlive[slot] === 0) continue;
-    if (shown.tieLevel[slot] >= 0) room--;
-    else bins[Math.min(FLOOR_BINS - 1, Math.max(0, Math.floor(shown.tieTrust[slot] * FLOOR_BINS)))]++;
+    const rank = (shown.tieLevel[slot] >= 0 ? 1 : 0) + Math.min(1 - 1e-9, Math.max(0, shown.tieTrust[slot]));
+    bins[Math.floor(rank * FLOOR_BINS)]++;
   }
-  for (let b = FLOOR_BINS - 1; b >= 0; b--) {
+  let room = budget;
+  for (let b = bins.length - 1; b >= 0; b--) {
     room -= bins[b];
     if (room < 0) return (b + 1) / FLOOR_BINS;
   }
   return 0;
+}
+
+// Returns a colour ('#rrggbb') with an opacity as one pixel of an ImageData's data seen as 32-bit words (bytes R, G, B, A).
+function rgba(hex: string, alpha: number): number {
+  const value = Number.parseInt(hex.slice(1, 7), 16);
+  const bytes = new Uint8Array([value >> 16, (value >> 8) & 255, value & 255, Math.round(alpha * 255)]);
+  return new Uint32Array(bytes.buffer)[0];
 }
 
 function hullPath(ctx: CanvasRenderingContext2D, arcs: readonly HullArc[], pad: number): void {

@@ -1,6 +1,6 @@
 // What the network view draws around each organisation: rings for the partnerships whose core it is in, and a light
 // ring for the area-wide partnerships whose wider membership it is in (their core drawn as any partnership's); and in a
-// large world, which ties it draws: every tie inside a partnership, and the strongest others up to a budget.
+// large world, which ties it draws: up to a budget, those inside partnerships first, the strongest first.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCore } from '../../src/model/world.ts';
@@ -58,7 +58,8 @@ describe('the ties a large world draws', () => {
   const live = (keep: (slot: number) => boolean) =>
     Array.from({ length: shown.tieCount }, (_, slot) => slot).filter((slot) => shown.tieAlive[slot] === 1 && keep(slot));
   const inPartnerships = live((slot) => shown.tieLevel[slot] >= 0).length;
-  const drawn = (floor: number) => live((slot) => shown.tieLevel[slot] >= 0 || shown.tieTrust[slot] >= floor).length;
+  const rank = (slot: number) => (shown.tieLevel[slot] >= 0 ? 1 : 0) + shown.tieTrust[slot];
+  const drawn = (floor: number) => live((slot) => rank(slot) >= floor).length;
 
   it('draws them all when the budget allows', () => {
     expect(strongestTiesFloor(shown, live(() => true).length)).toBe(0);
@@ -70,6 +71,16 @@ describe('the ties a large world draws', () => {
     expect(floor).toBeGreaterThan(0);
     expect(drawn(floor)).toBeLessThanOrEqual(budget);
     // One bin lower would pass the budget: the floor leaves out no more than it must.
+    expect(drawn(floor - 1 / 64)).toBeGreaterThan(budget);
+    expect(floor).toBeLessThanOrEqual(1);
+    expect(drawn(floor)).toBeGreaterThanOrEqual(inPartnerships);
+  });
+
+  it('leaves out the weakest ties inside partnerships when they alone pass the budget', () => {
+    const budget = Math.floor(inPartnerships / 2);
+    const floor = strongestTiesFloor(shown, budget);
+    expect(floor).toBeGreaterThan(1);
+    expect(drawn(floor)).toBeLessThanOrEqual(budget);
     expect(drawn(floor - 1 / 64)).toBeGreaterThan(budget);
   });
 });
