@@ -99,6 +99,10 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
   const growthPerInteraction = -Math.log1p(-strengthGrowth);
   const decayPerStep = strengthDecay * dt;
   const sharedCount = sharedRate * dt;
+  // A shared tie's expected count is the same for every one: its chance of no interaction, and the share of its strength's
+  // distance from where it settles that is left after the step, are worked out once.
+  const sharedNone = Math.exp(-sharedCount);
+  const sharedLeft = Math.exp(-(growthPerInteraction * sharedCount + decayPerStep));
   const lw = tt.leaderWeight;
   const resilience = resilienceByType(tt);
   let updated = 0;
@@ -110,7 +114,7 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
     // The interactions of this step: a Poisson number with the step's expected count (events at a yearly rate).
     const count = sh === 1 ? sharedCount : informalRate * st * dt;
     let k = 0;
-    let term = Math.exp(-count);
+    let term = sh === 1 ? sharedNone : Math.exp(-count);
     let cumulative = term;
     const u = rng();
     while (u > cumulative && term > 0) {
@@ -172,7 +176,7 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
     const mutual = 0.5 * effectiveTrust(trustAB[e] + trustBA[e], leaderAB[e] + leaderBA[e], lw);
     const grow = growthPerInteraction * count;
     const settled = grow > 0 ? (grow * mutual) / (grow + decayPerStep) : 0;
-    const next = settled + (st - settled) * Math.exp(-(grow + decayPerStep));
+    const next = settled + (st - settled) * (sh === 1 ? sharedLeft : Math.exp(-(grow + decayPerStep)));
     strength[e] = next * +(next > FLUSH);
     age[e] += dt;
     if (sh === 0 && strength[e] < dropStrength && age[e] > graceYears) drop.push(e);

@@ -52,12 +52,13 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     }
     let best = -1;
     let bestScore: number = ctx.params.partnerships.acceptScore;
+    const threshold = o.joinThreshold[i] - P.politicsRelief * lv.politics[o.area[i]];
     for (let k = 0; k < ids.length; k++) {
+      // Too few peers in it rules a partnership out before it is looked up.
+      if (peers[k] / mine.length < threshold) continue;
       const p = world.partnerships[ids[k]];
       // An area-wide partnership is joined through its open invitation (areaWide.ts), not through peers.
       if (p.scope === 'area' || p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
-      const threshold = o.joinThreshold[i] - P.politicsRelief * lv.politics[o.area[i]];
-      if (peers[k] / mine.length < threshold) continue;
       const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]);
       if (score > bestScore) {
         best = p.id;
