@@ -3,7 +3,8 @@
 // one pass over the live ties, and the ties and organisations as plain records for the edge list and graph files.
 import { inTrustElsewhere } from '../model/trusts.ts';
 import { trustTypeOf } from '../model/trust.ts';
-import { effectiveTrust, type World } from '../model/world.ts';
+import type { Depth } from '../model/vocabulary.ts';
+import { effectiveTrust, isCore, type World } from '../model/world.ts';
 import type { ModelParams } from '../scenario/parameters/index.ts';
 import { ORG_KINDS, type OrgKind, type Scenario } from '../scenario/schema.ts';
 import { type NetworkMeasures, TRUST_TYPES, type TrustType } from './types.ts';
@@ -269,9 +270,11 @@ export interface OrganisationRecord {
   readonly leader: number;
   readonly leaderExperience: number;
   readonly leaderTenureYears: number;
-  /** Live ties, and the ids of the partnerships it belongs to. */
+  /** Live ties, the ids of the partnerships it belongs to, and how deeply it takes part in each (in the same order):
+   * `core`, as every member of a small group does, or `wider`, in an area-wide partnership's wider membership. */
   readonly ties: number;
   readonly partnerships: readonly number[];
+  readonly partnershipDepths: readonly Depth[];
 }
 
 /** Returns every organisation of a world at this step as a record. */
@@ -280,6 +283,7 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
   const spy = scenario.time.stepsPerYear;
   return Array.from({ length: o.n }, (_, i): OrganisationRecord => {
     const trust = o.trust[i] >= 0 ? world.trusts[o.trust[i]] : null;
+    const partnerships = [...o.partnerships[i]].sort((a, b) => a - b);
     return {
       id: i,
       kind: ORG_KINDS[o.kind[i]],
@@ -301,7 +305,8 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
       leaderExperience: world.leaders.experience[o.leaderId[i]],
       leaderTenureYears: (step - world.leaders.since[o.leaderId[i]]) / spy,
       ties: o.ties[i].length,
-      partnerships: [...o.partnerships[i]].sort((a, b) => a - b),
+      partnerships,
+      partnershipDepths: partnerships.map((id) => (isCore(world.partnerships[id], i) ? 'core' : 'wider')),
     };
   });
 }

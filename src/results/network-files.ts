@@ -12,9 +12,11 @@ export const NETWORK_DIR = 'network';
 /** Returns the stem of the graph files of one replicate's network at one step: `replicate-0-step-12`. */
 export const snapshotStem = (replicate: number, step: number): string => `replicate-${replicate}-step-${step}`;
 
-/** A node's attributes: the organisation's record, its partnerships counted, without a trust it does not have. */
-export type NodeAttributes = Omit<OrganisationRecord, 'id' | 'partnerships' | 'trust' | 'trustName'> & {
+/** A node's attributes: the organisation's record, its partnerships counted (all, and those it belongs to as a wider
+ * member of an area-wide partnership), without a trust it does not have. */
+export type NodeAttributes = Omit<OrganisationRecord, 'id' | 'partnerships' | 'partnershipDepths' | 'trust' | 'trustName'> & {
   readonly partnerships: number;
+  readonly widerPartnerships: number;
   readonly trust?: number;
   readonly trustName?: string;
 };
@@ -22,11 +24,13 @@ export type NodeAttributes = Omit<OrganisationRecord, 'id' | 'partnerships' | 't
 /** An edge's attributes: the tie's record without its ends. */
 export type EdgeAttributes = Omit<TieRecord, 'source' | 'target'>;
 
-/** Returns a node's attributes: the organisation's record, its partnerships counted, without a trust it does not have. */
-function nodeAttributes({ id: _, partnerships, trust, trustName, ...rest }: OrganisationRecord): NodeAttributes {
+/** Returns a node's attributes: the organisation's record, its partnerships counted (all, and those it belongs to as a
+ * wider member), without a trust it does not have. */
+function nodeAttributes({ id: _, partnerships, partnershipDepths, trust, trustName, ...rest }: OrganisationRecord): NodeAttributes {
   return {
     ...rest,
     partnerships: partnerships.length,
+    widerPartnerships: partnershipDepths.filter((depth) => depth === 'wider').length,
     ...(trust === null ? {} : { trust }),
     ...(trustName === null ? {} : { trustName }),
   };

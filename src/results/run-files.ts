@@ -106,7 +106,8 @@ export const PARTNERSHIP_COLUMNS: readonly Column[] = [
 
 /** The columns of organisations.csv: one row per replicate and organisation, at the end of the run. `trust` and
  * `trustName` are its multi-academy trust's register UID and name (missing for none), `partnerships` how many it belongs
- * to and `partnershipIds` their ids (partnerships.csv), space-separated. */
+ * to, `partnershipIds` their ids (partnerships.csv) and `partnershipDepths` its depth in each, in the same order
+ * (`core` or `wider`), space-separated. */
 export const ORGANISATION_COLUMNS: readonly Column[] = [
   { name: 'replicate', type: 'int' },
   { name: 'id', type: 'int' },
@@ -124,6 +125,7 @@ export const ORGANISATION_COLUMNS: readonly Column[] = [
   { name: 'ties', type: 'int' },
   { name: 'partnerships', type: 'int' },
   { name: 'partnershipIds', type: 'string' },
+  { name: 'partnershipDepths', type: 'string' },
 ];
 
 /** Returns the rows of organisations.csv for one replicate's organisations. */
@@ -152,6 +154,7 @@ export function organisationRows(organisations: readonly OrganisationRecord[], r
     o.ties,
     o.partnerships.length,
     o.partnerships.join(' '),
+    o.partnershipDepths.join(' '),
   ]);
 }
 

@@ -134,6 +134,15 @@ describe('network snapshots', () => {
     ]);
   });
 
+  it("count each organisation's wider memberships of area-wide partnerships, read back from GraphML and GEXF", () => {
+    const files = snapshotFiles(last, 0);
+    const stem = `${NETWORK_DIR}/replicate-0-step-${last.step}`;
+    const expected = last.organisations.map((o) => o.partnershipDepths.filter((depth) => depth === 'wider').length);
+    expect(expected.some((count) => count > 0)).toBe(true);
+    for (const graph of [parseGraphml(UndirectedGraph, files[`${stem}.graphml`]), parseGexf(UndirectedGraph, files[`${stem}.gexf`])])
+      expect(last.organisations.map((o) => graph.getNodeAttribute(String(o.id), 'widerPartnerships'))).toEqual(expected);
+  });
+
   it('are named by replicate and step in the network directory', () => {
     expect(Object.keys(snapshotFiles(last, 3))).toEqual([
       `${NETWORK_DIR}/replicate-3-step-24.graphml`,
@@ -209,6 +218,25 @@ describe('organisations.csv and leaders.csv', () => {
     const still = runScenario({ ...scenario, mechanisms: { leaders: false } });
     expect(still.leaders).toHaveLength(still.organisations);
     expect(still.leaders.every((post) => post.toStep === null)).toBe(true);
+  });
+
+  it("give each organisation's depth in each of its partnerships, agreeing with partnerships.csv's members and core", () => {
+    const counted = new Map<string, { members: number; core: number }>();
+    for (const org of table('organisations.csv')) {
+      const ids = org.partnershipIds === '' ? [] : String(org.partnershipIds).split(' ');
+      const depths = org.partnershipDepths === '' ? [] : String(org.partnershipDepths).split(' ');
+      expect(depths).toHaveLength(ids.length);
+      ids.forEach((id, k) => {
+        expect(['core', 'wider']).toContain(depths[k]);
+        const count = counted.get(id) ?? { members: 0, core: 0 };
+        counted.set(id, { members: count.members + 1, core: count.core + (depths[k] === 'core' ? 1 : 0) });
+      });
+    }
+    const active = table('partnerships.csv').filter((p) => p.endedStep === null);
+    expect(active.some((p) => p.scope === 'area' && Number(p.core) < Number(p.members))).toBe(true);
+    expect(Object.fromEntries(counted)).toEqual(
+      Object.fromEntries(active.map((p) => [String(p.id), { members: Number(p.members), core: Number(p.core) }])),
+    );
   });
 
   it("list each organisation's partnerships at the end among partnerships.csv's active ones", () => {
