@@ -3,7 +3,8 @@
 // script); play, the carrot slider and step change the charts and the event feed; the details panel forgets what the
 // old runs showed; What if… says it starts run A again and keeps run B's purple to run B; it fits 1024x768, 1280x720
 // and 1920x1080 with nothing cut, its text larger on the large screen and the feed still readable beside the details;
-// and the page's run, in its worker, gives the same metrics as `partnersim run`.
+// the page's run, in its worker, gives the same metrics as `partnersim run`; and a large world is drawn while it starts
+// and plays, with the same metrics too.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +15,7 @@ import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { classroomPage } from '../../src/cli/classroom-page.ts';
-import { COLORS, SERIES_COLORS } from '../../src/web/style.ts';
+import { COLORS, KIND_COLORS, SERIES_COLORS } from '../../src/web/style.ts';
 import { PAGE_WORDS, whatIfRestartWords } from '../../src/web/words.ts';
 import { runCli, useTempDir } from '../cli/fixtures.ts';
 import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../report/browser.ts';
@@ -23,6 +24,8 @@ const up = chromiumAvailable();
 if (!up.ok) console.warn(`SKIPPED: the classroom in a browser test (test/web/classroom-browser.test.ts): ${up.reason}`);
 
 const tmp = useTempDir('classroom');
+/** A large world (over 3,000 organisations) that starts in seconds. */
+const LARGE = 'test/web/fixtures/large.yaml';
 /** Where the test leaves its screenshot of the page (results/ is not tracked; docs/images/classroom.png is a copy). */
 const SCREENSHOT = join('results', 'classroom.png');
 
@@ -333,6 +336,58 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
     expect(inPage).toEqual(JSON.parse(JSON.stringify(inNode)));
     await page.close();
   });
+
+  it.skipIf(!up.ok)(
+    'draws a large world from its worker: the clock counts while it starts, and it plays, with the numbers of partnersim run',
+    async () => {
+      const large = await serveClassroom(classroomPage(LARGE), 0);
+      const page = await browser!.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(large.url, { waitUntil: 'load' });
+        // While the worker builds the world and burns it in, the page draws and says so.
+        await expect.poll(() => page.locator('#year').innerText()).toMatch(/^Starting large: .* \d+ s$/);
+        const frames = () =>
+          page.evaluate(() => (window as unknown as { partnersimClassroom: { frames: number } }).partnersimClassroom.frames);
+        const before = await frames();
+        await page.waitForTimeout(500);
+        expect(await frames()).toBeGreaterThan(before + 5);
+        await page.waitForFunction(
+          () => (window as unknown as { partnersimClassroom?: { ready: boolean } }).partnersimClassroom?.ready === true,
+          undefined,
+          { timeout: 120_000 },
+        );
+        await page.keyboard.press('Space');
+        await page.waitForFunction(() => (window as unknown as { partnersimClassroom: { step: number } }).partnersimClassroom.step >= 3);
+        await page.click('#play');
+        await page.waitForTimeout(1200);
+        // The organisations are drawn: the schools' colour is on the network.
+        const schools = await page.evaluate((colour) => {
+          const canvas = document.querySelector('#network') as HTMLCanvasElement;
+          const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+          const rgb = [1, 3, 5].map((k) => Number.parseInt(colour.slice(k, k + 2), 16));
+          let found = 0;
+          for (let k = 0; k < data.length; k += 4)
+            if (Math.abs(data[k] - rgb[0]) + Math.abs(data[k + 1] - rgb[1]) + Math.abs(data[k + 2] - rgb[2]) < 30) found++;
+          return found;
+        }, KIND_COLORS[0]);
+        expect(schools).toBeGreaterThan(1000);
+        const inPage = await page.evaluate(async () => {
+          const c = (window as unknown as { partnersimClassroom: { runToEnd(): Promise<void>; metrics(): Promise<unknown> } })
+            .partnersimClassroom;
+          await c.runToEnd();
+          return c.metrics();
+        });
+        expect(inPage).toEqual(JSON.parse(JSON.stringify(runScenario(loadScenario(LARGE, nodeHost)).metrics)));
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+        await large.close();
+      }
+    },
+  );
 
   it.skipIf(!up.ok)('exports one file that opens offline, with no request but itself, and runs', async () => {
     const file = tmp.path('classroom.html');
