@@ -31,7 +31,7 @@ import {
  * timeseries.csv, partnerships.csv, events.jsonl, organisations.csv and leaders.csv into `dir` as they are produced,
  * and, unless `network` is null, the network every `network.every` steps (default: yearly; at step 0, each multiple and
  * the last step) into network.csv, with graph files in NETWORK_DIR of the last step (of every step recorded with
- * `network.allGraphs`: graph files for a year's snapshots of the baseline cost about half a run); returns each replicate's outcome in order; `onDone` hears of each
+ * `network.allGraphs`: graph files for a year's snapshots of the baseline cost about a third of a run); returns each replicate's outcome in order; `onDone` hears of each
  * as it finishes. With `replicateScenario`, replicate r runs that scenario instead (a parameter set drawn from a
  * posterior), with the same seed. A replicate that throws ends them with a ReplicateFailure; a write that fails throws
  * the operating system's error. */
