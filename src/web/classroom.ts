@@ -1,6 +1,7 @@
 // The runs behind the classroom page, without the page: the shipped scenarios as presets, a run started the way
 // `partnersim run` starts one (replicate 0's seed from the master seed), levers moved live, and a second
-// "what if" run on the same seed that advances in lockstep. Nothing here touches the DOM, so tests run it in Node.
+// "what if" run on the same seed that advances in lockstep. Nothing here touches the DOM: the page's model worker holds
+// them (model-worker.ts), and tests run them in Node.
 import { leversAt, valueAt } from '../engine/levers.ts';
 import { Simulation } from '../engine/simulation.ts';
 import type { Metrics, PartnershipEvent } from '../engine/types.ts';
