@@ -63,36 +63,11 @@ export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
  * (Granovetter 1973). Ties outside any partnership that have faded are listed in `drop`.
  */
 export function interactInPlace(world: World, ctx: StepContext, drop: number[]): number {
-  const o = world.orgs;
   const t = world.ties;
   const rng = ctx.rng;
   const dt = ctx.dt;
-  const competition = ctx.levers.competition;
-  const { market, area, power, exposure, resolve, effort, effortShared, stretch: stretched, shadow, norms, betrayed, rewarded } = o;
-  const {
-    a: A,
-    b: B,
-    alive,
-    trustAB,
-    trustBA,
-    leaderAB,
-    leaderBA,
-    damageAB,
-    damageBA,
-    strength,
-    age,
-    interactions,
-    shared,
-    sharedPrincipled,
-    sharedConvened,
-  } = t;
-  // Parameters are read into locals once: a property load after a call (each draw) could not be hoisted out of the loop.
-  const { sharedRate, informalRate, rivalryTemptation, benefitBase, benefitShared, complementarity } = ctx.params.interaction;
-  const { shadowWeight, decisionNoise, expectedContribution } = ctx.params.interaction;
-  const mediation = ctx.params.brokerage.mediation;
-  const support = ctx.levers.support;
-  const tp = ctx.params.trust;
-  const sensitivity = tp.sensitivity;
+  const { alive, trustAB, trustBA, leaderAB, leaderBA, strength, age, shared } = t;
+  const { sharedRate, informalRate } = ctx.params.interaction;
   const tt = ctx.params.trustTypes;
   const { strengthGrowth, strengthDecay, dropStrength, graceYears } = ctx.params.ties;
   // Strength's growth per interaction and decay per step, as rates of the continuous course they add up to.
@@ -123,53 +98,7 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
       cumulative += term;
     }
     // Most ties outside partnerships are idle in a step: skipping their exchange halves the loop's cost.
-    if (k > 0) {
-      const a = A[e];
-      const b = B[e];
-      const rivals = rivalryTemptation * competition * +(market[a] === market[b]);
-      const benefit = benefitBase + benefitShared * sh + complementarity * Math.abs(power[a] - power[b]);
-      const wA = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[a]) + (1 - sh) * st;
-      const wB = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[b]) + (1 - sh) * st;
-      // Defection has chance 1 / (1 + exp((threshold - (c - w b)) / noise)), c = base + capacity shortfall + rivalry.
-      const oddsA = 1 + Math.exp((resolve[a] - rivals * exposure[a] + wA * benefit) / decisionNoise);
-      const oddsB = 1 + Math.exp((resolve[b] - rivals * exposure[b] + wB * benefit) / decisionNoise);
-      // A defecting side gives nothing; otherwise its effort, for a partnership as far as it is committed to it.
-      const giveA = sh === 1 ? effortShared[a] : effort[a];
-      const giveB = sh === 1 ? effortShared[b] : effort[b];
-      // Trust type from repeated interaction and shared norms sets how fast trust is lost.
-      const gap = Math.abs(norms[a] - norms[b]);
-      // Dependence on the partner: the weaker side depends on the stronger (Dhillon 2009: partners differ in power).
-      const dA = Math.min(1, Math.max(0, 0.5 + power[b] - power[a]));
-      const dB = 1 - dA;
-      // A statement of principles sets out what each partner is to give: contributions are judged against what the
-      // partner can give (its stretched capacity), not a general expectation. Officers of a partnership the local
-      // authority takes part in mediate conflicts, saving part of the trust they would cost.
-      const agreed = +(sharedPrincipled[e] > 0);
-      const expectOfA = expectedContribution * (agreed * stretched[a] + 1 - agreed);
-      const expectOfB = expectedContribution * (agreed * stretched[b] + 1 - agreed);
-      const mediated = 1 - +(sharedConvened[e] > 0) * mediation * support[area[a]];
-      for (let n = 0; n < k; n++) {
-        const defectA = +(rng() * oddsA < 1);
-        const defectB = +(rng() * oddsB < 1);
-        const sOfB = trustSignal((1 - defectB) * giveB, expectOfB, sensitivity);
-        const sOfA = trustSignal((1 - defectA) * giveA, expectOfA, sensitivity);
-        const resA = mediated * resilience[trustTypeOf(interactions[e], trustAB[e], gap, tt)];
-        const resB = mediated * resilience[trustTypeOf(interactions[e], trustBA[e], gap, tt)];
-        const rAB = damageAB[e];
-        const rBA = damageBA[e];
-        leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, dA, tp);
-        leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, dB, tp);
-        trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, dA, tp);
-        trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, dB, tp);
-        damageAB[e] = nextDamage(rAB, sOfB, tp);
-        damageBA[e] = nextDamage(rBA, sOfA, tp);
-        betrayed[a] += defectB;
-        betrayed[b] += defectA;
-        rewarded[a] += 1 - defectB;
-        rewarded[b] += 1 - defectA;
-        interactions[e] += 1;
-      }
-    }
+    if (k > 0) exchangeInPlace(world, ctx, e, k, resilience);
     // Strength moves towards the pair's mutual trust with each interaction expected in the step and fades with time,
     // whether or not they interacted in this one (so its course does not depend on the step length): over the step,
     // ds/dt = g (m - s) - d s with g the growth the expected interactions bring and d the yearly decay.
@@ -182,6 +111,73 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
     if (sh === 0 && strength[e] < dropStrength && age[e] > graceYears) drop.push(e);
   }
   return updated;
+}
+
+// The k interactions of the step on tie e, in place: each side contributes or defects, and what each sees updates its
+// trust in the other and the other's reputation damage (see interactInPlace). A function of its own, so that the engine
+// compiles the per-interaction arithmetic (the generator's draws and the trust updates) into it whole.
+function exchangeInPlace(world: World, ctx: StepContext, e: number, k: number, resilience: readonly number[]): void {
+  const o = world.orgs;
+  const t = world.ties;
+  const rng = ctx.rng;
+  const competition = ctx.levers.competition;
+  const { market, area, power, exposure, resolve, effort, effortShared, stretch: stretched, shadow, norms, betrayed, rewarded } = o;
+  const { a: A, b: B, trustAB, trustBA, leaderAB, leaderBA, damageAB, damageBA, interactions, sharedPrincipled, sharedConvened } = t;
+  // Parameters are read into locals once: a property load after a call (each draw) could not be hoisted out of the loop.
+  const { rivalryTemptation, benefitBase, benefitShared, complementarity } = ctx.params.interaction;
+  const { shadowWeight, decisionNoise, expectedContribution } = ctx.params.interaction;
+  const mediation = ctx.params.brokerage.mediation;
+  const support = ctx.levers.support;
+  const tp = ctx.params.trust;
+  const sensitivity = tp.sensitivity;
+  const tt = ctx.params.trustTypes;
+  const sh = +(t.shared[e] > 0);
+  const st = t.strength[e];
+  const a = A[e];
+  const b = B[e];
+  const rivals = rivalryTemptation * competition * +(market[a] === market[b]);
+  const benefit = benefitBase + benefitShared * sh + complementarity * Math.abs(power[a] - power[b]);
+  const wA = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[a]) + (1 - sh) * st;
+  const wB = sh * ((1 - shadowWeight) * st + shadowWeight * shadow[b]) + (1 - sh) * st;
+  // Defection has chance 1 / (1 + exp((threshold - (c - w b)) / noise)), c = base + capacity shortfall + rivalry.
+  const oddsA = 1 + Math.exp((resolve[a] - rivals * exposure[a] + wA * benefit) / decisionNoise);
+  const oddsB = 1 + Math.exp((resolve[b] - rivals * exposure[b] + wB * benefit) / decisionNoise);
+  // A defecting side gives nothing; otherwise its effort, for a partnership as far as it is committed to it.
+  const giveA = sh === 1 ? effortShared[a] : effort[a];
+  const giveB = sh === 1 ? effortShared[b] : effort[b];
+  // Trust type from repeated interaction and shared norms sets how fast trust is lost.
+  const gap = Math.abs(norms[a] - norms[b]);
+  // Dependence on the partner: the weaker side depends on the stronger (Dhillon 2009: partners differ in power).
+  const dA = Math.min(1, Math.max(0, 0.5 + power[b] - power[a]));
+  const dB = 1 - dA;
+  // A statement of principles sets out what each partner is to give: contributions are judged against what the
+  // partner can give (its stretched capacity), not a general expectation. Officers of a partnership the local
+  // authority takes part in mediate conflicts, saving part of the trust they would cost.
+  const agreed = +(sharedPrincipled[e] > 0);
+  const expectOfA = expectedContribution * (agreed * stretched[a] + 1 - agreed);
+  const expectOfB = expectedContribution * (agreed * stretched[b] + 1 - agreed);
+  const mediated = 1 - +(sharedConvened[e] > 0) * mediation * support[area[a]];
+  for (let n = 0; n < k; n++) {
+    const defectA = +(rng() * oddsA < 1);
+    const defectB = +(rng() * oddsB < 1);
+    const sOfB = trustSignal((1 - defectB) * giveB, expectOfB, sensitivity);
+    const sOfA = trustSignal((1 - defectA) * giveA, expectOfA, sensitivity);
+    const resA = mediated * resilience[trustTypeOf(interactions[e], trustAB[e], gap, tt)];
+    const resB = mediated * resilience[trustTypeOf(interactions[e], trustBA[e], gap, tt)];
+    const rAB = damageAB[e];
+    const rBA = damageBA[e];
+    leaderAB[e] = nextTrust(leaderAB[e], rAB, sOfB, resA, dA, tp);
+    leaderBA[e] = nextTrust(leaderBA[e], rBA, sOfA, resB, dB, tp);
+    trustAB[e] = nextTrust(trustAB[e], rAB, sOfB, resA, dA, tp);
+    trustBA[e] = nextTrust(trustBA[e], rBA, sOfA, resB, dB, tp);
+    damageAB[e] = nextDamage(rAB, sOfB, tp);
+    damageBA[e] = nextDamage(rBA, sOfA, tp);
+    betrayed[a] += defectB;
+    betrayed[b] += defectA;
+    rewarded[a] += 1 - defectB;
+    rewarded[b] += 1 - defectA;
+    interactions[e] += 1;
+  }
 }
 
 /** Partners interact, contribute or defect; trust and reputation update; ties strengthen, fade, and faded ties
