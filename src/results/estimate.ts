@@ -5,7 +5,8 @@
 // The figures per organisation and per tie are measured, not derived: the output of `partnersim run` on
 // scenarios/baseline.yaml (166 organisations) and scenarios/national.yaml (20,020), and the peak resident memory of
 // baseline (125 MB) and of national with the network (526 MB: 85,334 ties at its last step) and without it (252 MB),
-// at commits d7c26f7 and 5fee47d. They are rounded up: an estimate is meant to be the right size, and on the safe side.
+// at commits d7c26f7 and 5fee47d (network.csv and the graph files again with their numbers at 6 decimal places). They
+// are rounded up: an estimate is meant to be the right size, and on the safe side.
 import { networkSteps } from '../engine/network.ts';
 import { countOrganisations, type Scenario } from '../scenario/schema.ts';
 import { resolveParams } from '../scenario/parameters/index.ts';
@@ -13,10 +14,10 @@ import type { NetworkOutput } from './network-output.ts';
 
 /** Ties per organisation at a run's snapshots (measured: 4.9 in baseline, 4.1 in national). */
 const TIES_PER_ORGANISATION = 5;
-/** Bytes of a network.csv row (measured: 169). */
-const NETWORK_ROW_BYTES = 175;
-/** Bytes of a GraphML and a GEXF file together, per tie and per organisation (measured: 1,560 per tie with its nodes). */
-const GRAPH_TIE_BYTES = 1_600;
+/** Bytes of a network.csv row (measured: 97). */
+const NETWORK_ROW_BYTES = 100;
+/** Bytes of a GraphML and a GEXF file together, per tie and per organisation (measured: 1,397 per tie with its nodes). */
+const GRAPH_TIE_BYTES = 1_450;
 const GRAPH_NODE_BYTES = 600;
 /** Bytes of events.jsonl per organisation-year (measured: 0.16 events of 107 bytes). */
 const EVENT_BYTES_PER_ORGANISATION_YEAR = 20;

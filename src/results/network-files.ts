@@ -5,6 +5,7 @@
 // a graphology graph of it (snapshotGraph) is written the same way by gexfText and graphmlText.
 import { UndirectedGraph } from 'graphology';
 import type { NetworkSnapshot, OrganisationRecord, TieRecord } from '../engine/network.ts';
+import { fixedTexts } from '../sweep/byte-text.ts';
 
 /** The directory of a run's graph files, inside its result directory. */
 export const NETWORK_DIR = 'network';
@@ -94,9 +95,9 @@ function gexfType(value: Scalar | undefined): GexfType | null {
 // The attributes of one kind of element (node or edge), as both writers read them: the name of each attribute any
 // element has, in the order first seen (GraphML's keys), with its GraphML type; GEXF's model (the attributes other than
 // the viz position with a value it writes, in the order the first such value is seen, each with its type); and each
-// element's value of each attribute (undefined for none) with its text as String() writes it, at [element * names +
-// attribute]. The numbers' texts are written by one JSON.stringify for all of them (as String() writes a finite
-// number), once for both files: String() a value at a time was most of the time a snapshot's files took.
+// element's value of each attribute (undefined for none) with its text, at [element * names + attribute]: a number at
+// network.csv's fixed decimal places (fixedTexts, all of them at once), a boolean as String() writes it, made once for
+// both files.
 interface AttributeTable {
   readonly names: readonly string[];
   readonly graphmlTypes: readonly string[];
@@ -154,15 +155,13 @@ function attributeTable(elements: readonly { readonly attributes: Attributes }[]
       kind.number &&= typeof value === 'number';
       kind.whole &&= Number.isInteger(value);
       // A text is escaped by each writer its own way.
-      if (typeof value === 'number' && Number.isFinite(value)) {
+      if (typeof value === 'number') {
         numbers.push(value);
         numbered.push(texts.length - 1);
       } else if (typeof value !== 'string') texts[texts.length - 1] = String(value);
     }
-  if (numbers.length > 0) {
-    const written = JSON.stringify(numbers).slice(1, -1).split(',');
-    for (let i = 0; i < numbered.length; i++) texts[numbered[i]] = written[i];
-  }
+  const written = fixedTexts(numbers);
+  for (let i = 0; i < numbered.length; i++) texts[numbered[i]] = written[i];
   return {
     names,
     graphmlTypes: kinds.map((kind) => (kind.boolean ? 'boolean' : kind.number ? (kind.whole ? 'long' : 'double') : 'string')),

@@ -10,6 +10,7 @@ import { snapshotFiles } from './network-files.ts';
 import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
 import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
+import { FIXED_DECIMALS } from '../sweep/byte-text.ts';
 import { encodeCsvRows, type Column, type Row } from '../sweep/table.ts';
 
 /** The files of a result directory, in the order they are written (network.csv unless the run records no network; the
@@ -183,12 +184,12 @@ export const NETWORK_COLUMNS: readonly Column[] = [
   { name: 'source', type: 'int' },
   { name: 'target', type: 'int' },
   ...(['trustST', 'trustTS', 'leaderST', 'leaderTS', 'effectiveST', 'effectiveTS'] as const).map(
-    (name): Column => ({ name, type: 'float' }),
+    (name): Column => ({ name, type: 'float', decimals: FIXED_DECIMALS }),
   ),
   { name: 'typeST', type: 'string' },
   { name: 'typeTS', type: 'string' },
-  { name: 'strength', type: 'float' },
-  { name: 'ageYears', type: 'float' },
+  { name: 'strength', type: 'float', decimals: FIXED_DECIMALS },
+  { name: 'ageYears', type: 'float', decimals: FIXED_DECIMALS },
   { name: 'shared', type: 'int' },
 ];
 

@@ -1,10 +1,12 @@
 // The table encoders every result table is written with (a sweep's runs and time series, a run's time series and
-// partnerships): CSV, JSON Lines and Parquet, pure and deterministic, exact for every number. One CSV convention:
-// csv-stringify, numbers in their shortest round-trip form, TRUE/FALSE, an empty field for a missing value, and text
-// that a spreadsheet would run as a formula neutralised (OWASP's CSV injection guidance).
+// partnerships, its network's edge list): CSV, JSON Lines and Parquet, pure and deterministic, exact for every number
+// but those of a column with decimals (the edge list's), which the text formats write at 6 decimal places. One CSV
+// convention: csv-stringify, numbers in their shortest round-trip form, TRUE/FALSE, an empty field for a missing value,
+// and text that a spreadsheet would run as a formula neutralised (OWASP's CSV injection guidance).
 import { stringify, type Options } from 'csv-stringify/sync';
 import { createRequire } from 'node:module';
 import type { SchemaElement } from 'hyparquet-writer';
+import { ByteText, type FIXED_DECIMALS, fixedTexts } from './byte-text.ts';
 
 /** The formats a table can be written in; each is also its file extension. */
 export const TABLE_FORMATS = ['csv', 'parquet', 'jsonl'] as const;
@@ -14,10 +16,12 @@ export type TableFormat = (typeof TABLE_FORMATS)[number];
 export const COLUMN_TYPES = ['int', 'float', 'string', 'bool'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-/** One column of a table: its name (unique in the table) and the type of its cells. */
+/** One column of a table: its name (unique in the table) and the type of its cells; a float column with `decimals` is
+ * written in the text formats (CSV, JSON Lines) at FIXED_DECIMALS decimal places (ByteText.fixed), in Parquet exactly. */
 export interface Column {
   readonly name: string;
   readonly type: ColumnType;
+  readonly decimals?: typeof FIXED_DECIMALS;
 }
 
 /** One cell: a number in an int or float column, a string in a string column, a boolean in a bool column, or null in any. */
@@ -137,10 +141,12 @@ function unknownFormat(format: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Text formats.
 
-/** Returns a number as text that parses back to the very same number (String() does, except for -0). */
-function numberText(type: ColumnType, value: number): string {
+/** Returns a number as its column's text: at FIXED_DECIMALS places in a column with decimals, otherwise text that parses
+ * back to the very same number (String() does, except for -0). */
+function numberText(column: Column, value: number): string {
+  if (column.decimals !== undefined) return fixedTexts([value])[0];
   // -0 is a distinct float (1/-0 is -Infinity) but String(-0) is "0"; an int has no sign of zero.
-  return type === 'float' && Object.is(value, -0) ? '-0' : String(value);
+  return column.type === 'float' && Object.is(value, -0) ? '-0' : String(value);
 }
 
 // A text cell a spreadsheet would read as a formula (OWASP: =, +, -, @, tab, CR; and their fullwidth forms, which some
@@ -180,8 +186,8 @@ export function encodeCsvRows(columns: readonly Column[], rows: readonly Row[], 
 const CSV_BATCH = 4096;
 
 function csvLines(columns: readonly Column[], rows: readonly Row[], header: boolean): string {
-  let text = header ? columns.map((column) => csvField('string', column.name)).join(',') + '\n' : '';
-  const types = columns.map((column) => column.type);
+  let text = header ? columns.map((column) => csvField(TEXT_COLUMN, column.name)).join(',') + '\n' : '';
+  if (columns.some((column) => column.decimals !== undefined)) return text + fixedCsvLines(columns, rows);
   // Each text cell's CSV text, or null when it cannot go through JSON.
   const texts = new Map<string, string | null>();
   let batch: Row[] = [];
@@ -191,48 +197,79 @@ function csvLines(columns: readonly Column[], rows: readonly Row[], header: bool
     batch = [];
   };
   for (const row of rows) {
-    const json = jsonRow(types, row, texts);
+    const json = jsonRow(columns, row, texts);
     if (json !== null) {
       batch.push(json);
       if (batch.length === CSV_BATCH) flush();
       continue;
     }
     flush();
-    let line = csvField(types[0], row[0]);
-    for (let c = 1; c < types.length; c++) line += ',' + csvField(types[c], row[c]);
+    let line = csvField(columns[0], row[0]);
+    for (let c = 1; c < columns.length; c++) line += ',' + csvField(columns[c], row[c]);
     text += line + '\n';
   }
   flush();
   return text;
 }
 
+// A table with columns at fixed places (a run's network.csv) is written as bytes: those columns' numbers digit by digit,
+// each text cell's CSV text encoded once, the rest as csvField writes it.
+function fixedCsvLines(columns: readonly Column[], rows: readonly Row[]): string {
+  const out = new ByteText();
+  const texts = new Map<string, Uint8Array>();
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) {
+      if (c > 0) out.byte(44);
+      const cell = row[c];
+      if (typeof cell === 'number') {
+        // A checked table's ints are safe integers.
+        if (columns[c].decimals !== undefined) out.fixed(cell);
+        else if (columns[c].type === 'int') out.integer(cell);
+        else out.text(numberText(columns[c], cell));
+      } else if (typeof cell === 'string') {
+        let bytes = texts.get(cell);
+        if (bytes === undefined) {
+          bytes = new TextEncoder().encode(csvField(TEXT_COLUMN, cell));
+          texts.set(cell, bytes);
+        }
+        out.bytes(bytes);
+      } else out.text(csvField(columns[c], cell));
+    }
+    out.byte(10);
+  }
+  return out.take();
+}
+
 // Returns a row as the batch's JSON should hold it (the row itself when JSON writes each cell as its CSV text), or null
 // when a text cell's CSV text cannot go through JSON.
-function jsonRow(types: readonly ColumnType[], row: Row, texts: Map<string, string | null>): Row | null {
+function jsonRow(columns: readonly Column[], row: Row, texts: Map<string, string | null>): Row | null {
   let json: Cell[] | null = null;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     let value: Cell;
     if (typeof cell === 'number') {
       // JSON writes -0 as String() does, "0": right in an int column only.
-      if (cell !== 0 || 1 / cell > 0 || types[c] !== 'float') continue;
+      if (cell !== 0 || 1 / cell > 0 || columns[c].type !== 'float') continue;
       value = '-0';
     } else if (typeof cell === 'string') {
       let csv = texts.get(cell);
       if (csv === undefined) {
-        csv = csvField('string', cell);
+        csv = csvField(TEXT_COLUMN, cell);
         if (csv.includes(',') || JSON.stringify(csv).length !== csv.length + 2) csv = null;
         texts.set(cell, csv);
       }
       if (csv === null) return null;
       if (csv === cell) continue;
       value = csv;
-    } else value = csvField(types[c], cell);
+    } else value = csvField(columns[c], cell);
     json ??= row.slice();
     json[c] = value;
   }
   return json ?? row;
 }
+
+// The column a header's names and a text cell are written as.
+const TEXT_COLUMN: Column = { name: '', type: 'string' };
 
 // A text cell csv-stringify writes as it is, with these options: not empty, starting with no formula character and no
 // apostrophe, and holding no delimiter, quote or line end.
@@ -240,9 +277,9 @@ const PLAIN_TEXT = /^[^-=+@\t\uFF1D\uFF0B\uFF0D\uFF20',"\r\n][^,"\r\n]*$/;
 
 /** Returns one cell as csv-stringify writes it with CSV_OPTIONS, field by field as it does: numbers, booleans, nulls and
  * plain text here (the rows of a large table are mostly these), any other text by csv-stringify itself. */
-function csvField(type: ColumnType, cell: Cell): string {
+function csvField(column: Column, cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return numberText(type, cell);
+  if (typeof cell === 'number') return numberText(column, cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return PLAIN_TEXT.test(cell) ? cell : stringify([[cell]], CSV_OPTIONS).slice(0, -1);
 }
@@ -260,7 +297,7 @@ function encodeJsonl(columns: readonly Column[], rows: readonly Row[]): string {
     for (let c = 0; c < columns.length; c++) {
       const cell = row[c];
       const value =
-        cell === null || typeof cell === 'boolean' || typeof cell === 'string' ? JSON.stringify(cell) : numberText(columns[c].type, cell);
+        cell === null || typeof cell === 'boolean' || typeof cell === 'string' ? JSON.stringify(cell) : numberText(columns[c], cell);
       members.push(keys[c] + value);
     }
     text += '{' + members.join(',') + '}\n';

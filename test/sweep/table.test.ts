@@ -297,6 +297,63 @@ describe('CSV', () => {
   });
 });
 
+describe('columns with decimals', () => {
+  // The same table with its decimals columns' numbers rounded to 6 places (halves away from zero, no sign of zero)
+  // below 1e9 in magnitude, and the columns plain floats: what a table with decimals should write in CSV and JSON Lines.
+  const withDecimals = table.chain(({ columns, rows }) =>
+    fc.tuple(...columns.map((column) => fc.boolean().map((fixed) => fixed && column.type === 'float'))).map((fixed) => ({
+      columns: columns.map((column, c): Column => (fixed[c] ? { ...column, decimals: 6 } : column)),
+      plain: columns,
+      rows,
+      rounded: rows.map((row) =>
+        row.map((cell, c) =>
+          fixed[c] && typeof cell === 'number' && Math.abs(cell) < 1e9
+            ? Math.sign(cell) * (Math.round(Math.abs(cell) * 1e6) / 1e6) || 0
+            : cell,
+        ),
+      ),
+    })),
+  );
+
+  it('are written at 6 decimal places in CSV and JSON Lines, every other cell as without them, for any table', () => {
+    fc.assert(
+      fc.property(withDecimals, ({ columns, plain, rows, rounded }) => {
+        for (const format of ['csv', 'jsonl'] as const)
+          expect(text(encodeTable(columns, rows, format))).toBe(text(encodeTable(plain, rounded, format)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('are written exactly in Parquet', () => {
+    fc.assert(
+      fc.property(withDecimals, ({ columns, plain, rows }) => {
+        expect(encodeTable(columns, rows, 'parquet')).toEqual(encodeTable(plain, rows, 'parquet'));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('write the cases by hand: trailing zeros trimmed, -0 as 0, text beside them as the convention writes it', () => {
+    const columns: readonly Column[] = [
+      { name: 'trust', type: 'float', decimals: 6 },
+      { name: 'note', type: 'string' },
+      { name: 'n', type: 'int' },
+    ];
+    const rows: Row[] = [
+      [0.5, '-x', -3],
+      [0.1234567, 'a, "b"', 2 ** 40],
+      [-0, 'Ōtautahi ✓', null],
+      [0.9999996, null, 0],
+      [-0.0000004, '', 1],
+      [null, 'plain', 2],
+    ];
+    expect(text(encodeTable(columns, rows, 'csv'))).toBe(
+      `trust,note,n\n0.5,'-x,-3\n0.123457,"a, ""b""",1099511627776\n0,Ōtautahi ✓,\n1,,0\n0,"",1\n,plain,2\n`,
+    );
+  });
+});
+
 describe('JSON Lines', () => {
   it('writes one object per row, keys in column order, null as null, -0 kept', () => {
     expect(text(encodeTable(COLUMNS, ROWS, 'jsonl'))).toBe(JSONL);

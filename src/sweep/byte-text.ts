@@ -1,0 +1,123 @@
+// Text written as UTF-8 bytes into a buffer that grows, and decoded a piece at a time: what the network's outputs are
+// written with (network.csv, GraphML, GEXF). A number's digits are written one by one, with no string made for each:
+// making a string per number (by String(), JSON or by hand) and joining a file's many small pieces was most of the time
+// a run's network outputs took. The one formatter of a number at fixed decimal places is here (ByteText.fixed).
+
+/** The decimal places the network's outputs write their values to: a millionth. */
+export const FIXED_DECIMALS = 6;
+const FIXED_SCALE = 10 ** FIXED_DECIMALS;
+// Below this magnitude a value times FIXED_SCALE rounds to an exact integer (under 2^53); at or above it, and for NaN
+// and the infinities, fixed() writes String()'s text.
+const FIXED_LIMIT = 1e9;
+
+const UTF8_DECODER = new TextDecoder();
+const UTF8_ENCODER = new TextEncoder();
+
+/** A text being written as UTF-8 bytes; take() returns it as a string and starts an empty one. */
+export class ByteText {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  /** The bytes written since the last take(). */
+  get size(): number {
+    return this.length;
+  }
+
+  /** Makes room for `count` more bytes. */
+  private reserve(count: number): void {
+    if (this.length + count <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.length + count));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  /** Adds an ASCII character, by its code. */
+  byte(code: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = code;
+  }
+
+  /** Adds bytes of UTF-8 (a text encoded once and written many times). */
+  bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** Adds text: ASCII a character at a time, the rest from its first other character by the UTF-8 encoder (a lone
+   * surrogate becoming U+FFFD, as writing the string to a file would make it). */
+  text(text: string): void {
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        const rest = text.slice(i);
+        this.reserve(3 * rest.length);
+        this.length += UTF8_ENCODER.encodeInto(rest, this.buffer.subarray(this.length)).written;
+        return;
+      }
+      this.buffer[this.length++] = code;
+    }
+  }
+
+  /** Adds a safe integer, as String() writes it. */
+  integer(value: number): void {
+    this.reserve(17);
+    if (value < 0) this.buffer[this.length++] = 45;
+    this.digits(Math.abs(value));
+  }
+
+  /** Adds a number rounded to FIXED_DECIMALS decimal places (halves away from zero), trailing zeros trimmed: 0.5 is
+   * "0.5", 0.1234567 is "0.123457", 0.9999996 is "1", and anything that rounds to zero (-0 and -0.0000004 too) is "0"; a
+   * magnitude of 1e9 or more, NaN and the infinities as String() writes them. */
+  fixed(value: number): void {
+    const magnitude = Math.abs(value);
+    if (!(magnitude < FIXED_LIMIT)) {
+      this.text(String(value));
+      return;
+    }
+    const scaled = Math.round(magnitude * FIXED_SCALE);
+    // A sign, up to 9 digits before the point, the point and FIXED_DECIMALS digits after it.
+    this.reserve(11 + FIXED_DECIMALS);
+    if (value < 0 && scaled > 0) this.buffer[this.length++] = 45;
+    const whole = Math.floor(scaled / FIXED_SCALE);
+    let fraction = scaled - whole * FIXED_SCALE;
+    this.digits(whole);
+    if (fraction === 0) return;
+    this.buffer[this.length++] = 46;
+    for (let unit = FIXED_SCALE / 10; fraction > 0; unit /= 10) {
+      const digit = Math.floor(fraction / unit);
+      this.buffer[this.length++] = 48 + digit;
+      fraction -= digit * unit;
+    }
+  }
+
+  // Adds a whole number from 0 to 2^53, digit by digit, into room already reserved.
+  private digits(whole: number): void {
+    let unit = 1;
+    while (unit * 10 <= whole) unit *= 10;
+    for (; unit >= 1; unit /= 10) {
+      const digit = Math.floor(whole / unit);
+      this.buffer[this.length++] = 48 + digit;
+      whole -= digit * unit;
+    }
+  }
+
+  /** Returns the text written since the last take(), and starts an empty one. */
+  take(): string {
+    const text = UTF8_DECODER.decode(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return text;
+  }
+}
+
+/** Returns numbers as ByteText.fixed writes them, at FIXED_DECIMALS decimal places with trailing zeros trimmed. */
+export function fixedTexts(values: readonly number[]): string[] {
+  if (values.length === 0) return [];
+  const out = new ByteText();
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out.byte(44);
+    out.fixed(values[i]);
+  }
+  return out.take().split(',');
+}
