@@ -204,10 +204,11 @@ describe('area-wide partnerships over replicates', () => {
     const leaders = at(['localAuthority.support=0', 'leaders.experience=0.9']);
     const low = at(['localAuthority.support=0', 'leaders.experience=0.2']);
     const off = at(['localAuthority.support=1', 'leaders.experience=0.9', 'mechanisms.areaWide=false']);
-    // Of four areas: nearly every one with strong officers; about half with experienced leaders (whose partnerships have
-    // no officers to take on coordination); at most one with neither.
+    // Of four areas: nearly every one with strong officers; one with experienced leaders (whose partnerships have no
+    // officers to take on coordination; about half before the calibrated defaults, whose leaders leave their posts more
+    // often); at most one with neither.
     expect(meanAtEnd(officers)).toBeGreaterThanOrEqual(3);
-    expect(meanAtEnd(leaders)).toBeGreaterThanOrEqual(1.5);
+    expect(meanAtEnd(leaders)).toBeGreaterThanOrEqual(1);
     expect(meanAtEnd(low)).toBeLessThanOrEqual(1);
     expect(seen(low) * 2).toBeLessThan(seen(leaders));
     expect(seen(low) * 4).toBeLessThan(seen(officers));

@@ -4,12 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { interactInPlace, prepareOrgsInPlace } from '../../src/model/interaction.ts';
 import { findTie } from '../../src/model/world.ts';
-import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { inPartnership, scriptedRng, smallContext, smallWorld, tieWith } from './small-world.ts';
 
 describe('prepareOrgsInPlace', () => {
-  it('uses the defaults the hand-worked values below assume', () => {
-    const P = defaultParams();
+  it('works with the values the hand-worked values below assume', () => {
+    const P = smallContext(smallWorld(1), scriptedRng([])).params;
     expect(P.effort).toMatchObject({ valuesWeight: 1, resourcesWeight: 0.75, complianceWeight: 0.45, firstMembershipCapacity: 0.25 });
     expect(P.effort).toMatchObject({ membershipCapacity: 0.2, continuation: 0.85, nonLocalShadowCut: 0.25 });
     expect(P.interaction).toMatchObject({ informalRate: 3.6, costBase: 0.2, costCapacity: 0.3, decisionNoise: 0.15, benefitBase: 0.45 });

@@ -77,8 +77,10 @@ describe('pattern 1: trust is built slowly and lost quickly', () => {
 });
 
 describe('pattern 2: carrots multiply partnerships; those held by funding alone dissolve when it ends', () => {
-  // At the default values the carrot adds only a few partnerships (docs/ODD.md §9): the direction is checked, not a size.
-  it('has more active partnerships while the fund runs than the baseline has then', () => {
+  // Not reproduced at the calibrated defaults (docs/ODD.md §9): 32 active partnerships at the fund's end under carrots
+  // against 32.9 under the baseline over these replicates (the carrot added a few before). Kept as a failing
+  // expectation, so that the day it holds again this test says so.
+  it.fails('has more active partnerships while the fund runs than the baseline has then (not reproduced)', () => {
     expect(activeAt(replicates('carrots'), 48)).toBeGreaterThan(activeAt(replicates('baseline'), 48));
   });
 
@@ -144,9 +146,9 @@ describe('pattern 4: competition shortens partnerships, and fewer form', () => {
     expect(mean(replicates('competition'), 'rmst5y')).toBeLessThan(mean(replicates('baseline', ['market.competition=0']), 'rmst5y'));
   });
 
-  // Not reproduced since schools join trusts (docs/ODD.md §9): 12 formed under competition against 11.5 without over
-  // these replicates. Kept as a failing expectation, so that the day it holds again this test says so.
-  it.fails('fewer partnerships form under competition (not reproduced)', () => {
+  // Not reproduced once schools joined trusts (12 formed under competition against 11.5 without), and reproduced again at
+  // the calibrated defaults (docs/ODD.md §9): 25.9 against 44.4 over these replicates.
+  it('fewer partnerships form under competition', () => {
     expect(mean(replicates('competition'), 'partnershipsFormed')).toBeLessThan(
       mean(replicates('baseline', ['market.competition=0']), 'partnershipsFormed'),
     );
@@ -175,9 +177,12 @@ describe('pattern 5: local-authority support, experienced leaders and principles
     ['local-authority support', 'baseline', ['localAuthority.support=0']],
   ] as const)('%s raise five-year survival', (_, file, without) => raisesSurvival(file, without));
 
-  // Not reproduced once schools joined trusts; reproduced again since experienced leaders convene area-wide partnerships
-  // (docs/ODD.md §9).
-  it('experienced leaders raise five-year survival', () => raisesSurvival('experienced-leaders', ['leaders.experience=0.15']));
+  // Not reproduced once schools joined trusts, reproduced again once experienced leaders convened area-wide
+  // partnerships, and not reproduced at the calibrated defaults (docs/ODD.md §9): five-year survival 0.52 with
+  // experienced leaders against 0.57 at experience 0.15 over these replicates. Not a robust finding of this model; kept
+  // as a failing expectation, so that the day it holds again this test says so.
+  it.fails('experienced leaders raise five-year survival (not reproduced)', () =>
+    raisesSurvival('experienced-leaders', ['leaders.experience=0.15']));
 
   it('no single lever makes partnerships immortal: established partnerships still dissolve with each at 1', () => {
     for (const lever of ['policy.carrot', 'localAuthority.support', 'leaders.experience', 'partnerships.principles']) {

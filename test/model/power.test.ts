@@ -118,7 +118,8 @@ describe('leadFor', () => {
 
 describe('the weighting in runs, against the same runs with an equal say (influence 0)', () => {
   // Partnerships that local-authority officers convene or the stick compels have their lead chosen (initiated ones
-  // are led by their initiator): with the weighting the most powerful member leads most of them, without it a third.
+  // are led by their initiator): with the weighting the most powerful member leads most of them (0.74 of 34 at the
+  // calibrated defaults), without it about half (0.53; a third before the calibrated defaults).
   const ledByMostPowerful = (influence: number) => {
     let led = 0;
     let chosen = 0;
@@ -149,6 +150,6 @@ describe('the weighting in runs, against the same runs with an equal say (influe
     const weighted = ledByMostPowerful(1);
     const equal = ledByMostPowerful(0);
     expect(weighted).toBeGreaterThan(0.6);
-    expect(equal).toBeLessThan(0.45);
+    expect(weighted - equal).toBeGreaterThan(0.15);
   }, 60_000);
 });

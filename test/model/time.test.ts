@@ -79,9 +79,13 @@ describe('the step length', () => {
 });
 
 describe('the settled start', () => {
+  // With trusts standing still: schools joining trusts through a run is a trend of the system the baseline has by design
+  // (at the calibrated defaults its participation falls from 0.40 to 0.34 over 30 years as trusts grow, 4 replicates),
+  // not of a start the burn-in left unsettled (0.37 and 0.36 with fragmentation 0).
   let cached: RunResult[] | undefined;
   const runs = () => {
-    cached ??= runReplicates(loadScenario('scenarios/baseline.yaml', nodeHost, { set: ['time.steps=360'] }), 8);
+    const set = ['time.steps=360', 'governance.fragmentation=0'];
+    cached ??= runReplicates(loadScenario('scenarios/baseline.yaml', nodeHost, { set }), 8);
     return cached;
   };
   const yearsMean = (from: number, to: number, field: 'active' | 'participation') =>
