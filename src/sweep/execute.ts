@@ -102,9 +102,26 @@ export class RunExecutor<Spec = RecordSpec> {
     if (this.closed || options.signal?.aborted) return Promise.resolve({ interrupted: true });
     if (runs.length === 0) return Promise.resolve({ interrupted: false });
     return new Promise((resolve, reject) => {
-      const job: Job = { runs, options, next: 0, recorded: 0, stopped: false, resolve, reject };
+      // The job lets go of the signal as it ends: an executor runs many jobs (a calibration's rounds) on one signal.
+      const onAbort = (): void => this.interrupt(job);
+      const detach = (): void => options.signal?.removeEventListener('abort', onAbort);
+      const job: Job = {
+        runs,
+        options,
+        next: 0,
+        recorded: 0,
+        stopped: false,
+        resolve: (outcome) => {
+          detach();
+          resolve(outcome);
+        },
+        reject: (error) => {
+          detach();
+          reject(error);
+        },
+      };
       this.job = job;
-      options.signal?.addEventListener('abort', () => this.interrupt(job), { once: true });
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       for (const worker of this.idle.splice(0)) this.feed(worker);
       while (this.live.size + this.starting < this.workers) this.start();
     });
