@@ -88,14 +88,15 @@ export const LEVERS = {
     source: 'ABPP; Dhillon 2009',
   },
   'leaders.turnover': {
-    default: 0.12,
-    defaultMeans: 'about one leader in eight replaced each year',
+    default: 0.151,
+    defaultMeans: 'about one leader in seven replaced each year',
     meaning: 'share of leaders replaced per year',
     label: 'Leader turnover',
     unit: 'per year',
     scope: 'scenario',
     acts: 'step',
-    source: 'Dhillon 2009; ABPP',
+    source:
+      "Dhillon 2009; ABPP; value: posterior median of calibrations/england.yaml (90% credible interval 0.0596 to 0.239, 100% of its prior's)",
   },
   'partnerships.principles': {
     default: 0.3,

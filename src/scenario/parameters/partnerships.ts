@@ -118,11 +118,11 @@ export const membership = {
       source: 'assumption',
     },
     capacityCost: {
-      default: 0.05,
+      default: 0.0708,
       range: [0.025, 0.1],
       unit: 'cost',
       meaning: 'cost per partnership a member belongs to, per unit of its (funded) capacity',
-      source: 'assumption',
+      source: { calibrated: "posterior median of calibrations/england.yaml (90% credible interval 0.0323 to 0.0965, 95% of its prior's)" },
     },
     capacityFloor: {
       default: 0.1,

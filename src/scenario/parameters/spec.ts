@@ -2,8 +2,13 @@
 // varies it over, the values it may take, its unit, its meaning and its source. Blocks group a mechanism's parameters.
 
 /** Where a parameter's number comes from: a reference that gives the value itself, a reference that gives only the
- * form it enters (the value then being ours), or neither. A citation must support what it is cited for. */
-export type Source = 'assumption' | { readonly value: string } | { readonly form: string };
+ * form it enters (the value then being ours, or fitted by a calibration to observed figures), or neither. A citation
+ * must support what it is cited for. */
+export type Source =
+  | 'assumption'
+  | { readonly value: string }
+  | { readonly form: string }
+  | { readonly calibrated: string; readonly form?: string };
 
 /** One parameter. */
 export interface ParameterSpec {
@@ -38,5 +43,7 @@ export function limitsOf(spec: ParameterSpec): readonly [number, number] {
 /** Returns a source in words, as the ODD's parameter tables print it. */
 export function sourceInWords(source: Source): string {
   if (source === 'assumption') return 'assumption';
-  return 'value' in source ? `${source.value} (value)` : `${source.form} (form); value: assumption`;
+  if ('value' in source) return `${source.value} (value)`;
+  const form = source.form === undefined ? '' : `${source.form} (form); value: `;
+  return 'calibrated' in source ? `${form}${source.calibrated} (calibrated)` : `${form}assumption`;
 }

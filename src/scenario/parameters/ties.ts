@@ -23,11 +23,14 @@ export const interaction = {
       source: 'assumption',
     },
     expectedContribution: {
-      default: 0.5,
+      default: 0.607,
       range: [0.3, 0.7],
       unit: 'share of capacity',
       meaning: "the contribution partners expect of each other (b in Pant & Yu's signal)",
-      source: { form: 'Pant & Yu 2025 (s = tanh(k (a - b)))' },
+      source: {
+        form: 'Pant & Yu 2025 (s = tanh(k (a - b)))',
+        calibrated: "posterior median of calibrations/england.yaml (90% credible interval 0.435 to 0.692, 71% of its prior's)",
+      },
     },
     benefitBase: {
       default: 0.45,
@@ -51,11 +54,14 @@ export const interaction = {
       source: 'assumption',
     },
     costBase: {
-      default: 0.2,
+      default: 0.216,
       range: [0.1, 0.3],
       unit: 'benefit',
       meaning: 'cost c of contributing',
-      source: { form: 'Nowak 2006' },
+      source: {
+        form: 'Nowak 2006',
+        calibrated: "posterior median of calibrations/england.yaml (90% credible interval 0.106 to 0.291, 103% of its prior's)",
+      },
     },
     costCapacity: {
       default: 0.3,
@@ -65,13 +71,16 @@ export const interaction = {
       source: 'assumption',
     },
     decisionNoise: {
-      default: 0.15,
+      default: 0.18,
       range: [0.08, 0.25],
       limits: [0, 1],
       positive: true,
       unit: 'temptation',
       meaning: 'scale of the logistic noise in each decision to defect',
-      source: { form: 'Gorobets & Nooteboom 2004 (defect when temptation passes a threshold)' },
+      source: {
+        form: 'Gorobets & Nooteboom 2004 (defect when temptation passes a threshold)',
+        calibrated: "posterior median of calibrations/england.yaml (90% credible interval 0.0923 to 0.241, 98% of its prior's)",
+      },
     },
     rivalryTemptation: {
       default: 1,
