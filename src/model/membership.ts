@@ -20,16 +20,18 @@ const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => numbe
 
 /**
  * Returns the cause of a member's exit: the change since its judgement of the partnership was at its best that cost it
- * most — funding that ended, trust that fell (put down to a leader's departure when it fell more between leaders than
- * between the organisations), rising competition, capacity stretched, values drifting apart — or, when nothing changed
- * for the worse (the partnership never paid), no purpose.
+ * most — funding that ended (only when the carrot its partnership receives, `carrot`, fell below what it was then: the
+ * fund's worth also falls with the member's commitment and trust), trust that fell (put down to a leader's departure
+ * when it fell more between leaders than between the organisations), rising competition, capacity stretched, values
+ * drifting apart — or, when nothing changed for the worse (the partnership never paid), no purpose.
  */
-export function exitCause(role: Role, now: BalanceTerms): Cause {
+export function exitCause(role: Role, now: BalanceTerms, carrot: number): Cause {
   const best = role.best;
   if (best === null) return 'no-purpose';
   let cause: Cause = 'no-purpose';
   let largest = 0;
   for (const [name, change] of CHANGES) {
+    if (name === 'funding-ended' && carrot >= role.bestCarrot) continue;
     const size = change(now, best);
     if (size > largest) [cause, largest] = [name, size];
   }
@@ -68,6 +70,7 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
     const p = world.partnerships[active[at]];
     // An area-wide partnership is weighed as its core: a wider member, as if it were one more of the core at its load.
     const core = coreOf(p);
+    const carrot = ctx.levers.carrot * +p.funded;
     const terms = { area: p.area, members: core, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
     const withOne = p.scope === 'area' ? { ...terms, members: [...core, -1] } : terms;
     // Every member is weighed against the same agenda: its parts are summed once, over the core (a wider member's own
@@ -108,9 +111,10 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
         role.bestBelief = role.belief;
         role.bestOrgTrust = role.orgTrust;
         role.bestLeaderTrust = role.leaderTrust;
+        role.bestCarrot = carrot;
       }
       if (role.belief < 0 && ctx.rng() < chanceIn(P.leaveRate * -role.belief, dt)) {
-        leaving.push([p, i, exitCause(role, b)]);
+        leaving.push([p, i, exitCause(role, b, carrot)]);
       }
     }
   }

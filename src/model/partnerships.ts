@@ -187,6 +187,7 @@ export function addMemberInPlace(
     bestBelief: 0,
     bestOrgTrust: 0,
     bestLeaderTrust: 0,
+    bestCarrot: 0,
     depth,
   });
   o.partnerships[i].push(p.id);

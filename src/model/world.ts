@@ -45,6 +45,9 @@ export interface Role {
   bestBelief: number;
   bestOrgTrust: number;
   bestLeaderTrust: number;
+  /** The carrot its partnership received then (the lever where it is funded, else 0): an exit is put down to funding
+   * only when that fell, not when the fund's worth fell with the member's commitment or trust. */
+  bestCarrot: number;
 }
 
 /** Dhillon's four features of a partnership and their mean, the continuum score. */

@@ -7,7 +7,10 @@ import type { BalanceTerms, Partnership, Role, World } from '../../src/model/wor
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { inPartnership, scriptedRng, type SmallContext, smallContext, smallWorld } from './small-world.ts';
 
-/** A member whose best balance was `best`, with its trust's two parts then and now. */
+/** The carrot a member's partnership received at its best, in exitCause's cases. */
+const FUNDED = 0.5;
+
+/** A member whose best balance was `best`, with its trust's two parts then and now, in a partnership funded then. */
 function role(
   best: Partial<BalanceTerms> | null,
   trust: { org: [number, number]; leader: [number, number] } = { org: [0.5, 0.5], leader: [0.5, 0.5] },
@@ -23,6 +26,7 @@ function role(
     bestBelief: 0.2,
     bestOrgTrust: trust.org[0],
     bestLeaderTrust: trust.leader[0],
+    bestCarrot: FUNDED,
     depth: 'core',
   };
 }
@@ -31,28 +35,34 @@ const now = (terms: Partial<BalanceTerms>): BalanceTerms => ({ ...emptyBalance()
 
 describe('exitCause', () => {
   it('names the end of funding when the funded activities are what was lost', () => {
-    expect(exitCause(role({ fund: 0.4, social: 0.2 }), now({ fund: 0, social: 0.15 }))).toBe('funding-ended');
+    expect(exitCause(role({ fund: 0.4, social: 0.2 }), now({ fund: 0, social: 0.15 }), 0)).toBe('funding-ended');
+  });
+
+  it('does not name funding while the fund still pays, when the funded activities lost their worth with trust', () => {
+    // The fund's worth fell 0.3 as the member's trust and commitment fell, social capital 0.05: the carrot is as it was.
+    expect(exitCause(role({ fund: 0.4, social: 0.2 }), now({ fund: 0.1, social: 0.15 }), FUNDED)).toBe('trust-fell');
+    expect(exitCause(role({ fund: 0.4, social: 0.2 }), now({ fund: 0.1, social: 0.15 }), FUNDED / 2)).toBe('funding-ended');
   });
 
   it('names a fall in trust, against the member’s own earlier trust, when social capital is what was lost', () => {
     const fell = role({ fund: 0.1, social: 0.5 }, { org: [0.6, 0.3], leader: [0.5, 0.45] });
-    expect(exitCause(fell, now({ fund: 0.1, social: 0.2 }))).toBe('trust-fell');
+    expect(exitCause(fell, now({ fund: 0.1, social: 0.2 }), FUNDED)).toBe('trust-fell');
   });
 
   it('names a leader’s departure when trust fell more between leaders than between the organisations', () => {
     const left = role({ social: 0.5 }, { org: [0.6, 0.55], leader: [0.6, 0.1] });
-    expect(exitCause(left, now({ social: 0.2 }))).toBe('leader-left');
+    expect(exitCause(left, now({ social: 0.2 }), FUNDED)).toBe('leader-left');
   });
 
   it('names competition, capacity or values when that cost rose most', () => {
-    expect(exitCause(role({ competition: 0.05 }), now({ competition: 0.3, capacity: 0.1 }))).toBe('competition');
-    expect(exitCause(role({ capacity: 0.05 }), now({ capacity: 0.4, values: 0.1 }))).toBe('capacity');
-    expect(exitCause(role({ values: 0 }), now({ values: 0.25, competition: 0.05 }))).toBe('values-diverged');
+    expect(exitCause(role({ competition: 0.05 }), now({ competition: 0.3, capacity: 0.1 }), FUNDED)).toBe('competition');
+    expect(exitCause(role({ capacity: 0.05 }), now({ capacity: 0.4, values: 0.1 }), FUNDED)).toBe('capacity');
+    expect(exitCause(role({ values: 0 }), now({ values: 0.25, competition: 0.05 }), FUNDED)).toBe('values-diverged');
   });
 
   it('names no purpose when nothing changed for the worse, or the member never judged the partnership worth it', () => {
-    expect(exitCause(role({ social: 0.1, coordination: 0.3 }), now({ social: 0.1, coordination: 0.3 }))).toBe('no-purpose');
-    expect(exitCause(role(null), now({ coordination: 0.3 }))).toBe('no-purpose');
+    expect(exitCause(role({ social: 0.1, coordination: 0.3 }), now({ social: 0.1, coordination: 0.3 }), FUNDED)).toBe('no-purpose');
+    expect(exitCause(role(null), now({ coordination: 0.3 }), FUNDED)).toBe('no-purpose');
   });
 });
 
@@ -165,7 +175,7 @@ describe('weighMembershipsInPlace', () => {
   it('keeps the best balance while the judgement falls, and names what changed when the member leaves', () => {
     const { world, p } = partnershipOf(2);
     const best = { ...emptyBalance(), fund: 0.5, net: 0.4 };
-    for (const role of p.roles) Object.assign(role, { belief: -0.5, joined: 1, best, bestBelief: 0.4 });
+    for (const role of p.roles) Object.assign(role, { belief: -0.5, joined: 1, best, bestBelief: 0.4, bestCarrot: 0.5 });
     const rng = scriptedRng([0, 0.9999]);
     const ctx = smallContext(world, rng);
     weighMembershipsInPlace(world, ctx);
