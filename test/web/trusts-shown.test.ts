@@ -43,11 +43,13 @@ describe('trust events of a run', () => {
   events.push(...run.trustEvents);
   steps.push(...events.map((e) => e.step));
 
-  it('has some of every kind but handing on in the fragmentation preset', () => {
+  // Mergers and closures are rare: at the calibrated defaults this run has none, and hands schools on instead (before
+  // them it merged or closed a trust and handed none on).
+  it('has joinings, foundings and schools moving between trusts in the fragmentation preset', () => {
     const count = (kind: TrustEvent['kind']) => events.filter((e) => e.kind === kind).length;
     expect(count('trust-joined')).toBeGreaterThan(20);
     expect(count('trust-founded')).toBeGreaterThan(0);
-    expect(count('trust-merged') + count('trust-closed')).toBeGreaterThan(0);
+    expect(count('trust-merged') + count('trust-closed') + count('trust-handed-on')).toBeGreaterThan(0);
     expect(steps).toEqual([...steps].sort((x, y) => x - y));
   });
 
