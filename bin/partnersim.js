@@ -10,5 +10,5 @@ if (existsSync(new URL('../src', import.meta.url))) {
     process.exit(2);
   }
 }
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/cli.bundle/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -53,6 +53,31 @@ export function staleBuild() {
   return 'partnersim: the compiled code in dist/ is missing or older than src/ (changed or pulled since the last build). Fix: run npm run build (npm install runs it too).';
 }
 
+/** The command line's bundle, a folder in dist/ (as deep as dist/cli/, so that the paths its modules name relative to
+ * their own file hold): bin/partnersim.js runs its main.js. */
+export const CLI_BUNDLE_DIR = 'cli.bundle';
+// Packages the command line's bundle leaves to be loaded from node_modules, when a command first needs them: the
+// charts' renderers, the classroom's bundler, the Parquet writer (loaded by require) and mathjs (tests only).
+const NOT_BUNDLED = ['vega', 'vega-lite', '@resvg/resvg-js', 'esbuild', 'hyparquet-writer', 'mathjs'];
+/** The options of the command line's bundle: src/cli/main.ts and what it imports in a few files, each command's code
+ * (what commands.ts imports when the command runs) in chunks of its own. Node loads a few large files much faster than
+ * the hundreds of modules (the packages' included) that the per-file build is: `validate` loads in about half the time. */
+export const CLI_BUNDLE = {
+  entryPoints: { main: join(SRC, 'cli', 'main.ts') },
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: NOT_BUNDLED,
+  // The packages written as CommonJS require Node's modules (commander, cli-progress): esbuild's require asks for this one.
+  banner: {
+    js: "import { createRequire as createRequireOfBundle } from 'node:module';\nconst require = createRequireOfBundle(import.meta.url);",
+  },
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+};
+
 // esbuild resolves nothing: every import stays an import, a relative .ts one renamed to the .js it compiles to.
 const keepImports = {
   name: 'keep-imports',
@@ -83,6 +108,7 @@ export async function buildJs() {
     logLevel: 'warning',
   });
   await build({ ...CLASSROOM_BUNDLE, outfile: join(out, CLASSROOM_BUNDLE_FILE) });
+  await build({ ...CLI_BUNDLE, outdir: join(out, CLI_BUNDLE_DIR) });
   // Written last: its time is the build's, which a later change to src/ makes stale (isBuildStale).
   writeFileSync(join(out, '.built'), '');
   const old = `${DIST}.${process.pid}.old`;

@@ -1,6 +1,9 @@
 // The seeded generator and seed derivation: a leaf module that the model, engine and sweeps share.
 // Randomness is a value passed to whatever draws; nothing here reads a clock or Math.random.
-import seedrandom from 'seedrandom';
+import type seedrandom from 'seedrandom';
+// The one generator used, from its own file: seedrandom's index also loads the other generators and, in Node, node:crypto
+// for autoseeding, which a seeded run never uses (about 5 ms of the command line's start-up).
+import xor4096 from 'seedrandom/lib/xor4096.js';
 
 /** A draw in [0, 1), with its state available for saving in a run. */
 export interface Rng {
@@ -11,7 +14,7 @@ export type RngState = seedrandom.State.Xor4096;
 
 /** Returns a generator (seedrandom's xor4096: a few ns a draw) seeded from a 32-bit integer seed, or resumed from a saved state. */
 export function createRng(seed: number, state?: RngState): Rng {
-  return seedrandom.xor4096(String(seed >>> 0), { state: state ?? true }) as Rng;
+  return xor4096(String(seed >>> 0), { state: state ?? true }) as Rng;
 }
 
 /** Returns a 53-bit hash of a string (cyrb53, public domain): stable across platforms and engines. */

@@ -7,8 +7,11 @@ import type { RunRecord } from '../sweep/record.ts';
 import type { StatisticsSpec } from './schema.ts';
 import { evaluateStatistics } from './statistics.ts';
 
-/** The URL of this module, for the sweep's executor (`runner`). */
-export const CALIBRATION_RUNNER = import.meta.url;
+/** The URL of this module, for the sweep's executor (`runner`): compiled, dist/calibration/record-run.js, named from
+ * there or from the command line's bundle (dist/cli.bundle/, as deep), whose chunks export nothing by this name. */
+export const CALIBRATION_RUNNER = import.meta.url.endsWith('.ts')
+  ? import.meta.url
+  : new URL('../calibration/record-run.js', import.meta.url).href;
 
 /** Returns the record of one run of a proposal's scenario: its targets' statistics (null where not measured) as the
  * record's metrics, or the error it threw, so that one failing run does not stop the calibration. */

@@ -3,7 +3,7 @@
 // sampler runs. calibrations/schema.json is generated from here. A parameter is any key `--set` takes that holds a
 // number that is not a whole number: levers, trust and every model parameter, so new parameters are calibratable as
 // soon as the scenario schema has them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioJsonSchema, schemaAt, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { settableKeys } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';

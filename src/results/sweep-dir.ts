@@ -6,7 +6,7 @@ import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, readdirSy
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { METRIC_NAMES } from '../engine/types.ts';
 import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
 import { designPoints, runSeed, type SweepPoint } from '../sweep/expand.ts';

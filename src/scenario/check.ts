@@ -1,7 +1,7 @@
 // Checking one source's own content (a file, or a --set value): the zod schema first, then what a schema
 // cannot say (schedules in order from step 0, unique area names). The problem that comes first in the
 // text becomes one PartnersimError naming where it is, the key, what was expected and what was found.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PartnersimError, type ErrorCode } from '../errors.ts';
 import {
   describeFound,

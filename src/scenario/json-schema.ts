@@ -1,6 +1,6 @@
 // The published JSON Schema of scenario files, generated from the zod schema, and the questions error
 // messages ask of it: what is expected at a key, and which keys exist.
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioInputSchema } from './schema.ts';
 
 /** The parts of a JSON Schema node that scenario messages read. */

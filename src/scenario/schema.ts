@@ -1,6 +1,6 @@
 // The scenario file's shape: the zod schema is the single source of truth for what a person may
 // write, for the normalised scenario the engine runs, and for the published JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The organisation kinds, in the order the engine numbers them. Local authorities are one per area. */
 export const ORG_KINDS = ['school', 'academy', 'trust', 'college', 'provider', 'community', 'localAuthority'] as const;

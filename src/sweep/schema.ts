@@ -1,6 +1,6 @@
 // Sweep files: what a person writes (a base scenario, the parameters to vary, the design, replicates, a seed and
 // what to record) and the normalised sweep that expansion reads. sweeps/schema.json is generated from here.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   FEATURE_FIELDS,
   LEVEL_NAMES,

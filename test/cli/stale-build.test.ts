@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staleBuild } from '../../scripts/build.js';
+import { CLI_BUNDLE_DIR, staleBuild } from '../../scripts/build.js';
 import { useTempDir } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,8 +27,11 @@ function tree(name: string, sourceTime: number | null, builtTime: number | null)
     utimesSync(join(root, 'src'), sourceTime, sourceTime);
   }
   if (builtTime !== null) {
-    mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
-    writeFileSync(join(root, 'dist', 'cli', 'main.js'), "export async function main(argv) { console.log('ran', ...argv); return 0; }\n");
+    mkdirSync(join(root, 'dist', CLI_BUNDLE_DIR), { recursive: true });
+    writeFileSync(
+      join(root, 'dist', CLI_BUNDLE_DIR, 'main.js'),
+      "export async function main(argv) { console.log('ran', ...argv); return 0; }\n",
+    );
     writeFileSync(join(root, 'dist', '.built'), '');
     utimesSync(join(root, 'dist', '.built'), builtTime, builtTime);
   }
