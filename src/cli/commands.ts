@@ -269,7 +269,7 @@ export function registerEmit(program: Command, io: Io, _state: State): void {
     .argument('<file>', 'sweep or calibration file (YAML or JSON); a file with a targets: key is a calibration')
     .requiredOption('--shards <n>', 'number of shards (array tasks); each runs the runs whose index modulo n is its task id')
     .option('--throttle <n>', `most shards running at once (default: ${DEFAULT_THROTTLE}, or the number of shards if fewer)`)
-    .option('--cpus <n>', 'CPUs per task; each shard runs that many worker threads', '1')
+    .option('--cpus <n>', 'CPUs per task; each shard runs that many worker threads (default: 1)')
     .option('--time <limit>', 'time limit per task, as sbatch --time takes it (such as 02:00:00)')
     .option('--partition <name>', 'the SLURM partition to run in')
     .addOption(new Option('--format <format>', 'format of the result tables').choices(TABLE_FORMATS).default('csv'))
@@ -278,7 +278,6 @@ export function registerEmit(program: Command, io: Io, _state: State): void {
     .option(
       '--node <path>',
       'the node the jobs run: a path on the compute nodes (default: node, as the job finds it on its PATH, after any module load)',
-      'node',
     )
     .action(async (file: string, options: EmitSlurmOptions) => {
       const { emitSlurmCommand } = await import('./emit.ts');

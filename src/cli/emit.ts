@@ -22,13 +22,13 @@ const BIN = fileURLToPath(new URL('../../bin/partnersim.js', import.meta.url));
 export interface EmitSlurmOptions {
   readonly shards: string;
   readonly throttle?: string;
-  readonly cpus: string;
+  readonly cpus?: string;
   readonly time?: string;
   readonly partition?: string;
   readonly format: TableFormat;
   readonly out?: string;
   readonly script?: string;
-  readonly node: string;
+  readonly node?: string;
 }
 
 /** `partnersim emit slurm FILE`: writes the sbatch script of a sweep, or of a calibration's rounds, and says where. */
@@ -48,11 +48,11 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
       version: VERSION,
       shards,
       throttle,
-      cpusPerTask: count('--cpus', options.cpus),
+      cpusPerTask: count('--cpus', options.cpus ?? '1'),
       time: options.time,
       partition: options.partition,
       format: options.format,
-      command: [options.node, BIN],
+      command: [options.node ?? 'node', BIN],
       workdir: process.cwd(),
       calibrationFile: file,
       out,
@@ -76,11 +76,11 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
     runs: expandSweep(loaded).runs.length,
     shards,
     throttle,
-    cpusPerTask: count('--cpus', options.cpus),
+    cpusPerTask: count('--cpus', options.cpus ?? '1'),
     time: options.time,
     partition: options.partition,
     format: options.format,
-    command: [options.node, BIN],
+    command: [options.node ?? 'node', BIN],
     workdir: process.cwd(),
     sweepFile: file,
     out,

@@ -83,14 +83,15 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
 export async function main(argv: string[], io: Io = processIo, deps: Deps = processDeps()): Promise<number> {
   const state = { code: 0 };
   const safe = printableIo(io);
+  const program = buildProgram(safe, state, deps);
   try {
-    await buildProgram(safe, state, deps).parseAsync(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help asked for (or shown for a missing command) and --version end here too; their text is already out.
       if (error.exitCode === 0 || error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return error.exitCode && 2;
-      safe.err(`${errorLine(commanderErrorLine(error.code, error.message, commandOf(argv)))}\n`);
+      safe.err(`${errorLine(commanderErrorLine(error.code, error.message, commandOf(program, argv)))}\n`);
       return 2;
     }
     if (isPartnersimError(error)) {
@@ -106,7 +107,16 @@ export async function main(argv: string[], io: Io = processIo, deps: Deps = proc
   }
 }
 
-// The command named on the command line, for the fix of an error in its options: the first word, unless an option.
-function commandOf(argv: readonly string[]): string | undefined {
-  return argv.length > 0 && !argv[0].startsWith('-') ? argv[0] : undefined;
+// The command named on the command line, for the fix of an error in its options: its leading words that name a command
+// and its subcommands (`emit slurm`), or undefined when the first word is an option or no command.
+function commandOf(program: Command, argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  let command = program;
+  for (const word of argv) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (sub === undefined) break;
+    words.push(sub.name());
+    command = sub;
+  }
+  return words.length > 0 ? words.join(' ') : undefined;
 }

@@ -32,6 +32,7 @@ export function commanderErrorLine(code: string, message: string, command: strin
   const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1];
   const text = first.replace(/\.$/, '');
   const help = code === 'commander.unknownCommand' || command === undefined ? 'partnersim --help' : `partnersim ${command} --help`;
+  const choices = /Allowed choices are (.+)$/.exec(text)?.[1];
   const fix =
     suggestion !== undefined
       ? `use ${suggestion} instead (${help} lists them)`
@@ -39,8 +40,10 @@ export function commanderErrorLine(code: string, message: string, command: strin
         ? `${help} lists the commands`
         : code === 'commander.unknownOption'
           ? `check its spelling; ${help} lists the options`
-          : `${help} says what each argument and option takes`;
-  return `${text}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`} Fix: ${fix}.`;
+          : choices !== undefined
+            ? `use one of ${choices}`
+            : `${help} says what each argument and option takes`;
+  return `${choices === undefined ? text : text.replace(/\.? Allowed choices are .+$/, '')}${suggestion === undefined ? '.' : `; did you mean ${suggestion}?`} Fix: ${fix}.`;
 }
 
 // The system's errors that are about the user's surroundings (files, disks, ports), not a bug in partnersim.
@@ -413,7 +416,8 @@ export function needsMoreHeap(file: string, size: RunSize, heapLimit: number, to
     size.memoryBytes * 1.25 < total
       ? `; or, as this machine has the memory, raise the limit with NODE_OPTIONS=--max-old-space-size=${raise}`
       : '';
-  return `${file}: a run of ${size.organisations} organisations needs about ${byteSize(size.memoryBytes)} of memory, more than Node's heap limit of ${byteSize(heapLimit)} (most of it at the end, writing the network's graph files). Fix: --no-network, or fewer organisations${heap}.`;
+  const network = size.networkMemoryBytes > 0;
+  return `${file}: a run of ${size.organisations} organisations needs about ${byteSize(size.memoryBytes)} of memory, more than Node's heap limit of ${byteSize(heapLimit)} (${network ? "most of it at the end, writing the network's graph files" : "the model's state: its organisations, ties and partnerships"}). Fix: ${network ? '--no-network, or fewer organisations' : 'fewer organisations (organisations.kinds)'}${heap}.`;
 }
 
 /** Returns the message for a run whose estimated results are more than the free space where they go. */
@@ -421,7 +425,11 @@ export function needsMoreDisk(dir: string, needed: number, free: number): string
   return `${dir}: the run would write about ${byteSize(needed)} of results, more than the ${byteSize(free)} free there. Fix: free some space, write elsewhere with --out, fewer network snapshots with --network-every (or --no-network), or fewer --reps.`;
 }
 
-/** Returns the note for a run that will write a lot. */
-export function largeOutput(dir: string, bytes: number): string {
-  return `note: this run will write about ${byteSize(bytes)} into ${dir}, most of it the network (network.csv and its graph files); --network-every with more steps, or --no-network, writes less.`;
+/** Returns the note for a run that will write a lot: what most of it is, and how to write less. */
+export function largeOutput(dir: string, size: RunSize): string {
+  const most =
+    size.networkOutputBytes * 2 > size.outputBytes
+      ? 'most of it the network (network.csv and its graph files); --network-every with more steps, or --no-network, writes less'
+      : 'most of it events.jsonl, every event of every replicate; fewer steps or --reps write less';
+  return `note: this run will write about ${byteSize(size.outputBytes)} into ${dir}, ${most}.`;
 }

@@ -58,7 +58,7 @@ export function checkRunFits(file: string, size: RunSize, dir: string, note: (te
     throw new PartnersimError('too-large', needsMoreHeap(file, size, machine.heapLimitBytes, machine.memoryBytes));
   const free = machine.freeBytes(dir);
   if (size.outputBytes > free) throw new PartnersimError('too-large', needsMoreDisk(dir, size.outputBytes, free));
-  if (size.outputBytes > LARGE_OUTPUT_BYTES) note(largeOutput(dir, size.outputBytes));
+  if (size.outputBytes > LARGE_OUTPUT_BYTES) note(largeOutput(dir, size));
 }
 
 /** Refuses a sweep or calibration of `file` whose `workers` runs at once need more memory than the machine has. */

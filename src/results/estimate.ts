@@ -44,6 +44,10 @@ export interface RunSize {
   /** Peak resident memory of the process running it, in bytes, most of it the JavaScript heap: replicates run one after
    * another, so it does not grow with them; writing the network's snapshots, above all its graph files, is its peak. */
   readonly memoryBytes: number;
+  /** The part of outputBytes that is the network's files (network.csv and the graph files): 0 with no network. */
+  readonly networkOutputBytes: number;
+  /** The part of memoryBytes that writing the network's snapshots adds: 0 with no network. */
+  readonly networkMemoryBytes: number;
 }
 
 /** Returns what `replicates` replicates of a scenario are expected to need, writing `network` (none when null). */
@@ -54,18 +58,21 @@ export function estimateRunSize(scenario: Scenario, replicates: number, network:
   const ties = organisations * TIES_PER_ORGANISATION;
   const snapshots = network === null ? 0 : networkSteps(steps, network.every).length;
   const graphs = network === null ? 0 : network.allGraphs ? snapshots : 1;
+  const networkPerReplicate = snapshots * ties * NETWORK_ROW_BYTES + graphs * (ties * GRAPH_TIE_BYTES + organisations * GRAPH_NODE_BYTES);
   const perReplicate =
-    snapshots * ties * NETWORK_ROW_BYTES +
-    graphs * (ties * GRAPH_TIE_BYTES + organisations * GRAPH_NODE_BYTES) +
+    networkPerReplicate +
     (organisations * EVENT_BYTES_PER_ORGANISATION_YEAR * steps) / stepsPerYear +
     organisations * TABLE_BYTES_PER_ORGANISATION +
     (steps + 1) * TIMESERIES_ROW_BYTES;
+  const networkMemoryBytes = network === null ? 0 : ties * NETWORK_BYTES_PER_TIE;
   return {
     organisations,
     stepsSimulated: burnIn + steps,
     ties,
     outputBytes: Math.ceil(replicates * perReplicate),
-    memoryBytes: runMemoryBytes(organisations) + (network === null ? 0 : ties * NETWORK_BYTES_PER_TIE),
+    memoryBytes: runMemoryBytes(organisations) + networkMemoryBytes,
+    networkOutputBytes: Math.ceil(replicates * networkPerReplicate),
+    networkMemoryBytes,
   };
 }
 

@@ -30,14 +30,23 @@ export function writeFailureReason(code: string | undefined, detail: string): st
   }
 }
 
+// The reasons writeFailureReason gives for a full disk or a used-up quota, whose fix is space, not the path.
+const OUT_OF_SPACE = new Set([writeFailureReason('ENOSPC', ''), writeFailureReason('EDQUOT', '')]);
+
 /** Returns the message for an output file (a page, a script, a schema) that cannot be written. */
 export function outputUnwritable(path: string, reason: string): string {
-  return `${path}: cannot write: ${reason}. Fix: check that the directory exists and is writable, and that the path names a file.`;
+  const fix = OUT_OF_SPACE.has(reason)
+    ? 'free some space there, or write the file to another disk'
+    : 'check that the directory exists and is writable, and that the path names a file';
+  return `${path}: cannot write: ${reason}. Fix: ${fix}.`;
 }
 
 /** Returns the message for a result directory that cannot be written. */
 export function resultDirUnwritable(dir: string, reason: string): string {
-  return `${dir}: cannot write results: ${reason}. Fix: choose another directory with --out, or make this path a writable directory.`;
+  const fix = OUT_OF_SPACE.has(reason)
+    ? 'free some space there and run the command again (a sweep or calibration resumes where it stopped), or choose another directory with --out'
+    : 'choose another directory with --out, or make this path a writable directory';
+  return `${dir}: cannot write results: ${reason}. Fix: ${fix}.`;
 }
 
 /** Returns the message for an output path that holds something other than earlier results, which a run will not replace. */

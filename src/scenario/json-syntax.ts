@@ -6,6 +6,8 @@ export interface JsonSyntaxError {
   readonly offset: number;
   readonly expected: string;
   readonly found: string;
+  /** Whether the error is nesting deeper than MAX_NESTING (the text may be valid JSON otherwise). */
+  readonly tooDeep: boolean;
 }
 
 class Break {
@@ -21,8 +23,8 @@ export const MAX_NESTING = 64;
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let at = 0;
   let depth = 0;
-  function fail(expected: string): never {
-    throw new Break({ offset: at, expected, found: foundAt(text, at) });
+  function fail(expected: string, tooDeep = false): never {
+    throw new Break({ offset: at, expected, found: foundAt(text, at), tooDeep });
   }
   const skipSpace = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
@@ -44,7 +46,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const value = (): void => {
     skipSpace();
     const c = text[at];
-    if ((c === '{' || c === '[') && depth >= MAX_NESTING) fail(`at most ${MAX_NESTING} levels of nested lists and objects`);
+    if ((c === '{' || c === '[') && depth >= MAX_NESTING) fail(`at most ${MAX_NESTING} levels of nested lists and objects`, true);
     if (c === '{') object();
     else if (c === '[') array();
     else if (c === '"') string();

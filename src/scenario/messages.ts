@@ -46,6 +46,11 @@ export function malformedYaml(at: string, problem: string, found: string): strin
   return `${at}: malformed YAML: ${problem}: expected valid YAML, found ${found}. Fix: check the indentation and that each key is followed by ": " and its value.`;
 }
 
+/** Returns the message for lists and mappings nested deeper than `limit` levels (JSON or YAML), at the first too deep. */
+export function nestedTooDeep(at: string, format: 'JSON' | 'YAML', limit: number): string {
+  return `${at}: malformed ${format}: nested too deep: expected at most ${limit} levels of lists and mappings inside each other (a scenario, sweep or calibration needs a few), found more. Fix: flatten what starts here; a file this deep is not one partnersim wrote or documents.`;
+}
+
 /** Returns the message for a JSON file that does not parse. */
 export function malformedJson(at: string, expected: string, found: string): string {
   return `${at}: malformed JSON: expected ${expected}, found ${found}. Fix: JSON needs double-quoted keys and text, a comma between entries and none after the last.`;

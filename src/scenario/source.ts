@@ -2,9 +2,9 @@
 // problem can be placed at file:line:column.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { fileLocation, malformedJson, malformedYaml, repeatedKey, tooManyAliases } from './messages.ts';
+import { fileLocation, malformedJson, malformedYaml, nestedTooDeep, repeatedKey, tooManyAliases } from './messages.ts';
 import type { Origin } from './check.ts';
-import { findJsonSyntaxError } from './json-syntax.ts';
+import { findJsonSyntaxError, MAX_NESTING } from './json-syntax.ts';
 
 /** A parsed scenario text: its plain value (an empty YAML file is an empty mapping), and where each of its paths lies. */
 export interface ScenarioSource {
@@ -27,23 +27,44 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
   const jsonError = json ? findJsonSyntaxError(text) : undefined;
   if (jsonError !== undefined) {
     const { line, col } = linePosition(text, jsonError.offset);
-    throw new PartnersimError('json-syntax', malformedJson(fileLocation(fileName, line, col), jsonError.expected, jsonError.found));
+    const at = fileLocation(fileName, line, col);
+    throw new PartnersimError(
+      'json-syntax',
+      jsonError.tooDeep ? nestedTooDeep(at, 'JSON', MAX_NESTING) : malformedJson(at, jsonError.expected, jsonError.found),
+    );
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core' });
   const yamlError = doc.errors.find((error) => !json || error.code === 'DUPLICATE_KEY');
   if (yamlError !== undefined) {
     const [offset] = yamlError.pos;
+    // Nesting that exhausts the parser's stack is reported by the parser as an error like any other.
     const message =
       yamlError.code === 'DUPLICATE_KEY'
         ? repeatedKey(location(offset), snippetAt(text, offset))
-        : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
+        : /call stack/i.test(yamlError.message)
+          ? nestedTooDeep(location(offset), 'YAML', MAX_NESTING)
+          : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
     throw new PartnersimError(json ? 'json-syntax' : 'yaml-syntax', message);
   }
   const offset = (path: readonly PropertyKey[], target: 'key' | 'value') => offsetOf(doc, path, target);
-  return {
-    value: json ? JSON.parse(text) : (toValue(doc, fileName) ?? {}),
-    origin: { kind: 'file', at: (path, target) => location(offset(path, target)), order: offset },
-  };
+  const value = json ? JSON.parse(text) : (toValue(doc, fileName) ?? {});
+  // YAML is held to JSON's limit of nesting, which the parser above may pass but what reads the value after it not.
+  const deep = json ? undefined : pathTooDeep(value);
+  if (deep !== undefined) throw new PartnersimError('yaml-syntax', nestedTooDeep(location(offset(deep, 'value')), 'YAML', MAX_NESTING));
+  return { value, origin: { kind: 'file', at: (path, target) => location(offset(path, target)), order: offset } };
+}
+
+// The path to the first list or mapping nested deeper than MAX_NESTING in a plain value, or undefined; found without
+// recursion, so that depth cannot exhaust the stack here.
+function pathTooDeep(value: unknown): PropertyKey[] | undefined {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.path.length >= MAX_NESTING) return next.path;
+    for (const [key, child] of Object.entries(next.value))
+      stack.push({ value: child, path: [...next.path, Array.isArray(next.value) ? Number(key) : key] });
+  }
+  return undefined;
 }
 
 /** The most uses of aliases a YAML file may make: the yaml library's own guard against alias bombs, named here. */

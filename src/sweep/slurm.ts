@@ -89,7 +89,6 @@ export function slurmScript(o: SlurmScriptOptions): string {
   const q = shellQuote;
   const logs = o.logsDir;
   const partnersim = o.command.map(q).join(' ');
-  const shardDirs = `${o.partsDir}/shard-*`;
   const merge = `${partnersim} merge ${q(o.partsDir)}/shard-* --out ${q(o.out)}`;
   return [
     '#!/bin/bash',
@@ -97,8 +96,8 @@ export function slurmScript(o: SlurmScriptOptions): string {
     `# ${o.runs} runs in ${o.shards} shards, at most ${o.throttle} running at once. Submit it from any directory with:`,
     `#   sbatch ${q(o.scriptPath)}`,
     '# The lowest task of the array also submits the merge, which starts only once every shard has succeeded',
-    `# (--dependency=afterok) and writes the results to ${o.out}. If a shard fails, list what is missing with:`,
-    `#   partnersim sweep status ${shardDirs}`,
+    `# (--dependency=afterok) and writes the results to ${q(o.out)}. If a shard fails, list what is missing with:`,
+    `#   partnersim sweep status ${q(o.partsDir)}/shard-*`,
     `# and resubmit only those shards, e.g. sbatch --array=2,5 ${q(o.scriptPath)} (a rerun shard resumes where it stopped).`,
     ...nodeComment(o.command[0]),
     `#SBATCH --job-name=${q(`partnersim-${o.name}`)}`,

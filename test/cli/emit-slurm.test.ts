@@ -88,6 +88,13 @@ describe('partnersim emit slurm', () => {
       ).toBe(0);
   });
 
+  it('quotes a path that the shell would expand in the commands its comments give to copy, as in the commands it runs', async () => {
+    const out = tmp.path('odd$(touch pwned)');
+    expect((await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '2', '--out', out])).code).toBe(0);
+    const text = readFileSync(`${out}.parts/tiny-sweep.sbatch`, 'utf8');
+    expect(text).toContain(`#   partnersim sweep status '${out}.parts'/shard-*`);
+  });
+
   it('throttles to 16 shards at a time by default, and to the number of shards when fewer', async () => {
     await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '40', '--out', tmp.path('many')]);
     expect(readFileSync(tmp.path('many.parts/tiny-sweep.sbatch'), 'utf8')).toContain('#SBATCH --array=0-39%16\n');

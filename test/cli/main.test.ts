@@ -45,8 +45,15 @@ describe("commander's own errors", () => {
       expect(result.out).toBe('');
       expectOneLine(result.err);
     }
-    expect((await runCli(['sweep', 'x.yaml', '--format', 'xml'])).err).toContain('Allowed choices are csv, parquet, jsonl');
+    expect((await runCli(['sweep', 'x.yaml', '--format', 'xml'])).err).toContain(
+      "argument 'xml' is invalid. Fix: use one of csv, parquet, jsonl.",
+    );
     expect((await runCli(['bogus'])).err).toContain('Fix: partnersim --help lists the commands.');
+    expect((await runCli(['run'])).err).toContain("missing required argument 'scenario'. Fix: partnersim run --help");
+    // A subcommand's fix names the subcommand's help.
+    expect((await runCli(['emit', 'slurm', 'x.yaml'])).err).toContain(
+      "required option '--shards <n>' not specified. Fix: partnersim emit slurm --help",
+    );
   });
 
   it('help and --version still exit 0', async () => {

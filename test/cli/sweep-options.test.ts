@@ -98,7 +98,7 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
   it('a format it does not write', async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--format', 'xlsx']);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('Allowed choices are csv, parquet, jsonl');
+    expect(result.err).toContain('Fix: use one of csv, parquet, jsonl.');
   });
 
   it("a directory of the user's own files", async () => {

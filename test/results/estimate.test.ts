@@ -26,7 +26,17 @@ const machine = (memoryBytes: number, freeBytes: number, heapLimitBytes = memory
   heapLimitBytes,
   freeBytes: () => freeBytes,
 });
-const size: RunSize = { organisations: 1000, stepsSimulated: 480, ties: 5000, outputBytes: 2e9, memoryBytes: 300e6 };
+const size: RunSize = {
+  organisations: 1000,
+  stepsSimulated: 480,
+  ties: 5000,
+  outputBytes: 2e9,
+  memoryBytes: 300e6,
+  networkOutputBytes: 1.5e9,
+  networkMemoryBytes: 20e6,
+};
+// The same run with --no-network: its results and memory without the network's.
+const noNetwork: RunSize = { ...size, memoryBytes: 280e6, networkOutputBytes: 0, networkMemoryBytes: 0 };
 
 describe('the estimate of a run', () => {
   it('is within a factor of two of what two replicates of the baseline write, network and all', () => {
@@ -79,6 +89,10 @@ describe('a machine refuses at once', () => {
     );
     expect(needsMoreHeap('big.yaml', size, 200e6, 1e12)).toMatch(/raise the limit with NODE_OPTIONS=--max-old-space-size=358\.$/);
     expect(needsMoreHeap('big.yaml', size, 200e6, 320e6)).toMatch(/Fix: --no-network, or fewer organisations\.$/);
+    // With --no-network already given, the fix does not offer it again.
+    expect(needsMoreHeap('big.yaml', noNetwork, 200e6, 320e6)).toMatch(
+      /\(the model's state: .*\)\. Fix: fewer organisations \(organisations\.kinds\)\.$/,
+    );
   });
 
   it('a run whose results do not fit where they go', () => {
@@ -96,7 +110,10 @@ describe('a machine refuses at once', () => {
     const notes: string[] = [];
     checkRunFits('big.yaml', size, 'out', (note) => notes.push(note), machine(1e12, 1e12));
     checkRunFits('small.yaml', { ...size, outputBytes: LARGE_OUTPUT_BYTES }, 'out', (note) => notes.push(note), machine(1e12, 1e12));
-    expect(notes).toEqual([largeOutput('out', 2e9)]);
+    expect(notes).toEqual([largeOutput('out', size)]);
+    expect(notes[0]).toContain('most of it the network');
+    // With no network, the note names what most of it is then, and does not offer --no-network.
+    expect(largeOutput('out', noNetwork)).toMatch(/about 2 GB into out, most of it events\.jsonl.*fewer steps or --reps write less\.$/);
   });
 
   it('measuring the free space of the nearest folder that exists', async () => {

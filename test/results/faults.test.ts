@@ -160,6 +160,7 @@ describe.skipIf(!root)('full and read-only disks', { timeout: 120_000 }, () => {
     const run = await runCli(['run', tmp.path('tiny.yaml'), '--reps', '3', '--no-network', '--out', join(dir, 'run'), '--quiet']);
     expect(run.code).toBe(2);
     expect(run.err).toBe(`partnersim: ${message.resultDirUnwritable(join(dir, 'run'), message.writeFailureReason('ENOSPC', ''))}\n`);
+    expect(run.err).toContain('no space left on the device. Fix: free some space there');
     expect(readdirSync(dir)).toEqual([]);
     const sweep = await spawnCli(['sweep', 'sweep.yaml', '--workers', '1', '--out', join(tmp.path('small'), 'sweep'), '--quiet']);
     expect(sweep.code).toBe(2);

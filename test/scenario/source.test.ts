@@ -45,18 +45,25 @@ describe('parseSource', () => {
     // 1,000 levels in 2 KB aborted V8 (exit 134) inside the YAML parser, which read JSON files first.
     const error = errorOf(() => parseSource(deep(1000), 'deep.json'));
     expect(error.code).toBe('json-syntax');
-    expect(error.message).toBe(
-      message.malformedJson(
-        message.fileLocation('deep.json', 1, 19 + MAX_NESTING),
-        `at most ${MAX_NESTING} levels of nested lists and objects`,
-        '"["',
-      ),
-    );
+    expect(error.message).toBe(message.nestedTooDeep(message.fileLocation('deep.json', 1, 19 + MAX_NESTING), 'JSON', MAX_NESTING));
   });
 
-  it('gives YAML nested past what its parser can take one message', () => {
+  it('gives YAML nested past what its parser can take the same message as JSON', () => {
     const error = errorOf(() => parseSource(`name: deep\nx: ${'['.repeat(3000)}${']'.repeat(3000)}\n`, 'deep.yaml'));
     expect(error.code).toBe('yaml-syntax');
+    expect(error.message).toMatch(/^deep\.yaml:2:\d+: malformed YAML: nested too deep: expected at most 64 levels/);
+  });
+
+  it('holds YAML to the same limit as JSON, placing the list or mapping one level too deep', () => {
+    const deep = (n: number) => `name: deep\nx: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+    expect(() => parseSource(deep(MAX_NESTING - 1), 'ok.yaml')).not.toThrow();
+    const error = errorOf(() => parseSource(deep(MAX_NESTING), 'deep.yaml'));
+    expect(error).toEqual(
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        message: message.nestedTooDeep(message.fileLocation('deep.yaml', 2, 3 + MAX_NESTING), 'YAML', MAX_NESTING),
+      }),
+    );
   });
 });
 
