@@ -93,17 +93,6 @@ export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibra
   return { calibration, scenarioInput, scenario, scenarioHash, hash: hashCalibration(calibration, scenarioHash) };
 }
 
-/** Tells whether a file's text is a calibration (a mapping with a `targets` key, which neither scenarios nor sweeps
- * have); text that does not parse is not a calibration. */
-export function isCalibrationText(text: string, fileName: string): boolean {
-  try {
-    const { value } = parseSource(text, fileName);
-    return typeof value === 'object' && value !== null && Object.hasOwn(value, 'targets');
-  } catch {
-    return false;
-  }
-}
-
 /** Returns the hash of a calibration over a base scenario: the digest of everything that decides its runs and what it
  * accepts. Sources and names are left out, so correcting a citation does not throw away runs already made. */
 export function hashCalibration(calibration: Calibration, scenarioHash: string): string {

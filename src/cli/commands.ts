@@ -139,7 +139,7 @@ export function registerValidate(program: Command, io: Io, state: State): void {
     .option('--set <key=value>', 'override a scenario key in every scenario file, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
     .action(async (files: string[], options: { set: string[] }) => {
       const { validateCommand } = await import('./validate.ts');
-      state.code = validateCommand(files, options.set, io);
+      state.code = await validateCommand(files, options.set, io);
     });
 }
 

@@ -1,5 +1,6 @@
 // `partnersim run`: loads a scenario, runs its replicates and writes the result directory
 // (manifest, summary, time series, partnerships, events, and the report), then prints a short summary.
+// The report's code and a calibration's posterior are loaded only when a run asks for them (not --no-report; --posterior).
 import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { PartnersimError } from '../errors.ts';
@@ -8,7 +9,6 @@ import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
 import { MANIFEST_FILE } from '../results/manifest.ts';
-import { readStoredRun } from '../results/read-run.ts';
 import { estimateRunSize } from '../results/estimate.ts';
 import { manifestJson, type RunOutcome, runIdentity, summaryJson } from '../results/run-files.ts';
 import { defaultNetwork, type NetworkOutput } from '../results/network-output.ts';
@@ -18,9 +18,7 @@ import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { gitCommit } from './provenance.ts';
 import { parseCount, parseSeed, parseSteps } from './options.ts';
-import { drawOverrides, posteriorDraws } from './posterior.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
-import { reportFiles } from './report.ts';
 import { checkRunFits } from './size-check.ts';
 import { runScenarios } from './run-replicates.ts';
 
@@ -53,8 +51,14 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
   const network = parseNetwork(options, scenario.time);
   for (const note of registerNotes(scenario)) io.err(`${note}\n`);
   const masterSeed = scenario.time.seed;
-  const posterior =
-    options.posterior === undefined ? undefined : posteriorDraws(options.posterior, options.set, [{ file, scenario }], masterSeed, reps);
+  let posterior: PosteriorDraws | undefined;
+  let drawn: ((replicate: number) => Scenario) | undefined;
+  if (options.posterior !== undefined) {
+    const { posteriorDraws, drawOverrides } = await import('./posterior.ts');
+    const draws = posteriorDraws(options.posterior, options.set, [{ file, scenario }], masterSeed, reps);
+    posterior = draws;
+    drawn = (r) => loadScenario(file, nodeHost, { set: [...overrides, ...drawOverrides(draws, r)] });
+  }
   // A run with overrides (or a posterior) has a directory of its own, named after them, so that it never replaces the
   // plain scenario's.
   const named = posterior === undefined ? overrides : [...overrides, `posterior=${posterior.calibration}`];
@@ -67,7 +71,6 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
     onNote: (note) => io.err(`${note}\n`),
   });
   try {
-    const drawn = posterior && ((r: number) => loadScenario(file, nodeHost, { set: [...overrides, ...drawOverrides(posterior, r)] }));
     return await runInto(pending, dir, scenario, scenarioHash, reps, network, options, args, io, posterior, drawn);
   } catch (error) {
     // A full disk or a read-only file system is said in one line; the directory is left as it was.
@@ -110,7 +113,10 @@ async function runInto(
   };
   writeFilesInto(pending.path, { [MANIFEST_FILE]: manifestJson(provenance), 'summary.json': summaryJson(results, masterSeed) });
   // The report reads the results as written, so that `partnersim report` rebuilds it byte for byte from the directory.
-  if (options.report) writeFilesInto(pending.path, await reportFiles([readStoredRun(pending.path, dir)], scenario.name, provenance, false));
+  if (options.report) {
+    const [{ reportFiles }, { readStoredRun }] = await Promise.all([import('./report.ts'), import('../results/read-run.ts')]);
+    writeFilesInto(pending.path, await reportFiles([readStoredRun(pending.path, dir)], scenario.name, provenance, false));
+  }
   pending.publish();
   io.out(options.quiet === true ? `${dir}\n` : `${summaryText(results, masterSeed)}\n${resultsWritten(dir)}\n`);
   return 0;

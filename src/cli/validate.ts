@@ -1,27 +1,27 @@
 // `partnersim validate`: loads each scenario, sweep or calibration file (extends, --set, normalising; a sweep's base
 // scenario and design; a calibration's priors and targets) without running it, and says which are good; a bad file
-// does not stop the others, but makes the exit status 2.
+// does not stop the others, but makes the exit status 2. The sweep's and the calibration's code (their schemas, and
+// what they import: the engine, the samplers) is loaded only for a file that is one.
 import { isPartnersimError } from '../errors.ts';
 import { PartnersimError } from '../errors.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { countOrganisations } from '../scenario/schema.ts';
-import { countPoints } from '../sweep/expand.ts';
 import { estimateRunSize, runMemoryBytes } from '../results/estimate.ts';
 import { defaultNetwork } from '../results/network-output.ts';
-import { isSweepText, loadSweep } from '../sweep/load.ts';
-import { isCalibrationText, loadCalibration } from '../calibration/load.ts';
+import { isSweepText } from '../sweep/kind.ts';
+import { isCalibrationText } from '../calibration/kind.ts';
 import { setOnCalibration, validateCalibrationOk } from '../calibration/messages.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 
 /** `partnersim validate FILE...`: checks each file and says which are good; returns 2 when any is bad (saying why), else 0. */
-export function validateCommand(files: readonly string[], set: readonly string[], io: Io): number {
+export async function validateCommand(files: readonly string[], set: readonly string[], io: Io): Promise<number> {
   let code = 0;
   for (const file of files) {
     try {
-      io.out(checkFile(file, set, io) + '\n');
+      io.out((await checkFile(file, set, io)) + '\n');
     } catch (error) {
       if (!isPartnersimError(error)) throw error;
       io.err(errorLine(error.message) + '\n');
@@ -32,10 +32,11 @@ export function validateCommand(files: readonly string[], set: readonly string[]
 }
 
 // A calibration is told by its `targets:` key, a sweep from a scenario by its `scenario:` key, which no scenario has.
-function checkFile(file: string, set: readonly string[], io: Io): string {
+async function checkFile(file: string, set: readonly string[], io: Io): Promise<string> {
   const text = nodeHost.readFile(file);
   if (text !== undefined && isCalibrationText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnCalibration(file));
+    const { loadCalibration } = await import('../calibration/load.ts');
     const { calibration, scenario } = loadCalibration(file, nodeHost);
     return validateCalibrationOk(
       file,
@@ -48,6 +49,7 @@ function checkFile(file: string, set: readonly string[], io: Io): string {
   }
   if (text !== undefined && isSweepText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnSweep(file));
+    const [{ loadSweep }, { countPoints }] = await Promise.all([import('../sweep/load.ts'), import('../sweep/expand.ts')]);
     const loaded = loadSweep(file, nodeHost);
     const { parameters, design, replicates } = loaded.sweep;
     const points = countPoints(parameters, design);

@@ -1,7 +1,8 @@
 // Calibration files are checked like scenarios and sweeps: every problem placed at file:line:column with what was
 // expected, what was found and a fix, and a did-you-mean for a misspelt statistic or key.
 import { describe, expect, it } from 'vitest';
-import { hashCalibration, isCalibrationText, loadCalibration } from '../../src/calibration/load.ts';
+import { isCalibrationText } from '../../src/calibration/kind.ts';
+import { hashCalibration, loadCalibration } from '../../src/calibration/load.ts';
 import * as message from '../../src/calibration/messages.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
