@@ -155,10 +155,17 @@ export type Register = z.infer<typeof registerSchema>;
 /** Returns the zod schema of one parameter's value: a number (whole for counts) within its limits, described with its meaning and default. */
 function parameterSchema(spec: ParameterSpec): z.ZodNumber {
   const [min, max] = limitsOf(spec);
-  let schema = spec.integer ? z.number().int() : z.number();
-  schema = spec.positive ? schema.gt(min) : schema.min(min);
-  if (Number.isFinite(max)) schema = schema.max(max);
-  return schema.describe(`${spec.meaning} (${spec.unit}; default ${spec.default})`);
+  // The checks in one call, as int().min().max() would add them: each call copies the schema, which for two hundred
+  // parameters cost about 15 ms of every command's start-up.
+  const checks = [
+    ...(spec.integer ? [z.int()] : []),
+    spec.positive ? z.gt(min) : z.gte(min),
+    ...(Number.isFinite(max) ? [z.lte(max)] : []),
+  ];
+  return z
+    .number()
+    .check(...checks)
+    .describe(`${spec.meaning} (${spec.unit}; default ${spec.default})`);
 }
 
 // A block's parameters as written: names with a dot (`school.power`) nest one mapping deeper.
