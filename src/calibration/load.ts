@@ -3,6 +3,7 @@
 // range, each target's statistic known and given what it needs, its observed value one the statistic can take, its
 // uncertainty and source present, enough particles for the kernel.
 import { PartnersimError, isPartnersimError } from '../errors.ts';
+import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
 import { checkDocument, type DocumentSchema, type Origin } from '../scenario/check.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
@@ -74,6 +75,7 @@ export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibra
   };
   const input = checkDocument(value, origin, schema);
   const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
+  if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
   const scenarioInput = loadBase(scenarioPath, host, () => at(['scenario']), path);

@@ -128,11 +128,6 @@ export function leftoverRestored(dir: string, path: string): string {
   return `put back the results in ${dir} from ${path}, where a write interrupted while replacing them had left them`;
 }
 
-/** Returns the message for a scenario or sweep name that, used as a folder name, would leave the results folder. */
-export function unsafeResultName(name: string, suggestion: string): string {
-  return `name ${JSON.stringify(name)}: cannot be a folder in results/: expected a plain name (no / or \\, not starting with a dot). Fix: name: ${suggestion}, or choose the directory with --out.`;
-}
-
 /** Returns the message for a sweep's manifest that parses but is not one partnersim sweep wrote. */
 export function damagedSweepManifest(path: string, reason: string): string {
   return `${path}: damaged: expected the manifest partnersim sweep wrote, found ${reason}. Fix: restore the file from a copy; without it the sweep cannot resume, so otherwise delete the sweep's directory and run the sweep again.`;

@@ -27,10 +27,10 @@ import {
   resultDirOccupied,
   resultDirUnwritable,
   resultsMovedAside,
-  unsafeResultName,
   writeFailureReason,
 } from './messages.ts';
 import { MANIFEST_FILE } from './manifest.ts';
+import { checkResultName, pathSafe } from '../scenario/names.ts';
 
 /** Returns the default result directory of a scenario or sweep, relative to the working directory: results/<name>, with
  * the overrides it ran with after a `+` each (`results/baseline+policy.carrot=0.6`), so that a run with overrides never
@@ -42,15 +42,8 @@ export function defaultResultDir(name: string, overrides: readonly string[] = []
 /** Returns a scenario's or sweep's name as one folder name: characters that are unsafe in a path on some system become
  * `-`; throws a PartnersimError for a name that would leave the results folder (a separator, `..`) or hide (a leading dot). */
 export function resultName(name: string): string {
-  if (/[/\\]/.test(name) || /^\./.test(name.trim()) || name.trim() === '')
-    throw new PartnersimError('unsafe-name', unsafeResultName(name, pathSafe(name.replace(/^[./\\\s]+/, '')) || 'results'));
+  checkResultName(name);
   return pathSafe(name);
-}
-
-// Control characters and those Windows refuses in a file name become '-'; long names are cut to a sane length.
-function pathSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
-  return text.replace(/[\u0000-\u001f\u007f<>:"/\\|?*\s]+/g, '-').slice(0, 120);
 }
 
 /** What a result directory is for: the fields of its manifest that say which command made it from which inputs. A

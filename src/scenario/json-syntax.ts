@@ -6,8 +6,8 @@ export interface JsonSyntaxError {
   readonly offset: number;
   readonly expected: string;
   readonly found: string;
-  /** Whether the error is nesting deeper than MAX_NESTING (the text may be valid JSON otherwise). */
-  readonly tooDeep: boolean;
+  /** Set when the error is nesting deeper than MAX_NESTING (the text may be valid JSON otherwise). */
+  readonly tooDeep?: true;
 }
 
 class Break {
@@ -24,7 +24,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let at = 0;
   let depth = 0;
   function fail(expected: string, tooDeep = false): never {
-    throw new Break({ offset: at, expected, found: foundAt(text, at), tooDeep });
+    throw new Break({ offset: at, expected, found: foundAt(text, at), ...(tooDeep ? { tooDeep: true } : {}) });
   }
   const skipSpace = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at])) at++;

@@ -2,6 +2,7 @@
 // first, the child's keys winning), apply --set overrides, then normalise. Nothing here touches node:.
 import { PartnersimError } from '../errors.ts';
 import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
+import { checkResultName } from './names.ts';
 import { checkRegisterConsistency, checkScenarioInput, type Origin } from './check.ts';
 import { checkCombination, type ScenarioSource } from './combination.ts';
 import type { ScenarioHost } from './host.ts';
@@ -57,6 +58,7 @@ function readWithParents(
   if (text === undefined) throw missing();
   const { value, origin } = parseSource(text, path);
   const input = readRegisterSource(checkScenarioInput(value, origin), path, host, origin);
+  if (input.name !== undefined) checkResultName(input.name, origin.at(['name'], 'value'));
   if (input.extends === undefined) {
     sources.push({ origin, input });
     return input;

@@ -253,3 +253,9 @@ export function registerConflict(at: string, key: string, why: string, fix: stri
 export function registerUnread(name: string): string {
   return `${name}: organisations.from is not read yet: expected organisations.register, found the paths of extracts. Fix: load the scenario with loadScenario (or loadScenarioInput), which reads the extracts through its host.`;
 }
+
+/** Returns the message for a scenario, sweep or calibration name that, used as a folder name, would leave the results
+ * folder; `at` is where it was written, when known. */
+export function unsafeResultName(name: string, suggestion: string, at?: string): string {
+  return `${at === undefined ? 'name' : `${at}: name`} ${JSON.stringify(name)}: cannot be a folder in results/: expected a plain name (no / or \\, not starting with a dot). Fix: name: ${suggestion}, or choose the directory with --out.`;
+}

@@ -3,6 +3,7 @@
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
 import { PartnersimError, isPartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
+import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
 import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } from '../scenario/check.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
@@ -75,6 +76,7 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
     throw new PartnersimError('wrong-type', message.sweepWithoutScenario(origin.at([], 'key')));
   const input = checkDocument(value, origin, SWEEP_SCHEMA);
   const at = (path: readonly PropertyKey[]) => origin.at(path, 'value');
+  if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
   const scenarioInput = loadBase(scenarioPath, host, () => at(['scenario']), path);

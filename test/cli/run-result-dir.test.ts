@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/results/messages.ts';
+import { unsafeResultName } from '../../src/scenario/messages.ts';
 import { tinyScenario, useTempDir } from './fixtures.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
@@ -53,10 +54,11 @@ describe('the result directory of partnersim run', { timeout: 60_000 }, () => {
     expect(partnersim('run', 'tiny.yaml', '--out', 'results/again')).toMatchObject({ code: 0, err: '' });
   });
 
-  it('refuses a scenario name that would leave results/, writing nothing', () => {
+  it('refuses a scenario name that would leave results/, at the line that writes it, writing nothing', () => {
     const result = partnersim('run', 'escape.yaml');
     expect(result.code).toBe(2);
-    expect(result.err).toBe(`partnersim: ${message.unsafeResultName('../../escape', 'escape')}\n`);
+    expect(result.err).toMatch(/^partnersim: .*escape\.yaml:\d+:\d+: name "\.\.\/\.\.\/escape": cannot be a folder in results\//);
+    expect(result.err).toContain(unsafeResultName('../../escape', 'escape').slice('name '.length));
     expect(existsSync(join(tmp.root, '..', '..', 'escape'))).toBe(false);
   });
 });

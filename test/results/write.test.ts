@@ -13,10 +13,10 @@ import {
   resultDirOccupied,
   resultDirUnwritable,
   resultsMovedAside,
-  unsafeResultName,
   writeFailureReason,
 } from '../../src/results/messages.ts';
 import { defaultResultDir, lockResultDir, openResultDir, resultName, writeResultDir } from '../../src/results/write.ts';
+import { unsafeResultName } from '../../src/scenario/messages.ts';
 import { useTempDir } from '../cli/fixtures.ts';
 
 const root = useTempDir('output', {}, 'test').root;
