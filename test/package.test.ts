@@ -70,7 +70,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('holds the build, the bin, the declarations and the shipped files, and no source or tests', () => {
-    for (const file of ['package.json', 'README.md', 'bin/partnersim.js', 'dist/index.js', 'dist/cli/main.js', 'dist/sweep/worker.js'])
+    for (const file of [
+      'package.json',
+      'README.md',
+      'bin/partnersim.js',
+      'dist/index.js',
+      'dist/cli.bundle/main.js',
+      'dist/sweep/worker.js',
+    ])
       expect(packed).toContain(file);
     for (const file of ['dist/classroom.bundle.js', 'types/index.d.ts', 'scenarios/baseline.yaml', 'sweeps/schema.json'])
       expect(packed).toContain(file);
