@@ -6,6 +6,9 @@ import { expectedNet, formPartnershipInPlace, LA_KIND, offerNow, partnerScore, p
 import { chanceIn } from './time.ts';
 import { experienceOf, findTie, otherEnd, trustFrom, type World } from './world.ts';
 
+// A factor far above the rounding of rate dt and of its chance (about 1e-16 of them).
+const ABOVE_ROUNDING = 1 + 1e-9;
+
 /**
  * Lets leaders initiate partnerships, in place: a leader with spare capacity considers it at a yearly rate, higher when
  * experienced (ABPP: professional networks led by experienced leaders) and where politics supports collaboration; it
@@ -24,7 +27,11 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
     const a = o.area[i];
     const rate = P.rate * (P.experienceOffset + experienceOf(world, i)) * (P.politicsOffset + lv.politics[a]);
-    if (rng() >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
+    // The chance, 1 − e^−(rate dt), is below rate dt: a draw above that (with a margin far above rounding) is above the
+    // chance too, and most draws are, so most organisations skip the exponential.
+    const u = rng();
+    if (u >= rate * ctx.dt * ABOVE_ROUNDING || u >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i))
+      continue;
     const candidates: [number, number][] = [];
     const mine = o.ties[i];
     for (let s = 0; s < mine.length; s++) {

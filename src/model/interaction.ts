@@ -51,6 +51,10 @@ export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
   }
 }
 
+// A margin far above the rounding of 1 − count and of e^−count (about 1e-16 near 1): a draw below 1 − count by more
+// than it is certainly below e^−count.
+const IDLE_MARGIN = 1e-12;
+
 /**
  * Runs one step of interaction over every tie, in place, and returns the number of ties updated.
  * Members of a shared partnership interact at one yearly rate, other tied organisations at a rate in proportion to
@@ -89,13 +93,17 @@ export function interactInPlace(world: World, ctx: StepContext, drop: number[]):
     // The interactions of this step: a Poisson number with the step's expected count (events at a yearly rate).
     const count = sh === 1 ? sharedCount : informalRate * st * dt;
     let k = 0;
-    let term = sh === 1 ? sharedNone : Math.exp(-count);
-    let cumulative = term;
     const u = rng();
-    while (u > cumulative && term > 0) {
-      k++;
-      term *= count / k;
-      cumulative += term;
+    // A draw below 1 − count (less a margin far above rounding) is below e^−count, the chance of none: such an idle tie,
+    // most informal ones, skips the exponential and the count it would give is 0 all the same.
+    if (sh === 1 || u > 1 - count - IDLE_MARGIN) {
+      let term = sh === 1 ? sharedNone : Math.exp(-count);
+      let cumulative = term;
+      while (u > cumulative && term > 0) {
+        k++;
+        term *= count / k;
+        cumulative += term;
+      }
     }
     // Most ties outside partnerships are idle in a step: skipping their exchange halves the loop's cost.
     if (k > 0) exchangeInPlace(world, ctx, e, k, resilience);

@@ -16,9 +16,11 @@ export function meetInPlace(world: World, ctx: StepContext): void {
   const rng = ctx.rng;
   const P = ctx.params.meeting;
   const strength = ctx.params.partnerships.newTieStrength;
+  // The chance depends on the area alone: worked out once per area, not once per organisation.
+  const chance = Float64Array.from(ctx.levers.politics, (politics) => chanceIn(P.rate * (P.politicsOffset + politics), ctx.dt));
   for (let i = 0; i < o.n; i++) {
     const a = o.area[i];
-    if (rng() >= chanceIn(P.rate * (P.politicsOffset + ctx.levers.politics[a]), ctx.dt)) continue;
+    if (rng() >= chance[a]) continue;
     const mine = o.ties[i];
     let j = -1;
     if (mine.length > 0 && rng() < P.triadicShare) {
