@@ -115,13 +115,17 @@ export function keepOpenInPlace(world: World, ctx: StepContext, p: Partnership):
   const core = coreOf(p);
   const terms = (i: number) => ({ area: p.area, members: [...core, i], funded: p.funded, mandated: false, laInvolved: p.laInvolved });
   const members = world.areaMembers[p.area];
+  // Its members marked, so that each organisation of the area is checked without reading its list of partnerships.
+  const inKept = o.inKept;
+  for (let k = 0; k < p.members.length; k++) inKept[p.members[k]] = 1;
   for (let m = 0; m < members.length; m++) {
     const j = members[m];
-    if (o.kind[j] === LA_KIND || o.partnerships[j].includes(p.id) || ctx.rng() >= consider) continue;
+    if (o.kind[j] === LA_KIND || inKept[j] === 1 || ctx.rng() >= consider) continue;
     if (!accepts(world, ctx, j, p.lead, terms(j), P.widerLoad)) continue;
     addMemberInPlace(world, ctx, p, j, false, 'wider');
     ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [j], cause: 'open', ...depthsOf(p, [j]) });
   }
+  for (let k = 0; k < p.members.length; k++) inKept[p.members[k]] = 0;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
     const role = p.roles[k];

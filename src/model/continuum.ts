@@ -4,7 +4,7 @@ import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { LEVEL_NAMES } from './vocabulary.ts';
-import { effectiveTrust, findTie, type Partnership, type World } from './world.ts';
+import { effectiveTrust, findTieFrom, type Partnership, type World } from './world.ts';
 
 /** Returns the ordinal level for a score, moving from the current level only past a margin beyond each threshold (so noise does not flap it), by as many levels as the score has cleared. */
 export function levelFor(score: number, current: number, p: ModelParams['continuum']): number {
@@ -77,7 +77,8 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
       role.leaderTrust = o.leaderTrustSeen[i] / tiedTo;
     } else {
       // A wider member's trust is in the lead, its one contact there (none once that tie is dropped).
-      const slot = findTie(world, i, p.lead);
+      const slot = findTieFrom(world, i, p.lead, role.leadTie ?? -1);
+      role.leadTie = slot;
       const mine = slot >= 0 && t.a[slot] === i;
       role.orgTrust = slot < 0 ? 0 : mine ? t.trustAB[slot] : t.trustBA[slot];
       role.leaderTrust = slot < 0 ? 0 : mine ? t.leaderAB[slot] : t.leaderBA[slot];

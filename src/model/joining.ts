@@ -34,9 +34,10 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     trusts.length = 0;
     for (let s = 0; s < mine.length; s++) {
       const slot = mine[s];
-      const j = otherEnd(world.ties, slot, i);
+      const theirs = o.partnerships[otherEnd(world.ties, slot, i)];
+      // A peer in no partnership adds nothing: its tie's trust is not read (each read is a trip to memory at scale).
+      if (theirs.length === 0) continue;
       const trust = trustFrom(world.ties, slot, i, lw);
-      const theirs = o.partnerships[j];
       for (let q = 0; q < theirs.length; q++) {
         const id = theirs[q];
         let at = ids.indexOf(id);

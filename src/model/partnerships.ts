@@ -189,6 +189,7 @@ export function addMemberInPlace(
     bestLeaderTrust: 0,
     bestCarrot: 0,
     depth,
+    leadTie: -1,
   });
   o.partnerships[i].push(p.id);
 }

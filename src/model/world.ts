@@ -39,6 +39,8 @@ export interface Role {
   /** How deeply it takes part: in the core group (as a member of any small partnership does) or in an area-wide
    * partnership's wider membership (light, informal contact with its lead; no share of its internal network). */
   depth: Depth;
+  /** A wider member's: the slot its tie to the lead was at when last scored (-1 for none), where the continuum looks first. */
+  leadTie?: number;
   /** Its balance when its judgement was at its best, with its trust's two parts then: what its exit,
    * if it leaves, is measured against. */
   best: BalanceTerms | null;
@@ -227,6 +229,8 @@ export function createOrgs(n: number) {
     orgTrustSeen: f(),
     leaderTrustSeen: f(),
     tiesSeen: f(),
+    /** Scratch of the area-wide pass: 1 while it is a member of the partnership being kept open. */
+    inKept: new Uint8Array(n),
     /** Defections it suffered this step, and cooperation it received. */
     betrayed: f(),
     rewarded: f(),
@@ -339,6 +343,14 @@ export function findTie(world: World, i: number, j: number): number {
   return world.ties.index.get(lo * world.orgs.n + hi) ?? -1;
 }
 
+/** Returns the slot of the tie between i and j, or -1 when they have none: `hint` when the tie is at that slot (a slot it
+ * was at before; the pair's entry in the index is not looked up), else findTie's. */
+export function findTieFrom(world: World, i: number, j: number, hint: number): number {
+  const t = world.ties;
+  if (hint >= 0 && t.alive[hint] === 1 && t.a[hint] === Math.min(i, j) && t.b[hint] === Math.max(i, j)) return hint;
+  return findTie(world, i, j);
+}
+
 /** Adds a tie between i and j (or returns the one they have) with this starting trust and strength, counting
  * the partnerships they already share; returns its slot. */
 export function addTieInPlace(world: World, i: number, j: number, trust: number, strength: number): number {
@@ -404,10 +416,10 @@ export function removeTieInPlace(world: World, slot: number): void {
   const hi = ties.b[slot];
   ties.alive[slot] = 0;
   ties.index.delete(lo * world.orgs.n + hi);
-  for (const end of [lo, hi]) {
-    const list = world.orgs.ties[end];
-    list.splice(list.indexOf(slot), 1);
-  }
+  const ofLo = world.orgs.ties[lo];
+  ofLo.splice(ofLo.indexOf(slot), 1);
+  const ofHi = world.orgs.ties[hi];
+  ofHi.splice(ofHi.indexOf(slot), 1);
   ties.free.push(slot);
 }
 
