@@ -1,6 +1,7 @@
 // --set key=value: a dotted key exactly as in a scenario file, with a value parsed as YAML flow; each
 // argument is checked as a one-key scenario of its own, so its errors name the argument.
 import { parseDocument } from 'yaml';
+import * as z from 'zod';
 import { PartnersimError } from '../errors.ts';
 import { setLocation, setMissingEquals, setUnknownKey, setUnparsable } from './messages.ts';
 import { checkScenarioInput, type Origin } from './check.ts';
@@ -8,22 +9,41 @@ import type { ScenarioSource } from './combination.ts';
 import { scenarioKeys } from './json-schema.ts';
 import { closestKey } from './keys.ts';
 import { mergeScenarioInputs } from './merge.ts';
-import type { ScenarioInput } from './schema.ts';
+import { scenarioInputSchema, type ScenarioInput } from './schema.ts';
 
 /** Returns the keys --set accepts: every key of one value outside lists, except `$schema`, `extends` and where the
  * organisations are read from the register (files, read where they are written). */
 export function settableKeys(): string[] {
   return scenarioKeys()
-    .filter(
-      ({ key, leaf }) =>
-        leaf &&
-        !key.includes('[]') &&
-        key !== '$schema' &&
-        key !== 'extends' &&
-        !key.startsWith('organisations.from.') &&
-        !key.startsWith('organisations.register.'),
-    )
+    .filter(({ key, leaf }) => leaf && !key.includes('[]') && !isFileKey(key))
     .map(({ key }) => key);
+}
+
+// The keys --set leaves to the files, read where they are written: `$schema`, `extends`, and the register's.
+function isFileKey(key: string): boolean {
+  return key === '$schema' || key === 'extends' || key.startsWith('organisations.from.') || key.startsWith('organisations.register.');
+}
+
+/** Tells whether --set accepts a key (one of settableKeys()). A key found by following the zod schema's mappings down
+ * to a number, text, yes/no, choice or union is one, and needs no JSON Schema (whose generation, about 40 ms, every run
+ * with --seed, --steps or --set paid): the keys runs are given (time.seed, time.steps, levers, parameters) are found so.
+ * Any other key is looked up in settableKeys(). */
+export function isSettableKey(key: string): boolean {
+  return isValueInSchema(key) || settableKeys().includes(key);
+}
+
+// Whether a key leads through the scenario schema's mappings (optional or not) to a schema that the JSON Schema gives no
+// `type: object` (settableKeys()'s values), and is not one that --set leaves to the files.
+function isValueInSchema(key: string): boolean {
+  if (isFileKey(key)) return false;
+  let schema: z.ZodType = scenarioInputSchema;
+  for (const name of key.split('.')) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    if (!(schema instanceof z.ZodObject) || !Object.hasOwn(schema.shape, name)) return false;
+    schema = schema.shape[name] as z.ZodType;
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return [z.ZodNumber, z.ZodString, z.ZodBoolean, z.ZodEnum, z.ZodUnion].some((kind) => schema instanceof kind);
 }
 
 /** Returns the one-key scenario input a --set argument stands for; throws a PartnersimError naming the argument. */
@@ -37,8 +57,7 @@ export function overrideSource(arg: string): ScenarioSource {
   if (equals < 0) throw new PartnersimError('bad-option', setMissingEquals(arg));
   const key = arg.slice(0, equals).trim();
   const text = arg.slice(equals + 1);
-  const keys = settableKeys();
-  if (!keys.includes(key)) throw new PartnersimError('set-unknown-key', setUnknownKey(arg, key, text, closestKey(key, keys)));
+  if (!isSettableKey(key)) throw new PartnersimError('set-unknown-key', setUnknownKey(arg, key, text, closestKey(key, settableKeys())));
   const doc = parseDocument(text, { prettyErrors: false });
   const [error] = doc.errors;
   if (error !== undefined)

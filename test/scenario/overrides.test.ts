@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isPartnersimError, type ErrorCode, type PartnersimError } from '../../src/errors.ts';
 import * as message from '../../src/scenario/messages.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
-import { applyOverrides, parseOverride, settableKeys } from '../../src/scenario/overrides.ts';
+import { scenarioKeys } from '../../src/scenario/json-schema.ts';
+import { applyOverrides, isSettableKey, parseOverride, settableKeys } from '../../src/scenario/overrides.ts';
 
 function failure(arg: string): PartnersimError {
   try {
@@ -124,5 +125,16 @@ describe('settableKeys', () => {
     expect(keys).toContain('trust.sensitivity');
     expect(keys).not.toContain('policy');
     expect(keys.some((key) => key.includes('[]'))).toBe(false);
+  });
+});
+
+describe('isSettableKey', () => {
+  it('accepts exactly the keys settableKeys lists, of every key a scenario may hold and a few it may not', () => {
+    const settable = new Set(settableKeys());
+    const keys = [
+      ...scenarioKeys().map(({ key }) => key),
+      ...['', 'time', 'time.', 'time.seed.x', 'policy.carrot.from', 'nope', 'constructor', 'time.__proto__', 'toString'],
+    ];
+    for (const key of keys) expect([key, isSettableKey(key)]).toEqual([key, settable.has(key)]);
   });
 });
