@@ -62,7 +62,7 @@ export function staleBuild() {
 }
 
 /** The command line's bundle, a folder in dist/ (as deep as dist/cli/, so that the paths its modules name relative to
- * their own file hold): bin/partnersim.js runs its main.js. */
+ * their own file hold): bin/partnersim.js runs its main.js, and its sweeps start its worker.js. */
 export const CLI_BUNDLE_DIR = 'cli.bundle';
 // Packages the command line's bundle leaves to be loaded from node_modules, when a command first needs them: the
 // charts' renderers, the classroom's bundler, the Parquet writer (loaded by require) and mathjs (tests only).
@@ -71,7 +71,12 @@ const NOT_BUNDLED = ['vega', 'vega-lite', '@resvg/resvg-js', 'esbuild', 'hyparqu
  * (what commands.ts imports when the command runs) in chunks of its own. Node loads a few large files much faster than
  * the hundreds of modules (the packages' included) that the per-file build is: `validate` loads in about half the time. */
 export const CLI_BUNDLE = {
-  entryPoints: { main: join(SRC, 'cli', 'main.ts') },
+  entryPoints: {
+    main: join(SRC, 'cli', 'main.ts'),
+    // The sweep's worker threads and the calibration's runner they load, beside the chunks they share with the commands.
+    worker: join(SRC, 'sweep', 'worker.ts'),
+    'record-run': join(SRC, 'calibration', 'record-run.ts'),
+  },
   bundle: true,
   splitting: true,
   platform: 'node',

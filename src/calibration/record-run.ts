@@ -7,11 +7,10 @@ import type { RunRecord } from '../sweep/record.ts';
 import type { StatisticsSpec } from './schema.ts';
 import { evaluateStatistics } from './statistics.ts';
 
-/** The URL of this module, for the sweep's executor (`runner`): compiled, dist/calibration/record-run.js, named from
- * there or from the command line's bundle (dist/cli.bundle/, as deep), whose chunks export nothing by this name. */
-export const CALIBRATION_RUNNER = import.meta.url.endsWith('.ts')
-  ? import.meta.url
-  : new URL('../calibration/record-run.js', import.meta.url).href;
+/** The URL of this module, for the sweep's executor (`runner`): compiled, the record-run.js beside the module this code
+ * runs in, dist/calibration/record-run.js or the command line's bundle's own (dist/cli.bundle/record-run.js), whose
+ * chunks export nothing by this name. */
+export const CALIBRATION_RUNNER = import.meta.url.endsWith('.ts') ? import.meta.url : new URL('./record-run.js', import.meta.url).href;
 
 /** Returns the record of one run of a proposal's scenario: its targets' statistics (null where not measured) as the
  * record's metrics, or the error it threw, so that one failing run does not stop the calibration. */

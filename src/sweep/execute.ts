@@ -45,9 +45,9 @@ export interface ExecuteOptions<Spec = RecordSpec> extends JobOptions {
   readonly runner?: string;
 }
 
-// Compiled, a worker runs dist/sweep/worker.js, named from dist/sweep/ or from the command line's bundle (dist/cli.bundle/,
-// as deep); from source (tsx, the tests), worker-entry.js first registers tsx's loader.
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : '../sweep/worker.js', import.meta.url);
+// Compiled, a worker runs the worker.js beside this module: dist/sweep/worker.js, or the command line's bundle's own
+// (dist/cli.bundle/worker.js); from source (tsx, the tests), worker-entry.js first registers tsx's loader.
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url);
 // Big enough that messages cost nothing beside a run (tens of milliseconds), small enough to balance the end.
 const MAX_BATCH = 16;
 const BATCHES_PER_WORKER = 4;

@@ -109,6 +109,13 @@ describe('the bundle the bin runs (dist/cli.bundle/) loads only what the command
     }
   });
 
+  it.each(['worker.js', 'record-run.js'])(
+    'the worker thread %s (a sweep, a calibration) loads no chart renderer, bundler, Parquet writer or mathjs',
+    (file) => {
+      expect(bundledPackages(file).filter((name) => CHARTS_AND_BUILD.includes(name))).toEqual([]);
+    },
+  );
+
   it('leaves the charts, the bundler, the Parquet writer and mathjs to node_modules', () => {
     const packages = new Set(readdirSync(BUNDLE).flatMap((name) => bundledPackages(name)));
     expect(CHARTS_AND_BUILD.filter((name) => packages.has(name))).toEqual([]);
