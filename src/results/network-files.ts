@@ -5,7 +5,7 @@
 // a graphology graph of it (snapshotGraph) is written the same way by gexfText and graphmlText.
 import { UndirectedGraph } from 'graphology';
 import type { NetworkSnapshot, OrganisationRecord, TieRecord } from '../engine/network.ts';
-import { fixedTexts } from '../sweep/byte-text.ts';
+import { ByteText } from '../sweep/byte-text.ts';
 
 /** The directory of a run's graph files, inside its result directory. */
 export const NETWORK_DIR = 'network';
@@ -27,14 +27,35 @@ export type EdgeAttributes = Omit<TieRecord, 'source' | 'target'>;
 
 /** Returns a node's attributes: the organisation's record, its partnerships counted (all, and those it belongs to as a
  * wider member), without a trust it does not have. */
-function nodeAttributes({ id: _, partnerships, partnershipDepths, trust, trustName, ...rest }: OrganisationRecord): NodeAttributes {
-  return {
-    ...rest,
-    partnerships: partnerships.length,
-    widerPartnerships: partnershipDepths.filter((depth) => depth === 'wider').length,
-    ...(trust === null ? {} : { trust }),
-    ...(trustName === null ? {} : { trustName }),
+function nodeAttributes(o: OrganisationRecord): NodeAttributes {
+  let wider = 0;
+  for (const depth of o.partnershipDepths) if (depth === 'wider') wider++;
+  // Named one by one, in the record's order (the files' order of attributes): a spread of the record took several times
+  // as long.
+  const attributes: { -readonly [K in keyof NodeAttributes]: NodeAttributes[K] } = {
+    kind: o.kind,
+    area: o.area,
+    nonLocal: o.nonLocal,
+    x: o.x,
+    y: o.y,
+    power: o.power,
+    capacity: o.capacity,
+    culture: o.culture,
+    norms: o.norms,
+    motValues: o.motValues,
+    motResources: o.motResources,
+    motCompliance: o.motCompliance,
+    exposure: o.exposure,
+    leader: o.leader,
+    leaderExperience: o.leaderExperience,
+    leaderTenureYears: o.leaderTenureYears,
+    ties: o.ties,
+    partnerships: o.partnerships.length,
+    widerPartnerships: wider,
   };
+  if (o.trust !== null) attributes.trust = o.trust;
+  if (o.trustName !== null) attributes.trustName = o.trustName;
+  return attributes;
 }
 
 /** Returns the graph of a snapshot: nodes keyed by organisation id, edges by `source-target`. */
@@ -47,32 +68,49 @@ export function snapshotGraph(snapshot: NetworkSnapshot): UndirectedGraph<NodeAt
 }
 
 // A graph's nodes and edges with their attributes, in the graph's order: what the GEXF and GraphML writers read, taken
-// from a graphology graph or straight from a snapshot (the graph a snapshot's files are written from is not built).
+// from a graphology graph or straight from a snapshot (the graph a snapshot's files are written from is not built). A
+// key or an end is written as it is: an organisation's id as a number, with no string made for it.
+type Key = string | number;
 interface Elements {
-  readonly nodes: readonly { readonly key: string; readonly attributes: Attributes }[];
-  readonly edges: readonly { readonly key: string; readonly source: string; readonly target: string; readonly attributes: Attributes }[];
+  readonly nodeKeys: readonly Key[];
+  readonly nodes: readonly Attributes[];
+  readonly edgeKeys: readonly Key[];
+  readonly sources: readonly Key[];
+  readonly targets: readonly Key[];
+  /** The edges' attributes: a graph's own, or a snapshot's tie records, whose ends (source, target) are not attributes. */
+  readonly edges: readonly Attributes[];
 }
 
+// The names of a tie record that are its ends, not attributes of its edge.
+const TIE_ENDS: ReadonlySet<string> = new Set(['source', 'target']);
+
 function graphElements(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): Elements {
+  const sources: string[] = [];
+  const targets: string[] = [];
   return {
-    nodes: graph.mapNodes((key, attributes) => ({ key, attributes: attributes as Attributes })),
-    edges: graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes: attributes as Attributes })),
+    nodeKeys: graph.nodes(),
+    nodes: graph.mapNodes((_, attributes) => attributes as Attributes),
+    edgeKeys: graph.mapEdges((key, _, source, target) => {
+      sources.push(source);
+      targets.push(target);
+      return key;
+    }),
+    sources,
+    targets,
+    edges: graph.mapEdges((_, attributes) => attributes as Attributes),
   };
 }
 
-// The elements of snapshotGraph(snapshot), in its order.
+// The elements of snapshotGraph(snapshot), in its order: the tie records themselves are the edges' attributes.
 function snapshotElements(snapshot: NetworkSnapshot): Elements {
+  const ties = snapshot.ties;
   return {
-    nodes: snapshot.organisations.map((organisation) => ({
-      key: String(organisation.id),
-      attributes: nodeAttributes(organisation) as Attributes,
-    })),
-    edges: snapshot.ties.map(({ source, target, ...rest }) => ({
-      key: `${source}-${target}`,
-      source: String(source),
-      target: String(target),
-      attributes: rest as Attributes,
-    })),
+    nodeKeys: snapshot.organisations.map((organisation) => organisation.id),
+    nodes: snapshot.organisations.map((organisation) => nodeAttributes(organisation) as Attributes),
+    edgeKeys: ties.map((tie) => `${tie.source}-${tie.target}`),
+    sources: ties.map((tie) => tie.source),
+    targets: ties.map((tie) => tie.target),
+    edges: ties as unknown as readonly Attributes[],
   };
 }
 
@@ -93,84 +131,72 @@ function gexfType(value: Scalar | undefined): GexfType | null {
 }
 
 // The attributes of one kind of element (node or edge), as both writers read them: the name of each attribute any
-// element has, in the order first seen (GraphML's keys), with its GraphML type; GEXF's model (the attributes other than
-// the viz position with a value it writes, in the order the first such value is seen, each with its type); and each
-// element's value of each attribute (undefined for none) with its text, at [element * names + attribute]: a number at
-// network.csv's fixed decimal places (fixedTexts, all of them at once), a boolean as String() writes it, made once for
-// both files.
+// element has, in the order first seen (GraphML's keys), with its GraphML type and its values, a column per attribute
+// (undefined for none); GEXF's model (the attributes other than the viz position with a value it writes, in the order
+// the first such value is seen, each with its type).
 interface AttributeTable {
   readonly names: readonly string[];
   readonly graphmlTypes: readonly string[];
+  readonly columns: readonly (readonly (Scalar | undefined)[])[];
   readonly gexfModel: readonly { readonly attribute: number; readonly type: GexfType }[];
-  /** The opening of each of the model's attvalues, up to its value. */
-  readonly gexfOpenings: readonly string[];
-  readonly values: readonly (Scalar | undefined)[];
-  readonly texts: readonly string[];
   /** Whether each element has an attribute other than x and y (one with none has no GEXF attvalues). */
   readonly others: readonly boolean[];
 }
 
-function attributeTable(elements: readonly { readonly attributes: Attributes }[]): AttributeTable {
+// The names in `ends` (a tie record's) are not attributes.
+function attributeTable(elements: readonly Attributes[], ends: ReadonlySet<string> | null): AttributeTable {
   const index = new Map<string, number>();
   const names: string[] = [];
-  const kinds: { boolean: boolean; number: boolean; whole: boolean }[] = [];
   const gexfTypes: (GexfType | null)[] = [];
   const gexfOrder: number[] = [];
   const others: boolean[] = [];
-  for (const { attributes } of elements) {
+  for (const attributes of elements) {
     let other = false;
+    // Elements mostly have the same attributes in the same order: the next name is looked for where the last one's
+    // successor is before it is looked up.
+    let next = 0;
     for (const name in attributes) {
-      let k = index.get(name);
+      if (ends?.has(name)) continue;
+      let k = names[next] === name ? next : index.get(name);
       if (k === undefined) {
         k = names.length;
         index.set(name, k);
         names.push(name);
-        kinds.push({ boolean: true, number: true, whole: true });
         gexfTypes.push(null);
       }
-      const value = attributes[name];
+      next = k + 1;
       if (name === 'x' || name === 'y') continue;
       other = true;
-      const type = gexfType(value);
-      if (type !== null) {
-        const current = gexfTypes[k];
-        if (current === null) gexfOrder.push(k);
-        if (current === null || GEXF_TYPES.indexOf(type) < GEXF_TYPES.indexOf(current)) gexfTypes[k] = type;
-      }
+      const type = gexfType(attributes[name]);
+      const current = gexfTypes[k];
+      if (type === null || type === current) continue;
+      if (current === null) gexfOrder.push(k);
+      if (current === null || GEXF_TYPES.indexOf(type) < GEXF_TYPES.indexOf(current)) gexfTypes[k] = type;
     }
     others.push(other);
   }
-  const values: (Scalar | undefined)[] = [];
-  const texts: string[] = [];
-  const numbers: number[] = [];
-  const numbered: number[] = [];
-  for (const { attributes } of elements)
-    for (let k = 0; k < names.length; k++) {
-      const value = attributes[names[k]];
-      values.push(value);
-      texts.push('');
-      if (value === undefined) continue;
-      const kind = kinds[k];
-      kind.boolean &&= typeof value === 'boolean';
-      kind.number &&= typeof value === 'number';
-      kind.whole &&= Number.isInteger(value);
-      // A text is escaped by each writer its own way.
-      if (typeof value === 'number') {
-        numbers.push(value);
-        numbered.push(texts.length - 1);
-      } else if (typeof value !== 'string') texts[texts.length - 1] = String(value);
-    }
-  const written = fixedTexts(numbers);
-  for (let i = 0; i < numbered.length; i++) texts[numbered[i]] = written[i];
+  const columns = names.map((name) => elements.map((attributes) => attributes[name]));
   return {
     names,
-    graphmlTypes: kinds.map((kind) => (kind.boolean ? 'boolean' : kind.number ? (kind.whole ? 'long' : 'double') : 'string')),
+    graphmlTypes: columns.map(graphmlType),
+    columns,
     gexfModel: gexfOrder.map((attribute) => ({ attribute, type: gexfTypes[attribute] as GexfType })),
-    gexfOpenings: gexfOrder.map((attribute) => `          <attvalue for="${gexfEscape(names[attribute])}" value="`),
-    values,
-    texts,
     others,
   };
+}
+
+// The GraphML type of an attribute's values: boolean, long (whole numbers), double or string, by the values it has.
+function graphmlType(column: readonly (Scalar | undefined)[]): string {
+  let boolean = true;
+  let number = true;
+  let whole = true;
+  for (const value of column) {
+    if (value === undefined) continue;
+    boolean &&= typeof value === 'boolean';
+    number &&= typeof value === 'number';
+    whole &&= Number.isInteger(value);
+  }
+  return boolean ? 'boolean' : number ? (whole ? 'long' : 'double') : 'string';
 }
 
 // Both kinds of element's attribute tables, made once for the two files of a snapshot.
@@ -179,39 +205,49 @@ interface Tables {
   readonly edges: AttributeTable;
 }
 
-const tablesOf = ({ nodes, edges }: Elements): Tables => ({ nodes: attributeTable(nodes), edges: attributeTable(edges) });
+const tablesOf = ({ nodes, edges }: Elements, ends: ReadonlySet<string> | null): Tables => ({
+  nodes: attributeTable(nodes, null),
+  edges: attributeTable(edges, ends),
+});
 
-// The text of a file as it is written, in pieces of about CHUNK characters, so that a large graph's file is never held
-// whole (the national scenario's would take most of a run's memory).
-export type Emit = (text: string) => void;
+/** Passes on a file's bytes as it is written, in pieces of about CHUNK bytes, so that a large graph's file is never
+ * held whole (the national scenario's would take most of a run's memory). A piece is the writer's own buffer, good
+ * until `emit` returns: write it or copy it then. */
+export type Emit = (bytes: Uint8Array) => void;
 const CHUNK = 1 << 16;
 
-// Returns an emitter that gathers text and passes it on in pieces of about CHUNK characters, each joined at once (text
-// grown by += is a tree of its parts, slow to flatten); flush passes on the rest.
-function chunked(emit: Emit): { add: Emit; flush: () => void } {
-  let parts: string[] = [];
-  let length = 0;
-  const flush = () => {
-    if (length > 0) emit(parts.join(''));
-    parts = [];
-    length = 0;
-  };
-  return {
-    add: (text) => {
-      parts.push(text);
-      length += text.length;
-      if (length >= CHUNK) flush();
-    },
-    flush,
-  };
-}
-
-// Returns the text a writer emits, whole.
+// Returns the text a writer emits, whole. Pieces end between elements, never inside a character.
 function whole(write: (emit: Emit) => void): string {
+  const decoder = new TextDecoder();
   const pieces: string[] = [];
-  write((text) => pieces.push(text));
+  write((bytes) => pieces.push(decoder.decode(bytes)));
   return pieces.join('');
 }
+
+// An element's value as the files write it: a number at network.csv's fixed decimal places (ByteText.fixed), a
+// boolean as String() writes it, text escaped by each file's own escape, encoded once for each different text.
+function addValue(out: ByteText, value: Scalar, escaped: Map<string, Uint8Array>, escape: (text: string) => string): void {
+  if (typeof value === 'number') out.fixed(value);
+  else if (typeof value === 'boolean') out.bytes(value ? TRUE : FALSE);
+  else {
+    let bytes = escaped.get(value);
+    if (bytes === undefined) {
+      bytes = UTF8.encode(escape(value));
+      escaped.set(value, bytes);
+    }
+    out.bytes(bytes);
+  }
+}
+
+// A key or an end: an id as its digits, text escaped.
+function addKey(out: ByteText, key: Key, escape: (text: string) => string): void {
+  if (typeof key === 'number' && Number.isSafeInteger(key)) out.integer(key);
+  else out.text(escape(String(key)));
+}
+
+const UTF8 = new TextEncoder();
+const TRUE = UTF8.encode('true');
+const FALSE = UTF8.encode('false');
 
 /** Returns a graph as GEXF 1.3, byte for byte as graphology-gexf's writer writes it (version 1.3, pretty), for the
  * attributes a snapshot's graph has: x and y as Gephi's viz positions, every other attribute declared with the type that
@@ -220,60 +256,100 @@ function whole(write: (emit: Emit) => void): string {
  * six regular expressions and took longer than the rest of a run's network output. */
 export const gexfText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string => {
   const elements = graphElements(graph);
-  return whole((emit) => writeGexf(elements, tablesOf(elements), emit));
+  return whole((emit) => writeGexf(elements, tablesOf(elements, null), emit));
 };
 
-function writeGexf({ nodes, edges }: Elements, tables: Tables, emit: Emit): void {
-  const out = chunked(emit);
-  out.add(
+// The pieces of GEXF that every file has, encoded once.
+const GEXF = {
+  node: UTF8.encode('      <node id="'),
+  nodeEmpty: UTF8.encode('"/>\n'),
+  nodeOpen: UTF8.encode('">\n'),
+  nodeClose: UTF8.encode('      </node>\n'),
+  position: UTF8.encode('        <viz:position'),
+  x: UTF8.encode(' x="'),
+  y: UTF8.encode(' y="'),
+  positionClose: UTF8.encode('/>\n'),
+  edge: UTF8.encode('      <edge id="'),
+  source: UTF8.encode('" source="'),
+  target: UTF8.encode('" target="'),
+  edgeEmpty: UTF8.encode('/>\n'),
+  edgeOpen: UTF8.encode('>\n'),
+  edgeClose: UTF8.encode('      </edge>\n'),
+  valuesEmpty: UTF8.encode('        <attvalues/>\n'),
+  valuesOpen: UTF8.encode('        <attvalues>\n'),
+  valuesClose: UTF8.encode('        </attvalues>\n'),
+  valueClose: UTF8.encode('"/>\n'),
+};
+
+function writeGexf({ nodeKeys, edgeKeys, sources, targets }: Elements, tables: Tables, emit: Emit): void {
+  const out = new ByteText();
+  const escaped = new Map<string, Uint8Array>();
+  out.text(
     '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
       '  <meta/>\n  <graph defaultedgetype="undirected">\n',
   );
-  out.add(gexfModelText(tables.nodes, 'node') + gexfModelText(tables.edges, 'edge'));
-  out.add(nodes.length === 0 ? '    <nodes/>\n' : '    <nodes>\n');
+  out.text(gexfModelText(tables.nodes, 'node') + gexfModelText(tables.edges, 'edge'));
+  out.text(nodeKeys.length === 0 ? '    <nodes/>\n' : '    <nodes>\n');
   const table = tables.nodes;
-  const x = table.names.indexOf('x');
-  const y = table.names.indexOf('y');
-  const width = table.names.length;
-  const valueText = (i: number) => {
-    const value = table.values[i];
-    return typeof value === 'string' ? gexfEscape(value) : table.texts[i];
-  };
-  for (let n = 0; n < nodes.length; n++) {
-    const xi = x < 0 || table.values[n * width + x] === undefined ? -1 : n * width + x;
-    const yi = y < 0 || table.values[n * width + y] === undefined ? -1 : n * width + y;
+  const nodeOpenings = gexfOpenings(table);
+  const xs = table.columns[table.names.indexOf('x')];
+  const ys = table.columns[table.names.indexOf('y')];
+  for (let n = 0; n < nodeKeys.length; n++) {
+    const x = xs?.[n];
+    const y = ys?.[n];
     const listed = gexfListed(table, n);
-    out.add('      <node id="');
-    out.add(gexfEscape(nodes[n].key));
-    if (listed < 0 && xi < 0 && yi < 0) {
-      out.add('"/>\n');
-      continue;
+    out.bytes(GEXF.node);
+    addKey(out, nodeKeys[n], gexfEscape);
+    if (listed < 0 && x === undefined && y === undefined) {
+      out.bytes(GEXF.nodeEmpty);
+    } else {
+      out.bytes(GEXF.nodeOpen);
+      if (listed >= 0) addGexfValues(out, table, nodeOpenings, n, listed, escaped);
+      if (x !== undefined || y !== undefined) {
+        out.bytes(GEXF.position);
+        if (x !== undefined) {
+          out.bytes(GEXF.x);
+          addValue(out, x, escaped, gexfEscape);
+          out.byte(QUOTE);
+        }
+        if (y !== undefined) {
+          out.bytes(GEXF.y);
+          addValue(out, y, escaped, gexfEscape);
+          out.byte(QUOTE);
+        }
+        out.bytes(GEXF.positionClose);
+      }
+      out.bytes(GEXF.nodeClose);
     }
-    out.add('">\n');
-    if (listed >= 0) addGexfValues(out.add, table, n, listed);
-    if (xi >= 0 || yi >= 0)
-      out.add(`        <viz:position${xi < 0 ? '' : ` x="${valueText(xi)}"`}${yi < 0 ? '' : ` y="${valueText(yi)}"`}/>\n`);
-    out.add('      </node>\n');
+    if (out.size >= CHUNK) out.drain(emit);
   }
-  if (nodes.length > 0) out.add('    </nodes>\n');
-  out.add(edges.length === 0 ? '    <edges/>\n' : '    <edges>\n');
-  for (let e = 0; e < edges.length; e++) {
-    const edge = edges[e];
+  if (nodeKeys.length > 0) out.text('    </nodes>\n');
+  out.text(edgeKeys.length === 0 ? '    <edges/>\n' : '    <edges>\n');
+  const edgeOpenings = gexfOpenings(tables.edges);
+  for (let e = 0; e < edgeKeys.length; e++) {
     const listed = gexfListed(tables.edges, e);
-    out.add(`      <edge id="${gexfEscape(edge.key)}" source="${gexfEscape(edge.source)}" target="${gexfEscape(edge.target)}"`);
-    if (listed < 0) {
-      out.add('/>\n');
-      continue;
+    out.bytes(GEXF.edge);
+    addKey(out, edgeKeys[e], gexfEscape);
+    out.bytes(GEXF.source);
+    addKey(out, sources[e], gexfEscape);
+    out.bytes(GEXF.target);
+    addKey(out, targets[e], gexfEscape);
+    out.byte(QUOTE);
+    if (listed < 0) out.bytes(GEXF.edgeEmpty);
+    else {
+      out.bytes(GEXF.edgeOpen);
+      addGexfValues(out, tables.edges, edgeOpenings, e, listed, escaped);
+      out.bytes(GEXF.edgeClose);
     }
-    out.add('>\n');
-    addGexfValues(out.add, tables.edges, e, listed);
-    out.add('      </edge>\n');
+    if (out.size >= CHUNK) out.drain(emit);
   }
-  if (edges.length > 0) out.add('    </edges>\n');
-  out.add('  </graph>\n</gexf>\n');
-  out.flush();
+  if (edgeKeys.length > 0) out.text('    </edges>\n');
+  out.text('  </graph>\n</gexf>\n');
+  out.drain(emit);
 }
+
+const QUOTE = 34;
 
 function gexfModelText({ names, gexfModel }: AttributeTable, kind: 'node' | 'edge'): string {
   if (gexfModel.length === 0) return '';
@@ -285,33 +361,41 @@ function gexfModelText({ names, gexfModel }: AttributeTable, kind: 'node' | 'edg
   return text + '    </attributes>\n';
 }
 
+// The opening of each of the model's attvalues, up to its value.
+const gexfOpenings = ({ names, gexfModel }: AttributeTable): Uint8Array[] =>
+  gexfModel.map(({ attribute }) => UTF8.encode(`          <attvalue for="${gexfEscape(names[attribute])}" value="`));
+
 // How many attvalues an element has: each attribute of the model it has a value for; -1 for none at all (an element
 // with no attribute but its position), 0 for an empty list (its attributes have no value to write).
 function gexfListed(table: AttributeTable, element: number): number {
   if (table.gexfModel.length === 0 || !table.others[element]) return -1;
-  const row = element * table.names.length;
   let listed = 0;
-  for (const { attribute } of table.gexfModel) if (gexfType(table.values[row + attribute]) !== null) listed++;
+  for (const { attribute } of table.gexfModel) if (gexfType(table.columns[attribute][element]) !== null) listed++;
   return listed;
 }
 
 // Adds an element's attvalues, `listed` of them, in the model's order.
-function addGexfValues(add: Emit, table: AttributeTable, element: number, listed: number): void {
+function addGexfValues(
+  out: ByteText,
+  table: AttributeTable,
+  openings: readonly Uint8Array[],
+  element: number,
+  listed: number,
+  escaped: Map<string, Uint8Array>,
+): void {
   if (listed === 0) {
-    add('        <attvalues/>\n');
+    out.bytes(GEXF.valuesEmpty);
     return;
   }
-  const row = element * table.names.length;
-  add('        <attvalues>\n');
+  out.bytes(GEXF.valuesOpen);
   for (let a = 0; a < table.gexfModel.length; a++) {
-    const value = table.values[row + table.gexfModel[a].attribute];
-    if (gexfType(value) === null) continue;
-    add(table.gexfOpenings[a]);
-    // A number or boolean as text has nothing to escape.
-    add(typeof value === 'string' ? gexfEscape(value) : table.texts[row + table.gexfModel[a].attribute]);
-    add('"/>\n');
+    const value = table.columns[table.gexfModel[a].attribute][element];
+    if (value === undefined || gexfType(value) === null) continue;
+    out.bytes(openings[a]);
+    addValue(out, value, escaped, gexfEscape);
+    out.bytes(GEXF.valueClose);
   }
-  add('        </attvalues>\n');
+  out.bytes(GEXF.valuesClose);
 }
 
 // An attribute value escaped as xml-writer, graphology-gexf's writer, escapes it.
@@ -334,58 +418,85 @@ const escapeXml = (text: string): string =>
     : text;
 
 // Adds an element's data: each key's value it has, escaped, on one line.
-function addGraphmlData(add: Emit, table: AttributeTable, keys: readonly string[], element: number): void {
-  const row = element * keys.length;
+function addGraphmlData(
+  out: ByteText,
+  table: AttributeTable,
+  keys: readonly Uint8Array[],
+  element: number,
+  escaped: Map<string, Uint8Array>,
+): void {
   for (let k = 0; k < keys.length; k++) {
-    const value = table.values[row + k];
+    const value = table.columns[k][element];
     if (value === undefined) continue;
-    add(keys[k]);
-    add(typeof value === 'string' ? escapeXml(value) : table.texts[row + k]);
-    add('</data>');
+    out.bytes(keys[k]);
+    addValue(out, value, escaped, escapeXml);
+    out.bytes(GRAPHML.dataClose);
   }
 }
 
 /** Returns a graph as GraphML (graphml.graphdrawing.org), undirected, every attribute declared with its type. */
 export const graphmlText = (graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string => {
   const elements = graphElements(graph);
-  return whole((emit) => writeGraphml(elements, tablesOf(elements), emit));
+  return whole((emit) => writeGraphml(elements, tablesOf(elements, null), emit));
 };
 
-function writeGraphml({ nodes, edges }: Elements, tables: Tables, emit: Emit): void {
-  const out = chunked(emit);
-  out.add('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
+// The pieces of GraphML that every file has, encoded once.
+const GRAPHML = {
+  node: UTF8.encode('    <node id="'),
+  nodeClose: UTF8.encode('</node>\n'),
+  edge: UTF8.encode('    <edge id="'),
+  source: UTF8.encode('" source="'),
+  target: UTF8.encode('" target="'),
+  edgeClose: UTF8.encode('</edge>\n'),
+  open: UTF8.encode('">'),
+  dataClose: UTF8.encode('</data>'),
+};
+
+function writeGraphml({ nodeKeys, edgeKeys, sources, targets }: Elements, tables: Tables, emit: Emit): void {
+  const out = new ByteText();
+  const escaped = new Map<string, Uint8Array>();
+  out.text('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
   // Each key's id: n0, n1, ... for nodes, e0, e1, ... for edges; the opening of its data element.
   const declare = (table: AttributeTable, target: 'node' | 'edge') =>
     table.names.map((name, k) => {
-      out.add(`  <key id="${target[0]}${k}" for="${target}" attr.name="${escapeXml(name)}" attr.type="${table.graphmlTypes[k]}"/>\n`);
-      return `<data key="${target[0]}${k}">`;
+      out.text(`  <key id="${target[0]}${k}" for="${target}" attr.name="${escapeXml(name)}" attr.type="${table.graphmlTypes[k]}"/>\n`);
+      return UTF8.encode(`<data key="${target[0]}${k}">`);
     });
-  const nodeKeys = declare(tables.nodes, 'node');
-  const edgeKeys = declare(tables.edges, 'edge');
-  out.add('  <graph id="G" edgedefault="undirected">\n');
-  for (let n = 0; n < nodes.length; n++) {
-    out.add(`    <node id="${escapeXml(nodes[n].key)}">`);
-    addGraphmlData(out.add, tables.nodes, nodeKeys, n);
-    out.add('</node>\n');
+  const nodeData = declare(tables.nodes, 'node');
+  const edgeData = declare(tables.edges, 'edge');
+  out.text('  <graph id="G" edgedefault="undirected">\n');
+  for (let n = 0; n < nodeKeys.length; n++) {
+    out.bytes(GRAPHML.node);
+    addKey(out, nodeKeys[n], escapeXml);
+    out.bytes(GRAPHML.open);
+    addGraphmlData(out, tables.nodes, nodeData, n, escaped);
+    out.bytes(GRAPHML.nodeClose);
+    if (out.size >= CHUNK) out.drain(emit);
   }
-  for (let e = 0; e < edges.length; e++) {
-    const edge = edges[e];
-    out.add(`    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`);
-    addGraphmlData(out.add, tables.edges, edgeKeys, e);
-    out.add('</edge>\n');
+  for (let e = 0; e < edgeKeys.length; e++) {
+    out.bytes(GRAPHML.edge);
+    addKey(out, edgeKeys[e], escapeXml);
+    out.bytes(GRAPHML.source);
+    addKey(out, sources[e], escapeXml);
+    out.bytes(GRAPHML.target);
+    addKey(out, targets[e], escapeXml);
+    out.bytes(GRAPHML.open);
+    addGraphmlData(out, tables.edges, edgeData, e, escaped);
+    out.bytes(GRAPHML.edgeClose);
+    if (out.size >= CHUNK) out.drain(emit);
   }
-  out.add('  </graph>\n</graphml>\n');
-  out.flush();
+  out.text('  </graph>\n</graphml>\n');
+  out.drain(emit);
 }
 
 /** Returns the graph files of one replicate's snapshot: each file's path inside the result directory and its writer,
- * which passes the file's text to `emit` in pieces (so that no file's text need be held whole). */
+ * which passes the file's bytes to `emit` in pieces (so that no file need be held whole). */
 export function snapshotWriters(snapshot: NetworkSnapshot, replicate: number): [string, (emit: Emit) => void][] {
   const elements = snapshotElements(snapshot);
   // The attribute tables are made for the first file written and kept for the other.
   let made: Tables | undefined;
   const tables = () => {
-    made ??= tablesOf(elements);
+    made ??= tablesOf(elements, TIE_ENDS);
     return made;
   };
   const stem = `${NETWORK_DIR}/${snapshotStem(replicate, snapshot.step)}`;
