@@ -336,8 +336,7 @@ export function tieRecords(world: World, params: ModelParams): TieRecord[] {
   const norms = world.orgs.norms;
   const lw = params.trustTypes.leaderWeight;
   const records: TieRecord[] = [];
-  for (let e = 0; e < t.count; e++) {
-    if (t.alive[e] === 0) continue;
+  for (const e of liveTiesInOrder(world)) {
     const gap = Math.abs(norms[t.a[e]] - norms[t.b[e]]);
     records.push({
       source: t.a[e],
@@ -355,7 +354,29 @@ export function tieRecords(world: World, params: ModelParams): TieRecord[] {
       shared: t.shared[e],
     });
   }
-  return records.sort((x, y) => x.source - y.source || x.target - y.target);
+  return records;
+}
+
+// Returns the slots of the live ties ordered by their ends (a, then b), as a stable sort would order them: grouped by a
+// by counting (the ends are organisations' indices), each group, one organisation's ties, put in order of b by
+// insertion. Sorting the records with a comparison took twice as long as making them.
+function liveTiesInOrder(world: World): Int32Array {
+  const { a, b, alive, count } = world.ties;
+  const n = world.orgs.n;
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) if (alive[e] !== 0) start[a[e] + 1]++;
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const order = new Int32Array(start[n]);
+  const next = start.slice(0, n);
+  for (let e = 0; e < count; e++) if (alive[e] !== 0) order[next[a[e]]++] = e;
+  for (let v = 0; v < n; v++)
+    for (let i = start[v] + 1; i < start[v + 1]; i++) {
+      const e = order[i];
+      let j = i - 1;
+      for (; j >= start[v] && b[order[j]] > b[e]; j--) order[j + 1] = order[j];
+      order[j + 1] = e;
+    }
+  return order;
 }
 
 /** The network at one step: every organisation and every live tie. */

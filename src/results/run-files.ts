@@ -11,7 +11,7 @@ import { LEVER_KEYS, type Scenario } from '../scenario/schema.ts';
 import { FLOAT_FIELDS, timeseriesField } from '../sweep/record.ts';
 import { TIMESERIES_FIELDS } from '../sweep/schema.ts';
 import { FIXED_DECIMALS } from '../sweep/byte-text.ts';
-import { encodeCsvRows, type Column, type Row } from '../sweep/table.ts';
+import { type CellSink, type Column, CsvRowWriter, encodeCsvRows, type Row, RowCollector } from '../sweep/table.ts';
 
 /** The files of a result directory, in the order they are written (network.csv unless the run records no network; the
  * graph files beside it in NETWORK_DIR). */
@@ -193,27 +193,42 @@ export const NETWORK_COLUMNS: readonly Column[] = [
   { name: 'shared', type: 'int' },
 ];
 
+/** Adds network.csv's rows for one replicate's snapshots to a sink, a cell at a time in NETWORK_COLUMNS' order. */
+function addNetworkRows(snapshots: readonly NetworkSnapshot[], replicate: number, sink: CellSink): void {
+  for (const snapshot of snapshots)
+    for (const t of snapshot.ties) {
+      sink.number(replicate);
+      sink.number(snapshot.step);
+      sink.number(t.source);
+      sink.number(t.target);
+      sink.number(t.trustST);
+      sink.number(t.trustTS);
+      sink.number(t.leaderST);
+      sink.number(t.leaderTS);
+      sink.number(t.effectiveST);
+      sink.number(t.effectiveTS);
+      sink.text(t.typeST);
+      sink.text(t.typeTS);
+      sink.number(t.strength);
+      sink.number(t.ageYears);
+      sink.number(t.shared);
+      sink.end();
+    }
+}
+
 /** Returns the rows of network.csv for one replicate's snapshots. */
 export function networkRows(snapshots: readonly NetworkSnapshot[], replicate: number): Row[] {
-  return snapshots.flatMap((snapshot) =>
-    snapshot.ties.map((t) => [
-      replicate,
-      snapshot.step,
-      t.source,
-      t.target,
-      t.trustST,
-      t.trustTS,
-      t.leaderST,
-      t.leaderTS,
-      t.effectiveST,
-      t.effectiveTS,
-      t.typeST,
-      t.typeTS,
-      t.strength,
-      t.ageYears,
-      t.shared,
-    ]),
-  );
+  const rows = new RowCollector();
+  addNetworkRows(snapshots, replicate, rows);
+  return rows.rows;
+}
+
+/** Returns network.csv's lines (no header) for one replicate's snapshots, as UTF-8: the bytes encodeCsvRows writes for
+ * their networkRows, written with no array made per row (a run's largest table). */
+export function networkCsv(snapshots: readonly NetworkSnapshot[], replicate: number): Uint8Array {
+  const writer = new CsvRowWriter(NETWORK_COLUMNS);
+  addNetworkRows(snapshots, replicate, writer);
+  return writer.takeBytes();
 }
 
 /** Returns the rows of timeseries.csv for one replicate's time series. */

@@ -17,7 +17,7 @@ import {
   LEADER_COLUMNS,
   leaderRows,
   NETWORK_COLUMNS,
-  networkRows,
+  networkCsv,
   ORGANISATION_COLUMNS,
   organisationRows,
   PARTNERSHIP_COLUMNS,
@@ -31,7 +31,7 @@ import {
  * timeseries.csv, partnerships.csv, events.jsonl, organisations.csv and leaders.csv into `dir` as they are produced,
  * and, unless `network` is null, the network every `network.every` steps (default: yearly; at step 0, each multiple and
  * the last step) into network.csv, with graph files in NETWORK_DIR of the last step (of every step recorded with
- * `network.allGraphs`: graph files for a year's snapshots of the baseline cost about a third of a run); returns each replicate's outcome in order; `onDone` hears of each
+ * `network.allGraphs`: graph files for a year's snapshots of the baseline cost about a quarter of a run); returns each replicate's outcome in order; `onDone` hears of each
  * as it finishes. With `replicateScenario`, replicate r runs that scenario instead (a parameter set drawn from a
  * posterior), with the same seed. A replicate that throws ends them with a ReplicateFailure; a write that fails throws
  * the operating system's error. */
@@ -68,7 +68,7 @@ export function runReplicatesInto(
         if (edges === null || !chosen.has(step)) return;
         modelStep(r, seed, () => simulation.recordNetwork());
         const snapshots = simulation.network.splice(0);
-        writeSync(edges, encodeCsvRows(NETWORK_COLUMNS, networkRows(snapshots, r), false));
+        writeSync(edges, networkCsv(snapshots, r));
         for (const snapshot of snapshots.filter((s) => graphed(s.step)))
           for (const [path, write] of snapshotWriters(snapshot, r)) {
             const fd = openSync(join(dir, path), 'w');

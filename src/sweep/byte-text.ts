@@ -13,19 +13,23 @@ const FIXED_LIMIT = 1e9;
 const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
 
-/** A text being written as UTF-8 bytes; take() returns it as a string (drain() passes on its bytes) and starts an empty one. */
+/** A text being written as UTF-8 bytes; take() returns it as a string (takeBytes() and drain() as its bytes) and starts
+ * an empty one. */
 export class ByteText {
   private buffer = new Uint8Array(1 << 16);
   private length = 0;
 
-  /** The bytes written since the last take(). */
+  /** The bytes written since it was last taken. */
   get size(): number {
     return this.length;
   }
 
-  /** Makes room for `count` more bytes. */
+  /** Makes room for `count` more bytes (small enough to be inlined where bytes are added; grow() is not). */
   private reserve(count: number): void {
-    if (this.length + count <= this.buffer.length) return;
+    if (this.length + count > this.buffer.length) this.grow(count);
+  }
+
+  private grow(count: number): void {
     const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.length + count));
     grown.set(this.buffer.subarray(0, this.length));
     this.buffer = grown;
@@ -82,26 +86,35 @@ export class ByteText {
     const scaled = Math.round(magnitude * FIXED_SCALE);
     // A sign, up to 10 digits before the point (1e9 itself, rounded up to), the point and FIXED_DECIMALS digits after.
     this.reserve(12 + FIXED_DECIMALS);
-    if (value < 0 && scaled > 0) this.buffer[this.length++] = 45;
-    // Both parts are below 2^31: written in 32-bit integer arithmetic.
-    const whole = Math.floor(scaled / FIXED_SCALE);
-    let fraction = (scaled - whole * FIXED_SCALE) | 0;
-    this.smallDigits(whole | 0);
-    if (fraction === 0) return;
-    let places = FIXED_DECIMALS;
-    while (fraction % 10 === 0) {
-      fraction = (fraction / 10) | 0;
-      places--;
-    }
     const buffer = this.buffer;
-    buffer[this.length] = 46;
-    // The fraction's digits from the last, its leading zeros included.
-    for (let at = this.length + places; at > this.length; at--) {
-      const rest = (fraction / 10) | 0;
-      buffer[at] = 48 + fraction - 10 * rest;
-      fraction = rest;
+    let at = this.length;
+    if (value < 0 && scaled > 0) buffer[at++] = 45;
+    // Both parts are below 2^31: written in 32-bit integer arithmetic, from their last digits.
+    const whole = Math.floor(scaled / FIXED_SCALE) | 0;
+    let fraction = (scaled - whole * FIXED_SCALE) | 0;
+    if (whole < 10) buffer[at++] = 48 + whole;
+    else {
+      this.length = at;
+      this.smallDigits(whole);
+      at = this.length;
     }
-    this.length += places + 1;
+    if (fraction !== 0) {
+      let places = FIXED_DECIMALS;
+      let rest = (fraction / 10) | 0;
+      while (fraction === 10 * rest) {
+        fraction = rest;
+        rest = (fraction / 10) | 0;
+        places--;
+      }
+      buffer[at] = 46;
+      for (let digit = at + places; digit > at; digit--) {
+        rest = (fraction / 10) | 0;
+        buffer[digit] = 48 + fraction - 10 * rest;
+        fraction = rest;
+      }
+      at += places + 1;
+    }
+    this.length = at;
   }
 
   // Adds a whole number from 0 to 2^53, digit by digit, into room already reserved.
@@ -137,6 +150,13 @@ export class ByteText {
   drain(emit: (bytes: Uint8Array) => void): void {
     if (this.length > 0) emit(this.buffer.subarray(0, this.length));
     this.length = 0;
+  }
+
+  /** Returns the bytes written since the last take(), as a copy, and starts an empty text. */
+  takeBytes(): Uint8Array {
+    const bytes = this.buffer.slice(0, this.length);
+    this.length = 0;
+    return bytes;
   }
 
   /** Returns the text written since the last take(), and starts an empty one. */

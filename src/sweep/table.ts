@@ -67,14 +67,7 @@ export function encodeTable(columns: readonly Column[], rows: readonly Row[], fo
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
 function checkTable(columns: readonly Column[], rows: readonly Row[]): void {
-  if (columns.length === 0) throw new TypeError(noColumns());
-  const seen = new Set<string>();
-  for (const column of columns) {
-    if (column.name === '') throw new TypeError(emptyColumnName());
-    if (seen.has(column.name)) throw new TypeError(repeatedColumn(column.name));
-    if (!(COLUMN_TYPES as readonly string[]).includes(column.type)) throw new TypeError(unknownColumnType(column));
-    seen.add(column.name);
-  }
+  checkColumns(columns);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row.length !== columns.length) throw new TypeError(wrongRowLength(r, row.length, columns.length));
@@ -82,6 +75,17 @@ function checkTable(columns: readonly Column[], rows: readonly Row[]): void {
       const problem = cellProblem(columns[c].type, row[c]);
       if (problem !== undefined) throw new TypeError(badCell(columns[c], r, problem));
     }
+  }
+}
+
+function checkColumns(columns: readonly Column[]): void {
+  if (columns.length === 0) throw new TypeError(noColumns());
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (column.name === '') throw new TypeError(emptyColumnName());
+    if (seen.has(column.name)) throw new TypeError(repeatedColumn(column.name));
+    if (!(COLUMN_TYPES as readonly string[]).includes(column.type)) throw new TypeError(unknownColumnType(column));
+    seen.add(column.name);
   }
 }
 
@@ -212,33 +216,143 @@ function csvLines(columns: readonly Column[], rows: readonly Row[], header: bool
   return text;
 }
 
-// A table with columns at fixed places (a run's network.csv) is written as bytes: those columns' numbers digit by digit,
-// each text cell's CSV text encoded once, the rest as csvField writes it.
+// A table with columns at fixed places (a run's network.csv) is written as bytes, by a CsvRowWriter.
 function fixedCsvLines(columns: readonly Column[], rows: readonly Row[]): string {
-  const out = new ByteText();
-  const texts = new Map<string, Uint8Array>();
+  const writer = new CsvRowWriter(columns);
   for (const row of rows) {
-    for (let c = 0; c < columns.length; c++) {
-      if (c > 0) out.byte(44);
-      const cell = row[c];
-      if (typeof cell === 'number') {
-        // A checked table's ints are safe integers.
-        if (columns[c].decimals !== undefined) out.fixed(cell);
-        else if (columns[c].type === 'int') out.integer(cell);
-        else out.text(numberText(columns[c], cell));
-      } else if (typeof cell === 'string') {
-        let bytes = texts.get(cell);
-        if (bytes === undefined) {
-          bytes = new TextEncoder().encode(csvField(TEXT_COLUMN, cell));
-          texts.set(cell, bytes);
-        }
-        out.bytes(bytes);
-      } else out.text(csvField(columns[c], cell));
-    }
-    out.byte(10);
+    for (const cell of row) writer.cell(cell);
+    writer.end();
   }
-  return out.take();
+  return writer.take();
 }
+
+/** Where a table's cells go one at a time, in column order, each row ended by end(): a CsvRowWriter, or a RowCollector
+ * that gathers them as rows; a table with many rows (a run's network.csv) is listed once for both, and written to CSV
+ * with no array made per row. */
+export interface CellSink {
+  number(value: number): void;
+  text(value: string): void;
+  end(): void;
+}
+
+/** Returns the rows a table's cells were added as. */
+export class RowCollector implements CellSink {
+  readonly rows: Row[] = [];
+  private row: Cell[] = [];
+
+  number(value: number): void {
+    this.row.push(value);
+  }
+
+  text(value: string): void {
+    this.row.push(value);
+  }
+
+  end(): void {
+    this.rows.push(this.row);
+    this.row = [];
+  }
+}
+
+// What a column holds, looked up once: numbers at fixed places, ints, other numbers (as numberText writes them), text,
+// booleans.
+const FIXED = 0;
+const INTEGER = 1;
+const EXACT = 2;
+const TEXT = 3;
+const BOOLEAN = 4;
+
+/** A table's CSV lines, without the header, written as bytes a cell at a time: the same bytes as encodeCsvRows writes
+ * for the rows of those cells, which are checked as it checks them (a TypeError naming the column and row). A column's
+ * numbers at fixed places are written digit by digit (ByteText.fixed), its ints likewise, each text's CSV text encoded
+ * once. */
+export class CsvRowWriter implements CellSink {
+  private readonly out = new ByteText();
+  // Each text's CSV text, once it has been checked.
+  private readonly texts = new Map<string, Uint8Array>();
+  private readonly kinds: Uint8Array;
+  private column = 0;
+  private row = 0;
+
+  constructor(private readonly columns: readonly Column[]) {
+    checkColumns(columns);
+    this.kinds = Uint8Array.from(columns, ({ type, decimals }) =>
+      type === 'string' ? TEXT : type === 'bool' ? BOOLEAN : decimals !== undefined ? FIXED : type === 'int' ? INTEGER : EXACT,
+    );
+  }
+
+  /** Adds a number to the row. */
+  number(value: number): void {
+    // The cells of a large table are mostly these, which fit their column without more checks.
+    const c = this.column;
+    const kind = this.kinds[c];
+    if (kind === FIXED && Number.isFinite(value)) {
+      if (c > 0) this.out.byte(44);
+      this.out.fixed(value);
+    } else if (kind === INTEGER && Number.isSafeInteger(value)) {
+      if (c > 0) this.out.byte(44);
+      this.out.integer(value);
+    } else {
+      this.next(value);
+      this.out.text(numberText(this.columns[c], value));
+      return;
+    }
+    this.column = c + 1;
+  }
+
+  /** Adds a text to the row. */
+  text(value: string): void {
+    const c = this.column;
+    let bytes = this.texts.get(value);
+    if (this.kinds[c] === TEXT && bytes !== undefined) {
+      if (c > 0) this.out.byte(44);
+      this.column = c + 1;
+    } else {
+      this.next(value);
+      bytes = UTF8_ENCODER.encode(csvField(TEXT_COLUMN, value));
+      this.texts.set(value, bytes);
+    }
+    this.out.bytes(bytes);
+  }
+
+  /** Adds any cell to the row. */
+  cell(value: Cell): void {
+    if (typeof value === 'number') this.number(value);
+    else if (typeof value === 'string') this.text(value);
+    else this.out.text(csvField(this.columns[this.next(value)], value));
+  }
+
+  /** Ends the row. */
+  end(): void {
+    if (this.column !== this.columns.length) throw new TypeError(wrongRowLength(this.row, this.column, this.columns.length));
+    this.out.byte(10);
+    this.column = 0;
+    this.row++;
+  }
+
+  /** Returns the lines written, and starts again with none. */
+  take(): string {
+    return this.out.take();
+  }
+
+  /** Returns the lines written as UTF-8 bytes, and starts again with none. */
+  takeBytes(): Uint8Array {
+    return this.out.takeBytes();
+  }
+
+  // Checks a cell against its column, adds the comma before it, and returns its column.
+  private next(value: Cell): number {
+    const c = this.column;
+    if (c === this.columns.length) throw new TypeError(wrongRowLength(this.row, c + 1, this.columns.length));
+    const problem = cellProblem(this.columns[c].type, value);
+    if (problem !== undefined) throw new TypeError(badCell(this.columns[c], this.row, problem));
+    if (c > 0) this.out.byte(44);
+    this.column = c + 1;
+    return c;
+  }
+}
+
+const UTF8_ENCODER = new TextEncoder();
 
 // Returns a row as the batch's JSON should hold it (the row itself when JSON writes each cell as its CSV text), or null
 // when a text cell's CSV text cannot go through JSON.

@@ -22,6 +22,7 @@ import {
 import {
   LEADER_COLUMNS,
   NETWORK_COLUMNS,
+  networkCsv,
   networkRows,
   ORGANISATION_COLUMNS,
   organisationRows,
@@ -29,7 +30,7 @@ import {
 } from '../../src/results/run-files.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
 import { fixedProvenance } from '../pins/outputs.ts';
-import { encodeTable } from '../../src/sweep/table.ts';
+import { encodeCsvRows, encodeTable } from '../../src/sweep/table.ts';
 
 const scenario = normalizeScenario({
   name: 'tiny',
@@ -210,6 +211,12 @@ describe('the edge list', () => {
     const read = rows.map((row) => Object.fromEntries(NETWORK_COLUMNS.map((c, k) => [c.name, ints.has(c.name) ? Number(row[k]) : row[k]])));
     const expected = result.network.flatMap((snapshot) => snapshot.ties.map((tie) => ({ replicate: 2, step: snapshot.step, ...tie })));
     expect(read).toEqual(expected);
+  });
+
+  it('is written to network.csv with no array per row, to the bytes encodeCsvRows writes for its rows', () => {
+    const lines = new TextDecoder().decode(networkCsv(result.network, 3));
+    expect(lines).toBe(encodeCsvRows(NETWORK_COLUMNS, networkRows(result.network, 3), false));
+    expect(lines.split('\n')).toHaveLength(result.network.reduce((sum, snapshot) => sum + snapshot.ties.length, 1));
   });
 
   it('reads back from network.csv equal to the ties in memory, every number within 5e-7 (6 decimal places)', () => {

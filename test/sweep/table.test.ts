@@ -15,7 +15,9 @@ import { parquetMetadata, parquetRead } from 'hyparquet';
 import { readParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CsvRowWriter,
   csvTextValue,
+  encodeCsvRows,
   encodeTable,
   isTableFormat,
   tableFileName,
@@ -479,6 +481,32 @@ describe('cells that do not fit their column', () => {
       ),
     ).toThrow(/"a" appears twice/);
     expect(() => encodeTable([{ name: 'a', type: 'boolean' as ColumnType }], [], format)).toThrow(/"a" has type "boolean"/);
+  });
+
+  it('a CsvRowWriter refuses what encodeCsvRows refuses, naming the column and row', () => {
+    const columns: readonly Column[] = [
+      { name: 'id', type: 'int' },
+      { name: 'trust', type: 'float', decimals: 6 },
+    ];
+    const rows = (cells: readonly (readonly Cell[])[]) => {
+      const writer = new CsvRowWriter(columns);
+      for (const row of cells) {
+        for (const cell of row) writer.cell(cell);
+        writer.end();
+      }
+      return writer.take();
+    };
+    expect(rows([[1, 0.5]])).toBe(encodeCsvRows(columns, [[1, 0.5]], false));
+    expect(() =>
+      rows([
+        [1, 0.5],
+        [2, NaN],
+      ]),
+    ).toThrow(/column "trust" \(float\), row 1: expected a finite number or null, found NaN/);
+    expect(() => rows([[1.5, 0]])).toThrow(/column "id" \(int\), row 0: expected a safe integer/);
+    expect(() => rows([[1]])).toThrow(/row 0 has 1 cells: expected 2/);
+    expect(() => rows([[1, 0, 2]])).toThrow(/row 0 has 3 cells: expected 2/);
+    expect(() => new CsvRowWriter([])).toThrow(/at least one column/);
   });
 
   it('an unknown format is a TypeError', () => {
