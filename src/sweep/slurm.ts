@@ -5,12 +5,11 @@
 import { PartnersimError } from '../errors.ts';
 import { slurmBadPartition, slurmBadTime, slurmUnsafeText } from './messages.ts';
 
-/** What the script needs: what to run, where, and how to ask SLURM for it. */
-export interface SlurmScriptOptions {
+/** What every partnersim job array needs, a sweep's or a calibration's: what to run, where, and how to ask SLURM for it. */
+export interface SlurmJobOptions {
   readonly name: string;
   readonly hash: string;
   readonly version: string;
-  readonly runs: number;
   readonly shards: number;
   /** At most this many shards run at once. */
   readonly throttle: number;
@@ -22,13 +21,19 @@ export interface SlurmScriptOptions {
   readonly command: readonly string[];
   /** The directory the jobs run in (absolute); the paths below are relative to it or absolute. */
   readonly workdir: string;
-  readonly sweepFile: string;
-  /** Where the merged results go, and where the shards, logs and this script go. */
+  /** Where the results go. */
   readonly out: string;
-  readonly partsDir: string;
   /** The logs' directory, absolute: SLURM opens --output before the job's working directory is set. */
   readonly logsDir: string;
   readonly scriptPath: string;
+}
+
+/** What a sweep's script needs besides: its runs, its file, and where the shards work. */
+export interface SlurmScriptOptions extends SlurmJobOptions {
+  readonly runs: number;
+  readonly sweepFile: string;
+  /** Where the shards, logs and this script go. */
+  readonly partsDir: string;
 }
 
 // sbatch's --time forms (minutes; minutes:seconds; hours:minutes:seconds; days-hours[:minutes[:seconds]]) and no limit.
@@ -70,8 +75,9 @@ export function shellQuote(word: string): string {
   return /^[\w./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Returns the text of the sbatch job-array script for a sweep. */
-export function slurmScript(o: SlurmScriptOptions): string {
+/** Checks a job's options and every text it writes into its script (checkSlurmOptions), `file` being the sweep's or
+ * calibration's file by what it is called. */
+export function checkSlurmJob(o: SlurmJobOptions, file: readonly [string, string]): void {
   checkSlurmOptions({
     time: o.time,
     partition: o.partition,
@@ -79,15 +85,40 @@ export function slurmScript(o: SlurmScriptOptions): string {
       name: o.name,
       '--node': o.command[0],
       'the command': o.command.join(' '),
-      'the sweep file': o.sweepFile,
+      [file[0]]: file[1],
       '--out': o.out,
       'the working directory': o.workdir,
       '--script': o.scriptPath,
       'the log directory': o.logsDir,
     },
   });
+}
+
+/** Returns a job array's #SBATCH lines (its name, tasks and throttle, CPUs, the shards' log `shardLog`, directory and
+ * limits), then the lines by which its lowest task submits `merge` to start once every shard has succeeded. */
+export function sbatchLines(o: SlurmJobOptions, shardLog: string, merge: string): string[] {
   const q = shellQuote;
-  const logs = o.logsDir;
+  return [
+    `#SBATCH --job-name=${q(`partnersim-${o.name}`)}`,
+    `#SBATCH --array=0-${o.shards - 1}%${o.throttle}`,
+    `#SBATCH --cpus-per-task=${o.cpusPerTask}`,
+    `#SBATCH --output=${q(`${o.logsDir}/${shardLog}`)}`,
+    `#SBATCH --chdir=${q(o.workdir)}`,
+    ...(o.time === undefined ? [] : [`#SBATCH --time=${q(o.time)}`]),
+    ...(o.partition === undefined ? [] : [`#SBATCH --partition=${q(o.partition)}`]),
+    'set -euo pipefail',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell variables, expanded by the job's shell
+    'if [ "${SLURM_ARRAY_TASK_ID}" = "${SLURM_ARRAY_TASK_MIN}" ]; then',
+    `  sbatch --parsable --job-name=${q(`partnersim-${o.name}-merge`)} --dependency="afterok:\${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes \\`,
+    `    --chdir=${q(o.workdir)} --output=${q(`${o.logsDir}/merge-%j.out`)} --wrap=${q(merge)}`,
+    'fi',
+  ];
+}
+
+/** Returns the text of the sbatch job-array script for a sweep. */
+export function slurmScript(o: SlurmScriptOptions): string {
+  checkSlurmJob(o, ['the sweep file', o.sweepFile]);
+  const q = shellQuote;
   const partnersim = o.command.map(q).join(' ');
   const merge = `${partnersim} merge ${q(o.partsDir)}/shard-* --out ${q(o.out)}`;
   return [
@@ -100,19 +131,7 @@ export function slurmScript(o: SlurmScriptOptions): string {
     `#   partnersim sweep status ${q(o.partsDir)}/shard-*`,
     `# and resubmit only those shards, e.g. sbatch --array=2,5 ${q(o.scriptPath)} (a rerun shard resumes where it stopped).`,
     ...nodeComment(o.command[0]),
-    `#SBATCH --job-name=${q(`partnersim-${o.name}`)}`,
-    `#SBATCH --array=0-${o.shards - 1}%${o.throttle}`,
-    `#SBATCH --cpus-per-task=${o.cpusPerTask}`,
-    `#SBATCH --output=${q(`${logs}/shard-%a.out`)}`,
-    `#SBATCH --chdir=${q(o.workdir)}`,
-    ...(o.time === undefined ? [] : [`#SBATCH --time=${q(o.time)}`]),
-    ...(o.partition === undefined ? [] : [`#SBATCH --partition=${q(o.partition)}`]),
-    'set -euo pipefail',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell variables, expanded by the job's shell
-    'if [ "${SLURM_ARRAY_TASK_ID}" = "${SLURM_ARRAY_TASK_MIN}" ]; then',
-    `  sbatch --parsable --job-name=${q(`partnersim-${o.name}-merge`)} --dependency="afterok:\${SLURM_ARRAY_JOB_ID}" --kill-on-invalid-dep=yes \\`,
-    `    --chdir=${q(o.workdir)} --output=${q(`${logs}/merge-%j.out`)} --wrap=${q(merge)}`,
-    'fi',
+    ...sbatchLines(o, 'shard-%a.out', merge),
     `${partnersim} sweep ${q(o.sweepFile)} --shard auto/${o.shards} --workers "\${SLURM_CPUS_PER_TASK:-1}" --format ${q(o.format)} \\`,
     `  --out ${q(o.partsDir)}/shard-"\${SLURM_ARRAY_TASK_ID}" --quiet`,
     '',
