@@ -57,7 +57,7 @@ export async function analyseCommand(dir: string, options: AnalyseOptions, args:
   const analysisManifest: AnalysisManifest = {
     kind: ANALYSIS_KIND,
     partnersim: VERSION,
-    commit: gitCommit(),
+    commit: await gitCommit(),
     node: process.version,
     args,
     sweepDir: dir,

@@ -48,7 +48,7 @@ export async function calibrateCommand(file: string, options: CalibrateOptions, 
   const workers = chooseWorkers(file, options, countOrganisations(loaded.scenario), io);
   const dir = options.out ?? defaultResultDir(loaded.calibration.name);
   const quiet = options.quiet === true;
-  const provenance = { commit: gitCommit(), node: process.version };
+  const provenance = { commit: await gitCommit(), node: process.version };
   const round = roundProgress(io, deps.terminal && !quiet);
   const say = (text: string) => {
     if (!quiet) io.err(`${text}\n`);

@@ -200,7 +200,7 @@ export function registerMerge(program: Command, io: Io, _state: State): void {
     .option('--force', 'if --out holds other results (another sweep, or this one in another format), move them aside to <dir>.replaced-N')
     .action(async (dirs: string[], options: { out: string; force?: boolean }) => {
       const { mergeCommand } = await import('./merge.ts');
-      mergeCommand(dirs, options, io);
+      await mergeCommand(dirs, options, io);
     });
 }
 

@@ -105,12 +105,14 @@ export async function compareCommand(files: readonly string[], options: CompareO
         }),
     }));
     for (const target of targets) mkdirSync(target.dir);
+    // git answers while the replicates run.
+    const commit = gitCommit();
     const results = runScenarios(targets, reps, io, options.quiet === true);
     if (results === null) return 1;
     const seeds = results[0].map((result) => result.seed);
     const source = {
       version: VERSION,
-      commit: gitCommit(),
+      commit: await commit,
       node: process.version,
       args,
       masterSeed,

@@ -8,9 +8,9 @@ import type { Io } from './main.ts';
 import { gitCommit } from './provenance.ts';
 
 /** `partnersim merge DIR... --out DIR`: merges the shards' directories into one and says so. */
-export function mergeCommand(dirs: readonly string[], options: { out: string; force?: boolean }, io: Io): void {
+export async function mergeCommand(dirs: readonly string[], options: { out: string; force?: boolean }, io: Io): Promise<void> {
   const parts = dirs.map(readPart);
-  const { manifest, records } = mergeParts(parts, { commit: gitCommit(), node: process.version });
+  const { manifest, records } = mergeParts(parts, { commit: await gitCommit(), node: process.version });
   writeResultDir(options.out, completeFiles(manifest, records), {
     identity: sweepIdentity(manifest),
     force: options.force === true,

@@ -94,9 +94,10 @@ export async function rebuildReport(dir: string): Promise<Record<string, string 
     const { manifest: calibration, result } = await replayCalibrationDir(dir);
     return calibrationReportFiles(calibration, result);
   }
+  const commit = await gitCommit();
   const source = (args: readonly string[], masterSeed: number, seeds: readonly number[]): ReportSource => ({
     version: VERSION,
-    commit: gitCommit(),
+    commit,
     node: process.version,
     args,
     masterSeed,

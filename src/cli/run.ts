@@ -95,6 +95,8 @@ async function runInto(
   replicateScenario?: (replicate: number) => Scenario,
 ): Promise<number> {
   const masterSeed = scenario.time.seed;
+  // git answers while the replicates run.
+  const commit = gitCommit();
   const [results] =
     runScenarios([{ scenario, dir: pending.path, replicateScenario, network }], reps, io, options.quiet === true || reps === 1) ?? [];
   if (results === undefined) return 1;
@@ -102,7 +104,7 @@ async function runInto(
 
   const provenance = {
     version: VERSION,
-    commit: gitCommit(),
+    commit: await commit,
     node: process.version,
     args,
     scenario,

@@ -89,7 +89,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
       format: options.format,
       shard,
       workers,
-      provenance: { commit: gitCommit(), node: process.version },
+      provenance: { commit: await gitCommit(), node: process.version },
       signal: controller.signal,
       onProgress: (finished, total) => progress.update(finished, total),
       runner: deps.sweepRunner,
