@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The partnersim command: runs the CLI compiled into dist/ (`npm run build`, which `npm install` runs). In a clone, with
-// src/ beside dist/, a build older than the source is refused rather than run: its results would name the wrong commit.
+// The partnersim command: runs the CLI as the build bundles it into dist/cli.bundle/ (`npm run build`, which `npm install`
+// runs). In a clone, with src/ beside dist/, a build older than the source is refused rather than run: its results
+// would name the wrong commit.
 import { existsSync } from 'node:fs';
 
 if (existsSync(new URL('../src', import.meta.url))) {
