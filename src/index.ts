@@ -105,13 +105,13 @@ export {
 export {
   NETWORK_DIR,
   snapshotStem,
-  snapshotGraph,
   snapshotFiles,
   gexfText,
   graphmlText,
   type NodeAttributes,
   type EdgeAttributes,
 } from './results/network-files.ts';
+export { snapshotGraph } from './results/network-graph.ts';
 export {
   networkSteps,
   adjacencyOf,

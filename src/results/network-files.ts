@@ -2,8 +2,9 @@
 // node, every live tie an undirected edge, with their attributes), written as GEXF (the bytes graphology-gexf's writer
 // writes) and as GraphML (graphology-graphml only reads it); both parse back with graphology's parsers to the same graph.
 // A snapshot's files are written straight from its records, in pieces (no graphology graph, no file's text held whole);
-// a graphology graph of it (snapshotGraph) is written the same way by gexfText and graphmlText.
-import { UndirectedGraph } from 'graphology';
+// a graphology graph of it (snapshotGraph, in network-graph.ts, so that writing a run's files never loads graphology)
+// is written the same way by gexfText and graphmlText.
+import type { UndirectedGraph } from 'graphology';
 import type { NetworkSnapshot, OrganisationRecord, TieRecord } from '../engine/network.ts';
 import { ByteText } from '../sweep/byte-text.ts';
 
@@ -27,7 +28,7 @@ export type EdgeAttributes = Omit<TieRecord, 'source' | 'target'>;
 
 /** Returns a node's attributes: the organisation's record, its partnerships counted (all, and those it belongs to as a
  * wider member), without a trust it does not have. */
-function nodeAttributes(o: OrganisationRecord): NodeAttributes {
+export function nodeAttributes(o: OrganisationRecord): NodeAttributes {
   let wider = 0;
   for (const depth of o.partnershipDepths) if (depth === 'wider') wider++;
   // Named one by one, in the record's order (the files' order of attributes): a spread of the record took several times
@@ -56,15 +57,6 @@ function nodeAttributes(o: OrganisationRecord): NodeAttributes {
   if (o.trust !== null) attributes.trust = o.trust;
   if (o.trustName !== null) attributes.trustName = o.trustName;
   return attributes;
-}
-
-/** Returns the graph of a snapshot: nodes keyed by organisation id, edges by `source-target`. */
-export function snapshotGraph(snapshot: NetworkSnapshot): UndirectedGraph<NodeAttributes, EdgeAttributes> {
-  const graph = new UndirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (const organisation of snapshot.organisations) graph.addNode(String(organisation.id), nodeAttributes(organisation));
-  for (const { source, target, ...rest } of snapshot.ties)
-    graph.addEdgeWithKey(`${source}-${target}`, String(source), String(target), rest);
-  return graph;
 }
 
 // A graph's nodes and edges with their attributes, in the graph's order: what the GEXF and GraphML writers read, taken

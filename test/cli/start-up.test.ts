@@ -109,6 +109,10 @@ describe('the bundle the bin runs (dist/cli.bundle/) loads only what the command
     }
   });
 
+  it('run writes its graph files without graphology (only snapshotGraph, for the library, needs it)', () => {
+    expect(bundledPackages(commandChunk('run'))).not.toContain('graphology');
+  });
+
   it.each(['worker.js', 'record-run.js'])(
     'the worker thread %s (a sweep, a calibration) loads no chart renderer, bundler, Parquet writer or mathjs',
     (file) => {

@@ -17,8 +17,8 @@ import {
   NETWORK_DIR,
   type NodeAttributes,
   snapshotFiles,
-  snapshotGraph,
 } from '../../src/results/network-files.ts';
+import { snapshotGraph } from '../../src/results/network-graph.ts';
 import {
   LEADER_COLUMNS,
   NETWORK_COLUMNS,
