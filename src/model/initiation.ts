@@ -4,7 +4,7 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { expectedNet, formPartnershipInPlace, LA_KIND, offerNow, partnerScore, partnershipCapacity } from './partnerships.ts';
 import { chanceIn } from './time.ts';
-import { experienceOf, findTie, otherEnd, trustFrom, type World } from './world.ts';
+import { experienceOf, findTie, trustFrom, trustOf, type World } from './world.ts';
 
 // A factor far above the rounding of rate dt and of its chance (about 1e-16 of them).
 const ABOVE_ROUNDING = 1 + 1e-9;
@@ -34,11 +34,11 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
       continue;
     const candidates: [number, number][] = [];
     const mine = o.ties[i];
+    const partners = o.partners[i];
     for (let s = 0; s < mine.length; s++) {
-      const slot = mine[s];
-      const j = otherEnd(world.ties, slot, i);
+      const j = partners[s];
       if (o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
-      const score = partnerScore(world, ctx, i, j, trustFrom(world.ties, slot, i, lw));
+      const score = partnerScore(world, ctx, i, j, trustOf(world.ties, mine[s], i < j, lw));
       if (score > accept) candidates.push([j, score]);
     }
     candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);

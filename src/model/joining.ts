@@ -4,7 +4,7 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { addMemberInPlace, expectedNet, LA_KIND, partnerScore, partnershipCapacity } from './partnerships.ts';
 import { chanceIn } from './time.ts';
-import { otherEnd, trustFrom, type World } from './world.ts';
+import { trustOf, type World } from './world.ts';
 
 /**
  * Lets organisations join partnerships their peers are in, in place (Granovetter 1978): i considers p when the share
@@ -28,16 +28,17 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     if (o.kind[i] === LA_KIND || rng() >= consider) continue;
     if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
     const mine = o.ties[i];
+    const partners = o.partners[i];
     if (mine.length === 0) continue;
     ids.length = 0;
     peers.length = 0;
     trusts.length = 0;
     for (let s = 0; s < mine.length; s++) {
-      const slot = mine[s];
-      const theirs = o.partnerships[otherEnd(world.ties, slot, i)];
+      const j = partners[s];
+      const theirs = o.partnerships[j];
       // A peer in no partnership adds nothing: its tie's trust is not read (each read is a trip to memory at scale).
       if (theirs.length === 0) continue;
-      const trust = trustFrom(world.ties, slot, i, lw);
+      const trust = trustOf(world.ties, mine[s], i < j, lw);
       for (let q = 0; q < theirs.length; q++) {
         const id = theirs[q];
         let at = ids.indexOf(id);

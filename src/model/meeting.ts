@@ -4,7 +4,7 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { startingTrust } from './partnerships.ts';
 import { chanceIn } from './time.ts';
-import { addTieInPlace, findTie, otherEnd, type World } from './world.ts';
+import { addTieInPlace, findTie, type World } from './world.ts';
 
 /**
  * Lets organisations meet new contacts, in place: through a partner's partner (triadic closure) or by
@@ -21,12 +21,12 @@ export function meetInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     const a = o.area[i];
     if (rng() >= chance[a]) continue;
-    const mine = o.ties[i];
+    const mine = o.partners[i];
     let j = -1;
     if (mine.length > 0 && rng() < P.triadicShare) {
-      const via = otherEnd(world.ties, mine[Math.floor(rng() * mine.length)], i);
-      const theirs = o.ties[via];
-      j = otherEnd(world.ties, theirs[Math.floor(rng() * theirs.length)], via);
+      const via = mine[Math.floor(rng() * mine.length)];
+      const theirs = o.partners[via];
+      j = theirs[Math.floor(rng() * theirs.length)];
     } else {
       const local = world.areaMembers[a];
       j = local[Math.floor(rng() * local.length)];

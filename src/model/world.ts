@@ -234,8 +234,10 @@ export function createOrgs(n: number) {
     /** Defections it suffered this step, and cooperation it received. */
     betrayed: f(),
     rewarded: f(),
-    /** Tie indices of each organisation. */
+    /** Tie indices of each organisation, and the organisation at the other end of each (same order): the partners'
+     * list saves a trip to the tie pool for each tie when only who is at the other end is wanted. */
     ties: Array.from({ length: n }, (): number[] => []),
+    partners: Array.from({ length: n }, (): number[] => []),
     /** Partnership ids of each organisation, at either depth. */
     partnerships: Array.from({ length: n }, (): number[] => []),
   } as const;
@@ -378,7 +380,9 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.sharedConvened[slot] = 0;
   ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
+  world.orgs.partners[lo].push(hi);
   world.orgs.ties[hi].push(slot);
+  world.orgs.partners[hi].push(lo);
   const ofLo = world.orgs.partnerships[lo];
   for (let k = 0; k < ofLo.length; k++) {
     const id = ofLo[k];
@@ -416,10 +420,12 @@ export function removeTieInPlace(world: World, slot: number): void {
   const hi = ties.b[slot];
   ties.alive[slot] = 0;
   ties.index.delete(lo * world.orgs.n + hi);
-  const ofLo = world.orgs.ties[lo];
-  ofLo.splice(ofLo.indexOf(slot), 1);
-  const ofHi = world.orgs.ties[hi];
-  ofHi.splice(ofHi.indexOf(slot), 1);
+  for (const end of [lo, hi]) {
+    const list = world.orgs.ties[end];
+    const at = list.indexOf(slot);
+    list.splice(at, 1);
+    world.orgs.partners[end].splice(at, 1);
+  }
   ties.free.push(slot);
 }
 
@@ -436,7 +442,12 @@ export function effectiveTrust(organisation: number, leader: number, leaderWeigh
 
 /** Returns i's effective trust in the other end of a tie. */
 export function trustFrom(ties: Ties, slot: number, i: number, leaderWeight: number): number {
-  return ties.a[slot] === i
+  return trustOf(ties, slot, ties.a[slot] === i, leaderWeight);
+}
+
+/** Returns the effective trust of one end of a tie in the other: of its lower end (A) in B when `lower`, else of B in A. */
+export function trustOf(ties: Ties, slot: number, lower: boolean, leaderWeight: number): number {
+  return lower
     ? effectiveTrust(ties.trustAB[slot], ties.leaderAB[slot], leaderWeight)
     : effectiveTrust(ties.trustBA[slot], ties.leaderBA[slot], leaderWeight);
 }

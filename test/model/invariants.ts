@@ -85,6 +85,10 @@ export function brokenInvariants(world: World): string[] {
   for (let i = 0; i < orgs.n; i++) {
     const list = orgs.partnerships[i];
     check(
+      orgs.partners[i].length === orgs.ties[i].length,
+      () => `organisation ${i}: ${orgs.ties[i].length} ties but ${orgs.partners[i].length} partners listed`,
+    );
+    check(
       orgs.memberships[i] === coreOf[i],
       () => `organisation ${i}: memberships ${orgs.memberships[i]} but in the core of ${coreOf[i]} partnerships`,
     );
@@ -104,6 +108,10 @@ export function brokenInvariants(world: World): string[] {
     const b = ties.b[slot];
     check(a < b && ties.index.get(a * orgs.n + b) === slot, () => `tie ${slot} (${a}, ${b}) is not indexed`);
     check(orgs.ties[a].includes(slot) && orgs.ties[b].includes(slot), () => `tie ${slot} (${a}, ${b}) missing from an end's list`);
+    check(
+      orgs.partners[a][orgs.ties[a].indexOf(slot)] === b && orgs.partners[b][orgs.ties[b].indexOf(slot)] === a,
+      () => `tie ${slot} (${a}, ${b}): an end's partners list does not name the other end beside it`,
+    );
     check(
       ties.shared[slot] === (shared.get(slot) ?? 0),
       () => `tie ${slot} (${a}, ${b}): shared ${ties.shared[slot]}, but both ends are in ${shared.get(slot) ?? 0} active partnerships`,
