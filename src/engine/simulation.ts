@@ -50,8 +50,10 @@ export class Simulation {
 
   /** Builds the starting world (step 0) of a scenario with a run seed: the areas' organisations, their histories' ties
    * and partnerships, then a burn-in of init.burnInYears in which the model's own mechanisms run with the levers at
-   * their step-0 values, so that step 0 is a settled system (its steps numbered up to 0, its events not recorded). */
-  constructor(scenario: Scenario, seed: number) {
+   * their step-0 values, so that step 0 is a settled system (its steps numbered up to 0, its events not recorded).
+   * `onBurnIn`, when given, is told after each burn-in step how many of them are done (it only watches: the run is the
+   * same with it or without). */
+  constructor(scenario: Scenario, seed: number, onBurnIn?: (done: number, total: number) => void) {
     this.scenario = scenario;
     this.seed = seed;
     this.rng = createRng(seed);
@@ -82,6 +84,7 @@ export class Simulation {
       stepInPlace(this.world, this.ctx, this.schedule);
       this.work.tieUpdates += this.ctx.tieUpdates;
       this.work.orgSteps += this.world.orgs.n;
+      onBurnIn?.(s + 1, burnIn);
     }
     this.recording = true;
     this.posts = new PostLog(this.world);

@@ -546,7 +546,7 @@ export class ClassroomApp {
     const starting = this.model.starting;
     if (!starting || now - this.startingShownAt < STARTING_MS) return;
     this.startingShownAt = now;
-    this.year.textContent = startingWords(starting.name, (now - starting.since) / 1000);
+    this.year.textContent = startingWords(starting.name, (now - starting.since) / 1000, starting.burnIn);
     this.playButton.disabled = true;
     this.stepButton.disabled = true;
   }

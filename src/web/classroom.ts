@@ -88,12 +88,16 @@ export class ClassroomRun {
   private readonly byPartnership = new Map<number, number[]>();
   private indexed = 0;
 
-  /** Starts a run of a preset with a master seed and levers set by the user. */
-  constructor(id: RunId, preset: Scenario, masterSeed: number, levers: LeverSettings) {
+  /** Starts a run of a preset with a master seed and levers set by the user; `onBurnIn` is told the burn-in's progress. */
+  constructor(id: RunId, preset: Scenario, masterSeed: number, levers: LeverSettings, onBurnIn?: BurnInProgress) {
     this.id = id;
     this.levers = { ...levers };
     const scenario = startingScenario(preset, masterSeed, this.levers);
-    this.sim = new Simulation(scenario, replicateSeed(masterSeed, 0));
+    this.sim = new Simulation(
+      scenario,
+      replicateSeed(masterSeed, 0),
+      onBurnIn && ((done, total) => onBurnIn(id, done, total, scenario.time.stepsPerYear)),
+    );
     this.areaNames = scenario.organisations.areas.map((a) => a.name);
     const register = scenario.organisations.register;
     this.names =
@@ -185,6 +189,9 @@ export class ClassroomRun {
   }
 }
 
+/** Told, as a run's world burns in, how many of its burn-in steps are done, of how many, at how many steps a year. */
+export type BurnInProgress = (run: RunId, done: number, total: number, stepsPerYear: number) => void;
+
 /** The page's runs: a preset, a master seed, run A and, in "what if" mode, run B on the same seed beside it. */
 export class Classroom {
   readonly presets: readonly Preset[];
@@ -193,12 +200,20 @@ export class Classroom {
   a: ClassroomRun;
   b: ClassroomRun | null = null;
 
-  /** Loads the presets and starts the initial one. */
-  constructor(presets: readonly Preset[]) {
+  /** Loads the presets and starts the initial one; `onBurnIn` is told the progress of each run's burn-in. */
+  constructor(
+    presets: readonly Preset[],
+    private readonly onBurnIn?: BurnInProgress,
+  ) {
     if (presets.length === 0) throw new Error('no scenario to run');
     this.presets = presets;
     this.master = presets[0].scenario.time.seed;
-    this.a = new ClassroomRun('A', presets[0].scenario, this.master, {});
+    this.a = this.start('A', {});
+  }
+
+  // Starts a run of the preset in use, on the master seed, with these levers.
+  private start(id: RunId, levers: LeverSettings): ClassroomRun {
+    return new ClassroomRun(id, this.preset.scenario, this.master, levers, this.onBurnIn);
   }
 
   /** Returns the preset in use. */
@@ -237,8 +252,8 @@ export class Classroom {
     if (index < 0) throw new Error(`no preset ${path}`);
     this.presetIndex = index;
     this.master = this.preset.scenario.time.seed;
-    this.a = new ClassroomRun('A', this.preset.scenario, this.master, {});
-    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, {});
+    this.a = this.start('A', {});
+    if (this.b) this.b = this.start('B', {});
   }
 
   /** Sets the master seed and starts the runs again, keeping the levers the user set. */
@@ -249,14 +264,14 @@ export class Classroom {
 
   /** Starts the runs again from step 0, keeping the levers the user set. */
   reset(): void {
-    this.a = new ClassroomRun('A', this.preset.scenario, this.master, this.a.levers);
-    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, this.b.levers);
+    this.a = this.start('A', this.a.levers);
+    if (this.b) this.b = this.start('B', this.b.levers);
   }
 
   /** Returns to the preset's own levers (the user's settings forgotten) and starts again. */
   restoreLevers(): void {
-    this.a = new ClassroomRun('A', this.preset.scenario, this.master, {});
-    if (this.b) this.b = new ClassroomRun('B', this.preset.scenario, this.master, {});
+    this.a = this.start('A', {});
+    if (this.b) this.b = this.start('B', {});
   }
 
   /** Turns "what if" on (run B on the same seed, its levers starting as A's, both from step 0) or off (A goes on alone). */
@@ -268,8 +283,8 @@ export class Classroom {
     }
     // B's levers start as A's: the same schedules, and whatever the user has set in A.
     const levers = { ...this.a.levers };
-    this.a = new ClassroomRun('A', this.preset.scenario, this.master, levers);
-    this.b = new ClassroomRun('B', this.preset.scenario, this.master, levers);
+    this.a = this.start('A', levers);
+    this.b = this.start('B', levers);
   }
 
   /** Sets a lever of a run: before the first step the run starts again with it (so starting ties feel it), later it acts from the next step. */
@@ -277,7 +292,7 @@ export class Classroom {
     const target = run === 'B' ? this.b : this.a;
     if (!target) return;
     if (target.step === 0) {
-      const restarted = new ClassroomRun(run, this.preset.scenario, this.master, { ...target.levers, [key]: value });
+      const restarted = this.start(run, { ...target.levers, [key]: value });
       if (run === 'B') this.b = restarted;
       else this.a = restarted;
     } else {

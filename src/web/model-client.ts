@@ -6,7 +6,7 @@ import type { PartnershipEvent } from '../model/vocabulary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunId } from './feed.ts';
 import type { Picture } from './picture.ts';
-import type { Command, Focus, LeverState, Report, RunStart, RunUpdate } from './protocol.ts';
+import type { BurnIn, Command, Focus, LeverState, Report, RunStart, RunUpdate } from './protocol.ts';
 import type { TrustEvent } from './trusts-shown.ts';
 import type { TrustEventContext } from './words.ts';
 
@@ -86,8 +86,9 @@ export class ModelClient {
   playing = false;
   seen = 0;
   focus: Focus | null = null;
-  /** The scenario being started (its world built and burnt in), and when that began; null once its runs are there. */
-  starting: { path: string; name: string; since: number } | null = null;
+  /** The scenario being started (its world built and burnt in), when that began, and how far the latest run's burn-in
+   * has gone (once the worker has said); null once its runs are there. */
+  starting: { path: string; name: string; since: number; burnIn?: BurnIn } | null = null;
   /** Whether news came that the page has not drawn yet, and whether new runs came (the views start again). */
   fresh = false;
   runsNew = false;
@@ -144,6 +145,10 @@ export class ModelClient {
     switch (report.kind) {
       case 'starting':
         this.starting = { path: report.path, name: report.name, since: this.now() };
+        this.onNews?.('starting');
+        return;
+      case 'burn-in':
+        if (this.starting) this.starting.burnIn = report.progress;
         this.onNews?.('starting');
         return;
       case 'runs': {

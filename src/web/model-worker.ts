@@ -6,9 +6,12 @@ import { AREA_LEVER_KEYS, LEVER_KEYS, type LeverKey } from '../scenario/schema.t
 import { Classroom, type ClassroomRun, loadPresets } from './classroom.ts';
 import { detailsOf, type Selection } from './details.ts';
 import { picture } from './picture.ts';
-import type { Command, Focus, LeverState, Report, RunStart, RunUpdate } from './protocol.ts';
+import type { BurnIn, Command, Focus, LeverState, Report, RunStart, RunUpdate } from './protocol.ts';
 import { coreOf } from '../model/world.ts';
 import { MAX_FRAME_MS, SPEED_MAX, stepsForFrame } from './clock.ts';
+
+/** How often, at most, the page is told how far a burn-in has gone, in ms. */
+export const BURN_IN_MS = 250;
 
 /** How a report leaves the worker: the message, and the buffers to transfer with it. */
 export type Post = (report: Report, transfer: ArrayBuffer[]) => void;
@@ -40,12 +43,22 @@ export class ModelWorker {
   private waiting = false;
   /** The number of the last command taken. */
   private seen = 0;
+  /** When the page was last told how far a burn-in had gone. */
+  private burnInToldAt = -Infinity;
 
   constructor(
     private readonly post: Post,
     private readonly later: Later,
     private readonly now: () => number,
   ) {}
+
+  // Tells the page how far a run's burn-in has gone, at most every BURN_IN_MS (and at its last step).
+  private burnIn(progress: BurnIn): void {
+    const now = this.now();
+    if (now - this.burnInToldAt < BURN_IN_MS && progress.done < progress.total) return;
+    this.burnInToldAt = now;
+    this.post({ kind: 'burn-in', progress }, []);
+  }
 
   /** Takes one command from the page. */
   handle(command: Command): void {
@@ -57,7 +70,7 @@ export class ModelWorker {
         const first = presets[0];
         if (!first) throw new Error('no scenario could be loaded');
         this.post({ kind: 'starting', path: first.path, name: first.name }, []);
-        this.classroom = new Classroom(presets);
+        this.classroom = new Classroom(presets, (run, done, total, stepsPerYear) => this.burnIn({ run, done, total, stepsPerYear }));
         this.runsChanged(ack);
         return;
       }

@@ -71,9 +71,19 @@ export interface Focus {
   readonly level: number;
 }
 
+/** How far a run's burn-in has gone: its steps done, of how many, at how many steps a year. */
+export interface BurnIn {
+  readonly run: RunId;
+  readonly done: number;
+  readonly total: number;
+  readonly stepsPerYear: number;
+}
+
 /** What the worker tells the page. */
 export type Report =
   | { readonly kind: 'starting'; readonly path: string; readonly name: string }
+  /** How far a run's burn-in has gone, sent now and then while a world burns in (it takes a minute at national size). */
+  | { readonly kind: 'burn-in'; readonly progress: BurnIn }
   | {
       readonly kind: 'runs';
       readonly path: string;

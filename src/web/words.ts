@@ -7,6 +7,7 @@ import { LEVER_KEYS, LEVERS, type LeverKey } from '../scenario/levers.ts';
 import { establishmentsByArea } from '../scenario/register.ts';
 import type { OrgKind, Register } from '../scenario/schema.ts';
 import type { FeedKind } from './feed.ts';
+import type { BurnIn } from './protocol.ts';
 import type { TrustEvent } from './trusts-shown.ts';
 
 /** What each organisation kind is called: a short name for labels, and the full name for the legend and details. */
@@ -316,10 +317,14 @@ export function pausedWords(clock: string): string {
   return `Paused at ${clock}`;
 }
 
-/** Returns what the clock says while a scenario starts (its world built, then burnt in, in the model's worker):
- * "Starting national: building its world and burn-in… 12 s". */
-export function startingWords(scenario: string, seconds: number): string {
-  return `Starting ${scenario}: building its world and burn-in… ${Math.floor(seconds)} s`;
+/** Returns the clock's words while a scenario starts: "Starting national: burn-in, year 12 of 30… 34 s" once its burn-in
+ * is under way (naming run B when "what if" burns in two), before it "building its world and burn-in… 3 s". */
+export function startingWords(scenario: string, seconds: number, burnIn?: BurnIn): string {
+  const work =
+    burnIn === undefined
+      ? 'building its world and burn-in'
+      : `burn-in${burnIn.run === 'B' ? ' of run B' : ''}, year ${Math.ceil(burnIn.done / burnIn.stepsPerYear)} of ${Math.round(burnIn.total / burnIn.stepsPerYear)}`;
+  return `Starting ${scenario}: ${work}… ${Math.floor(seconds)} s`;
 }
 
 /** Returns an area's line on the network: "15 partnerships · 62% in one". */

@@ -9,9 +9,11 @@ import { Simulation } from '../../src/engine/simulation.ts';
 import { replicateSeed } from '../../src/random.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { resolveParams } from '../../src/scenario/parameters/index.ts';
 import { ClassroomRun, type ClassroomData } from '../../src/web/classroom.ts';
 import { ModelClient, type WorkerPort } from '../../src/web/model-client.ts';
-import { ModelWorker } from '../../src/web/model-worker.ts';
+import { BURN_IN_MS, ModelWorker } from '../../src/web/model-worker.ts';
+import { startingWords } from '../../src/web/words.ts';
 import { picture } from '../../src/web/picture.ts';
 import type { Command, Report } from '../../src/web/protocol.ts';
 
@@ -122,11 +124,54 @@ describe('the model in its worker', () => {
   it('says a preset is starting before its world is built, then sends its runs', async () => {
     const { client, reports } = await opened();
     await client.send({ kind: 'preset', path: 'scenarios/two-areas.yaml' });
-    const kinds = reports.map((r) => r.kind);
+    // Between them, now and then, how far the burn-in has gone.
+    const kinds = reports.map((r) => r.kind).filter((kind) => kind !== 'burn-in');
     const at = kinds.lastIndexOf('starting');
     expect(kinds.slice(at, at + 3)).toEqual(['starting', 'runs', 'update']);
     expect(client.a?.scenario?.name).toBe('two-areas');
     expect(client.starting).toBeNull();
+  });
+
+  it('tells the page how far a burn-in has gone, at most every BURN_IN_MS, and its last step', () => {
+    const reports: Report[] = [];
+    let clock = 0;
+    // A clock that moves 100 ms each time it is read: the worker tells of every third burn-in step or so.
+    const worker = new ModelWorker(
+      (report) => reports.push(report),
+      () => {},
+      () => {
+        clock += 100;
+        return clock;
+      },
+    );
+    worker.handle({ kind: 'open', data: DATA });
+    const told = reports.flatMap((r) => (r.kind === 'burn-in' ? [r.progress] : []));
+    const baseline = loadScenario('scenarios/baseline.yaml', host);
+    const total = baseline.time.stepsPerYear * resolveParams(baseline).init.burnInYears;
+    expect(told.length).toBeGreaterThan(10);
+    expect(told.length).toBeLessThan(total / 2);
+    expect(told.every((p) => p.run === 'A' && p.total === total && p.stepsPerYear === baseline.time.stepsPerYear)).toBe(true);
+    expect(told.map((p) => p.done)).toEqual([...told.map((p) => p.done)].sort((x, y) => x - y));
+    expect(told.at(-1)?.done).toBe(total);
+    expect(BURN_IN_MS).toBeGreaterThan(100);
+    // The clock says it: the page's words for the last of them.
+    expect(startingWords('baseline', 42.7, told.at(-1))).toBe('Starting baseline: burn-in, year 30 of 30… 42 s');
+    expect(startingWords('baseline', 3, { ...told[0], run: 'B', done: 13 })).toBe('Starting baseline: burn-in of run B, year 2 of 30… 3 s');
+    expect(startingWords('baseline', 1)).toBe('Starting baseline: building its world and burn-in… 1 s');
+  });
+
+  it('a burn-in watched gives the same run as one not watched', () => {
+    const scenario = loadScenario('scenarios/baseline.yaml', host);
+    const seed = replicateSeed(scenario.time.seed, 0);
+    let told = 0;
+    const watched = new Simulation(scenario, seed, () => told++);
+    const plain = new Simulation(scenario, seed);
+    expect(told).toBe(scenario.time.stepsPerYear * resolveParams(scenario).init.burnInYears);
+    for (let k = 0; k < 3; k++) {
+      watched.advance();
+      plain.advance();
+    }
+    expect(JSON.stringify(watched.timeseries)).toBe(JSON.stringify(plain.timeseries));
   });
 });
 
