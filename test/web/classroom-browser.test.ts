@@ -347,8 +347,10 @@ describe('the classroom in Chromium', { timeout: 180_000 }, () => {
       page.on('pageerror', (error) => errors.push(error.message));
       try {
         await page.goto(large.url, { waitUntil: 'load' });
-        // While the worker builds the world and burns it in, the page draws and says so.
-        await expect.poll(() => page.locator('#year').innerText()).toMatch(/^Starting large: .* \d+ s$/);
+        // While the worker builds the world and burns it in, the page draws and says so, and how far the burn-in has gone.
+        await expect
+          .poll(() => page.locator('#year').innerText(), { timeout: 30_000 })
+          .toMatch(/^Starting large: burn-in, year \d+ of \d+… \d+ s$/);
         const frames = () =>
           page.evaluate(() => (window as unknown as { partnersimClassroom: { frames: number } }).partnersimClassroom.frames);
         const before = await frames();
