@@ -97,9 +97,11 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
   world.seekers = world.seekers.filter(() => rng() >= giveUp);
   const chance = chanceOfShareIn(ctx.levers.turnover, ctx.dt);
   const vacancies: number[] = [];
+  // Leaders in post gain experience, in the order of their ids: through each organisation's leader id, the reads would
+  // jump about the pool, one trip to memory each.
+  for (let id = 0; id < L.count; id++) if (L.org[id] >= 0) L.experience[id] += growth * (1 - L.experience[id]);
   for (let i = 0; i < o.n; i++) {
     const id = o.leaderId[i];
-    L.experience[id] += growth * (1 - L.experience[id]);
     if (rng() >= chance) continue;
     if (rng() < P.moveShare) world.seekers.push({ leader: id, from: i, contacts: personalNetwork(world, ctx, i) });
     L.org[id] = -1;
