@@ -275,9 +275,9 @@ export function createTies(poolSize: number) {
     shared: new Int32Array(poolSize),
     sharedPrincipled: new Int32Array(poolSize),
     sharedConvened: new Int32Array(poolSize),
+    /** Slots freed, reused last freed first. A pair's slot is found from its ends' lists of ties (findTie), not from an
+     * index of pairs: the lists are short (a few ties each) and already near in memory. */
     free: [] as number[],
-    /** Pair key (lower * n + higher) to slot. */
-    index: new Map<number, number>(),
   };
 }
 
@@ -338,15 +338,19 @@ function growPoolInPlace<T extends { poolSize: number }>(pool: T, create: (poolS
   pool.poolSize = grown.poolSize;
 }
 
-/** Returns the slot of the tie between i and j, or -1 when they have none. */
+/** Returns the slot of the tie between i and j, or -1 when they have none: looked for among the partners of the end
+ * with fewer ties. */
 export function findTie(world: World, i: number, j: number): number {
-  const lo = Math.min(i, j);
-  const hi = Math.max(i, j);
-  return world.ties.index.get(lo * world.orgs.n + hi) ?? -1;
+  const o = world.orgs;
+  const swap = o.partners[j].length < o.partners[i].length;
+  const partners = o.partners[swap ? j : i];
+  const other = swap ? i : j;
+  for (let k = 0; k < partners.length; k++) if (partners[k] === other) return o.ties[swap ? j : i][k];
+  return -1;
 }
 
 /** Returns the slot of the tie between i and j, or -1 when they have none: `hint` when the tie is at that slot (a slot it
- * was at before; the pair's entry in the index is not looked up), else findTie's. */
+ * was at before; the ends' lists are not searched), else findTie's. */
 export function findTieFrom(world: World, i: number, j: number, hint: number): number {
   const t = world.ties;
   if (hint >= 0 && t.alive[hint] === 1 && t.a[hint] === Math.min(i, j) && t.b[hint] === Math.max(i, j)) return hint;
@@ -378,7 +382,6 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.shared[slot] = 0;
   ties.sharedPrincipled[slot] = 0;
   ties.sharedConvened[slot] = 0;
-  ties.index.set(lo * world.orgs.n + hi, slot);
   world.orgs.ties[lo].push(slot);
   world.orgs.partners[lo].push(hi);
   world.orgs.ties[hi].push(slot);
@@ -419,14 +422,21 @@ export function removeTieInPlace(world: World, slot: number): void {
   const lo = ties.a[slot];
   const hi = ties.b[slot];
   ties.alive[slot] = 0;
-  ties.index.delete(lo * world.orgs.n + hi);
-  for (const end of [lo, hi]) {
-    const list = world.orgs.ties[end];
-    const at = list.indexOf(slot);
-    list.splice(at, 1);
-    world.orgs.partners[end].splice(at, 1);
-  }
+  dropFromListsInPlace(world.orgs.ties[lo], world.orgs.partners[lo], slot);
+  dropFromListsInPlace(world.orgs.ties[hi], world.orgs.partners[hi], slot);
   ties.free.push(slot);
+}
+
+// Takes a tie out of one end's list of ties and the parallel list of partners, keeping both lists' order (the order in
+// which mechanisms go through an organisation's ties decides their draws).
+function dropFromListsInPlace(ties: number[], partners: number[], slot: number): void {
+  let k = ties.indexOf(slot);
+  for (; k < ties.length - 1; k++) {
+    ties[k] = ties[k + 1];
+    partners[k] = partners[k + 1];
+  }
+  ties.pop();
+  partners.pop();
 }
 
 /** Returns the other end of a tie seen from organisation i. */

@@ -1,11 +1,11 @@
-// The sparse tie pool: adding, finding and removing ties keeps the pool, its pair index and both ends'
-// lists consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
+// The sparse tie pool: adding, finding and removing ties keeps the pool and both ends' lists (of ties and of
+// partners) consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addTieInPlace, findTie, removeTieInPlace, type Partnership, type World } from '../../src/model/world.ts';
 import { smallWorld } from './small-world.ts';
 
-/** Asserts that the pool, the index and the organisations' lists describe exactly the pairs in `expected`. */
+/** Asserts that the pool and the organisations' lists describe exactly the pairs in `expected`. */
 function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   const { ties, orgs } = world;
   expect(ties.count).toBeLessThanOrEqual(ties.poolSize);
@@ -18,7 +18,6 @@ function expectConsistent(world: World, expected: ReadonlySet<string>): void {
     if (ties.alive[slot] === 1) {
       alive.push(`${lo}-${hi}`);
       expect(lo).toBeLessThan(hi);
-      expect(ties.index.get(lo * orgs.n + hi)).toBe(slot);
       expect(findTie(world, lo, hi)).toBe(slot);
       expect(findTie(world, hi, lo)).toBe(slot);
       expect(orgs.ties[lo].filter((s) => s === slot)).toHaveLength(1);
@@ -30,13 +29,14 @@ function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   }
   expect(new Set(alive)).toEqual(expected);
   expect(alive).toHaveLength(expected.size);
-  expect(ties.index.size).toBe(expected.size);
   expect(ties.free.length + expected.size).toBe(ties.count);
   for (let i = 0; i < orgs.n; i++) {
-    for (const slot of orgs.ties[i]) {
+    expect(orgs.partners[i]).toHaveLength(orgs.ties[i].length);
+    orgs.ties[i].forEach((slot, k) => {
       expect(ties.alive[slot]).toBe(1);
       expect(ties.a[slot] === i || ties.b[slot] === i).toBe(true);
-    }
+      expect(orgs.partners[i][k]).toBe(ties.a[slot] === i ? ties.b[slot] : ties.a[slot]);
+    });
   }
   const ends = orgs.ties.reduce((s, list) => s + list.length, 0);
   expect(ends).toBe(2 * expected.size);
@@ -71,7 +71,7 @@ describe('addTieInPlace / findTie', () => {
 });
 
 describe('removeTieInPlace', () => {
-  it('removes the tie from the pool, the index and both ends, and its slot is reused by the next tie', () => {
+  it('removes the tie from the pool and both ends, and its slot is reused by the next tie', () => {
     const world = smallWorld(6, { poolSize: 8 });
     const s01 = addTieInPlace(world, 0, 1, 0.2, 0.1);
     const s12 = addTieInPlace(world, 1, 2, 0.2, 0.1);
@@ -86,6 +86,26 @@ describe('removeTieInPlace', () => {
     expect(world.ties.count).toBe(3);
     expect([world.ties.trustAB[reused], world.ties.strength[reused]]).toEqual([0.5, 0.4]);
     expectConsistent(world, new Set([key(0, 1), key(2, 3), key(4, 5)]));
+  });
+
+  it('keeps the order of both ends’ lists, and finds a pair removed and tied again at its new slot', () => {
+    const world = smallWorld(6, { poolSize: 8 });
+    const s01 = addTieInPlace(world, 0, 1, 0.2, 0.1);
+    const s02 = addTieInPlace(world, 0, 2, 0.2, 0.1);
+    const s03 = addTieInPlace(world, 0, 3, 0.2, 0.1);
+    const s04 = addTieInPlace(world, 0, 4, 0.2, 0.1);
+    removeTieInPlace(world, s02);
+    expect(world.orgs.ties[0]).toEqual([s01, s03, s04]);
+    expect(world.orgs.partners[0]).toEqual([1, 3, 4]);
+    removeTieInPlace(world, s04);
+    const s45 = addTieInPlace(world, 4, 5, 0.2, 0.1);
+    expect(s45).toBe(s04);
+    const s20 = addTieInPlace(world, 2, 0, 0.2, 0.1);
+    expect(s20).toBe(s02);
+    expect(world.orgs.ties[0]).toEqual([s01, s03, s20]);
+    expect(world.orgs.partners[0]).toEqual([1, 3, 2]);
+    expect([findTie(world, 0, 2), findTie(world, 2, 0), findTie(world, 0, 4), findTie(world, 5, 4)]).toEqual([s20, s20, -1, s45]);
+    expectConsistent(world, new Set([key(0, 1), key(0, 3), key(0, 2), key(4, 5)]));
   });
 });
 
@@ -111,7 +131,7 @@ describe('growing the pool', () => {
 });
 
 describe('any sequence of adds and removes', () => {
-  it('keeps the pool, the index and the lists consistent with the set of pairs added and not removed', () => {
+  it('keeps the pool and the lists consistent with the set of pairs added and not removed', () => {
     const n = 9;
     const op = fc.oneof(
       fc.record({ kind: fc.constant('add' as const), i: fc.nat({ max: n - 1 }), j: fc.nat({ max: n - 1 }) }),
