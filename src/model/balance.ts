@@ -38,21 +38,6 @@ export function emptyBalance(): BalanceTerms {
   return { fund: 0, compliance: 0, social: 0, resource: 0, coordination: 0, capacity: 0, competition: 0, values: 0, trust: 0, net: 0 };
 }
 
-/** Copies a balance into `to`, in place, and returns it. */
-export function copyBalanceInPlace(to: BalanceTerms, from: BalanceTerms): BalanceTerms {
-  to.fund = from.fund;
-  to.compliance = from.compliance;
-  to.social = from.social;
-  to.resource = from.resource;
-  to.coordination = from.coordination;
-  to.capacity = from.capacity;
-  to.competition = from.competition;
-  to.values = from.values;
-  to.trust = from.trust;
-  to.net = from.net;
-  return to;
-}
-
 // The parts of the agenda fillBalance last summed: one object, reused.
 const agendaSums: AgendaSums = { weighted: 0, says: 0 };
 

@@ -36,30 +36,32 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   const P = ctx.params.continuum;
   const lw = ctx.params.trustTypes.leaderWeight;
   const members = p.members;
+  // Each member's sums: effective trust, trust between the organisations and between leaders, ties (seen[4j] on).
+  const seen = o.seen;
   for (let k = 0; k < members.length; k++) {
-    const j = members[k];
-    o.trustSeen[j] = 0;
-    o.orgTrustSeen[j] = 0;
-    o.leaderTrustSeen[j] = 0;
-    o.tiesSeen[j] = 0;
+    const at = 4 * members[k];
+    seen[at] = 0;
+    seen[at + 1] = 0;
+    seen[at + 2] = 0;
+    seen[at + 3] = 0;
   }
   let trust = 0;
   let strength = 0;
   const slots = p.ties;
   for (let k = 0; k < slots.length; k++) {
     const slot = slots[k];
-    const a = t.a[slot];
-    const b = t.b[slot];
+    const a = 4 * t.a[slot];
+    const b = 4 * t.b[slot];
     const ab = effectiveTrust(t.trustAB[slot], t.leaderAB[slot], lw);
     const ba = effectiveTrust(t.trustBA[slot], t.leaderBA[slot], lw);
-    o.trustSeen[a] += ab;
-    o.trustSeen[b] += ba;
-    o.orgTrustSeen[a] += t.trustAB[slot];
-    o.orgTrustSeen[b] += t.trustBA[slot];
-    o.leaderTrustSeen[a] += t.leaderAB[slot];
-    o.leaderTrustSeen[b] += t.leaderBA[slot];
-    o.tiesSeen[a]++;
-    o.tiesSeen[b]++;
+    seen[a] += ab;
+    seen[b] += ba;
+    seen[a + 1] += t.trustAB[slot];
+    seen[b + 1] += t.trustBA[slot];
+    seen[a + 2] += t.leaderAB[slot];
+    seen[b + 2] += t.leaderBA[slot];
+    seen[a + 3]++;
+    seen[b + 3]++;
     trust += ab + ba;
     strength += t.strength[slot];
   }
@@ -71,13 +73,14 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
     const i = p.members[k];
     const role = p.roles[k];
     if (role.depth === 'core') {
-      const tiedTo = Math.max(1, o.tiesSeen[i]);
-      role.trust = o.trustSeen[i] / tiedTo;
-      role.orgTrust = o.orgTrustSeen[i] / tiedTo;
-      role.leaderTrust = o.leaderTrustSeen[i] / tiedTo;
+      const at = 4 * i;
+      const tiedTo = Math.max(1, seen[at + 3]);
+      role.trust = seen[at] / tiedTo;
+      role.orgTrust = seen[at + 1] / tiedTo;
+      role.leaderTrust = seen[at + 2] / tiedTo;
     } else {
       // A wider member's trust is in the lead, its one contact there (none once that tie is dropped).
-      const slot = findTieFrom(world, i, p.lead, role.leadTie ?? -1);
+      const slot = findTieFrom(world, i, p.lead, role.leadTie);
       role.leadTie = slot;
       const mine = slot >= 0 && t.a[slot] === i;
       role.orgTrust = slot < 0 ? 0 : mine ? t.trustAB[slot] : t.trustBA[slot];

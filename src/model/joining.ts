@@ -35,9 +35,10 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     trusts.length = 0;
     for (let s = 0; s < mine.length; s++) {
       const j = partners[s];
+      // A peer in no partnership adds nothing: neither its list nor its tie's trust is read (each read is a trip to
+      // memory at scale).
+      if (o.partnershipCount[j] === 0) continue;
       const theirs = o.partnerships[j];
-      // A peer in no partnership adds nothing: its tie's trust is not read (each read is a trip to memory at scale).
-      if (theirs.length === 0) continue;
       const trust = trustOf(world.ties, mine[s], i < j, lw);
       for (let q = 0; q < theirs.length; q++) {
         const id = theirs[q];
@@ -58,9 +59,11 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     for (let k = 0; k < ids.length; k++) {
       // Too few peers in it rules a partnership out before it is looked up.
       if (peers[k] / mine.length < threshold) continue;
+      // Its own partnerships, where its peers are too, are ruled out before they are looked up.
+      if (o.partnerships[i].includes(ids[k])) continue;
       const p = world.partnerships[ids[k]];
       // An area-wide partnership is joined through its open invitation (areaWide.ts), not through peers.
-      if (p.scope === 'area' || p.members.length >= P.maxMembers || o.partnerships[i].includes(p.id)) continue;
+      if (p.scope === 'area' || p.members.length >= P.maxMembers) continue;
       const score = partnerScore(world, ctx, i, p.lead, trusts[k] / peers[k]);
       if (score > bestScore) {
         best = p.id;

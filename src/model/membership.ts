@@ -1,6 +1,6 @@
 // Members weigh what their partnership gives against what it costs, learn its worth over time, and leave when they
 // judge it not worth it. Partnerships end when fewer than two members remain: nothing else ends them.
-import { copyBalanceInPlace, emptyBalance, fillBalanceWithAgenda } from './balance.ts';
+import { emptyBalance, fillBalanceWithAgenda } from './balance.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { removeMemberInPlace } from './partnerships.ts';
@@ -10,12 +10,12 @@ import type { Cause } from './vocabulary.ts';
 import { type BalanceTerms, coreOf, experienceOf, type Partnership, type Role, type World } from './world.ts';
 
 /** The change a cause names, and the cause, for each term an exit can be put down to (benefits that fell, costs that rose). */
-const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => number][] = [
-  ['funding-ended', (now, best) => best.fund - now.fund],
-  ['trust-fell', (now, best) => best.social - now.social],
-  ['competition', (now, best) => now.competition - best.competition],
-  ['capacity', (now, best) => now.capacity - best.capacity],
-  ['values-diverged', (now, best) => now.values - best.values],
+const CHANGES: readonly [Cause, (now: BalanceTerms, role: Role) => number][] = [
+  ['funding-ended', (now, role) => role.bestFund - now.fund],
+  ['trust-fell', (now, role) => role.bestSocial - now.social],
+  ['competition', (now, role) => now.competition - role.bestCompetition],
+  ['capacity', (now, role) => now.capacity - role.bestCapacity],
+  ['values-diverged', (now, role) => now.values - role.bestValues],
 ];
 
 /**
@@ -26,13 +26,12 @@ const CHANGES: readonly [Cause, (now: BalanceTerms, best: BalanceTerms) => numbe
  * drifting apart — or, when nothing changed for the worse (the partnership never paid), no purpose.
  */
 export function exitCause(role: Role, now: BalanceTerms, carrot: number): Cause {
-  const best = role.best;
-  if (best === null) return 'no-purpose';
+  if (role.bestBelief === Number.NEGATIVE_INFINITY) return 'no-purpose';
   let cause: Cause = 'no-purpose';
   let largest = 0;
   for (const [name, change] of CHANGES) {
     if (name === 'funding-ended' && carrot >= role.bestCarrot) continue;
-    const size = change(now, best);
+    const size = change(now, role);
     if (size > largest) [cause, largest] = [name, size];
   }
   if (cause !== 'trust-fell') return cause;
@@ -106,9 +105,13 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
       const weight = P.priorYears + Math.min((ctx.step - role.joined) * dt, memory);
       role.belief += (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - role.belief);
       role.commitment += towards * (+(role.belief > 0) - role.commitment);
-      if (role.best === null || role.belief >= role.bestBelief) {
-        role.best = copyBalanceInPlace(role.best ?? emptyBalance(), b);
+      if (role.belief >= role.bestBelief) {
         role.bestBelief = role.belief;
+        role.bestFund = b.fund;
+        role.bestSocial = b.social;
+        role.bestCompetition = b.competition;
+        role.bestCapacity = b.capacity;
+        role.bestValues = b.values;
         role.bestOrgTrust = role.orgTrust;
         role.bestLeaderTrust = role.leaderTrust;
         role.bestCarrot = carrot;

@@ -183,15 +183,20 @@ export function addMemberInPlace(
     orgTrust: 0,
     leaderTrust: 0,
     joined: ctx.step,
-    best: null,
-    bestBelief: 0,
+    depth,
+    leadTie: -1,
+    bestBelief: Number.NEGATIVE_INFINITY,
+    bestFund: 0,
+    bestSocial: 0,
+    bestCompetition: 0,
+    bestCapacity: 0,
+    bestValues: 0,
     bestOrgTrust: 0,
     bestLeaderTrust: 0,
     bestCarrot: 0,
-    depth,
-    leadTie: -1,
   });
   o.partnerships[i].push(p.id);
+  o.partnershipCount[i]++;
 }
 
 /** Moves wider member i of p into its core, in place (tieIntoCoreInPlace). */
@@ -256,6 +261,7 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   p.core -= core;
   const list = o.partnerships[i];
   list.splice(list.indexOf(p.id), 1);
+  o.partnershipCount[i]--;
   const t = world.ties;
   p.ties = p.ties.filter((slot) => {
     const touches = t.a[slot] === i || t.b[slot] === i;

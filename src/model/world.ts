@@ -39,12 +39,18 @@ export interface Role {
   /** How deeply it takes part: in the core group (as a member of any small partnership does) or in an area-wide
    * partnership's wider membership (light, informal contact with its lead; no share of its internal network). */
   depth: Depth;
-  /** A wider member's: the slot its tie to the lead was at when last scored (-1 for none), where the continuum looks first. */
-  leadTie?: number;
-  /** Its balance when its judgement was at its best, with its trust's two parts then: what its exit,
-   * if it leaves, is measured against. */
-  best: BalanceTerms | null;
+  /** A wider member's: the slot its tie to the lead was at when last scored, where the continuum looks first (-1 until
+   * first found). */
+  leadTie: number;
+  /** Its judgement at its best so far (−∞ before its first weighing), and then: the terms of its balance an exit can be
+   * put down to (funding, social capital, competition, capacity, values) and its trust's two parts, what its exit, if it
+   * leaves, is measured against. Numbers in the role itself, so a new best is written where the role is read. */
   bestBelief: number;
+  bestFund: number;
+  bestSocial: number;
+  bestCompetition: number;
+  bestCapacity: number;
+  bestValues: number;
   bestOrgTrust: number;
   bestLeaderTrust: number;
   /** The carrot its partnership received then (the lever where it is funded, else 0): an exit is put down to funding
@@ -223,12 +229,10 @@ export function createOrgs(n: number) {
     /** Per step scratch of the membership pass: funding and total benefit seen across its partnerships. */
     fundSeen: f(),
     benefitSeen: f(),
-    /** Scratch of the continuum pass: summed trust (effective, between organisations, between leaders) in, and number
-     * of, tied co-members. */
-    trustSeen: f(),
-    orgTrustSeen: f(),
-    leaderTrustSeen: f(),
-    tiesSeen: f(),
+    /** Scratch of the continuum pass, four numbers for each organisation side by side (at 4i): summed trust (effective,
+     * between organisations, between leaders) in, and number of, tied co-members. Side by side, so that the pass reaches
+     * one place in memory for each member, not four. */
+    seen: new Float64Array(4 * n),
     /** Scratch of the area-wide pass: 1 while it is a member of the partnership being kept open. */
     inKept: new Uint8Array(n),
     /** Defections it suffered this step, and cooperation it received. */
@@ -238,8 +242,10 @@ export function createOrgs(n: number) {
      * list saves a trip to the tie pool for each tie when only who is at the other end is wanted. */
     ties: Array.from({ length: n }, (): number[] => []),
     partners: Array.from({ length: n }, (): number[] => []),
-    /** Partnership ids of each organisation, at either depth. */
+    /** Partnership ids of each organisation, at either depth, and how many (the list's length, kept beside it where a
+     * pass over many organisations reads it without a trip to each list). */
     partnerships: Array.from({ length: n }, (): number[] => []),
+    partnershipCount: new Uint16Array(n),
   } as const;
 }
 

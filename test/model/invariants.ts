@@ -89,7 +89,8 @@ export function brokenInvariants(world: World): string[] {
     for (const slot of p.ties) check(ties.alive[slot] === 1, () => `partnership ${id} lists dead tie ${slot}`);
   }
 
-  // Memberships: the count (of core memberships), the organisation's list, and the active partnerships' member lists agree.
+  // Memberships: the counts (of core memberships, and of all), the organisation's list, and the active partnerships'
+  // member lists agree.
   for (let i = 0; i < orgs.n; i++) {
     const list = orgs.partnerships[i];
     check(
@@ -99,6 +100,10 @@ export function brokenInvariants(world: World): string[] {
     check(
       orgs.memberships[i] === coreOf[i],
       () => `organisation ${i}: memberships ${orgs.memberships[i]} but in the core of ${coreOf[i]} partnerships`,
+    );
+    check(
+      orgs.partnershipCount[i] === list.length,
+      () => `organisation ${i}: partnership count ${orgs.partnershipCount[i]} but ${list.length} listed`,
     );
     check(
       JSON.stringify(sortNumbers(list)) === JSON.stringify(sortNumbers(memberOf[i])),

@@ -22,12 +22,25 @@ function role(
     orgTrust: trust.org[1],
     leaderTrust: trust.leader[1],
     joined: 0,
-    best: best === null ? null : { ...emptyBalance(), ...best },
-    bestBelief: 0.2,
+    depth: 'core',
+    leadTie: -1,
+    ...bestOf(best),
     bestOrgTrust: trust.org[0],
     bestLeaderTrust: trust.leader[0],
     bestCarrot: FUNDED,
-    depth: 'core',
+  };
+}
+
+/** A role's best judgement, 0.2, and the terms of its balance then; a role never weighed with none. */
+function bestOf(best: Partial<BalanceTerms> | null) {
+  const b = { ...emptyBalance(), ...best };
+  return {
+    bestBelief: best === null ? Number.NEGATIVE_INFINITY : 0.2,
+    bestFund: b.fund,
+    bestSocial: b.social,
+    bestCompetition: b.competition,
+    bestCapacity: b.capacity,
+    bestValues: b.values,
   };
 }
 
@@ -116,8 +129,7 @@ describe('weighMembershipsInPlace', () => {
       expect(p.roles[k].belief, `member ${k}`).toBeCloseTo(belief, 12);
       // Commitment moves 1 − e^(−0.5) of the way to 1, as the judgement is positive; the best balance is this one.
       expect(p.roles[k].commitment).toBeCloseTo(0.5 + (1 - Math.exp(-0.5)) * 0.5, 12);
-      expect(p.roles[k].best).toEqual(b[k]);
-      expect(p.roles[k].bestBelief).toBe(p.roles[k].belief);
+      expect(p.roles[k]).toMatchObject({ ...bestOf(b[k]), bestBelief: p.roles[k].belief });
     });
     expect(ctx.events).toEqual([]);
     expect(p.members).toEqual([0, 1, 2]);
@@ -174,8 +186,8 @@ describe('weighMembershipsInPlace', () => {
 
   it('keeps the best balance while the judgement falls, and names what changed when the member leaves', () => {
     const { world, p } = partnershipOf(2);
-    const best = { ...emptyBalance(), fund: 0.5, net: 0.4 };
-    for (const role of p.roles) Object.assign(role, { belief: -0.5, joined: 1, best, bestBelief: 0.4, bestCarrot: 0.5 });
+    for (const role of p.roles)
+      Object.assign(role, { belief: -0.5, joined: 1, ...bestOf({ fund: 0.5 }), bestBelief: 0.4, bestCarrot: 0.5 });
     const rng = scriptedRng([0, 0.9999]);
     const ctx = smallContext(world, rng);
     weighMembershipsInPlace(world, ctx);
