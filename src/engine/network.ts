@@ -46,32 +46,33 @@ export function adjacencyOf(n: number, a: ArrayLike<number>, b: ArrayLike<number
  * A measure with nothing to measure (no edge, fewer than three nodes, no broker) is 0.
  */
 export function measureNetwork(graph: Adjacency, area: ArrayLike<number>, brokers: ArrayLike<number>): NetworkMeasures {
-  return measuresWith(graph, area, brokers, trianglesOf(graph));
+  return measuresWith(graph, brokers, trianglesOf(graph), crossingsOf(graph, area));
 }
 
-// The measures of a graph whose nodes' triangles are known.
-function measuresWith(graph: Adjacency, area: ArrayLike<number>, brokers: ArrayLike<number>, triangles: Int32Array): NetworkMeasures {
+// The measures of a graph whose nodes' triangles, and whose edges across areas, are known.
+function measuresWith(graph: Adjacency, brokers: ArrayLike<number>, triangles: Int32Array, crossing: number): NetworkMeasures {
   const { n, offsets, neighbours } = graph;
   const m = neighbours.length / 2;
-  let crossing = 0;
   let maxDegree = 0;
-  for (let v = 0; v < n; v++) {
-    const degree = offsets[v + 1] - offsets[v];
-    if (degree > maxDegree) maxDegree = degree;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++) crossing += +(area[v] !== area[neighbours[k]]);
-  }
-  let degreeGap = 0;
-  for (let v = 0; v < n; v++) degreeGap += maxDegree - (offsets[v + 1] - offsets[v]);
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, offsets[v + 1] - offsets[v]);
   const { components, largest } = componentsOf(graph);
   return {
     density: n > 1 ? (2 * m) / (n * (n - 1)) : 0,
     clustering: n > 0 ? clusteringSum(graph, triangles) / n : 0,
     components,
     largestComponent: largest,
-    centralisation: n > 2 ? degreeGap / ((n - 1) * (n - 2)) : 0,
-    crossAreaShare: m > 0 ? crossing / 2 / m : 0,
+    // The sum over nodes of (highest degree - degree).
+    centralisation: n > 2 ? (n * maxDegree - 2 * m) / ((n - 1) * (n - 2)) : 0,
+    crossAreaShare: m > 0 ? crossing / m : 0,
     brokerage: brokers.length > 0 ? meanEgoBetweenness(graph, brokers) : 0,
   };
+}
+
+// Returns the number of edges whose ends lie in different areas (counted from both ends, halved).
+function crossingsOf({ n, offsets, neighbours }: Adjacency, area: ArrayLike<number>): number {
+  let twice = 0;
+  for (let v = 0; v < n; v++) for (let k = offsets[v]; k < offsets[v + 1]; k++) twice += +(area[v] !== area[neighbours[k]]);
+  return twice / 2;
 }
 
 // Each node's triangles: the links among its neighbours, counted by marking the node's neighbours and walking each
@@ -135,36 +136,43 @@ function componentsOf({ n, offsets, neighbours }: Adjacency): { components: numb
 // each other, each counted as 1 / (1 + the broker's other neighbours tied to both), the share of the pair's two-step
 // paths that run through the broker: its betweenness within its own neighbourhood.
 function meanEgoBetweenness({ n, offsets, neighbours }: Adjacency, brokers: ArrayLike<number>): number {
+  let most = 0;
+  for (let k = 0; k < brokers.length; k++) most = Math.max(most, offsets[brokers[k] + 1] - offsets[brokers[k]]);
   const local = new Int32Array(n).fill(-1);
+  // For each pair of a broker's neighbours j < l: -1 when tied, else how many other neighbours are tied to both.
+  const between = new Int32Array(most * most);
+  const linked = new Int32Array(most);
   let sum = 0;
   for (let k = 0; k < brokers.length; k++) {
     const v = brokers[k];
-    const d = offsets[v + 1] - offsets[v];
-    for (let q = 0; q < d; q++) local[neighbours[offsets[v] + q]] = q;
-    // For each pair of neighbours j < l: -1 when tied, else how many other neighbours are tied to both.
-    const between = new Int32Array(d * d);
-    const linked = new Int32Array(d);
+    const first = offsets[v];
+    const d = offsets[v + 1] - first;
+    for (let q = 0; q < d; q++) local[neighbours[first + q]] = q;
+    between.fill(0, 0, d * d);
     for (let q = 0; q < d; q++) {
-      const w = neighbours[offsets[v] + q];
+      const w = neighbours[first + q];
       let count = 0;
       for (let r = offsets[w]; r < offsets[w + 1]; r++) {
         const j = local[neighbours[r]];
         if (j < 0) continue;
-        between[Math.min(q, j) * d + Math.max(q, j)] = -1;
+        between[j < q ? j * d + q : q * d + j] = -1;
         linked[count++] = j;
       }
-      for (let x = 0; x < count; x++)
+      for (let x = 0; x < count; x++) {
+        const jx = linked[x];
         for (let y = x + 1; y < count; y++) {
-          const pair = Math.min(linked[x], linked[y]) * d + Math.max(linked[x], linked[y]);
+          const jy = linked[y];
+          const pair = jx < jy ? jx * d + jy : jy * d + jx;
           if (between[pair] >= 0) between[pair]++;
         }
+      }
     }
     for (let j = 0; j < d; j++)
-      for (let l = j + 1; l < d; l++) {
-        const paths = between[j * d + l];
+      for (let pair = j * d + j + 1; pair < (j + 1) * d; pair++) {
+        const paths = between[pair];
         if (paths >= 0) sum += 1 / (1 + paths);
       }
-    for (let q = 0; q < d; q++) local[neighbours[offsets[v] + q]] = -1;
+    for (let q = 0; q < d; q++) local[neighbours[first + q]] = -1;
   }
   return sum / brokers.length;
 }
@@ -177,73 +185,134 @@ export function worldNetworkMeasures(world: World): NetworkMeasures {
 
 /** Measures a world's network step after step, as worldNetworkMeasures does, to the same values: each node's triangles
  * (for clustering, which costs most at national scale) are those of the last measure, less those a tie gone since
- * closed and plus those a new tie closes, rather than counted afresh. */
+ * closed and plus those a new tie closes, rather than counted afresh, and so are the ties across areas (an
+ * organisation's area is fixed). The arrays it works in are kept from one measure to the next. */
 export class NetworkMeasurer {
-  private last: {
-    readonly ties: { a: Int32Array; b: Int32Array; alive: Uint8Array };
-    readonly graph: Adjacency;
-    readonly triangles: Int32Array;
-  } | null = null;
+  // The tie at each slot of the pool at the last measure, as lower end × n + higher (-1 for none): a slot whose tie
+  // differs now had its tie go, or a new one come, or both. Kept up to date in place.
+  private pairs = new Float64Array(0);
+  // The last measure's graph, its nodes' triangles and its ties across areas.
+  private last: { readonly graph: Adjacency; readonly triangles: Int32Array; readonly crossing: number } | null = null;
+  // The ties gone and come since the last measure, as pairs (lower × n + higher), in the order of their slots.
+  private gone: Float64Array = new Float64Array(64);
+  private come: Float64Array = new Float64Array(64);
+  // For closing triangles: the rank of each place in a graph's lists of neighbours (UNLISTED between uses), and a mark
+  // and a rank for each node.
+  private rank = new Int32Array(0);
+  private mark = new Int32Array(0);
+  private rankToLower = new Int32Array(0);
 
   /** Returns the measures of the world's network of live ties now. */
   measure(world: World): NetworkMeasures {
-    const t = world.ties;
     const n = world.orgs.n;
-    const graph = adjacencyOf(n, t.a, t.b, t.count, t.alive);
+    const area = world.orgs.area;
     const last = this.last;
-    const triangles = last === null || last.graph.n !== n ? trianglesOf(graph) : this.updatedTriangles(last, graph, t);
-    this.last = { ties: { a: t.a.slice(0, t.count), b: t.b.slice(0, t.count), alive: t.alive.slice(0, t.count) }, graph, triangles };
-    return measuresWith(graph, world.orgs.area, world.areaAuthority, triangles);
+    const fresh = last === null || last.graph.n !== n;
+    const { gone, come } = this.changedTies(world.ties, n, fresh);
+    const graph = adjacencyOf(n, world.ties.a, world.ties.b, world.ties.count, world.ties.alive);
+    let triangles: Int32Array;
+    let crossing: number;
+    if (fresh) {
+      triangles = trianglesOf(graph);
+      crossing = crossingsOf(graph, area);
+    } else {
+      triangles = last.triangles;
+      this.closeTrianglesInPlace(triangles, last.graph, this.gone, gone, -1);
+      this.closeTrianglesInPlace(triangles, graph, this.come, come, 1);
+      const across = (pair: number) => {
+        const u = Math.floor(pair / n);
+        return +(area[u] !== area[pair - u * n]);
+      };
+      crossing = last.crossing;
+      for (let r = 0; r < gone; r++) crossing -= across(this.gone[r]);
+      for (let r = 0; r < come; r++) crossing += across(this.come[r]);
+    }
+    this.last = { graph, triangles, crossing };
+    return measuresWith(graph, world.areaAuthority, triangles, crossing);
   }
 
-  // The last measure's triangles, less those of its graph that a tie gone since belonged to, plus those of the graph now
-  // that a new tie belongs to: a triangle with several such ties counted at the first of them.
-  private updatedTriangles(last: NonNullable<NetworkMeasurer['last']>, graph: Adjacency, t: World['ties']): Int32Array {
-    const n = graph.n;
-    const gone = new Map<number, number>();
-    const come = new Map<number, number>();
-    let order = 0;
-    // A slot whose tie changed: its old tie is gone and its new one come (a pair that went from one slot and came back
-    // in another is both, its triangles taken off and put back). Ends are kept lower first: the key is lower × n + higher.
-    for (let e = 0; e < Math.max(last.ties.alive.length, t.count); e++) {
-      const was = e < last.ties.alive.length && last.ties.alive[e] === 1;
-      const is = e < t.count && t.alive[e] === 1;
-      if (was && is && last.ties.a[e] === t.a[e] && last.ties.b[e] === t.b[e]) continue;
-      if (was) gone.set(last.ties.a[e] * n + last.ties.b[e], order++);
-      if (is) come.set(t.a[e] * n + t.b[e], order++);
+  // Compares each slot's tie with the last measure's, keeping the new, and lists the ties gone and come in this.gone and
+  // this.come (a pair that went from one slot and came back in another is in both, its triangles taken off and put
+  // back); returns how many of each. Afresh, only the slots are kept.
+  private changedTies(t: World['ties'], n: number, fresh: boolean): { gone: number; come: number } {
+    const slots = Math.max(this.pairs.length, t.count);
+    if (this.pairs.length < slots) {
+      const grown = new Float64Array(Math.max(slots, 2 * this.pairs.length)).fill(-1);
+      grown.set(this.pairs);
+      this.pairs = grown;
     }
-    const triangles = last.triangles.slice();
-    closeTrianglesInPlace(triangles, last.graph, gone, -1);
-    closeTrianglesInPlace(triangles, graph, come, 1);
-    return triangles;
+    const pairs = this.pairs;
+    let gone = 0;
+    let come = 0;
+    for (let e = 0; e < slots; e++) {
+      const now = e < t.count && t.alive[e] === 1 ? t.a[e] * n + t.b[e] : -1;
+      const was = pairs[e];
+      if (now === was) continue;
+      pairs[e] = now;
+      if (fresh) continue;
+      if (was >= 0) {
+        if (gone === this.gone.length) this.gone = grownCopy(this.gone);
+        this.gone[gone++] = was;
+      }
+      if (now >= 0) {
+        if (come === this.come.length) this.come = grownCopy(this.come);
+        this.come[come++] = now;
+      }
+    }
+    return { gone, come };
+  }
+
+  // Adds `sign` to each corner of every triangle of the graph that holds one of the first `count` of these ties (keyed
+  // lower × n + higher), counting a triangle once, at the first of its ties in the list: each listed tie's rank is
+  // marked at both its places in the graph's lists of neighbours, where a tie not listed ranks after all.
+  private closeTrianglesInPlace(triangles: Int32Array, graph: Adjacency, ties: Float64Array, count: number, sign: number): void {
+    const { n, offsets, neighbours } = graph;
+    if (this.rank.length < neighbours.length) this.rank = new Int32Array(Math.ceil(1.25 * neighbours.length)).fill(UNLISTED);
+    if (this.mark.length < n) {
+      this.mark = new Int32Array(n);
+      this.rankToLower = new Int32Array(n);
+    }
+    const { rank, mark, rankToLower } = this;
+    const place = (u: number, v: number) => {
+      let k = offsets[u];
+      while (neighbours[k] !== v) k++;
+      return k;
+    };
+    for (let r = 0; r < count; r++) {
+      const u = Math.floor(ties[r] / n);
+      const v = ties[r] - u * n;
+      rank[place(u, v)] = r;
+      rank[place(v, u)] = r;
+    }
+    // The neighbours of a tie's lower end are marked with the tie's rank, and with the rank of the lower end's tie to them.
+    mark.fill(-1, 0, n);
+    for (let r = 0; r < count; r++) {
+      const u = Math.floor(ties[r] / n);
+      const v = ties[r] - u * n;
+      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+        mark[neighbours[k]] = r;
+        rankToLower[neighbours[k]] = rank[k];
+      }
+      for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+        const w = neighbours[k];
+        if (mark[w] !== r || rankToLower[w] < r || rank[k] < r) continue;
+        triangles[u] += sign;
+        triangles[v] += sign;
+        triangles[w] += sign;
+      }
+    }
+    rank.fill(UNLISTED, 0, neighbours.length);
   }
 }
 
-// Adds `sign` to each corner of every triangle of the graph that holds one of these ties (keyed lower × n + higher, each
-// with its order), counting a triangle once, at the first of its ties in that order.
-function closeTrianglesInPlace(
-  triangles: Int32Array,
-  { n, offsets, neighbours }: Adjacency,
-  ties: ReadonlyMap<number, number>,
-  sign: number,
-): void {
-  const mark = new Int32Array(n).fill(-1);
-  let stamp = 0;
-  const key = (x: number, y: number) => (x < y ? x * n + y : y * n + x);
-  for (const [tie, order] of ties) {
-    stamp++;
-    const u = Math.floor(tie / n);
-    const v = tie - u * n;
-    for (let k = offsets[u]; k < offsets[u + 1]; k++) mark[neighbours[k]] = stamp;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
-      const w = neighbours[k];
-      if (mark[w] !== stamp) continue;
-      if ((ties.get(key(u, w)) ?? order) < order || (ties.get(key(v, w)) ?? order) < order) continue;
-      triangles[u] += sign;
-      triangles[v] += sign;
-      triangles[w] += sign;
-    }
-  }
+// The rank of a tie not listed among those whose triangles are closed: after every listed tie's.
+const UNLISTED = 0x7fffffff;
+
+// Returns a copy of the array twice as long.
+function grownCopy(values: Float64Array): Float64Array {
+  const grown = new Float64Array(2 * values.length);
+  grown.set(values);
+  return grown;
 }
 
 /** One organisation as observed: its place, attributes, trust, leader and partnerships. */

@@ -161,8 +161,8 @@ describe('NetworkMeasurer', () => {
   });
 
   it('follows ties that go, come back in another slot, and close or open several triangles at once', () => {
-    // Six organisations; a square 0-1-2-3 with both diagonals (four triangles), and 4-5.
-    const world = smallWorld(6, { authorities: [0] });
+    // Six organisations in two areas; a square 0-1-2-3 with both diagonals (four triangles), and 4-5.
+    const world = smallWorld(6, { area: [0, 0, 1, 1, 0, 1], authorities: [0, 2] });
     const tie = (i: number, j: number) => addTieInPlace(world, i, j, 0.5, 0.1);
     const drop = (i: number, j: number) => removeTieInPlace(world, findTie(world, i, j));
     for (const [i, j] of [
@@ -199,6 +199,11 @@ describe('NetworkMeasurer', () => {
       expect(measurer.measure(world), `change ${k}`).toEqual(worldNetworkMeasures(world));
     }
     expect(measurer.measure(world).clustering).toBeGreaterThan(0);
+    expect(measurer.measure(world).crossAreaShare).toBeGreaterThan(0);
+    // The same measurer on another world, of more organisations and more ties than its pool had slots, measures it afresh.
+    const other = smallWorld(40, { area: Array.from({ length: 40 }, (_, i) => i % 3), authorities: [0, 1] });
+    for (let i = 0; i < 40; i++) for (const j of [i + 1, i + 7]) if (j < 40) addTieInPlace(other, i, j, 0.5, 0.1);
+    expect(measurer.measure(other)).toEqual(worldNetworkMeasures(other));
   });
 });
 
