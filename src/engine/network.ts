@@ -375,7 +375,7 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
       leaderTenureYears: (step - world.leaders.since[o.leaderId[i]]) / spy,
       ties: o.ties[i].length,
       partnerships,
-      partnershipDepths: partnerships.map((id) => (isCore(world.partnerships[id], i) ? 'core' : 'wider')),
+      partnershipDepths: partnerships.map((id) => (isCore(world, world.partnerships[id], i) ? 'core' : 'wider')),
     };
   });
 }

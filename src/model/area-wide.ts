@@ -112,7 +112,7 @@ export function keepOpenInPlace(world: World, ctx: StepContext, p: Partnership):
   const P = ctx.params.areaWide;
   const consider = chanceIn(P.considerRate, ctx.dt);
   const deepen = chanceIn(P.deepenRate, ctx.dt);
-  const core = coreOf(p);
+  const core = coreOf(world, p);
   const terms = (i: number) => ({ area: p.area, members: [...core, i], funded: p.funded, mandated: false, laInvolved: p.laInvolved });
   const members = world.areaMembers[p.area];
   // Its members marked, so that each organisation of the area is checked without reading its list of partnerships.
@@ -123,16 +123,16 @@ export function keepOpenInPlace(world: World, ctx: StepContext, p: Partnership):
     if (o.kind[j] === LA_KIND || inKept[j] === 1 || ctx.rng() >= consider) continue;
     if (!accepts(world, ctx, j, p.lead, terms(j), P.widerLoad)) continue;
     addMemberInPlace(world, ctx, p, j, false, 'wider');
-    ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [j], cause: 'open', ...depthsOf(p, [j]) });
+    ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [j], cause: 'open', ...depthsOf(world, p, [j]) });
   }
   for (let k = 0; k < p.members.length; k++) inKept[p.members[k]] = 0;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
     const role = p.roles[k];
-    if (role.depth === 'core' || role.belief <= 0 || ctx.rng() >= deepen) continue;
+    if (world.roles.core[role] === 1 || world.roles.belief[role] <= 0 || ctx.rng() >= deepen) continue;
     if (o.memberships[i] >= partnershipCapacity(world, ctx, i) || expectedNet(world, ctx, i, terms(i)) <= 0) continue;
     joinCoreInPlace(world, ctx, p, i);
-    ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [i], cause: 'deepened', ...depthsOf(p, [i]) });
+    ctx.emit({ step: ctx.step, kind: 'joined', partnership: p.id, organisations: [i], cause: 'deepened', ...depthsOf(world, p, [i]) });
   }
 }
 

@@ -69,27 +69,28 @@ export function scorePartnershipInPlace(world: World, ctx: StepContext, p: Partn
   let norms = 0;
   let norms2 = 0;
   let motivation = 0;
+  const r = world.roles;
   for (let k = 0; k < p.members.length; k++) {
     const i = p.members[k];
     const role = p.roles[k];
-    if (role.depth === 'core') {
+    if (r.core[role] === 1) {
       const at = 4 * i;
       const tiedTo = Math.max(1, seen[at + 3]);
-      role.trust = seen[at] / tiedTo;
-      role.orgTrust = seen[at + 1] / tiedTo;
-      role.leaderTrust = seen[at + 2] / tiedTo;
+      r.trust[role] = seen[at] / tiedTo;
+      r.orgTrust[role] = seen[at + 1] / tiedTo;
+      r.leaderTrust[role] = seen[at + 2] / tiedTo;
     } else {
       // A wider member's trust is in the lead, its one contact there (none once that tie is dropped).
-      const slot = findTieFrom(world, i, p.lead, role.leadTie);
-      role.leadTie = slot;
+      const slot = findTieFrom(world, i, p.lead, r.leadTie[role]);
+      r.leadTie[role] = slot;
       const mine = slot >= 0 && t.a[slot] === i;
-      role.orgTrust = slot < 0 ? 0 : mine ? t.trustAB[slot] : t.trustBA[slot];
-      role.leaderTrust = slot < 0 ? 0 : mine ? t.leaderAB[slot] : t.leaderBA[slot];
-      role.trust = effectiveTrust(role.orgTrust, role.leaderTrust, lw);
+      r.orgTrust[role] = slot < 0 ? 0 : mine ? t.trustAB[slot] : t.trustBA[slot];
+      r.leaderTrust[role] = slot < 0 ? 0 : mine ? t.leaderAB[slot] : t.leaderBA[slot];
+      r.trust[role] = effectiveTrust(r.orgTrust[role], r.leaderTrust[role], lw);
     }
     norms += o.norms[i];
     norms2 += o.norms[i] * o.norms[i];
-    motivation += role.commitment;
+    motivation += r.commitment[role];
   }
   const m = p.members.length;
   // The network is the core's: its density among the core members.

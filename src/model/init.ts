@@ -6,7 +6,7 @@ import type { StepContext } from './context.ts';
 import { appointNewcomerInPlace } from './leaders.ts';
 import { formPartnershipInPlace, leadFor, partnershipCapacity } from './partnerships.ts';
 import { foundTrustInPlace, updateTrustInPlace } from './trusts.ts';
-import { addTieInPlace, createLeaders, createOrgs, createTies, otherEnd, type World } from './world.ts';
+import { addTieInPlace, createLeaders, createOrgs, createRoles, createTies, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -43,6 +43,7 @@ export function createWorld(scenario: Scenario, ctx: StepContext): World {
     orgs: createOrgs(n),
     ties: createTies(Math.max(64, n * 8)),
     leaders: createLeaders(Math.max(16, n * 2)),
+    roles: createRoles(Math.max(64, n)),
     posts: [],
     seekers: [],
     partnerships: [],

@@ -26,12 +26,13 @@ export function prepareOrgsInPlace(world: World, ctx: StepContext): void {
   // its own), and the share of them that are funded; a wider membership takes no share of its effort.
   const committed = o.commitment.fill(0);
   const funded = o.fundedShare.fill(0);
+  const roles = world.roles;
   const active = world.active;
   for (let at = 0; at < active.length; at++) {
     const p = world.partnerships[active[at]];
     for (let k = 0; k < p.members.length; k++) {
-      if (p.roles[k].depth === 'wider') continue;
-      committed[p.members[k]] += p.roles[k].commitment;
+      if (roles.core[p.roles[k]] === 0) continue;
+      committed[p.members[k]] += roles.commitment[p.roles[k]];
       funded[p.members[k]] += +p.funded;
     }
   }

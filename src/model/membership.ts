@@ -7,15 +7,15 @@ import { removeMemberInPlace } from './partnerships.ts';
 import { type AgendaSums, sayOf, sumAgendaInPlace } from './power.ts';
 import { chanceIn } from './time.ts';
 import type { Cause } from './vocabulary.ts';
-import { type BalanceTerms, coreOf, experienceOf, type Partnership, type Role, type World } from './world.ts';
+import { type BalanceTerms, coreOf, experienceOf, type Partnership, type Roles, type World } from './world.ts';
 
 /** The change a cause names, and the cause, for each term an exit can be put down to (benefits that fell, costs that rose). */
-const CHANGES: readonly [Cause, (now: BalanceTerms, role: Role) => number][] = [
-  ['funding-ended', (now, role) => role.bestFund - now.fund],
-  ['trust-fell', (now, role) => role.bestSocial - now.social],
-  ['competition', (now, role) => now.competition - role.bestCompetition],
-  ['capacity', (now, role) => now.capacity - role.bestCapacity],
-  ['values-diverged', (now, role) => now.values - role.bestValues],
+const CHANGES: readonly [Cause, (now: BalanceTerms, r: Roles, role: number) => number][] = [
+  ['funding-ended', (now, r, role) => r.bestFund[role] - now.fund],
+  ['trust-fell', (now, r, role) => r.bestSocial[role] - now.social],
+  ['competition', (now, r, role) => now.competition - r.bestCompetition[role]],
+  ['capacity', (now, r, role) => now.capacity - r.bestCapacity[role]],
+  ['values-diverged', (now, r, role) => now.values - r.bestValues[role]],
 ];
 
 /**
@@ -25,18 +25,18 @@ const CHANGES: readonly [Cause, (now: BalanceTerms, role: Role) => number][] = [
  * when it fell more between leaders than between the organisations), rising competition, capacity stretched, values
  * drifting apart — or, when nothing changed for the worse (the partnership never paid), no purpose.
  */
-export function exitCause(role: Role, now: BalanceTerms, carrot: number): Cause {
-  if (role.bestBelief === Number.NEGATIVE_INFINITY) return 'no-purpose';
+export function exitCause(r: Roles, role: number, now: BalanceTerms, carrot: number): Cause {
+  if (r.bestBelief[role] === Number.NEGATIVE_INFINITY) return 'no-purpose';
   let cause: Cause = 'no-purpose';
   let largest = 0;
   for (const [name, change] of CHANGES) {
-    if (name === 'funding-ended' && carrot >= role.bestCarrot) continue;
-    const size = change(now, role);
+    if (name === 'funding-ended' && carrot >= r.bestCarrot[role]) continue;
+    const size = change(now, r, role);
     if (size > largest) [cause, largest] = [name, size];
   }
   if (cause !== 'trust-fell') return cause;
   // Trust between leaders is lost when a leader leaves: a fall mostly there is a leader's departure.
-  return role.bestLeaderTrust - role.leaderTrust > role.bestOrgTrust - role.orgTrust ? 'leader-left' : cause;
+  return r.bestLeaderTrust[role] - r.leaderTrust[role] > r.bestOrgTrust[role] - r.orgTrust[role] ? 'leader-left' : cause;
 }
 
 /**
@@ -64,11 +64,12 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
   const influence = ctx.params.power.influence;
   const agenda: AgendaSums = { weighted: 0, says: 0 };
   const withOneAgenda: AgendaSums = { weighted: 0, says: 0 };
+  const r = world.roles;
   const active = world.active;
   for (let at = 0; at < active.length; at++) {
     const p = world.partnerships[active[at]];
     // An area-wide partnership is weighed as its core: a wider member, as if it were one more of the core at its load.
-    const core = coreOf(p);
+    const core = coreOf(world, p);
     const carrot = ctx.levers.carrot * +p.funded;
     const terms = { area: p.area, members: core, funded: p.funded, mandated: p.mandate === 'mandated', laInvolved: p.laInvolved };
     const withOne = p.scope === 'area' ? { ...terms, members: [...core, -1] } : terms;
@@ -78,7 +79,7 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
     for (let k = 0; k < p.members.length; k++) {
       const i = p.members[k];
       const role = p.roles[k];
-      if (role.depth === 'core') fillBalanceWithAgenda(b, world, ctx, terms, agenda, i, role.trust, role.commitment, o.memberships[i]);
+      if (r.core[role] === 1) fillBalanceWithAgenda(b, world, ctx, terms, agenda, i, r.trust[role], r.commitment[role], o.memberships[i]);
       else {
         withOne.members[core.length] = i;
         const say = sayOf(o.power[i], influence);
@@ -91,8 +92,8 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
           withOne,
           withOneAgenda,
           i,
-          role.trust,
-          role.commitment,
+          r.trust[role],
+          r.commitment[role],
           o.memberships[i] + widerLoad,
           widerLoad,
         );
@@ -102,22 +103,23 @@ export function weighMembershipsInPlace(world: World, ctx: StepContext): void {
       // The weight of what it knew before this step: its prior and the evidence of its years so far, up to its memory,
       // which an experienced leader's judgement makes longer (and an inexperienced one's shorter).
       const memory = P.memoryYears * Math.max(0, 1 + judgement * (experienceOf(world, i) - 0.5));
-      const weight = P.priorYears + Math.min((ctx.step - role.joined) * dt, memory);
-      role.belief += (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - role.belief);
-      role.commitment += towards * (+(role.belief > 0) - role.commitment);
-      if (role.belief >= role.bestBelief) {
-        role.bestBelief = role.belief;
-        role.bestFund = b.fund;
-        role.bestSocial = b.social;
-        role.bestCompetition = b.competition;
-        role.bestCapacity = b.capacity;
-        role.bestValues = b.values;
-        role.bestOrgTrust = role.orgTrust;
-        role.bestLeaderTrust = role.leaderTrust;
-        role.bestCarrot = carrot;
+      const weight = P.priorYears + Math.min((ctx.step - r.joined[role]) * dt, memory);
+      const belief = r.belief[role] + (weight > 0 ? -Math.expm1(-dt / weight) : 1) * (b.net - r.belief[role]);
+      r.belief[role] = belief;
+      r.commitment[role] += towards * (+(belief > 0) - r.commitment[role]);
+      if (belief >= r.bestBelief[role]) {
+        r.bestBelief[role] = belief;
+        r.bestFund[role] = b.fund;
+        r.bestSocial[role] = b.social;
+        r.bestCompetition[role] = b.competition;
+        r.bestCapacity[role] = b.capacity;
+        r.bestValues[role] = b.values;
+        r.bestOrgTrust[role] = r.orgTrust[role];
+        r.bestLeaderTrust[role] = r.leaderTrust[role];
+        r.bestCarrot[role] = carrot;
       }
-      if (role.belief < 0 && ctx.rng() < chanceIn(P.leaveRate * -role.belief, dt)) {
-        leaving.push([p, i, exitCause(role, b, carrot)]);
+      if (belief < 0 && ctx.rng() < chanceIn(P.leaveRate * -belief, dt)) {
+        leaving.push([p, i, exitCause(r, role, b, carrot)]);
       }
     }
   }

@@ -18,7 +18,7 @@ export function convergeNormsInPlace(world: World, ctx: StepContext): void {
   for (let at = 0; at < active.length; at++) {
     const p = world.partnerships[active[at]];
     // An area-wide partnership's agenda is its core's; its wider members move towards it at their load of the rate.
-    const agenda = agendaOf(world, coreOf(p), ctx.params.power.influence);
+    const agenda = agendaOf(world, coreOf(world, p), ctx.params.power.influence);
     const rate =
       P.convergence *
       (P.trustOffset + p.trust) *
@@ -28,7 +28,7 @@ export function convergeNormsInPlace(world: World, ctx: StepContext): void {
     const closedWider = -Math.expm1(-rate * widerLoad * ctx.dt);
     for (let k = 0; k < p.members.length; k++) {
       const j = p.members[k];
-      o.norms[j] += (p.scope === 'area' && p.roles[k].depth === 'wider' ? closedWider : closed) * (agenda - o.norms[j]);
+      o.norms[j] += (p.scope === 'area' && world.roles.core[p.roles[k]] === 0 ? closedWider : closed) * (agenda - o.norms[j]);
     }
   }
 }

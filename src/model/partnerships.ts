@@ -5,9 +5,11 @@ import type { StepContext } from './context.ts';
 import { levelFor, scorePartnershipInPlace } from './continuum.ts';
 import type { Cause, Depth, Mandate, Scope } from './vocabulary.ts';
 import {
+  addRoleInPlace,
   addTieInPlace,
   coreOf,
   countSharedInPlace,
+  depthOf,
   experienceOf,
   findTie,
   isCore,
@@ -148,15 +150,15 @@ export function formPartnershipInPlace(world: World, ctx: StepContext, spec: Par
     partnership: p.id,
     organisations: [...p.members],
     cause: spec.cause,
-    ...depthsOf(p, p.members),
+    ...depthsOf(world, p, p.members),
   });
   return p;
 }
 
 /** Returns, for an area-wide partnership, its scope and these members' depths, as its events record them; nothing for a group. */
-export function depthsOf(p: Partnership, members: readonly number[]): { scope?: Scope; depths?: Depth[] } {
+export function depthsOf(world: World, p: Partnership, members: readonly number[]): { scope?: Scope; depths?: Depth[] } {
   if (p.scope === 'group') return {};
-  return { scope: p.scope, depths: members.map((i) => p.roles[p.members.indexOf(i)].depth) };
+  return { scope: p.scope, depths: members.map((i) => depthOf(world.roles, p.roles[p.members.indexOf(i)])) };
 }
 
 /** Adds organisation i to p, in place, at this depth (the core unless given), committed to it unless compelled: it gets a
@@ -176,25 +178,7 @@ export function addMemberInPlace(
   if (i !== p.lead) addTieInPlace(world, i, p.lead, startingTrust(ctx, o.area[i]), P.newTieStrength);
   if (depth === 'core') tieIntoCoreInPlace(world, ctx, p, i);
   p.members.push(i);
-  p.roles.push({
-    belief: 0,
-    commitment: compelled ? 0 : 1,
-    trust: 0,
-    orgTrust: 0,
-    leaderTrust: 0,
-    joined: ctx.step,
-    depth,
-    leadTie: -1,
-    bestBelief: Number.NEGATIVE_INFINITY,
-    bestFund: 0,
-    bestSocial: 0,
-    bestCompetition: 0,
-    bestCapacity: 0,
-    bestValues: 0,
-    bestOrgTrust: 0,
-    bestLeaderTrust: 0,
-    bestCarrot: 0,
-  });
+  p.roles.push(addRoleInPlace(world, ctx.step, depth, compelled));
   o.partnerships[i].push(p.id);
   o.partnershipCount[i]++;
 }
@@ -202,7 +186,7 @@ export function addMemberInPlace(
 /** Moves wider member i of p into its core, in place (tieIntoCoreInPlace). */
 export function joinCoreInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
   tieIntoCoreInPlace(world, ctx, p, i);
-  p.roles[p.members.indexOf(i)].depth = 'core';
+  world.roles.core[p.roles[p.members.indexOf(i)]] = 1;
 }
 
 // Ties i into p's core, in place, before it is listed there (a new member not yet listed, or a wider member): ties to a
@@ -211,7 +195,7 @@ export function joinCoreInPlace(world: World, ctx: StepContext, p: Partnership, 
 function tieIntoCoreInPlace(world: World, ctx: StepContext, p: Partnership, i: number): void {
   const P = ctx.params.partnerships;
   const trust = startingTrust(ctx, world.orgs.area[i]);
-  const fellows = coreOf(p).filter((j) => j !== i);
+  const fellows = coreOf(world, p).filter((j) => j !== i);
   for (let k = 0; k < Math.min(P.newMemberTies, fellows.length); k++) {
     const j = fellows[Math.floor(ctx.rng() * fellows.length)];
     addTieInPlace(world, i, j, trust, P.newTieStrength);
@@ -229,7 +213,7 @@ function tieIntoCoreInPlace(world: World, ctx: StepContext, p: Partnership, i: n
 
 /** Removes member i from p for this cause, in place; when fewer than two members remain, p dissolves with that cause. */
 export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnership, i: number, cause: Cause): void {
-  const wasCore = +isCore(p, i);
+  const wasCore = +isCore(world, p, i);
   detachInPlace(world, p, i);
   ctx.emit({ step: ctx.step, kind: 'left', partnership: p.id, organisations: [i], cause });
   // A partnership ends when fewer than two remain in its core: an area-wide one's wider members go with it.
@@ -248,13 +232,14 @@ export function removeMemberInPlace(world: World, ctx: StepContext, p: Partnersh
     p.roles = [];
     return;
   }
-  if (p.lead === i) p.lead = leadFor(world, coreOf(p), ctx.params.power.influence);
+  if (p.lead === i) p.lead = leadFor(world, coreOf(world, p), ctx.params.power.influence);
 }
 
 function detachInPlace(world: World, p: Partnership, i: number): void {
   const o = world.orgs;
   const at = p.members.indexOf(i);
-  const core = +(p.roles[at].depth === 'core');
+  const core = world.roles.core[p.roles[at]];
+  world.roles.free.push(p.roles[at]);
   p.members.splice(at, 1);
   p.roles.splice(at, 1);
   o.memberships[i] -= core;

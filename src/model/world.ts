@@ -22,41 +22,54 @@ export interface BalanceTerms {
   net: number;
 }
 
-/** One member's place in a partnership. */
-export interface Role {
-  /** Its judgement of the partnership: a running estimate of its net benefit per year, starting at indifference. */
-  belief: number;
-  /** How much it wants to be in the partnership, from 0 to 1: 1 when it chose to join, 0 when compelled; it moves
-   * towards 1 while its judgement is positive and towards 0 while negative. */
-  commitment: number;
-  /** Its mean effective trust in the members it is tied to, as last scored, and that trust's two parts: between the
-   * organisations, and between their leaders (lost when a leader leaves). */
-  trust: number;
-  orgTrust: number;
-  leaderTrust: number;
-  /** The step it joined. */
-  readonly joined: number;
-  /** How deeply it takes part: in the core group (as a member of any small partnership does) or in an area-wide
-   * partnership's wider membership (light, informal contact with its lead; no share of its internal network). */
-  depth: Depth;
-  /** A wider member's: the slot its tie to the lead was at when last scored, where the continuum looks first (-1 until
-   * first found). */
-  leadTie: number;
-  /** Its judgement at its best so far (−∞ before its first weighing), and then: the terms of its balance an exit can be
-   * put down to (funding, social capital, competition, capacity, values) and its trust's two parts, what its exit, if it
-   * leaves, is measured against. Numbers in the role itself, so a new best is written where the role is read. */
-  bestBelief: number;
-  bestFund: number;
-  bestSocial: number;
-  bestCompetition: number;
-  bestCapacity: number;
-  bestValues: number;
-  bestOrgTrust: number;
-  bestLeaderTrust: number;
-  /** The carrot its partnership received then (the lever where it is funded, else 0): an exit is put down to funding
-   * only when that fell, not when the fund's worth fell with the member's commitment or trust. */
-  bestCarrot: number;
+/** Returns an empty pool of roles with room for this many: a role is one member's place in a partnership, at a slot
+ * the partnership lists beside the member (Partnership.roles). The literal is where a role's fields are declared. */
+export function createRoles(poolSize: number) {
+  const f = () => new Float64Array(poolSize);
+  return {
+    /** Slots in the pool (it doubles when full). */
+    poolSize,
+    /** Slots ever used: every role held is below it. */
+    count: 0,
+    /** Its judgement of the partnership: a running estimate of its net benefit per year, starting at indifference. */
+    belief: f(),
+    /** How much it wants to be in the partnership, from 0 to 1: 1 when it chose to join, 0 when compelled; it moves
+     * towards 1 while its judgement is positive and towards 0 while negative. */
+    commitment: f(),
+    /** Its mean effective trust in the members it is tied to, as last scored, and that trust's two parts: between the
+     * organisations, and between their leaders (lost when a leader leaves). */
+    trust: f(),
+    orgTrust: f(),
+    leaderTrust: f(),
+    /** The step it joined. */
+    joined: new Int32Array(poolSize),
+    /** How deeply it takes part: 1 in the core group (as a member of any small partnership is), 0 in an area-wide
+     * partnership's wider membership (light, informal contact with its lead; no share of its internal network). */
+    core: new Uint8Array(poolSize),
+    /** A wider member's: the slot its tie to the lead was at when last scored, where the continuum looks first (-1 until
+     * first found). */
+    leadTie: new Int32Array(poolSize),
+    /** Its judgement at its best so far (−∞ before its first weighing), and then: the terms of its balance an exit can be
+     * put down to (funding, social capital, competition, capacity, values) and its trust's two parts, what its exit, if
+     * it leaves, is measured against. */
+    bestBelief: f(),
+    bestFund: f(),
+    bestSocial: f(),
+    bestCompetition: f(),
+    bestCapacity: f(),
+    bestValues: f(),
+    bestOrgTrust: f(),
+    bestLeaderTrust: f(),
+    /** The carrot its partnership received then (the lever where it is funded, else 0): an exit is put down to funding
+     * only when that fell, not when the fund's worth fell with the member's commitment or trust. */
+    bestCarrot: f(),
+    /** Slots freed, reused last freed first. */
+    free: [] as number[],
+  };
 }
+
+/** Members' roles in their partnerships, in a pool: one typed array per field, a role at a slot. */
+export type Roles = ReturnType<typeof createRoles>;
 
 /** Dhillon's four features of a partnership and their mean, the continuum score. */
 export interface Features {
@@ -85,9 +98,9 @@ export interface Partnership extends Features {
   readonly funded: boolean;
   /** Its first lead's leader's experience when it formed. */
   readonly leadExperience: number;
-  /** Members, and each one's role (same order). */
+  /** Members, and the slot of each one's role in World.roles (same order). */
   members: number[];
-  roles: Role[];
+  roles: number[];
   /** Slots of the ties between core members: the partnership's internal network. */
   ties: number[];
   /** The ordinal level on the continuum, and its peak; the features when the score was at its peak. */
@@ -151,6 +164,8 @@ export interface World {
   readonly ties: Ties;
   /** Leaders, by id: each organisation's is orgs.leaderId; a leader leads at most one organisation. */
   readonly leaders: Leaders;
+  /** Members' roles in the active partnerships (Partnership.roles lists their slots). */
+  readonly roles: Roles;
   /** Every post held, in the order taken (a leader's posts over time). */
   readonly posts: Post[];
   /** Leaders out of post who seek another post in the system. */
@@ -332,7 +347,38 @@ export function experienceOf(world: World, i: number): number {
   return world.leaders.experience[world.orgs.leaderId[i]];
 }
 
-// Doubles a pool (ties or leaders): every typed-array field is copied into one twice as long.
+/** Adds a role at this depth, joined this step, growing the pool if full; returns its slot. Its member is committed to
+ * the partnership (1) unless compelled (0); its judgement starts at indifference, its best judgement at −∞. */
+export function addRoleInPlace(world: World, step: number, depth: Depth, compelled: boolean): number {
+  const roles = world.roles;
+  if (roles.free.length === 0 && roles.count === roles.poolSize) growPoolInPlace(roles, createRoles);
+  const slot = roles.free.length > 0 ? (roles.free.pop() as number) : roles.count++;
+  roles.belief[slot] = 0;
+  roles.commitment[slot] = compelled ? 0 : 1;
+  roles.trust[slot] = 0;
+  roles.orgTrust[slot] = 0;
+  roles.leaderTrust[slot] = 0;
+  roles.joined[slot] = step;
+  roles.core[slot] = +(depth === 'core');
+  roles.leadTie[slot] = -1;
+  roles.bestBelief[slot] = Number.NEGATIVE_INFINITY;
+  roles.bestFund[slot] = 0;
+  roles.bestSocial[slot] = 0;
+  roles.bestCompetition[slot] = 0;
+  roles.bestCapacity[slot] = 0;
+  roles.bestValues[slot] = 0;
+  roles.bestOrgTrust[slot] = 0;
+  roles.bestLeaderTrust[slot] = 0;
+  roles.bestCarrot[slot] = 0;
+  return slot;
+}
+
+/** Returns the depth of the role at this slot. */
+export function depthOf(roles: Roles, slot: number): Depth {
+  return roles.core[slot] === 1 ? 'core' : 'wider';
+}
+
+// Doubles a pool (ties, leaders or roles): every typed-array field is copied into one twice as long.
 function growPoolInPlace<T extends { poolSize: number }>(pool: T, create: (poolSize: number) => T): void {
   const grown = create(pool.poolSize * 2);
   const fields = pool as unknown as Record<string, { set(from: ArrayLike<number>): void }>;
@@ -397,7 +443,7 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
     const id = ofLo[k];
     if (!world.orgs.partnerships[hi].includes(id)) continue;
     const p = world.partnerships[id];
-    if (!isCore(p, lo) || !isCore(p, hi)) continue;
+    if (!isCore(world, p, lo) || !isCore(world, p, hi)) continue;
     countSharedInPlace(ties, slot, p, 1);
     p.ties.push(slot);
   }
@@ -405,13 +451,13 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
 }
 
 /** Returns whether member i of p is in its core group (every member of a small group is). */
-export function isCore(p: Partnership, i: number): boolean {
-  return p.scope === 'group' || p.roles[p.members.indexOf(i)].depth === 'core';
+export function isCore(world: World, p: Partnership, i: number): boolean {
+  return p.scope === 'group' || world.roles.core[p.roles[p.members.indexOf(i)]] === 1;
 }
 
 /** Returns p's core members (all of a small group's members), in member order. */
-export function coreOf(p: Partnership): number[] {
-  return p.scope === 'group' ? p.members : p.members.filter((_, k) => p.roles[k].depth === 'core');
+export function coreOf(world: World, p: Partnership): number[] {
+  return p.scope === 'group' ? p.members : p.members.filter((_, k) => world.roles.core[p.roles[k]] === 1);
 }
 
 /** Counts a partnership in (sign 1) or out of (sign -1) a tie's shared partnerships, with its principles and its

@@ -4,7 +4,7 @@
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { inTrustElsewhere } from '../model/trusts.ts';
-import { coreOf, findTie, isCore, trustFrom } from '../model/world.ts';
+import { findTie, isCore, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
@@ -93,7 +93,7 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     .slice(0, STRONGEST_TIES);
   const partnerships = orgs.partnerships[i].map((id) => {
     const p = world.partnerships[id];
-    const depth = isCore(p, i) ? '' : ', a wider member';
+    const depth = isCore(world, p, i) ? '' : ', a wider member';
     return [
       partnershipLink(run, id),
       ` — ${p.scope === 'area' ? 'area-wide, ' : ''}${LEVEL_NAMES[p.level]}, ${p.members.length} members${depth}`,
@@ -194,7 +194,7 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
     [
       'Members',
       [
-        `${p.members.length}${ended ? ' at the end' : ''}${p.scope === 'area' ? ` (${coreOf(p).length} in its core, the rest wider)` : ''}, lead `,
+        `${p.members.length}${ended ? ' at the end' : ''}${p.scope === 'area' ? ` (${p.core} in its core, the rest wider)` : ''}, lead `,
         orgLink(run, p.lead),
       ],
     ],
@@ -223,7 +223,7 @@ export function partnershipDetails(run: ClassroomRun, id: number): DetailsConten
         heading: `Members (${p.members.length})`,
         lines: p.members.map((i) => [
           orgLink(run, i),
-          ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}${isCore(p, i) ? '' : ', wider'}`,
+          ` — ${KIND_WORDS[ORG_KINDS[world.orgs.kind[i]]].short.toLowerCase()}${i === p.lead ? ', lead' : ''}${ended || isCore(world, p, i) ? '' : ', wider'}`,
         ]),
       },
     ],

@@ -256,7 +256,8 @@ export class ModelWorker {
       selection: sel,
       details: detailsOf(run, sel),
       members: p ? [...p.members] : [],
-      core: p ? coreOf(p) : [],
+      // A dissolved partnership's depths went with it: its last members are drawn as one group.
+      core: p ? (p.endedStep === null ? coreOf(run.sim.world, p) : [...p.members]) : [],
       ties: p ? [...p.ties] : [],
       ended: p ? p.endedStep !== null : false,
       level: p ? p.level : -1,

@@ -141,7 +141,7 @@ export function membershipRingsInPlace(world: World, rings: Int8Array, wider: In
   for (let i = 0; i < orgs.n; i++) {
     for (const id of orgs.partnerships[i]) {
       const p = world.partnerships[id];
-      if (isCore(p, i)) insertLevel(rings, i * RINGS, p.level);
+      if (isCore(world, p, i)) insertLevel(rings, i * RINGS, p.level);
       else wider[i] = Math.max(wider[i], p.level);
     }
   }

@@ -9,7 +9,7 @@ import { nodeHost } from '../../src/cli/node-host.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { conveneInPlace, conveningRates, keepOpenInPlace, mostExperienced, runAreaWideInPlace } from '../../src/model/area-wide.ts';
 import { removeMemberInPlace } from '../../src/model/partnerships.ts';
-import { findTie } from '../../src/model/world.ts';
+import { depthOf, findTie } from '../../src/model/world.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -80,7 +80,7 @@ describe('area-wide partnerships: convening', () => {
     // 4: no tie, so trust the starting 0.35 > 0.3; a wider membership of [0, 1, 2, 4] at load 0.2:
     //    2 × 0.35 × 0.4 + 0.024 − 0.2 × 0.15 √(4/3) 0.75 × 1.2 − 0.05 × 0.2 = 0.263 > 0: wider. 5 is of area 1.
     expect(p.members).toEqual([0, 1, 2, 4]);
-    expect(p.roles.map((r) => r.depth)).toEqual(['core', 'core', 'core', 'wider']);
+    expect(p.roles.map((r) => depthOf(world.roles, r))).toEqual(['core', 'core', 'core', 'wider']);
     expect([p.scope, p.core, p.lead, p.laInvolved, p.mandate]).toEqual(['area', 3, 1, true, 'voluntary']);
     expect(ctx.events).toEqual([
       {
@@ -147,7 +147,7 @@ describe('area-wide partnerships: open membership and depth', () => {
     const { world, ctx } = convenedWorld([OFFICERS - 1e-6, 0.999, 0.5, 0, 0, 0]);
     runAreaWideInPlace(world, ctx);
     const p = world.partnerships[0];
-    p.roles[3].belief = 0.1; // 4 has judged the partnership worth it
+    world.roles.belief[p.roles[3]] = 0.1; // 4 has judged the partnership worth it
     const rng = scriptedRng([
       CONSIDER - 1e-6, // 3 considers the invitation (0, the authority, and the members 1, 2 and 4 draw nothing)
       DEEPEN - 1e-6, // 4 moves into the core
@@ -162,7 +162,7 @@ describe('area-wide partnerships: open membership and depth', () => {
     // (0.2): 2 × 0.2 × 0.4 + 0.024 − 0.0312 − 0.01 = 0.143 > 0: wider. 4 in full, trusting the lead 0.35 (its one tie):
     // 0.28 + 0.024 − 0.15 √(4/3) 0.75 × 1.2 − 0.05 = 0.098 > 0: core. 3 joined with no judgement yet (belief 0): stays wider.
     expect(p.members).toEqual([0, 1, 2, 4, 3]);
-    expect(p.roles.map((r) => r.depth)).toEqual(['core', 'core', 'core', 'core', 'wider']);
+    expect(p.roles.map((r) => depthOf(world.roles, r))).toEqual(['core', 'core', 'core', 'core', 'wider']);
     expect(p.core).toBe(4);
     expect(next.events).toEqual([
       { step: 1, kind: 'joined', partnership: 0, organisations: [3], cause: 'open', scope: 'area', depths: ['wider'] },

@@ -72,7 +72,7 @@ describe('brokerInPlace', () => {
       principles: false,
       la: true,
     });
-    expect(p.roles.map((r) => r.commitment)).toEqual([1, 1, 1]);
+    expect(p.roles.map((r) => world.roles.commitment[r])).toEqual([1, 1, 1]);
     expect(ctx.events).toEqual([{ step: 1, kind: 'formed', partnership: 0, organisations: [0, 2, 4], cause: 'broker' }]);
     expect(brokenInvariants(world)).toEqual([]);
   });

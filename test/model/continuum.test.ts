@@ -116,7 +116,7 @@ describe('scoreContinuumInPlace', () => {
       }
     }
     world.orgs.norms.set([0.2, 0.4, 0.6]);
-    p.roles.forEach((role, k) => (role.commitment = [0.3, 0.6, 0.9][k]));
+    p.roles.forEach((role, k) => (world.roles.commitment[role] = [0.3, 0.6, 0.9][k]));
     return { world, p };
   }
 
@@ -140,9 +140,9 @@ describe('scoreContinuumInPlace', () => {
     expect(p.motivation).toBeCloseTo(0.6, 12);
     expect(p.score).toBeCloseTo((0.45 + 0.64 + p.norms + 0.6) / 4, 12);
     // 0 sees 1 at 0.7 and 2 at 0.4; 1 and 2 see 0.4 everywhere.
-    expect(p.roles.map((r) => r.trust)).toEqual([0.55, 0.4, 0.4].map((x) => expect.closeTo(x, 12)));
-    expect(p.roles.map((r) => r.orgTrust)).toEqual([0.75, 0.6, 0.6].map((x) => expect.closeTo(x, 12)));
-    expect(p.roles.map((r) => r.leaderTrust)).toEqual([0.35, 0.2, 0.2].map((x) => expect.closeTo(x, 12)));
+    expect(p.roles.map((r) => world.roles.trust[r])).toEqual([0.55, 0.4, 0.4].map((x) => expect.closeTo(x, 12)));
+    expect(p.roles.map((r) => world.roles.orgTrust[r])).toEqual([0.75, 0.6, 0.6].map((x) => expect.closeTo(x, 12)));
+    expect(p.roles.map((r) => world.roles.leaderTrust[r])).toEqual([0.35, 0.2, 0.2].map((x) => expect.closeTo(x, 12)));
   });
 
   it('reads the norms feature against the spread of cultures in the area: half the culture, twice the spread', () => {

@@ -25,7 +25,7 @@ describe('prepareOrgsInPlace', () => {
     o.trustworthiness[0] = 0.4;
     // 1, in two partnerships with 2, committed to each 0.25: values its whole motive; capacity 0.3; funding 0.4 of its
     // benefit, expected to continue half as long; in a trust all of whose other schools are in other areas (remote 1).
-    for (let k = 0; k < 2; k++) world.partnerships[inPartnership(world, [1, 2])].roles[0].commitment = 0.25;
+    for (let k = 0; k < 2; k++) world.roles.commitment[world.partnerships[inPartnership(world, [1, 2])].roles[0]] = 0.25;
     o.motValues[1] = 1;
     o.capacity[1] = 0.3;
     o.fundDependence[1] = 0.4;

@@ -12,7 +12,7 @@ export function brokenInvariants(world: World): string[] {
   const check = (ok: boolean, what: () => string) => {
     if (!ok && broken.length < 20) broken.push(what());
   };
-  const { orgs, ties, partnerships } = world;
+  const { orgs, ties, partnerships, roles } = world;
   // The alive tie of each pair (key lower * n + higher), from the pool itself; a pair tied twice is broken.
   const pairSlot = new Map<number, number>();
   for (let slot = 0; slot < ties.count; slot++) {
@@ -36,6 +36,8 @@ export function brokenInvariants(world: World): string[] {
   const sharedConvened = new Map<number, number>();
   const memberOf: number[][] = Array.from({ length: orgs.n }, () => []);
   const coreOf = new Array<number>(orgs.n).fill(0);
+  // Role slots: each held by one member of one active partnership, or free; none lost.
+  const held = new Set<number>();
   for (const id of world.active) {
     const p = partnerships[id];
     check(p.id === id, () => `partnership at ${id} has id ${p.id}`);
@@ -43,20 +45,25 @@ export function brokenInvariants(world: World): string[] {
     check(new Set(p.members).size === p.members.length, () => `partnership ${id} lists a member twice: ${p.members}`);
     check(p.members.includes(p.lead), () => `partnership ${id}'s lead ${p.lead} is not a member of ${p.members}`);
     check(p.roles.length === p.members.length, () => `partnership ${id} has ${p.roles.length} roles for ${p.members.length} members`);
+    for (const r of p.roles) {
+      check(r >= 0 && r < roles.count && !held.has(r), () => `partnership ${id} holds role slot ${r}, out of the pool or held twice`);
+      held.add(r);
+    }
     check(p.endReason === null, () => `active partnership ${id} has end reason ${p.endReason}`);
     check(
       p.level >= 0 && p.level < LEVEL_NAMES.length && p.peakLevel >= p.level,
       () => `partnership ${id} level ${p.level} peak ${p.peakLevel}`,
     );
-    const roleValues = p.roles.flatMap((r) => [r.commitment, r.trust, r.orgTrust, r.leaderTrust]);
+    const roleValues = p.roles.flatMap((r) => [roles.commitment[r], roles.trust[r], roles.orgTrust[r], roles.leaderTrust[r]]);
     for (const v of [p.trust, p.network, p.norms, p.motivation, p.score, ...roleValues])
       check(v >= 0 && v <= 1, () => `partnership ${id} has a feature, score, commitment or member trust ${v} outside [0, 1]`);
-    for (const r of p.roles) check(Number.isFinite(r.belief), () => `partnership ${id} has a member whose belief is ${r.belief}`);
+    for (const r of p.roles)
+      check(Number.isFinite(roles.belief[r]), () => `partnership ${id} has a member whose belief is ${roles.belief[r]}`);
     for (const i of p.members) memberOf[i].push(id);
     // Depths: each member is in the core or the wider membership, not both; a small group's are all core; the core's
     // count is kept; an area-wide partnership's members are all of its area, its lead in its core.
-    const core = p.members.filter((_, k) => p.roles[k].depth === 'core');
-    for (const r of p.roles) check(r.depth === 'core' || r.depth === 'wider', () => `partnership ${id} has a member of depth ${r.depth}`);
+    const core = p.members.filter((_, k) => roles.core[p.roles[k]] === 1);
+    for (const r of p.roles) check(roles.core[r] <= 1, () => `partnership ${id} has a member of depth ${roles.core[r]}`);
     check(p.scope === 'group' || p.scope === 'area', () => `partnership ${id} has scope ${p.scope}`);
     check(p.core === core.length && p.core >= 2, () => `partnership ${id} counts ${p.core} in its core, which holds ${core}`);
     check(p.scope === 'area' || core.length === p.members.length, () => `group ${id} has wider members`);
@@ -88,6 +95,11 @@ export function brokenInvariants(world: World): string[] {
     );
     for (const slot of p.ties) check(ties.alive[slot] === 1, () => `partnership ${id} lists dead tie ${slot}`);
   }
+  const free = new Set(roles.free);
+  check(
+    free.size === roles.free.length && [...free].every((r) => r < roles.count && !held.has(r)) && held.size + free.size === roles.count,
+    () => `role slots: ${held.size} held and ${roles.free.length} free (${free.size} distinct) of ${roles.count} used`,
+  );
 
   // Memberships: the counts (of core memberships, and of all), the organisation's list, and the active partnerships'
   // member lists agree.

@@ -49,7 +49,7 @@ describe('mandateInPlace', () => {
       la: true,
     });
     // No one chose to join: every member but the authority that convenes it starts uncommitted.
-    expect(p.roles.map((r) => r.commitment)).toEqual([1, 0, 0]);
+    expect(p.roles.map((r) => world.roles.commitment[r])).toEqual([1, 0, 0]);
     expect(ctx.events).toEqual([{ step: 1, kind: 'formed', partnership: 1, organisations: [0, 2, 5], cause: 'mandate' }]);
     expect(ctx.formed).toBe(1);
     expect(Array.from(world.orgs.memberships)).toEqual([1, 0, 1, 1, 0, 1, 1]);

@@ -4,7 +4,16 @@
 import { createLeverValues, type LeverValues, type StepContext } from '../../src/model/context.ts';
 import { formPartnershipInPlace, LA_KIND } from '../../src/model/partnerships.ts';
 import type { PartnershipEvent } from '../../src/model/vocabulary.ts';
-import { addTieInPlace, createLeaders, createOrgs, createTies, type Orgs, type World } from '../../src/model/world.ts';
+import {
+  addTieInPlace,
+  createLeaders,
+  createOrgs,
+  createRoles,
+  createTies,
+  type Orgs,
+  type Roles,
+  type World,
+} from '../../src/model/world.ts';
 import { createRng, type Rng } from '../../src/random.ts';
 import { type BlockId, defaultParams, type ModelParams } from '../../src/scenario/parameters/index.ts';
 
@@ -20,6 +29,22 @@ export interface SmallWorldOptions {
 }
 
 type NumberField = { [K in keyof Orgs]: Orgs[K] extends Float64Array ? K : never }[keyof Orgs];
+
+/** A role's fields (Roles' columns), by name. */
+export type RoleFields = { [K in Exclude<keyof Roles, 'poolSize' | 'count' | 'free'>]: number };
+
+/** Returns the fields of the role at this slot, as an object. */
+export function roleOf(world: World, slot: number): RoleFields {
+  const r = world.roles;
+  return Object.fromEntries(
+    Object.entries(r).flatMap(([name, column]) => (ArrayBuffer.isView(column) ? [[name, (column as Float64Array)[slot]]] : [])),
+  ) as RoleFields;
+}
+
+/** Sets these fields of the role at this slot, in place. */
+export function setRoleInPlace(world: World, slot: number, fields: Partial<RoleFields>): void {
+  for (const [name, value] of Object.entries(fields)) (world.roles[name as keyof RoleFields] as Float64Array)[slot] = value;
+}
 
 /** Returns a world of n organisations, every field zero (kind 0, a school), organisation i led by leader i (experience
  * 0), with no ties and no partnerships. */
@@ -52,6 +77,7 @@ export function smallWorld(n: number, options: SmallWorldOptions = {}): World {
     orgs,
     ties: createTies(options.poolSize ?? 8),
     leaders,
+    roles: createRoles(4),
     posts,
     seekers: [],
     partnerships: [],

@@ -75,15 +75,31 @@ describe('details of an area-wide partnership', () => {
     const d = partnershipDetails(run, p.id);
     expect(d.subtitle).toMatch(/^Area-wide, open to every organisation in Area \d · /);
     expect(text(d.facts.find(([k]) => k === 'Members')![1])).toMatch(
-      new RegExp(`^${p.members.length} \\(${coreOf(p).length} in its core, the rest wider\\), lead `),
+      new RegExp(`^${p.members.length} \\(${coreOf(world, p).length} in its core, the rest wider\\), lead `),
     );
     const members = d.sections.find((x) => x.heading.startsWith('Members'))!.lines.map(text);
-    expect(members.filter((line) => line.endsWith(', wider'))).toHaveLength(p.members.length - coreOf(p).length);
-    const wider = p.members.find((i) => !isCore(p, i))!;
+    expect(members.filter((line) => line.endsWith(', wider'))).toHaveLength(p.members.length - coreOf(world, p).length);
+    const wider = p.members.find((i) => !isCore(world, p, i))!;
     const line = organisationDetails(run, wider)
       .sections[0].lines.map(text)
       .find((l) => l.startsWith(`partnership ${p.id} `));
     expect(line).toMatch(/ — area-wide, \w+, \d+ members, a wider member$/);
+  });
+});
+
+describe('details of a dissolved area-wide partnership', () => {
+  // Its members' roles went with it: the panel gives its last core's size, and no member's depth.
+  const p = world.partnerships.find((x) => x.scope === 'area' && x.endedStep !== null)!;
+
+  it('says how many were in its core at the end, and marks no member wider', () => {
+    const d = partnershipDetails(run, p.id);
+    expect(d.subtitle).toMatch(/^Dissolved in /);
+    expect(text(d.facts.find(([k]) => k === 'Members')![1])).toMatch(
+      new RegExp(`^${p.members.length} at the end \\(${p.core} in its core, the rest wider\\), lead `),
+    );
+    const members = d.sections.find((x) => x.heading.startsWith('Members'))!.lines.map(text);
+    expect(members).toHaveLength(p.members.length);
+    expect(members.filter((line) => line.endsWith(', wider'))).toEqual([]);
   });
 });
 

@@ -121,6 +121,17 @@ describe('the model in its worker', () => {
     expect(client.focus?.members).toEqual([]);
   });
 
+  it('answers for a dissolved area-wide partnership with its last members as its group', async () => {
+    const { client } = await opened();
+    const sim = new Simulation(loadScenario('scenarios/baseline.yaml', host), replicateSeed(client.masterSeed, 0));
+    const p = sim.world.partnerships.find((x) => x.scope === 'area' && x.endedStep !== null);
+    if (!p) throw new Error('no area-wide partnership dissolved in the burn-in');
+    await client.send({ kind: 'select', selection: { kind: 'partnership', run: 'A', id: p.id } });
+    expect(client.focus?.details?.subtitle).toMatch(/^Dissolved in /);
+    expect(client.focus?.members).toEqual(p.members);
+    expect(client.focus?.core).toEqual(p.members);
+  });
+
   it('says a preset is starting before its world is built, then sends its runs', async () => {
     const { client, reports } = await opened();
     await client.send({ kind: 'preset', path: 'scenarios/two-areas.yaml' });

@@ -26,14 +26,14 @@ describe('membership rings', () => {
 
   it('has area-wide partnerships with wider members in the baseline at year 5', () => {
     expect(areaWide.length).toBeGreaterThan(0);
-    expect(areaWide.some((p) => p.members.some((i) => !isCore(p, i)))).toBe(true);
+    expect(areaWide.some((p) => p.members.some((i) => !isCore(world, p, i)))).toBe(true);
   });
 
   it('rings an organisation for the partnerships whose core it is in, highest level first, at most RINGS', () => {
     for (let i = 0; i < world.orgs.n; i++) {
       const levels = world.orgs.partnerships[i]
         .map((id) => world.partnerships[id])
-        .filter((p) => isCore(p, i))
+        .filter((p) => isCore(world, p, i))
         .map((p) => p.level)
         .sort((x, y) => y - x)
         .slice(0, RINGS);
@@ -46,7 +46,7 @@ describe('membership rings', () => {
     for (let i = 0; i < world.orgs.n; i++) {
       const levels = world.orgs.partnerships[i]
         .map((id) => world.partnerships[id])
-        .filter((p) => !isCore(p, i))
+        .filter((p) => !isCore(world, p, i))
         .map((p) => p.level);
       expect(wider[i]).toBe(levels.length > 0 ? Math.max(...levels) : -1);
     }
