@@ -1,6 +1,6 @@
-// The model's state: organisations, ties and leaders as one typed array per field (sparse ties in a pool with
-// a free list, leaders in a pool that grows as they come from outside), partnerships as a growable pool. Mechanisms in
-// model/ read and mutate it in place.
+// The model's state: organisations, ties, leaders and members' roles as one typed array per field (sparse ties and
+// roles in pools with a free list, leaders in a pool that grows as they come from outside), partnerships as a growable
+// pool. Mechanisms in model/ read and mutate it in place.
 import type { Cause, Depth, Mandate, Scope } from './vocabulary.ts';
 
 /** What a member weighs a partnership by, term by term (benefits and costs, per year): the balance of membership. */
@@ -351,8 +351,7 @@ export function experienceOf(world: World, i: number): number {
  * the partnership (1) unless compelled (0); its judgement starts at indifference, its best judgement at −∞. */
 export function addRoleInPlace(world: World, step: number, depth: Depth, compelled: boolean): number {
   const roles = world.roles;
-  if (roles.free.length === 0 && roles.count === roles.poolSize) growPoolInPlace(roles, createRoles);
-  const slot = roles.free.length > 0 ? (roles.free.pop() as number) : roles.count++;
+  const slot = takeSlotInPlace(roles, createRoles);
   roles.belief[slot] = 0;
   roles.commitment[slot] = compelled ? 0 : 1;
   roles.trust[slot] = 0;
@@ -376,6 +375,14 @@ export function addRoleInPlace(world: World, step: number, depth: Depth, compell
 /** Returns the depth of the role at this slot. */
 export function depthOf(roles: Roles, slot: number): Depth {
   return roles.core[slot] === 1 ? 'core' : 'wider';
+}
+
+// Returns a slot of a pool with a free list (ties or roles), in place: the last freed, else the next never used, the
+// pool doubled first when full.
+function takeSlotInPlace<T extends { poolSize: number; count: number; free: number[] }>(pool: T, create: (poolSize: number) => T): number {
+  if (pool.free.length > 0) return pool.free.pop() as number;
+  if (pool.count === pool.poolSize) growPoolInPlace(pool, create);
+  return pool.count++;
 }
 
 // Doubles a pool (ties, leaders or roles): every typed-array field is copied into one twice as long.
@@ -415,8 +422,7 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   const existing = findTie(world, i, j);
   if (existing >= 0) return existing;
   const ties = world.ties;
-  if (ties.free.length === 0 && ties.count === ties.poolSize) growPoolInPlace(ties, createTies);
-  const slot = ties.free.length > 0 ? (ties.free.pop() as number) : ties.count++;
+  const slot = takeSlotInPlace(ties, createTies);
   const lo = Math.min(i, j);
   const hi = Math.max(i, j);
   ties.a[slot] = lo;
