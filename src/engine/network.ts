@@ -4,7 +4,7 @@
 import { inTrustElsewhere } from '../model/trusts.ts';
 import { trustTypeOf } from '../model/trust.ts';
 import type { Depth } from '../model/vocabulary.ts';
-import { effectiveTrust, isCore, type World } from '../model/world.ts';
+import { effectiveTrust, experienceOf, isCore, type World } from '../model/world.ts';
 import type { ModelParams } from '../scenario/parameters/index.ts';
 import { ORG_KINDS, type OrgKind, type Scenario } from '../scenario/schema.ts';
 import { type NetworkMeasures, TRUST_TYPES, type TrustType } from './types.ts';
@@ -371,7 +371,7 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
       motCompliance: o.motCompliance[i],
       exposure: o.exposure[i],
       leader: o.leaderId[i],
-      leaderExperience: world.leaders.experience[o.leaderId[i]],
+      leaderExperience: experienceOf(world, i),
       leaderTenureYears: (step - world.leaders.since[o.leaderId[i]]) / spy,
       ties: o.ties[i].length,
       partnerships,

@@ -7,7 +7,7 @@ import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { chanceIn, chanceOfShareIn } from './time.ts';
-import { addLeaderInPlace, addTieInPlace, otherEnd, type Seeker, type World } from './world.ts';
+import { addLeaderInPlace, addTieInPlace, experienceOf, otherEnd, type Seeker, type World } from './world.ts';
 
 /** Returns a new leader's experience: the lever's mean with a spread, in [0, 1]. */
 export function drawExperience(ctx: StepContext): number {
@@ -38,6 +38,7 @@ function appointInPlace(world: World, ctx: StepContext, i: number, id: number): 
   L.org[id] = i;
   L.since[id] = ctx.step;
   o.leaderId[i] = id;
+  o.leaderExperience[i] = L.experience[id];
   o.trustworthiness[i] = trustworthinessOf(ctx.params, o.motValues[i], L.integrity[id]);
   L.post[id] =
     world.posts.push({ leader: id, org: i, from: ctx.step, to: null, startExperience: L.experience[id], endExperience: null }) - 1;
@@ -56,7 +57,7 @@ export function appointNewcomerInPlace(world: World, ctx: StepContext, i: number
  * and the leader-level trust each way. */
 function personalNetwork(world: World, ctx: StepContext, i: number): Seeker['contacts'] {
   const t = world.ties;
-  const size = Math.round(ctx.params.leaders.newContacts * world.leaders.experience[world.orgs.leaderId[i]]);
+  const size = Math.round(ctx.params.leaders.newContacts * experienceOf(world, i));
   if (size === 0) return [];
   return world.orgs.ties[i]
     .map((slot) => {
@@ -97,9 +98,12 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
   world.seekers = world.seekers.filter(() => rng() >= giveUp);
   const chance = chanceOfShareIn(ctx.levers.turnover, ctx.dt);
   const vacancies: number[] = [];
-  // Leaders in post gain experience, in the order of their ids: through each organisation's leader id, the reads would
-  // jump about the pool, one trip to memory each.
-  for (let id = 0; id < L.count; id++) if (L.org[id] >= 0) L.experience[id] += growth * (1 - L.experience[id]);
+  // Leaders in post gain experience, read from their organisations' copies in order (the pool's own are only written).
+  for (let i = 0; i < o.n; i++) {
+    const experience = o.leaderExperience[i] + growth * (1 - o.leaderExperience[i]);
+    o.leaderExperience[i] = experience;
+    L.experience[o.leaderId[i]] = experience;
+  }
   for (let i = 0; i < o.n; i++) {
     const id = o.leaderId[i];
     if (rng() >= chance) continue;
@@ -137,7 +141,7 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
     }
     if (best < 0) {
       appointNewcomerInPlace(world, ctx, i);
-      const contacts = Math.round(P.newContacts * L.experience[o.leaderId[i]]);
+      const contacts = Math.round(P.newContacts * experienceOf(world, i));
       const local = world.areaMembers[a];
       for (let k = 0; k < contacts; k++) {
         const j = local[Math.floor(rng() * local.length)];

@@ -221,6 +221,9 @@ export function createOrgs(n: number) {
     trustJoined: new Float64Array(n).fill(Number.NaN),
     /** Its leader's id in World.leaders (whose experience, tenure and trustworthiness are the person's). */
     leaderId: new Int32Array(n),
+    /** Its leader's experience: World.leaders.experience of leaderId, kept with it (by the leaders mechanism and
+     * setExperienceInPlace) so that readers by organisation find it beside the organisation's other columns. */
+    leaderExperience: f(),
     /** Share of the rest of its trust (schools and office) in other areas: 0 outside a trust or in one based all in its
      * area, 1 in one all of whose other schools are elsewhere. Kept by the governance mechanism. */
     remote: f(),
@@ -344,7 +347,14 @@ export function addLeaderInPlace(world: World, experience: number, integrity: nu
 
 /** Returns the experience of organisation i's leader. */
 export function experienceOf(world: World, i: number): number {
-  return world.leaders.experience[world.orgs.leaderId[i]];
+  return world.orgs.leaderExperience[i];
+}
+
+/** Sets leader id's experience, in place, and their organisation's copy if they are in post. */
+export function setExperienceInPlace(world: World, id: number, experience: number): void {
+  world.leaders.experience[id] = experience;
+  const i = world.leaders.org[id];
+  if (i >= 0) world.orgs.leaderExperience[i] = experience;
 }
 
 /** Adds a role at this depth, joined this step, growing the pool if full; returns its slot. Its member is committed to

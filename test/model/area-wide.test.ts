@@ -9,7 +9,7 @@ import { nodeHost } from '../../src/cli/node-host.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { conveneInPlace, conveningRates, keepOpenInPlace, mostExperienced, runAreaWideInPlace } from '../../src/model/area-wide.ts';
 import { removeMemberInPlace } from '../../src/model/partnerships.ts';
-import { depthOf, findTie } from '../../src/model/world.ts';
+import { depthOf, findTie, setExperienceInPlace } from '../../src/model/world.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -50,7 +50,7 @@ describe('area-wide partnerships: convening', () => {
 
   it("rates convening by officers' support and by how far the area's most experienced leader is above the bar", () => {
     const world = smallWorld(4, { authorities: [0], every: SCHOOLS });
-    world.leaders.experience.set([1, 0.8, 0.9, 0.9]);
+    [1, 0.8, 0.9, 0.9].forEach((x, id) => setExperienceInPlace(world, id, x));
     const ctx = smallContext(world, createRng(1), { levers: { support: 0.5 } });
     // The authority's leader is never the convenor; of 2 and 3 at 0.9, the lower index.
     expect(mostExperienced(world, 0)).toBe(2);
@@ -58,7 +58,7 @@ describe('area-wide partnerships: convening', () => {
     expect(rates.convenor).toBe(2);
     expect(rates.officers).toBeCloseTo(0.15, 12); // 0.3 × 0.5
     expect(rates.leader).toBeCloseTo(0.225, 12); // 0.3 × (0.9 − 0.6) / 0.4
-    world.leaders.experience.set([1, 0.6, 0.5, 0.2]);
+    [1, 0.6, 0.5, 0.2].forEach((x, id) => setExperienceInPlace(world, id, x));
     expect(conveningRates(world, ctx, 0).leader).toBe(0); // at the bar: no leader convenes
   });
 
@@ -106,7 +106,7 @@ describe('area-wide partnerships: convening', () => {
 
   it('an experienced leader convenes and leads what they convene; below the bar and without officers, no one does (no draw)', () => {
     const world = smallWorld(4, { every: SCHOOLS });
-    world.leaders.experience.set([0, 0.8, 0, 0]);
+    [0, 0.8, 0, 0].forEach((x, id) => setExperienceInPlace(world, id, x));
     tieWith(world, 0, 1, 0.6);
     tieWith(world, 2, 1, 0.6);
     const rng = scriptedRng([
@@ -127,7 +127,7 @@ describe('area-wide partnerships: convening', () => {
     expect(ctx.events[0].cause).toBe('convened-leader');
 
     const below = smallWorld(3, { every: SCHOOLS });
-    below.leaders.experience.set([0.6, 0.6, 0.3]);
+    [0.6, 0.6, 0.3].forEach((x, id) => setExperienceInPlace(below, id, x));
     const none = scriptedRng([]);
     runAreaWideInPlace(below, smallContext(below, none, { levers: { support: 1 } }));
     expect([below.partnerships.length, none.left()]).toEqual([0, 0]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { initiateInPlace } from '../../src/model/initiation.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
+import { setExperienceInPlace } from '../../src/model/world.ts';
 import { brokenInvariants } from './invariants.ts';
 import { inPartnership, memberTieDraws, scriptedRng, smallContext, smallWorld, tieWith } from './small-world.ts';
 
@@ -162,7 +163,7 @@ describe('initiateInPlace', () => {
       [chance + 1e-7, false],
     ] as const) {
       const world = smallWorld(2, { every: SCHOOLS });
-      world.leaders.experience[0] = experience;
+      setExperienceInPlace(world, 0, experience);
       tieWith(world, 0, 1, 0.8, 0.7);
       const rng = scriptedRng(formed ? [draw, 0, ...memberTieDraws(2), NO] : [draw, NO]);
       initiateInPlace(world, smallContext(world, rng, { stepsPerYear, levers: { politics } }));
@@ -178,7 +179,7 @@ describe('initiateInPlace', () => {
     let formed = 0;
     for (let k = 0; k < 2000; k++) {
       const world = smallWorld(2, { every: SCHOOLS });
-      world.leaders.experience.fill(0.5);
+      for (const id of [0, 1]) setExperienceInPlace(world, id, 0.5);
       tieWith(world, 0, 1, 0.8, 0.7);
       initiateInPlace(world, ctx);
       formed += world.partnerships.length;

@@ -53,6 +53,16 @@ describe('world invariants', () => {
     expect(broken.some((m) => m.includes('memberships'))).toBe(true);
   });
 
+  it("catches an organisation's copy of its leader's experience that is not theirs", () => {
+    const simulation = new Simulation(loadScenario(scenarioPath('baseline'), nodeHost), 1);
+    simulation.advance();
+    const w = simulation.world;
+    w.orgs.leaderExperience[5] = Number.NaN;
+    expect(brokenInvariants(w).filter((m) => m.includes('experience'))).toEqual([
+      expect.stringContaining("organisation 5's copy of its leader's experience"),
+    ]);
+  });
+
   it('catches a school listed by two trusts, and a record that disagrees with its trust', () => {
     const simulation = new Simulation(loadScenario(scenarioPath('local-authority'), nodeHost), 1);
     const w = simulation.world;

@@ -170,12 +170,17 @@ export function brokenInvariants(world: World): string[] {
       );
   }
 
-  // Leaders: each organisation's leader leads it and no other; a leader out of post leads none; the posts record agrees
-  // (each leader's last post, open exactly while they are in it); seekers are out of post, each once.
+  // Leaders: each organisation's leader leads it and no other, and its copy of their experience is theirs; a leader out
+  // of post leads none; the posts record agrees (each leader's last post, open exactly while they are in it); seekers are
+  // out of post, each once.
   const { leaders, posts } = world;
   for (let i = 0; i < orgs.n; i++) {
     const id = orgs.leaderId[i];
     check(id >= 0 && id < leaders.count && leaders.org[id] === i, () => `organisation ${i}'s leader ${id} leads ${leaders.org[id]}`);
+    check(
+      orgs.leaderExperience[i] === leaders.experience[id],
+      () => `organisation ${i}'s copy of its leader's experience is ${orgs.leaderExperience[i]}, not ${leaders.experience[id]}`,
+    );
   }
   const inPost = new Set<number>();
   for (let id = 0; id < leaders.count; id++) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { sameLadder, turnOverLeadersInPlace } from '../../src/model/leaders.ts';
-import { findTie } from '../../src/model/world.ts';
+import { findTie, setExperienceInPlace } from '../../src/model/world.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
 import { ORG_KINDS } from '../../src/scenario/schema.ts';
 import { brokenInvariants } from './invariants.ts';
@@ -15,7 +15,7 @@ describe('turnOverLeadersInPlace', () => {
   // Four schools led by leaders 0-3; leader 0 (experience 1) trusts org 2's leader 0.8 (0.7 back) and org 3's 0.6 (0.5).
   const fourSchools = () => {
     const world = smallWorld(4);
-    world.leaders.experience[0] = 1;
+    setExperienceInPlace(world, 0, 1);
     tieWith(world, 0, 2, 0.8, 0.7);
     tieWith(world, 0, 3, 0.6, 0.5);
     return world;
@@ -44,6 +44,9 @@ describe('turnOverLeadersInPlace', () => {
     // Experience grows towards 1 in post (leader 0 is there already) and travels with the leader.
     expect(L.experience[0]).toBe(1);
     expect(L.experience[4]).toBe(0);
+    // Each organisation keeps a copy of its leader's: leader 4's at 0, 0's at 1, and 2's and 3's, grown in post, at 2 and 3.
+    expect(L.experience[2]).toBeGreaterThan(0);
+    expect(Array.from(world.orgs.leaderExperience)).toEqual([0, 1, L.experience[2], L.experience[3]]);
     // Trustworthiness: 0.35 × values motive (0) + 0.15 × the leader's integrity.
     expect(world.orgs.trustworthiness[0]).toBeCloseTo(0.15 * 0.4, 12);
     // The ties org 0 had restart at leader level (0.1 with no history and no officers), while its former leader's trust

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBalance, fillBalance } from '../../src/model/balance.ts';
 import { exitCause, weighMembershipsInPlace } from '../../src/model/membership.ts';
-import { type BalanceTerms, createRoles, type Partnership, type Roles, type World } from '../../src/model/world.ts';
+import { type BalanceTerms, createRoles, type Partnership, type Roles, setExperienceInPlace, type World } from '../../src/model/world.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { inPartnership, roleOf, scriptedRng, type SmallContext, setRoleInPlace, smallContext, smallWorld } from './small-world.ts';
 
@@ -88,7 +88,7 @@ describe('weighMembershipsInPlace', () => {
   /** A world of n schools of capacity 1 and power 0.5, in one partnership, each led by a leader of this experience. */
   function partnershipOf(n: number, experience: readonly number[] = []): { world: World; p: Partnership } {
     const world = smallWorld(n, { every: { capacity: 1, power: 0.5 } });
-    world.leaders.experience.set(experience);
+    experience.forEach((x, id) => setExperienceInPlace(world, id, x));
     const p =
       world.partnerships[
         inPartnership(

@@ -6,7 +6,7 @@ import { emptyBalance, fillBalance, LA_KIND } from '../../src/model/balance.ts';
 import { convergeNormsInPlace } from '../../src/model/norms.ts';
 import { leadFor } from '../../src/model/partnerships.ts';
 import { agendaOf, sayOf } from '../../src/model/power.ts';
-import type { Partnership } from '../../src/model/world.ts';
+import { type Partnership, setExperienceInPlace } from '../../src/model/world.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { normalizeScenario } from '../../src/scenario/normalize.ts';
@@ -23,7 +23,7 @@ function threeSchools(power: number[], norms: number[], experience = [0.5, 0.5, 
     o.power[i] = power[i];
     o.norms[i] = norms[i];
     o.culture[i] = norms[i];
-    world.leaders.experience[i] = experience[i];
+    setExperienceInPlace(world, i, experience[i]);
     o.capacity[i] = 1;
   }
   return world;
