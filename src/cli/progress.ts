@@ -3,6 +3,19 @@ import cliProgress from 'cli-progress';
 import { replicateBarFormat, replicateDone, sweepBarFormat, sweepProgressLine } from './messages.ts';
 import type { Io } from './main.ts';
 
+// The stream a bar draws on: io.draw (the bar's terminal codes as they are), so that a caller's Io sees everything the
+// command writes.
+function barStream(io: Io, columns: number | undefined): NodeJS.WritableStream {
+  return {
+    isTTY: true,
+    columns,
+    write: (text: string) => {
+      (io.draw ?? io.err)(text);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream;
+}
+
 /** Reports replicates as they finish; `stop` ends the report (and must be called, also on failure). */
 export interface Progress {
   /** A replicate run with this seed has finished. */
@@ -24,15 +37,7 @@ export function createProgress(
       stop: () => {},
     };
   }
-  // The bar draws through io.draw (its terminal codes as they are), so that a caller's Io sees everything the command writes.
-  const stream = {
-    isTTY: true,
-    columns: options.columns,
-    write: (text: string) => {
-      (io.draw ?? io.err)(text);
-      return true;
-    },
-  } as unknown as NodeJS.WritableStream;
+  const stream = barStream(io, options.columns);
   const bar = new cliProgress.SingleBar(
     { stream, format: replicateBarFormat(), clearOnComplete: true },
     cliProgress.Presets.shades_classic,
@@ -88,14 +93,7 @@ export function createSweepProgress(
       stop: () => {},
     };
   }
-  const stream = {
-    isTTY: true,
-    columns: options.columns,
-    write: (text: string) => {
-      (io.draw ?? io.err)(text);
-      return true;
-    },
-  } as unknown as NodeJS.WritableStream;
+  const stream = barStream(io, options.columns);
   const bar = new cliProgress.SingleBar(
     { stream, format: options.format ?? sweepBarFormat(), clearOnComplete: true, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
