@@ -114,6 +114,10 @@ export interface Generation {
   readonly records: readonly EvaluatedRecord[];
 }
 
+/** A generation in brief, without its particles and records: for the manifest, generations.<format> and the line
+ * printed as it finishes. */
+export type GenerationBrief = Omit<Generation, 'particles' | 'records'>;
+
 /** Why sampling stopped. */
 export type StopReason = 'rejection' | 'generations' | 'tolerance' | 'acceptance' | 'budget' | 'stalled';
 

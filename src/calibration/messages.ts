@@ -1,5 +1,6 @@
 // Every message of calibrations a user can see, as named functions: problems in calibration files, and the progress
 // and outcome of a calibration (its report's words are in report/calibration-words.ts). Tests assert against these.
+import type { GenerationBrief } from './abc.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Calibration files.
@@ -204,16 +205,7 @@ export function roundBarFormat(): string {
 }
 
 /** Returns the line printed as a generation finishes. */
-export function generationLine(generation: {
-  readonly generation: number;
-  readonly complete: boolean;
-  readonly tolerance: number | null;
-  readonly proposals: number;
-  readonly accepted: number;
-  readonly failed: number;
-  readonly acceptanceRate: number;
-  readonly ess: number;
-}): string {
+export function generationLine(generation: GenerationBrief): string {
   const { tolerance, proposals, accepted, failed, acceptanceRate, ess } = generation;
   const limit = tolerance === null ? 'any measured run' : `tolerance ${short(tolerance)}`;
   const failures = failed > 0 ? `, ${plural(failed, 'run', 'runs')} failed` : '';

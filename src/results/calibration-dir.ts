@@ -6,7 +6,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { CHECK, isFailedRecord, posteriorGeneration, recordKey, type AbcResult, type ProposalRecord } from '../calibration/abc.ts';
+import {
+  CHECK,
+  isFailedRecord,
+  posteriorGeneration,
+  recordKey,
+  type AbcResult,
+  type GenerationBrief,
+  type ProposalRecord,
+} from '../calibration/abc.ts';
 import { replaySampler } from '../calibration/calibrate.ts';
 import type { LoadedCalibration } from '../calibration/load.ts';
 import * as message from '../calibration/messages.ts';
@@ -55,18 +63,6 @@ export interface CalibrationManifest {
   readonly checkRuns?: number;
   readonly stop?: AbcResult['stop'];
   readonly generations?: readonly GenerationBrief[];
-}
-
-/** A generation in brief, for the manifest and generations.<format>. */
-export interface GenerationBrief {
-  readonly generation: number;
-  readonly complete: boolean;
-  readonly tolerance: number | null;
-  readonly proposals: number;
-  readonly accepted: number;
-  readonly failed: number;
-  readonly acceptanceRate: number;
-  readonly ess: number;
 }
 
 /** How proposal seeds are made, in words, for the manifest. */
