@@ -36,16 +36,13 @@ export interface EmitSlurmOptions {
 export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io): void {
   const shards = count('--shards', options.shards);
   const throttle = options.throttle === undefined ? Math.min(shards, DEFAULT_THROTTLE) : count('--throttle', options.throttle);
-  const text = nodeHost.readFile(file);
-  if (text !== undefined && isCalibrationText(text, file)) {
-    const calibration = loadCalibration(file, nodeHost);
-    const { name } = calibration.calibration;
+  // What a sweep's script and a calibration's share: the job's settings, and where the results, the parts, their logs
+  // and the script go, which the name decides unless the options say.
+  const job = (name: string) => {
     const out = options.out ?? defaultResultDir(name);
     const partsDir = `${out}.parts`;
-    const scriptPath = options.script ?? join(partsDir, `${resultName(name)}.sbatch`);
-    const script = calibrationSlurmScript({
+    return {
       name,
-      hash: calibration.hash,
       version: VERSION,
       shards,
       throttle,
@@ -55,42 +52,26 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
       format: options.format,
       command: [options.node ?? 'node', BIN],
       workdir: process.cwd(),
-      calibrationFile: file,
       out,
+      partsDir,
       logsDir: resolve(partsDir, 'logs'),
-      scriptPath,
-      pendingExit: PENDING_EXIT,
-    });
-    writeScript(partsDir, scriptPath, script);
-    io.out(slurmScriptWritten(scriptPath, shards) + '\n');
-    return;
+      scriptPath: options.script ?? join(partsDir, `${resultName(name)}.sbatch`),
+    };
+  };
+  const text = nodeHost.readFile(file);
+  let written: ReturnType<typeof job>;
+  let script: string;
+  if (text !== undefined && isCalibrationText(text, file)) {
+    const calibration = loadCalibration(file, nodeHost);
+    written = job(calibration.calibration.name);
+    script = calibrationSlurmScript({ ...written, hash: calibration.hash, calibrationFile: file, pendingExit: PENDING_EXIT });
+  } else {
+    const loaded = loadSweep(file, nodeHost);
+    written = job(loaded.sweep.name);
+    script = slurmScript({ ...written, hash: loaded.hash, runs: expandSweep(loaded).runs.length, sweepFile: file });
   }
-  const loaded = loadSweep(file, nodeHost);
-  const { name } = loaded.sweep;
-  const out = options.out ?? defaultResultDir(name);
-  const partsDir = `${out}.parts`;
-  const scriptPath = options.script ?? join(partsDir, `${resultName(name)}.sbatch`);
-  const script = slurmScript({
-    name,
-    hash: loaded.hash,
-    version: VERSION,
-    runs: expandSweep(loaded).runs.length,
-    shards,
-    throttle,
-    cpusPerTask: count('--cpus', options.cpus ?? '1'),
-    time: options.time,
-    partition: options.partition,
-    format: options.format,
-    command: [options.node ?? 'node', BIN],
-    workdir: process.cwd(),
-    sweepFile: file,
-    out,
-    partsDir,
-    logsDir: resolve(partsDir, 'logs'),
-    scriptPath,
-  });
-  writeScript(partsDir, scriptPath, script);
-  io.out(slurmScriptWritten(scriptPath, shards) + '\n');
+  writeScript(written.partsDir, written.scriptPath, script);
+  io.out(slurmScriptWritten(written.scriptPath, shards) + '\n');
 }
 
 // SLURM does not make the directory of --output: a task whose log cannot be opened fails at once.
