@@ -12,6 +12,9 @@ export interface Rng {
 }
 export type RngState = seedrandom.State.Xor4096;
 
+/** The largest seed: seeds are 32-bit unsigned integers, from 0 to 2^32 - 1. */
+export const MAX_SEED = 2 ** 32 - 1;
+
 /** Returns a generator (seedrandom's xor4096: a few ns a draw) seeded from a 32-bit integer seed, or resumed from a saved state. */
 export function createRng(seed: number, state?: RngState): Rng {
   return xor4096(String(seed >>> 0), { state: state ?? true }) as Rng;

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { scenarioJsonSchema, schemaAt, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { settableKeys } from '../scenario/overrides.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { seedSchema, type Scenario } from '../scenario/schema.ts';
 import { ABC_METHODS, DISTANCE_KINDS, type AbcParameter, type AbcSettings } from './abc.ts';
 import type { Observation } from './distance.ts';
 import { PRIOR_KINDS } from './priors.ts';
@@ -159,13 +159,7 @@ const buildInputSchema = () =>
       })
       .optional()
       .describe('how to sample'),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional()
-      .describe("master seed of the calibration (default: the scenario's time.seed)"),
+    seed: seedSchema.optional().describe("master seed of the calibration (default: the scenario's time.seed)"),
   });
 export type CalibrationInput = z.infer<ReturnType<typeof buildInputSchema>>;
 

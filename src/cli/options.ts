@@ -22,7 +22,8 @@ export async function parseSteps(text: string): Promise<number> {
   return steps;
 }
 
-/** Returns the --seed value: a whole number from 0 to 2^32 - 1. */
+/** Returns the --seed value: a whole number from 0 to 2^32 - 1 (random.ts's MAX_SEED, written out here: what --help
+ * loads, as this file is, does not load the generator). */
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 2 ** 32 - 1) throw new PartnersimError('bad-option', badSeed(text));
   return Number(text);

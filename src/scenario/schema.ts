@@ -1,6 +1,7 @@
 // The scenario file's shape: the zod schema is the single source of truth for what a person may
 // write, for the normalised scenario the engine runs, and for the published JSON Schema.
 import * as z from 'zod';
+import { MAX_SEED } from '../random.ts';
 
 /** The organisation kinds, in the order the engine numbers them. Local authorities are one per area. */
 export const ORG_KINDS = ['school', 'academy', 'trust', 'college', 'provider', 'community', 'localAuthority'] as const;
@@ -67,6 +68,9 @@ const AREA_GROUP_KEYS = [...AREA_LEVER_KEYS].sort((a, b) => splitKey(a)[0].local
 
 /** The longest run a scenario may ask for: a thousand years of months, or fifty of days. */
 export const MAX_STEPS = 20_000;
+
+/** A seed: a whole number from 0 to MAX_SEED (2^32 - 1). */
+export const seedSchema = z.number().int().min(0).max(MAX_SEED);
 /** The most areas, as a number or a list: England has about 150 local authorities. */
 export const MAX_AREAS = 10_000;
 /** The most organisations of a scenario in all (checked on the merged scenario): 20 times national (400,400) completes
@@ -213,13 +217,7 @@ export const scenarioInputSchema = z.strictObject({
     .strictObject({
       steps: z.number().int().positive().max(MAX_STEPS).optional().describe('steps to simulate (default 120)'),
       stepsPerYear: z.number().int().positive().max(365).optional().describe('steps per year (default 12: a step is a month)'),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .optional()
-        .describe('master seed (default 1)'),
+      seed: seedSchema.optional().describe('master seed (default 1)'),
     })
     .optional(),
   organisations: z

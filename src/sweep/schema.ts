@@ -14,6 +14,7 @@ import {
 } from '../engine/types.ts';
 import { LEVER_KEYS, LEVERS } from '../scenario/levers.ts';
 import { PARAMETERS } from '../scenario/parameters/index.ts';
+import { seedSchema } from '../scenario/schema.ts';
 
 /** The designs a sweep can use: a full grid, or points sampled from the parameters' ranges. */
 export const DESIGN_KINDS = ['grid', 'random', 'lhs', 'sobol', 'morris'] as const;
@@ -109,13 +110,7 @@ export const sweepInputSchema = z.strictObject({
     .describe('random and lhs: points; sobol: base samples N (N x (k+2) points); morris: trajectories r (r x (k+1) points)'),
   levels: z.number().int().min(2).max(100).optional().describe('morris only: the even number of grid levels p (default 4)'),
   replicates: z.number().int().positive().max(100_000).optional().describe('runs of each point, each with its own seed (default 1)'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional()
-    .describe("master seed of the sweep (default: the scenario's time.seed)"),
+  seed: seedSchema.optional().describe("master seed of the sweep (default: the scenario's time.seed)"),
   record: z
     .strictObject({
       metrics: z

@@ -7,6 +7,7 @@
 //                    animations) ─► draw the charts (when news came) ─► tell the worker the news is drawn
 import type { Metrics } from '../engine/types.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
+import { MAX_SEED } from '../random.ts';
 import { LEVER_KEYS, LEVER_MEANINGS, ORG_KINDS, type LeverKey } from '../scenario/schema.ts';
 import { ChartView, type ChartKind, type ChartRun } from './chart-view.ts';
 import type { Preset } from './classroom.ts';
@@ -174,7 +175,7 @@ export class ClassroomApp {
       id: 'seed',
       type: 'number',
       min: 0,
-      max: 2 ** 32 - 1,
+      max: MAX_SEED,
       step: 1,
       inputmode: 'numeric',
       'aria-label': PAGE_WORDS.seed,
@@ -322,7 +323,7 @@ export class ClassroomApp {
     this.preset.addEventListener('change', () => this.setPreset(this.preset.value));
     this.seedBox.addEventListener('change', () => {
       const seed = Number(this.seedBox.value);
-      if (Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1) this.setSeed(seed);
+      if (Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED) this.setSeed(seed);
       else this.seedBox.value = String(this.model.masterSeed);
     });
     this.playButton.addEventListener('click', () => this.togglePlay());

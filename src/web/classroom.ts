@@ -5,7 +5,7 @@
 import { leversAt, valueAt } from '../engine/levers.ts';
 import { Simulation } from '../engine/simulation.ts';
 import type { Metrics, PartnershipEvent } from '../engine/types.ts';
-import { replicateSeed } from '../random.ts';
+import { MAX_SEED, replicateSeed } from '../random.ts';
 import { createMemoryHost } from '../scenario/host.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { AREA_LEVER_KEYS, LEVER_KEYS, ORG_KINDS, leverSchedule, type LeverKey, type Scenario } from '../scenario/schema.ts';
@@ -258,7 +258,7 @@ export class Classroom {
 
   /** Sets the master seed and starts the runs again, keeping the levers the user set. */
   setSeed(seed: number): void {
-    this.master = Math.min(2 ** 32 - 1, Math.max(0, Math.floor(seed)));
+    this.master = Math.min(MAX_SEED, Math.max(0, Math.floor(seed)));
     this.reset();
   }
 
