@@ -30,6 +30,32 @@ const PULSES = 64;
 const DYING_BANDS = 4;
 /** Most shapes in one canvas path. */
 const PATH_PART = 256;
+
+// Canvas paths slow down as they grow (each closePath looks back over the path): a path of many shapes is drawn in parts
+// of PATH_PART, `draw` (a stroke, or a fill and a stroke) ending each. Call added() after each shape and end() after the last.
+export class PathInParts {
+  private shapes = 0;
+  constructor(
+    private readonly ctx: CanvasRenderingContext2D,
+    private readonly draw: (ctx: CanvasRenderingContext2D) => void,
+  ) {
+    ctx.beginPath();
+  }
+  added(): void {
+    if (++this.shapes < PATH_PART) return;
+    this.draw(this.ctx);
+    this.ctx.beginPath();
+    this.shapes = 0;
+  }
+  end(): void {
+    if (this.shapes > 0) this.draw(this.ctx);
+  }
+}
+export const strokePath = (ctx: CanvasRenderingContext2D) => ctx.stroke();
+export const fillAndStrokePath = (ctx: CanvasRenderingContext2D) => {
+  ctx.fill();
+  ctx.stroke();
+};
 /** Least time between redrawings of the off-screen pictures, in ms (they change with steps, up to 60 a second), and in large worlds. */
 const LAYER_MS = 45;
 const LAYER_MS_LARGE = 1000;
@@ -660,8 +686,7 @@ export class NetworkView {
       ctx.globalAlpha = faint ? 0.2 : 1;
       for (let level = 0; level < LEVEL_COLORS.length; level++) {
         ctx.strokeStyle = LEVEL_COLORS[level];
-        ctx.beginPath();
-        let inPath = 0;
+        const path = new PathInParts(ctx, strokePath);
         for (let i = 0; i < n; i++) {
           if (this.focused && (this.involved[i] === 1) === faint) continue;
           for (let k = 0; k < RINGS; k++) {
@@ -669,14 +694,10 @@ export class NetworkView {
             const radius = layout.r[i] + s * (2.6 + 3 * k) + 0.6;
             ctx.moveTo(layout.px[i] + radius, layout.py[i]);
             ctx.arc(layout.px[i], layout.py[i], radius, 0, 2 * Math.PI);
-            if (++inPath === PATH_PART) {
-              ctx.stroke();
-              ctx.beginPath();
-              inPath = 0;
-            }
+            path.added();
           }
         }
-        if (inPath > 0) ctx.stroke();
+        path.end();
       }
       this.drawWiderRings(ctx, faint);
     }
@@ -694,8 +715,7 @@ export class NetworkView {
     ctx.setLineDash([Math.max(1.5, 2.5 * s), Math.max(1.5, 2.5 * s)]);
     for (let level = 0; level < LEVEL_COLORS.length; level++) {
       ctx.strokeStyle = LEVEL_COLORS[level];
-      ctx.beginPath();
-      let inPath = 0;
+      const path = new PathInParts(ctx, strokePath);
       for (let i = 0; i < n; i++) {
         if (wider[i] !== level || (this.focused && (this.involved[i] === 1) === faint)) continue;
         let k = 0;
@@ -703,13 +723,9 @@ export class NetworkView {
         const radius = layout.r[i] + s * (2.6 + 3 * k) + 0.6;
         ctx.moveTo(layout.px[i] + radius, layout.py[i]);
         ctx.arc(layout.px[i], layout.py[i], radius, 0, 2 * Math.PI);
-        if (++inPath === PATH_PART) {
-          ctx.stroke();
-          ctx.beginPath();
-          inPath = 0;
-        }
+        path.added();
       }
-      if (inPath > 0) ctx.stroke();
+      path.end();
     }
     ctx.setLineDash([]);
     ctx.globalAlpha = alpha;
@@ -727,23 +743,14 @@ export class NetworkView {
       for (let kind = 0; kind < ORG_KINDS.length; kind++) {
         const shape = KIND_SHAPES[ORG_KINDS[kind]];
         ctx.fillStyle = KIND_COLORS[kind];
-        ctx.beginPath();
-        let inPath = 0;
+        const path = new PathInParts(ctx, fillAndStrokePath);
         for (let i = 0; i < orgs.n; i++) {
           if (orgs.kind[i] !== kind) continue;
           if (this.focused && (this.involved[i] === 1) === faint) continue;
           addShape(ctx, shape, layout.px[i], layout.py[i], layout.r[i]);
-          // Canvas paths slow down as they grow (each closePath looks back over the path): fill them in parts.
-          if (++inPath === PATH_PART) {
-            ctx.fill();
-            ctx.stroke();
-            ctx.beginPath();
-            inPath = 0;
-          }
+          path.added();
         }
-        if (inPath === 0) continue;
-        ctx.fill();
-        ctx.stroke();
+        path.end();
       }
       this.drawTrustOutlines(ctx, faint);
       // A white dot marks a school in a trust based outside its area.
@@ -768,19 +775,14 @@ export class NetworkView {
     ctx.lineWidth = Math.max(1.5, 2.2 * this.scale);
     for (let c = 0; c < TRUST_COLORS.length; c++) {
       ctx.strokeStyle = TRUST_COLORS[c];
-      ctx.beginPath();
-      let inPath = 0;
+      const path = new PathInParts(ctx, strokePath);
       for (let i = 0; i < orgs.n; i++) {
         const t = orgs.trust[i];
         if (t < 0 || colours[t] !== c || (this.focused && (this.involved[i] === 1) === faint)) continue;
         addShape(ctx, KIND_SHAPES[ORG_KINDS[orgs.kind[i]]], layout.px[i], layout.py[i], layout.r[i]);
-        if (++inPath === PATH_PART) {
-          ctx.stroke();
-          ctx.beginPath();
-          inPath = 0;
-        }
+        path.added();
       }
-      if (inPath > 0) ctx.stroke();
+      path.end();
     }
   }
 

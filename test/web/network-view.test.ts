@@ -7,7 +7,7 @@ import { isCore } from '../../src/model/world.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { ClassroomRun } from '../../src/web/classroom.ts';
-import { strongestTiesFloor } from '../../src/web/network-view.ts';
+import { fillAndStrokePath, PathInParts, strokePath, strongestTiesFloor } from '../../src/web/network-view.ts';
 import { membershipRingsInPlace, picture, RINGS } from '../../src/web/picture.ts';
 
 const scenario = loadScenario(
@@ -82,5 +82,37 @@ describe('the ties a large world draws', () => {
     expect(floor).toBeGreaterThan(1);
     expect(drawn(floor)).toBeLessThanOrEqual(budget);
     expect(drawn(floor - 1 / 64)).toBeGreaterThan(budget);
+  });
+});
+
+describe('a path of many shapes, drawn in parts', () => {
+  // A canvas that records the calls that begin and end a path.
+  const recording = () => {
+    const calls: string[] = [];
+    const ctx = {
+      beginPath: () => calls.push('begin'),
+      stroke: () => calls.push('stroke'),
+      fill: () => calls.push('fill'),
+    } as unknown as CanvasRenderingContext2D;
+    return { ctx, calls };
+  };
+
+  it('ends a part every PATH_PART shapes and the last, shorter part at the end', () => {
+    const { ctx, calls } = recording();
+    const path = new PathInParts(ctx, strokePath);
+    for (let k = 0; k < 2 * 256 + 88; k++) path.added();
+    path.end();
+    expect(calls).toEqual(['begin', 'stroke', 'begin', 'stroke', 'begin', 'stroke']);
+  });
+
+  it('draws nothing more at the end when the shapes filled the last part exactly, or there were none', () => {
+    const full = recording();
+    const path = new PathInParts(full.ctx, fillAndStrokePath);
+    for (let k = 0; k < 256; k++) path.added();
+    path.end();
+    expect(full.calls).toEqual(['begin', 'fill', 'stroke', 'begin']);
+    const empty = recording();
+    new PathInParts(empty.ctx, strokePath).end();
+    expect(empty.calls).toEqual(['begin']);
   });
 });
