@@ -2,7 +2,7 @@
 // with a fix), its base scenario loaded, then what a schema cannot say: each prior complete and inside its parameter's
 // range, each target's statistic known and given what it needs, its observed value one the statistic can take, its
 // uncertainty and source present, enough particles for the kernel.
-import { PartnersimError, isPartnersimError } from '../errors.ts';
+import { PartnersimError } from '../errors.ts';
 import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
 import { checkDocument, type DocumentSchema, type Origin } from '../scenario/check.ts';
@@ -10,6 +10,7 @@ import type { ScenarioHost } from '../scenario/host.ts';
 import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { closestKey } from '../scenario/keys.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
+import { baseScenarioMissing } from '../scenario/messages.ts';
 import { hashScenario, normalizeScenario } from '../scenario/normalize.ts';
 import { settableKeys } from '../scenario/overrides.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
@@ -78,7 +79,7 @@ export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibra
   if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
-  const scenarioInput = loadBase(scenarioPath, host, () => at(['scenario']), path);
+  const scenarioInput = loadScenarioInput(scenarioPath, host, () => baseScenarioMissing(at(['scenario']), scenarioPath, path));
   const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
   const parameters = normalizeParameters(input, origin);
   const targets = input.targets.map((target, i) => normalizeTarget(target, ['targets', i], scenario, at));
@@ -101,17 +102,6 @@ export function hashCalibration(calibration: Calibration, scenarioHash: string):
   const { parameters, targets, settings } = calibration;
   const statistics = targets.map(({ source: _source, ...target }) => target);
   return digest(JSON.stringify({ partnersim: VERSION, scenarioHash, parameters, targets: statistics, settings }));
-}
-
-// The base scenario's own errors name its file; a missing one is placed at the calibration's `scenario` key.
-function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, file: string): ScenarioInput {
-  try {
-    return loadScenarioInput(scenarioPath, host);
-  } catch (error) {
-    if (isPartnersimError(error) && error.code === 'file-missing')
-      throw new PartnersimError('file-missing', message.calibrationScenarioMissing(at(), scenarioPath, file));
-    throw error;
-  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

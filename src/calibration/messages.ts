@@ -10,11 +10,6 @@ export function calibrationFileMissing(path: string): string {
   return `${path}: calibration file not found: expected a YAML or JSON calibration file there, found nothing. Fix: check the file name and its directory.`;
 }
 
-/** Returns the message for a calibration whose base scenario file does not exist. */
-export function calibrationScenarioMissing(at: string, target: string, file: string): string {
-  return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${file}.`;
-}
-
 /** Returns the message for a calibration that fits nothing. */
 export function calibrationWithoutParameters(at: string): string {
   return `${at}: parameters is empty: expected at least one key to fit, such as market.competition: {prior: uniform, min: 0, max: 1}. Fix: add a parameter with its prior.`;

@@ -37,10 +37,12 @@ export function loadScenario(path: string, host: ScenarioHost, options: LoadOpti
 }
 
 /** Returns a scenario file's input with its `extends` chain applied, before normalising: what a sweep varies keys of,
- * so that a scenario-wide lever still reaches every area that does not set its own. */
-export function loadScenarioInput(path: string, host: ScenarioHost): ScenarioInput {
+ * so that a scenario-wide lever still reaches every area that does not set its own. `missing` says what it means that
+ * there is no file at `path` (by default, that there is no scenario file there; a sweep or calibration says where it
+ * named the file, baseScenarioMissing). */
+export function loadScenarioInput(path: string, host: ScenarioHost, missing = () => fileMissing(path)): ScenarioInput {
   const sources: ScenarioSource[] = [];
-  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)), sources);
+  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', missing()), sources);
   checkCombination(input, sources);
   return input;
 }

@@ -137,6 +137,11 @@ export function fileUnreadable(path: string, reason: string): string {
   return `${path}: scenario file unreadable: expected a readable file, found ${reason}. Fix: check the file's permissions.`;
 }
 
+/** Returns the message for a sweep or calibration file whose base scenario file (its `scenario` key) does not exist. */
+export function baseScenarioMissing(at: string, target: string, file: string): string {
+  return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${file}.`;
+}
+
 /** Returns the message for an `extends` that names a file that does not exist. */
 export function extendsMissing(at: string, target: string, fromFile: string): string {
   return `${at}: extends names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${fromFile}.`;

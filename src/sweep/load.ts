@@ -1,7 +1,7 @@
 // Loading a sweep file: parsed and checked like a scenario (every problem placed at file:line:column), its base
 // scenario loaded, then what a schema cannot say: each value valid for its key, the design given what it needs.
 import { METRIC_NAMES, type MetricName } from '../engine/types.ts';
-import { PartnersimError, isPartnersimError } from '../errors.ts';
+import { PartnersimError } from '../errors.ts';
 import * as message from './messages.ts';
 import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
@@ -9,6 +9,7 @@ import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } f
 import type { ScenarioHost } from '../scenario/host.ts';
 import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
+import { baseScenarioMissing } from '../scenario/messages.ts';
 import { closestKey } from '../scenario/keys.ts';
 import { hashScenario, normalizeScenario } from '../scenario/normalize.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
@@ -79,7 +80,7 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
-  const scenarioInput = loadBase(scenarioPath, host, () => at(['scenario']), path);
+  const scenarioInput = loadScenarioInput(scenarioPath, host, () => baseScenarioMissing(at(['scenario']), scenarioPath, path));
   const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
   const parameters = normalizeParameters(input, origin);
   const design = normalizeDesign(input, parameters.length, at);
@@ -105,17 +106,6 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
 export function hashSweep(sweep: Sweep, scenarioHash: string): string {
   const { parameters, design, replicates, seed, record } = sweep;
   return digest(JSON.stringify({ partnersim: VERSION, scenarioHash, parameters, design, replicates, seed, record }));
-}
-
-// The base scenario's own errors name its file; a missing one is placed at the sweep's `scenario` key.
-function loadBase(scenarioPath: string, host: ScenarioHost, at: () => string, sweepPath: string): ScenarioInput {
-  try {
-    return loadScenarioInput(scenarioPath, host);
-  } catch (error) {
-    if (isPartnersimError(error) && error.code === 'file-missing')
-      throw new PartnersimError('file-missing', message.sweepScenarioMissing(at(), scenarioPath, sweepPath));
-    throw error;
-  }
 }
 
 // What to record is a set: a metric or field named twice would be a repeated column, which writing the tables

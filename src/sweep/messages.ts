@@ -15,11 +15,6 @@ export function sweepWithoutScenario(at: string): string {
   return `${at}: scenario is missing: expected the base scenario the sweep varies, as a path relative to the sweep file, found nothing. Fix: add a line such as scenario: ../scenarios/baseline.yaml.`;
 }
 
-/** Returns the message for a sweep whose base scenario file does not exist. */
-export function sweepScenarioMissing(at: string, target: string, sweepFile: string): string {
-  return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${sweepFile}.`;
-}
-
 /** Returns the message for a sweep with more runs than one sweep may have. */
 export function sweepTooLarge(at: string, points: number, replicates: number, max: number): string {
   return `${at}: too many runs: expected at most ${groupedCount(max)} runs (points x replicates), found ${groupedCount(points)} ${points === 1 ? 'point' : 'points'} x ${groupedCount(replicates)} ${replicates === 1 ? 'replicate' : 'replicates'} = ${groupedCount(points * replicates)}. Fix: fewer values or steps (a grid multiplies the counts of its parameters), fewer samples, or fewer replicates.`;

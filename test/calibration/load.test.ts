@@ -6,6 +6,7 @@ import { hashCalibration, loadCalibration } from '../../src/calibration/load.ts'
 import * as message from '../../src/calibration/messages.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
+import { baseScenarioMissing } from '../../src/scenario/messages.ts';
 import { tinyScenario } from '../cli/fixtures.ts';
 
 const FILE = 'calibrations/c.yaml';
@@ -176,7 +177,7 @@ describe('loadCalibration', () => {
   it('names a missing calibration file and a missing base scenario at its key', () => {
     expect(() => loadCalibration('nowhere.yaml', createMemoryHost({}))).toThrow(message.calibrationFileMissing('nowhere.yaml'));
     const missing = loadWithout();
-    expect(missing).toBe(message.calibrationScenarioMissing(at(1, 11), 'scenarios/tiny.yaml', FILE));
+    expect(missing).toBe(baseScenarioMissing(at(1, 11), 'scenarios/tiny.yaml', FILE));
   });
 });
 

@@ -393,7 +393,7 @@ describe('files', () => {
     expectFailure(
       'scenario: ../scenarios/missing.yaml\nparameters:\n  policy.carrot: [0]\n',
       'file-missing',
-      sweepMessage.sweepScenarioMissing(at(1, 11), 'scenarios/missing.yaml', SWEEP),
+      scenarioMessage.baseScenarioMissing(at(1, 11), 'scenarios/missing.yaml', SWEEP),
     );
   });
 
