@@ -1,5 +1,6 @@
 // Every message of calibrations a user can see, as named functions: problems in calibration files, and the progress
 // and outcome of a calibration (its report's words are in report/calibration-words.ts). Tests assert against these.
+import { groupedCount, wholePercent } from '../wording.ts';
 import type { GenerationBrief } from './abc.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -189,10 +190,9 @@ export function noPosterior(dir: string, name: string): string {
   return `${dir}: has no posterior: expected a finished calibration with posterior.json, found calibration ${name} unfinished or stopped before its first generation completed. Fix: finish it (run partnersim calibrate again to resume), or give another calibration's directory.`;
 }
 
-const count = (n: number): string => n.toLocaleString('en-GB');
-const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-const short = (value: number): string => Number(value.toPrecision(3)).toString();
+const plural = (n: number, one: string, many: string): string => `${groupedCount(n)} ${n === 1 ? one : many}`;
+/** Returns a number to 3 significant figures, as the messages and the report show figures such as a tolerance. */
+export const threeFigures = (value: number): string => Number(value.toPrecision(3)).toString();
 
 /** Returns the cli-progress format of the bar shown on a terminal over each round of a calibration's runs. */
 export function roundBarFormat(): string {
@@ -202,10 +202,10 @@ export function roundBarFormat(): string {
 /** Returns the line printed as a generation finishes. */
 export function generationLine(generation: GenerationBrief): string {
   const { tolerance, proposals, accepted, failed, acceptanceRate, ess } = generation;
-  const limit = tolerance === null ? 'any measured run' : `tolerance ${short(tolerance)}`;
+  const limit = tolerance === null ? 'any measured run' : `tolerance ${threeFigures(tolerance)}`;
   const failures = failed > 0 ? `, ${plural(failed, 'run', 'runs')} failed` : '';
   const end = generation.complete ? `, effective sample size ${Math.round(ess)}` : ', incomplete';
-  return `generation ${generation.generation} (${limit}): ${plural(accepted, 'particle', 'particles')} from ${plural(proposals, 'run', 'runs')} (${percent(acceptanceRate)} accepted${failures})${end}`;
+  return `generation ${generation.generation} (${limit}): ${plural(accepted, 'particle', 'particles')} from ${plural(proposals, 'run', 'runs')} (${wholePercent(acceptanceRate)} accepted${failures})${end}`;
 }
 
 /** Returns why a calibration stopped, in words. */
@@ -223,7 +223,7 @@ export function stopReasonText(
     case 'acceptance':
       return `the acceptance rate fell below method.minAcceptance (${settings.minAcceptance})`;
     case 'budget':
-      return `it used method.budget (${count(settings.budget ?? 0)} runs)`;
+      return `it used method.budget (${groupedCount(settings.budget ?? 0)} runs)`;
     default:
       return 'its tolerance could fall no further (every particle is at the same distance)';
   }
@@ -248,7 +248,7 @@ export function calibrationFinished(
   const width = Math.max(...parameters.map((p) => p.name.length));
   const lines = parameters.map(
     (p) =>
-      `  ${p.name.padEnd(width)}  median ${short(p.median)}, 90% credible interval ${short(p.ci90[0])} to ${short(p.ci90[1])} (prior ${short(p.prior.ci90[0])} to ${short(p.prior.ci90[1])})`,
+      `  ${p.name.padEnd(width)}  median ${threeFigures(p.median)}, 90% credible interval ${threeFigures(p.ci90[0])} to ${threeFigures(p.ci90[1])} (prior ${threeFigures(p.prior.ci90[0])} to ${threeFigures(p.prior.ci90[1])})`,
   );
   return [
     `calibration ${name}: ${plural(generations, 'generation', 'generations')}, ${plural(runs, 'run', 'runs')} and ${plural(checkRuns, 'predictive check run', 'predictive check runs')}; stopped because ${stop}.`,
@@ -273,18 +273,18 @@ export function calibrationStoppedShort(
   const named = worst.map((t) =>
     t.measured === 0
       ? `${t.label} (never measured: no run had anything to measure it by)`
-      : `${t.label} (within ${short(threshold)} of its uncertainty in ${percent(t.within)} of runs; the closest came ${short(t.closest as number)} uncertainties off)`,
+      : `${t.label} (within ${threeFigures(threshold)} of its uncertainty in ${wholePercent(t.within)} of runs; the closest came ${threeFigures(t.closest as number)} uncertainties off)`,
   );
   const posterior =
     kept === null
       ? 'No generation completed, so there is no posterior; the runs made are kept in'
       : `The posterior is generation ${kept}'s; everything made so far is kept in`;
-  return `calibration ${name} stopped in generation ${generation.generation}: ${count(generation.accepted)} of ${count(particles)} particles accepted in ${plural(generation.proposals, 'run', 'runs')}, because ${stop}. The targets it could not meet: ${named.join('; ')}. ${posterior} ${dir}. Fix: check these targets against what the model can produce (report.html shows the runs), widen the priors, or raise method.budget or lower method.minAcceptance.`;
+  return `calibration ${name} stopped in generation ${generation.generation}: ${groupedCount(generation.accepted)} of ${groupedCount(particles)} particles accepted in ${plural(generation.proposals, 'run', 'runs')}, because ${stop}. The targets it could not meet: ${named.join('; ')}. ${posterior} ${dir}. Fix: check these targets against what the model can produce (report.html shows the runs), widen the priors, or raise method.budget or lower method.minAcceptance.`;
 }
 
 /** Returns the message for a calibration interrupted by Ctrl-C or a kill signal. */
 export function calibrationInterrupted(ran: number, kept: number, dir: string): string {
-  return `calibration interrupted: ${plural(ran + kept, 'run', 'runs')} kept in ${dir}/journal.jsonl (${count(ran)} made now). Fix: run the same command again to resume where it stopped.`;
+  return `calibration interrupted: ${plural(ran + kept, 'run', 'runs')} kept in ${dir}/journal.jsonl (${groupedCount(ran)} made now). Fix: run the same command again to resume where it stopped.`;
 }
 
 /** Returns a generation's name in words: "generation 2", or "the posterior predictive check". */

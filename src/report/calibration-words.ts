@@ -2,10 +2,11 @@
 // the findings as sentences. Tests assert against these functions.
 import type { Observation } from '../calibration/distance.ts';
 import type { Prior } from '../calibration/priors.ts';
+import { threeFigures } from '../calibration/messages.ts';
 import type { StatisticSpec } from '../calibration/statistics.ts';
 import type { MetricName } from '../engine/types.ts';
 import type { LevelName, TimeseriesField } from '../sweep/schema.ts';
-import { capitalise } from '../wording.ts';
+import { capitalise, groupedCount, wholePercent } from '../wording.ts';
 import { METRIC_LABELS } from './messages.ts';
 
 /** What each time-series field but the continuum levels is called in words: a Record, so that a new field needs words. */
@@ -64,17 +65,8 @@ export function statisticLabel(spec: StatisticSpec): string {
   return steps.from === steps.to ? `${field} at step ${steps.from}` : `${field} over steps ${steps.from} to ${steps.to}`;
 }
 
-/** Returns a statistic's value as the messages and the report show it: to 3 significant digits, as written in a file. */
-export function statisticValue(value: number): string {
-  return Number(value.toPrecision(3)).toString();
-}
-
 // ---------------------------------------------------------------------------------------------
 // The calibration report: its title and findings.
-
-const short = (value: number): string => Number(value.toPrecision(3)).toString();
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-const count = (n: number): string => n.toLocaleString('en-GB');
 
 /** Returns the title of a calibration's report. */
 export function calibrationTitle(name: string, scenario: string): string {
@@ -88,13 +80,13 @@ export function findingCalibrationRun(
   stop: string,
   posterior: { readonly generation: number; readonly particles: number; readonly ess: number; readonly tolerance: number | null } | null,
 ): string {
-  const ran = `The calibration ran ${generations} ${generations === 1 ? 'generation' : 'generations'} (${count(runs)} model runs) and stopped because ${stop}.`;
+  const ran = `The calibration ran ${generations} ${generations === 1 ? 'generation' : 'generations'} (${groupedCount(runs)} model runs) and stopped because ${stop}.`;
   if (posterior === null)
     return `${ran} No generation completed, so there is no posterior: see the generations below for how near the runs came.`;
   const tolerance =
     posterior.tolerance === null
       ? 'with every measured run accepted (the prior itself, weighted by nothing)'
-      : `at a tolerance of ${short(posterior.tolerance)} (runs whose statistics lie on average within ${short(posterior.tolerance)} uncertainties of the targets)`;
+      : `at a tolerance of ${threeFigures(posterior.tolerance)} (runs whose statistics lie on average within ${threeFigures(posterior.tolerance)} uncertainties of the targets)`;
   return `${ran} Its posterior is generation ${posterior.generation}'s ${posterior.particles} particles (effective sample size ${Math.round(posterior.ess)}), ${tolerance}.`;
 }
 
@@ -107,7 +99,7 @@ export function findingTargetMet(
   interval: readonly [number, number],
   source: string,
 ): string {
-  return `${capitalise(label)} is met: the calibrated model gives ${short(median)} (90% of posterior runs between ${short(ci90[0])} and ${short(ci90[1])}) against ${short(observed)} observed (95% interval ${short(interval[0])} to ${short(interval[1])}; ${source}).`;
+  return `${capitalise(label)} is met: the calibrated model gives ${threeFigures(median)} (90% of posterior runs between ${threeFigures(ci90[0])} and ${threeFigures(ci90[1])}) against ${threeFigures(observed)} observed (95% interval ${threeFigures(interval[0])} to ${threeFigures(interval[1])}; ${source}).`;
 }
 
 /** Returns the finding that a target is not met: the posterior predictive median lies outside the observation's interval. */
@@ -121,35 +113,35 @@ export function findingTargetMissed(
   source: string,
 ): string {
   const side = median > observed ? 'high' : 'low';
-  return `${capitalise(label)} is not met: the calibrated model gives ${short(median)} (90% of posterior runs between ${short(ci90[0])} and ${short(ci90[1])}) against ${short(observed)} observed (95% interval ${short(interval[0])} to ${short(interval[1])}; ${source}); it runs ${side}, and ${percent(within)} of posterior runs fall inside the observed interval.`;
+  return `${capitalise(label)} is not met: the calibrated model gives ${threeFigures(median)} (90% of posterior runs between ${threeFigures(ci90[0])} and ${threeFigures(ci90[1])}) against ${threeFigures(observed)} observed (95% interval ${threeFigures(interval[0])} to ${threeFigures(interval[1])}; ${source}); it runs ${side}, and ${wholePercent(within)} of posterior runs fall inside the observed interval.`;
 }
 
 /** Returns the finding that no parameter set drawn from the prior meets a target on its own. */
 export function findingPriorCannotMeet(label: string, draws: number, closest: number | null): string {
-  const near = closest === null ? 'none of them measured it' : `the closest came ${short(closest)} uncertainties off`;
-  return `No parameter set drawn from the prior (${count(draws)} of them) meets ${label}: ${near}. The model cannot reach it with these priors.`;
+  const near = closest === null ? 'none of them measured it' : `the closest came ${threeFigures(closest)} uncertainties off`;
+  return `No parameter set drawn from the prior (${groupedCount(draws)} of them) meets ${label}: ${near}. The model cannot reach it with these priors.`;
 }
 
 /** Returns the finding that no parameter set drawn from the prior meets two targets together, though each is met alone. */
 export function findingPriorCannotMeetBoth(a: string, b: string, draws: number, shareA: number, shareB: number): string {
-  return `No parameter set drawn from the prior (${count(draws)} of them) meets both ${a} and ${b}: ${percent(shareA)} meet the first and ${percent(shareB)} the second, never together. The model cannot reproduce them together.`;
+  return `No parameter set drawn from the prior (${groupedCount(draws)} of them) meets both ${a} and ${b}: ${wholePercent(shareA)} meet the first and ${wholePercent(shareB)} the second, never together. The model cannot reproduce them together.`;
 }
 
 /** Returns the finding that the targets pin a parameter down: its credible interval is a small part of its prior's. */
 export function findingPinned(parameter: string, ci90: readonly [number, number], ratio: number): string {
-  return `The targets pin down ${parameter}: its 90% credible interval, ${short(ci90[0])} to ${short(ci90[1])}, is ${percent(ratio)} of its prior's.`;
+  return `The targets pin down ${parameter}: its 90% credible interval, ${threeFigures(ci90[0])} to ${threeFigures(ci90[1])}, is ${wholePercent(ratio)} of its prior's.`;
 }
 
 /** Returns the finding that the targets say little about a parameter: its credible interval is nearly its prior's. */
 export function findingLoose(parameter: string, ci90: readonly [number, number], ratio: number): string {
-  return `The targets say little about ${parameter}: its 90% credible interval, ${short(ci90[0])} to ${short(ci90[1])}, is ${percent(ratio)} of its prior's, so its value rests on the prior.`;
+  return `The targets say little about ${parameter}: its 90% credible interval, ${threeFigures(ci90[0])} to ${threeFigures(ci90[1])}, is ${wholePercent(ratio)} of its prior's, so its value rests on the prior.`;
 }
 
 /** Returns the finding that two parameters trade off (negative correlation) or move together (positive). */
 export function findingTradeOff(a: string, b: string, correlation: number): string {
   return correlation < 0
-    ? `${a} and ${b} trade off (posterior correlation ${short(correlation)}): a higher ${a} fits the targets as well with a lower ${b}, so the targets fix a combination of the two more than either alone.`
-    : `${a} and ${b} move together (posterior correlation ${short(correlation)}): a higher ${a} fits the targets as well with a higher ${b}, so the targets fix a combination of the two more than either alone.`;
+    ? `${a} and ${b} trade off (posterior correlation ${threeFigures(correlation)}): a higher ${a} fits the targets as well with a lower ${b}, so the targets fix a combination of the two more than either alone.`
+    : `${a} and ${b} move together (posterior correlation ${threeFigures(correlation)}): a higher ${a} fits the targets as well with a higher ${b}, so the targets fix a combination of the two more than either alone.`;
 }
 
 /** Returns the sentence a run or comparison report gives when its replicates drew their parameters from a posterior. */
@@ -162,21 +154,21 @@ export function findingParameterUncertainty(calibration: string, parameters: rea
 export function priorInWords(prior: Prior): string {
   switch (prior.kind) {
     case 'uniform':
-      return `uniform from ${short(prior.min)} to ${short(prior.max)}`;
+      return `uniform from ${threeFigures(prior.min)} to ${threeFigures(prior.max)}`;
     case 'logUniform':
-      return `log-uniform from ${short(prior.min)} to ${short(prior.max)}`;
+      return `log-uniform from ${threeFigures(prior.min)} to ${threeFigures(prior.max)}`;
     case 'normal':
-      return `normal, mean ${short(prior.mean)} and sd ${short(prior.sd)}`;
+      return `normal, mean ${threeFigures(prior.mean)} and sd ${threeFigures(prior.sd)}`;
     case 'truncatedNormal':
-      return `normal, mean ${short(prior.mean)} and sd ${short(prior.sd)}, truncated to ${short(prior.min)} to ${short(prior.max)}`;
+      return `normal, mean ${threeFigures(prior.mean)} and sd ${threeFigures(prior.sd)}, truncated to ${threeFigures(prior.min)} to ${threeFigures(prior.max)}`;
   }
 }
 
 /** Returns an observation's uncertainty in words: "sd 0.05" or "95% interval 0.4 to 0.6". */
 export function uncertaintyInWords(observation: Observation): string {
   return observation.interval === null
-    ? `sd ${short(observation.sd as number)}`
-    : `95% interval ${short(observation.interval[0])} to ${short(observation.interval[1])}`;
+    ? `sd ${threeFigures(observation.sd as number)}`
+    : `95% interval ${threeFigures(observation.interval[0])} to ${threeFigures(observation.interval[1])}`;
 }
 
 /** Returns a calibration method in words, for the report's facts. */
