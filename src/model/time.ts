@@ -6,11 +6,6 @@ export function chanceIn(ratePerYear: number, dt: number): number {
   return -Math.expm1(-ratePerYear * dt);
 }
 
-/** Returns the share of a quantity decaying at this yearly rate that is left after dt years: exp(−rate dt). */
-export function keptAfter(ratePerYear: number, dt: number): number {
-  return Math.exp(-ratePerYear * dt);
-}
-
 /** Returns the chance within dt years of an event of which a share happens each year (share 1: certain within any step). */
 export function chanceOfShareIn(sharePerYear: number, dt: number): number {
   return sharePerYear >= 1 ? 1 : -Math.expm1(Math.log1p(-sharePerYear) * dt);

@@ -104,8 +104,3 @@ export type Report =
     }
   | { readonly kind: 'metrics'; readonly metrics: Metrics | null; readonly ack: number | null }
   | { readonly kind: 'failed'; readonly message: string };
-
-/** Returns whether a report is a run's update. */
-export function isUpdate(report: Report): report is Extract<Report, { kind: 'update' }> {
-  return report.kind === 'update';
-}
