@@ -71,6 +71,7 @@ export const MAX_STEPS = 20_000;
 
 /** A seed: a whole number from 0 to MAX_SEED (2^32 - 1). */
 export const seedSchema = z.number().int().min(0).max(MAX_SEED);
+
 /** The most areas, as a number or a list: England has about 150 local authorities. */
 export const MAX_AREAS = 10_000;
 /** The most organisations of a scenario in all (checked on the merged scenario): 20 times national (400,400) completes
