@@ -43,10 +43,14 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     }
     candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     const offer = offerNow(ctx);
-    const invited = [i, ...candidates.slice(0, P.maxInvitees).map(([j]) => j)];
+    // The leader and its best-scored candidates, in an indexed loop: destructuring the pairs deoptimised the function
+    // when their arrays changed elements kind, which cost a recompile of the whole mechanism each time.
+    const invited = [i];
+    for (let c = 0; c < candidates.length && c < P.maxInvitees; c++) invited.push(candidates[c][0]);
     const terms = (members: readonly number[]) => ({ area: a, members, funded: offer.funded, mandated: false, laInvolved: false });
     const members = [i];
-    for (const j of invited.slice(1)) {
+    for (let c = 1; c < invited.length; c++) {
+      const j = invited[c];
       const back = findTie(world, j, i);
       if (partnerScore(world, ctx, j, i, trustFrom(world.ties, back, j, lw)) > accept && expectedNet(world, ctx, j, terms(invited)) > 0) {
         members.push(j);
