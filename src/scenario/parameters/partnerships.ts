@@ -575,7 +575,7 @@ export const mandate = {
       default: 0.5,
       range: [0.25, 0.75],
       unit: 'chance',
-      meaning: 'chance that the authority takes each organisation in no partnership it comes to',
+      meaning: 'chance that the authority takes each organisation in the core of no partnership it comes to',
       source: 'assumption',
     },
   },
