@@ -30,9 +30,26 @@ export interface Io {
   draw?(text: string): void;
 }
 
+// A reader that stops early (`partnersim schema | head -1`) closes the pipe, and Node reports it as an 'error' event
+// (EPIPE) that would end the process with a stack trace. As a Unix tool does, what is left to print to that stream is
+// dropped; the command finishes its work (results are written whoever reads stdout) and exits with its own status.
+const watched = new Set<NodeJS.WriteStream>();
+const closed = new Set<NodeJS.WriteStream>();
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  if (closed.has(stream)) return;
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      closed.add(stream);
+    });
+  }
+  stream.write(text);
+}
+
 const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => writeTo(process.stdout, text),
+  err: (text) => writeTo(process.stderr, text),
 };
 
 // What the commands write through: every message and summary with its control characters escaped.

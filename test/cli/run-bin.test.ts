@@ -1,5 +1,6 @@
 // The installed command: `node bin/partnersim.js run` in a subprocess, with --out and with the default results/<name>.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +31,22 @@ describe('bin/partnersim.js run', () => {
     const dir = printed.trim();
     expect(dir.startsWith(join('results', ''))).toBe(true);
     expect(existsSync(join(root, dir, 'manifest.json'))).toBe(true);
+  }, 60_000);
+});
+
+describe('bin/partnersim.js writing to a pipe its reader closes early', () => {
+  // As `partnersim schema | head -1` (or `| head -0`): the reader is gone before the command prints (its end of the
+  // pipe is closed as soon as the command starts, long before Node has loaded it), so the write meets a closed pipe
+  // (EPIPE), which ends the command quietly with its own status rather than with a stack trace.
+  it('drops what is left to print and exits 0 with nothing on stderr', async () => {
+    const child = spawn(process.execPath, [BIN, 'schema'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   }, 60_000);
 });
