@@ -86,7 +86,7 @@ export const init = {
       range: [10, 50],
       unit: 'years',
       meaning:
-        'years the model runs, with the levers at their step-0 values and its events not counted, before step 0: the starting world is then one its own mechanisms have settled (the baseline’s cohort five-year survival still drifts after 10 years and is level after 30)',
+        'years the model runs, with the levers at their step-0 values and its events not counted, before step 0: the starting world is then one its own mechanisms have settled (before the calibration the baseline’s cohort five-year survival still drifted after 10 years and was level after 30; at the calibrated defaults 10 years settle it, ODD 9)',
       source: 'assumption',
     },
     areaCultureSpread: {
