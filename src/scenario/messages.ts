@@ -36,6 +36,11 @@ export function tooManyAliases(file: string, limit: number): string {
   return `${file}: malformed YAML: too many aliases: expected at most ${limit} uses of an alias (*name), found more (a few nested aliases can expand into billions of values). Fix: write the values out, or use fewer aliases.`;
 }
 
+/** Returns the message for a YAML file with nothing in it but comments and blank lines. */
+export function emptyFile(file: string): string {
+  return `${file}: empty: expected a YAML mapping of keys, found no value (nothing, or only comments). Fix: write the keys the file is to set, or {} to take every default.`;
+}
+
 /** Returns the message for a file that is not UTF-8 text, at the first byte that is not. */
 export function notUtf8(path: string, offset: number, line: number, byte: number): string {
   return `${path}: not UTF-8 text at byte ${offset} (line ${line}): expected a file saved as UTF-8, found the byte 0x${byte.toString(16).padStart(2, '0')}. Fix: save the file as UTF-8 (in most editors: Save with encoding, UTF-8).`;

@@ -2,11 +2,11 @@
 // problem can be placed at file:line:column.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { fileLocation, malformedJson, malformedYaml, nestedTooDeep, repeatedKey, tooManyAliases } from './messages.ts';
+import { emptyFile, fileLocation, malformedJson, malformedYaml, nestedTooDeep, repeatedKey, tooManyAliases } from './messages.ts';
 import type { Origin } from './check.ts';
 import { findJsonSyntaxError, MAX_NESTING } from './json-syntax.ts';
 
-/** A parsed scenario text: its plain value (an empty YAML file is an empty mapping), and where each of its paths lies. */
+/** A parsed scenario text: its plain value, and where each of its paths lies. */
 export interface ScenarioSource {
   readonly value: unknown;
   readonly origin: Origin;
@@ -46,8 +46,12 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
           : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
     throw new PartnersimError(json ? 'json-syntax' : 'yaml-syntax', message);
   }
+  // A YAML file with nothing in it is refused, not read as every default: an empty file is more often a mistake (a file
+  // saved before it was written, the wrong path) than a scenario, which `{}` states.
+  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.source === '');
+  if (!json && empty) throw new PartnersimError('yaml-syntax', emptyFile(fileName));
   const offset = (path: readonly PropertyKey[], target: 'key' | 'value') => offsetOf(doc, path, target);
-  const value = json ? JSON.parse(text) : (toValue(doc, fileName) ?? {});
+  const value = json ? JSON.parse(text) : toValue(doc, fileName);
   // YAML is held to JSON's limit of nesting, which the parser above may pass but what reads the value after it not.
   const deep = json ? undefined : pathTooDeep(value);
   if (deep !== undefined) throw new PartnersimError('yaml-syntax', nestedTooDeep(location(offset(deep, 'value')), 'YAML', MAX_NESTING));

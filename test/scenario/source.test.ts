@@ -35,6 +35,15 @@ describe('parseSource', () => {
     expect(error).toMatchObject({ code: 'yaml-syntax', message: message.tooManyAliases('bomb.yaml', MAX_ALIASES) });
   });
 
+  it('refuses a YAML file with nothing in it, or only comments, rather than reading it as every default', () => {
+    for (const text of ['', '\n\n', '# only a comment\n', '---\n# a document of comments\n'])
+      expect(errorOf(() => parseSource(text, 'empty.yaml'))).toMatchObject({
+        code: 'yaml-syntax',
+        message: message.emptyFile('empty.yaml'),
+      });
+    expect(parseSource('{}\n', 'defaults.yaml').value).toEqual({});
+  });
+
   it('takes a few aliases as YAML means them', () => {
     expect(parseSource('base: &b {x: 1}\ncopy: *b\n', 'ok.yaml').value).toEqual({ base: { x: 1 }, copy: { x: 1 } });
   });
