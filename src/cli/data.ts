@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { firstJoinYear, registerTargets } from '../calibration/register-targets.ts';
 import { PartnersimError } from '../errors.ts';
 import { readRegister } from '../scenario/register.ts';
+import { isIsoDate } from '../scenario/schema.ts';
 import { registerRowsSkipped } from '../scenario/messages.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import type { Io } from './main.ts';
@@ -30,7 +31,7 @@ export function dataTargetsCommand(establishments: string, links: string | undef
   ] as const)
     if (path !== undefined && !existsSync(path)) throw new PartnersimError('register-missing', dataFileMissing(path, what));
   const stepsPerYear = wholeOption('--steps-per-year', options.stepsPerYear, 1, 366);
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+  if (options.date !== undefined && !isIsoDate(options.date))
     throw new PartnersimError('bad-option', badDataOption('--date', options.date, 'a date YYYY-MM-DD'));
   const register = readRegister(
     {

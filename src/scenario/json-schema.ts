@@ -6,6 +6,7 @@ import { scenarioInputSchema } from './schema.ts';
 /** The parts of a JSON Schema node that scenario messages read. */
 export interface JsonSchemaNode {
   readonly type?: string;
+  readonly format?: string;
   readonly description?: string;
   readonly properties?: Readonly<Record<string, JsonSchemaNode>>;
   readonly items?: JsonSchemaNode;
@@ -77,6 +78,7 @@ export function describeExpected(node: JsonSchemaNode): string {
     case 'number':
       return describeBounds('a number', node, 0);
     case 'string':
+      if (node.format === 'date') return 'a date YYYY-MM-DD';
       return (node.minLength ?? 0) > 0 ? 'non-empty text' : 'text';
     case 'array': {
       const items =

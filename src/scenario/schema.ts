@@ -92,10 +92,13 @@ export const areaInputSchema = z.strictObject({
   ...leverGroupSchemas(AREA_GROUP_KEYS),
 });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .describe('a date, YYYY-MM-DD');
+// A day of the calendar, YYYY-MM-DD (zod's ISO date: 2025-02-30 and 2025-13-01 are refused, 2024-02-29 taken).
+const isoDate = z.iso.date().describe('a date, YYYY-MM-DD');
+
+/** Whether a text is a day of the calendar written YYYY-MM-DD, as a scenario's dates must be. */
+export function isIsoDate(text: string): boolean {
+  return isoDate.safeParse(text).success;
+}
 
 /** Organisations read from the register of English schools (Get Information About Schools extracts). */
 export const registerSourceSchema = z.strictObject({

@@ -112,6 +112,12 @@ ${targets.map((t) => `  - ${JSON.stringify(t)}`).join('\n')}
     expect(start.err).toBe(`${errorLine(badDataOption('--start', 'soon', 'a whole number from 1900 to 2200'))}\n`);
     const steps = await runCli(['data', 'targets', ESTABLISHMENTS, '--steps-per-year', '0']);
     expect(steps.code).toBe(2);
+    // A date of the right form but no day of the calendar.
+    for (const date of ['2025-13-45', '2025-02-30']) {
+      const bad = await runCli(['data', 'targets', ESTABLISHMENTS, '--date', date]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toBe(`${errorLine(badDataOption('--date', date, 'a date YYYY-MM-DD'))}\n`);
+    }
   });
 
   it('refuses an extract whose rows do not parse beyond the stated share, naming file:line', async () => {

@@ -19,6 +19,7 @@ import {
   registerRowsSkipped,
   registerTooManyBadRows,
   unknownAuthority,
+  wrongType,
 } from '../../src/scenario/messages.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { dateInFileName, MAX_SKIPPED_SHARE, parseRegisterDate, registerNotes, yearsBetween } from '../../src/scenario/register.ts';
@@ -273,6 +274,12 @@ describe('bad input', () => {
     });
     writeFileSync(path, 'organisations:\n  from:\n    establishments: extract.csv\n    date: 2024-09-30\n');
     expect(loadScenario(path, nodeHost).organisations.register!.date).toBe('2024-09-30');
+    // A date must be a day of the calendar, not only of its form.
+    writeFileSync(path, 'organisations:\n  from:\n    establishments: extract.csv\n    date: 2025-02-30\n');
+    expect(failure(() => loadScenario(path, nodeHost))).toEqual({
+      code: 'wrong-type',
+      message: wrongType(`${path}:4:11`, 'organisations.from.date', 'a date YYYY-MM-DD', 'the text "2025-02-30"'),
+    });
   });
 
   it('a host that cannot read files (the browser)', () => {
