@@ -57,7 +57,7 @@ export function dataTargetsCommand(establishments: string, links: string | undef
     `${register.links === null ? '' : ` and ${register.links}`}, dated ${register.date}.\n` +
     `# trustJoins windows: step 1 is 1 January ${startYear}, ${stepsPerYear} steps a year; use them with a scenario that starts then.\n` +
     stringify({ targets }, { lineWidth: 0, aliasDuplicateObjects: false });
-  if (register.skipped.length > 0) io.err(`partnersim: ${registerRowsSkipped(register.extract, register.skipped)}\n`);
+  if (register.skipped.length > 0) io.err(`partnersim: ${registerRowsSkipped(register.skipped)}\n`);
   if (options.out === undefined) {
     io.out(text);
     return;

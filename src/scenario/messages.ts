@@ -245,8 +245,8 @@ export function registerTooManyBadRows(path: string, skipped: readonly string[],
 }
 
 /** Returns the note for rows skipped because a value did not parse (fewer than refuse the extract). */
-export function registerRowsSkipped(path: string, skipped: readonly string[]): string {
-  return `note: ${path}: ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped for values that do not parse (first, ${skipped[0]}).`;
+export function registerRowsSkipped(skipped: readonly string[]): string {
+  return `note: ${skipped.length} row${skipped.length === 1 ? '' : 's'} of the register's extracts skipped for values that do not parse (first, ${skipped[0]}).`;
 }
 
 /** Returns the message for an extract whose date is neither in its file name nor given. */

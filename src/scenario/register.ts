@@ -269,7 +269,7 @@ export function readRegister(request: RegisterRequest, host: ScenarioHost, place
 /** Returns the notes a loaded scenario's register calls for: rows skipped for values that did not parse. */
 export function registerNotes(scenario: Scenario): string[] {
   const register = scenario.organisations.register;
-  return register === undefined || register.skipped.length === 0 ? [] : [registerRowsSkipped(register.extract, register.skipped)];
+  return register === undefined || register.skipped.length === 0 ? [] : [registerRowsSkipped(register.skipped)];
 }
 
 /** Returns each area's establishments in the order the model places them (the register's order: by area, kind, URN). */

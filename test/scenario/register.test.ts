@@ -233,7 +233,13 @@ describe('bad input', () => {
       expect.any(String),
     ]);
     expect(scenario.organisations.register!.establishments).toHaveLength(279 - 2);
-    expect(registerNotes(scenario)).toEqual([registerRowsSkipped('edubasealldata20250101.csv', skipped)]);
+    expect(registerNotes(scenario)).toEqual([registerRowsSkipped(skipped)]);
+    // A row of the links skipped is put down to the links file, not to the establishments (which the note named first).
+    const links = readFileSync(LINKS, 'latin1').replace('01-04-2017', '31-02-2017');
+    const badLink = loadScenario(scenarioWith(FROM, { 'alllinksdata20250101.csv': links }), nodeHost);
+    const [note] = registerNotes(badLink);
+    expect(note).toMatch(/^note: 1 row of the register's extracts skipped .*\(first, .*alllinksdata20250101\.csv:2: /);
+    expect(note).not.toContain('edubasealldata');
 
     const many = scenarioWith(FROM, { 'edubasealldata20250101.csv': breakRows(30) });
     const [status, type] = [column('EstablishmentStatus (name)'), column('TypeOfEstablishment (name)')];
