@@ -58,7 +58,7 @@ export function overrideSource(arg: string): ScenarioSource {
   const key = arg.slice(0, equals).trim();
   const text = arg.slice(equals + 1);
   if (!isSettableKey(key)) throw new PartnersimError('set-unknown-key', setUnknownKey(arg, key, text, closestKey(key, settableKeys())));
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   const [error] = doc.errors;
   if (error !== undefined)
     throw new PartnersimError('set-bad-value', setUnparsable(arg, key, `${JSON.stringify(text)} (${error.message})`));

@@ -33,7 +33,9 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
       jsonError.tooDeep ? nestedTooDeep(at, 'JSON', MAX_NESTING) : malformedJson(at, jsonError.expected, jsonError.found),
     );
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core' });
+  // logLevel 'error': the parser's warnings (a key that is itself a list is made text) would go to the process's stderr
+  // beside the one message the checks below give about the same key.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: json ? 'json' : 'core', logLevel: 'error' });
   const yamlError = doc.errors.find((error) => !json || error.code === 'DUPLICATE_KEY');
   if (yamlError !== undefined) {
     const [offset] = yamlError.pos;

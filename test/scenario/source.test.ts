@@ -1,7 +1,7 @@
 // parseSource's guards against files built to hurt the parser: an alias bomb and nesting deep enough to exhaust the
 // stack are each one message with a fix, never an uncaught error or an aborted process; and a value quoted in a
 // message is a short excerpt, so a file named by extends: that is not a scenario (a key, the environment) is not echoed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { isPartnersimError } from '../../src/errors.ts';
 import { MAX_NESTING } from '../../src/scenario/json-syntax.ts';
@@ -42,6 +42,17 @@ describe('parseSource', () => {
         message: message.emptyFile('empty.yaml'),
       });
     expect(parseSource('{}\n', 'defaults.yaml').value).toEqual({});
+  });
+
+  it('leaves the one message about a key that is itself a list to the checks, with no warning of the parser on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const path = tmp.write('list-key.yaml', '? [a]\n: 1\n');
+      expect(errorOf(() => loadScenario(path, nodeHost)).code).toBe('unknown-key');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('takes a few aliases as YAML means them', () => {
