@@ -3,7 +3,7 @@
 // or a sweep analysis's.
 import type { Comparison } from '../analysis/comparison.ts';
 import type { SweepAnalysis } from '../analysis/sweep-analysis.ts';
-import { scheduleInWords } from './messages.ts';
+import { chartNotDrawn, scheduleInWords } from './messages.ts';
 import { LEVER_KEYS, leverSchedule, type Scenario } from '../scenario/schema.ts';
 import { analysisFindings } from './analysis-findings.ts';
 import { renderAnalysisHtml, type AnalysisReportInput } from './analysis-html.ts';
@@ -25,7 +25,9 @@ export type ReportProvenance = ReportInput['provenance'];
 /** What an analysis's report says about where it came from: partnersim's version, the commit, Node.js and the command. */
 export type AnalysisProvenance = AnalysisReportInput['provenance'];
 
-/** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption). */
+/** Returns every chart rendered (SVG and PNG, for the chart files) and as the page inlines it (SVG with title and caption).
+ * A chart that cannot be drawn (a bug) has no files, and the page says why in its place: the report, and what it reports
+ * on (such as a calibration of hours), outlives it. */
 export async function renderCharts(
   specs: readonly ChartSpec[],
 ): Promise<{ rendered: RenderedChart[]; inline: ReportInput['charts'][number][] }> {
@@ -34,9 +36,14 @@ export async function renderCharts(
   const rendered: RenderedChart[] = [];
   const inline: ReportInput['charts'][number][] = [];
   for (const chart of specs) {
-    const svg = await renderSvg(chart.spec);
-    rendered.push({ id: chart.id, svg, png: renderPng(svg) });
-    inline.push({ id: chart.id, title: chart.title, caption: chart.caption, svg });
+    try {
+      const svg = await renderSvg(chart.spec);
+      rendered.push({ id: chart.id, svg, png: renderPng(svg) });
+      inline.push({ id: chart.id, title: chart.title, caption: chart.caption, svg });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      inline.push({ id: chart.id, title: chart.title, caption: chartNotDrawn(reason), svg: null });
+    }
   }
   return { rendered, inline };
 }

@@ -45,11 +45,13 @@ export function calibrationCharts(view: CalibrationView): ChartSpec[] {
       });
     }
   }
+  const tolerance = hasTolerance(view);
   charts.push({
     id: 'generations',
-    title: 'Tolerance and acceptance per generation',
-    caption:
-      "Left, each generation's tolerance: the largest distance accepted, the root mean square of the targets' deviations in units of their uncertainty (generation 0 accepts any measured run and is not drawn). Right, the share of each generation's runs accepted. The tolerance falls as generations narrow the posterior; so does the acceptance rate, which is what costs runs.",
+    title: tolerance ? 'Tolerance and acceptance per generation' : 'Acceptance per generation',
+    caption: tolerance
+      ? "Left, each generation's tolerance: the largest distance accepted, the root mean square of the targets' deviations in units of their uncertainty (generation 0 accepts any measured run and is not drawn). Right, the share of each generation's runs accepted. The tolerance falls as generations narrow the posterior; so does the acceptance rate, which is what costs runs."
+      : "The share of each generation's runs accepted. No tolerance is drawn: generation 0 accepts any measured run, and the calibration stopped before a generation with a tolerance.",
     spec: generationsSpec(view),
   });
   if (view.checks !== null && view.result.check.length > 0)
@@ -190,7 +192,13 @@ export function pairsSpec(view: CalibrationView, particles: readonly Particle[])
   } as TopLevelSpec;
 }
 
-/** Returns the spec of the tolerance and acceptance rate per generation, side by side. */
+/** Tells whether a generation has a tolerance to draw (not generation 0 of ABC-SMC, which accepts any measured run). */
+function hasTolerance(view: CalibrationView): boolean {
+  return view.result.generations.some((g) => g.tolerance !== null);
+}
+
+/** Returns the spec of the tolerance and acceptance rate per generation, side by side; of the acceptance rate alone when
+ * no generation has a tolerance. */
 export function generationsSpec(view: CalibrationView): TopLevelSpec {
   const values = view.result.generations.map((g) => ({
     generation: g.generation,
@@ -199,21 +207,26 @@ export function generationsSpec(view: CalibrationView): TopLevelSpec {
     complete: g.complete ? 'complete' : 'stopped before complete',
   }));
   const x = { field: 'generation', type: 'ordinal' as const, title: 'Generation', axis: { labelAngle: 0 } };
+  const drawn = hasTolerance(view);
   return {
     $schema: SCHEMA_URL,
     title: {
       text: 'How the sampler narrowed the posterior',
-      subtitle: 'Tolerance (distance in units of uncertainty) and share of runs accepted',
+      subtitle: drawn ? 'Tolerance (distance in units of uncertainty) and share of runs accepted' : 'Share of runs accepted',
     },
     data: { values },
     hconcat: [
-      {
-        width: 260,
-        height: 200,
-        transform: [{ filter: 'datum.tolerance !== null' }],
-        mark: { type: 'line', point: true, color: POSTERIOR_COLOUR },
-        encoding: { x, y: { field: 'tolerance', type: 'quantitative', title: 'Tolerance', scale: { zero: true } } },
-      },
+      ...(drawn
+        ? [
+            {
+              width: 260,
+              height: 200,
+              transform: [{ filter: 'datum.tolerance !== null' }],
+              mark: { type: 'line', point: true, color: POSTERIOR_COLOUR },
+              encoding: { x, y: { field: 'tolerance', type: 'quantitative', title: 'Tolerance', scale: { zero: true } } },
+            },
+          ]
+        : []),
       {
         width: 260,
         height: 200,

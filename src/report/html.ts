@@ -11,8 +11,9 @@ export interface ReportChart {
   readonly id: string;
   readonly title: string;
   readonly caption: string;
-  /** Trusted SVG markup (from the renderer), inserted as it is; an XML declaration or doctype before it is dropped. */
-  readonly svg: string;
+  /** Trusted SVG markup (from the renderer), inserted as it is; an XML declaration or doctype before it is dropped.
+   * Null when the chart could not be drawn: its caption then says why. */
+  readonly svg: string | null;
 }
 
 /** Everything report.html shows. */
@@ -198,7 +199,8 @@ function inlineSvg(svg: string): string {
     .trim();
 }
 
-/** Returns the charts section: each chart's SVG inline in a figure with its title and caption. */
+/** Returns the charts section: each chart's SVG inline in a figure with its title and caption (a chart not drawn, its
+ * title and caption alone). */
 export function chartsHtml(charts: readonly ReportChart[]): string {
   const body =
     charts.length === 0
@@ -206,8 +208,7 @@ export function chartsHtml(charts: readonly ReportChart[]): string {
       : charts
           .map(
             (chart) => `<figure class="chart" id="${h(chart.id)}">
-<div class="chart-svg">${inlineSvg(chart.svg)}</div>
-<figcaption><span class="chart-title">${h(chart.title)}.</span> ${h(chart.caption)}</figcaption>
+${chart.svg === null ? '' : `<div class="chart-svg">${inlineSvg(chart.svg)}</div>\n`}<figcaption><span class="chart-title">${h(chart.title)}.</span> ${h(chart.caption)}</figcaption>
 </figure>`,
           )
           .join('\n');

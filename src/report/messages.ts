@@ -72,6 +72,11 @@ export function scheduleInWords(schedule: readonly { readonly from: number; read
     .join(' → ');
 }
 
+/** Returns what a report says in place of a chart that could not be drawn, with the renderer's reason. */
+export function chartNotDrawn(reason: string): string {
+  return `This chart could not be drawn, a bug in partnersim; the rest of the report stands. Please report it with the renderer's reason: ${reason}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Comparison findings.
 

@@ -21,6 +21,7 @@ const tmp = useTempDir('calibrate', {
       'method: {particles: 8, generations: 2, predictive: 4}',
       'method: {algorithm: rejection, particles: 8, tolerance: 1, budget: 40, predictive: 4}',
     ),
+  'first-only.yaml': tinyCalibration({ particles: 4, generations: 5 }).replace('predictive: 4}', 'predictive: 4, budget: 4}'),
   'bad.yaml': tinyCalibration().replace(
     '  - {statistic: partnershipsFormed, observed: 6, sd: 3, source: assumption for a test}\n',
     '  - {statistic: partnershipsFormd, observed: 6, sd: 3, source: x}\n',
@@ -96,6 +97,19 @@ describe('partnersim calibrate', { timeout: 300_000 }, () => {
     const rebuilt = await runCli(['report', dir]);
     expect(rebuilt.code).toBe(0);
     expect(read(dir, 'report.html')).toBe(before);
+  });
+
+  it('finishes a calibration stopped after generation 0, which has no tolerance, with its posterior and report', async () => {
+    const first = tmp.path('first-only');
+    const result = await runCli(['calibrate', tmp.path('first-only.yaml'), '--out', first, '--workers', '1', '--quiet']);
+    expect(result).toEqual({ code: 0, out: `${first}\n`, err: '' });
+    expect(JSON.parse(read(first, 'manifest.json'))).toMatchObject({ status: 'complete', stop: { reason: 'budget', incomplete: false } });
+    expect(JSON.parse(read(first, 'posterior.json')).draws.particles).toHaveLength(4);
+    const report = read(first, 'report.html');
+    expect(report).toMatch(/<figure class="chart" id="generations">\n<div class="chart-svg"><svg/);
+    expect(Object.keys(filesOf(join(first, 'charts')))).toContain('generations.svg');
+    expect((await runCli(['report', first])).code).toBe(0);
+    expect(read(first, 'report.html')).toBe(report);
   });
 
   it('refuses to resume into the directory of another calibration, exit 2', async () => {

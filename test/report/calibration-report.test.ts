@@ -31,16 +31,17 @@ if (!up.ok) console.warn(`SKIPPED: the calibration report in a browser (test/rep
 const dir = mkdtempSync(join(tmpdir(), 'partnersim-calibration-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Returns the view of a toy calibration: two parameters in [0, 1], two shares as targets. */
+/** Returns the view of a toy calibration: two parameters in [0, 1], two shares as targets, 4 generations unless told. */
 async function toyView(
   targets: readonly CalibrationTarget[],
   simulate: (values: readonly number[], seed: number) => number[],
+  generations = 4,
 ): Promise<CalibrationView> {
   const parameters = [
     { name: 'market.competition', prior: { kind: 'uniform', min: 0, max: 1 } as const },
     { name: 'leaders.experience', prior: { kind: 'uniform', min: 0, max: 1 } as const },
   ];
-  const settings = { ...DEFAULT_SETTINGS, particles: 60, generations: 4, predictive: 40, tolerance: 0, seed: 7 };
+  const settings = { ...DEFAULT_SETTINGS, particles: 60, generations, predictive: 40, tolerance: 0, seed: 7 };
   const result = await calibrate({ parameters, targets, simulate, ...settings });
   const calibration: CalibrationSpec = { name: 'toy', description: 'a toy', parameters, targets, settings };
   const generation = posteriorGeneration(result.generations);
@@ -175,5 +176,23 @@ describe('the report of a calibration', { timeout: 120_000 }, () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('draws the acceptance alone, without a tolerance, when the calibration stopped after generation 0', async () => {
+    const view = await toyView(
+      [SURVIVAL, PARTICIPATION],
+      ([c, e], seed) => {
+        const e2 = noise(seed);
+        return [0.5 - 0.3 * c + 0.2 * e + e2(), 0.4 + 0.3 * e + e2()];
+      },
+      1,
+    );
+    expect(view.result.generations.map((g) => g.tolerance)).toEqual([null]);
+    const { html, charts } = await buildCalibrationReport(view, PROVENANCE);
+    expect(charts.map((c) => c.id)).toEqual(['priors-posteriors', 'correlations', 'pairs', 'generations', 'predictive-check']);
+    const svg = charts.find((c) => c.id === 'generations')!.svg;
+    expect(svg).toContain('Share of runs accepted');
+    expect(svg).not.toContain('Tolerance');
+    expect(html).toContain('No tolerance is drawn: generation 0 accepts any measured run');
   });
 });

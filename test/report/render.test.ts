@@ -1,7 +1,11 @@
 // Rendering the report's charts: SVG at the spec's size with its title, PNG at scale with real pixels and real text
-// (the shipped DejaVu Sans), text laid out with that font's widths, and a spec that warns refused.
+// (the shipped DejaVu Sans), text laid out with that font's widths, and a spec that warns refused (and in a report,
+// left out with the reason in its place).
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { renderCharts } from '../../src/report/build.ts';
+import { chartsHtml } from '../../src/report/html.ts';
+import { chartNotDrawn } from '../../src/report/messages.ts';
 import { measureText, renderPng, renderSvg } from '../../src/report/render.ts';
 import { CHART_FONT_FAMILY, CHART_HEIGHT, CHART_WIDTH, reportCharts, seriesSpec } from '../../src/report/specs.ts';
 import { oneScenario, twoScenarios, deepFreeze } from './fixture.ts';
@@ -118,6 +122,29 @@ describe('renderSvg', () => {
       encoding: { x: { field: 'a', type: 'quantitative' } },
     };
     await expect(renderSvg(warns)).rejects.toThrow(/Infinite extent/);
+  });
+});
+
+describe('renderCharts', () => {
+  it('leaves out a chart that cannot be drawn, saying why in its place, and draws the others', async () => {
+    const warns: TopLevelSpec = {
+      title: 'Empty extent',
+      data: { values: [{ a: null }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
+    const [levels] = TWO.filter((chart) => chart.id === 'levels');
+    const broken = { id: 'broken', title: 'Broken', caption: 'Never shown.', spec: warns };
+    const { rendered, inline } = await renderCharts([broken, levels]);
+    expect(rendered.map((r) => r.id)).toEqual(['levels']);
+    expect(inline.map((c) => c.id)).toEqual(['broken', 'levels']);
+    expect(inline[0]).toMatchObject({ svg: null, title: 'Broken' });
+    expect(inline[0].caption).toBe(chartNotDrawn(await renderSvg(warns).catch((error: Error) => error.message)));
+    const html = chartsHtml(inline);
+    expect(html).toContain(
+      '<figure class="chart" id="broken">\n<figcaption><span class="chart-title">Broken.</span> This chart could not be drawn',
+    );
+    expect(html).not.toContain('Never shown.');
   });
 });
 
