@@ -227,11 +227,15 @@ function rangeText(range: KeyRange): string {
 
 type TargetInput = CalibrationInput['targets'][number];
 
-const OPTION_EXAMPLES: Record<string, string> = {
-  steps: 'step: 60 (or window: {from: 49, to: 60})',
-  age: 'age: 5',
-  size: 'size: {min: 3, max: 5}',
-};
+/** Returns an example of each option a statistic may need, its steps valid for this run: the last step, or the last
+ * year's window. */
+function optionExamples({ steps, stepsPerYear }: Scenario['time']): Record<'steps' | 'age' | 'size', string> {
+  return {
+    steps: `step: ${steps} (or window: {from: ${Math.max(1, steps - stepsPerYear + 1)}, to: ${steps}})`,
+    age: 'age: 5',
+    size: 'size: {min: 3, max: 5}',
+  };
+}
 
 function normalizeTarget(
   target: TargetInput,
@@ -248,7 +252,12 @@ function normalizeTarget(
     const needed = definition.needs.includes(name);
     if (needed && given[name] === undefined)
       throw invalid(
-        message.statisticNeeds(here('statistic'), statistic, name === 'steps' ? 'a step or a window' : name, OPTION_EXAMPLES[name]),
+        message.statisticNeeds(
+          here('statistic'),
+          statistic,
+          name === 'steps' ? 'a step or a window' : name,
+          optionExamples(scenario.time)[name],
+        ),
       );
     if (!needed && given[name] !== undefined) throw invalid(message.statisticTakesNo(here(option[name]), statistic, option[name]));
   }

@@ -147,6 +147,19 @@ describe('loadCalibration', () => {
     );
   });
 
+  it('suggests, for a target without a step, a step and a window the run reaches, which then load', () => {
+    const short = (text: string) =>
+      loadCalibration(FILE, createMemoryHost({ 'scenarios/tiny.yaml': tinyScenario({ steps: 12 }), [FILE]: text }));
+    const stepless = BASE.replace('    age: 5\n', '    age: 0.5\n').replace('    window: {from: 49, to: 60}\n', '');
+    expect(() => short(stepless)).toThrow(
+      message.statisticNeeds(at(11, 16), 'active', 'a step or a window', 'step: 12 (or window: {from: 1, to: 12})'),
+    );
+    const withStep = short(stepless.replace('statistic: active\n', 'statistic: active\n    step: 12\n'));
+    expect(withStep.calibration.targets[1].steps).toEqual({ from: 12, to: 12 });
+    const withWindow = short(stepless.replace('statistic: active\n', 'statistic: active\n    window: {from: 1, to: 12}\n'));
+    expect(withWindow.calibration.targets[1].steps).toEqual({ from: 1, to: 12 });
+  });
+
   it('refuses a statistic without the option it needs or with one it does not take, and steps or ages a run cannot reach', () => {
     expect(failure(BASE.replace('    age: 5\n', '')).message).toBe(message.statisticNeeds(at(6, 16), 'survival', 'age', 'age: 5'));
     expect(failure(BASE.replace('    age: 5\n', '    age: 5\n    step: 3\n')).message).toBe(
