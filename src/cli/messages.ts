@@ -67,6 +67,7 @@ export function systemErrorLine(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, path, dest, syscall, port } = error as NodeJS.ErrnoException & { dest?: string; port?: number };
   if (code === 'EADDRINUSE' && typeof port === 'number') return portInUse(port);
+  if ((code === 'EACCES' || code === 'EPERM') && syscall === 'listen' && typeof port === 'number') return portDenied(port);
   if (code === 'ERR_SOCKET_BAD_PORT') return badPort(String((error as Error).message.match(/\((.*)\)\.?$/)?.[1] ?? ''));
   if (typeof code !== 'string' || !SYSTEM_ERRORS.has(code)) return undefined;
   const where = dest ?? path;
@@ -359,6 +360,11 @@ export function classroomExported(path: string): string {
 /** Returns the message for a port already in use. */
 export function portInUse(port: number): string {
   return `--port ${port}: the port is in use: expected a free port, found another server on it. Fix: choose another with --port, or --port 0 for any free port.`;
+}
+
+/** Returns the message for a --port the system does not let this user listen on (below 1024, for most users). */
+export function portDenied(port: number): string {
+  return `--port ${port}: cannot listen on the port: permission denied (on most systems only the administrator may use ports below 1024). Fix: choose a port from 1024 up, such as 8080, or --port 0 for any free port.`;
 }
 
 /** Returns the note printed when `serve --open` could not open a browser, with why (one of the reasons below). */

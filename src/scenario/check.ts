@@ -250,9 +250,15 @@ function problemError<T>(problem: Problem, root: unknown, origin: Origin, schema
     case 'unknown': {
       const name = String(problem.path[problem.path.length - 1]);
       const allowed = allowedKeys(schemaAt(problem.path.slice(0, -1), root, schema.json()) ?? {});
+      // A key suggested holds what was written: a number or text where one goes, a mapping where a mapping goes (so that a
+      // number under organisations.kinds is not sent to the lever group of the same name).
+      const found = valueAtPath(root, problem.path);
+      const shape = Array.isArray(found) ? undefined : typeof found === 'object' && found !== null ? 'mapping' : 'value';
       const suggestion = closestKey(
         key,
-        schemaKeys(schema.json()).map((k) => k.key),
+        schemaKeys(schema.json())
+          .filter((k) => shape === undefined || k.leaf === (shape === 'value'))
+          .map((k) => k.key),
       );
       return error('unknown-key', unknownKey(at, key, name, allowed, suggestion, schema.file));
     }

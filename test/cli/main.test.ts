@@ -86,6 +86,9 @@ describe("the system's refusals", () => {
     const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/d/journal.jsonl', syscall: 'write' });
     expect(message.systemErrorLine(full)).toContain('no space left on the device. Fix: free some space');
     expect(message.systemErrorLine(new TypeError('a bug'))).toBeUndefined();
+    // A port the user may not listen on (serve --port 1, not as the administrator) is about the port, not a file.
+    const denied = Object.assign(new Error('listen EACCES: permission denied 127.0.0.1:1'), { code: 'EACCES', syscall: 'listen', port: 1 });
+    expect(message.systemErrorLine(denied)).toBe(message.portDenied(1));
   });
 
   it('serve --port out of range is refused before listening', async () => {

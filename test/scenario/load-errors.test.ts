@@ -72,6 +72,17 @@ describe('keys and values', () => {
     );
   });
 
+  it('suggests a key that holds what was written: a number is not sent to a group of the same name', () => {
+    // localAuthority is a heading of levers, not a kind of organisation (one authority per area is added).
+    const path = write('kind.yaml', 'organisations:\n  kinds:\n    localAuthority: 2\n');
+    const kinds = ['school', 'academy', 'trust', 'college', 'provider', 'community'];
+    expectFailure(
+      path,
+      'unknown-key',
+      message.unknownKey(at(path, 3, 5), 'organisations.kinds.localAuthority', 'localAuthority', kinds, undefined),
+    );
+  });
+
   it('suggests nothing for a key far from every valid one', () => {
     const path = write('far.yaml', 'trust:\n  zzzzzz: 1\n');
     const allowed = ['up', 'down', 'damageGrowth', 'damageDecay', 'dependenceWeight', 'sensitivity'];
