@@ -34,7 +34,7 @@ try {
   console.log(
     `register: ${extract.establishments.length} establishment rows (${mb(statSync(establishments).size)} MB), ${extract.links.length} link rows (${mb(statSync(links).size)} MB), ${GIAS_ESTABLISHMENT_HEADER.length} columns`,
   );
-  const places = { at: () => 'bench', authority: () => 'bench', file: dir };
+  const places = { at: () => 'bench', authority: () => 'bench', file: dir, giveDate: 'bench' };
   const time = (label: string, work: () => string) => {
     const seconds: number[] = [];
     let said = '';

@@ -45,6 +45,7 @@ export function dataTargetsCommand(establishments: string, links: string | undef
       at: (name) => (name === 'links' ? 'LINKS' : name === 'date' ? '--date' : 'ESTABLISHMENTS'),
       authority: (index) => `--local-authority ${options.localAuthority[index]}`,
       file: 'the current directory',
+      giveDate: 'give --date YYYY-MM-DD',
     },
   );
   const startYear =

@@ -124,6 +124,11 @@ export function notPositiveInteger(option: string, value: string): string {
   return `${option}: expected a positive whole number, found ${JSON.stringify(value)}. Fix: write ${option} followed by a number such as 12.`;
 }
 
+/** Returns the message for a --workers above the most threads a sweep or calibration starts. */
+export function tooManyWorkerThreads(value: string, most: number): string {
+  return `--workers: expected at most ${most} worker threads, found ${JSON.stringify(value)}. Fix: give --workers the number of cores, or fewer.`;
+}
+
 /** Returns the message for a --steps value above the longest run a scenario may ask for. */
 export function tooManySteps(value: string, max: number): string {
   return `--steps: expected a whole number from 1 to ${max}, found ${value}. Fix: run at most ${max} steps.`;
@@ -278,7 +283,13 @@ export function oversubscribed(workers: number, cores: number, bytes: number): s
 
 /** Returns the message for a --shard that is not i/N or auto/N. */
 export function badShard(text: string): string {
-  return `--shard ${text}: expected i/N with 0 <= i < N (such as 2/7), or auto/N to take i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, found ${JSON.stringify(text)}. Fix: write --shard 0/${/\/(\d+)$/.exec(text)?.[1] ?? 'N'} for the first of N shards.`;
+  return `--shard ${text}: expected i/N with 0 <= i < N (such as 2/7), or auto/N to take i from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, found ${JSON.stringify(text)}. Fix: write --shard 0/${shardCountIn(text)} for the first of N shards.`;
+}
+
+// The shard count a bad --shard gave (at least 1), or N when it gave none.
+function shardCountIn(text: string): string {
+  const count = /\/(\d+)$/.exec(text)?.[1];
+  return count === undefined ? 'N' : String(Math.max(1, Number(count)));
 }
 
 /** Returns the message for --shard auto/N when no array-index variable is set. */

@@ -7,6 +7,7 @@ import {
   badShard,
   errorLine,
   notPositiveInteger,
+  tooManyWorkerThreads,
   oversubscribed,
   shardIndexBad,
   shardIndexUnset,
@@ -125,11 +126,14 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   return 1;
 }
 
-/** Returns the --workers value: a whole number from 1 to 1024, and at most `cores` unless `oversubscribe` (more threads
+/** The most worker threads a sweep or calibration starts, however many cores. */
+const MAX_WORKERS = 1024;
+
+/** Returns the --workers value: a whole number from 1 to MAX_WORKERS, and at most `cores` unless `oversubscribe` (more threads
  * than cores run no faster, and each holds a run's model in memory: --workers 1000 reached 12 GB in two minutes). */
 export function parseWorkers(text: string, cores: number, oversubscribe: boolean): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1024)
-    throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
+  if (Number(text) > MAX_WORKERS) throw new PartnersimError('bad-option', tooManyWorkerThreads(text, MAX_WORKERS));
   const workers = Number(text);
   if (workers > cores && !oversubscribe) throw new PartnersimError('bad-option', tooManyWorkers(workers, cores));
   return workers;

@@ -10,7 +10,7 @@ import { mergeScenarioInputs } from './merge.ts';
 import { normalizeScenario } from './normalize.ts';
 import { overrideSource } from './overrides.ts';
 import type { Scenario, ScenarioInput } from './schema.ts';
-import { readRegister } from './register.ts';
+import { readRegister, REGISTER_DATE_KEY } from './register.ts';
 import { parseSource } from './source.ts';
 
 /** How to load: --set arguments (`policy.carrot=0.6`), applied after `extends` in the order given. */
@@ -108,6 +108,7 @@ function readRegisterSource(input: ScenarioInput, path: string, host: ScenarioHo
       at: (name) => (name === 'from' ? origin.at(key(), 'key') : origin.at(key(name), 'value')),
       authority: (index) => origin.at(key('localAuthorities', index), 'value'),
       file: path,
+      giveDate: REGISTER_DATE_KEY,
     },
   );
   const { from: _, ...organisations } = input.organisations ?? {};

@@ -250,8 +250,8 @@ export function registerRowsSkipped(skipped: readonly string[]): string {
 }
 
 /** Returns the message for an extract whose date is neither in its file name nor given. */
-export function registerNoDate(at: string, path: string): string {
-  return `${at}: the extract's date is not known: expected it in the file name (edubasealldataYYYYMMDD.csv), found ${JSON.stringify(path)}. Fix: add organisations.from.date: YYYY-MM-DD, the day the extract was downloaded.`;
+export function registerNoDate(at: string, path: string, giveDate: string): string {
+  return `${at}: the extract's date is not known: expected it in the file name (edubasealldataYYYYMMDD.csv), found ${JSON.stringify(path)}. Fix: ${giveDate}, the day the extract was downloaded.`;
 }
 
 /** Returns the message for a key that a scenario whose organisations come from the register cannot have as written. */

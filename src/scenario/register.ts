@@ -52,6 +52,9 @@ export const OPEN_STATUSES: readonly string[] = ['Open', 'Open, but proposed to 
 export const TRUST_GROUP_TYPE = 'Multi-academy trust';
 export const TRUST_MEMBER_FLAG = 'Supported by a multi-academy trust';
 
+/** How a scenario gives an extract's date when its file name does not (the fix of a message). */
+export const REGISTER_DATE_KEY = 'add organisations.from.date: YYYY-MM-DD';
+
 /** The share of the selected rows that may be skipped for values that do not parse before the extract is refused. */
 export const MAX_SKIPPED_SHARE = 0.02;
 
@@ -140,6 +143,8 @@ export interface RegisterPlaces {
   authority(index: number): string;
   /** The file the request's paths are relative to. */
   readonly file: string;
+  /** How the request gives an extract's date when its file name does not (a scenario's key, or the command's option). */
+  readonly giveDate: string;
 }
 
 type Columns<T extends Record<string, string>> = { readonly [K in keyof T]: number };
@@ -404,7 +409,7 @@ function extractDate(request: RegisterRequest, places: RegisterPlaces): string {
   if (request.date !== undefined) return request.date;
   const date = dateInFileName(request.establishments);
   if (date === undefined)
-    throw new PartnersimError('register-no-date', registerNoDate(places.at('establishments'), request.establishments));
+    throw new PartnersimError('register-no-date', registerNoDate(places.at('establishments'), request.establishments, places.giveDate));
   return date;
 }
 

@@ -112,6 +112,11 @@ ${targets.map((t) => `  - ${JSON.stringify(t)}`).join('\n')}
     expect(start.err).toBe(`${errorLine(badDataOption('--start', 'soon', 'a whole number from 1900 to 2200'))}\n`);
     const steps = await runCli(['data', 'targets', ESTABLISHMENTS, '--steps-per-year', '0']);
     expect(steps.code).toBe(2);
+    // An extract whose name gives no date is told the command's option, not a scenario's key.
+    const undated = tmp.write('extract.csv', readFileSync(ESTABLISHMENTS, 'latin1'));
+    const noDate = await runCli(['data', 'targets', undated]);
+    expect(noDate.code).toBe(2);
+    expect(noDate.err).toContain('Fix: give --date YYYY-MM-DD, the day the extract was downloaded.');
     // A date of the right form but no day of the calendar.
     for (const date of ['2025-13-45', '2025-02-30']) {
       const bad = await runCli(['data', 'targets', ESTABLISHMENTS, '--date', date]);

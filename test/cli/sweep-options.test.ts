@@ -52,6 +52,12 @@ describe('--shard', () => {
     expect(messageOf(() => parseShard(text, {}))).toBe(cliMessage.badShard(text));
   });
 
+  it('suggests a shard that exists: 0/1 for 0/0, 0/7 for 9/7', () => {
+    expect(cliMessage.badShard('0/0')).toContain('Fix: write --shard 0/1 for the first');
+    expect(cliMessage.badShard('9/7')).toContain('Fix: write --shard 0/7 for the first');
+    expect(cliMessage.badShard('x')).toContain('Fix: write --shard 0/N for the first');
+  });
+
   it('refuses auto/N with no index variable, or one outside 0..N-1', () => {
     expect(messageOf(() => parseShard('auto/4', {}))).toBe(
       cliMessage.shardIndexUnset(4, ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']),
@@ -93,6 +99,11 @@ describe('partnersim sweep refuses', { timeout: 30_000 }, () => {
   it('--workers that is not a positive whole number', async () => {
     const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '0']);
     expect(result).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.notPositiveInteger('--workers', '0')) + '\n' });
+  });
+
+  it('--workers above the most threads it starts says so, not that the number is not positive', async () => {
+    const result = await runCli(['sweep', tmp.path('sweep.yaml'), '--workers', '4096', '--oversubscribe']);
+    expect(result).toEqual({ code: 2, out: '', err: cliMessage.errorLine(cliMessage.tooManyWorkerThreads('4096', 1024)) + '\n' });
   });
 
   it('a format it does not write', async () => {

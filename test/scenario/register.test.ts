@@ -22,7 +22,14 @@ import {
   wrongType,
 } from '../../src/scenario/messages.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
-import { dateInFileName, MAX_SKIPPED_SHARE, parseRegisterDate, registerNotes, yearsBetween } from '../../src/scenario/register.ts';
+import {
+  dateInFileName,
+  MAX_SKIPPED_SHARE,
+  parseRegisterDate,
+  REGISTER_DATE_KEY,
+  registerNotes,
+  yearsBetween,
+} from '../../src/scenario/register.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'data/synthetic-edubasealldata20250101.csv');
@@ -276,7 +283,7 @@ describe('bad input', () => {
     const path = scenarioWith('  from:\n    establishments: extract.csv\n', { 'extract.csv': readFileSync(SAMPLE) });
     expect(failure(() => loadScenario(path, nodeHost))).toEqual({
       code: 'register-no-date',
-      message: registerNoDate(`${path}:4:21`, join(path, '../extract.csv')),
+      message: registerNoDate(`${path}:4:21`, join(path, '../extract.csv'), REGISTER_DATE_KEY),
     });
     writeFileSync(path, 'organisations:\n  from:\n    establishments: extract.csv\n    date: 2024-09-30\n');
     expect(loadScenario(path, nodeHost).organisations.register!.date).toBe('2024-09-30');
