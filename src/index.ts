@@ -1,7 +1,7 @@
 // partnersim's public API: what a researcher imports to load scenarios and sweeps, run them and read the results
 // as values. The CLI is a thin shell over these functions.
 export { loadScenario, parseScenarioText, type LoadOptions } from './scenario/load.ts';
-export { createMemoryHost, type ScenarioHost } from './scenario/host.ts';
+export { createMemoryHost, type NotAFile, type NotAFileKind, type ScenarioHost } from './scenario/host.ts';
 export { normalizeScenario, hashScenario } from './scenario/normalize.ts';
 export { applyOverrides } from './scenario/overrides.ts';
 export { renderScenarioJsonSchema } from './scenario/json-schema.ts';

@@ -66,7 +66,8 @@ const invalid = (text: string) => new PartnersimError('calibration-invalid', tex
  * key of the first problem, with a fix. */
 export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibration {
   const text = host.readFile(path);
-  if (text === undefined) throw new PartnersimError('file-missing', message.calibrationFileMissing(path));
+  if (typeof text !== 'string')
+    throw new PartnersimError('file-missing', message.calibrationFileMissing(path, text?.notAFile ?? 'nothing'));
   const { value, origin } = parseSource(text, path);
   precheck(value, origin);
   const schema: DocumentSchema<CalibrationInput> = {
@@ -79,7 +80,7 @@ export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibra
   if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
-  const scenarioInput = loadScenarioInput(scenarioPath, host, () => baseScenarioMissing(at(['scenario']), scenarioPath, path));
+  const scenarioInput = loadScenarioInput(scenarioPath, host, (found) => baseScenarioMissing(at(['scenario']), scenarioPath, path, found));
   const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
   const parameters = normalizeParameters(input, origin);
   const targets = input.targets.map((target, i) => normalizeTarget(target, ['targets', i], scenario, at));

@@ -42,7 +42,7 @@ export function scenarioChainTexts(path: string): Record<string, string> {
   const texts: Record<string, string> = {};
   for (let current: string | undefined = path; current !== undefined && !(posix(current) in texts); ) {
     const text = nodeHost.readFile(current);
-    if (text === undefined) break;
+    if (typeof text !== 'string') break;
     texts[posix(current)] = withRegisterRead(current, text);
     const parent: string | undefined = parseScenarioText(text, current).extends;
     current = parent === undefined ? undefined : nodeHost.resolve(current, parent);

@@ -2,31 +2,28 @@
 // decoded (UTF-8 when the file starts with a byte-order mark, Windows-1252 otherwise, the encoding of the register's
 // extracts); the text is cut into records at line ends outside quotes, a caller's quick test passes over the records
 // that cannot matter, and csv-parse parses the rest. Only the Node host reads files this way.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { PartnersimError } from '../errors.ts';
-import type { TableRecord } from '../scenario/host.ts';
+import { openRegularFile } from '../results/regular-file.ts';
+import type { NotAFile, TableRecord } from '../scenario/host.ts';
 import { dataFileUnreadable, malformedCsv } from '../scenario/messages.ts';
-
-// Codes that mean "there is no file there", as opposed to a file that cannot be read.
-const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 /** Bytes read at a time: the memory a table takes, whatever its size. */
 export const BLOCK_BYTES = 1 << 20;
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Returns the records of a CSV file, its header first, or undefined when there is none; see ScenarioHost.readTable. */
-export function readCsvTable(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | undefined {
-  let fd: number;
+/** Returns the records of a CSV file, its header first; undefined when there is none, or what stands there instead of a
+ * regular file (unread); see ScenarioHost.readTable. */
+export function readCsvTable(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | NotAFile | undefined {
+  let opened: number | NotAFile | undefined;
   try {
-    fd = openSync(path, 'r');
+    opened = openRegularFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (ABSENT.has(code)) return undefined;
     throw unreadable(path, error);
   }
-  return records(path, fd, wanted);
+  return typeof opened === 'number' ? records(path, opened, wanted) : opened;
 }
 
 function* records(path: string, fd: number, wanted?: (text: string) => boolean): Generator<TableRecord> {

@@ -1,13 +1,14 @@
 // `partnersim data targets ESTABLISHMENTS [LINKS]`: reads a register extract (as a scenario's organisations.from does)
 // and writes the calibration targets it gives of multi-academy trusts, overall and per local authority, in the target
 // format of a calibration file (a `targets:` list to paste into one), each citing the extract and its date.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { firstJoinYear, registerTargets } from '../calibration/register-targets.ts';
 import { PartnersimError } from '../errors.ts';
 import { readRegister } from '../scenario/register.ts';
 import { isIsoDate } from '../scenario/schema.ts';
 import { registerRowsSkipped } from '../scenario/messages.ts';
+import { notAFileKind } from '../results/regular-file.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import type { Io } from './main.ts';
 import { badDataOption, dataFileMissing, dataTargetsWritten } from './messages.ts';
@@ -28,8 +29,12 @@ export function dataTargetsCommand(establishments: string, links: string | undef
   for (const [path, what] of [
     [establishments, 'establishments'],
     [links, 'links'],
-  ] as const)
-    if (path !== undefined && !existsSync(path)) throw new PartnersimError('register-missing', dataFileMissing(path, what));
+  ] as const) {
+    if (path === undefined) continue;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    const found = stats === undefined ? 'nothing' : notAFileKind(stats);
+    if (found !== undefined) throw new PartnersimError('register-missing', dataFileMissing(path, what, found));
+  }
   const stepsPerYear = wholeOption('--steps-per-year', options.stepsPerYear, 1, 366);
   if (options.date !== undefined && !isIsoDate(options.date))
     throw new PartnersimError('bad-option', badDataOption('--date', options.date, 'a date YYYY-MM-DD'));

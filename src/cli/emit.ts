@@ -61,7 +61,7 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
   const text = nodeHost.readFile(file);
   let written: ReturnType<typeof job>;
   let script: string;
-  if (text !== undefined && isCalibrationText(text, file)) {
+  if (typeof text === 'string' && isCalibrationText(text, file)) {
     const calibration = loadCalibration(file, nodeHost);
     written = job(calibration.calibration.name);
     script = calibrationSlurmScript({ ...written, hash: calibration.hash, calibrationFile: file, pendingExit: PENDING_EXIT });

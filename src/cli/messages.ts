@@ -4,6 +4,8 @@ import type { MetricName } from '../engine/types.ts';
 import { METRIC_LABELS } from '../report/messages.ts';
 import { writeFailureReason } from '../results/messages.ts';
 import type { RunSize } from '../results/estimate.ts';
+import type { FoundInstead } from '../scenario/host.ts';
+import { describeFoundInstead, notAFileFix } from '../scenario/messages.ts';
 import { byteSize, listedIndices, shownNumber } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -399,12 +401,15 @@ export function openerExited(command: string, status: number | null, signal: str
   return `${command} exited with status ${status}${command === 'xdg-open' && status === 3 ? ': it found no browser to open' : ''}`;
 }
 
-/** Returns the message for an extract `partnersim data targets` cannot find. */
-export function dataFileMissing(path: string, what: 'establishments' | 'links'): string {
+/** Returns the message for an extract `partnersim data targets` cannot find: nothing is there, or a directory or a file
+ * that is not a regular file. */
+export function dataFileMissing(path: string, what: 'establishments' | 'links', found: FoundInstead = 'nothing'): string {
   const extract =
     what === 'establishments'
       ? 'the GIAS establishments extract (edubasealldataYYYYMMDD.csv)'
       : 'the GIAS group links extract (alllinksdataYYYYMMDD.csv)';
+  if (found !== 'nothing')
+    return `${path}: not a file: expected ${extract}, found ${describeFoundInstead(found)}. Fix: ${notAFileFix(found)}.`;
   return `${path}: no such file: expected ${extract}, found nothing. Fix: correct the path, or download the extract from the GIAS Downloads page (README, 'Real places').`;
 }
 

@@ -1,24 +1,28 @@
 // The scenario loader's host in Node: files from the file system, `extends` relative to the extending file, and CSV
 // tables (the register's extracts) streamed from disk.
-import { readFileSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
+import { openRegularFile } from '../results/regular-file.ts';
 import { fileUnreadable, notUtf8 } from '../scenario/messages.ts';
 import type { ScenarioHost } from '../scenario/host.ts';
 import { readCsvTable } from './csv-table.ts';
 
-// Codes that mean "there is no file there", as opposed to a file that cannot be read.
-const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
-
-/** The host that reads scenario files from disk; paths stay as the user wrote them, so messages show them that way. */
+/** The host that reads scenario files from disk; paths stay as the user wrote them, so messages show them that way. A
+ * directory, named pipe, socket or device is answered as such, unread. */
 export const nodeHost: ScenarioHost = {
   readFile(path) {
     try {
-      return decodeUtf8(path, readFileSync(path));
+      const opened = openRegularFile(path);
+      if (typeof opened !== 'number') return opened;
+      try {
+        return decodeUtf8(path, readFileSync(opened));
+      } finally {
+        closeSync(opened);
+      }
     } catch (error) {
       if (error instanceof PartnersimError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (ABSENT.has(code)) return undefined;
       throw new PartnersimError(
         'file-unreadable',
         fileUnreadable(path, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message),

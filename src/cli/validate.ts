@@ -34,7 +34,7 @@ export async function validateCommand(files: readonly string[], set: readonly st
 // A calibration is told by its `targets:` key, a sweep from a scenario by its `scenario:` key, which no scenario has.
 async function checkFile(file: string, set: readonly string[], io: Io): Promise<string> {
   const text = nodeHost.readFile(file);
-  if (text !== undefined && isCalibrationText(text, file)) {
+  if (typeof text === 'string' && isCalibrationText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnCalibration(file));
     const { loadCalibration } = await import('../calibration/load.ts');
     const { calibration, scenario } = loadCalibration(file, nodeHost);
@@ -47,7 +47,7 @@ async function checkFile(file: string, set: readonly string[], io: Io): Promise<
       scenario.name,
     );
   }
-  if (text !== undefined && isSweepText(text, file)) {
+  if (typeof text === 'string' && isSweepText(text, file)) {
     if (set.length > 0) throw new PartnersimError('bad-option', setOnSweep(file));
     const [{ loadSweep }, { countPoints }] = await Promise.all([import('../sweep/load.ts'), import('../sweep/expand.ts')]);
     const loaded = loadSweep(file, nodeHost);

@@ -1,4 +1,6 @@
 // Every message about writing and reading result directories, as a named function (tests assert against these functions).
+import type { NotAFileKind } from '../scenario/host.ts';
+import { describeFoundInstead } from '../scenario/messages.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Writing results.
@@ -39,6 +41,12 @@ export function outputUnwritable(path: string, reason: string): string {
     ? 'free some space there, or write the file to another disk'
     : 'check that the directory exists and is writable, and that the path names a file';
   return `${path}: cannot write: ${reason}. Fix: ${fix}.`;
+}
+
+/** Returns the message for an output file's path where a directory, named pipe, socket or device stands (or where the
+ * link it is leads), which writing the file would replace. */
+export function outputNotAFile(path: string, found: NotAFileKind): string {
+  return `${path}: will not write over it: expected a regular file or nothing there, found ${describeFoundInstead(found)}. Fix: name a file to write instead.`;
 }
 
 /** Returns the message for a result directory that cannot be written. */

@@ -3,14 +3,18 @@
 // holds other results (another command, other inputs) is refused, or with `force` moved aside to NAME.replaced-N;
 // one writer at a time holds .NAME.lock; and what a killed writer left (a temporary sibling, earlier results waiting
 // in .NAME.old-PID) is cleaned up or put back by the next writer, which says so. A single file is written through a
-// temporary file and a rename.
+// temporary file and a rename: a link is followed (the file it leads to is replaced, the link kept), and what is not a
+// regular file (a named pipe, a device, a directory) is refused, never replaced by a file.
 import {
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -22,6 +26,7 @@ import {
   leftoverRemoved,
   outputUnwritable,
   leftoverRestored,
+  outputNotAFile,
   resultDirHoldsOther,
   resultDirLocked,
   resultDirOccupied,
@@ -30,6 +35,7 @@ import {
   writeFailureReason,
 } from './messages.ts';
 import { MANIFEST_FILE } from './manifest.ts';
+import { notAFileKind } from './regular-file.ts';
 import { checkResultName, pathSafe } from '../scenario/names.ts';
 
 /** Returns the default result directory of a scenario or sweep, relative to the working directory: results/<name>, with
@@ -306,27 +312,43 @@ export function writeFilesInPlace(dir: string, files: Readonly<Record<string, st
   }
 }
 
-/** Writes a file the user named (a page, a script, a schema) through a temporary sibling and a rename; throws a
- * PartnersimError naming that file and the reason when the system refuses (no directory, a directory there, read-only,
- * no space). */
+/** Writes a file the user named (a page, a script, a schema) as writeFileAtomic does; throws a PartnersimError naming
+ * that file and the reason when the system refuses (no directory, read-only, no space) or something other than a file
+ * is there. */
 export function writeOutputFile(path: string, content: string): void {
   try {
     writeFileAtomic(path, content);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    if (typeof code !== 'string') throw error;
+    if (error instanceof PartnersimError || typeof code !== 'string') throw error;
     throw new PartnersimError('output-unwritable', outputUnwritable(path, writeFailureReason(code, message)));
   }
 }
 
-/** Writes a file through a temporary sibling and a rename. */
+/** Writes a file through a temporary sibling and a rename. A symbolic link is followed: the file it leads to is replaced
+ * (or made, as the shell's `>` would) and the link kept. Throws a PartnersimError naming `path` when a directory, named
+ * pipe, socket or device stands there (or where its link leads), which the rename would replace with a file. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const target = destination(path);
+  const temporary = `${target}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, content);
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+// Where writing `path` puts the file: the regular file there, at the end of any links; or, when there is nothing, the
+// path itself, or where the link it is leads.
+function destination(path: string): string {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined)
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true
+      ? destination(resolve(dirname(path), readlinkSync(path)))
+      : path;
+  const found = notAFileKind(stats);
+  if (found !== undefined) throw new PartnersimError('output-occupied', outputNotAFile(path, found));
+  return realpathSync(path);
 }

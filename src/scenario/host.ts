@@ -1,17 +1,30 @@
 // How the loader reaches files: through an injected host, so that scenario/ runs unchanged in Node
 // (src/cli/node-host.ts) and in the browser, which holds its scenario files in memory.
 
+/** What stands at a path instead of a regular file: a directory, or a file of another kind, which a host neither opens
+ * nor reads (a named pipe waits for a writer, perhaps for ever; a device may never end, or act on being opened). */
+export type NotAFileKind = 'directory' | 'fifo' | 'socket' | 'device';
+
+/** What a host answers for a path where there is something other than a regular file. */
+export interface NotAFile {
+  readonly notAFile: NotAFileKind;
+}
+
+/** What stands at a path where a file was expected and none could be read: nothing, or what a host said is there. */
+export type FoundInstead = NotAFileKind | 'nothing';
+
 /** File access for loading scenarios. */
 export interface ScenarioHost {
-  /** Returns a file's text, or undefined when there is no file at that path. */
-  readFile(path: string): string | undefined;
+  /** Returns a file's text; undefined when there is nothing at that path; or, from a host that can tell, what stands there
+   * instead of a regular file (NotAFile), which it has not read. */
+  readFile(path: string): string | NotAFile | undefined;
   /** Returns the path that `relative`, written in `fromFile` (its `extends`), names: relative to that file's directory. */
   resolve(fromFile: string, relative: string): string;
-  /** Returns the records of a CSV file one at a time, its header first, or undefined when there is no file at that path;
-   * absent where files cannot be read as tables (the browser's host). `wanted` is a quick test of a record's text,
-   * lower-cased: a record for which it is false may be passed over unparsed, so it must hold for every record that
-   * matters (the header is always given). */
-  readTable?(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | undefined;
+  /** Returns the records of a CSV file one at a time, its header first; undefined when there is nothing at that path; or
+   * what stands there instead of a regular file (as readFile). Absent where files cannot be read as tables (the
+   * browser's host). `wanted` is a quick test of a record's text, lower-cased: a record for which it is false may be
+   * passed over unparsed, so it must hold for every record that matters (the header is always given). */
+  readTable?(path: string, wanted?: (text: string) => boolean): Iterable<TableRecord> | NotAFile | undefined;
 }
 
 /** One record of a CSV file: the line it starts on (from 1) and its fields, decoded. */

@@ -5,7 +5,7 @@ import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
 import { checkResultName } from './names.ts';
 import { checkRegisterConsistency, checkScenarioInput, type Origin } from './check.ts';
 import { checkCombination, type ScenarioSource } from './combination.ts';
-import type { ScenarioHost } from './host.ts';
+import type { FoundInstead, ScenarioHost } from './host.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import { normalizeScenario } from './normalize.ts';
 import { overrideSource } from './overrides.ts';
@@ -29,7 +29,7 @@ export function parseScenarioText(text: string, fileName: string): ScenarioInput
  * defaults to the file's base name. Throws a PartnersimError for the first problem found. */
 export function loadScenario(path: string, host: ScenarioHost, options: LoadOptions = {}): Scenario {
   const sources: ScenarioSource[] = [];
-  const fromFiles = readWithParents(path, host, [], () => new PartnersimError('file-missing', fileMissing(path)), sources);
+  const fromFiles = readWithParents(path, host, [], (found) => new PartnersimError('file-missing', fileMissing(path, found)), sources);
   const overrides = (options.set ?? []).map(overrideSource);
   const merged = overrides.reduce((input, source) => mergeScenarioInputs(input, source.input), fromFiles);
   checkCombination(merged, [...sources, ...overrides]);
@@ -38,26 +38,31 @@ export function loadScenario(path: string, host: ScenarioHost, options: LoadOpti
 
 /** Returns a scenario file's input with its `extends` chain applied, before normalising: what a sweep varies keys of,
  * so that a scenario-wide lever still reaches every area that does not set its own. `missing` says what it means that
- * there is no file at `path` (by default, that there is no scenario file there; a sweep or calibration says where it
- * named the file, baseScenarioMissing). */
-export function loadScenarioInput(path: string, host: ScenarioHost, missing = () => fileMissing(path)): ScenarioInput {
+ * there is no file at `path`, given what is there instead (by default, that there is no scenario file there; a sweep or
+ * calibration says where it named the file, baseScenarioMissing). */
+export function loadScenarioInput(
+  path: string,
+  host: ScenarioHost,
+  missing = (found: FoundInstead) => fileMissing(path, found),
+): ScenarioInput {
   const sources: ScenarioSource[] = [];
-  const input = readWithParents(path, host, [], () => new PartnersimError('file-missing', missing()), sources);
+  const input = readWithParents(path, host, [], (found) => new PartnersimError('file-missing', missing(found)), sources);
   checkCombination(input, sources);
   return input;
 }
 
-// `chain` holds the files that extend this one, to name a cycle; `missing` says what a missing file means here;
-// `sources` gathers each file read, parents first, for placing what only the merged input can break.
+// `chain` holds the files that extend this one, to name a cycle; `missing` says what it means here that there is no
+// file (nothing, a directory, a named pipe); `sources` gathers each file read, parents first, for placing what only the
+// merged input can break.
 function readWithParents(
   path: string,
   host: ScenarioHost,
   chain: readonly string[],
-  missing: () => PartnersimError,
+  missing: (found: FoundInstead) => PartnersimError,
   sources: ScenarioSource[],
 ): ScenarioInput {
   const text = host.readFile(path);
-  if (text === undefined) throw missing();
+  if (typeof text !== 'string') throw missing(text?.notAFile ?? 'nothing');
   const { value, origin } = parseSource(text, path);
   const input = readRegisterSource(checkScenarioInput(value, origin), path, host, origin);
   if (input.name !== undefined) checkResultName(input.name, origin.at(['name'], 'value'));
@@ -74,7 +79,7 @@ function readWithParents(
     parentPath,
     host,
     visited,
-    () => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path)),
+    (found) => new PartnersimError('extends-missing', extendsMissing(at, parentPath, path, found)),
     sources,
   );
   sources.push({ origin, input });

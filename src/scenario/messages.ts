@@ -1,6 +1,7 @@
 // Every message about a scenario file or a --set override, as a named function, so that wording lives in one place
 // and tests assert against these functions rather than copies of their text. The browser runs the scenario stage too.
 import { excerpt, groupedCount } from '../wording.ts';
+import type { FoundInstead, NotAFileKind } from './host.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Where a problem is: a position in a file, or a --set argument.
@@ -132,8 +133,46 @@ export function mechanismNeeded(at: string, needer: string, needed: string): str
 // ---------------------------------------------------------------------------------------------
 // Scenario files: finding them and following `extends`.
 
-/** Returns the message for a scenario file that does not exist. */
-export function fileMissing(path: string): string {
+/** Returns what stood where a file was expected, as a message says it found it: `nothing`, `a directory`, `a named
+ * pipe (FIFO)`, `a socket`, `a device`. */
+export function describeFoundInstead(found: FoundInstead): string {
+  switch (found) {
+    case 'nothing':
+      return 'nothing';
+    case 'directory':
+      return 'a directory';
+    case 'fifo':
+      return 'a named pipe (FIFO)';
+    case 'socket':
+      return 'a socket';
+    case 'device':
+      return 'a device';
+  }
+}
+
+/** Returns the fix for a path where a file was expected and something else stands. */
+export function notAFileFix(found: NotAFileKind): string {
+  return found === 'directory'
+    ? 'name a file, not the directory that holds it'
+    : 'save its content to a regular file and name that: partnersim does not read named pipes, sockets or devices, which can keep a reader waiting for ever';
+}
+
+// What a path written in a file names, when not the file expected: `a missing file`, `a directory, not a file`.
+function namesInstead(found: FoundInstead): string {
+  return found === 'nothing' ? 'a missing file' : `${describeFoundInstead(found)}, not a file`;
+}
+
+// The fix for a path written in a file (relative to it) that names no file.
+function pathFix(found: FoundInstead, fromFile: string, otherwise = ''): string {
+  return found === 'nothing'
+    ? `correct the path, which is relative to ${fromFile}${otherwise}`
+    : `${notAFileFix(found)} (the path is relative to ${fromFile})`;
+}
+
+/** Returns the message for a scenario file that does not exist, or is a directory or a file that is not a regular file. */
+export function fileMissing(path: string, found: FoundInstead = 'nothing'): string {
+  if (found !== 'nothing')
+    return `${path}: not a scenario file: expected a YAML or JSON file there, found ${describeFoundInstead(found)}. Fix: ${notAFileFix(found)}.`;
   return `${path}: scenario file not found: expected a YAML or JSON file there, found nothing. Fix: check the file name and its directory.`;
 }
 
@@ -142,14 +181,16 @@ export function fileUnreadable(path: string, reason: string): string {
   return `${path}: scenario file unreadable: expected a readable file, found ${reason}. Fix: check the file's permissions.`;
 }
 
-/** Returns the message for a sweep or calibration file whose base scenario file (its `scenario` key) does not exist. */
-export function baseScenarioMissing(at: string, target: string, file: string): string {
-  return `${at}: scenario names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${file}.`;
+/** Returns the message for a sweep or calibration file whose base scenario file (its `scenario` key) does not exist, or
+ * is a directory or a file that is not a regular file. */
+export function baseScenarioMissing(at: string, target: string, file: string, found: FoundInstead = 'nothing'): string {
+  return `${at}: scenario names ${namesInstead(found)}: expected a scenario file at ${target}, found ${describeFoundInstead(found)}. Fix: ${pathFix(found, file)}.`;
 }
 
-/** Returns the message for an `extends` that names a file that does not exist. */
-export function extendsMissing(at: string, target: string, fromFile: string): string {
-  return `${at}: extends names a missing file: expected a scenario file at ${target}, found nothing. Fix: correct the path, which is relative to ${fromFile}.`;
+/** Returns the message for an `extends` that names a file that does not exist, or a directory or a file that is not a
+ * regular file. */
+export function extendsMissing(at: string, target: string, fromFile: string, found: FoundInstead = 'nothing'): string {
+  return `${at}: extends names ${namesInstead(found)}: expected a scenario file at ${target}, found ${describeFoundInstead(found)}. Fix: ${pathFix(found, fromFile)}.`;
 }
 
 /** Returns the message for `extends` that leads back to a file already in the chain. */
@@ -202,9 +243,16 @@ export function registerNeedsFiles(at: string): string {
   return `${at}: organisations.from cannot be read here: expected files on disk, found a host that holds scenarios in memory. Fix: run the scenario with partnersim, which reads the extracts, or give its organisations.register as partnersim writes it into a run's manifest.json.`;
 }
 
-/** Returns the message for a register extract that is not at the path a scenario names. */
-export function registerFileMissing(at: string, what: 'establishments' | 'links', path: string, fromFile: string): string {
-  return `${at}: organisations.from.${what} names a missing file: expected ${EXTRACT_NAMES[what]} at ${path}, found nothing. Fix: correct the path, which is relative to ${fromFile}, or ${DOWNLOAD_FIX}.`;
+/** Returns the message for a register extract that is not at the path a scenario names: nothing is there, or a
+ * directory or a file that is not a regular file. */
+export function registerFileMissing(
+  at: string,
+  what: 'establishments' | 'links',
+  path: string,
+  fromFile: string,
+  found: FoundInstead = 'nothing',
+): string {
+  return `${at}: organisations.from.${what} names ${namesInstead(found)}: expected ${EXTRACT_NAMES[what]} at ${path}, found ${describeFoundInstead(found)}. Fix: ${pathFix(found, fromFile, `, or ${DOWNLOAD_FIX}`)}.`;
 }
 
 /** Returns the message for a file whose header lacks columns an extract has. */

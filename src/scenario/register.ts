@@ -305,7 +305,7 @@ export function yearsBetween(from: string, to: string): number {
   return (dayNumber(to) - dayNumber(from)) / 365.25;
 }
 
-// The records of a table, through the host; a missing file is placed at the key that names it.
+// The records of a table, through the host; a missing file (or a directory, a named pipe) is placed at the key that names it.
 function openTable(
   host: ScenarioHost,
   path: string,
@@ -316,7 +316,8 @@ function openTable(
 ): Iterator<TableRecord> {
   if (host.readTable === undefined) throw new PartnersimError('register-missing', registerNeedsFiles(at));
   const table = host.readTable(path, wanted);
-  if (table === undefined) throw new PartnersimError('register-missing', registerFileMissing(at, what, path, fromFile));
+  if (table === undefined || 'notAFile' in table)
+    throw new PartnersimError('register-missing', registerFileMissing(at, what, path, fromFile, table?.notAFile ?? 'nothing'));
   return table[Symbol.iterator]();
 }
 

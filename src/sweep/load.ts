@@ -70,7 +70,7 @@ const SWEEP_SCHEMA: DocumentSchema<SweepInput> = { zod: sweepInputSchema, json: 
  * the first problem. */
 export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   const text = host.readFile(path);
-  if (text === undefined) throw new PartnersimError('file-missing', message.sweepFileMissing(path));
+  if (typeof text !== 'string') throw new PartnersimError('file-missing', message.sweepFileMissing(path, text?.notAFile ?? 'nothing'));
   const { value, origin } = parseSource(text, path);
   // The one key every sweep needs, said with an example rather than as a type.
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, 'scenario'))
@@ -80,7 +80,7 @@ export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   if (input.name !== undefined) checkResultName(input.name, at(['name']));
 
   const scenarioPath = host.resolve(path, input.scenario);
-  const scenarioInput = loadScenarioInput(scenarioPath, host, () => baseScenarioMissing(at(['scenario']), scenarioPath, path));
+  const scenarioInput = loadScenarioInput(scenarioPath, host, (found) => baseScenarioMissing(at(['scenario']), scenarioPath, path, found));
   const scenario = normalizeScenario(scenarioInput, baseName(scenarioPath));
   const parameters = normalizeParameters(input, origin);
   const design = normalizeDesign(input, parameters.length, at);

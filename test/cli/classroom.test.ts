@@ -1,14 +1,15 @@
 // partnersim serve and partnersim classroom --export: the command line around the classroom page. `serve` prints
 // its address, serves the page at / (404 elsewhere) to localhost hosts only, and stops on Ctrl-C at once, whatever a
 // client is doing; a port in use is refused with a fix; --open says
-// when it cannot open a browser (no display, or an opener that finds none).
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+// when it cannot open a browser (no display, or an opener that finds none); --export will not write over a named pipe.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cliMessage from '../../src/cli/messages.ts';
+import { outputNotAFile } from '../../src/results/messages.ts';
 import * as scenarioMessage from '../../src/scenario/messages.ts';
 import { scenarioChainTexts } from '../../src/cli/classroom-page.ts';
 import { serveClassroom } from '../../src/cli/classroom.ts';
@@ -159,5 +160,18 @@ describe('partnersim classroom --export', { timeout: 60_000 }, () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(JSON.stringify(tmp.path('mine/north.yaml')));
     expect(text.startsWith('<!DOCTYPE html>') || text.startsWith('<!doctype html>')).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('will not write over a named pipe, or a link to one, which it leaves as they were', async () => {
+    const fifo = tmp.path('page.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const link = tmp.path('page-link.html');
+    symlinkSync(fifo, link);
+    for (const out of [fifo, link]) {
+      const result = await runCli(['classroom', '--export', out]);
+      expect(result).toEqual({ code: 2, out: '', err: `${cliMessage.errorLine(outputNotAFile(out, 'fifo'))}\n` });
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readlinkSync(link)).toBe(fifo);
   });
 });

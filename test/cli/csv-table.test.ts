@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES, readCsvTable } from '../../src/cli/csv-table.ts';
 import { isPartnersimError } from '../../src/errors.ts';
+import type { TableRecord } from '../../src/scenario/host.ts';
 import { malformedCsv } from '../../src/scenario/messages.ts';
 
 function file(bytes: Buffer): string {
@@ -15,7 +16,11 @@ function file(bytes: Buffer): string {
   return path;
 }
 
-const read = (path: string, wanted?: (text: string) => boolean) => [...(readCsvTable(path, wanted) ?? [])];
+function read(path: string, wanted?: (text: string) => boolean): TableRecord[] {
+  const table = readCsvTable(path, wanted);
+  if (table === undefined || 'notAFile' in table) return expect.fail(`no table at ${path}`);
+  return [...table];
+}
 
 describe('readCsvTable', () => {
   it('decodes Windows-1252, the register extracts’ encoding, including its curly quotes', () => {

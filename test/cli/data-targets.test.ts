@@ -1,7 +1,10 @@
 // `partnersim data targets ESTABLISHMENTS [LINKS]`: the synthetic sample's targets (consistent overall and per local
 // authority, each citing the extract and its date), a calibration made of them loads over the register scenario and
-// its statistics are computed from a run; bad input is exit 2 with the place (file:line where there is one).
-import { readFileSync } from 'node:fs';
+// its statistics are computed from a run; bad input is exit 2 with the place (file:line where there is one), and a
+// directory or named pipe is neither read as an extract nor written over.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { loadCalibration } from '../../src/calibration/load.ts';
@@ -9,9 +12,11 @@ import { evaluateStatistics } from '../../src/calibration/statistics.ts';
 import { badDataOption, dataFileMissing, errorLine } from '../../src/cli/messages.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
+import { outputNotAFile } from '../../src/results/messages.ts';
 import { runCli, useTempDir } from './fixtures.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
+const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const ESTABLISHMENTS = 'data/synthetic-edubasealldata20250101.csv';
 const LINKS = 'data/synthetic-alllinksdata20250101.csv';
 const tmp = useTempDir('data-targets');
@@ -123,6 +128,33 @@ ${targets.map((t) => `  - ${JSON.stringify(t)}`).join('\n')}
       expect(bad.code).toBe(2);
       expect(bad.err).toBe(`${errorLine(badDataOption('--date', date, 'a date YYYY-MM-DD'))}\n`);
     }
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a directory or named pipe for an extract, and will not write over one', async () => {
+    const dir = tmp.path('extracts');
+    mkdirSync(dir);
+    expect(await runCli(['data', 'targets', dir])).toEqual({
+      code: 2,
+      out: '',
+      err: `${errorLine(dataFileMissing(dir, 'establishments', 'directory'))}\n`,
+    });
+    const fifo = tmp.path('pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    // As the installed command, in its own process, so that a read that waits for a writer ends at the time limit.
+    const read = spawnSync(process.execPath, [BIN, 'data', 'targets', ESTABLISHMENTS, fifo], { encoding: 'utf8', timeout: 30_000 });
+    expect({ status: read.status, stderr: read.stderr }).toEqual({
+      status: 2,
+      stderr: `${errorLine(dataFileMissing(fifo, 'links', 'fifo'))}\n`,
+    });
+    for (const [out, found] of [
+      [fifo, 'fifo'],
+      [dir, 'directory'],
+    ] as const) {
+      const written = await runCli(['data', 'targets', ESTABLISHMENTS, '--out', out]);
+      expect(written).toEqual({ code: 2, out: '', err: `${errorLine(outputNotAFile(out, found))}\n` });
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses an extract whose rows do not parse beyond the stated share, naming file:line', async () => {

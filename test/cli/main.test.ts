@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/cli/messages.ts';
-import { outputUnwritable } from '../../src/results/messages.ts';
+import { outputNotAFile, outputUnwritable } from '../../src/results/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
 const tmp = useTempDir('main', {
@@ -75,7 +75,7 @@ describe("the system's refusals", () => {
     const onDirectory = await runCli(['classroom', '--export', tmp.path('a-directory')]);
     expect(onDirectory.code).toBe(2);
     expectOneLine(onDirectory.err);
-    expect(onDirectory.err).toContain(`${tmp.path('a-directory')}: cannot write: `);
+    expect(onDirectory.err).toBe(`${message.errorLine(outputNotAFile(tmp.path('a-directory'), 'directory'))}\n`);
   });
 
   it('an error with an errno code that reaches main is one line naming the path, not a stack trace', () => {

@@ -1,6 +1,7 @@
 // The scenario files' host reads UTF-8 and nothing else: a file in another encoding is refused at its first bad byte
 // (offset and line), rather than read with U+FFFD in place of its accents; a byte-order mark and every UTF-8 character pass.
-import { writeFileSync } from 'node:fs';
+// A directory is answered as one (so that the loader can say so), not read.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, nodeHost } from '../../src/cli/node-host.ts';
 import { isPartnersimError } from '../../src/errors.ts';
@@ -31,6 +32,13 @@ describe('nodeHost.readFile', () => {
     writeFileSync(path, '\ufeffname: café ☕ 😀\n');
     expect(nodeHost.readFile(path)).toBe('\ufeffname: café ☕ 😀\n');
     expect(nodeHost.readFile(tmp.path('missing.yaml'))).toBeUndefined();
+  });
+
+  it('answers a directory as one, unread, for a scenario file and a table alike', () => {
+    const dir = tmp.path('adir');
+    mkdirSync(dir);
+    expect(nodeHost.readFile(dir)).toEqual({ notAFile: 'directory' });
+    expect(nodeHost.readTable?.(dir)).toEqual({ notAFile: 'directory' });
   });
 
   it('finds the first bad byte of overlong forms, surrogates, stray continuations and cut sequences', () => {

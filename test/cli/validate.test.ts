@@ -1,9 +1,22 @@
-// `partnersim validate FILE... [--set k=v]`: one line per file, errors for bad ones, exit status 2 if any is bad.
+// `partnersim validate FILE... [--set k=v]`: one line per file, errors for bad ones, exit status 2 if any is bad; a
+// directory or named pipe where a file is expected (the file itself, or one it names) is said to be one, not read.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/commands.ts';
 import { errorLine, setOnSweep, validateOk, validateSweepOk } from '../../src/cli/messages.ts';
-import { fileLocation, fileMissing, outOfRange, setLocation } from '../../src/scenario/messages.ts';
+import {
+  baseScenarioMissing,
+  extendsMissing,
+  fileLocation,
+  fileMissing,
+  outOfRange,
+  registerFileMissing,
+  setLocation,
+} from '../../src/scenario/messages.ts';
+import type { FoundInstead } from '../../src/scenario/host.ts';
 import { rangeNotIncreasing, sweepWithoutScenario } from '../../src/sweep/messages.ts';
 import { useTempDir, type CliResult } from './fixtures.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
@@ -11,6 +24,7 @@ import { estimateRunSize, runMemoryBytes, type RunSize } from '../../src/results
 import { defaultNetwork } from '../../src/results/network-output.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 
+const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('validate');
 const write = tmp.write;
 
@@ -92,4 +106,38 @@ describe('partnersim validate', () => {
     expect(code).toBe(2);
     expect(err).toBe(errorLine(setOnSweep(sweep)) + '\n');
   });
+});
+
+describe.skipIf(process.platform === 'win32')('partnersim validate: a directory or named pipe where a file is expected', () => {
+  // A scenario, a scenario that extends `target`, one that reads it as its register extract, and a sweep over it; and
+  // the error lines validate prints for them, `target` being `found`.
+  function filesNaming(target: string, found: FoundInstead): { files: string[]; err: string } {
+    const name = target.slice(tmp.root.length + 1);
+    const extending = write(`extends-${name}.yaml`, `extends: ${name}\n`);
+    const register = write(`register-${name}.yaml`, `organisations:\n  from:\n    establishments: ${name}\n`);
+    const sweep = write(`sweep-${name}.yaml`, `scenario: ${name}\nparameters:\n  policy.carrot: [0]\n`);
+    const lines = [
+      fileMissing(target, found),
+      extendsMissing(fileLocation(extending, 1, 10), target, extending, found),
+      registerFileMissing(fileLocation(register, 3, 21), 'establishments', target, register, found),
+      baseScenarioMissing(fileLocation(sweep, 1, 11), target, sweep, found),
+    ];
+    return { files: [target, extending, register, sweep], err: lines.map((line) => `${errorLine(line)}\n`).join('') };
+  }
+
+  it('says a directory is one, at the key that names it', async () => {
+    const dir = tmp.path('adir');
+    mkdirSync(dir);
+    const { files, err } = filesNaming(dir, 'directory');
+    expect(await validate(...files)).toEqual({ code: 2, out: '', err });
+  });
+
+  it('refuses a named pipe without waiting on it, at the key that names it', () => {
+    const fifo = tmp.path('pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const { files, err } = filesNaming(fifo, 'fifo');
+    // As the installed command, in its own process, so that a read that waits for a writer ends at the time limit.
+    const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, 'validate', ...files], { encoding: 'utf8', timeout: 30_000 });
+    expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: err });
+  }, 60_000);
 });

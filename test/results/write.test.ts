@@ -1,13 +1,16 @@
 // Writing a result directory: atomic replacement of results of the same inputs only, refusals naming what is there,
 // --force moving earlier results aside, one writer at a time, leftovers of killed writes cleaned up or put back, and
-// names that cannot leave the results folder.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// names that cannot leave the results folder. Writing a single file: what is not a regular file (a named pipe, a
+// directory) is refused rather than replaced, and a link is followed, not replaced.
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPartnersimError } from '../../src/errors.ts';
 import {
   leftoverRemoved,
   leftoverRestored,
+  outputNotAFile,
   resultDirHoldsOther,
   resultDirLocked,
   resultDirOccupied,
@@ -15,7 +18,15 @@ import {
   resultsMovedAside,
   writeFailureReason,
 } from '../../src/results/messages.ts';
-import { defaultResultDir, lockResultDir, openResultDir, resultName, writeResultDir } from '../../src/results/write.ts';
+import {
+  defaultResultDir,
+  lockResultDir,
+  openResultDir,
+  resultName,
+  writeFileAtomic,
+  writeOutputFile,
+  writeResultDir,
+} from '../../src/results/write.ts';
 import { unsafeResultName } from '../../src/scenario/messages.ts';
 import { useTempDir } from '../cli/fixtures.ts';
 
@@ -109,6 +120,49 @@ describe('writeResultDir', () => {
     // `a` is written as a file, so `a/b.csv` cannot be.
     expect(() => writeResultDir(dir, { a: 'x', 'a/b.csv': 'y' }, options)).toThrow(/cannot write results/);
     expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a single file: writeFileAtomic', () => {
+  const refusal = (write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      if (isPartnersimError(error)) return { code: error.code, message: error.message };
+      throw error;
+    }
+    return expect.fail('written');
+  };
+
+  it('refuses a named pipe, a directory and a link to a named pipe, naming the path, and leaves each as it was', () => {
+    const fifo = join(root, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const dir = join(root, 'dir');
+    mkdirSync(dir);
+    const link = join(root, 'link');
+    symlinkSync('pipe', link);
+    expect(refusal(() => writeFileAtomic(fifo, 'x'))).toEqual({ code: 'output-occupied', message: outputNotAFile(fifo, 'fifo') });
+    expect(refusal(() => writeFileAtomic(dir, 'x'))).toEqual({ code: 'output-occupied', message: outputNotAFile(dir, 'directory') });
+    expect(refusal(() => writeOutputFile(link, 'x'))).toEqual({ code: 'output-occupied', message: outputNotAFile(link, 'fifo') });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readlinkSync(link)).toBe('pipe');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(root).sort()).toEqual(['dir', 'link', 'pipe']);
+  });
+
+  it('follows a link: replaces the file it leads to, or makes it, and keeps the link', () => {
+    const file = join(root, 'sub', 'real.yaml');
+    mkdirSync(join(root, 'sub'));
+    writeFileSync(file, 'old');
+    symlinkSync(join('sub', 'real.yaml'), join(root, 'link.yaml'));
+    symlinkSync(join('sub', 'new.yaml'), join(root, 'dangling.yaml'));
+    writeFileAtomic(join(root, 'link.yaml'), 'new');
+    writeOutputFile(join(root, 'dangling.yaml'), 'made');
+    expect(readlinkSync(join(root, 'link.yaml'))).toBe(join('sub', 'real.yaml'));
+    expect(readlinkSync(join(root, 'dangling.yaml'))).toBe(join('sub', 'new.yaml'));
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readFileSync(join(root, 'sub', 'new.yaml'), 'utf8')).toBe('made');
+    expect(readdirSync(join(root, 'sub')).sort()).toEqual(['new.yaml', 'real.yaml']);
   });
 });
 
