@@ -22,7 +22,7 @@ import {
   type PartnershipRecord,
   type StepRecord,
 } from '../engine/types.ts';
-import { PartnersimError } from '../errors.ts';
+import { isPartnersimError, PartnersimError } from '../errors.ts';
 import { resultFileDamaged, resultFileMissing, resultTableDamaged } from './messages.ts';
 import { LEVER_KEYS, type LeverKey, type Scenario } from '../scenario/schema.ts';
 import { csvTextValue, type Column } from '../sweep/table.ts';
@@ -159,6 +159,8 @@ function readTable(
   try {
     records = parseCsv(text(name));
   } catch (error) {
+    // A table that is not there is said so as it is (its own message and fix), not as a damaged one.
+    if (isPartnersimError(error)) throw error;
     const line = (error as { lines?: number }).lines ?? 1;
     throw damagedTable(dir, name, line, (error as Error).message);
   }

@@ -1,6 +1,6 @@
 // Reading a result directory back: the CSV parser, a run's replicates read from disk equal to the run's own, and
 // tables that are cut short or edited refused with their file and line.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.ts';
@@ -56,6 +56,18 @@ describe('readStoredRun', { timeout: 30_000 }, () => {
       expect.unreachable();
     } catch (error) {
       expect(isPartnersimError(error) && error.message).toBe(message.resultFileMissing(tmp.root, 'manifest.json'));
+    }
+  });
+
+  it('names a missing table as missing, in one message with one fix (not as a damaged table)', () => {
+    const dir = tmp.path('no-timeseries');
+    cpSync(tmp.path('whole'), dir, { recursive: true });
+    rmSync(join(dir, 'timeseries.csv'));
+    try {
+      readStoredRun(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(isPartnersimError(error) && error.message).toBe(message.resultFileMissing(dir, 'timeseries.csv'));
     }
   });
 
