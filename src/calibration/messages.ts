@@ -1,7 +1,7 @@
 // Every message of calibrations a user can see, as named functions: problems in calibration files, and the progress
 // and outcome of a calibration (its report's words are in report/calibration-words.ts). Tests assert against these.
 import type { FoundInstead } from '../scenario/host.ts';
-import { describeFoundInstead, notAFileFix } from '../scenario/messages.ts';
+import { documentFileMissing } from '../scenario/messages.ts';
 import { groupedCount, wholePercent } from '../wording.ts';
 import type { GenerationBrief } from './abc.ts';
 
@@ -11,9 +11,7 @@ import type { GenerationBrief } from './abc.ts';
 /** Returns the message for a calibration file that does not exist, or is a directory or a file that is not a regular
  * file. */
 export function calibrationFileMissing(path: string, found: FoundInstead = 'nothing'): string {
-  if (found !== 'nothing')
-    return `${path}: not a calibration file: expected a YAML or JSON calibration file there, found ${describeFoundInstead(found)}. Fix: ${notAFileFix(found)}.`;
-  return `${path}: calibration file not found: expected a YAML or JSON calibration file there, found nothing. Fix: check the file name and its directory.`;
+  return documentFileMissing(path, 'calibration', found);
 }
 
 /** Returns the message for a calibration that fits nothing. */

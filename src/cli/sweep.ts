@@ -132,9 +132,9 @@ const MAX_WORKERS = 1024;
 /** Returns the --workers value: a whole number from 1 to MAX_WORKERS, and at most `cores` unless `oversubscribe` (more threads
  * than cores run no faster, and each holds a run's model in memory: --workers 1000 reached 12 GB in two minutes). */
 export function parseWorkers(text: string, cores: number, oversubscribe: boolean): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
-  if (Number(text) > MAX_WORKERS) throw new PartnersimError('bad-option', tooManyWorkerThreads(text, MAX_WORKERS));
   const workers = Number(text);
+  if (!/^\d+$/.test(text) || workers < 1) throw new PartnersimError('bad-option', notPositiveInteger('--workers', text));
+  if (workers > MAX_WORKERS) throw new PartnersimError('bad-option', tooManyWorkerThreads(text, MAX_WORKERS));
   if (workers > cores && !oversubscribe) throw new PartnersimError('bad-option', tooManyWorkers(workers, cores));
   return workers;
 }

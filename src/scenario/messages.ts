@@ -169,11 +169,18 @@ function pathFix(found: FoundInstead, fromFile: string, otherwise = ''): string 
     : `${notAFileFix(found)} (the path is relative to ${fromFile})`;
 }
 
+/** Returns the message for a scenario, sweep or calibration file (`kind`) that is not at a path: nothing is there, or a
+ * directory or a file that is not a regular file. */
+export function documentFileMissing(path: string, kind: 'scenario' | 'sweep' | 'calibration', found: FoundInstead): string {
+  const expected = `expected a YAML or JSON ${kind} file there, found ${describeFoundInstead(found)}`;
+  return found === 'nothing'
+    ? `${path}: ${kind} file not found: ${expected}. Fix: check the file name and its directory.`
+    : `${path}: not a ${kind} file: ${expected}. Fix: ${notAFileFix(found)}.`;
+}
+
 /** Returns the message for a scenario file that does not exist, or is a directory or a file that is not a regular file. */
 export function fileMissing(path: string, found: FoundInstead = 'nothing'): string {
-  if (found !== 'nothing')
-    return `${path}: not a scenario file: expected a YAML or JSON file there, found ${describeFoundInstead(found)}. Fix: ${notAFileFix(found)}.`;
-  return `${path}: scenario file not found: expected a YAML or JSON file there, found nothing. Fix: check the file name and its directory.`;
+  return documentFileMissing(path, 'scenario', found);
 }
 
 /** Returns the message for a scenario file that exists but cannot be read. */

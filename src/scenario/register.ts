@@ -17,7 +17,7 @@ import {
   registerTooManyBadRows,
   unknownAuthority,
 } from './messages.ts';
-import { COUNTED_KINDS, type CountedKind, type Establishment, type Register, type Scenario } from './schema.ts';
+import { COUNTED_KINDS, type CountedKind, type Establishment, isIsoDate, type Register, type Scenario } from './schema.ts';
 
 /** The columns of the establishments extract that partnersim reads, by what they hold (GIAS's own names). */
 export const ESTABLISHMENT_COLUMNS = {
@@ -425,10 +425,10 @@ function coordinate(text: string): number | null {
   return value > 0 ? value : null;
 }
 
+// A date's parts as ISO text, or undefined when they are no day of the calendar (31-02-2016).
 function isoDate(year: number, month: number, day: number): string | undefined {
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isIsoDate(text) ? text : undefined;
 }
 
 // Days since 1970-01-01 of an ISO date, by the proleptic Gregorian calendar (Hinnant's days_from_civil).

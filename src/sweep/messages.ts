@@ -1,7 +1,7 @@
 // Every message about a sweep file or a sweep directory, as a named function (tests assert against these functions).
 // Sweep files are read in the browser-safe part of the sweep stage, so this module imports nothing from node:.
 import type { FoundInstead } from '../scenario/host.ts';
-import { describeFoundInstead, notAFileFix } from '../scenario/messages.ts';
+import { documentFileMissing } from '../scenario/messages.ts';
 import { groupedCount, listedIndices } from '../wording.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -10,9 +10,7 @@ import { groupedCount, listedIndices } from '../wording.ts';
 /** Returns the message for a sweep file that does not exist, or is a directory or a file that is not a regular
  * file. */
 export function sweepFileMissing(path: string, found: FoundInstead = 'nothing'): string {
-  if (found !== 'nothing')
-    return `${path}: not a sweep file: expected a YAML or JSON sweep file there, found ${describeFoundInstead(found)}. Fix: ${notAFileFix(found)}.`;
-  return `${path}: sweep file not found: expected a YAML or JSON sweep file there, found nothing. Fix: check the file name and its directory.`;
+  return documentFileMissing(path, 'sweep', found);
 }
 
 /** Returns the message for a sweep file without its base scenario. */
