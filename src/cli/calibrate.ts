@@ -30,6 +30,7 @@ import { errorLine } from './messages.ts';
 import { countOrganisations } from '../scenario/schema.ts';
 import { createSweepProgress, type SweepProgress } from './progress.ts';
 import { chooseWorkers, parseShard } from './sweep.ts';
+import { withInterrupt } from './interrupt.ts';
 
 export interface CalibrateOptions {
   readonly workers?: string;
@@ -58,32 +59,28 @@ export async function calibrateCommand(file: string, options: CalibrateOptions, 
     const outcome = await mergeCalibrationShards(loaded, { dir, file, format: options.format, provenance });
     return finish(loaded, outcome, dir, io, quiet);
   }
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
   let outcome: CalibrationRunOutcome;
   try {
-    outcome = await runCalibration(loaded, {
-      dir,
-      file,
-      format: options.format,
-      shard,
-      workers,
-      provenance,
-      signal: controller.signal,
-      runner: deps.calibrationRunner,
-      onGeneration: (generation) => {
-        round.stop();
-        say(generationLine(generation));
-      },
-      onRound: (proposals, known) => round.start(proposals.length, known),
-      onRecord: () => round.done(),
-    });
+    outcome = await withInterrupt((signal) =>
+      runCalibration(loaded, {
+        dir,
+        file,
+        format: options.format,
+        shard,
+        workers,
+        provenance,
+        signal,
+        runner: deps.calibrationRunner,
+        onGeneration: (generation) => {
+          round.stop();
+          say(generationLine(generation));
+        },
+        onRound: (proposals, known) => round.start(proposals.length, known),
+        onRecord: () => round.done(),
+      }),
+    );
   } finally {
     round.stop();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
   if (shard !== null) {
     const partDir = calibrationShardDir(dir, shard);

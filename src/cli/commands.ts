@@ -46,7 +46,11 @@ export function registerRun(program: Command, io: Io, state: State): void {
     .option('--seed <n>', "master seed, overriding the scenario's time.seed")
     .option('--steps <n>', "steps to simulate, overriding the scenario's time.steps")
     .option('--set <key=value>', 'override a scenario key, e.g. --set policy.carrot=0.8 (repeatable)', collect, [])
-    .option('--reps <n>', 'replicates, each with its own seed derived from the master seed', '1')
+    .option(
+      '--reps <n>',
+      'replicates, each with its own seed derived from the master seed; interrupted (Ctrl-C, a kill), the run keeps those finished and running it again resumes',
+      '1',
+    )
     .option('--out <dir>', 'directory to write the results into (default: results/<scenario name>)')
     .option('--force', 'if --out (or results/<name>) holds other results, move them aside to <dir>.replaced-N instead of refusing')
     .option('--quiet', 'print only the results directory')
@@ -70,7 +74,11 @@ export function registerCompare(program: Command, io: Io, state: State): void {
     .command('compare')
     .description('run scenarios with the same replicate seeds and compare each with a baseline: statistics, charts and report.html')
     .argument('<scenarios...>', 'scenario files (YAML or JSON); the first is the baseline unless --baseline says otherwise')
-    .option('--reps <n>', 'replicates of each scenario, paired across scenarios by seed', String(DEFAULT_COMPARE_REPS))
+    .option(
+      '--reps <n>',
+      'replicates of each scenario, paired across scenarios by seed; interrupted, the comparison keeps those finished and running it again resumes',
+      String(DEFAULT_COMPARE_REPS),
+    )
     .option('--baseline <name>', 'the scenario the others are compared with: its name or its file (default: the first)')
     .option('--seed <n>', "master seed for every scenario (default: the baseline's time.seed)")
     .option('--steps <n>', "steps to simulate in every scenario, overriding each scenario's time.steps")

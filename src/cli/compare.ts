@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import { compareFinished, duplicateScenarioName, unknownBaseline } from './messages.ts';
+import { compareFinished, duplicateScenarioName, errorLine, runsInterrupted, unknownBaseline } from './messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
@@ -21,7 +21,7 @@ import {
 import { MANIFEST_FILE } from '../results/manifest.ts';
 import { readStoredRun } from '../results/read-run.ts';
 import { manifestJson, summaryJson } from '../results/run-files.ts';
-import { openResultDir, outputError, writeFilesInto } from '../results/write.ts';
+import { openResultDir, outputError, UNFINISHED_DIR, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
@@ -30,6 +30,7 @@ import { gitCommit } from './provenance.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import { comparisonOf, reportFiles, uncertaintyNotes } from './report.ts';
 import { runScenarios } from './run-replicates.ts';
+import { withInterrupt } from './interrupt.ts';
 import { checkRunFits } from './size-check.ts';
 import { estimateRunSize } from '../results/estimate.ts';
 
@@ -87,16 +88,20 @@ export async function compareCommand(files: readonly string[], options: CompareO
   const largest = sizes.reduce((a, b) => (b.memoryBytes > a.memoryBytes ? b : a));
   const outputBytes = sizes.reduce((total, size) => total + size.outputBytes, 0);
   checkRunFits(files[sizes.indexOf(largest)], { ...largest, outputBytes }, dir, (note) => io.err(`${note}\n`));
+  const identity = compareIdentity(baseline, masterSeed, reps, entries, posterior?.hash);
   const pending = openResultDir(dir, {
-    identity: compareIdentity(baseline, masterSeed, reps, entries, posterior?.hash),
+    identity,
     force: options.force === true,
     onNote: (note) => io.err(`${note}\n`),
+    // An interrupted comparison of the same inputs is taken up where it stopped.
+    resume: identity,
   });
   try {
     // Replicate r of every scenario runs the same drawn parameter set, under the common master seed.
     const targets = scenarios.map((scenario, i) => ({
       scenario,
       dir: join(pending.path, subdirs[i]),
+      journal: join(pending.path, UNFINISHED_DIR, `replicates-${i}.jsonl`),
       replicateScenario:
         posterior &&
         ((r: number): Scenario => {
@@ -104,11 +109,19 @@ export async function compareCommand(files: readonly string[], options: CompareO
           return { ...drawn, time: { ...drawn.time, seed: masterSeed } };
         }),
     }));
-    for (const target of targets) mkdirSync(target.dir);
+    for (const target of targets) mkdirSync(target.dir, { recursive: true });
     // git answers while the replicates run.
     const commit = gitCommit();
-    const results = runScenarios(targets, reps, io, options.quiet === true);
-    if (results === null) return 1;
+    const outcome = await withInterrupt((signal) =>
+      runScenarios(targets, reps, io, { quiet: options.quiet === true, signal, resumedFrom: pending.resumedFrom }),
+    );
+    if (outcome.status === 'failed') return 1;
+    if (outcome.status === 'interrupted') {
+      pending.keep();
+      io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
+      return 130;
+    }
+    const { results } = outcome;
     const seeds = results[0].map((result) => result.seed);
     const source = {
       version: VERSION,

@@ -96,7 +96,7 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
 
 /** Runs the CLI on these arguments and returns the exit status: 0 ok, 1 a run failed (or a sweep is incomplete),
  * 2 bad input or what the system refused (a file that cannot be read or written, a full disk, a port in use), 130 a
- * sweep interrupted. Every error is printed as one `partnersim:` line with a fix; only a bug gives a stack trace. */
+ * run, comparison, sweep or calibration interrupted (running it again resumes). Every error is printed as one `partnersim:` line with a fix; only a bug gives a stack trace. */
 export async function main(argv: string[], io: Io = processIo, deps: Deps = processDeps()): Promise<number> {
   const state = { code: 0 };
   const safe = printableIo(io);

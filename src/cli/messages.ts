@@ -273,6 +273,16 @@ export function sweepInterrupted(finished: number, total: number, dir: string): 
   return `interrupted: ${finished} of ${total} runs are finished and kept in ${dir}. Run the same command again to resume.`;
 }
 
+/** Returns the message for a run or comparison interrupted with some of its replicates finished. */
+export function runsInterrupted(finished: number, total: number, dir: string): string {
+  return `interrupted: ${finished} of ${total} runs are finished and kept for ${dir}. Run the same command again to resume.`;
+}
+
+/** Returns the note that a run or comparison goes on from the replicates an interrupted one finished. */
+export function runsResumed(finished: number, total: number, from: string): string {
+  return `resuming: ${finished} of ${total} runs were finished by an interrupted run of the same inputs (kept in ${from})`;
+}
+
 /** Returns the message for --workers beyond the machine's cores without --oversubscribe. */
 export function tooManyWorkers(workers: number, cores: number): string {
   return `--workers ${workers}: expected at most ${cores}, this machine's cores (more threads than cores run no faster, and each holds a run's model in memory), found ${workers}. Fix: use --workers ${cores}, or add --oversubscribe to run ${workers} anyway.`;

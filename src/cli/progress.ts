@@ -23,15 +23,17 @@ export interface Progress {
   stop(): void;
 }
 
-/** Returns a progress report of `total` replicates written to io.err: a bar when `terminal`, plain lines otherwise, nothing when `quiet`. */
+/** Returns a progress report of `total` replicates written to io.err, `start` of them finished already: a bar when
+ * `terminal`, plain lines otherwise, nothing when `quiet`. */
 export function createProgress(
   io: Io,
   total: number,
-  options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number },
+  options: { readonly terminal: boolean; readonly quiet: boolean; readonly columns?: number; readonly start?: number },
 ): Progress {
   if (options.quiet) return { done: () => {}, stop: () => {} };
+  const start = options.start ?? 0;
   if (!options.terminal) {
-    let finished = 0;
+    let finished = start;
     return {
       done: (seed) => io.err(replicateDone(++finished, total, seed) + '\n'),
       stop: () => {},
@@ -42,7 +44,7 @@ export function createProgress(
     { stream, format: replicateBarFormat(), clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
+  bar.start(total, start);
   return {
     done: () => bar.increment(),
     stop: () => bar.stop(),

@@ -4,7 +4,8 @@
 import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { PartnersimError } from '../errors.ts';
-import { networkEveryBeyondRun, replicatesSummary, resultsWritten, runSummary } from './messages.ts';
+import { join } from 'node:path';
+import { errorLine, networkEveryBeyondRun, replicatesSummary, resultsWritten, runsInterrupted, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
@@ -12,7 +13,7 @@ import { MANIFEST_FILE } from '../results/manifest.ts';
 import { estimateRunSize } from '../results/estimate.ts';
 import { manifestJson, type RunOutcome, runIdentity, summaryJson } from '../results/run-files.ts';
 import { defaultNetwork, type NetworkOutput } from '../results/network-output.ts';
-import { defaultResultDir, openResultDir, outputError, type PendingResultDir, writeFilesInto } from '../results/write.ts';
+import { defaultResultDir, openResultDir, outputError, type PendingResultDir, UNFINISHED_DIR, writeFilesInto } from '../results/write.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
@@ -21,6 +22,7 @@ import { parseCount, parseSeed, parseSteps } from './options.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { checkRunFits } from './size-check.ts';
 import { runScenarios } from './run-replicates.ts';
+import { withInterrupt } from './interrupt.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
 export interface RunCommandOptions {
@@ -65,10 +67,13 @@ export async function runCommand(file: string, options: RunCommandOptions, args:
   const dir = options.out ?? defaultResultDir(scenario.name, named);
   checkRunFits(file, estimateRunSize(scenario, reps, network), dir, (note) => io.err(`${note}\n`));
   const scenarioHash = hashScenario(scenario);
+  const identity = runIdentity(scenarioHash, masterSeed, reps, posterior?.hash);
   const pending = openResultDir(dir, {
-    identity: runIdentity(scenarioHash, masterSeed, reps, posterior?.hash),
+    identity,
     force: options.force === true,
     onNote: (note) => io.err(`${note}\n`),
+    // An interrupted run of the same inputs, writing the same network, is taken up where it stopped.
+    resume: { ...identity, network },
   });
   try {
     return await runInto(pending, dir, scenario, scenarioHash, reps, network, options, args, io, posterior, drawn);
@@ -97,9 +102,21 @@ async function runInto(
   const masterSeed = scenario.time.seed;
   // git answers while the replicates run.
   const commit = gitCommit();
-  const [results] =
-    runScenarios([{ scenario, dir: pending.path, replicateScenario, network }], reps, io, options.quiet === true || reps === 1) ?? [];
-  if (results === undefined) return 1;
+  const journal = join(pending.path, UNFINISHED_DIR, 'replicates.jsonl');
+  const outcome = await withInterrupt((signal) =>
+    runScenarios([{ scenario, dir: pending.path, replicateScenario, network, journal }], reps, io, {
+      quiet: options.quiet === true || reps === 1,
+      signal,
+      resumedFrom: pending.resumedFrom,
+    }),
+  );
+  if (outcome.status === 'failed') return 1;
+  if (outcome.status === 'interrupted') {
+    pending.keep();
+    io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
+    return 130;
+  }
+  const [results] = outcome.results;
   const seeds = results.map((result) => result.seed);
 
   const provenance = {

@@ -30,6 +30,7 @@ import type { TableFormat } from '../sweep/table.ts';
 import type { Deps, Io } from './main.ts';
 import { nodeHost } from './node-host.ts';
 import { createSweepProgress } from './progress.ts';
+import { withInterrupt } from './interrupt.ts';
 import { gitCommit } from './provenance.ts';
 
 /** The environment variables a job array sets to a task's index: SLURM, Kubernetes indexed Jobs, AWS Batch. */
@@ -79,28 +80,25 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   const quiet = options.quiet === true;
 
   const progress = createSweepProgress(io, { terminal: deps.terminal, quiet, columns: process.stderr.columns });
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
   let outcome: SweepOutcome;
   try {
-    outcome = await runSweep(loaded, {
-      dir,
-      format: options.format,
-      shard,
-      workers,
-      provenance: { commit: await gitCommit(), node: process.version },
-      signal: controller.signal,
-      onProgress: (finished, total) => progress.update(finished, total),
-      runner: deps.sweepRunner,
-      force: options.force === true,
-      onNote: (note) => io.err(`${note}\n`),
-    });
+    const commit = await gitCommit();
+    outcome = await withInterrupt((signal) =>
+      runSweep(loaded, {
+        dir,
+        format: options.format,
+        shard,
+        workers,
+        provenance: { commit, node: process.version },
+        signal,
+        onProgress: (finished, total) => progress.update(finished, total),
+        runner: deps.sweepRunner,
+        force: options.force === true,
+        onNote: (note) => io.err(`${note}\n`),
+      }),
+    );
   } finally {
     progress.stop();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
   if (outcome.status === 'interrupted') {
     io.err(errorLine(sweepInterrupted(outcome.finished, outcome.total, dir)) + '\n');

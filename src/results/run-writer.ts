@@ -1,8 +1,9 @@
 // Running a scenario's replicates straight into a run directory being written: each step's events, and each
 // replicate's time series and partnerships, go to disk as they are made, so that a run's memory is bounded by the
 // model's state and one replicate's time series, not by its history (a national scenario with 40 replicates writes
-// gigabytes of events). The files are the same bytes as resultFiles makes in memory.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+// gigabytes of events). The files are the same bytes as resultFiles makes in memory. With a journal, a run stopped or
+// killed part way keeps the replicates it finished, and the next goes on from there.
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { networkSteps } from '../engine/network.ts';
 import { ReplicateFailure } from '../engine/run.ts';
@@ -12,6 +13,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { type Column, encodeCsvRows } from '../sweep/table.ts';
 import { NETWORK_DIR, snapshotWriters } from './network-files.ts';
 import { defaultNetwork, type NetworkOutput } from './network-output.ts';
+import { appendReplicateJournal, type FinishedReplicate, readReplicateJournal, rewriteReplicateJournal } from './replicate-journal.ts';
 import {
   eventLines,
   LEADER_COLUMNS,
@@ -27,39 +29,84 @@ import {
   timeseriesRows,
 } from './run-files.ts';
 
+/** How runReplicatesInto runs and writes. */
+export interface ReplicateOptions {
+  /** Hears of each replicate as it finishes (how many are done, its seed). */
+  readonly onDone?: (done: number, seed: number) => void;
+  /** The scenario of replicate r, run with the same seed (a parameter set drawn from a posterior). */
+  readonly replicateScenario?: (replicate: number) => Scenario;
+  /** The network to write; default: yearly; null: none. */
+  readonly network?: NetworkOutput | null;
+  /** The journal of finished replicates (see replicate-journal.ts): those it holds are kept, the run goes on from the
+   * next, and each replicate finished is added to it. Without one, every replicate runs. */
+  readonly journal?: string;
+  /** Stops the run at the end of the step under way (the burn-in is one step); the events loop is given a turn after
+   * each step so that a signal's handler can abort it. */
+  readonly signal?: AbortSignal;
+}
+
 /** Runs replicates 0..reps-1 of a scenario (seeds hashed from its master seed, as runReplicates does), writing
  * timeseries.csv, partnerships.csv, events.jsonl, organisations.csv and leaders.csv into `dir` as they are produced,
- * and, unless `network` is null, the network every `network.every` steps (default: yearly; at step 0, each multiple and
- * the last step) into network.csv, with graph files in NETWORK_DIR of the last step (of every step recorded with
- * `network.allGraphs`: graph files for a year's snapshots of the baseline cost about a quarter of a run); returns each replicate's outcome in order; `onDone` hears of each
- * as it finishes. With `replicateScenario`, replicate r runs that scenario instead (a parameter set drawn from a
- * posterior), with the same seed. A replicate that throws ends them with a ReplicateFailure; a write that fails throws
- * the operating system's error. */
-export function runReplicatesInto(
+ * and, unless `options.network` is null, the network every `network.every` steps (default: yearly; at step 0, each
+ * multiple and the last step) into network.csv, with graph files in NETWORK_DIR of the last step (of every step
+ * recorded with `network.allGraphs`: graph files for a year's snapshots of the baseline cost about a quarter of a run).
+ * Returns each replicate's outcome in order, or null when `options.signal` stopped it (the replicates finished are in
+ * the journal). A replicate that throws ends them with a ReplicateFailure; a write that fails throws the operating
+ * system's error. */
+export async function runReplicatesInto(
   dir: string,
   scenario: Scenario,
   reps: number,
-  onDone?: (done: number, seed: number) => void,
-  replicateScenario?: (replicate: number) => Scenario,
-  network: NetworkOutput | null = defaultNetwork(scenario.time),
-): RunOutcome[] {
-  const open = (name: string, columns: readonly Column[] | null) => {
-    const fd = openSync(join(dir, name), 'w');
-    if (columns !== null) writeSync(fd, encodeCsvRows(columns, [], true));
-    return fd;
-  };
-  const timeseries = open('timeseries.csv', TIMESERIES_COLUMNS);
-  const partnerships = open('partnerships.csv', PARTNERSHIP_COLUMNS);
-  const events = open('events.jsonl', null);
-  const organisations = open('organisations.csv', ORGANISATION_COLUMNS);
-  const leaders = open('leaders.csv', LEADER_COLUMNS);
-  const edges = network === null ? null : open('network.csv', NETWORK_COLUMNS);
-  if (network !== null) mkdirSync(join(dir, NETWORK_DIR));
-  const chosen = new Set(network === null ? [] : networkSteps(scenario.time.steps, network.every));
-  const graphed = (step: number) => network?.allGraphs === true || step === scenario.time.steps;
+  options: ReplicateOptions = {},
+): Promise<RunOutcome[] | null> {
+  const { onDone, replicateScenario, journal, signal } = options;
+  const network = options.network === undefined ? defaultNetwork(scenario.time) : options.network;
+  const tables: [string, readonly Column[] | null][] = [
+    ['timeseries.csv', TIMESERIES_COLUMNS],
+    ['partnerships.csv', PARTNERSHIP_COLUMNS],
+    ['events.jsonl', null],
+    ['organisations.csv', ORGANISATION_COLUMNS],
+    ['leaders.csv', LEADER_COLUMNS],
+    ...(network === null ? [] : [['network.csv', NETWORK_COLUMNS] as [string, readonly Column[]]]),
+  ];
+  const kept =
+    journal === undefined
+      ? []
+      : keptReplicates(
+          dir,
+          journal,
+          reps,
+          tables.map(([name]) => name),
+        );
+  const fds = new Map<string, number>();
+  const outcomes = kept.map((entry) => entry.outcome);
   try {
-    const outcomes: RunOutcome[] = [];
-    for (let r = 0; r < reps; r++) {
+    for (const [name, columns] of tables) {
+      const path = join(dir, name);
+      if (kept.length > 0) {
+        // What an unfinished replicate began to write is cut off.
+        truncateSync(path, kept[kept.length - 1].sizes[name]);
+        fds.set(name, openSync(path, 'a'));
+      } else {
+        const fd = openSync(path, 'w');
+        fds.set(name, fd);
+        if (columns !== null) writeSync(fd, encodeCsvRows(columns, [], true));
+      }
+    }
+    const file = (name: string): number => fds.get(name) as number;
+    const events = file('events.jsonl');
+    const edges = network === null ? null : file('network.csv');
+    if (network !== null) mkdirSync(join(dir, NETWORK_DIR), { recursive: true });
+    const chosen = new Set(network === null ? [] : networkSteps(scenario.time.steps, network.every));
+    const graphed = (step: number) => network?.allGraphs === true || step === scenario.time.steps;
+    // Whether the signal has stopped the run, once the events loop has had a turn to hear it.
+    const stopped = async (): Promise<boolean> => {
+      if (signal === undefined) return false;
+      await new Promise((resolve) => setImmediate(resolve));
+      return signal.aborted;
+    };
+    for (let r = kept.length; r < reps; r++) {
+      if (await stopped()) return null;
       const seed = replicateSeed(scenario.time.seed, r);
       const simulation = modelStep(r, seed, () => new Simulation(replicateScenario?.(r) ?? scenario, seed));
       // The network at a chosen step leaves memory as soon as it is written, as the step's events do.
@@ -81,6 +128,7 @@ export function runReplicatesInto(
       };
       observe(0);
       for (let s = 1; s <= scenario.time.steps; s++) {
+        if (await stopped()) return null;
         modelStep(r, seed, () => simulation.advance());
         observe(s);
       }
@@ -95,17 +143,41 @@ export function runReplicatesInto(
         trustJoins: ___,
         ...outcome
       } = result;
-      writeSync(timeseries, encodeCsvRows(TIMESERIES_COLUMNS, timeseriesRows(series, r), false));
-      writeSync(partnerships, encodeCsvRows(PARTNERSHIP_COLUMNS, partnershipRows(formed, r), false));
-      writeSync(organisations, encodeCsvRows(ORGANISATION_COLUMNS, organisationRows(organisationsAtEnd, r), false));
-      writeSync(leaders, encodeCsvRows(LEADER_COLUMNS, leaderRows(posts, r), false));
+      writeSync(file('timeseries.csv'), encodeCsvRows(TIMESERIES_COLUMNS, timeseriesRows(series, r), false));
+      writeSync(file('partnerships.csv'), encodeCsvRows(PARTNERSHIP_COLUMNS, partnershipRows(formed, r), false));
+      writeSync(file('organisations.csv'), encodeCsvRows(ORGANISATION_COLUMNS, organisationRows(organisationsAtEnd, r), false));
+      writeSync(file('leaders.csv'), encodeCsvRows(LEADER_COLUMNS, leaderRows(posts, r), false));
       outcomes.push(outcome);
+      if (journal !== undefined) {
+        const sizes = Object.fromEntries([...fds].map(([name, fd]) => [name, fstatSync(fd).size]));
+        appendReplicateJournal(journal, r, { outcome, sizes });
+      }
       onDone?.(r + 1, seed);
     }
     return outcomes;
   } finally {
-    for (const fd of [timeseries, partnerships, events, organisations, leaders, edges]) if (fd !== null) closeSync(fd);
+    for (const fd of fds.values()) closeSync(fd);
   }
+}
+
+/** Returns how many replicates a run's journal says are finished (none without one); see runReplicatesInto. */
+export function finishedReplicates(journal: string, reps: number): number {
+  return Math.min(readReplicateJournal(journal).length, reps);
+}
+
+// The replicates of a journal to keep: those it holds (at most `reps`) when every table file is at least as long as
+// it says, so that they can be cut back to its lengths; none otherwise (the tables are then written anew). The journal
+// is made to hold only them.
+function keptReplicates(dir: string, journal: string, reps: number, names: readonly string[]): FinishedReplicate[] {
+  let kept = readReplicateJournal(journal).slice(0, reps);
+  const last = kept[kept.length - 1];
+  const whole = (name: string) => {
+    const path = join(dir, name);
+    return typeof last.sizes[name] === 'number' && existsSync(path) && statSync(path).size >= last.sizes[name];
+  };
+  if (kept.length > 0 && !names.every(whole)) kept = [];
+  rewriteReplicateJournal(journal, kept);
+  return kept;
 }
 
 // The model's own failures are reported with the replicate and seed that reproduce them; writes fail as themselves.

@@ -2,7 +2,9 @@
 // (.NAME.tmp-PID) and renamed into place only once complete, so a reader never sees a partial one; a directory that
 // holds other results (another command, other inputs) is refused, or with `force` moved aside to NAME.replaced-N;
 // one writer at a time holds .NAME.lock; and what a killed writer left (a temporary sibling, earlier results waiting
-// in .NAME.old-PID) is cleaned up or put back by the next writer, which says so. A single file is written through a
+// in .NAME.old-PID) is cleaned up or put back by the next writer, which says so. A resumable write (a run's
+// replicates) keeps what it finished in its temporary sibling when interrupted or killed, with the inputs it was of in
+// .unfinished/: the next writer of the same inputs takes that sibling over and goes on from there. A single file is written through a
 // temporary file and a rename: a link is followed (the file it leads to is replaced, the link kept), and what is not a
 // regular file (a named pipe, a device, a directory) is refused, never replaced by a file.
 import {
@@ -65,17 +67,30 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** Hears what was done to earlier results and leftovers of interrupted writes, one sentence each. */
   onNote?(note: string): void;
+  /** Makes the write resumable: the inputs (and options) of what it writes, which an unfinished write left by an
+   * interrupted or killed writer must have been of for this one to take it over. */
+  readonly resume?: ResultIdentity;
 }
+
+/** The folder in a resumable write's temporary directory where its writer keeps what it needs to go on (`inputs.json`,
+ * and its own journals); removed when the directory is published. */
+export const UNFINISHED_DIR = '.unfinished';
+const UNFINISHED_INPUTS = 'inputs.json';
 
 /** A result directory being written: files go into `path` (a temporary sibling), and `publish` puts them in place. */
 export interface PendingResultDir {
   /** Where to write the files now. */
   readonly path: string;
+  /** Where an unfinished write, interrupted or killed, was taken over from (its files are in `path` now), or null. */
+  readonly resumedFrom: string | null;
   /** Puts the files in place in one rename (earlier results of the same inputs, or moved aside with force, are replaced)
    * and releases the lock; returns where earlier results were moved, if they were. */
   publish(): { movedAside: string | null };
   /** Removes what was written and releases the lock. */
   abort(): void;
+  /** Releases the lock and leaves what was written for the next writer of the same inputs to take over (a resumable
+   * write only; after it, `abort` does nothing). */
+  keep(): void;
 }
 
 // The sibling paths of a result directory: where it is written, where earlier results wait while replaced, its lock.
@@ -129,21 +144,32 @@ export function lockResultDir(dir: string): () => void {
   }
 }
 
-/** Cleans up after writers of `dir` that were killed: removes their temporary siblings, and puts back earlier results
- * that waited aside when the directory itself is missing (a kill between the two renames of a replacement), or removes
- * them when it is there. Calls `onNote` for each. Leaves alone what belongs to a running writer. */
-export function recoverLeftovers(dir: string, onNote: (note: string) => void = () => {}): void {
+// The temporary (tmp) and set-aside (old) siblings of `dir` left by writers that are no longer running, in name order.
+function leftovers(dir: string): { path: string; kind: 'tmp' | 'old' }[] {
   const { target, stem } = siblings(dir);
   const parent = dirname(target);
-  if (!existsSync(parent)) return;
-  const prefix = basename(stem);
+  if (!existsSync(parent)) return [];
+  const prefix = basename(stem).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found: { path: string; kind: 'tmp' | 'old' }[] = [];
   for (const entry of readdirSync(parent).sort()) {
-    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`).exec(entry);
+    const match = new RegExp(`^${prefix}\\.(tmp|old)-(\\d+)$`).exec(entry);
     if (match === null) continue;
     const pid = Number(match[2]);
     if (pid !== process.pid && alive(pid)) continue;
-    const path = join(parent, entry);
-    if (match[1] === 'old' && !existsSync(target)) {
+    found.push({ path: join(parent, entry), kind: match[1] as 'tmp' | 'old' });
+  }
+  return found;
+}
+
+/** Cleans up after writers of `dir` that were killed: removes their temporary siblings (but `keep`, an unfinished
+ * write about to be taken over), and puts back earlier results that waited aside when the directory itself is missing
+ * (a kill between the two renames of a replacement), or removes them when it is there. Calls `onNote` for each.
+ * Leaves alone what belongs to a running writer. */
+export function recoverLeftovers(dir: string, onNote: (note: string) => void = () => {}, keep: string | null = null): void {
+  const { target } = siblings(dir);
+  for (const { path, kind } of leftovers(dir)) {
+    if (path === keep) continue;
+    if (kind === 'old' && !existsSync(target)) {
       renameSync(path, target);
       onNote(leftoverRestored(dir, path));
     } else {
@@ -151,6 +177,19 @@ export function recoverLeftovers(dir: string, onNote: (note: string) => void = (
       onNote(leftoverRemoved(path));
     }
   }
+}
+
+// The newest unfinished write of these inputs that a writer of `dir` no longer running left behind, or null.
+function unfinishedWrite(dir: string, inputs: ResultIdentity): string | null {
+  const wanted = JSON.stringify(inputs);
+  let newest: { path: string; time: number } | null = null;
+  for (const { path, kind } of leftovers(dir)) {
+    const file = join(path, UNFINISHED_DIR, UNFINISHED_INPUTS);
+    if (kind !== 'tmp' || !existsSync(file) || readFileSync(file, 'utf8') !== wanted) continue;
+    const time = statSync(file).mtimeMs;
+    if (newest === null || time > newest.time) newest = { path, time };
+  }
+  return newest?.path ?? null;
 }
 
 // What is at the output path, and whether it may be replaced: nothing, an empty directory, or results of the same inputs.
@@ -202,36 +241,57 @@ export function moveAsideUnlessSame(dir: string, identity: ResultIdentity): stri
 
 /** Starts writing a result directory: takes its lock, cleans up after killed writers, checks that whatever is at `dir`
  * may be replaced (nothing, an empty directory, results of the same inputs; anything with `force`), and makes an empty
- * temporary sibling. Throws a PartnersimError naming `dir` as given when it may not, leaving nothing behind. */
+ * temporary sibling, or, for a resumable write, takes over the unfinished one an interrupted or killed writer of the
+ * same `resume` inputs left (`resumedFrom` says where it was). Throws a PartnersimError naming `dir` as given when it may not, leaving nothing behind. */
 export function openResultDir(dir: string, options: WriteOptions): PendingResultDir {
   const { target, temporary, aside } = siblings(dir);
   const note = options.onNote ?? (() => {});
   let release = (): void => {};
+  let resumedFrom: string | null = null;
   try {
     makeDirectories(dirname(target));
     release = lockResultDir(dir);
-    recoverLeftovers(dir, note);
+    const unfinished = options.resume === undefined ? null : unfinishedWrite(dir, options.resume);
+    recoverLeftovers(dir, note, unfinished);
     const occupant = checkOccupant(target, options.identity);
     if (occupant !== 'free' && occupant !== 'same' && options.force !== true) {
       if (occupant.holds === 'a file' || occupant.holds === 'files that are not partnersim results')
         throw new PartnersimError('output-occupied', resultDirOccupied(dir, occupant.holds));
       throw new PartnersimError('output-occupied', resultDirHoldsOther(dir, occupant.holds));
     }
-    rmSync(temporary, { recursive: true, force: true });
-    mkdirSync(temporary);
+    if (unfinished !== null) {
+      // One left by an earlier process of this one's pid is already where it goes.
+      if (unfinished !== temporary) renameSync(unfinished, temporary);
+      resumedFrom = unfinished;
+    } else {
+      rmSync(temporary, { recursive: true, force: true });
+      mkdirSync(temporary);
+      if (options.resume !== undefined) {
+        mkdirSync(join(temporary, UNFINISHED_DIR));
+        writeFileSync(join(temporary, UNFINISHED_DIR, UNFINISHED_INPUTS), JSON.stringify(options.resume));
+      }
+    }
   } catch (error) {
     release();
     throw outputError(dir, error);
   }
+  let open = true;
   const abort = (): void => {
-    rmSync(temporary, { recursive: true, force: true });
+    if (open) rmSync(temporary, { recursive: true, force: true });
+    open = false;
     release();
   };
   return {
     path: temporary,
+    resumedFrom,
     abort,
+    keep: () => {
+      open = false;
+      release();
+    },
     publish: () => {
       try {
+        rmSync(join(temporary, UNFINISHED_DIR), { recursive: true, force: true });
         let movedAside: string | null = null;
         if (existsSync(target)) {
           // Results of the same inputs wait hidden while replaced; anything else (with force) is kept where the user sees it.

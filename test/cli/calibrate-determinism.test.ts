@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generationLine } from '../../src/calibration/messages.ts';
 import { PENDING_EXIT } from '../../src/cli/commands.ts';
-import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
+import { BIN, runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinyCalibration } from './calibrate-fixtures.ts';
 import { filesOf } from './sweep-fixtures.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('calibrate-determinism', { 'tiny.yaml': tinyScenario({ steps: 24 }), 'cal.yaml': tinyCalibration() });
 const calibration = tmp.path('cal.yaml');
 

@@ -6,16 +6,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cliMessage from '../../src/cli/messages.ts';
 import { outputNotAFile } from '../../src/results/messages.ts';
 import * as scenarioMessage from '../../src/scenario/messages.ts';
 import { scenarioChainTexts } from '../../src/cli/classroom-page.ts';
 import { serveClassroom } from '../../src/cli/classroom.ts';
-import { runCli, useTempDir } from './fixtures.ts';
+import { BIN, runCli, useTempDir } from './fixtures.ts';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('classroom-cli', {
   'mine/north.yaml': 'extends: ../common/base.yaml\nname: north\n',
   'common/base.yaml': 'extends: ../root.yaml\ntime: {steps: 24}\n',

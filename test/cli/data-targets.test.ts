@@ -4,7 +4,6 @@
 // directory or named pipe is neither read as an extract nor written over.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { loadCalibration } from '../../src/calibration/load.ts';
@@ -13,10 +12,9 @@ import { badDataOption, dataFileMissing, errorLine } from '../../src/cli/message
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { outputNotAFile } from '../../src/results/messages.ts';
-import { runCli, useTempDir } from './fixtures.ts';
+import { BIN, runCli, useTempDir } from './fixtures.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const ESTABLISHMENTS = 'data/synthetic-edubasealldata20250101.csv';
 const LINKS = 'data/synthetic-alllinksdata20250101.csv';
 const tmp = useTempDir('data-targets');

@@ -1,5 +1,6 @@
 // Shared set-up for the tests that run the command line or read scenario files from disk:
 // the tiny scenario's text, a temporary directory of named files, and main() with its output captured.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,4 +93,25 @@ export async function runCli(args: string[], deps: Partial<Deps> = {}): Promise<
   };
   const code = await main(args, io, { env: process.env, terminal: false, ...deps });
   return { code, out, err };
+}
+
+/** The bin, as a user runs it. */
+export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
+
+/** Runs the bin with these arguments in a process of its own and sends it `signal` once `ready()` (polled every 20 ms)
+ * says so; returns how it exited and its stderr. */
+export async function signalledCli(
+  args: string[],
+  signal: NodeJS.Signals,
+  ready: () => boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  while (!ready() && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+  child.kill(signal);
+  return { ...(await exited), err };
 }

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/results/messages.ts';
 import { unsafeResultName } from '../../src/scenario/messages.ts';
-import { tinyScenario, useTempDir } from './fixtures.ts';
+import { BIN, tinyScenario, useTempDir } from './fixtures.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('run-result-dir', {
   'tiny.yaml': tinyScenario({ steps: 6 }),
   'escape.yaml': tinyScenario({ steps: 6 }).replace('name: tiny', 'name: "../../escape"'),

@@ -1,14 +1,12 @@
 // Nothing lost: a sweep killed part-way (SIGKILL) or interrupted (Ctrl-C) resumes when run again, skipping the runs
 // it finished, and ends with the same bytes as a sweep never interrupted.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as message from '../../src/cli/messages.ts';
-import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
+import { runCli, signalledCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { filesOf, tinySweep } from './sweep-fixtures.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const RUNS = 6 * 20;
 const tmp = useTempDir('sweep-resume', { 'tiny.yaml': tinyScenario({ steps: 36 }), 'sweep.yaml': tinySweep({ replicates: 20 }) });
 const sweep = tmp.path('sweep.yaml');
@@ -22,16 +20,8 @@ async function interruptedSweep(
   signal: NodeJS.Signals,
   after: number,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string; finished: number }> {
-  const child = spawn(process.execPath, [BIN, 'sweep', sweep, '--out', dir, '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  while (journalLines(dir) < after && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
-  child.kill(signal);
-  const end = await exited;
-  return { ...end, err, finished: journalLines(dir) };
+  const end = await signalledCli(['sweep', sweep, '--out', dir, '--workers', '2'], signal, () => journalLines(dir) >= after);
+  return { ...end, finished: journalLines(dir) };
 }
 
 describe('an interrupted sweep', { timeout: 120_000 }, () => {

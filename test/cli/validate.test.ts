@@ -2,7 +2,6 @@
 // directory or named pipe where a file is expected (the file itself, or one it names) is said to be one, not read.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerValidate } from '../../src/cli/commands.ts';
@@ -18,13 +17,12 @@ import {
 } from '../../src/scenario/messages.ts';
 import type { FoundInstead } from '../../src/scenario/host.ts';
 import { rangeNotIncreasing, sweepWithoutScenario } from '../../src/sweep/messages.ts';
-import { useTempDir, type CliResult } from './fixtures.ts';
+import { BIN, useTempDir, type CliResult } from './fixtures.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { estimateRunSize, runMemoryBytes, type RunSize } from '../../src/results/estimate.ts';
 import { defaultNetwork } from '../../src/results/network-output.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('validate');
 const write = tmp.write;
 

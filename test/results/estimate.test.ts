@@ -39,12 +39,12 @@ const size: RunSize = {
 const noNetwork: RunSize = { ...size, memoryBytes: 280e6, networkOutputBytes: 0, networkMemoryBytes: 0 };
 
 describe('the estimate of a run', () => {
-  it('is within a factor of two of what two replicates of the baseline write, network and all', () => {
+  it('is within a factor of two of what two replicates of the baseline write, network and all', async () => {
     const scenario = normalizeScenario({ name: 'baseline' });
     const network = defaultNetwork(scenario.time);
     const dir = tmp.path('baseline');
     mkdirSync(dir);
-    runReplicatesInto(dir, scenario, 2, undefined, undefined, network);
+    await runReplicatesInto(dir, scenario, 2, { network });
     const written = bytesUnder(dir);
     const estimate = estimateRunSize(scenario, 2, network);
     expect(estimate.organisations).toBe(166);

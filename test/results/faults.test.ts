@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as message from '../../src/results/messages.ts';
 import { createRng } from '../../src/random.ts';
-import { runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
+import { BIN, runCli, tinyScenario, useTempDir } from '../cli/fixtures.ts';
 import { nodeHost } from '../../src/cli/node-host.ts';
 import { estimateRunSize } from '../../src/results/estimate.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { filesOf, tinySweep } from '../cli/sweep-fixtures.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'partnersim.js');
 const tmp = useTempDir('faults', {
   'tiny.yaml': tinyScenario({ steps: 36 }),
   'other.yaml': tinyScenario({ steps: 36 }).replace('name: tiny', 'name: other'),

@@ -23,6 +23,7 @@ import {
   lockResultDir,
   openResultDir,
   resultName,
+  UNFINISHED_DIR,
   writeFileAtomic,
   writeOutputFile,
   writeResultDir,
@@ -219,6 +220,66 @@ describe('leftovers of killed writes', () => {
     mkdirSync(join(root, `.out.tmp-${process.ppid}`));
     writeResultDir(join(root, 'out'), files, options);
     expect(readdirSync(root).sort()).toEqual([`.out.tmp-${process.ppid}`, 'out']);
+  });
+});
+
+describe('a resumable write', () => {
+  const inputs = { ...identity, network: null };
+  const dir = () => join(root, 'out');
+
+  it('kept by an interrupted writer, is taken over by the next writer of the same inputs, and published without its .unfinished', () => {
+    const first = openResultDir(dir(), { ...options, resume: inputs });
+    expect(first.resumedFrom).toBeNull();
+    writeFileSync(join(first.path, 'timeseries.csv'), 'kept\n');
+    writeFileSync(join(first.path, UNFINISHED_DIR, 'journal.jsonl'), '{}\n');
+    first.keep();
+    first.abort();
+    expect(readdirSync(root)).toEqual([`.out.tmp-${process.pid}`]);
+
+    const second = openResultDir(dir(), { ...options, resume: inputs });
+    expect(second.resumedFrom).toBe(first.path);
+    expect(readFileSync(join(second.path, 'timeseries.csv'), 'utf8')).toBe('kept\n');
+    writeFileSync(join(second.path, 'manifest.json'), files['manifest.json']);
+    second.publish();
+    expect(readdirSync(root)).toEqual(['out']);
+    expect(readdirSync(dir()).sort()).toEqual(['manifest.json', 'timeseries.csv']);
+  });
+
+  it('left by a killed writer is taken over, the newest when there are several', () => {
+    for (const [pid, text] of [
+      [DEAD_PID, 'older'],
+      [DEAD_PID + 1, 'newer'],
+    ] as const) {
+      const leftover = join(root, `.out.tmp-${pid}`);
+      mkdirSync(join(leftover, UNFINISHED_DIR), { recursive: true });
+      writeFileSync(join(leftover, 'timeseries.csv'), text);
+      writeFileSync(join(leftover, UNFINISHED_DIR, 'inputs.json'), JSON.stringify(inputs));
+      execFileSync('touch', ['-d', text === 'older' ? '2026-01-01' : '2026-01-02', join(leftover, UNFINISHED_DIR, 'inputs.json')]);
+    }
+    const notes: string[] = [];
+    const pending = openResultDir(dir(), { ...options, resume: inputs, onNote: (note) => notes.push(note) });
+    expect(pending.resumedFrom).toBe(join(root, `.out.tmp-${DEAD_PID + 1}`));
+    expect(readFileSync(join(pending.path, 'timeseries.csv'), 'utf8')).toBe('newer');
+    expect(notes).toEqual([leftoverRemoved(join(root, `.out.tmp-${DEAD_PID}`))]);
+    pending.abort();
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('of other inputs, or by a writer that is not resumable, is removed, and the write starts afresh', () => {
+    const leftover = join(root, `.out.tmp-${DEAD_PID}`);
+    mkdirSync(join(leftover, UNFINISHED_DIR), { recursive: true });
+    writeFileSync(join(leftover, UNFINISHED_DIR, 'inputs.json'), JSON.stringify({ ...inputs, reps: 2 }));
+    const notes: string[] = [];
+    const pending = openResultDir(dir(), { ...options, resume: inputs, onNote: (note) => notes.push(note) });
+    expect(pending.resumedFrom).toBeNull();
+    expect(notes).toEqual([leftoverRemoved(leftover)]);
+    expect(readdirSync(pending.path)).toEqual([UNFINISHED_DIR]);
+    expect(JSON.parse(readFileSync(join(pending.path, UNFINISHED_DIR, 'inputs.json'), 'utf8'))).toEqual(inputs);
+    pending.keep();
+    // A writer that cannot resume removes what a resumable one left.
+    writeResultDir(dir(), files, { ...options, onNote: (note) => notes.push(note) });
+    expect(notes).toEqual([leftoverRemoved(leftover), leftoverRemoved(pending.path)]);
+    expect(readdirSync(root)).toEqual(['out']);
   });
 });
 
