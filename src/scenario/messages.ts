@@ -245,6 +245,11 @@ export function malformedCsv(at: string, problem: string): string {
   return `${at}: not valid CSV: expected fields separated by commas, quoted with double quotes, found ${problem}. Fix: download the extract again; a file changed in a spreadsheet may need saving again as CSV.`;
 }
 
+/** Returns the message for a CSV file read as UTF-8 (its first bytes beyond ASCII were) that is not UTF-8 further on. */
+export function mixedEncoding(path: string, line: number): string {
+  return `${path}: not one encoding: expected UTF-8 throughout, as its first accented characters are, found bytes that are not UTF-8 in the megabyte from line ${line}. Fix: save the file again in one encoding (UTF-8, or Windows-1252 as GIAS writes it).`;
+}
+
 /** Returns the message for `organisations.from` where files cannot be read (the browser's classroom page). */
 export function registerNeedsFiles(at: string): string {
   return `${at}: organisations.from cannot be read here: expected files on disk, found a host that holds scenarios in memory. Fix: run the scenario with partnersim, which reads the extracts, or give its organisations.register as partnersim writes it into a run's manifest.json.`;

@@ -1,4 +1,5 @@
-// Reading CSV tables from disk: encodings (Windows-1252, UTF-8 with a byte-order mark), quoted fields with commas,
+// Reading CSV tables from disk: encodings (Windows-1252; UTF-8 with a byte-order mark or told by its bytes; UTF-16 with
+// its byte-order mark; a file that mixes them), quoted fields with commas,
 // quotes and line breaks, the line each record starts on, records cut by the block boundary, records passed over by
 // the caller's quick test, and a record that is not CSV.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,39 @@ describe('readCsvTable', () => {
       { line: 2, values: ['1', 'Café St Aidan’s'] },
     ]);
   });
+
+  it('decodes UTF-8 without a byte-order mark, told by its first bytes beyond ASCII, even past the first block', () => {
+    const padding = Array.from({ length: Math.ceil((1.2 * BLOCK_BYTES) / 12) }, (_, i) => `${i},Plain name`);
+    const text = ['URN,Name', ...padding, '1,Ysgol Gymraeg Llwyn-yr-Eos – Caf\u00e9 St Aidan\u2019s', ''].join('\n');
+    const records = read(file(Buffer.from(text, 'utf8')));
+    expect(records.at(-1)).toEqual({ line: padding.length + 2, values: ['1', 'Ysgol Gymraeg Llwyn-yr-Eos – Café St Aidan’s'] });
+  }, 30_000);
+
+  it('decodes UTF-16 with its byte-order mark, little- or big-endian', () => {
+    const text = 'URN,Name\n1,Café St Aidan’s\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const bytes of [le, be])
+      expect(read(file(bytes))).toEqual([
+        { line: 1, values: ['URN', 'Name'] },
+        { line: 2, values: ['1', 'Café St Aidan’s'] },
+      ]);
+  });
+
+  it('names the file and where a file read as UTF-8 stops being UTF-8', () => {
+    const padding = Array.from({ length: Math.ceil((1.2 * BLOCK_BYTES) / 12) }, (_, i) => `${i},Plain name`);
+    const utf8 = Buffer.from(['URN,Name', '1,Café', ...padding, ''].join('\n'), 'utf8');
+    const path = file(Buffer.concat([utf8, Buffer.from('2,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    try {
+      read(path);
+      expect.fail('expected an error');
+    } catch (error) {
+      expect(isPartnersimError(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not one encoding: .* from line \\d+\\.`),
+      );
+    }
+  }, 30_000);
 
   it('reads quoted fields with commas, doubled quotes and line breaks, and numbers each record by the line it starts on', () => {
     const text = 'URN,Name,Town\r\n1,"Alder School, Northfield","A ""quoted"" town"\r\n2,"Two\r\nlines",X\r\n\r\n3,Plain,Y\r\n';
