@@ -4,7 +4,7 @@ import { chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PartnersimError } from '../errors.ts';
-import { notPositiveInteger, slurmScriptWritten } from './messages.ts';
+import { moreShardsThanRuns, notPositiveInteger, slurmScriptWritten } from './messages.ts';
 import { expandSweep } from '../sweep/expand.ts';
 import { loadSweep } from '../sweep/load.ts';
 import { slurmScript } from '../sweep/slurm.ts';
@@ -68,7 +68,10 @@ export function emitSlurmCommand(file: string, options: EmitSlurmOptions, io: Io
   } else {
     const loaded = loadSweep(file, nodeHost);
     written = job(loaded.sweep.name);
-    script = slurmScript({ ...written, hash: loaded.hash, runs: expandSweep(loaded).runs.length, sweepFile: file });
+    const runs = expandSweep(loaded).runs.length;
+    // A shard beyond the runs would run nothing (and an array that large is beyond most clusters' MaxArraySize).
+    if (shards > runs) throw new PartnersimError('bad-option', moreShardsThanRuns(shards, runs, file));
+    script = slurmScript({ ...written, hash: loaded.hash, runs, sweepFile: file });
   }
   writeScript(written.partsDir, written.scriptPath, script);
   io.out(slurmScriptWritten(written.scriptPath, shards) + '\n');

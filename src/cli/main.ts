@@ -2,8 +2,8 @@
 // command to its own file, loaded when it runs.
 // Only cli/ touches process (argv, exit codes, stdout/stderr); everything else returns values or throws.
 import { Command, CommanderError } from 'commander';
-import { isPartnersimError } from '../errors.ts';
-import { commanderErrorLine, errorLine, printable, systemErrorLine } from './messages.ts';
+import { isPartnersimError, PartnersimError } from '../errors.ts';
+import { commanderErrorLine, emptyArgument, emptyOptionValue, errorLine, printable, systemErrorLine } from './messages.ts';
 import { VERSION } from '../version.ts';
 import {
   registerAnalyse,
@@ -78,7 +78,18 @@ export function buildProgram(io: Io, state: { code: number }, deps: Deps = proce
     .showSuggestionAfterError()
     .exitOverride()
     // commander's own errors are printed by main() as one line with a fix, like every other error.
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} })
+    // An option given an empty value (`--out ""`, a shell variable unset) would quietly stand for something else.
+    .hook('preAction', (_, action) => {
+      for (const option of action.options)
+        if (action.getOptionValue(option.attributeName()) === '')
+          throw new PartnersimError('bad-option', emptyOptionValue(option.long ?? option.flags, commandPath(action)));
+      const named = action.registeredArguments;
+      action.args.forEach((arg, i) => {
+        if (arg === '')
+          throw new PartnersimError('bad-option', emptyArgument(named[Math.min(i, named.length - 1)].name(), commandPath(action)));
+      });
+    });
   registerRun(program, io, state);
   registerCompare(program, io, state);
   registerReport(program, io, state);
@@ -122,6 +133,13 @@ export async function main(argv: string[], io: Io = processIo, deps: Deps = proc
     }
     throw error;
   }
+}
+
+// A command's words after `partnersim` (`emit slurm`).
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let at: Command | null = command; at?.parent != null; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
 }
 
 // The command named on the command line, for the fix of an error in its options: its leading words that name a command

@@ -48,6 +48,16 @@ export function commanderErrorLine(code: string, message: string, command: strin
   return `${choices === undefined ? text : text.replace(/\.? Allowed choices are .+$/, '')}${suggestion === undefined ? '.' : `; did you mean ${suggestion}?`} Fix: ${fix}.`;
 }
 
+/** Returns the message for an argument given as empty text. */
+export function emptyArgument(name: string, command: string): string {
+  return `${command} <${name}>: expected a value, found an empty one. Fix: give the ${name} (partnersim ${command} --help says what it takes).`;
+}
+
+/** Returns the message for an option given an empty value. */
+export function emptyOptionValue(flag: string, command: string): string {
+  return `${flag}: expected a value, found an empty one. Fix: give ${flag} a value (partnersim ${command} --help says what it takes), or leave it out for its default.`;
+}
+
 // The system's errors that are about the user's surroundings (files, disks, ports), not a bug in partnersim.
 const SYSTEM_ERRORS = new Set([
   'EACCES',
@@ -281,6 +291,11 @@ export function runsInterrupted(finished: number, total: number, dir: string): s
 /** Returns the note that a run or comparison goes on from the replicates an interrupted one finished. */
 export function runsResumed(finished: number, total: number, from: string): string {
   return `resuming: ${finished} of ${total} runs were finished by an interrupted run of the same inputs (kept in ${from})`;
+}
+
+/** Returns the message for `emit slurm --shards` beyond a sweep's runs. */
+export function moreShardsThanRuns(shards: number, runs: number, file: string): string {
+  return `--shards ${shards}: expected at most ${runs}, the runs of ${file} (a shard runs at least one), found ${shards}. Fix: use --shards ${runs} or fewer.`;
 }
 
 /** Returns the message for --workers beyond the machine's cores without --oversubscribe. */

@@ -17,7 +17,8 @@ export interface Machine {
   readonly memoryBytes: number;
   /** The most the JavaScript heap of this process may take (node --max-old-space-size sets it). */
   readonly heapLimitBytes: number;
-  /** Bytes free to an unprivileged writer in the file system holding `dir` (or its nearest existing parent). */
+  /** Bytes free to an unprivileged writer in the file system holding `dir` (or its nearest existing parent); infinite
+   * where the file system has no storage to count. */
   freeBytes(dir: string): number;
 }
 
@@ -30,7 +31,8 @@ export const thisMachine: Machine = {
     for (;;) {
       try {
         const stats = statfsSync(at);
-        return stats.bavail * stats.bsize;
+        // A file system with no blocks at all (/proc, /sys) stores no files: the write fails with its own reason.
+        return stats.blocks === 0 ? Number.POSITIVE_INFINITY : stats.bavail * stats.bsize;
       } catch (error) {
         const parent = dirname(at);
         if (parent === at) throw error;

@@ -9,7 +9,11 @@ import { shellQuote } from '../../src/sweep/slurm.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 import { tinySweep } from './sweep-fixtures.ts';
 
-const tmp = useTempDir('emit-slurm', { 'tiny.yaml': tinyScenario({ steps: 6 }), 'sweep.yaml': tinySweep({ replicates: 1 }) });
+const tmp = useTempDir('emit-slurm', {
+  'tiny.yaml': tinyScenario({ steps: 6 }),
+  'sweep.yaml': tinySweep({ replicates: 1 }),
+  'larger.yaml': tinySweep({ replicates: 10 }),
+});
 
 describe('partnersim emit slurm', () => {
   it('writes an executable job-array script with the shards, throttle, CPUs, merge and log directory', async () => {
@@ -96,7 +100,7 @@ describe('partnersim emit slurm', () => {
   });
 
   it('throttles to 16 shards at a time by default, and to the number of shards when fewer', async () => {
-    await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '40', '--out', tmp.path('many')]);
+    await runCli(['emit', 'slurm', tmp.path('larger.yaml'), '--shards', '40', '--out', tmp.path('many')]);
     expect(readFileSync(tmp.path('many.parts/tiny-sweep.sbatch'), 'utf8')).toContain('#SBATCH --array=0-39%16\n');
     await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '3', '--out', tmp.path('few'), '--script', tmp.path('few.sh')]);
     expect(readFileSync(tmp.path('few.sh'), 'utf8')).toContain('#SBATCH --array=0-2%3\n');
@@ -106,6 +110,10 @@ describe('partnersim emit slurm', () => {
     expect((await runCli(['emit', 'slurm', tmp.path('sweep.yaml')])).code).toBe(2);
     const bad = await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '0']);
     expect(bad).toEqual({ code: 2, out: '', err: message.errorLine(message.notPositiveInteger('--shards', '0')) + '\n' });
+    // The sweep has 6 runs: a seventh shard would run nothing.
+    const beyond = await runCli(['emit', 'slurm', tmp.path('sweep.yaml'), '--shards', '7', '--out', tmp.path('beyond')]);
+    expect(beyond).toEqual({ code: 2, out: '', err: `${message.errorLine(message.moreShardsThanRuns(7, 6, tmp.path('sweep.yaml')))}\n` });
+    expect(existsSync(tmp.path('beyond.parts'))).toBe(false);
   });
 
   it('quotes paths for bash', () => {

@@ -56,6 +56,15 @@ describe("commander's own errors", () => {
     );
   });
 
+  it('an empty option value or argument is refused, naming it, before the command runs', async () => {
+    const emptyOut = await runCli(['run', tmp.path('tiny.yaml'), '--out', '']);
+    expect(emptyOut).toEqual({ code: 2, out: '', err: `${message.errorLine(message.emptyOptionValue('--out', 'run'))}\n` });
+    const emptyNode = await runCli(['emit', 'slurm', 'x.yaml', '--shards', '2', '--node', '']);
+    expect(emptyNode.err).toBe(`${message.errorLine(message.emptyOptionValue('--node', 'emit slurm'))}\n`);
+    const emptyScenario = await runCli(['compare', tmp.path('tiny.yaml'), '']);
+    expect(emptyScenario).toEqual({ code: 2, out: '', err: `${message.errorLine(message.emptyArgument('scenarios', 'compare'))}\n` });
+  });
+
   it('help and --version still exit 0', async () => {
     expect((await runCli(['--help'])).code).toBe(0);
     expect((await runCli(['--version'])).code).toBe(0);

@@ -119,5 +119,7 @@ describe('a machine refuses at once', () => {
   it('measuring the free space of the nearest folder that exists', async () => {
     const { thisMachine } = await import('../../src/cli/size-check.ts');
     expect(thisMachine.freeBytes(tmp.path('not/yet/made'))).toBeGreaterThan(0);
+    // /proc holds no files: its space is not counted, and a write there fails with its own reason.
+    expect(thisMachine.freeBytes('/proc/x')).toBe(Number.POSITIVE_INFINITY);
   });
 });
