@@ -52,6 +52,11 @@ export function malformedYaml(at: string, problem: string, found: string): strin
   return `${at}: malformed YAML: ${problem}: expected valid YAML, found ${found}. Fix: check the indentation and that each key is followed by ": " and its value.`;
 }
 
+/** Returns the message for a YAML value written with a tag that makes it other than a plain value (`!!binary`). */
+export function unsupportedYamlTag(at: string, tag: string): string {
+  return `${at}: YAML tag ${tag} is not read: expected a plain value (text, a number, yes/no, a list or a mapping), found one tagged ${tag}. Fix: remove ${tag} and write the value plainly.`;
+}
+
 /** Returns the message for lists and mappings nested deeper than `limit` levels (JSON or YAML), at the first too deep. */
 export function nestedTooDeep(at: string, format: 'JSON' | 'YAML', limit: number): string {
   return `${at}: malformed ${format}: nested too deep: expected at most ${limit} levels of lists and mappings inside each other (a scenario, sweep or calibration needs a few), found more. Fix: flatten what starts here; a file this deep is not one partnersim wrote or documents.`;

@@ -10,6 +10,7 @@ import { scenarioKeys } from './json-schema.ts';
 import { closestKey } from './keys.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import { scenarioInputSchema, type ScenarioInput } from './schema.ts';
+import { explicitTag } from './source.ts';
 
 /** Returns the keys --set accepts: every key of one value outside lists, except `$schema`, `extends` and where the
  * organisations are read from the register (files, read where they are written). */
@@ -62,6 +63,12 @@ export function overrideSource(arg: string): ScenarioSource {
   const [error] = doc.errors;
   if (error !== undefined)
     throw new PartnersimError('set-bad-value', setUnparsable(arg, key, `${JSON.stringify(text)} (${error.message})`));
+  const tagged = explicitTag(doc);
+  if (tagged !== undefined)
+    throw new PartnersimError(
+      'set-bad-value',
+      setUnparsable(arg, key, `${JSON.stringify(text)} (YAML tag ${tagged.tag}, which gives no plain value)`),
+    );
   const value = key.split('.').reduceRight<unknown>((inner, name) => ({ [name]: inner }), doc.toJS());
   const origin: Origin = { kind: 'set', at: () => setLocation(arg), order: () => 0 };
   return { input: checkScenarioInput(value, origin), origin };

@@ -1,8 +1,17 @@
 // Reading a scenario file's text: YAML, or JSON by extension, parsed with positions kept so that every later
 // problem can be placed at file:line:column.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { PartnersimError } from '../errors.ts';
-import { emptyFile, fileLocation, malformedJson, malformedYaml, nestedTooDeep, repeatedKey, tooManyAliases } from './messages.ts';
+import {
+  emptyFile,
+  fileLocation,
+  malformedJson,
+  malformedYaml,
+  nestedTooDeep,
+  repeatedKey,
+  tooManyAliases,
+  unsupportedYamlTag,
+} from './messages.ts';
 import type { Origin } from './check.ts';
 import { findJsonSyntaxError, MAX_NESTING } from './json-syntax.ts';
 
@@ -48,6 +57,11 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
           : malformedYaml(location(offset), lowerFirst(yamlError.message), snippetAt(text, offset));
     throw new PartnersimError(json ? 'json-syntax' : 'yaml-syntax', message);
   }
+  // An explicit tag other than the plain values' would make a value no scenario key takes (bytes, a set, a date).
+  if (!json) {
+    const tagged = explicitTag(doc);
+    if (tagged !== undefined) throw new PartnersimError('yaml-syntax', unsupportedYamlTag(location(tagged.offset), tagged.tag));
+  }
   // A YAML file with nothing in it is refused, not read as every default: an empty file is more often a mistake (a file
   // saved before it was written, the wrong path) than a scenario, which `{}` states.
   const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.source === '');
@@ -58,6 +72,23 @@ export function parseSource(text: string, fileName: string): ScenarioSource {
   const deep = json ? undefined : pathTooDeep(value);
   if (deep !== undefined) throw new PartnersimError('yaml-syntax', nestedTooDeep(location(offset(deep, 'value')), 'YAML', MAX_NESTING));
   return { value, origin: { kind: 'file', at: (path, target) => location(offset(path, target)), order: offset } };
+}
+
+// The tags that give plain values: text, numbers, yes/no, null, lists and mappings, and `!` (text).
+const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`)]);
+
+/** Returns the first node written with a tag that is not a plain value's (as written: `!!binary`, `!local`), and its
+ * offset, or undefined. */
+export function explicitTag(doc: Document): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag === undefined || PLAIN_TAGS.has(node.tag)) return undefined;
+      found = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 // The path to the first list or mapping nested deeper than MAX_NESTING in a plain value, or undefined; found without

@@ -100,6 +100,15 @@ describe('parseOverride', () => {
     ).toBe(true);
   });
 
+  it('reports a value tagged as other than a plain value', () => {
+    const arg = 'time.seed=!!binary aGVsbG8=';
+    expectFailure(
+      arg,
+      'set-bad-value',
+      message.setUnparsable(arg, 'time.seed', '"!!binary aGVsbG8=" (YAML tag !!binary, which gives no plain value)'),
+    );
+  });
+
   it('reports an argument without "="', () => {
     expectFailure('policy.carrot', 'bad-option', message.setMissingEquals('policy.carrot'));
   });

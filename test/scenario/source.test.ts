@@ -55,6 +55,22 @@ describe('parseSource', () => {
     }
   });
 
+  it('refuses a value tagged as other than a plain value (bytes, a set, a date, a local tag), at the value', () => {
+    for (const [text, tag, column] of [
+      ['name: t\ntime: !!binary aGVsbG8=\n', '!!binary', 16],
+      ['name: t\ntime: !!set {a, b}\n', '!!set', 13],
+      ['name: t\ntime:\n  steps: !local 12\n', '!local', 17],
+    ] as const) {
+      const line = text.split('\n').length - 1;
+      expect(errorOf(() => parseSource(text, 'tagged.yaml'))).toMatchObject({
+        code: 'yaml-syntax',
+        message: message.unsupportedYamlTag(message.fileLocation('tagged.yaml', line, column), tag),
+      });
+    }
+    // Tags of plain values are read as they say.
+    expect(parseSource('name: !!str 12\nsteps: !!int "3"\n', 'plain.yaml').value).toEqual({ name: '12', steps: 3 });
+  });
+
   it('takes a few aliases as YAML means them', () => {
     expect(parseSource('base: &b {x: 1}\ncopy: *b\n', 'ok.yaml').value).toEqual({ base: { x: 1 }, copy: { x: 1 } });
   });
