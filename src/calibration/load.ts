@@ -6,7 +6,7 @@ import { PartnersimError } from '../errors.ts';
 import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
 import { checkDocument, type DocumentSchema, type Origin } from '../scenario/check.ts';
-import type { ScenarioHost } from '../scenario/host.ts';
+import { foundInstead, type ScenarioHost } from '../scenario/host.ts';
 import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { closestKey } from '../scenario/keys.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
@@ -66,8 +66,7 @@ const invalid = (text: string) => new PartnersimError('calibration-invalid', tex
  * key of the first problem, with a fix. */
 export function loadCalibration(path: string, host: ScenarioHost): LoadedCalibration {
   const text = host.readFile(path);
-  if (typeof text !== 'string')
-    throw new PartnersimError('file-missing', message.calibrationFileMissing(path, text?.notAFile ?? 'nothing'));
+  if (typeof text !== 'string') throw new PartnersimError('file-missing', message.calibrationFileMissing(path, foundInstead(text)));
   const { value, origin } = parseSource(text, path);
   precheck(value, origin);
   const schema: DocumentSchema<CalibrationInput> = {

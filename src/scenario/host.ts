@@ -13,6 +13,11 @@ export interface NotAFile {
 /** What stands at a path where a file was expected and none could be read: nothing, or what a host said is there. */
 export type FoundInstead = NotAFileKind | 'nothing';
 
+/** Returns what a host found at a path instead of a file it could read: what stands there, or nothing. */
+export function foundInstead(answer: NotAFile | undefined): FoundInstead {
+  return answer?.notAFile ?? 'nothing';
+}
+
 /** File access for loading scenarios. */
 export interface ScenarioHost {
   /** Returns a file's text; undefined when there is nothing at that path; or, from a host that can tell, what stands there

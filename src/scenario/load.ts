@@ -5,7 +5,7 @@ import { extendsCycle, extendsMissing, fileMissing } from './messages.ts';
 import { checkResultName } from './names.ts';
 import { checkRegisterConsistency, checkScenarioInput, type Origin } from './check.ts';
 import { checkCombination, type ScenarioSource } from './combination.ts';
-import type { FoundInstead, ScenarioHost } from './host.ts';
+import { type FoundInstead, foundInstead, type ScenarioHost } from './host.ts';
 import { mergeScenarioInputs } from './merge.ts';
 import { normalizeScenario } from './normalize.ts';
 import { overrideSource } from './overrides.ts';
@@ -62,7 +62,7 @@ function readWithParents(
   sources: ScenarioSource[],
 ): ScenarioInput {
   const text = host.readFile(path);
-  if (typeof text !== 'string') throw missing(text?.notAFile ?? 'nothing');
+  if (typeof text !== 'string') throw missing(foundInstead(text));
   const { value, origin } = parseSource(text, path);
   const input = readRegisterSource(checkScenarioInput(value, origin), path, host, origin);
   if (input.name !== undefined) checkResultName(input.name, origin.at(['name'], 'value'));

@@ -3,7 +3,7 @@
 // type, status, pupils, position and trust; the group links extract gives the date each school joined its trust.
 // Files are read through the host (the Node host streams them); everything here is pure and runs in the browser too.
 import { PartnersimError } from '../errors.ts';
-import type { ScenarioHost, TableRecord } from './host.ts';
+import { foundInstead, type ScenarioHost, type TableRecord } from './host.ts';
 import { editDistance } from './keys.ts';
 import {
   badRegisterValue,
@@ -317,7 +317,7 @@ function openTable(
   if (host.readTable === undefined) throw new PartnersimError('register-missing', registerNeedsFiles(at));
   const table = host.readTable(path, wanted);
   if (table === undefined || 'notAFile' in table)
-    throw new PartnersimError('register-missing', registerFileMissing(at, what, path, fromFile, table?.notAFile ?? 'nothing'));
+    throw new PartnersimError('register-missing', registerFileMissing(at, what, path, fromFile, foundInstead(table)));
   return table[Symbol.iterator]();
 }
 

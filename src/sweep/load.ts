@@ -6,7 +6,7 @@ import * as message from './messages.ts';
 import { checkResultName } from '../scenario/names.ts';
 import { digest } from '../random.ts';
 import { checkDocument, checkScenarioInput, type DocumentSchema, type Origin } from '../scenario/check.ts';
-import type { ScenarioHost } from '../scenario/host.ts';
+import { foundInstead, type ScenarioHost } from '../scenario/host.ts';
 import { generateJsonSchema, type JsonSchemaNode } from '../scenario/json-schema.ts';
 import { baseName, loadScenarioInput } from '../scenario/load.ts';
 import { baseScenarioMissing } from '../scenario/messages.ts';
@@ -70,7 +70,7 @@ const SWEEP_SCHEMA: DocumentSchema<SweepInput> = { zod: sweepInputSchema, json: 
  * the first problem. */
 export function loadSweep(path: string, host: ScenarioHost): LoadedSweep {
   const text = host.readFile(path);
-  if (typeof text !== 'string') throw new PartnersimError('file-missing', message.sweepFileMissing(path, text?.notAFile ?? 'nothing'));
+  if (typeof text !== 'string') throw new PartnersimError('file-missing', message.sweepFileMissing(path, foundInstead(text)));
   const { value, origin } = parseSource(text, path);
   // The one key every sweep needs, said with an example rather than as a type.
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, 'scenario'))
