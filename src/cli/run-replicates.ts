@@ -40,7 +40,10 @@ export async function runScenarios(
   options: { readonly quiet: boolean; readonly signal?: AbortSignal; readonly resumedFrom?: string | null },
 ): Promise<ReplicatesOutcome> {
   const total = targets.length * reps;
-  const kept = targets.reduce((sum, { journal }) => sum + (journal === undefined ? 0 : finishedReplicates(journal, reps)), 0);
+  const kept = targets.reduce(
+    (sum, { dir, journal, network }) => sum + (journal === undefined ? 0 : finishedReplicates(dir, journal, reps, network ?? null).length),
+    0,
+  );
   if (options.resumedFrom != null) io.err(`${runsResumed(kept, total, options.resumedFrom)}\n`);
   const progress = createProgress(io, total, {
     terminal: process.stderr.isTTY === true,

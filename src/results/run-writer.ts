@@ -61,23 +61,9 @@ export async function runReplicatesInto(
 ): Promise<RunOutcome[] | null> {
   const { onDone, replicateScenario, journal, signal } = options;
   const network = options.network === undefined ? defaultNetwork(scenario.time) : options.network;
-  const tables: [string, readonly Column[] | null][] = [
-    ['timeseries.csv', TIMESERIES_COLUMNS],
-    ['partnerships.csv', PARTNERSHIP_COLUMNS],
-    ['events.jsonl', null],
-    ['organisations.csv', ORGANISATION_COLUMNS],
-    ['leaders.csv', LEADER_COLUMNS],
-    ...(network === null ? [] : [['network.csv', NETWORK_COLUMNS] as [string, readonly Column[]]]),
-  ];
-  const kept =
-    journal === undefined
-      ? []
-      : keptReplicates(
-          dir,
-          journal,
-          reps,
-          tables.map(([name]) => name),
-        );
+  const tables = tableFiles(network);
+  const kept = journal === undefined ? [] : finishedReplicates(dir, journal, reps, network);
+  if (journal !== undefined) rewriteReplicateJournal(journal, kept);
   const fds = new Map<string, number>();
   const outcomes = kept.map((entry) => entry.outcome);
   try {
@@ -160,24 +146,30 @@ export async function runReplicatesInto(
   }
 }
 
-/** Returns how many replicates a run's journal says are finished (none without one); see runReplicatesInto. */
-export function finishedReplicates(journal: string, reps: number): number {
-  return Math.min(readReplicateJournal(journal).length, reps);
+// The files a run writes its rows into, with their columns (none for events.jsonl).
+function tableFiles(network: NetworkOutput | null): [string, readonly Column[] | null][] {
+  return [
+    ['timeseries.csv', TIMESERIES_COLUMNS],
+    ['partnerships.csv', PARTNERSHIP_COLUMNS],
+    ['events.jsonl', null],
+    ['organisations.csv', ORGANISATION_COLUMNS],
+    ['leaders.csv', LEADER_COLUMNS],
+    ...(network === null ? [] : [['network.csv', NETWORK_COLUMNS] as [string, readonly Column[]]]),
+  ];
 }
 
-// The replicates of a journal to keep: those it holds (at most `reps`) when every table file is at least as long as
-// it says, so that they can be cut back to its lengths; none otherwise (the tables are then written anew). The journal
-// is made to hold only them.
-function keptReplicates(dir: string, journal: string, reps: number, names: readonly string[]): FinishedReplicate[] {
-  let kept = readReplicateJournal(journal).slice(0, reps);
-  const last = kept[kept.length - 1];
-  const whole = (name: string) => {
+/** Returns the replicates of a run into `dir` that its journal holds (at most `reps`) when every table file is at
+ * least as long as the journal says, so that they can be kept and the tables cut back to those lengths; none
+ * otherwise (the tables are then written anew). See runReplicatesInto. */
+export function finishedReplicates(dir: string, journal: string, reps: number, network: NetworkOutput | null): FinishedReplicate[] {
+  const kept = readReplicateJournal(journal).slice(0, reps);
+  if (kept.length === 0) return kept;
+  const sizes = kept[kept.length - 1].sizes;
+  const whole = ([name]: [string, unknown]) => {
     const path = join(dir, name);
-    return typeof last.sizes[name] === 'number' && existsSync(path) && statSync(path).size >= last.sizes[name];
+    return typeof sizes[name] === 'number' && existsSync(path) && statSync(path).size >= sizes[name];
   };
-  if (kept.length > 0 && !names.every(whole)) kept = [];
-  rewriteReplicateJournal(journal, kept);
-  return kept;
+  return tableFiles(network).every(whole) ? kept : [];
 }
 
 // The model's own failures are reported with the replicate and seed that reproduce them; writes fail as themselves.
