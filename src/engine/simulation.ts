@@ -39,7 +39,12 @@ export class Simulation {
   readonly work = { orgSteps: 0, tieUpdates: 0 };
   private readonly ctx: StepContext;
   private readonly schedule: readonly Mechanism[];
-  private readonly posts: PostLog;
+  // Made when the burn-in ends: the posts of the run proper.
+  private posts: PostLog | undefined;
+  // The burn-in's steps, how many are done, and who hears of each.
+  private readonly burnInSteps: number;
+  private burnInDone = 0;
+  private readonly onBurnIn?: (done: number, total: number) => void;
   /** Measures the network after each step, from what changed since the last. */
   private readonly measurer = new NetworkMeasurer();
 
@@ -52,8 +57,14 @@ export class Simulation {
    * and partnerships, then a burn-in of init.burnInYears in which the model's own mechanisms run with the levers at
    * their step-0 values, so that step 0 is a settled system (its steps numbered up to 0, its events not recorded).
    * `onBurnIn`, when given, is told after each burn-in step how many of them are done (it only watches: the run is the
-   * same with it or without). */
-  constructor(scenario: Scenario, seed: number, onBurnIn?: (done: number, total: number) => void) {
+   * same with it or without). With `deferBurnIn`, the burn-in waits for burnIn() (a caller that stops between steps),
+   * or the first advance(). */
+  constructor(
+    scenario: Scenario,
+    seed: number,
+    onBurnIn?: (done: number, total: number) => void,
+    options: { readonly deferBurnIn?: boolean } = {},
+  ) {
     this.scenario = scenario;
     this.seed = seed;
     this.rng = createRng(seed);
@@ -79,16 +90,28 @@ export class Simulation {
     };
     this.schedule = scheduleFor(scenario);
     this.world = createWorld(scenario, this.ctx);
-    for (let s = 0; s < burnIn; s++) {
+    this.burnInSteps = burnIn;
+    this.onBurnIn = onBurnIn;
+    if (options.deferBurnIn !== true) this.burnIn();
+  }
+
+  /** Runs up to `steps` more steps of the burn-in (the rest by default) and tells whether it is over: the run proper
+   * starts then (its events are recorded from the next step). */
+  burnIn(steps = Number.POSITIVE_INFINITY): boolean {
+    for (let left = steps; this.burnInDone < this.burnInSteps && left > 0; left--) {
       this.ctx.step++;
       stepInPlace(this.world, this.ctx, this.schedule);
       this.work.tieUpdates += this.ctx.tieUpdates;
       this.work.orgSteps += this.world.orgs.n;
-      onBurnIn?.(s + 1, burnIn);
+      this.burnInDone++;
+      this.onBurnIn?.(this.burnInDone, this.burnInSteps);
     }
-    this.recording = true;
-    this.posts = new PostLog(this.world);
-    this.trustJoinsSeen = this.world.trustJoins.length;
+    if (this.burnInDone === this.burnInSteps && this.posts === undefined) {
+      this.recording = true;
+      this.posts = new PostLog(this.world);
+      this.trustJoinsSeen = this.world.trustJoins.length;
+    }
+    return this.posts !== undefined;
   }
 
   /** Returns every model parameter's value in this run. */
@@ -103,6 +126,7 @@ export class Simulation {
 
   /** Advances one step and returns its time-series row. */
   advance(): StepRecord {
+    this.burnIn();
     const ctx = this.ctx;
     const s = this.scenario;
     ctx.step++;
@@ -168,6 +192,7 @@ export class Simulation {
 
   /** Returns the run's results so far as plain values. */
   result(): RunResult {
+    this.burnIn();
     const w = this.world;
     const spy = this.scenario.time.stepsPerYear;
     // The partnerships of the run: those active at step 0 (formed in the burn-in, at steps up to 0) and those formed since.
@@ -242,7 +267,7 @@ export class Simulation {
       trustJoins: w.trustJoins.filter((j) => j.step >= 1).map((j) => ({ step: j.step, area: areaName(w.orgs.area[j.org]) })),
       events: [...this.events],
       organisationsAtEnd: organisationRecords(w, this.scenario, this.ctx.step),
-      leaders: this.posts.records(),
+      leaders: (this.posts as PostLog).records(),
       network: [...this.network],
     };
   }

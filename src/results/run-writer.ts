@@ -29,6 +29,9 @@ import {
   timeseriesRows,
 } from './run-files.ts';
 
+// How often, at most, a run that a signal may stop gives the events loop a turn to hear it.
+const YIELD_MS = 50;
+
 /** How runReplicatesInto runs and writes. */
 export interface ReplicateOptions {
   /** Hears of each replicate as it finishes (how many are done, its seed). */
@@ -40,8 +43,8 @@ export interface ReplicateOptions {
   /** The journal of finished replicates (see replicate-journal.ts): those it holds are kept, the run goes on from the
    * next, and each replicate finished is added to it. Without one, every replicate runs. */
   readonly journal?: string;
-  /** Stops the run at the end of the step under way (the burn-in is one step); the events loop is given a turn after
-   * each step so that a signal's handler can abort it. */
+  /** Stops the run at the end of the step under way, burn-in steps included; the events loop is given a turn between
+   * steps (every YIELD_MS at most) so that a signal's handler can abort it. */
   readonly signal?: AbortSignal;
 }
 
@@ -85,16 +88,24 @@ export async function runReplicatesInto(
     if (network !== null) mkdirSync(join(dir, NETWORK_DIR), { recursive: true });
     const chosen = new Set(network === null ? [] : networkSteps(scenario.time.steps, network.every));
     const graphed = (step: number) => network?.allGraphs === true || step === scenario.time.steps;
-    // Whether the signal has stopped the run, once the events loop has had a turn to hear it.
+    // Whether the signal has stopped the run, once the events loop has had a turn to hear it (a turn every YIELD_MS
+    // at most: a turn costs microseconds, and a burn-in has hundreds of steps).
+    let turned = performance.now();
     const stopped = async (): Promise<boolean> => {
       if (signal === undefined) return false;
+      if (signal.aborted || performance.now() - turned < YIELD_MS) return signal.aborted;
       await new Promise((resolve) => setImmediate(resolve));
+      turned = performance.now();
       return signal.aborted;
     };
     for (let r = kept.length; r < reps; r++) {
-      if (await stopped()) return null;
       const seed = replicateSeed(scenario.time.seed, r);
-      const simulation = modelStep(r, seed, () => new Simulation(replicateScenario?.(r) ?? scenario, seed));
+      const simulation = modelStep(
+        r,
+        seed,
+        () => new Simulation(replicateScenario?.(r) ?? scenario, seed, undefined, { deferBurnIn: signal !== undefined }),
+      );
+      while (!modelStep(r, seed, () => simulation.burnIn(1))) if (await stopped()) return null;
       // The network at a chosen step leaves memory as soon as it is written, as the step's events do.
       const observe = (step: number) => {
         writeSync(events, eventLines(simulation.events.splice(0), r));

@@ -82,6 +82,21 @@ describe('Simulation', () => {
     expect(JSON.stringify(simulation.result())).toBe(JSON.stringify(run));
   });
 
+  it('with its burn-in deferred and run a few steps at a time, gives the same result', () => {
+    const simulation = new Simulation(scenario, 31, undefined, { deferBurnIn: true });
+    expect(simulation.step).toBeLessThan(0);
+    let calls = 1;
+    while (!simulation.burnIn(7)) calls++;
+    expect(simulation.step).toBe(0);
+    expect(calls).toBe(Math.ceil(-new Simulation(scenario, 31, undefined, { deferBurnIn: true }).step / 7));
+    for (let s = 1; s <= 36; s++) simulation.advance();
+    expect(JSON.stringify(simulation.result())).toBe(JSON.stringify(runScenario(scenario, { seed: 31 })));
+    // advance() finishes a burn-in left deferred.
+    const deferred = new Simulation(scenario, 31, undefined, { deferBurnIn: true });
+    for (let s = 1; s <= 36; s++) deferred.advance();
+    expect(JSON.stringify(deferred.result())).toBe(JSON.stringify(runScenario(scenario, { seed: 31 })));
+  });
+
   it('read part-way gives the result of a shorter run', () => {
     const simulation = new Simulation(scenario, 31);
     for (let s = 0; s < 10; s++) simulation.advance();

@@ -107,4 +107,15 @@ describe('a run going on from its journal', () => {
     expect(outcomes).toBeNull();
     expect(readReplicateJournal(journal)).toHaveLength(2);
   });
+
+  it('stopped already, stops before a replicate is finished', async () => {
+    const dir = tmp.path('stopped-at-once');
+    mkdirSync(dir);
+    const journal = tmp.path('stopped-at-once.jsonl');
+    let burnedIn = false;
+    const outcomes = await runReplicatesInto(dir, scenario, 2, { journal, signal: AbortSignal.abort(), onDone: () => (burnedIn = true) });
+    expect(outcomes).toBeNull();
+    expect(burnedIn).toBe(false);
+    expect(readReplicateJournal(journal)).toEqual([]);
+  });
 });
