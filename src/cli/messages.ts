@@ -283,8 +283,9 @@ export function sweepInterrupted(finished: number, total: number, dir: string): 
   return `interrupted: ${finished} of ${total} runs are finished and kept in ${dir}. Run the same command again to resume.`;
 }
 
-/** Returns the message for a run or comparison interrupted with some of its replicates finished. */
+/** Returns the message for a run or comparison interrupted: what is kept of its replicates, if any finished. */
 export function runsInterrupted(finished: number, total: number, dir: string): string {
+  if (finished === 0) return `interrupted before the first of ${total} runs finished: nothing is written to ${dir} or kept.`;
   return `interrupted: ${finished} of ${total} runs are finished and kept for ${dir}. Run the same command again to resume.`;
 }
 

@@ -112,7 +112,8 @@ async function runInto(
   );
   if (outcome.status === 'failed') return 1;
   if (outcome.status === 'interrupted') {
-    pending.keep();
+    // What finished waits for the next run of the same command; with nothing finished, nothing is kept.
+    if (outcome.finished > 0) pending.keep();
     io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
     return 130;
   }

@@ -79,6 +79,19 @@ describe('an interrupted run', { timeout: 120_000 }, () => {
     expect(filesUnder(dir)).toEqual(filesUnder(clean));
   });
 
+  it('stopped before a replicate finished, says so and keeps nothing', async () => {
+    const dir = tmp.path('early');
+    const baseline = join(import.meta.dirname, '..', '..', 'scenarios', 'baseline.yaml');
+    // The journal is made once the interrupt's handler is set; the baseline's first replicate takes a few hundred
+    // milliseconds after it.
+    const journalMade = () => existsSync(join(unfinished(dir) ?? '', '.unfinished', 'replicates.jsonl'));
+    const stopped = await signalledCli(['run', baseline, '--reps', '2', '--no-report', '--out', dir], 'SIGINT', journalMade);
+    expect(stopped.code).toBe(130);
+    expect(stopped.err).toBe(`${message.errorLine(message.runsInterrupted(0, 2, dir))}\n`);
+    expect(unfinished(dir)).toBeNull();
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('resumes after a kill, and starts afresh, saying so, when the inputs changed', async () => {
     const clean = tmp.path('clean-kill');
     expect((await runCli([...runArgs, '--out', clean, '--quiet'])).code).toBe(0);
