@@ -118,7 +118,7 @@ export async function compareCommand(files: readonly string[], options: CompareO
     if (outcome.status === 'failed') return 1;
     if (outcome.status === 'interrupted') {
       // What finished waits for the next run of the same command; with nothing finished, nothing is kept.
-    if (outcome.finished > 0) pending.keep();
+      if (outcome.finished > 0) pending.keep();
       io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
       return 130;
     }
