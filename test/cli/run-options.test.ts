@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badSeed, errorLine, networkEveryBeyondRun, notPositiveInteger, tooManySteps } from '../../src/cli/messages.ts';
+import { badSeed, emptyOptionValue, errorLine, networkEveryBeyondRun, notPositiveInteger, tooManySteps } from '../../src/cli/messages.ts';
 import { resultDirOccupied, resultDirUnwritable, writeFailureReason } from '../../src/results/messages.ts';
 import { runCli, tinyScenario, useTempDir } from './fixtures.ts';
 
@@ -24,7 +24,6 @@ describe('partnersim run with bad options', () => {
     ['--steps', 'ten'],
     ['--reps', '0'],
     ['--reps', '1.5'],
-    ['--reps', ''],
     ['--network-every', '0'],
     ['--network-every', '1.5'],
   ])('rejects %s %j', async (option, value) => {
@@ -32,6 +31,15 @@ describe('partnersim run with bad options', () => {
       code: 2,
       out: '',
       err: errorLine(notPositiveInteger(option, value)) + '\n',
+    });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('rejects --reps "" as an empty value', async () => {
+    expect(await runCli(['run', file, '--out', dir, '--reps', ''])).toEqual({
+      code: 2,
+      out: '',
+      err: errorLine(emptyOptionValue('--reps', 'run')) + '\n',
     });
     expect(existsSync(dir)).toBe(false);
   });
