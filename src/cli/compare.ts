@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnersimError } from '../errors.ts';
-import { compareFinished, duplicateScenarioName, errorLine, runsInterrupted, unknownBaseline } from './messages.ts';
+import { compareFinished, duplicateScenarioName, unknownBaseline } from './messages.ts';
 import { keyFindings } from '../report/findings.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
@@ -29,7 +29,7 @@ import { parseCount, parseSeed, parseSteps } from './options.ts';
 import { gitCommit } from './provenance.ts';
 import { drawOverrides, posteriorDraws } from './posterior.ts';
 import { comparisonOf, reportFiles, uncertaintyNotes } from './report.ts';
-import { runScenarios } from './run-replicates.ts';
+import { keepInterrupted, runScenarios } from './run-replicates.ts';
 import { withInterrupt } from './interrupt.ts';
 import { checkRunFits } from './size-check.ts';
 import { estimateRunSize } from '../results/estimate.ts';
@@ -116,12 +116,7 @@ export async function compareCommand(files: readonly string[], options: CompareO
       runScenarios(targets, reps, io, { quiet: options.quiet === true, signal, resumedFrom: pending.resumedFrom }),
     );
     if (outcome.status === 'failed') return 1;
-    if (outcome.status === 'interrupted') {
-      // What finished waits for the next run of the same command; with nothing finished, nothing is kept.
-      if (outcome.finished > 0) pending.keep();
-      io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
-      return 130;
-    }
+    if (outcome.status === 'interrupted') return keepInterrupted(outcome, pending, dir, io);
     const { results } = outcome;
     const seeds = results[0].map((result) => result.seed);
     const source = {

@@ -6,7 +6,8 @@ import { ReplicateFailure } from '../engine/run.ts';
 import type { RunOutcome } from '../results/run-files.ts';
 import type { NetworkOutput } from '../results/network-output.ts';
 import { finishedReplicates, runReplicatesInto } from '../results/run-writer.ts';
-import { errorLine, runFailed, runsResumed } from './messages.ts';
+import { errorLine, runFailed, runsInterrupted, runsResumed } from './messages.ts';
+import type { PendingResultDir } from '../results/write.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Io } from './main.ts';
 import { createProgress } from './progress.ts';
@@ -83,4 +84,17 @@ export async function runScenarios(
   }
   progress.stop();
   return { status: 'done', results };
+}
+
+/** Ends a command whose replicates were interrupted: keeps what finished for the next run of the same command (with
+ * nothing finished, nothing is kept), says so on io.err, and returns the exit status, 130. */
+export function keepInterrupted(
+  outcome: { readonly finished: number; readonly total: number },
+  pending: PendingResultDir,
+  dir: string,
+  io: Io,
+): number {
+  if (outcome.finished > 0) pending.keep();
+  io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
+  return 130;
 }

@@ -5,7 +5,7 @@ import { aggregateMetrics } from '../analysis/stats.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { PartnersimError } from '../errors.ts';
 import { join } from 'node:path';
-import { errorLine, networkEveryBeyondRun, replicatesSummary, resultsWritten, runsInterrupted, runSummary } from './messages.ts';
+import { networkEveryBeyondRun, replicatesSummary, resultsWritten, runSummary } from './messages.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { registerNotes } from '../scenario/register.ts';
 import { hashScenario } from '../scenario/normalize.ts';
@@ -21,7 +21,7 @@ import { gitCommit } from './provenance.ts';
 import { parseCount, parseSeed, parseSteps } from './options.ts';
 import type { PosteriorDraws } from '../calibration/posterior-draws.ts';
 import { checkRunFits } from './size-check.ts';
-import { runScenarios } from './run-replicates.ts';
+import { keepInterrupted, runScenarios } from './run-replicates.ts';
 import { withInterrupt } from './interrupt.ts';
 
 /** The options of `partnersim run`, as commander hands them over (numbers still text, to be checked here). */
@@ -111,12 +111,7 @@ async function runInto(
     }),
   );
   if (outcome.status === 'failed') return 1;
-  if (outcome.status === 'interrupted') {
-    // What finished waits for the next run of the same command; with nothing finished, nothing is kept.
-    if (outcome.finished > 0) pending.keep();
-    io.err(`${errorLine(runsInterrupted(outcome.finished, outcome.total, dir))}\n`);
-    return 130;
-  }
+  if (outcome.status === 'interrupted') return keepInterrupted(outcome, pending, dir, io);
   const [results] = outcome.results;
   const seeds = results.map((result) => result.seed);
 
