@@ -132,11 +132,12 @@ export {
   defaultResultDir,
   writeFileAtomic,
   recoverLeftovers,
+  UNFINISHED_DIR,
   type ResultIdentity,
   type WriteOptions,
   type PendingResultDir,
 } from './results/write.ts';
-export { runReplicatesInto } from './results/run-writer.ts';
+export { finishedReplicates, runReplicatesInto, type ReplicateOptions } from './results/run-writer.ts';
 export { COMPARE_KIND, readComparedRuns, defaultCompareDir, type CompareManifest } from './results/compare-dir.ts';
 export { ANALYSIS_KIND, ANALYSIS_FILE, readAnalysis, type AnalysisManifest } from './results/analysis-dir.ts';
 export { readPart, readManifest, readJournal, completeFiles } from './results/sweep-dir.ts';
