@@ -4,9 +4,9 @@
 // one writer at a time holds .NAME.lock; and what a killed writer left (a temporary sibling, earlier results waiting
 // in .NAME.old-PID) is cleaned up or put back by the next writer, which says so. A resumable write (a run's
 // replicates) keeps what it finished in its temporary sibling when interrupted or killed, with the inputs it was of in
-// .unfinished/: the next writer of the same inputs takes that sibling over and goes on from there. A single file is written through a
-// temporary file and a rename: a link is followed (the file it leads to is replaced, the link kept), and what is not a
-// regular file (a named pipe, a device, a directory) is refused, never replaced by a file.
+// .unfinished/: the next writer of the same inputs takes that sibling over and goes on from there. A single file is
+// written through a temporary file and a rename: a link is followed (the file it leads to is replaced, the link
+// kept), and what is not a regular file (a named pipe, a device, a directory) is refused, never replaced by a file.
 import {
   closeSync,
   existsSync,
