@@ -4,7 +4,7 @@
 import { inTrustElsewhere } from '../model/trusts.ts';
 import { trustTypeOf } from '../model/trust.ts';
 import type { Depth } from '../model/vocabulary.ts';
-import { effectiveTrust, experienceOf, isCore, type World } from '../model/world.ts';
+import { effectiveTrust, experienceOf, isCore, listOf, type World } from '../model/world.ts';
 import type { ModelParams } from '../scenario/parameters/index.ts';
 import { ORG_KINDS, type OrgKind, type Scenario } from '../scenario/schema.ts';
 import { type NetworkMeasures, TRUST_TYPES, type TrustType } from './types.ts';
@@ -352,7 +352,7 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
   const spy = scenario.time.stepsPerYear;
   return Array.from({ length: o.n }, (_, i): OrganisationRecord => {
     const trust = o.trust[i] >= 0 ? world.trusts[o.trust[i]] : null;
-    const partnerships = [...o.partnerships[i]].sort((a, b) => a - b);
+    const partnerships = listOf(o.partnerships, 'id', i).sort((a, b) => a - b);
     return {
       id: i,
       kind: ORG_KINDS[o.kind[i]],
@@ -373,7 +373,7 @@ export function organisationRecords(world: World, scenario: Scenario, step: numb
       leader: o.leaderId[i],
       leaderExperience: experienceOf(world, i),
       leaderTenureYears: (step - world.leaders.since[o.leaderId[i]]) / spy,
-      ties: o.ties[i].length,
+      ties: o.ties.length[i],
       partnerships,
       partnershipDepths: partnerships.map((id) => (isCore(world, world.partnerships[id], i) ? 'core' : 'wider')),
     };

@@ -76,8 +76,9 @@ export function conveneInPlace(world: World, ctx: StepContext, a: number, conven
   const offer = offerNow(ctx);
   const core = [convenor];
   const terms = (members: readonly number[]) => ({ area: a, members, funded: offer.funded, mandated: false, laInvolved: byOfficers });
-  for (const slot of o.ties[convenor]) {
-    const j = world.ties.a[slot] === convenor ? world.ties.b[slot] : world.ties.a[slot];
+  const partner = o.ties.columns.partner;
+  for (let k = o.ties.start[convenor]; k < o.ties.start[convenor] + o.ties.length[convenor]; k++) {
+    const j = partner[k];
     if (o.area[j] !== a || o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
     if (accepts(world, ctx, j, convenor, terms([...core, j]), 1)) core.push(j);
   }

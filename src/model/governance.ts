@@ -34,7 +34,8 @@ export function chooseTrust(world: World, ctx: StepContext, i: number, open: rea
     tied.set(t, (tied.get(t) ?? 0) + ties);
   };
   for (const t of open) if (world.trusts[t].home === o.area[i]) consider(t, 0);
-  for (const slot of o.ties[i]) consider(o.trust[world.ties.a[slot] === i ? world.ties.b[slot] : world.ties.a[slot]], 1);
+  const partner = o.ties.columns.partner;
+  for (let k = o.ties.start[i]; k < o.ties.start[i] + o.ties.length[i]; k++) consider(o.trust[partner[k]], 1);
   for (let k = 0; k < P.farCandidates && open.length > 0; k++) consider(open[Math.floor(ctx.rng() * open.length)], 0);
   const candidates = [...tied.keys()].sort((x, y) => x - y);
   const weights = candidates.map((t) => {

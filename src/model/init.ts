@@ -6,7 +6,7 @@ import type { StepContext } from './context.ts';
 import { appointNewcomerInPlace } from './leaders.ts';
 import { formPartnershipInPlace, leadFor, partnershipCapacity } from './partnerships.ts';
 import { foundTrustInPlace, updateTrustInPlace } from './trusts.ts';
-import { addTieInPlace, createLeaders, createOrgs, createRoles, createTies, otherEnd, type World } from './world.ts';
+import { addTieInPlace, createLeaders, createOrgs, createRoles, createTies, listOf, otherEnd, type World } from './world.ts';
 
 /** Returns how many of `total` go to each area, in proportion to the weights (largest remainder, ties to the earlier area). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -250,7 +250,7 @@ function seedHistoryInPlace(world: World, ctx: StepContext, a: number): void {
     const lead = local[1 + Math.floor(rng() * (local.length - 1))];
     if (o.memberships[lead] >= partnershipCapacity(world, ctx, lead)) continue;
     const members = [lead];
-    const byTrust = [...o.ties[lead]].sort(
+    const byTrust = listOf(o.ties, 'slot', lead).sort(
       (x, y) => world.ties.trustAB[y] + world.ties.trustBA[y] - world.ties.trustAB[x] - world.ties.trustBA[x] || x - y,
     );
     for (const slot of byTrust.slice(0, P.historyInviteesMin + Math.floor(rng() * P.historyInviteesSpread))) {

@@ -24,7 +24,7 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
   const accept = ctx.params.partnerships.acceptScore;
   const lw = ctx.params.trustTypes.leaderWeight;
   for (let i = 0; i < o.n; i++) {
-    if (o.kind[i] === LA_KIND || o.ties[i].length === 0) continue;
+    if (o.kind[i] === LA_KIND || o.ties.length[i] === 0) continue;
     const a = o.area[i];
     const rate = P.rate * (P.experienceOffset + experienceOf(world, i)) * (P.politicsOffset + lv.politics[a]);
     // The chance, 1 − e^−(rate dt), is below rate dt: a draw above that (with a margin far above rounding) is above the
@@ -33,12 +33,12 @@ export function initiateInPlace(world: World, ctx: StepContext): void {
     if (u >= rate * ctx.dt * ABOVE_ROUNDING || u >= chanceIn(rate, ctx.dt) || o.memberships[i] >= partnershipCapacity(world, ctx, i))
       continue;
     const candidates: [number, number][] = [];
-    const mine = o.ties[i];
-    const partners = o.partners[i];
-    for (let s = 0; s < mine.length; s++) {
-      const j = partners[s];
+    const { slot, partner } = o.ties.columns;
+    const mine = o.ties.start[i];
+    for (let s = mine; s < mine + o.ties.length[i]; s++) {
+      const j = partner[s];
       if (o.kind[j] === LA_KIND || o.memberships[j] >= partnershipCapacity(world, ctx, j)) continue;
-      const score = partnerScore(world, ctx, i, j, trustOf(world.ties, mine[s], i < j, lw));
+      const score = partnerScore(world, ctx, i, j, trustOf(world.ties, slot[s], i < j, lw));
       if (score > accept) candidates.push([j, score]);
     }
     candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);

@@ -4,7 +4,7 @@ import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { addMemberInPlace, expectedNet, LA_KIND, partnerScore, partnershipCapacity } from './partnerships.ts';
 import { chanceIn } from './time.ts';
-import { trustOf, type World } from './world.ts';
+import { indexInList, trustOf, type World } from './world.ts';
 
 /**
  * Lets organisations join partnerships their peers are in, in place (Granovetter 1978): i considers p when the share
@@ -27,21 +27,25 @@ export function joinInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     if (o.kind[i] === LA_KIND || rng() >= consider) continue;
     if (o.memberships[i] >= partnershipCapacity(world, ctx, i)) continue;
-    const mine = o.ties[i];
-    const partners = o.partners[i];
-    if (mine.length === 0) continue;
+    const tieCount = o.ties.length[i];
+    if (tieCount === 0) continue;
+    // The columns are read here, for each organisation: joining moves lists (and may rebuild the columns) as it goes.
+    const { slot, partner } = o.ties.columns;
+    const held = o.partnerships.columns.id;
+    const mine = o.ties.start[i];
     ids.length = 0;
     peers.length = 0;
     trusts.length = 0;
-    for (let s = 0; s < mine.length; s++) {
-      const j = partners[s];
+    for (let s = mine; s < mine + tieCount; s++) {
+      const j = partner[s];
       // A peer in no partnership adds nothing: neither its list nor its tie's trust is read (each read is a trip to
       // memory at scale).
-      if (o.partnershipCount[j] === 0) continue;
-      const theirs = o.partnerships[j];
-      const trust = trustOf(world.ties, mine[s], i < j, lw);
-      for (let q = 0; q < theirs.length; q++) {
-        const id = theirs[q];
+      const theirCount = o.partnerships.length[j];
+      if (theirCount === 0) continue;
+      const theirs = o.partnerships.start[j];
+      const trust = trustOf(world.ties, slot[s], i < j, lw);
+      for (let q = theirs; q < theirs + theirCount; q++) {
+        const id = held[q];
         let at = ids.indexOf(id);
         if (at < 0) {
           at = ids.length;
@@ -58,9 +62,9 @@ export function joinInPlace(world: World, ctx: StepContext): void {
     const threshold = o.joinThreshold[i] - P.politicsRelief * lv.politics[o.area[i]];
     for (let k = 0; k < ids.length; k++) {
       // Too few peers in it rules a partnership out before it is looked up.
-      if (peers[k] / mine.length < threshold) continue;
+      if (peers[k] / tieCount < threshold) continue;
       // Its own partnerships, where its peers are too, are ruled out before they are looked up.
-      if (o.partnerships[i].includes(ids[k])) continue;
+      if (indexInList(o.partnerships, 'id', i, ids[k]) >= 0) continue;
       const p = world.partnerships[ids[k]];
       // An area-wide partnership is joined through its open invitation (areaWide.ts), not through peers.
       if (p.scope === 'area' || p.members.length >= P.maxMembers) continue;

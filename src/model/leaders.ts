@@ -7,7 +7,7 @@ import type { ModelParams } from '../scenario/parameters/index.ts';
 import type { StepContext } from './context.ts';
 import type { Mechanism } from './mechanism.ts';
 import { chanceIn, chanceOfShareIn } from './time.ts';
-import { addLeaderInPlace, addTieInPlace, experienceOf, otherEnd, type Seeker, type World } from './world.ts';
+import { addLeaderInPlace, addTieInPlace, experienceOf, listOf, otherEnd, type Seeker, type World } from './world.ts';
 
 /** Returns a new leader's experience: the lever's mean with a spread, in [0, 1]. */
 export function drawExperience(ctx: StepContext): number {
@@ -59,7 +59,7 @@ function personalNetwork(world: World, ctx: StepContext, i: number): Seeker['con
   const t = world.ties;
   const size = Math.round(ctx.params.leaders.newContacts * experienceOf(world, i));
   if (size === 0) return [];
-  return world.orgs.ties[i]
+  return listOf(world.orgs.ties, 'slot', i)
     .map((slot) => {
       const j = otherEnd(t, slot, i);
       const lower = t.a[slot] === i;
@@ -115,7 +115,8 @@ export function turnOverLeadersInPlace(world: World, ctx: StepContext): void {
     const a = o.area[i];
     const restart = P.restartTrust + P.restartTrustHistory * ctx.levers.history[a];
     const carried = ctx.params.brokerage.continuity * ctx.levers.support[a];
-    for (const slot of o.ties[i]) {
+    for (let k = o.ties.start[i]; k < o.ties.start[i] + o.ties.length[i]; k++) {
+      const slot = o.ties.columns.slot[k];
       const keep = +(t.sharedConvened[slot] > 0) * carried;
       t.leaderAB[slot] = restart + keep * Math.max(0, t.leaderAB[slot] - restart);
       t.leaderBA[slot] = restart + keep * Math.max(0, t.leaderBA[slot] - restart);

@@ -21,12 +21,13 @@ export function meetInPlace(world: World, ctx: StepContext): void {
   for (let i = 0; i < o.n; i++) {
     const a = o.area[i];
     if (rng() >= chance[a]) continue;
-    const mine = o.partners[i];
+    const lists = o.ties;
+    const partner = lists.columns.partner;
+    const mine = lists.length[i];
     let j = -1;
-    if (mine.length > 0 && rng() < P.triadicShare) {
-      const via = mine[Math.floor(rng() * mine.length)];
-      const theirs = o.partners[via];
-      j = theirs[Math.floor(rng() * theirs.length)];
+    if (mine > 0 && rng() < P.triadicShare) {
+      const via = partner[lists.start[i] + Math.floor(rng() * mine)];
+      j = partner[lists.start[via] + Math.floor(rng() * lists.length[via])];
     } else {
       const local = world.areaMembers[a];
       j = local[Math.floor(rng() * local.length)];

@@ -13,8 +13,10 @@ import {
   experienceOf,
   findTie,
   isCore,
+  listPartnershipInPlace,
   type Partnership,
   trustFrom,
+  unlistPartnershipInPlace,
   type World,
 } from './world.ts';
 
@@ -179,8 +181,7 @@ export function addMemberInPlace(
   if (depth === 'core') tieIntoCoreInPlace(world, ctx, p, i);
   p.members.push(i);
   p.roles.push(addRoleInPlace(world, ctx.step, depth, compelled));
-  o.partnerships[i].push(p.id);
-  o.partnershipCount[i]++;
+  listPartnershipInPlace(o, i, p.id);
 }
 
 /** Moves wider member i of p into its core, in place (tieIntoCoreInPlace). */
@@ -244,9 +245,7 @@ function detachInPlace(world: World, p: Partnership, i: number): void {
   p.roles.splice(at, 1);
   o.memberships[i] -= core;
   p.core -= core;
-  const list = o.partnerships[i];
-  list.splice(list.indexOf(p.id), 1);
-  o.partnershipCount[i]--;
+  unlistPartnershipInPlace(o, i, p.id);
   const t = world.ties;
   p.ties = p.ties.filter((slot) => {
     const touches = t.a[slot] === i || t.b[slot] === i;

@@ -64,9 +64,9 @@ export function joinTrustInPlace(world: World, ctx: StepContext, i: number, t: n
   world.trustJoins.push({ step: ctx.step, org: i, trust: t });
   updateTrustInPlace(world, t);
   const cut = (1 - P.strengthKept) * o.remote[i];
-  for (const slot of o.ties[i]) {
-    const j = world.ties.a[slot] === i ? world.ties.b[slot] : world.ties.a[slot];
-    if (o.trust[j] !== t) world.ties.strength[slot] *= 1 - cut;
+  const { slot, partner } = o.ties.columns;
+  for (let k = o.ties.start[i]; k < o.ties.start[i] + o.ties.length[i]; k++) {
+    if (o.trust[partner[k]] !== t) world.ties.strength[slot[k]] *= 1 - cut;
   }
   for (let k = 0; k < P.memberTies && others.length > 0; k++) {
     const j = others.splice(Math.floor(ctx.rng() * others.length), 1)[0];

@@ -256,19 +256,111 @@ export function createOrgs(n: number) {
     /** Defections it suffered this step, and cooperation it received. */
     betrayed: f(),
     rewarded: f(),
-    /** Tie indices of each organisation, and the organisation at the other end of each (same order): the partners'
-     * list saves a trip to the tie pool for each tie when only who is at the other end is wanted. */
-    ties: Array.from({ length: n }, (): number[] => []),
-    partners: Array.from({ length: n }, (): number[] => []),
-    /** Partnership ids of each organisation, at either depth, and how many (the list's length, kept beside it where a
-     * pass over many organisations reads it without a trip to each list). */
-    partnerships: Array.from({ length: n }, (): number[] => []),
-    partnershipCount: new Uint16Array(n),
+    /** Tie slots of each organisation (column slot), and the organisation at the other end of each (column partner, same
+     * order): the partners' column saves a trip to the tie pool for each tie when only who is at the other end is wanted. */
+    ties: createOrgLists(n, ['slot', 'partner']),
+    /** Partnership ids of each organisation, at either depth (column id); its length is read where a pass over many
+     * organisations skips those in none. */
+    partnerships: createOrgLists(n, ['id']),
   } as const;
 }
 
 /** Organisations: one entry per organisation in every array. Fixed in number for a run. */
 export type Orgs = ReturnType<typeof createOrgs>;
+
+// Room a list gets when it first fills (it doubles after that), and the room in the columns per organisation at first.
+const FIRST_CAPACITY = 4;
+const FIRST_ROOM = 8;
+
+/** Returns empty lists of numbers, one list per organisation of n, in these parallel columns (an organisation's k-th
+ * entries in every column go together). The lists are flat, not a JS array per organisation: list i holds length[i]
+ * entries from start[i] in one shared typed array per column, with room there for capacity[i]. A list that fills moves
+ * to the end of the columns with twice the room, leaving its old room unused until the columns are rebuilt (compacted,
+ * and doubled if need be) when the end is reached. So a pass over organisations reads each list in place, with no trip
+ * through an array object to its elements. The literal is where the layout's fields are declared. */
+export function createOrgLists<C extends string>(n: number, names: readonly C[]) {
+  return {
+    start: new Int32Array(n),
+    length: new Int32Array(n),
+    capacity: new Int32Array(n),
+    /** Entries of the columns taken: every list's room is below it. */
+    used: 0,
+    /** Room held by the lists, all told (what the columns need when rebuilt). */
+    held: 0,
+    names,
+    columns: Object.fromEntries(names.map((name) => [name, new Int32Array(FIRST_ROOM * n)])) as Record<C, Int32Array>,
+  };
+}
+
+/** One list of numbers per organisation, flat in typed arrays (createOrgLists). */
+export type OrgLists<C extends string> = ReturnType<typeof createOrgLists<C>>;
+
+/** Returns a copy of organisation i's list in one column, as an array (for readers outside the step loop). */
+export function listOf<C extends string>(lists: OrgLists<C>, name: C, i: number): number[] {
+  const start = lists.start[i];
+  return Array.from(lists.columns[name].subarray(start, start + lists.length[i]));
+}
+
+/** Returns the position in organisation i's list of the first entry equal to value in one column, or -1. */
+export function indexInList<C extends string>(lists: OrgLists<C>, name: C, i: number, value: number): number {
+  const column = lists.columns[name];
+  const start = lists.start[i];
+  const length = lists.length[i];
+  for (let k = 0; k < length; k++) if (column[start + k] === value) return k;
+  return -1;
+}
+
+/** Adds an entry at the end of organisation i's list, in place (moving the list if it is full); returns its index in
+ * the columns, where the caller writes the entry's value in each column. */
+export function appendToListInPlace<C extends string>(lists: OrgLists<C>, i: number): number {
+  const length = lists.length[i];
+  if (length === lists.capacity[i]) moveListInPlace(lists, i, Math.max(FIRST_CAPACITY, 2 * length));
+  lists.length[i] = length + 1;
+  return lists.start[i] + length;
+}
+
+/** Removes the entry at position k of organisation i's list, in place, keeping the order of the rest (the order in which
+ * mechanisms go through an organisation's ties and partnerships decides their draws). */
+export function removeFromListInPlace<C extends string>(lists: OrgLists<C>, i: number, k: number): void {
+  const start = lists.start[i];
+  const end = start + lists.length[i];
+  for (const name of lists.names) lists.columns[name].copyWithin(start + k, start + k + 1, end);
+  lists.length[i]--;
+}
+
+// Moves organisation i's list to room for this many entries at the end of the columns, in place, rebuilding the columns
+// first when the end has too little room left.
+function moveListInPlace<C extends string>(lists: OrgLists<C>, i: number, capacity: number): void {
+  const room = lists.columns[lists.names[0]].length;
+  if (lists.used + capacity > room) rebuildColumnsInPlace(lists, Math.max(room, 2 * (lists.held + capacity)));
+  const start = lists.start[i];
+  for (const name of lists.names) lists.columns[name].copyWithin(lists.used, start, start + lists.length[i]);
+  lists.start[i] = lists.used;
+  lists.held += capacity - lists.capacity[i];
+  lists.capacity[i] = capacity;
+  lists.used += capacity;
+}
+
+// Copies every list, with its room, into new columns of this size, in place: side by side in organisation order, the room
+// that moved lists left behind given back.
+function rebuildColumnsInPlace<C extends string>(lists: OrgLists<C>, room: number): void {
+  for (const name of lists.names) {
+    const old = lists.columns[name];
+    const rebuilt = new Int32Array(room);
+    let at = 0;
+    for (let i = 0; i < lists.start.length; i++) {
+      rebuilt.set(old.subarray(lists.start[i], lists.start[i] + lists.length[i]), at);
+      at += lists.capacity[i];
+    }
+    lists.columns[name] = rebuilt;
+  }
+  let at = 0;
+  for (let i = 0; i < lists.start.length; i++) {
+    lists.start[i] = at;
+    at += lists.capacity[i];
+  }
+  lists.used = at;
+}
 
 /** Returns an empty tie pool with room for this many ties. The literal is where a tie's fields are declared: the Ties
  * type and the pool's growth follow from it. Side A of a tie is the lower index. */
@@ -410,11 +502,14 @@ function growPoolInPlace<T extends { poolSize: number }>(pool: T, create: (poolS
 /** Returns the slot of the tie between i and j, or -1 when they have none: looked for among the partners of the end
  * with fewer ties. */
 export function findTie(world: World, i: number, j: number): number {
-  const o = world.orgs;
-  const swap = o.partners[j].length < o.partners[i].length;
-  const partners = o.partners[swap ? j : i];
+  const lists = world.orgs.ties;
+  const swap = lists.length[j] < lists.length[i];
+  const from = swap ? j : i;
   const other = swap ? i : j;
-  for (let k = 0; k < partners.length; k++) if (partners[k] === other) return o.ties[swap ? j : i][k];
+  const { slot, partner } = lists.columns;
+  const start = lists.start[from];
+  const end = start + lists.length[from];
+  for (let k = start; k < end; k++) if (partner[k] === other) return slot[k];
   return -1;
 }
 
@@ -450,20 +545,35 @@ export function addTieInPlace(world: World, i: number, j: number, trust: number,
   ties.shared[slot] = 0;
   ties.sharedPrincipled[slot] = 0;
   ties.sharedConvened[slot] = 0;
-  world.orgs.ties[lo].push(slot);
-  world.orgs.partners[lo].push(hi);
-  world.orgs.ties[hi].push(slot);
-  world.orgs.partners[hi].push(lo);
-  const ofLo = world.orgs.partnerships[lo];
-  for (let k = 0; k < ofLo.length; k++) {
-    const id = ofLo[k];
-    if (!world.orgs.partnerships[hi].includes(id)) continue;
+  listTieInPlace(world.orgs.ties, lo, slot, hi);
+  listTieInPlace(world.orgs.ties, hi, slot, lo);
+  const memberships = world.orgs.partnerships;
+  for (let k = 0; k < memberships.length[lo]; k++) {
+    const id = memberships.columns.id[memberships.start[lo] + k];
+    if (indexInList(memberships, 'id', hi, id) < 0) continue;
     const p = world.partnerships[id];
     if (!isCore(world, p, lo) || !isCore(world, p, hi)) continue;
     countSharedInPlace(ties, slot, p, 1);
     p.ties.push(slot);
   }
   return slot;
+}
+
+// Adds a tie at this slot, whose other end is partner, to the end of organisation i's list, in place.
+function listTieInPlace(lists: Orgs['ties'], i: number, slot: number, partner: number): void {
+  const at = appendToListInPlace(lists, i);
+  lists.columns.slot[at] = slot;
+  lists.columns.partner[at] = partner;
+}
+
+/** Adds partnership id to the end of organisation i's list of partnerships, in place. */
+export function listPartnershipInPlace(orgs: Orgs, i: number, id: number): void {
+  orgs.partnerships.columns.id[appendToListInPlace(orgs.partnerships, i)] = id;
+}
+
+/** Removes partnership id from organisation i's list of partnerships, in place, keeping the order of the rest. */
+export function unlistPartnershipInPlace(orgs: Orgs, i: number, id: number): void {
+  removeFromListInPlace(orgs.partnerships, i, indexInList(orgs.partnerships, 'id', i, id));
 }
 
 /** Returns whether member i of p is in its core group (every member of a small group is). */
@@ -490,21 +600,9 @@ export function removeTieInPlace(world: World, slot: number): void {
   const lo = ties.a[slot];
   const hi = ties.b[slot];
   ties.alive[slot] = 0;
-  dropFromListsInPlace(world.orgs.ties[lo], world.orgs.partners[lo], slot);
-  dropFromListsInPlace(world.orgs.ties[hi], world.orgs.partners[hi], slot);
+  removeFromListInPlace(world.orgs.ties, lo, indexInList(world.orgs.ties, 'slot', lo, slot));
+  removeFromListInPlace(world.orgs.ties, hi, indexInList(world.orgs.ties, 'slot', hi, slot));
   ties.free.push(slot);
-}
-
-// Takes a tie out of one end's list of ties and the parallel list of partners, keeping both lists' order (the order in
-// which mechanisms go through an organisation's ties decides their draws).
-function dropFromListsInPlace(ties: number[], partners: number[], slot: number): void {
-  let k = ties.indexOf(slot);
-  for (; k < ties.length - 1; k++) {
-    ties[k] = ties[k + 1];
-    partners[k] = partners[k + 1];
-  }
-  ties.pop();
-  partners.pop();
 }
 
 /** Returns the other end of a tie seen from organisation i. */

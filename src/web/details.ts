@@ -4,7 +4,7 @@
 import { capitalise } from '../wording.ts';
 import { LEVEL_NAMES } from '../model/vocabulary.ts';
 import { inTrustElsewhere } from '../model/trusts.ts';
-import { findTie, isCore, trustFrom } from '../model/world.ts';
+import { findTie, indexInList, isCore, listOf, trustFrom } from '../model/world.ts';
 import { ORG_KINDS } from '../scenario/schema.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
@@ -84,14 +84,14 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
   const kind = ORG_KINDS[orgs.kind[i]];
   const ties = world.ties;
   const w = run.sim.params.trustTypes.leaderWeight;
-  const strongest = [...orgs.ties[i]]
+  const strongest = listOf(orgs.ties, 'slot', i)
     .map((slot) => {
       const other = ties.a[slot] === i ? ties.b[slot] : ties.a[slot];
       return { other, out: trustFrom(ties, slot, i, w), back: trustFrom(ties, slot, other, w) };
     })
     .sort((p, q) => q.out + q.back - (p.out + p.back) || p.other - q.other)
     .slice(0, STRONGEST_TIES);
-  const partnerships = orgs.partnerships[i].map((id) => {
+  const partnerships = listOf(orgs.partnerships, 'id', i).map((id) => {
     const p = world.partnerships[id];
     const depth = isCore(world, p, i) ? '' : ', a wider member';
     return [
@@ -165,7 +165,7 @@ export function organisationDetails(run: ClassroomRun, i: number): DetailsConten
     sections: [
       { heading: `Partnerships (${partnerships.length})`, lines: partnerships.length > 0 ? partnerships : [['in no partnership now']] },
       {
-        heading: `Strongest ties (${orgs.ties[i].length} in all)`,
+        heading: `Strongest ties (${orgs.ties.length[i]} in all)`,
         lines:
           strongest.length > 0
             ? strongest.map((t) => [orgLink(run, t.other), ` — trusts it ${twoDecimals(t.out)}, trusted ${twoDecimals(t.back)}`])
@@ -247,7 +247,7 @@ export function tieDetails(run: ClassroomRun, a: number, b: number): DetailsCont
   const ties = world.ties;
   const w = run.sim.params.trustTypes.leaderWeight;
   const [lo, hi] = a < b ? [a, b] : [b, a];
-  const shared = world.orgs.partnerships[lo].filter((id) => world.orgs.partnerships[hi].includes(id));
+  const shared = listOf(world.orgs.partnerships, 'id', lo).filter((id) => indexInList(world.orgs.partnerships, 'id', hi, id) >= 0);
   return {
     title,
     subtitle: 'A tie: trust is built slowly and lost quickly',

@@ -9,7 +9,7 @@ import { nodeHost } from '../../src/cli/node-host.ts';
 import { runReplicates } from '../../src/engine/run.ts';
 import { conveneInPlace, conveningRates, keepOpenInPlace, mostExperienced, runAreaWideInPlace } from '../../src/model/area-wide.ts';
 import { removeMemberInPlace } from '../../src/model/partnerships.ts';
-import { depthOf, findTie, setExperienceInPlace } from '../../src/model/world.ts';
+import { depthOf, findTie, listOf, setExperienceInPlace } from '../../src/model/world.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -100,7 +100,7 @@ describe('area-wide partnerships: convening', () => {
     expect(world.ties.shared[light]).toBe(0);
     expect(p.ties.map((slot) => `${world.ties.a[slot]}-${world.ties.b[slot]}`).sort()).toEqual(['0-1', '0-2', '1-2']);
     expect(Array.from(world.orgs.memberships)).toEqual([1, 1, 1, 0, 0, 0]);
-    expect(world.orgs.partnerships[4]).toEqual([0]);
+    expect(listOf(world.orgs.partnerships, 'id', 4)).toEqual([0]);
     expect(brokenInvariants(world)).toEqual([]);
   });
 
@@ -183,7 +183,7 @@ describe('area-wide partnerships: open membership and depth', () => {
     removeMemberInPlace(world, ctx, p, 1, 'no-purpose');
     expect([p.endedStep, p.endReason, p.members, p.core]).toEqual([1, 'no-purpose', [1, 0, 4], 2]);
     expect(ctx.events.at(-1)).toMatchObject({ kind: 'dissolved', organisations: [1, 0, 4] });
-    expect(world.orgs.partnerships[4]).toEqual([]);
+    expect(listOf(world.orgs.partnerships, 'id', 4)).toEqual([]);
     expect(brokenInvariants(world)).toEqual([]);
   });
 });

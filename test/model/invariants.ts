@@ -2,9 +2,25 @@
 // after every step of shipped scenarios (invariants.test.ts) and of runs with a mechanism switched off (ablation.test.ts).
 import { CAUSES, LEVEL_NAMES } from '../../src/model/vocabulary.ts';
 import { joinsTrusts } from '../../src/model/trusts.ts';
-import type { World } from '../../src/model/world.ts';
+import { indexInList, listOf, type OrgLists, type World } from '../../src/model/world.ts';
 
 const sortNumbers = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
+
+// Returns a description of each way the flat lists' layout is broken: each organisation's list within its room, every
+// room inside the part of the columns taken and apart from every other, and the room held the sum of them.
+function brokenLayout<C extends string>(what: string, lists: OrgLists<C>): string[] {
+  const broken: string[] = [];
+  const rooms = Array.from(lists.start, (start, i) => ({ i, start, end: start + lists.capacity[i] })).filter((r) => r.end > r.start);
+  rooms.sort((x, y) => x.start - y.start);
+  for (let i = 0; i < lists.start.length; i++)
+    if (lists.length[i] > lists.capacity[i]) broken.push(`${what} of ${i}: ${lists.length[i]} listed in room for ${lists.capacity[i]}`);
+  for (let k = 1; k < rooms.length; k++)
+    if (rooms[k].start < rooms[k - 1].end) broken.push(`${what}: the rooms of ${rooms[k - 1].i} and ${rooms[k].i} overlap`);
+  if (rooms.length > 0 && rooms[rooms.length - 1].end > lists.used) broken.push(`${what}: a room ends past the ${lists.used} taken`);
+  const held = lists.capacity.reduce((sum, capacity) => sum + capacity, 0);
+  if (held !== lists.held) broken.push(`${what}: ${lists.held} held but the rooms hold ${held}`);
+  return broken;
+}
 
 /** Returns a description of every broken invariant (empty when all hold), so that a failure names them all. */
 export function brokenInvariants(world: World): string[] {
@@ -101,21 +117,16 @@ export function brokenInvariants(world: World): string[] {
     () => `role slots: ${held.size} held and ${roles.free.length} free (${free.size} distinct) of ${roles.count} used`,
   );
 
-  // Memberships: the counts (of core memberships, and of all), the organisation's list, and the active partnerships'
-  // member lists agree.
+  // The organisations' lists (of ties and of partnerships) each in a room of its own.
+  for (const problem of [...brokenLayout('ties', orgs.ties), ...brokenLayout('partnerships', orgs.partnerships)])
+    check(false, () => problem);
+
+  // Memberships: the count of core memberships, the organisation's list, and the active partnerships' member lists agree.
   for (let i = 0; i < orgs.n; i++) {
-    const list = orgs.partnerships[i];
-    check(
-      orgs.partners[i].length === orgs.ties[i].length,
-      () => `organisation ${i}: ${orgs.ties[i].length} ties but ${orgs.partners[i].length} partners listed`,
-    );
+    const list = listOf(orgs.partnerships, 'id', i);
     check(
       orgs.memberships[i] === coreOf[i],
       () => `organisation ${i}: memberships ${orgs.memberships[i]} but in the core of ${coreOf[i]} partnerships`,
-    );
-    check(
-      orgs.partnershipCount[i] === list.length,
-      () => `organisation ${i}: partnership count ${orgs.partnershipCount[i]} but ${list.length} listed`,
     );
     check(
       JSON.stringify(sortNumbers(list)) === JSON.stringify(sortNumbers(memberOf[i])),
@@ -132,9 +143,11 @@ export function brokenInvariants(world: World): string[] {
     const a = ties.a[slot];
     const b = ties.b[slot];
     check(a < b, () => `tie ${slot} (${a}, ${b}): side A is not the lower index`);
-    check(orgs.ties[a].includes(slot) && orgs.ties[b].includes(slot), () => `tie ${slot} (${a}, ${b}) missing from an end's list`);
+    const atA = indexInList(orgs.ties, 'slot', a, slot);
+    const atB = indexInList(orgs.ties, 'slot', b, slot);
+    check(atA >= 0 && atB >= 0, () => `tie ${slot} (${a}, ${b}) missing from an end's list`);
     check(
-      orgs.partners[a][orgs.ties[a].indexOf(slot)] === b && orgs.partners[b][orgs.ties[b].indexOf(slot)] === a,
+      orgs.ties.columns.partner[orgs.ties.start[a] + atA] === b && orgs.ties.columns.partner[orgs.ties.start[b] + atB] === a,
       () => `tie ${slot} (${a}, ${b}): an end's partners list does not name the other end beside it`,
     );
     check(
@@ -160,10 +173,10 @@ export function brokenInvariants(world: World): string[] {
     };
     for (const [name, v] of Object.entries(values)) check(inUnit(v), () => `tie ${slot} ${name} = ${v} is outside [0, 1]`);
   }
-  const ends = orgs.ties.reduce((sum, list) => sum + list.length, 0);
+  const ends = orgs.ties.length.reduce((sum, length) => sum + length, 0);
   check(ends === 2 * alive, () => `organisations list ${ends} tie ends for ${alive} alive ties`);
   for (let i = 0; i < orgs.n; i++) {
-    for (const slot of orgs.ties[i])
+    for (const slot of listOf(orgs.ties, 'slot', i))
       check(
         ties.alive[slot] === 1 && (ties.a[slot] === i || ties.b[slot] === i),
         () => `organisation ${i} lists tie ${slot}, which is dead or not its own`,

@@ -4,7 +4,7 @@
 // there, and joins if it expects membership to pay. Scripted draws take each branch on purpose.
 import { describe, expect, it } from 'vitest';
 import { joinInPlace } from '../../src/model/joining.ts';
-import type { World } from '../../src/model/world.ts';
+import { listOf, type World } from '../../src/model/world.ts';
 import { createRng } from '../../src/random.ts';
 import { defaultParams } from '../../src/scenario/parameters/index.ts';
 import { brokenInvariants } from './invariants.ts';
@@ -65,7 +65,7 @@ describe('joinInPlace', () => {
     joinInPlace(world, ctx);
     expect(rng.left()).toBe(0);
     expect(world.partnerships[id].members).toEqual(members);
-    expect(world.orgs.partnerships[0]).toEqual([id]);
+    expect(listOf(world.orgs.partnerships, 'id', 0)).toEqual([id]);
     expect(ctx.events).toEqual([{ step: 1, kind: 'joined', partnership: id, organisations: [0], cause: 'peers' }]);
     expect(brokenInvariants(world)).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('joinInPlace', () => {
     const rng = scriptedRng(onlyZero(2));
     joinInPlace(world, smallContext(world, rng, { levers: { politics: 1 } }));
     expect(rng.left()).toBe(0);
-    expect(world.orgs.partnerships[0]).toEqual([1]);
+    expect(listOf(world.orgs.partnerships, 'id', 0)).toEqual([1]);
   });
 
   it.each([
@@ -107,7 +107,7 @@ describe('joinInPlace', () => {
     const ctx = smallContext(world, rng, { params });
     joinInPlace(world, ctx);
     expect(rng.left()).toBe(0);
-    expect(world.orgs.partnerships[0]).toEqual([]);
+    expect(listOf(world.orgs.partnerships, 'id', 0)).toEqual([]);
     expect(ctx.events).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('joinInPlace', () => {
     const draws = scriptedRng(onlyZero(0));
     joinInPlace(full, smallContext(full, draws));
     expect(draws.left()).toBe(0);
-    expect(full.orgs.partnerships[0]).toEqual([2]);
+    expect(listOf(full.orgs.partnerships, 'id', 0)).toEqual([2]);
   });
 
   it('considers joining at 1 − e^(−1.2 dt) a step', () => {
@@ -141,7 +141,7 @@ describe('joinInPlace', () => {
       const rng = scriptedRng([draw, ...(joins ? joinDraws(3) : []), NO, NO, NO, NO, NO, NO]);
       joinInPlace(world, smallContext(world, rng));
       expect(rng.left()).toBe(0);
-      expect(world.orgs.partnerships[0]).toEqual(joins ? [0] : []);
+      expect(listOf(world.orgs.partnerships, 'id', 0)).toEqual(joins ? [0] : []);
     }
   });
 

@@ -2,7 +2,15 @@
 // partners) consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addTieInPlace, findTie, removeTieInPlace, type Partnership, type World } from '../../src/model/world.ts';
+import {
+  addTieInPlace,
+  findTie,
+  listOf,
+  listPartnershipInPlace,
+  removeTieInPlace,
+  type Partnership,
+  type World,
+} from '../../src/model/world.ts';
 import { smallWorld } from './small-world.ts';
 
 /** Asserts that the pool and the organisations' lists describe exactly the pairs in `expected`. */
@@ -20,8 +28,8 @@ function expectConsistent(world: World, expected: ReadonlySet<string>): void {
       expect(lo).toBeLessThan(hi);
       expect(findTie(world, lo, hi)).toBe(slot);
       expect(findTie(world, hi, lo)).toBe(slot);
-      expect(orgs.ties[lo].filter((s) => s === slot)).toHaveLength(1);
-      expect(orgs.ties[hi].filter((s) => s === slot)).toHaveLength(1);
+      expect(listOf(orgs.ties, 'slot', lo).filter((s) => s === slot)).toHaveLength(1);
+      expect(listOf(orgs.ties, 'slot', hi).filter((s) => s === slot)).toHaveLength(1);
       expect(ties.free).not.toContain(slot);
     } else {
       expect(ties.free.filter((s) => s === slot)).toHaveLength(1);
@@ -31,14 +39,14 @@ function expectConsistent(world: World, expected: ReadonlySet<string>): void {
   expect(alive).toHaveLength(expected.size);
   expect(ties.free.length + expected.size).toBe(ties.count);
   for (let i = 0; i < orgs.n; i++) {
-    expect(orgs.partners[i]).toHaveLength(orgs.ties[i].length);
-    orgs.ties[i].forEach((slot, k) => {
+    const partners = listOf(orgs.ties, 'partner', i);
+    listOf(orgs.ties, 'slot', i).forEach((slot, k) => {
       expect(ties.alive[slot]).toBe(1);
       expect(ties.a[slot] === i || ties.b[slot] === i).toBe(true);
-      expect(orgs.partners[i][k]).toBe(ties.a[slot] === i ? ties.b[slot] : ties.a[slot]);
+      expect(partners[k]).toBe(ties.a[slot] === i ? ties.b[slot] : ties.a[slot]);
     });
   }
-  const ends = orgs.ties.reduce((s, list) => s + list.length, 0);
+  const ends = orgs.ties.length.reduce((s, length) => s + length, 0);
   expect(ends).toBe(2 * expected.size);
 }
 
@@ -78,8 +86,8 @@ describe('removeTieInPlace', () => {
     const s23 = addTieInPlace(world, 2, 3, 0.2, 0.1);
     removeTieInPlace(world, s12);
     expect(findTie(world, 1, 2)).toBe(-1);
-    expect(world.orgs.ties[1]).toEqual([s01]);
-    expect(world.orgs.ties[2]).toEqual([s23]);
+    expect(listOf(world.orgs.ties, 'slot', 1)).toEqual([s01]);
+    expect(listOf(world.orgs.ties, 'slot', 2)).toEqual([s23]);
     expectConsistent(world, new Set([key(0, 1), key(2, 3)]));
     const reused = addTieInPlace(world, 4, 5, 0.5, 0.4);
     expect(reused).toBe(s12);
@@ -95,15 +103,15 @@ describe('removeTieInPlace', () => {
     const s03 = addTieInPlace(world, 0, 3, 0.2, 0.1);
     const s04 = addTieInPlace(world, 0, 4, 0.2, 0.1);
     removeTieInPlace(world, s02);
-    expect(world.orgs.ties[0]).toEqual([s01, s03, s04]);
-    expect(world.orgs.partners[0]).toEqual([1, 3, 4]);
+    expect(listOf(world.orgs.ties, 'slot', 0)).toEqual([s01, s03, s04]);
+    expect(listOf(world.orgs.ties, 'partner', 0)).toEqual([1, 3, 4]);
     removeTieInPlace(world, s04);
     const s45 = addTieInPlace(world, 4, 5, 0.2, 0.1);
     expect(s45).toBe(s04);
     const s20 = addTieInPlace(world, 2, 0, 0.2, 0.1);
     expect(s20).toBe(s02);
-    expect(world.orgs.ties[0]).toEqual([s01, s03, s20]);
-    expect(world.orgs.partners[0]).toEqual([1, 3, 2]);
+    expect(listOf(world.orgs.ties, 'slot', 0)).toEqual([s01, s03, s20]);
+    expect(listOf(world.orgs.ties, 'partner', 0)).toEqual([1, 3, 2]);
     expect([findTie(world, 0, 2), findTie(world, 2, 0), findTie(world, 0, 4), findTie(world, 5, 4)]).toEqual([s20, s20, -1, s45]);
     expectConsistent(world, new Set([key(0, 1), key(0, 3), key(0, 2), key(4, 5)]));
   });
@@ -218,7 +226,7 @@ describe('shared partnerships', () => {
     for (const p of [voluntary, mandated, other]) {
       world.partnerships.push(p);
       world.active.push(p.id);
-      for (const i of p.members) world.orgs.partnerships[i].push(p.id);
+      for (const i of p.members) listPartnershipInPlace(world.orgs, i, p.id);
     }
     const s01 = addTieInPlace(world, 1, 0, 0.2, 0.1);
     expect([world.ties.shared[s01], world.ties.sharedPrincipled[s01], world.ties.sharedConvened[s01]]).toEqual([2, 1, 1]);

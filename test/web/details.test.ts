@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_NAMES } from '../../src/model/vocabulary.ts';
-import { coreOf, findTie, isCore } from '../../src/model/world.ts';
+import { coreOf, findTie, isCore, listOf } from '../../src/model/world.ts';
 import { ClassroomRun } from '../../src/web/classroom.ts';
 import { detailsOf, durationWords, organisationDetails, partnershipDetails, tieDetails, type Line } from '../../src/web/details.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
@@ -33,13 +33,13 @@ describe('details of an organisation', () => {
 
   it('lists its partnerships as links and its strongest ties with trust both ways', () => {
     const partnerships = d.sections.find((s) => s.heading.startsWith('Partnerships'));
-    expect(partnerships?.lines).toHaveLength(world.orgs.partnerships[i].length);
+    expect(partnerships?.lines).toHaveLength(listOf(world.orgs.partnerships, 'id', i).length);
     expect(partnerships?.lines[0][0]).toEqual({
-      text: `partnership ${world.orgs.partnerships[i][0]}`,
-      target: { kind: 'partnership', run: 'A', id: world.orgs.partnerships[i][0] },
+      text: `partnership ${listOf(world.orgs.partnerships, 'id', i)[0]}`,
+      target: { kind: 'partnership', run: 'A', id: listOf(world.orgs.partnerships, 'id', i)[0] },
     });
     const ties = d.sections.find((s) => s.heading.startsWith('Strongest ties'));
-    expect(ties?.lines.length).toBe(Math.min(5, world.orgs.ties[i].length));
+    expect(ties?.lines.length).toBe(Math.min(5, listOf(world.orgs.ties, 'slot', i).length));
     for (const line of ties?.lines ?? []) expect(text(line)).toMatch(/ — trusts it (0\.\d\d|1\.00), trusted (0\.\d\d|1\.00)$/);
   });
 });
@@ -105,7 +105,7 @@ describe('details of a dissolved area-wide partnership', () => {
 
 describe('details of a tie', () => {
   it('gives trust in both directions while the tie lives', () => {
-    const slot = world.orgs.ties[0][0];
+    const slot = listOf(world.orgs.ties, 'slot', 0)[0];
     const [a, b] = [world.ties.a[slot], world.ties.b[slot]];
     const d = tieDetails(run, b, a);
     expect(d.facts.map(([k]) => k)).toEqual([`${run.names[a]} trusts`, `${run.names[b]} trusts`, 'Damage', 'Strength', 'Age']);

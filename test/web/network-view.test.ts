@@ -3,7 +3,7 @@
 // large world, which ties it draws: up to a budget, those inside partnerships first, the strongest first.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCore } from '../../src/model/world.ts';
+import { isCore, listOf } from '../../src/model/world.ts';
 import { createMemoryHost } from '../../src/scenario/host.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { ClassroomRun } from '../../src/web/classroom.ts';
@@ -31,7 +31,7 @@ describe('membership rings', () => {
 
   it('rings an organisation for the partnerships whose core it is in, highest level first, at most RINGS', () => {
     for (let i = 0; i < world.orgs.n; i++) {
-      const levels = world.orgs.partnerships[i]
+      const levels = listOf(world.orgs.partnerships, 'id', i)
         .map((id) => world.partnerships[id])
         .filter((p) => isCore(world, p, i))
         .map((p) => p.level)
@@ -44,7 +44,7 @@ describe('membership rings', () => {
 
   it('marks a wider member with the highest level of the area-wide partnerships it is a wider member of, others -1', () => {
     for (let i = 0; i < world.orgs.n; i++) {
-      const levels = world.orgs.partnerships[i]
+      const levels = listOf(world.orgs.partnerships, 'id', i)
         .map((id) => world.partnerships[id])
         .filter((p) => !isCore(world, p, i))
         .map((p) => p.level);
