@@ -311,7 +311,7 @@ export function indexInList<C extends string>(lists: OrgLists<C>, name: C, i: nu
 }
 
 /** Adds an entry at the end of organisation i's list, in place (moving the list if it is full); returns its index in
- * the columns, where the caller writes the entry's value in each column. */
+ * the columns, where the caller writes the entry's value in each column, read after this call (it may rebuild them). */
 export function appendToListInPlace<C extends string>(lists: OrgLists<C>, i: number): number {
   const length = lists.length[i];
   if (length === lists.capacity[i]) moveListInPlace(lists, i, Math.max(FIRST_CAPACITY, 2 * length));
@@ -568,7 +568,9 @@ function listTieInPlace(lists: Orgs['ties'], i: number, slot: number, partner: n
 
 /** Adds partnership id to the end of organisation i's list of partnerships, in place. */
 export function listPartnershipInPlace(orgs: Orgs, i: number, id: number): void {
-  orgs.partnerships.columns.id[appendToListInPlace(orgs.partnerships, i)] = id;
+  // Appended before the column is read: appending may rebuild the columns.
+  const at = appendToListInPlace(orgs.partnerships, i);
+  orgs.partnerships.columns.id[at] = id;
 }
 
 /** Removes partnership id from organisation i's list of partnerships, in place, keeping the order of the rest. */

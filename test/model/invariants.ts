@@ -6,9 +6,9 @@ import { indexInList, listOf, type OrgLists, type World } from '../../src/model/
 
 const sortNumbers = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
 
-// Returns a description of each way the flat lists' layout is broken: each organisation's list within its room, every
-// room inside the part of the columns taken and apart from every other, and the room held the sum of them.
-function brokenLayout<C extends string>(what: string, lists: OrgLists<C>): string[] {
+/** Returns a description of each way the flat lists' layout is broken: each organisation's list within its room, every
+ * room inside the part of the columns taken and apart from every other, and the room held the sum of them. */
+export function brokenLayout<C extends string>(what: string, lists: OrgLists<C>): string[] {
   const broken: string[] = [];
   const rooms = Array.from(lists.start, (start, i) => ({ i, start, end: start + lists.capacity[i] })).filter((r) => r.end > r.start);
   rooms.sort((x, y) => x.start - y.start);

@@ -1,16 +1,22 @@
 // The sparse tie pool: adding, finding and removing ties keeps the pool and both ends' lists (of ties and of
-// partners) consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share.
+// partners) consistent, reuses freed slots, grows past its capacity, and counts the partnerships both ends share. The
+// organisations' flat lists keep their order and their own room as they fill, move and are rebuilt.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addTieInPlace,
+  appendToListInPlace,
+  createOrgLists,
   findTie,
+  indexInList,
   listOf,
   listPartnershipInPlace,
+  removeFromListInPlace,
   removeTieInPlace,
   type Partnership,
   type World,
 } from '../../src/model/world.ts';
+import { brokenLayout } from './invariants.ts';
 import { smallWorld } from './small-world.ts';
 
 /** Asserts that the pool and the organisations' lists describe exactly the pairs in `expected`. */
@@ -254,5 +260,41 @@ describe('shared partnerships', () => {
     expect(reused).toBe(slot);
     const { shared, sharedPrincipled, sharedConvened, damageAB } = world.ties;
     expect([shared[reused], sharedPrincipled[reused], sharedConvened[reused], damageAB[reused]]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('createOrgLists', () => {
+  it('keeps every list in order, its columns together, as lists fill and move and the columns are rebuilt', () => {
+    // Three organisations' lists grown in turn, far past the room the columns start with, with entries taken out of the
+    // middle and the ends on the way: each list keeps its order, and its own room.
+    const lists = createOrgLists(3, ['value', 'twice']);
+    const expected: number[][] = [[], [], []];
+    const firstRoom = lists.columns.value.length;
+    for (let k = 0; k < 200; k++) {
+      const i = (k * k) % 3;
+      const at = appendToListInPlace(lists, i);
+      lists.columns.value[at] = k;
+      lists.columns.twice[at] = 2 * k;
+      expected[i].push(k);
+      if (k % 5 === 4) {
+        const j = k % 3;
+        const drop = expected[j][(k * 7) % expected[j].length];
+        removeFromListInPlace(lists, j, indexInList(lists, 'value', j, drop));
+        expected[j].splice(expected[j].indexOf(drop), 1);
+      }
+      expect(brokenLayout('lists', lists)).toEqual([]);
+    }
+    expect(lists.columns.value.length).toBeGreaterThan(firstRoom);
+    for (let i = 0; i < 3; i++) {
+      expect(listOf(lists, 'value', i)).toEqual(expected[i]);
+      expect(listOf(lists, 'twice', i)).toEqual(expected[i].map((v) => 2 * v));
+    }
+  });
+
+  it('lists an organisation’s partnerships past a rebuild of the columns', () => {
+    const world = smallWorld(2);
+    for (let id = 0; id < 40; id++) listPartnershipInPlace(world.orgs, id % 2, id);
+    expect(listOf(world.orgs.partnerships, 'id', 0)).toEqual(Array.from({ length: 20 }, (_, k) => 2 * k));
+    expect(listOf(world.orgs.partnerships, 'id', 1)).toEqual(Array.from({ length: 20 }, (_, k) => 2 * k + 1));
   });
 });
