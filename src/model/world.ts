@@ -1,6 +1,7 @@
 // The model's state: organisations, ties, leaders and members' roles as one typed array per field (sparse ties and
-// roles in pools with a free list, leaders in a pool that grows as they come from outside), partnerships as a growable
-// pool. Mechanisms in model/ read and mutate it in place.
+// roles in pools with a free list, leaders in a pool that grows as they come from outside, each organisation's lists of
+// ties and partnerships flat in shared typed arrays), partnerships as a growable pool. Mechanisms in model/ read and
+// mutate it in place.
 import type { Cause, Depth, Mandate, Scope } from './vocabulary.ts';
 
 /** What a member weighs a partnership by, term by term (benefits and costs, per year): the balance of membership. */
