@@ -2,7 +2,7 @@
 // arrays (transferred, not cloned) with what the views derive from the partnerships and trusts already worked out, so
 // that the page's thread never holds the world. picture() reads a run in the worker; the page only reads pictures.
 import { inTrustElsewhere } from '../model/trusts.ts';
-import { isCore, listOf, type World } from '../model/world.ts';
+import { isCore, type World } from '../model/world.ts';
 import type { ClassroomRun } from './classroom.ts';
 import type { RunId } from './feed.ts';
 import { tieTrust } from './tie-tracker.ts';
@@ -138,9 +138,11 @@ export function membershipRingsInPlace(world: World, rings: Int8Array, wider: In
   const orgs = world.orgs;
   rings.fill(-1);
   wider.fill(-1);
+  const ids = orgs.partnerships.columns.id;
   for (let i = 0; i < orgs.n; i++) {
-    for (const id of listOf(orgs.partnerships, 'id', i)) {
-      const p = world.partnerships[id];
+    const start = orgs.partnerships.start[i];
+    for (let k = start; k < start + orgs.partnerships.length[i]; k++) {
+      const p = world.partnerships[ids[k]];
       if (isCore(world, p, i)) insertLevel(rings, i * RINGS, p.level);
       else wider[i] = Math.max(wider[i], p.level);
     }
